@@ -1,0 +1,41 @@
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Variables every service reads. A service extends this class with its own. */
+export class ServiceEnv {
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT!: number;
+
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL!: string;
+
+  @Matches(/^(nats|tls):\/\/[^,]+(,(nats|tls):\/\/[^,]+)*$/, {
+    message: 'NATS_URL must be one or more comma-separated nats:// URLs',
+  })
+  NATS_URL!: string;
+
+  /** Prefix of every subject, stream and durable name; lets test runs share one NATS server. */
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9_]{0,30}$/, {
+    message: 'HUB_NAMESPACE must be lowercase letters, digits or _ (at most 31), starting with a letter',
+  })
+  HUB_NAMESPACE: string = 'hub';
+
+  @IsOptional()
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: LogLevel = 'info';
+
+  /** How long SIGTERM waits for in-flight work before the process exits anyway. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  SHUTDOWN_TIMEOUT_MS: number = 10_000;
+
+  @IsOptional()
+  @IsString()
+  NODE_ENV: string = 'production';
+}

@@ -1,0 +1,2 @@
+// Runs before every test file: one clock zone for every run, wherever it runs.
+process.env.TZ = 'UTC';
