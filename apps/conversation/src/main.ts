@@ -1,0 +1,11 @@
+import { ServiceEnv } from '@hub/config';
+import { runService } from '@hub/service-kit';
+import { conversationEntities } from './conversation.entities';
+import { MessagesModule } from './messages/messages.module';
+
+void runService({
+  service: 'conversation',
+  envSchema: ServiceEnv,
+  entities: conversationEntities,
+  features: [MessagesModule],
+});

@@ -1,0 +1,73 @@
+import { Type } from 'class-transformer';
+import {
+  IsEmail,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { Channel, ContentType } from '@hub/domain';
+import { IsEntityId, IsExternalId } from '../common/validators';
+
+/** Who wrote, as the channel knows them. */
+export class InboundCustomer {
+  /** The channel's own id for the sender (visitor id, email address, PSID, chat id...). */
+  @IsExternalId()
+  externalId!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  name?: string;
+
+  @IsOptional()
+  @IsEmail()
+  email?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  phone?: string;
+}
+
+/**
+ * `inbound.<channel>` (INBOUND stream): a connector has accepted a customer message.
+ * Published with `Nats-Msg-Id` = `<inboxId>:<externalMessageId>`, so a retried webhook or a
+ * re-sent mail is stored once.
+ */
+export class InboundMessageReceived {
+  @IsEntityId()
+  workspaceId!: string;
+
+  @IsEntityId()
+  inboxId!: string;
+
+  @IsIn(Object.values(Channel))
+  channel!: Channel;
+
+  /** The channel's own message id; unique per inbox. */
+  @IsExternalId()
+  externalMessageId!: string;
+
+  @ValidateNested()
+  @Type(() => InboundCustomer)
+  customer!: InboundCustomer;
+
+  @IsString()
+  @MaxLength(20_000)
+  content!: string;
+
+  @IsIn(Object.values(ContentType))
+  contentType!: ContentType;
+
+  /** When the customer sent it, as the channel says. */
+  @IsISO8601({ strict: true })
+  sentAt!: string;
+}
+
+/** The stream de-duplication key of an inbound message. */
+export function inboundMessageId(message: Pick<InboundMessageReceived, 'inboxId' | 'externalMessageId'>): string {
+  return `${message.inboxId}:${message.externalMessageId}`;
+}

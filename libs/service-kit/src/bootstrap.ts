@@ -1,0 +1,86 @@
+import 'reflect-metadata';
+import { Logger, Module } from '@nestjs/common';
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { CustomStrategy } from '@nestjs/microservices';
+import { EnvValidationError, validateEnv, type ServiceEnv } from '@hub/config';
+import { createLogger, PinoNestLogger } from '@hub/observability';
+import { Database } from './database/database';
+import type { EntityList } from './database/database';
+import { Messaging } from './nats/messaging';
+import { NamespacedNatsServer } from './nats/namespaced-transport';
+import { RpcServerStatus } from './nats/rpc-server-status';
+import { ServiceKitModule } from './service-kit.module';
+
+export interface ServiceDefinition<E extends ServiceEnv> {
+  /** Also the NATS queue group, so replicas of one service share its requests. */
+  service: string;
+  envSchema: new () => E;
+  entities: EntityList;
+  /** The service's feature modules. */
+  features: (Type | DynamicModule)[];
+  /** Extra HTTP setup (Swagger, WebSocket adapter...), before listening. */
+  configureHttp?: (app: INestApplication, env: E) => void | Promise<void>;
+}
+
+@Module({})
+class ServiceRootModule {}
+
+/**
+ * Starts a service: validates env (exits naming the bad variables), serves HTTP at once,
+ * connects to PostgreSQL and NATS in the background (readiness stays false until both are up),
+ * and on SIGTERM stops taking work, finishes what is in flight, then exits.
+ */
+export async function runService<E extends ServiceEnv>(definition: ServiceDefinition<E>): Promise<INestApplication> {
+  const { service, envSchema, entities, features } = definition;
+  const env = loadEnvOrExit(service, envSchema);
+  const pino = createLogger({ service, level: env.LOG_LEVEL });
+  const root: DynamicModule = {
+    module: ServiceRootModule,
+    imports: [ServiceKitModule.forRoot({ service, env, entities }), ...features],
+  };
+  const app = await NestFactory.create(root, { logger: new PinoNestLogger(pino), bufferLogs: true });
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  exitIfShutdownHangs(env.SHUTDOWN_TIMEOUT_MS, pino);
+  await definition.configureHttp?.(app, env);
+
+  const rpcServer = new NamespacedNatsServer(env.HUB_NAMESPACE, {
+    servers: env.NATS_URL.split(','),
+    name: `${service}-rpc`,
+    queue: service,
+    maxReconnectAttempts: -1,
+    waitOnFirstConnect: true,
+    gracefulShutdown: true,
+    gracePeriod: 1_000,
+  });
+  app.connectMicroservice<CustomStrategy>({ strategy: rpcServer }, { inheritAppConfig: true });
+  app.get(RpcServerStatus).watch(rpcServer);
+
+  await app.listen(env.PORT);
+  new Logger('Bootstrap').log(`${service} listening on :${env.PORT}`);
+  // Not awaited: the service stays up (and unready) while PostgreSQL or NATS are away.
+  void app.startAllMicroservices();
+  void app.get(Database).connected();
+  void app.get(Messaging).connected();
+  return app;
+}
+
+function loadEnvOrExit<E extends ServiceEnv>(service: string, schema: new () => E): E {
+  try {
+    return validateEnv(schema);
+  } catch (error) {
+    if (!(error instanceof EnvValidationError)) throw error;
+    process.stderr.write(`${service}: cannot start. ${error.message}\n`);
+    process.exit(1);
+  }
+}
+
+// Nest closes the app on SIGTERM; if something in flight never finishes, exit anyway.
+function exitIfShutdownHangs(timeoutMs: number, pino: ReturnType<typeof createLogger>): void {
+  process.once('SIGTERM', () => {
+    setTimeout(() => {
+      pino.error({ timeoutMs }, 'shutdown did not finish in time; exiting');
+      process.exit(1);
+    }, timeoutMs).unref();
+  });
+}

@@ -1,0 +1,91 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { BeforeApplicationShutdown, OnApplicationShutdown } from '@nestjs/common';
+import type { ServiceEnv } from '@hub/config';
+import {
+  connectNats,
+  DurableConsumer,
+  ensureStreams,
+  JetStreamPublisher,
+  type DurableConsumerOptions,
+  type NatsConnection,
+} from '@hub/messaging';
+import { createLogger } from '@hub/observability';
+import { Database } from '../database/database';
+import { SERVICE_ENV, SERVICE_NAME } from '../tokens';
+
+export type ConsumerSpec<T extends object> = Omit<DurableConsumerOptions<T>, 'nc' | 'namespace' | 'logger'>;
+
+/**
+ * The service's JetStream side: one NATS connection, the streams ensured at start, a publisher,
+ * and the durable consumers the service registered. Consumers start only once both NATS and
+ * PostgreSQL are reachable, and stop first on shutdown so in-flight messages are finished and
+ * acked before the connections close.
+ */
+@Injectable()
+export class Messaging implements BeforeApplicationShutdown, OnApplicationShutdown {
+  private readonly logger = new Logger(Messaging.name);
+  private readonly pinoLogger;
+  private readonly consumers: DurableConsumer<object>[] = [];
+  private nc?: NatsConnection;
+  private connection?: Promise<NatsConnection>;
+  private publisherInstance?: JetStreamPublisher;
+
+  constructor(
+    @Inject(SERVICE_ENV) private readonly env: ServiceEnv,
+    @Inject(SERVICE_NAME) private readonly service: string,
+    private readonly database: Database,
+  ) {
+    this.pinoLogger = createLogger({ service, level: env.LOG_LEVEL });
+  }
+
+  /** Resolves once connected and the streams exist. */
+  connected(): Promise<NatsConnection> {
+    this.connection ??= connectNats({
+      url: this.env.NATS_URL,
+      name: `${this.service}-jetstream`,
+      logger: this.pinoLogger,
+    }).then(async (nc) => {
+      this.nc = nc;
+      await ensureStreams(nc, { namespace: this.env.HUB_NAMESPACE, replicas: 1 });
+      this.publisherInstance = new JetStreamPublisher(nc, this.env.HUB_NAMESPACE);
+      this.logger.log('NATS connected, streams ensured');
+      return nc;
+    });
+    return this.connection;
+  }
+
+  get publisher(): JetStreamPublisher {
+    if (!this.publisherInstance) throw new Error('NATS is not connected yet');
+    return this.publisherInstance;
+  }
+
+  isReady(): boolean {
+    return this.nc !== undefined && !this.nc.isClosed() && this.consumersHealthy();
+  }
+
+  /** Registers a durable consumer; it starts once NATS and PostgreSQL are both up. */
+  consume<T extends object>(spec: ConsumerSpec<T>): void {
+    void Promise.all([this.connected(), this.database.connected()]).then(async ([nc]) => {
+      const consumer = new DurableConsumer<T>({
+        ...spec,
+        nc,
+        namespace: this.env.HUB_NAMESPACE,
+        logger: this.pinoLogger,
+      });
+      this.consumers.push(consumer as unknown as DurableConsumer<object>);
+      await consumer.start();
+    }).catch((error: unknown) => this.logger.error({ err: error }, `consumer ${spec.durable} did not start`));
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all(this.consumers.map((consumer) => consumer.stop()));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.nc?.drain();
+  }
+
+  private consumersHealthy(): boolean {
+    return this.consumers.every((consumer) => consumer.isRunning);
+  }
+}

@@ -1,0 +1,49 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { OnApplicationShutdown } from '@nestjs/common';
+import { NatsRecordBuilder } from '@nestjs/microservices';
+import { headers } from '@nats-io/transport-node';
+import type { ServiceEnv } from '@hub/config';
+import { CORRELATION_HEADER, currentCorrelationId } from '@hub/observability';
+import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
+import { DomainException, fromErrorBody, isErrorBody } from '../errors/domain.exception';
+import { SERVICE_ENV, SERVICE_NAME } from '../tokens';
+import { NamespacedNatsClient } from './namespaced-transport';
+
+/** Asks another service over NATS request/reply, carrying the current correlation id. */
+@Injectable()
+export class RpcClient implements OnApplicationShutdown {
+  private readonly client: NamespacedNatsClient;
+
+  constructor(@Inject(SERVICE_ENV) env: ServiceEnv, @Inject(SERVICE_NAME) service: string) {
+    this.client = new NamespacedNatsClient(env.HUB_NAMESPACE, {
+      servers: env.NATS_URL.split(','),
+      name: `${service}-rpc-client`,
+      maxReconnectAttempts: -1,
+    });
+  }
+
+  /** Sends `payload` to `subject` and resolves with the reply; errors arrive as DomainException. */
+  async request<TReply>(subject: string, payload: object, { timeoutMs = 5_000 } = {}): Promise<TReply> {
+    const requestHeaders = headers();
+    const correlationId = currentCorrelationId();
+    if (correlationId) requestHeaders.set(CORRELATION_HEADER, correlationId);
+    const record = new NatsRecordBuilder(payload).setHeaders(requestHeaders).build();
+    try {
+      return await firstValueFrom(this.client.send<TReply>(subject, record).pipe(timeout(timeoutMs)));
+    } catch (error) {
+      throw toDomainException(subject, timeoutMs, error);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.client.close();
+  }
+}
+
+function toDomainException(subject: string, timeoutMs: number, error: unknown): DomainException {
+  if (isErrorBody(error)) return fromErrorBody(error);
+  if (error instanceof TimeoutError) {
+    return new DomainException('unavailable', 'UPSTREAM_TIMEOUT', `${subject} did not answer within ${timeoutMs} ms`);
+  }
+  return new DomainException('unavailable', 'UPSTREAM_UNAVAILABLE', `${subject} failed: ${String((error as Error)?.message ?? error)}`);
+}
