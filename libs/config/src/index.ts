@@ -1,2 +1,3 @@
 export * from './service-env';
 export * from './validate-env';
+export * from './hub-services';

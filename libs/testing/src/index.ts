@@ -1,1 +1,3 @@
+export * from './service-process';
 export * from './test-env';
+export * from './test-hub';

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { JetStreamPublisher, namespacedStream } from '@hub/messaging';
+import { createTestDatabase } from '@hub/persistence';
+import { TestHub, testRunId, testServices, waitFor } from '@hub/testing';
+import { Client } from 'pg';
+import { createWorkspaceWithInbox, inboundMessage, publishInbound } from '../support/inbound';
+
+describe('SIGTERM to conversation in the middle of a stream', () => {
+  const namespace = `${testRunId()}_sigterm`;
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let hub: TestHub;
+  let nc: NatsConnection;
+  let db: Client;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('sigterm');
+    hub = await TestHub.start({
+      databaseUrl: database.url,
+      natsUrl: testServices.natsUrl,
+      namespace,
+      services: ['conversation', 'crm'],
+    });
+    nc = await connect({ servers: testServices.natsUrl });
+    db = new Client({ connectionString: database.url });
+    await db.connect();
+  }, 60_000);
+
+  afterAll(async () => {
+    await hub?.stop();
+    const jsm = await jetstreamManager(nc);
+    for (const stream of ['INBOUND', 'EVENTS', 'OUTBOUND']) await jsm.streams.delete(namespacedStream(namespace, stream));
+    await nc?.close();
+    await db?.end();
+    await database?.drop();
+  });
+
+  const storedCount = async () =>
+    Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM conversation.messages`)).rows[0]!.n);
+
+  it('finishes what is in flight, exits cleanly, and after a restart every message is stored exactly once', async () => {
+    const target = await createWorkspaceWithInbox(database.url);
+    const publisher = new JetStreamPublisher(nc, namespace);
+    const customers = Array.from({ length: 10 }, () => ({ externalId: `visitor-${randomUUID()}` }));
+    const messages = Array.from({ length: 300 }, (_, i) =>
+      inboundMessage(target, { customer: customers[i % customers.length]!, content: `message ${i}` }),
+    );
+    for (const message of messages) await publishInbound(publisher, message);
+
+    const conversation = hub.service('conversation');
+    await waitFor(async () => (await storedCount()) >= 30, 30_000);
+    expect(await conversation.stop('SIGTERM')).toBe(0);
+    const storedAtShutdown = await storedCount();
+    expect(storedAtShutdown).toBeLessThan(messages.length);
+
+    conversation.start();
+    await waitFor(async () => (await storedCount()) === messages.length, 60_000, async () => `stored ${await storedCount()}`);
+
+    const { rows } = await db.query<{ conversation_id: string; seqs: string[]; distinct_ids: string }>(
+      `SELECT conversation_id, array_agg(seq ORDER BY seq) AS seqs, count(DISTINCT channel_message_id) AS distinct_ids
+         FROM conversation.messages GROUP BY conversation_id`,
+    );
+    expect(rows).toHaveLength(customers.length);
+    for (const row of rows) {
+      const seqs = row.seqs.map(Number);
+      expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+      expect(Number(row.distinct_ids)).toBe(seqs.length);
+    }
+  }, 120_000);
+});

@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { SUBJECTS, type MessageCreated } from '@hub/contracts';
+import { JetStreamPublisher, namespacedStream, namespacedSubject } from '@hub/messaging';
+import { CORRELATION_HEADER, withCorrelationId } from '@hub/observability';
+import { createTestDatabase } from '@hub/persistence';
+import { TestHub, testRunId, testServices, waitFor } from '@hub/testing';
+import { Client } from 'pg';
+import { createWorkspaceWithInbox, inboundMessage, publishInbound } from '../support/inbound';
+
+describe('an inbound message crossing conversation and crm', () => {
+  const namespace = `${testRunId()}_flow`;
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let hub: TestHub;
+  let nc: NatsConnection;
+  let publisher: JetStreamPublisher;
+  let db: Client;
+  let target: { workspaceId: string; inboxId: string };
+  const events: { event: MessageCreated; correlationId?: string }[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase('flow');
+    hub = await TestHub.start({
+      databaseUrl: database.url,
+      natsUrl: testServices.natsUrl,
+      namespace,
+      services: ['conversation', 'crm'],
+    });
+    nc = await connect({ servers: testServices.natsUrl });
+    publisher = new JetStreamPublisher(nc, namespace);
+    nc.subscribe(namespacedSubject(namespace, SUBJECTS.conversation.messageCreated), {
+      callback: (_err, msg) =>
+        events.push({ event: msg.json<MessageCreated>(), correlationId: msg.headers?.get(CORRELATION_HEADER) }),
+    });
+    db = new Client({ connectionString: database.url });
+    await db.connect();
+    target = await createWorkspaceWithInbox(database.url);
+  }, 60_000);
+
+  afterAll(async () => {
+    await hub?.stop();
+    const jsm = await jetstreamManager(nc);
+    for (const stream of ['INBOUND', 'EVENTS', 'OUTBOUND']) await jsm.streams.delete(namespacedStream(namespace, stream));
+    await nc?.close();
+    await db?.end();
+    await database?.drop();
+  });
+
+  const storedMessages = async (externalId: string) =>
+    (
+      await db.query<{ seq: string; conversation_id: string }>(
+        `SELECT seq, conversation_id FROM conversation.messages WHERE channel_message_id = $1`,
+        [externalId],
+      )
+    ).rows;
+
+  it('carries the correlation id from the edge through JetStream, the crm request and the event', async () => {
+    const correlationId = `corr-${randomUUID()}`;
+    const message = inboundMessage(target);
+
+    await withCorrelationId(correlationId, () => publishInbound(publisher, message));
+
+    await waitFor(() => events.some((e) => e.event.content === message.content && e.correlationId === correlationId), 15_000);
+    const { event } = events.find((e) => e.correlationId === correlationId)!;
+    expect(event).toMatchObject({ workspaceId: target.workspaceId, inboxId: target.inboxId, seq: 1, conversationOpened: true });
+    await hub.service('crm').waitForLog((l) => l.correlationId === correlationId && l.msg === 'customer created');
+    await hub.service('conversation').waitForLog((l) => l.correlationId === correlationId && l.msg === 'inbound message stored');
+  });
+
+  it('stores a message published twice with the same Nats-Msg-Id once', async () => {
+    const message = inboundMessage(target);
+
+    const first = await publishInbound(publisher, message);
+    const second = await publishInbound(publisher, message);
+
+    expect(first.duplicate).toBe(false);
+    expect(second.duplicate).toBe(true);
+    await waitFor(async () => (await storedMessages(message.externalMessageId)).length === 1, 15_000);
+  });
+
+  it('stores a platform retry that arrives under a new Nats-Msg-Id once, by its channel message id', async () => {
+    const message = inboundMessage(target);
+
+    await publishInbound(publisher, message);
+    await publisher.publish(`inbound.${message.channel}`, message, { msgId: `retry-${randomUUID()}` });
+
+    const byEvent = () => events.filter((e) => e.event.content === message.content && e.event.seq === 1);
+    await waitFor(() => byEvent().length >= 2, 15_000, () => 'the retry was not acknowledged with an event');
+    expect(await storedMessages(message.externalMessageId)).toHaveLength(1);
+    // The re-published event carries the same event id, so downstream consumers dedupe it too.
+    expect(new Set(byEvent().map((e) => e.event.eventId)).size).toBe(1);
+  });
+
+  it('numbers one customer’s messages 1, 2, 3 in one conversation', async () => {
+    const customer = { externalId: `visitor-${randomUUID()}` };
+    const messages = [1, 2, 3].map((n) => inboundMessage(target, { customer, content: `message ${n}` }));
+
+    for (const message of messages) await publishInbound(publisher, message);
+
+    await waitFor(async () => (await storedMessages(messages[2]!.externalMessageId)).length === 1, 15_000);
+    const rows = await Promise.all(messages.map((m) => storedMessages(m.externalMessageId)));
+    expect(rows.map(([row]) => Number(row!.seq))).toEqual([1, 2, 3]);
+    expect(new Set(rows.map(([row]) => row!.conversation_id)).size).toBe(1);
+  });
+
+  it('terminates poison messages, logging their subject, and goes on with the next one', async () => {
+    const subject = 'inbound.web';
+    await nc.jetstream().publish(namespacedSubject(namespace, subject), '{not json', { msgID: `poison-${randomUUID()}` });
+    const invalid = { ...inboundMessage(target), workspaceId: 'not-a-uuid' };
+    await publisher.publish(subject, invalid, { msgId: `invalid-${randomUUID()}` });
+    const good = inboundMessage(target);
+    await publishInbound(publisher, good);
+
+    await waitFor(async () => (await storedMessages(good.externalMessageId)).length === 1, 15_000);
+    const conversation = hub.service('conversation');
+    await conversation.waitForLog((l) => l.subject === namespacedSubject(namespace, subject) && /workspaceId/.test(JSON.stringify(l)));
+    const jsm = await jetstreamManager(nc);
+    const info = await jsm.consumers.info(namespacedStream(namespace, 'INBOUND'), `${namespace}_conversation_inbound`);
+    expect(info.num_ack_pending).toBe(0);
+    expect(info.num_pending).toBe(0);
+  });
+});

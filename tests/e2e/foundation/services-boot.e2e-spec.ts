@@ -1,0 +1,99 @@
+import { HUB_SERVICES } from '@hub/config';
+import { createTestDatabase } from '@hub/persistence';
+import { ServiceProcess, TestHub, testRunId, testServices } from '@hub/testing';
+import { findFreePort } from '@hub/dev-infra';
+
+describe('every service', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let hub: TestHub;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('boot');
+    hub = await TestHub.start({
+      databaseUrl: database.url,
+      natsUrl: testServices.natsUrl,
+      namespace: `${testRunId()}_boot`,
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await hub?.stop();
+    await database?.drop();
+  });
+
+  it.each(HUB_SERVICES.map((s) => s.name))('%s is live, ready and exposes Prometheus metrics', async (name) => {
+    const service = hub.service(name);
+    const live = await fetch(`${service.url}/health/live`);
+    expect(live.status).toBe(200);
+
+    const ready = await service.readiness();
+    expect(ready).toEqual({ status: 200, body: { status: 'ok', checks: { postgres: 'up', nats: 'up' } } });
+
+    const metrics = await (await fetch(`${service.url}/metrics`)).text();
+    expect(metrics).toContain(`process_resident_memory_bytes{service="${name}"}`);
+  });
+
+  it('logs JSON lines naming the service', () => {
+    const line = hub.service('crm').logs.find((l) => l.level === 'info');
+    expect(line).toMatchObject({ service: 'crm', level: 'info' });
+  });
+
+  it('answers an unknown route with the error shape', async () => {
+    const response = await fetch(`${hub.service('gateway').url}/nope`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ status: 404, code: 'HTTP_404' });
+  });
+});
+
+describe('a service started with a bad environment', () => {
+  it('stops at once and names each bad variable', async () => {
+    const service = new ServiceProcess({
+      name: 'routing',
+      port: await findFreePort(),
+      env: { DATABASE_URL: 'mysql://nope', NATS_URL: 'http://127.0.0.1:4222', HUB_NAMESPACE: 'Bad-Name' },
+    }).start();
+
+    expect(await service.exited()).toBe(1);
+    const stderr = service.stderr.join('\n');
+    expect(stderr).toContain('routing: cannot start');
+    expect(stderr).toMatch(/DATABASE_URL: DATABASE_URL must be a postgres:\/\/ URL/);
+    expect(stderr).toMatch(/NATS_URL: NATS_URL must be/);
+    expect(stderr).toMatch(/HUB_NAMESPACE: HUB_NAMESPACE must be/);
+  });
+
+  it('refuses a gateway without a JWT secret', async () => {
+    const service = new ServiceProcess({
+      name: 'gateway',
+      port: await findFreePort(),
+      env: { DATABASE_URL: testServices.databaseUrl, NATS_URL: testServices.natsUrl, JWT_SECRET: '' },
+    }).start();
+
+    expect(await service.exited()).toBe(1);
+    expect(service.stderr.join('\n')).toMatch(/JWT_SECRET: JWT_SECRET must be longer than or equal to 32 characters/);
+  });
+});
+
+describe('a service whose database does not answer', () => {
+  it('stays up and unready, saying why, while it keeps retrying', async () => {
+    const deadPort = await findFreePort();
+    const service = new ServiceProcess({
+      name: 'crm',
+      port: await findFreePort(),
+      env: {
+        DATABASE_URL: `postgres://postgres@127.0.0.1:${deadPort}/postgres`,
+        NATS_URL: testServices.natsUrl,
+        HUB_NAMESPACE: `${testRunId()}_deaddb`,
+      },
+    }).start();
+    try {
+      await service.waitForLog((l) => /PostgreSQL connection failed/.test(String(l.msg)));
+      await service.waitForLog((l) => l.attempt === 2);
+      expect(await service.readiness()).toEqual({
+        status: 503,
+        body: { status: 'unavailable', checks: { postgres: 'down', nats: 'up' } },
+      });
+    } finally {
+      await service.stop();
+    }
+  });
+});
