@@ -1,0 +1,6 @@
+import { CannedResponse } from './canned-responses/canned-response.entity';
+import { Conversation } from './conversations/conversation.entity';
+import { Inbox } from './inboxes/inbox.entity';
+import { Message } from './messages/message.entity';
+
+export const conversationEntities = [Inbox, Conversation, Message, CannedResponse];

@@ -1,0 +1,83 @@
+import { CONVERSATION_STATUSES, ConversationStatus, PRIORITIES, Priority } from '@hub/domain';
+import { bigintToNumber, sqlIn } from '@hub/persistence';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { Inbox } from '../inboxes/inbox.entity';
+
+// customerId, departmentId and assigneeId belong to crm and routing: no foreign keys across
+// schemas. The partial unique index is what stops two racing first messages from opening two
+// conversations for one customer in one inbox.
+@Entity({ schema: 'conversation', name: 'conversations' })
+@Index('uq_conversations_active_customer_inbox', ['inboxId', 'customerId'], {
+  unique: true,
+  where: `status NOT IN ('resolved', 'closed')`,
+})
+@Index('ix_conversations_workspace_status', ['workspaceId', 'status', 'updatedAt'])
+@Index('ix_conversations_assignee', ['assigneeId', 'status'], { where: 'assignee_id IS NOT NULL' })
+@Index('ix_conversations_department', ['departmentId', 'status'], {
+  where: 'department_id IS NOT NULL',
+})
+@Index('ix_conversations_customer', ['customerId'])
+@Check('ck_conversations_status', sqlIn('status', CONVERSATION_STATUSES))
+@Check('ck_conversations_priority', sqlIn('priority', PRIORITIES))
+@Check('ck_conversations_last_seq', 'last_seq >= 0')
+@Check(
+  'ck_conversations_durations',
+  '(first_response_seconds IS NULL OR first_response_seconds >= 0) AND (resolution_seconds IS NULL OR resolution_seconds >= 0)',
+)
+export class Conversation {
+  @PrimaryGeneratedColumn('uuid', { name: 'id', primaryKeyConstraintName: 'pk_conversations' })
+  id!: string;
+
+  @Column({ name: 'workspace_id', type: 'uuid' })
+  workspaceId!: string;
+
+  @Column({ name: 'inbox_id', type: 'uuid' })
+  @ForeignKey(() => Inbox, { name: 'fk_conversations_inbox', onDelete: 'RESTRICT' })
+  inboxId!: string;
+
+  @Column({ name: 'customer_id', type: 'uuid' })
+  customerId!: string;
+
+  @Column({ name: 'department_id', type: 'uuid', nullable: true })
+  departmentId!: string | null;
+
+  @Column({ name: 'assignee_id', type: 'uuid', nullable: true })
+  assigneeId!: string | null;
+
+  @Column({ name: 'status', type: 'text', default: ConversationStatus.Open })
+  status!: ConversationStatus;
+
+  @Column({ name: 'priority', type: 'text', default: Priority.Normal })
+  priority!: Priority;
+
+  /** The seq of the newest message; the next message takes last_seq + 1 in its transaction. */
+  @Column({ name: 'last_seq', type: 'bigint', default: 0, transformer: bigintToNumber })
+  lastSeq!: number;
+
+  @Column({ name: 'first_response_at', type: 'timestamptz', nullable: true })
+  firstResponseAt!: Date | null;
+
+  @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true })
+  resolvedAt!: Date | null;
+
+  @Column({ name: 'first_response_seconds', type: 'integer', nullable: true })
+  firstResponseSeconds!: number | null;
+
+  @Column({ name: 'resolution_seconds', type: 'integer', nullable: true })
+  resolutionSeconds!: number | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

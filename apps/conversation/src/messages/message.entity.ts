@@ -1,0 +1,77 @@
+import {
+  CONTENT_TYPES,
+  ContentType,
+  DELIVERY_STATUSES,
+  DeliveryStatus,
+  MESSAGE_DIRECTIONS,
+  MessageDirection,
+  SENDER_TYPES,
+  SenderType,
+} from '@hub/domain';
+import { bigintToNumber, sqlIn } from '@hub/persistence';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
+import { Conversation } from '../conversations/conversation.entity';
+
+// inboxId is copied from the conversation so the channel's own message id can be unique per
+// inbox: that key makes a redelivered inbound message a no-op. (conversation_id, seq) is both
+// the gap-free ordering and the index for reading a transcript or resuming after a seq.
+@Entity({ schema: 'conversation', name: 'messages' })
+@Unique('uq_messages_inbox_channel_message', ['inboxId', 'channelMessageId'])
+@Unique('uq_messages_conversation_seq', ['conversationId', 'seq'])
+@Check('ck_messages_seq', 'seq > 0')
+@Check('ck_messages_direction', sqlIn('direction', MESSAGE_DIRECTIONS))
+@Check('ck_messages_sender_type', sqlIn('sender_type', SENDER_TYPES))
+@Check('ck_messages_content_type', sqlIn('content_type', CONTENT_TYPES))
+@Check('ck_messages_delivery_status', sqlIn('delivery_status', DELIVERY_STATUSES))
+export class Message {
+  @PrimaryGeneratedColumn('uuid', { name: 'id', primaryKeyConstraintName: 'pk_messages' })
+  id!: string;
+
+  @Column({ name: 'workspace_id', type: 'uuid' })
+  workspaceId!: string;
+
+  @Column({ name: 'conversation_id', type: 'uuid' })
+  @ForeignKey(() => Conversation, { name: 'fk_messages_conversation', onDelete: 'CASCADE' })
+  conversationId!: string;
+
+  @Column({ name: 'inbox_id', type: 'uuid' })
+  inboxId!: string;
+
+  @Column({ name: 'seq', type: 'bigint', transformer: bigintToNumber })
+  seq!: number;
+
+  @Column({ name: 'direction', type: 'text' })
+  direction!: MessageDirection;
+
+  @Column({ name: 'sender_type', type: 'text' })
+  senderType!: SenderType;
+
+  @Column({ name: 'sender_id', type: 'uuid', nullable: true })
+  senderId!: string | null;
+
+  @Column({ name: 'content', type: 'text' })
+  content!: string;
+
+  @Column({ name: 'content_type', type: 'text' })
+  contentType!: ContentType;
+
+  @Column({ name: 'channel_message_id', type: 'text', nullable: true })
+  channelMessageId!: string | null;
+
+  @Column({ name: 'client_message_id', type: 'text', nullable: true })
+  clientMessageId!: string | null;
+
+  @Column({ name: 'delivery_status', type: 'text' })
+  deliveryStatus!: DeliveryStatus;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

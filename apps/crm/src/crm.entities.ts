@@ -1,0 +1,8 @@
+import { CustomerAttribute } from './customers/customer-attribute.entity';
+import { CustomerIdentity } from './customers/customer-identity.entity';
+import { Customer } from './customers/customer.entity';
+import { Note } from './notes/note.entity';
+import { Order } from './orders/order.entity';
+import { Ticket } from './tickets/ticket.entity';
+
+export const crmEntities = [Customer, CustomerIdentity, CustomerAttribute, Order, Ticket, Note];

@@ -1,0 +1,2 @@
+export * from './conversation-state';
+export * from './enums';

@@ -1,0 +1,124 @@
+import { randomInt } from 'node:crypto';
+import { Client } from 'pg';
+import { hashPassword } from '@hub/auth';
+import { AgentRole, Channel } from '@hub/domain';
+
+export interface DemoLogin {
+  role: AgentRole;
+  name: string;
+  email: string;
+  password: string;
+}
+
+export interface SeedDemoWorkspaceOptions {
+  /** Fixed passwords (e.g. from the launcher's env); a random readable one otherwise. */
+  passwords?: { admin?: string; alice?: string; bob?: string };
+}
+
+export interface SeedDemoWorkspaceResult {
+  created: boolean;
+  workspaceId: string;
+  /** Empty when the workspace already existed: its passwords were shown once, at creation. */
+  logins: DemoLogin[];
+}
+
+const DEMO_SLUG = 'demo';
+// No 0/o, 1/l/i: the password is read off a terminal and typed into a login form.
+const READABLE = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+/** Three dash-separated groups of four, about 59 bits: `k7dp-x2mq-9rtw`. */
+export function readablePassword(): string {
+  const group = () =>
+    Array.from({ length: 4 }, () => READABLE[randomInt(READABLE.length)]).join('');
+  return [group(), group(), group()].join('-');
+}
+
+const CANNED_RESPONSES = [
+  { shortcut: 'hello', text: 'Hi there! How can I help you today?' },
+  { shortcut: 'thanks', text: 'Thanks for reaching out. Is there anything else I can help with?' },
+];
+
+/**
+ * Creates the "Demo" workspace with an admin, two agents in a "General" department, a web
+ * inbox and two canned responses, in one transaction. Does nothing when the workspace
+ * exists, so every launcher start may call it. This bootstrap step writes several services'
+ * schemas directly because no service is running yet.
+ */
+export async function seedDemoWorkspace(
+  databaseUrl: string,
+  options: SeedDemoWorkspaceOptions = {},
+): Promise<SeedDemoWorkspaceResult> {
+  const people = [
+    { key: 'admin', role: AgentRole.Admin, name: 'Admin', email: 'admin@demo.local' },
+    { key: 'alice', role: AgentRole.Agent, name: 'Alice', email: 'alice@demo.local' },
+    { key: 'bob', role: AgentRole.Agent, name: 'Bob', email: 'bob@demo.local' },
+  ] as const;
+  const logins: DemoLogin[] = people.map(({ key, role, name, email }) => ({
+    role,
+    name,
+    email,
+    password: options.passwords?.[key] ?? readablePassword(),
+  }));
+  // Hash before opening the transaction: scrypt is slow on purpose.
+  const hashes = await Promise.all(logins.map((login) => hashPassword(login.password)));
+
+  const client = new Client({ connectionString: databaseUrl, application_name: 'hub-seed' });
+  await client.connect();
+  try {
+    await client.query('begin');
+    // A concurrent seeder waits on the slug's unique index here, then inserts nothing.
+    const inserted = await client.query<{ id: string }>(
+      `insert into gateway.workspaces (name, slug) values ('Demo', $1)
+       on conflict (slug) do nothing returning id`,
+      [DEMO_SLUG],
+    );
+    const workspaceId = inserted.rows[0]?.id;
+    if (!workspaceId) {
+      await client.query('rollback');
+      const existing = await client.query<{ id: string }>(
+        'select id from gateway.workspaces where slug = $1',
+        [DEMO_SLUG],
+      );
+      return { created: false, workspaceId: existing.rows[0].id, logins: [] };
+    }
+
+    const agentIds: string[] = [];
+    for (const [index, login] of logins.entries()) {
+      const agent = await client.query<{ id: string }>(
+        `insert into routing.agents (workspace_id, name, email, role, password_hash)
+         values ($1, $2, $3, $4, $5) returning id`,
+        [workspaceId, login.name, login.email.toLowerCase(), login.role, hashes[index]],
+      );
+      agentIds.push(agent.rows[0].id);
+    }
+    const department = await client.query<{ id: string }>(
+      `insert into routing.departments (workspace_id, name) values ($1, 'General') returning id`,
+      [workspaceId],
+    );
+    const departmentId = department.rows[0].id;
+    const agentsInGeneral = agentIds.filter((_, index) => logins[index].role === AgentRole.Agent);
+    await client.query(
+      `insert into routing.department_agents (workspace_id, department_id, agent_id)
+       select $1, $2, unnest($3::uuid[])`,
+      [workspaceId, departmentId, agentsInGeneral],
+    );
+    await client.query(
+      `insert into conversation.inboxes (workspace_id, name, channel) values ($1, 'Website', $2)`,
+      [workspaceId, Channel.Web],
+    );
+    for (const { shortcut, text } of CANNED_RESPONSES) {
+      await client.query(
+        `insert into conversation.canned_responses (workspace_id, shortcut, text) values ($1, $2, $3)`,
+        [workspaceId, shortcut, text],
+      );
+    }
+    await client.query('commit');
+    return { created: true, workspaceId, logins };
+  } catch (error) {
+    // The original error is the one worth reporting; a failed rollback ends with the session.
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { runMigrations } from '../migrate';
+
+// @hub/testing is loaded only when a test calls these helpers: persistence is production code
+// and must not pull the test harness (process spawning, free ports) into every service, nor
+// risk an import cycle should the harness ever use persistence.
+const harness = () => import('@hub/testing');
+
+export interface TestDatabase {
+  url: string;
+  name: string;
+  drop(): Promise<void>;
+}
+
+const MAX_IDENTIFIER = 63;
+
+async function asAdmin<T>(adminUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: adminUrl, application_name: 'hub-tests' });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The admin URL with its database swapped for `name`. */
+function urlFor(adminUrl: string, name: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** A database name unique to this run and call: lowercase, at most 63 characters. */
+export async function testDatabaseName(label: string): Promise<string> {
+  const { testRunId } = await harness();
+  const suffix = randomBytes(4).toString('hex');
+  const prefix = `hub_${testRunId()}_`.toLowerCase();
+  const room = MAX_IDENTIFIER - prefix.length - suffix.length - 1;
+  const cleanLabel = label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .slice(0, Math.max(room, 0));
+  const name = `${prefix}${cleanLabel}_${suffix}`;
+  if (name.length > MAX_IDENTIFIER)
+    throw new Error(`test run id too long for a database name: ${name}`);
+  return name;
+}
+
+/**
+ * A fresh database for one test file, migrated to the latest schema; pass `migrate: false`
+ * for an empty one. `drop()` forces other sessions off (a pool not yet closed must not make
+ * the cleanup fail).
+ */
+export async function createTestDatabase(
+  label: string,
+  options: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
+  const { testServices } = await harness();
+  const adminUrl = testServices.databaseUrl;
+  const name = await testDatabaseName(label);
+  await asAdmin(adminUrl, (client) => client.query(`create database "${name}"`));
+  const url = urlFor(adminUrl, name);
+  const drop = () =>
+    asAdmin(adminUrl, async (client) => {
+      await client.query(`drop database if exists "${name}" with (force)`);
+    });
+  if (options.migrate !== false) {
+    try {
+      await runMigrations(url);
+    } catch (error) {
+      await drop();
+      throw error;
+    }
+  }
+  return { url, name, drop };
+}

@@ -1,0 +1,78 @@
+import { verifyPassword } from '@hub/auth';
+import { createTestDatabase, seedDemoWorkspace } from '@hub/persistence';
+import type { TestDatabase } from '@hub/persistence';
+import { withClient } from './pg-helpers';
+
+describe('demo workspace seed', () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('seed');
+  });
+  afterAll(() => db?.drop());
+
+  it('creates the demo workspace once, with logins whose passwords verify', async () => {
+    const first = await seedDemoWorkspace(db.url, { passwords: { admin: 'admin-secret' } });
+    expect(first.created).toBe(true);
+    expect(first.logins.map(({ role, email }) => [role, email])).toEqual([
+      ['admin', 'admin@demo.local'],
+      ['agent', 'alice@demo.local'],
+      ['agent', 'bob@demo.local'],
+    ]);
+    expect(first.logins[0].password).toBe('admin-secret');
+    expect(first.logins[1].password).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
+
+    const stored = await withClient(db.url, (client) =>
+      client.query<{ email: string; password_hash: string }>(
+        'select email, password_hash from routing.agents where workspace_id = $1',
+        [first.workspaceId],
+      ),
+    );
+    for (const login of first.logins) {
+      const row = stored.rows.find((r) => r.email === login.email);
+      await expect(verifyPassword(login.password, row!.password_hash)).resolves.toBe(true);
+    }
+
+    const again = await seedDemoWorkspace(db.url);
+    expect(again).toEqual({ created: false, workspaceId: first.workspaceId, logins: [] });
+  });
+
+  it('puts both agents in General and sets up a web inbox and two canned responses', async () => {
+    const counts = await withClient(db.url, async (client) => {
+      const one = async (sql: string) => Number((await client.query<{ n: string }>(sql)).rows[0].n);
+      return {
+        workspaces: await one(`select count(*) as n from gateway.workspaces where slug = 'demo'`),
+        agents: await one('select count(*) as n from routing.agents'),
+        inGeneral: await one(
+          `select count(*) as n from routing.department_agents da
+           join routing.departments d on d.id = da.department_id where d.name = 'General'`,
+        ),
+        webInboxes: await one(
+          `select count(*) as n from conversation.inboxes where channel = 'web'`,
+        ),
+        cannedResponses: await one('select count(*) as n from conversation.canned_responses'),
+      };
+    });
+    expect(counts).toEqual({
+      workspaces: 1,
+      agents: 3,
+      inGeneral: 2,
+      webInboxes: 1,
+      cannedResponses: 2,
+    });
+  });
+
+  it('creates one workspace when two seeders race', async () => {
+    const raceDb = await createTestDatabase('seed_race');
+    try {
+      const results = await Promise.all([
+        seedDemoWorkspace(raceDb.url),
+        seedDemoWorkspace(raceDb.url),
+      ]);
+      expect(results.map((r) => r.created).sort()).toEqual([false, true]);
+      expect(results[0].workspaceId).toBe(results[1].workspaceId);
+    } finally {
+      await raceDb.drop();
+    }
+  });
+});
