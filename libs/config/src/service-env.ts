@@ -1,3 +1,6 @@
+// Decorator metadata (the declared type of each variable) must be recordable before the class below
+// is defined, or implicit conversion of PORT and friends silently does nothing.
+import 'reflect-metadata';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;

@@ -1,0 +1,13 @@
+export { findFreePort, isPortFree, isPortOpen, waitForPort } from './ports';
+export type { WaitForPortOptions } from './ports';
+export { describeExit, spawnManaged } from './managed-process';
+export type { ExitInfo, ManagedProcess, SpawnManagedOptions } from './managed-process';
+export {
+  NATS_INSTALL_HELP,
+  NatsServerNotFoundError,
+  findNatsServerBinary,
+  startNatsServer,
+} from './nats-server';
+export type { NatsServerHandle, StartNatsServerOptions } from './nats-server';
+export { embeddedPostgresBinaries, startEmbeddedPostgres } from './embedded-postgres';
+export type { EmbeddedPostgresHandle, StartEmbeddedPostgresOptions } from './embedded-postgres';

@@ -1,0 +1,142 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { NatsServerNotFoundError } from '@hub/dev-infra';
+import { runMigrations } from '@hub/persistence';
+import { prepareDemoWorkspace } from './demo-workspace';
+import type { DemoWorkspace } from './demo-workspace';
+import { waitForReady } from './readiness';
+import { loginsTable, servicesTable } from './report';
+import type { ServiceStatus } from './report';
+import { resolveInfrastructure } from './resolve-infrastructure';
+import type { Infrastructure } from './resolve-infrastructure';
+import { SERVICES, readinessUrl, selectServices, serviceEnv } from './services';
+import type { LaunchedService } from './services';
+import { Supervisor } from './supervisor';
+import { findRepoRoot, jwtSecret, redactUrl, stateDir } from './state';
+
+const READY_TIMEOUT_MS = 90_000;
+const NAME_WIDTH = Math.max(...SERVICES.map((s) => s.name.length));
+
+const say = (line = ''): void => {
+  process.stdout.write(line ? `${'launcher'.padEnd(NAME_WIDTH)} | ${line}\n` : '\n');
+};
+
+// What is running, so that a signal or a failure at any step stops exactly that.
+let infra: Infrastructure | undefined;
+let supervisor: Supervisor | undefined;
+let stopping = false;
+
+async function stopEverything(): Promise<void> {
+  stopping = true;
+  if (supervisor) say('stopping services');
+  await supervisor?.stop();
+  if (infra) say('stopping infrastructure');
+  await infra?.stop();
+}
+
+async function onSignal(signal: NodeJS.Signals): Promise<void> {
+  if (stopping) return;
+  say(`${signal} received`);
+  await stopEverything();
+  say('stopped');
+  process.exit(0);
+}
+
+function startServices(
+  services: readonly LaunchedService[],
+  root: string,
+  dir: string,
+  ready: Infrastructure,
+): Supervisor {
+  const secret = jwtSecret(dir);
+  const logLevel = process.env.LOG_LEVEL ?? 'info';
+  const env = {
+    databaseUrl: ready.databaseUrl,
+    natsUrl: ready.natsUrl,
+    jwtSecret: secret,
+    logLevel,
+  };
+  const started = new Supervisor(
+    services.map((service) => ({
+      name: service.name,
+      command: process.execPath,
+      args: ['--enable-source-maps', path.join(root, service.entry)],
+      cwd: root,
+      env: serviceEnv(service, env),
+    })),
+    { color: process.stdout.isTTY, nameWidth: NAME_WIDTH },
+  );
+  started.start();
+  return started;
+}
+
+function printSummary(statuses: readonly ServiceStatus[], demo: DemoWorkspace): void {
+  say();
+  for (const line of servicesTable(statuses)) say(line);
+  say();
+  if (demo.logins) {
+    say('demo logins (kept in .hub/demo-logins.json):');
+    for (const line of loginsTable(demo.logins)) say(`  ${line}`);
+  } else if (demo.note) {
+    say(demo.note);
+  }
+  say();
+  const allReady = statuses.every((s) => s.ready);
+  say(
+    `${allReady ? 'all services ready' : 'some services are NOT ready'}; Ctrl-C stops everything`,
+  );
+}
+
+async function main(): Promise<void> {
+  const root = findRepoRoot();
+  const envFile = path.join(root, '.env');
+  // Variables already set in the environment win over .env.
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  const services = selectServices(process.argv.slice(2));
+  const missing = services.filter((s) => !existsSync(path.join(root, s.entry)));
+  if (missing.length > 0) {
+    throw new Error(
+      `not built: ${missing.map((s) => s.entry).join(', ')}; run \`npm start\` (it builds first)`,
+    );
+  }
+  const dir = stateDir(root);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, (s) => void onSignal(s));
+
+  infra = await resolveInfrastructure({ stateDir: dir, log: say });
+  say(`PostgreSQL (${infra.plan.postgres.source}): ${redactUrl(infra.databaseUrl)}`);
+  say(`NATS (${infra.plan.nats.source}): ${infra.natsUrl}`);
+
+  // The one place migrations run locally: before any service starts.
+  const applied = await runMigrations(infra.databaseUrl);
+  say(
+    applied.length > 0
+      ? `applied ${applied.length} migration(s): ${applied.join(', ')}`
+      : 'migrations up to date',
+  );
+  const demo = await prepareDemoWorkspace(infra.databaseUrl, dir);
+  if (demo.created) say('created the demo workspace');
+  if (stopping) return;
+
+  supervisor = startServices(services, root, dir, infra);
+  const statuses = await Promise.all(
+    services.map(async (service) => ({
+      name: service.name,
+      url: service.url,
+      ready: await waitForReady(readinessUrl(service), {
+        timeoutMs: READY_TIMEOUT_MS,
+        cancelled: () => stopping,
+      }),
+    })),
+  );
+  if (!stopping) printSummary(statuses, demo);
+}
+
+main().catch(async (error: unknown) => {
+  if (error instanceof NatsServerNotFoundError) process.stderr.write(`\n${error.message}\n\n`);
+  else
+    process.stderr.write(
+      `launcher | failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+  await stopEverything().catch((stopError: unknown) => say(`while stopping: ${String(stopError)}`));
+  process.exit(1);
+});

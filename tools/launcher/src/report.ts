@@ -1,0 +1,32 @@
+import type { DemoLoginRecord } from './state';
+
+/** Left-aligned columns, two spaces apart, with a header row. */
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+}
+
+export interface ServiceStatus {
+  name: string;
+  url: string;
+  ready: boolean;
+}
+
+export function servicesTable(services: readonly ServiceStatus[]): string[] {
+  return table(
+    ['service', 'url', 'ready'],
+    services.map((s) => [s.name, s.url, s.ready ? 'yes' : 'NO (see its output above)']),
+  );
+}
+
+export function loginsTable(logins: readonly DemoLoginRecord[]): string[] {
+  return table(
+    ['role', 'name', 'email', 'password'],
+    logins.map((l) => [l.role, l.name, l.email, l.password]),
+  );
+}

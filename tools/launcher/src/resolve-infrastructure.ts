@@ -1,0 +1,185 @@
+import path from 'node:path';
+import { Client } from 'pg';
+import {
+  NatsServerNotFoundError,
+  findFreePort,
+  findNatsServerBinary,
+  isPortFree,
+  isPortOpen,
+  startEmbeddedPostgres,
+  startNatsServer,
+} from '@hub/dev-infra';
+
+export interface InfraPorts {
+  /** Where a PostgreSQL (trust auth, user postgres) may already answer. */
+  localPostgres: number;
+  /** Where a NATS server with JetStream may already answer; also the embedded one's first choice. */
+  localNats: number;
+  embeddedPostgres: number;
+}
+
+export const DEFAULT_PORTS: InfraPorts = {
+  localPostgres: 5432,
+  localNats: 4222,
+  embeddedPostgres: 54329,
+};
+export const HUB_DATABASE = 'hub';
+
+export const localPostgresUrl = (port: number): string =>
+  `postgres://postgres@127.0.0.1:${port}/postgres`;
+export const localNatsUrl = (port: number): string => `nats://127.0.0.1:${port}`;
+
+export type PostgresPlan =
+  | { source: 'env'; url: string }
+  /** Connect as `url` (the maintenance db) and use a database named `hub`, created if missing. */
+  | { source: 'local'; url: string }
+  | { source: 'embedded'; dataDir: string; port: number };
+
+export type NatsPlan =
+  | { source: 'env'; url: string }
+  | { source: 'local'; url: string }
+  | { source: 'embedded'; storeDir: string };
+
+export interface InfrastructurePlan {
+  postgres: PostgresPlan;
+  nats: NatsPlan;
+}
+
+export interface PlanInput {
+  env: { DATABASE_URL?: string; NATS_URL?: string };
+  localPostgresAnswers: boolean;
+  localNatsAnswers: boolean;
+  stateDir: string;
+  ports?: InfraPorts;
+}
+
+/** Environment first, then the default local ports, then our own embedded servers. */
+export function planInfrastructure(input: PlanInput): InfrastructurePlan {
+  const { env } = input;
+  const ports = input.ports ?? DEFAULT_PORTS;
+  const postgres: PostgresPlan = env.DATABASE_URL
+    ? { source: 'env', url: env.DATABASE_URL }
+    : input.localPostgresAnswers
+      ? { source: 'local', url: localPostgresUrl(ports.localPostgres) }
+      : {
+          source: 'embedded',
+          dataDir: path.join(input.stateDir, 'postgres'),
+          port: ports.embeddedPostgres,
+        };
+  const nats: NatsPlan = env.NATS_URL
+    ? { source: 'env', url: env.NATS_URL }
+    : input.localNatsAnswers
+      ? { source: 'local', url: localNatsUrl(ports.localNats) }
+      : { source: 'embedded', storeDir: path.join(input.stateDir, 'nats') };
+  return { postgres, nats };
+}
+
+/** The same server and credentials, another database. */
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+/** Connects to `url` and creates `database` there unless it exists; returns its URL. */
+export async function ensureDatabase(url: string, database: string): Promise<string> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(
+      `PostgreSQL at ${new URL(url).host} refused the connection (${(error as Error).message}); ` +
+        'set DATABASE_URL to a database you can use',
+      { cause: error },
+    );
+  }
+  try {
+    const found = await client.query('select 1 from pg_database where datname = $1', [database]);
+    if (found.rowCount === 0) {
+      await client
+        .query(`create database ${client.escapeIdentifier(database)}`)
+        .catch((error: unknown) => {
+          // 42P04: another launcher created it a moment ago.
+          if ((error as { code?: string }).code !== '42P04') throw error;
+        });
+    }
+  } finally {
+    await client.end();
+  }
+  return withDatabase(url, database);
+}
+
+export interface Infrastructure {
+  plan: InfrastructurePlan;
+  databaseUrl: string;
+  natsUrl: string;
+  /** Stops what the launcher started (nothing for env/local). */
+  stop(): Promise<void>;
+}
+
+export interface ResolveOptions {
+  stateDir: string;
+  env?: NodeJS.ProcessEnv;
+  log: (line: string) => void;
+  ports?: InfraPorts;
+}
+
+/** Decides where PostgreSQL and NATS come from and starts the embedded ones when needed. */
+export async function resolveInfrastructure(opts: ResolveOptions): Promise<Infrastructure> {
+  const env = opts.env ?? process.env;
+  const ports = opts.ports ?? DEFAULT_PORTS;
+  const plan = planInfrastructure({
+    ports,
+    env: { DATABASE_URL: env.DATABASE_URL, NATS_URL: env.NATS_URL },
+    localPostgresAnswers: !env.DATABASE_URL && (await isPortOpen('127.0.0.1', ports.localPostgres)),
+    localNatsAnswers: !env.NATS_URL && (await isPortOpen('127.0.0.1', ports.localNats)),
+    stateDir: opts.stateDir,
+  });
+  // Fail before starting anything when nats-server would be needed and is missing.
+  const natsBinary = plan.nats.source === 'embedded' ? findNatsServerBinary(env) : undefined;
+  if (plan.nats.source === 'embedded' && !natsBinary) throw new NatsServerNotFoundError();
+
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async (): Promise<void> => {
+    for (const step of stops.reverse()) await step();
+  };
+  try {
+    let databaseUrl: string;
+    if (plan.postgres.source === 'env') {
+      databaseUrl = plan.postgres.url;
+    } else if (plan.postgres.source === 'local') {
+      databaseUrl = await ensureDatabase(plan.postgres.url, HUB_DATABASE);
+    } else {
+      opts.log(
+        `starting embedded PostgreSQL on port ${plan.postgres.port} (data in ${plan.postgres.dataDir})`,
+      );
+      const pg = await startEmbeddedPostgres({
+        dataDir: plan.postgres.dataDir,
+        port: plan.postgres.port,
+        logFile: path.join(opts.stateDir, 'postgres.log'),
+      });
+      stops.push(() => pg.stop());
+      databaseUrl = await ensureDatabase(pg.url, HUB_DATABASE);
+    }
+
+    let natsUrl: string;
+    if (plan.nats.source === 'embedded') {
+      const port = (await isPortFree(ports.localNats)) ? ports.localNats : await findFreePort();
+      opts.log(`starting nats-server -js on port ${port} (store in ${plan.nats.storeDir})`);
+      const nats = await startNatsServer({
+        binary: natsBinary,
+        port,
+        storeDir: plan.nats.storeDir,
+        logFile: path.join(opts.stateDir, 'nats-server.log'),
+      });
+      stops.push(() => nats.stop());
+      natsUrl = nats.url;
+    } else {
+      natsUrl = plan.nats.url;
+    }
+    return { plan, databaseUrl, natsUrl, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,41 @@
+import { SERVICES, readinessUrl, selectServices, serviceEnv } from './services';
+
+describe('services', () => {
+  it('lists the seven services on ports 3000 to 3006 with their compiled entry points', () => {
+    expect(SERVICES.map((s) => [s.name, s.port])).toEqual([
+      ['gateway', 3000],
+      ['connector-web', 3001],
+      ['connector-email', 3002],
+      ['connector-social', 3003],
+      ['conversation', 3004],
+      ['routing', 3005],
+      ['crm', 3006],
+    ]);
+    expect(SERVICES[0]?.entry).toBe('dist/apps/gateway/src/main.js');
+    expect(readinessUrl(SERVICES[6])).toBe('http://127.0.0.1:3006/health/ready');
+  });
+
+  it('selects all services by default, the named ones otherwise, and rejects unknown names', () => {
+    expect(selectServices([])).toHaveLength(7);
+    expect(selectServices(['crm', 'gateway']).map((s) => s.name)).toEqual(['gateway', 'crm']);
+    expect(() => selectServices(['gatewya'])).toThrow(/unknown service\(s\): gatewya/);
+  });
+
+  it('gives each child its port, the shared infrastructure URLs, the namespace and the JWT secret', () => {
+    const env = serviceEnv(SERVICES[4], {
+      databaseUrl: 'postgres://h/hub',
+      natsUrl: 'nats://h:4222',
+      jwtSecret: 's3cret',
+      logLevel: 'debug',
+    });
+    expect(env).toEqual({
+      PORT: '3004',
+      DATABASE_URL: 'postgres://h/hub',
+      NATS_URL: 'nats://h:4222',
+      HUB_NAMESPACE: 'hub',
+      LOG_LEVEL: 'debug',
+      NODE_ENV: 'development',
+      JWT_SECRET: 's3cret',
+    });
+  });
+});

@@ -1,0 +1,106 @@
+import { connect } from '@nats-io/transport-node';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { findFreePort, isPortOpen } from '@hub/dev-infra';
+import { testRunId, testServices } from '@hub/testing';
+import { ensureDatabase, resolveInfrastructure, withDatabase } from '../src/resolve-infrastructure';
+
+jest.setTimeout(120_000);
+
+async function currentDatabase(url: string): Promise<string> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<{ db: string }>('select current_database() as db')).rows[0].db;
+  } finally {
+    await client.end();
+  }
+}
+
+describe('resolveInfrastructure', () => {
+  let stateDir: string;
+  beforeEach(() => {
+    stateDir = mkdtempSync(path.join(tmpdir(), 'hub-launcher-'));
+    chmodSync(stateDir, 0o755);
+  });
+  afterEach(() => rmSync(stateDir, { recursive: true, force: true }));
+
+  it('starts embedded PostgreSQL (with a hub database) and nats-server when nothing answers, and stops them', async () => {
+    const ports = {
+      localPostgres: await findFreePort(),
+      localNats: await findFreePort(),
+      embeddedPostgres: await findFreePort(),
+    };
+    const lines: string[] = [];
+    const infra = await resolveInfrastructure({
+      stateDir,
+      env: { PATH: process.env.PATH },
+      ports,
+      log: (l) => lines.push(l),
+    });
+    try {
+      expect(infra.plan.postgres.source).toBe('embedded');
+      expect(infra.plan.nats.source).toBe('embedded');
+      expect(infra.databaseUrl).toBe(
+        `postgres://postgres:postgres@127.0.0.1:${ports.embeddedPostgres}/hub`,
+      );
+      expect(await currentDatabase(infra.databaseUrl)).toBe('hub');
+      // The embedded NATS takes the default port when it is free.
+      expect(infra.natsUrl).toBe(`nats://127.0.0.1:${ports.localNats}`);
+      const nc = await connect({ servers: infra.natsUrl });
+      await nc.close();
+      expect(lines.join('\n')).toMatch(/starting embedded PostgreSQL/);
+    } finally {
+      await infra.stop();
+    }
+    expect(await isPortOpen('127.0.0.1', ports.embeddedPostgres)).toBe(false);
+    expect(await isPortOpen('127.0.0.1', ports.localNats)).toBe(false);
+  });
+
+  it('uses DATABASE_URL and NATS_URL as given and starts nothing', async () => {
+    const infra = await resolveInfrastructure({
+      stateDir,
+      env: { DATABASE_URL: testServices.databaseUrl, NATS_URL: testServices.natsUrl },
+      log: () => undefined,
+    });
+    expect(infra.databaseUrl).toBe(testServices.databaseUrl);
+    expect(infra.natsUrl).toBe(testServices.natsUrl);
+    await infra.stop();
+  });
+
+  it('fails before starting anything when nats-server would be needed but is missing', async () => {
+    const ports = {
+      localPostgres: await findFreePort(),
+      localNats: await findFreePort(),
+      embeddedPostgres: await findFreePort(),
+    };
+    await expect(
+      resolveInfrastructure({
+        stateDir,
+        env: { NATS_SERVER_BIN: '/nonexistent/nats-server' },
+        ports,
+        log: () => undefined,
+      }),
+    ).rejects.toThrow(/apt-get install nats-server/);
+    expect(await isPortOpen('127.0.0.1', ports.embeddedPostgres)).toBe(false);
+  });
+});
+
+describe('ensureDatabase', () => {
+  it('creates the database when missing and is a no-op the second time', async () => {
+    const name = `launcher_${testRunId()}`;
+    const url = await ensureDatabase(testServices.databaseUrl, name);
+    try {
+      expect(url).toBe(withDatabase(testServices.databaseUrl, name));
+      expect(await ensureDatabase(testServices.databaseUrl, name)).toBe(url);
+      expect(await currentDatabase(url)).toBe(name);
+    } finally {
+      const admin = new Client({ connectionString: testServices.databaseUrl });
+      await admin.connect();
+      await admin.query(`drop database if exists ${admin.escapeIdentifier(name)}`);
+      await admin.end();
+    }
+  });
+});
