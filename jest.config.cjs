@@ -20,6 +20,8 @@ const shared = {
 /** @type {import('jest').Config} */
 module.exports = {
   rootDir: '.',
+  // Integration and end-to-end tests start real processes and wait on real I/O.
+  testTimeout: 60_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'] },
     {

@@ -4,7 +4,7 @@ import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { CustomStrategy } from '@nestjs/microservices';
 import { EnvValidationError, validateEnv, type ServiceEnv } from '@hub/config';
-import { createLogger, PinoNestLogger } from '@hub/observability';
+import { createLogger, PinoNestLogger, type Logger as PinoLogger } from '@hub/observability';
 import { Database } from './database/database';
 import type { EntityList } from './database/database';
 import { Messaging } from './nats/messaging';
@@ -40,8 +40,7 @@ export async function runService<E extends ServiceEnv>(definition: ServiceDefini
     imports: [ServiceKitModule.forRoot({ service, env, entities }), ...features],
   };
   const app = await NestFactory.create(root, { logger: new PinoNestLogger(pino), bufferLogs: true });
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
-  exitIfShutdownHangs(env.SHUTDOWN_TIMEOUT_MS, pino);
+  stopGracefullyOnSignals(app, env.SHUTDOWN_TIMEOUT_MS, pino);
   await definition.configureHttp?.(app, env);
 
   const rpcServer = new NamespacedNatsServer(env.HUB_NAMESPACE, {
@@ -75,12 +74,28 @@ function loadEnvOrExit<E extends ServiceEnv>(service: string, schema: new () => 
   }
 }
 
-// Nest closes the app on SIGTERM; if something in flight never finishes, exit anyway.
-function exitIfShutdownHangs(timeoutMs: number, pino: ReturnType<typeof createLogger>): void {
-  process.once('SIGTERM', () => {
+/**
+ * SIGTERM or SIGINT: close the app (stop HTTP and NATS intake, finish and ack in-flight work,
+ * close connections) and exit 0; exit 1 if that takes longer than `timeoutMs`.
+ */
+function stopGracefullyOnSignals(app: INestApplication, timeoutMs: number, pino: PinoLogger): void {
+  const stop = (signal: NodeJS.Signals) => {
+    pino.info({ signal }, 'shutting down');
     setTimeout(() => {
       pino.error({ timeoutMs }, 'shutdown did not finish in time; exiting');
       process.exit(1);
     }, timeoutMs).unref();
-  });
+    app.close().then(
+      () => {
+        pino.info('stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        pino.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
 }

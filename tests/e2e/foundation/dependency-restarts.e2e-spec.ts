@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { connect } from '@nats-io/transport-node';
@@ -20,6 +20,7 @@ describe('every service across restarts of NATS and PostgreSQL', () => {
 
   beforeAll(async () => {
     workDir = await mkdtemp(path.join(tmpdir(), 'hub-restarts-'));
+    await chmod(workDir, 0o755); // the embedded PostgreSQL runs as its own user when we are root
     nats = await startNatsServer({ storeDir: path.join(workDir, 'nats') });
     postgres = await startEmbeddedPostgres({ dataDir: path.join(workDir, 'pg'), port: await findFreePort() });
     await runMigrations(postgres.url);

@@ -55,7 +55,8 @@ describe('SIGTERM to conversation in the middle of a stream', () => {
     expect(storedAtShutdown).toBeLessThan(messages.length);
 
     conversation.start();
-    await waitFor(async () => (await storedCount()) === messages.length, 60_000, async () => `stored ${await storedCount()}`);
+    let stored = 0;
+    await waitFor(async () => (stored = await storedCount()) === messages.length, 60_000, () => `stored ${stored}`);
 
     const { rows } = await db.query<{ conversation_id: string; seqs: string[]; distinct_ids: string }>(
       `SELECT conversation_id, array_agg(seq ORDER BY seq) AS seqs, count(DISTINCT channel_message_id) AS distinct_ids

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { jetstreamManager } from '@nats-io/jetstream';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { SUBJECTS, type MessageCreated } from '@hub/contracts';
 import { JetStreamPublisher, namespacedStream, namespacedSubject } from '@hub/messaging';
 import { CORRELATION_HEADER, withCorrelationId } from '@hub/observability';
@@ -30,8 +30,9 @@ describe('an inbound message crossing conversation and crm', () => {
     nc = await connect({ servers: testServices.natsUrl });
     publisher = new JetStreamPublisher(nc, namespace);
     nc.subscribe(namespacedSubject(namespace, SUBJECTS.conversation.messageCreated), {
-      callback: (_err, msg) =>
-        events.push({ event: msg.json<MessageCreated>(), correlationId: msg.headers?.get(CORRELATION_HEADER) }),
+      callback: (_err, msg) => {
+        events.push({ event: msg.json<MessageCreated>(), correlationId: msg.headers?.get(CORRELATION_HEADER) });
+      },
     });
     db = new Client({ connectionString: database.url });
     await db.connect();
@@ -106,7 +107,7 @@ describe('an inbound message crossing conversation and crm', () => {
 
   it('terminates poison messages, logging their subject, and goes on with the next one', async () => {
     const subject = 'inbound.web';
-    await nc.jetstream().publish(namespacedSubject(namespace, subject), '{not json', { msgID: `poison-${randomUUID()}` });
+    await jetstream(nc).publish(namespacedSubject(namespace, subject), '{not json', { msgID: `poison-${randomUUID()}` });
     const invalid = { ...inboundMessage(target), workspaceId: 'not-a-uuid' };
     await publisher.publish(subject, invalid, { msgId: `invalid-${randomUUID()}` });
     const good = inboundMessage(target);

@@ -31,7 +31,7 @@ export function inboundMessage(
     channel: Channel.Web,
     externalMessageId: randomUUID(),
     customer: { externalId: `visitor-${randomUUID()}`, name: 'Ada' },
-    content: 'Hello, is anyone there?',
+    content: `Hello, is anyone there? (${randomUUID()})`,
     contentType: ContentType.Text,
     sentAt: new Date().toISOString(),
     ...overrides,

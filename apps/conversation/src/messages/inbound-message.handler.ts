@@ -18,6 +18,8 @@ export class InboundMessageHandler implements OnApplicationBootstrap {
       durable: 'conversation_inbound',
       filterSubject: SUBJECTS.inbound.all,
       payloadType: InboundMessageReceived,
+      // One at a time: a customer's messages must be stored in the order they were accepted.
+      batchSize: 1,
       handle: (message) => this.receive.execute(message),
     });
   }
