@@ -1,4 +1,5 @@
-import { IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
 function compose(...decorators: PropertyDecorator[]): PropertyDecorator {
   return (target, key) => decorators.forEach((decorate) => decorate(target, key));
@@ -12,4 +13,24 @@ export function IsEntityId(): PropertyDecorator {
 /** An id minted by an outside platform (a Telegram update id, an email Message-ID...). */
 export function IsExternalId(): PropertyDecorator {
   return compose(IsString(), IsNotEmpty(), MaxLength(512));
+}
+
+/** A client's own id for something it sends, so a resend is recognised: 1–100 characters. */
+export function IsClientId(): PropertyDecorator {
+  return compose(IsString(), IsNotEmpty(), MaxLength(100));
+}
+
+/** Message text: 1–20,000 characters. */
+export function IsMessageContent(): PropertyDecorator {
+  return compose(IsString(), IsNotEmpty(), MaxLength(20_000));
+}
+
+/** An optional page size between 1 and `max` (query strings arrive as text). */
+export function IsPageSize(max: number): PropertyDecorator {
+  return compose(IsOptional(), Type(() => Number), IsInt(), Min(1), Max(max));
+}
+
+/** An optional sequence number to resume after (0 = from the start). */
+export function IsAfterSeq(): PropertyDecorator {
+  return compose(IsOptional(), Type(() => Number), IsInt(), Min(0));
 }

@@ -1,5 +1,5 @@
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Min } from 'class-validator';
-import { ContentType, MessageDirection, SenderType } from '@hub/domain';
+import { Channel, ContentType, MessageDirection, SenderType } from '@hub/domain';
 import { IsEntityId } from '../common/validators';
 
 /**
@@ -25,6 +25,22 @@ export class MessageCreated {
 
   @IsEntityId()
   customerId!: string;
+
+  @IsIn(Object.values(Channel))
+  channel!: Channel;
+
+  /** The customer's id on the channel: where a reply goes (visitor id, address...). */
+  @IsString()
+  customerExternalId!: string;
+
+  /** The agent owning the conversation when the message was stored. */
+  @IsOptional()
+  @IsEntityId()
+  assigneeId?: string;
+
+  @IsOptional()
+  @IsString()
+  clientMessageId?: string;
 
   /** Gap-free position of the message in its conversation, from 1. */
   @IsInt()

@@ -9,7 +9,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Channel, ContentType } from '@hub/domain';
-import { IsEntityId, IsExternalId } from '../common/validators';
+import { IsClientId, IsEntityId, IsExternalId } from '../common/validators';
 
 /** Who wrote, as the channel knows them. */
 export class InboundCustomer {
@@ -61,6 +61,16 @@ export class InboundMessageReceived {
 
   @IsIn(Object.values(ContentType))
   contentType!: ContentType;
+
+  /** The sender client's own id for the message (the widget's), echoed back in acks. */
+  @IsOptional()
+  @IsClientId()
+  clientMessageId?: string;
+
+  /** The department the customer chose (widget), used to route a new conversation. */
+  @IsOptional()
+  @IsEntityId()
+  departmentId?: string;
 
   /** When the customer sent it, as the channel says. */
   @IsISO8601({ strict: true })

@@ -1,0 +1,62 @@
+import type { AgentPresence } from '@hub/domain';
+import type { ConversationView } from '../views/conversation-view';
+import type { MessageView } from '../views/message-view';
+
+/** A message was stored; `message.clientMessageId` lets its sender match it to a pending send. */
+export interface MessageCreatedRealtime {
+  type: 'message.created';
+  message: MessageView;
+}
+
+/** Someone in the conversation started or stopped typing. */
+export interface TypingRealtime {
+  type: 'typing';
+  conversationId: string;
+  by: 'visitor' | 'agent';
+  agentId?: string;
+  isTyping: boolean;
+}
+
+/** The visitor's unsent text (typing sneak-peek): for the assigned agent only, never stored. */
+export interface DraftRealtime {
+  type: 'draft';
+  conversationId: string;
+  workspaceId: string;
+  text: string;
+}
+
+/** Assignment, transfer, resolution or reopening changed the conversation. */
+export interface ConversationUpdatedRealtime {
+  type: 'conversation.updated';
+  conversation: ConversationView;
+}
+
+/** Where a waiting conversation stands in its department's queue (1 is next). */
+export interface QueuePositionRealtime {
+  type: 'queue.position';
+  conversationId: string;
+  position: number;
+}
+
+/** A department's queue grew or shrank. */
+export interface QueueChangedRealtime {
+  type: 'queue.changed';
+  workspaceId: string;
+  departmentId: string | null;
+  length: number;
+}
+
+export interface PresenceChangedRealtime {
+  type: 'presence.changed';
+  agentId: string;
+  presence: AgentPresence;
+}
+
+export type RealtimeEvent =
+  | MessageCreatedRealtime
+  | TypingRealtime
+  | DraftRealtime
+  | ConversationUpdatedRealtime
+  | QueuePositionRealtime
+  | QueueChangedRealtime
+  | PresenceChangedRealtime;

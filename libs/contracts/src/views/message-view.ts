@@ -1,0 +1,18 @@
+import type { ContentType, MessageDirection, SenderType } from '@hub/domain';
+
+/** A stored message as every reader sees it (REST, sockets, request replies). */
+export interface MessageView {
+  id: string;
+  conversationId: string;
+  /** Gap-free position in the conversation, from 1: what clients resume from. */
+  seq: number;
+  direction: MessageDirection;
+  senderType: SenderType;
+  /** The agent's id for agent messages; absent for customer and system messages. */
+  senderId?: string;
+  content: string;
+  contentType: ContentType;
+  /** The sender's own id for the message (visitor or agent client), when it gave one. */
+  clientMessageId?: string;
+  createdAt: string;
+}
