@@ -2,5 +2,6 @@ import { CannedResponse } from './canned-responses/canned-response.entity';
 import { Conversation } from './conversations/conversation.entity';
 import { Inbox } from './inboxes/inbox.entity';
 import { Message } from './messages/message.entity';
+import { OutboxEvent } from './outbox/outbox-event.entity';
 
-export const conversationEntities = [Inbox, Conversation, Message, CannedResponse];
+export const conversationEntities = [Inbox, Conversation, Message, CannedResponse, OutboxEvent];

@@ -1,11 +1,11 @@
 import { ServiceEnv } from '@hub/config';
 import { runService } from '@hub/service-kit';
 import { conversationEntities } from './conversation.entities';
-import { MessagesModule } from './messages/messages.module';
+import { ConversationsModule } from './conversations/conversations.module';
 
 void runService({
   service: 'conversation',
   envSchema: ServiceEnv,
   entities: conversationEntities,
-  features: [MessagesModule],
+  features: [ConversationsModule],
 });

@@ -10,6 +10,7 @@ import { createValidationPipe } from './errors/validation';
 import { HealthController } from './health/health.controller';
 import { METRICS_REGISTRY, MetricsController } from './health/metrics.controller';
 import { Messaging } from './nats/messaging';
+import { Realtime } from './nats/realtime';
 import { RpcClient } from './nats/rpc-client';
 import { RpcServerStatus } from './nats/rpc-server-status';
 import { SERVICE_ENV, SERVICE_NAME } from './tokens';
@@ -43,8 +44,9 @@ export class ServiceKitModule implements NestModule {
         Messaging,
         RpcClient,
         RpcServerStatus,
+        Realtime,
       ],
-      exports: [SERVICE_NAME, SERVICE_ENV, METRICS_REGISTRY, Database, Messaging, RpcClient],
+      exports: [SERVICE_NAME, SERVICE_ENV, METRICS_REGISTRY, Database, Messaging, RpcClient, Realtime],
     };
   }
 

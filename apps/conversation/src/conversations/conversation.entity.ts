@@ -26,6 +26,7 @@ import { Inbox } from '../inboxes/inbox.entity';
   where: 'department_id IS NOT NULL',
 })
 @Index('ix_conversations_customer', ['customerId'])
+@Index('ix_conversations_inbox_customer_external', ['inboxId', 'customerExternalId', 'createdAt'])
 @Check('ck_conversations_status', sqlIn('status', CONVERSATION_STATUSES))
 @Check('ck_conversations_priority', sqlIn('priority', PRIORITIES))
 @Check('ck_conversations_last_seq', 'last_seq >= 0')
@@ -46,6 +47,10 @@ export class Conversation {
 
   @Column({ name: 'customer_id', type: 'uuid' })
   customerId!: string;
+
+  /** The customer's id on the inbox's channel: where replies go. */
+  @Column({ name: 'customer_external_id', type: 'text' })
+  customerExternalId!: string;
 
   @Column({ name: 'department_id', type: 'uuid', nullable: true })
   departmentId!: string | null;

@@ -5,14 +5,19 @@ import {
   ConversationStatus,
   nextConversationStatus,
 } from '@hub/domain';
-import { Database } from '@hub/service-kit';
 import { In, type EntityManager } from 'typeorm';
+import type { Opening } from '../notifications/conversation-notifier';
 import { Conversation } from './conversation.entity';
 
 export interface ConversationKey {
   workspaceId: string;
   inboxId: string;
   customerId: string;
+}
+
+export interface NewConversationDetails {
+  customerExternalId: string;
+  departmentId: string | null;
 }
 
 /**
@@ -23,25 +28,25 @@ export interface ConversationKey {
  */
 @Injectable()
 export class OpenConversation {
-  constructor(private readonly database: Database) {}
-
-  async forInbound(tx: EntityManager, key: ConversationKey): Promise<{ conversation: Conversation; opened: boolean }> {
+  async forInbound(
+    tx: EntityManager,
+    key: ConversationKey,
+    details: NewConversationDetails,
+  ): Promise<{ conversation: Conversation; opening: Opening | null }> {
     for (;;) {
       const current = (await this.lockActive(tx, key)) ?? (await this.lockLastResolved(tx, key));
       if (current) {
         const status = nextConversationStatus(current.status, ConversationEvent.Inbound);
         const reopened = current.status === ConversationStatus.Resolved;
-        return { conversation: await this.takeNextSeq(tx, current.id, status, reopened), opened: reopened };
+        const conversation = await this.takeNextSeq(tx, current.id, status, reopened);
+        return { conversation, opening: reopened ? 'reopened' : null };
       }
-      const created = await this.insertOpen(tx, key);
+      const created = await this.insertOpen(tx, key, details);
       // Lost a race with another first message: the loop finds the winner's conversation.
-      if (created) return { conversation: await this.takeNextSeq(tx, created, ConversationStatus.Open, false), opened: true };
+      if (created) {
+        return { conversation: await this.takeNextSeq(tx, created, ConversationStatus.Open, false), opening: 'new' };
+      }
     }
-  }
-
-  async customerOf(conversationId: string): Promise<string> {
-    const conversation = await this.database.dataSource.manager.findOneByOrFail(Conversation, { id: conversationId });
-    return conversation.customerId;
   }
 
   private lockActive(tx: EntityManager, key: ConversationKey): Promise<Conversation | null> {
@@ -59,12 +64,16 @@ export class OpenConversation {
     });
   }
 
-  private async insertOpen(tx: EntityManager, key: ConversationKey): Promise<string | undefined> {
+  private async insertOpen(
+    tx: EntityManager,
+    key: ConversationKey,
+    details: NewConversationDetails,
+  ): Promise<string | undefined> {
     const result = await tx
       .createQueryBuilder()
       .insert()
       .into(Conversation)
-      .values({ ...key, status: ConversationStatus.Open })
+      .values({ ...key, ...details, status: ConversationStatus.Open })
       .orIgnore()
       .returning('id')
       .execute();

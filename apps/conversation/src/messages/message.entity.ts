@@ -15,6 +15,7 @@ import {
   CreateDateColumn,
   Entity,
   ForeignKey,
+  Index,
   PrimaryGeneratedColumn,
   Unique,
 } from 'typeorm';
@@ -26,6 +27,10 @@ import { Conversation } from '../conversations/conversation.entity';
 @Entity({ schema: 'conversation', name: 'messages' })
 @Unique('uq_messages_inbox_channel_message', ['inboxId', 'channelMessageId'])
 @Unique('uq_messages_conversation_seq', ['conversationId', 'seq'])
+@Index('uq_messages_agent_client_message', ['conversationId', 'senderId', 'clientMessageId'], {
+  unique: true,
+  where: `sender_type = 'agent' AND client_message_id IS NOT NULL`,
+})
 @Check('ck_messages_seq', 'seq > 0')
 @Check('ck_messages_direction', sqlIn('direction', MESSAGE_DIRECTIONS))
 @Check('ck_messages_sender_type', sqlIn('sender_type', SENDER_TYPES))

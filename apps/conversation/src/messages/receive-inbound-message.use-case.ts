@@ -1,16 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
-  messageCreatedEventId,
   SUBJECTS,
   type InboundMessageReceived,
-  type MessageCreated,
   type ResolveCustomerReply,
   type ResolveCustomerRequest,
 } from '@hub/contracts';
 import { DeliveryStatus, MessageDirection, SenderType } from '@hub/domain';
-import { Database, Messaging, RpcClient } from '@hub/service-kit';
+import { Database, RpcClient } from '@hub/service-kit';
 import type { EntityManager } from 'typeorm';
+import { Conversation } from '../conversations/conversation.entity';
 import { OpenConversation } from '../conversations/open-conversation';
+import { InboxDirectory } from '../inboxes/inbox-directory';
+import { ConversationNotifier } from '../notifications/conversation-notifier';
+import { Outbox, type PendingEvent } from '../outbox/outbox';
 import { Message } from './message.entity';
 
 /** Thrown inside the transaction to roll it back when the message is already stored. */
@@ -18,9 +20,9 @@ class AlreadyStored extends Error {}
 
 /**
  * Stores a customer message from any channel exactly once, in its customer's open conversation
- * (opened or reopened as needed), with the next gap-free sequence number, and publishes
- * `MessageCreated` after the commit. A redelivered message stores nothing new but publishes
- * its event again (same event id), which covers a crash between commit and publish.
+ * (opened or reopened as needed), with the next gap-free sequence number; its events go out
+ * through the outbox. A redelivered or resent message stores nothing new but is fanned out
+ * again, so a sender waiting for its ack gets it.
  */
 @Injectable()
 export class ReceiveInboundMessage {
@@ -28,47 +30,48 @@ export class ReceiveInboundMessage {
 
   constructor(
     private readonly database: Database,
-    private readonly messaging: Messaging,
     private readonly rpc: RpcClient,
     private readonly openConversation: OpenConversation,
+    private readonly inboxes: InboxDirectory,
+    private readonly notifier: ConversationNotifier,
+    private readonly outbox: Outbox,
   ) {}
 
   async execute(inbound: InboundMessageReceived): Promise<void> {
-    const stored = await this.findStored(inbound);
-    if (stored) return this.publish(stored, false);
+    const inbox = await this.inboxes.getInWorkspace(inbound.workspaceId, inbound.inboxId);
+    if (await this.fanOutIfStored(inbound)) return;
 
     const { customerId } = await this.rpc.request<ResolveCustomerReply>(SUBJECTS.crm.resolveCustomer, {
       workspaceId: inbound.workspaceId,
-      channel: inbound.channel,
+      channel: inbox.channel,
       externalId: inbound.customer.externalId,
       name: inbound.customer.name,
       email: inbound.customer.email,
       phone: inbound.customer.phone,
     } satisfies ResolveCustomerRequest);
 
+    let stored: { message: Message; conversation: Conversation; events: PendingEvent[] };
     try {
-      const { message, opened } = await this.database.dataSource.transaction((tx) =>
-        this.store(tx, inbound, customerId),
-      );
-      this.logger.log({ conversationId: message.conversationId, seq: message.seq }, 'inbound message stored');
-      await this.publish(message, opened, customerId);
+      stored = await this.database.dataSource.transaction((tx) => this.store(tx, inbound, customerId));
     } catch (error) {
       if (!(error instanceof AlreadyStored)) throw error;
-      const winner = await this.findStored(inbound);
-      if (winner) await this.publish(winner, false);
+      await this.fanOutIfStored(inbound);
+      return;
     }
+    const { message, conversation, events } = stored;
+    this.logger.log({ conversationId: conversation.id, seq: message.seq }, 'inbound message stored');
+    await this.outbox.flush(events);
+    await this.notifier.fanOutMessage(message, conversation, inbox.channel);
+    if (events.length > 1) await this.notifier.fanOutConversation(conversation, inbox.channel);
   }
 
-  private async store(
-    tx: EntityManager,
-    inbound: InboundMessageReceived,
-    customerId: string,
-  ): Promise<{ message: Message; opened: boolean }> {
-    const { conversation, opened } = await this.openConversation.forInbound(tx, {
-      workspaceId: inbound.workspaceId,
-      inboxId: inbound.inboxId,
-      customerId,
-    });
+  private async store(tx: EntityManager, inbound: InboundMessageReceived, customerId: string) {
+    const inbox = await this.inboxes.get(inbound.inboxId);
+    const { conversation, opening } = await this.openConversation.forInbound(
+      tx,
+      { workspaceId: inbound.workspaceId, inboxId: inbound.inboxId, customerId },
+      { customerExternalId: inbound.customer.externalId, departmentId: inbound.departmentId ?? null },
+    );
     const inserted = await tx
       .createQueryBuilder()
       .insert()
@@ -83,6 +86,7 @@ export class ReceiveInboundMessage {
         content: inbound.content,
         contentType: inbound.contentType,
         channelMessageId: inbound.externalMessageId,
+        clientMessageId: inbound.clientMessageId ?? null,
         deliveryStatus: DeliveryStatus.Delivered,
       })
       .orIgnore()
@@ -91,34 +95,20 @@ export class ReceiveInboundMessage {
     const [row] = inserted.raw as { id: string }[];
     // Another delivery stored it first: roll back so the sequence number stays unused.
     if (!row) throw new AlreadyStored();
-    return { message: await tx.findOneByOrFail(Message, { id: row.id }), opened };
+    const message = await tx.findOneByOrFail(Message, { id: row.id });
+    const events = await this.outbox.add(tx, this.notifier.messageCreated(message, conversation, inbox.channel, opening));
+    return { message, conversation, events };
   }
 
-  private findStored(inbound: InboundMessageReceived): Promise<Message | null> {
-    return this.database.dataSource.manager.findOne(Message, {
+  private async fanOutIfStored(inbound: InboundMessageReceived): Promise<boolean> {
+    const manager = this.database.dataSource.manager;
+    const message = await manager.findOne(Message, {
       where: { inboxId: inbound.inboxId, channelMessageId: inbound.externalMessageId },
     });
-  }
-
-  private async publish(message: Message, conversationOpened: boolean, knownCustomerId?: string): Promise<void> {
-    const customerId = knownCustomerId ?? (await this.openConversation.customerOf(message.conversationId));
-    const eventId = messageCreatedEventId(message.id);
-    const event: MessageCreated = {
-      eventId,
-      workspaceId: message.workspaceId,
-      conversationId: message.conversationId,
-      messageId: message.id,
-      inboxId: message.inboxId,
-      customerId,
-      seq: message.seq,
-      direction: message.direction,
-      senderType: message.senderType,
-      ...(message.senderId ? { senderId: message.senderId } : {}),
-      content: message.content,
-      contentType: message.contentType,
-      createdAt: message.createdAt.toISOString(),
-      conversationOpened,
-    };
-    await this.messaging.publisher.publish(SUBJECTS.conversation.messageCreated, event, { msgId: eventId });
+    if (!message) return false;
+    const conversation = await manager.findOneByOrFail(Conversation, { id: message.conversationId });
+    const inbox = await this.inboxes.get(inbound.inboxId);
+    await this.notifier.fanOutMessage(message, conversation, inbox.channel);
+    return true;
   }
 }

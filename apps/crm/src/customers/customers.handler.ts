@@ -1,14 +1,35 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ResolveCustomerRequest, SUBJECTS, type ResolveCustomerReply } from '@hub/contracts';
+import {
+  GetCustomerRequest,
+  ResolveCustomerRequest,
+  SearchCustomersRequest,
+  SUBJECTS,
+  type CustomerView,
+  type ResolveCustomerReply,
+} from '@hub/contracts';
+import { CustomerQueries } from './customer-queries';
 import { CustomersService } from './customers.service';
 
 @Controller()
 export class CustomersHandler {
-  constructor(private readonly customers: CustomersService) {}
+  constructor(
+    private readonly customers: CustomersService,
+    private readonly queries: CustomerQueries,
+  ) {}
 
   @MessagePattern(SUBJECTS.crm.resolveCustomer)
   resolve(@Payload() request: ResolveCustomerRequest): Promise<ResolveCustomerReply> {
     return this.customers.resolve(request);
+  }
+
+  @MessagePattern(SUBJECTS.crm.getCustomer)
+  get(@Payload() request: GetCustomerRequest): Promise<CustomerView> {
+    return this.queries.get(request);
+  }
+
+  @MessagePattern(SUBJECTS.crm.searchCustomers)
+  search(@Payload() request: SearchCustomersRequest): Promise<CustomerView[]> {
+    return this.queries.search(request);
   }
 }

@@ -1,0 +1,39 @@
+import type { ConversationView, MessageView } from '@hub/contracts';
+import type { Channel } from '@hub/domain';
+import type { Message } from '../messages/message.entity';
+import type { Conversation } from './conversation.entity';
+
+export function toConversationView(conversation: Conversation, channel: Channel): ConversationView {
+  return {
+    id: conversation.id,
+    workspaceId: conversation.workspaceId,
+    inboxId: conversation.inboxId,
+    channel,
+    customerId: conversation.customerId,
+    customerExternalId: conversation.customerExternalId,
+    departmentId: conversation.departmentId,
+    assigneeId: conversation.assigneeId,
+    status: conversation.status,
+    priority: conversation.priority,
+    lastSeq: conversation.lastSeq,
+    createdAt: conversation.createdAt.toISOString(),
+    updatedAt: conversation.updatedAt.toISOString(),
+    firstResponseAt: conversation.firstResponseAt?.toISOString() ?? null,
+    resolvedAt: conversation.resolvedAt?.toISOString() ?? null,
+  };
+}
+
+export function toMessageView(message: Message): MessageView {
+  return {
+    id: message.id,
+    conversationId: message.conversationId,
+    seq: message.seq,
+    direction: message.direction,
+    senderType: message.senderType,
+    ...(message.senderId ? { senderId: message.senderId } : {}),
+    content: message.content,
+    contentType: message.contentType,
+    ...(message.clientMessageId ? { clientMessageId: message.clientMessageId } : {}),
+    createdAt: message.createdAt.toISOString(),
+  };
+}

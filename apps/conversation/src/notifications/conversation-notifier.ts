@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import {
+  conversationEventId,
+  messageCreatedEventId,
+  realtimeSubjects,
+  SUBJECTS,
+  type ConversationAssigned,
+  type ConversationOpened,
+  type ConversationResolved,
+  type ConversationUnassigned,
+  type ConversationUpdatedRealtime,
+  type MessageCreated,
+  type MessageCreatedRealtime,
+} from '@hub/contracts';
+import { Channel } from '@hub/domain';
+import { Realtime } from '@hub/service-kit';
+import type { Conversation } from '../conversations/conversation.entity';
+import { toConversationView, toMessageView } from '../conversations/views';
+import type { Message } from '../messages/message.entity';
+import type { PendingEvent } from '../outbox/outbox';
+
+export type Opening = 'new' | 'reopened';
+
+/**
+ * Says what happened to conversations: the durable events (written to the outbox inside the
+ * transaction) and the realtime fan-out to the people concerned (after the commit).
+ */
+@Injectable()
+export class ConversationNotifier {
+  constructor(private readonly realtime: Realtime) {}
+
+  /** `opening`: whether this message opened the conversation, or reopened a resolved one. */
+  messageCreated(message: Message, conversation: Conversation, channel: Channel, opening: Opening | null): PendingEvent[] {
+    const eventId = messageCreatedEventId(message.id);
+    const payload: MessageCreated = {
+      eventId,
+      workspaceId: message.workspaceId,
+      conversationId: conversation.id,
+      messageId: message.id,
+      inboxId: message.inboxId,
+      customerId: conversation.customerId,
+      channel,
+      customerExternalId: conversation.customerExternalId,
+      ...(conversation.assigneeId ? { assigneeId: conversation.assigneeId } : {}),
+      ...(message.clientMessageId ? { clientMessageId: message.clientMessageId } : {}),
+      seq: message.seq,
+      direction: message.direction,
+      senderType: message.senderType,
+      ...(message.senderId ? { senderId: message.senderId } : {}),
+      content: message.content,
+      contentType: message.contentType,
+      createdAt: message.createdAt.toISOString(),
+      conversationOpened: opening !== null,
+    };
+    const events = [this.pending(SUBJECTS.conversation.messageCreated, conversation.workspaceId, payload)];
+    if (opening) events.push(this.opened(conversation, channel, opening === 'reopened', message.seq));
+    return events;
+  }
+
+  assigned(conversation: Conversation, previousAssigneeId: string | null): PendingEvent {
+    const payload: ConversationAssigned = {
+      ...this.base('assigned', conversation, `${conversation.assigneeId}:${conversation.updatedAt.getTime()}`),
+      assigneeId: conversation.assigneeId as string,
+      previousAssigneeId,
+    };
+    return this.pending(SUBJECTS.conversation.conversationAssigned, conversation.workspaceId, payload);
+  }
+
+  unassigned(conversation: Conversation, previousAssigneeId: string): PendingEvent {
+    const payload: ConversationUnassigned = {
+      ...this.base('unassigned', conversation, conversation.updatedAt.getTime()),
+      previousAssigneeId,
+      departmentId: conversation.departmentId,
+    };
+    return this.pending(SUBJECTS.conversation.conversationUnassigned, conversation.workspaceId, payload);
+  }
+
+  resolved(conversation: Conversation, assigneeId: string | null): PendingEvent {
+    const payload: ConversationResolved = {
+      ...this.base('resolved', conversation, conversation.updatedAt.getTime()),
+      assigneeId,
+    };
+    return this.pending(SUBJECTS.conversation.conversationResolved, conversation.workspaceId, payload);
+  }
+
+  /** A reopened conversation waits for an agent again, like a new one. */
+  reopened(conversation: Conversation, channel: Channel): PendingEvent {
+    return this.opened(conversation, channel, true, `reopen:${conversation.updatedAt.getTime()}`);
+  }
+
+  /** The stored message to its agent and, on the web channel, to the visitor's sockets. */
+  async fanOutMessage(message: Message, conversation: Conversation, channel: Channel): Promise<void> {
+    const event: MessageCreatedRealtime = { type: 'message.created', message: toMessageView(message) };
+    await Promise.all(this.recipients(conversation, channel).map((subject) => this.realtime.publish(subject, event)));
+  }
+
+  /** A lifecycle change to the old and new assignee, the workspace, and the visitor. */
+  async fanOutConversation(conversation: Conversation, channel: Channel, previousAssigneeId?: string | null): Promise<void> {
+    const event: ConversationUpdatedRealtime = {
+      type: 'conversation.updated',
+      conversation: toConversationView(conversation, channel),
+    };
+    const subjects = new Set([
+      ...this.recipients(conversation, channel),
+      realtimeSubjects.workspace(conversation.workspaceId),
+      ...(previousAssigneeId ? [realtimeSubjects.agent(previousAssigneeId)] : []),
+    ]);
+    await Promise.all([...subjects].map((subject) => this.realtime.publish(subject, event)));
+  }
+
+  private recipients(conversation: Conversation, channel: Channel): string[] {
+    return [
+      ...(conversation.assigneeId ? [realtimeSubjects.agent(conversation.assigneeId)] : []),
+      ...(channel === Channel.Web ? [realtimeSubjects.visitor(conversation.customerExternalId)] : []),
+    ];
+  }
+
+  private opened(conversation: Conversation, channel: Channel, reopened: boolean, discriminator: string | number): PendingEvent {
+    const payload: ConversationOpened = {
+      ...this.base('opened', conversation, discriminator),
+      inboxId: conversation.inboxId,
+      channel,
+      customerId: conversation.customerId,
+      customerExternalId: conversation.customerExternalId,
+      departmentId: conversation.departmentId,
+      reopened,
+    };
+    return this.pending(SUBJECTS.conversation.conversationOpened, conversation.workspaceId, payload);
+  }
+
+  private base(kind: string, conversation: Conversation, discriminator: string | number) {
+    return {
+      eventId: conversationEventId(kind, conversation.id, discriminator),
+      workspaceId: conversation.workspaceId,
+      conversationId: conversation.id,
+      occurredAt: new Date().toISOString(),
+    };
+  }
+
+  private pending(subject: string, workspaceId: string, payload: { eventId: string }): PendingEvent {
+    return { workspaceId, eventId: payload.eventId, subject, payload };
+  }
+}

@@ -1,0 +1,87 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Database, Messaging } from '@hub/service-kit';
+import { IsNull, LessThan, type EntityManager } from 'typeorm';
+import { OutboxEvent } from './outbox-event.entity';
+
+export interface PendingEvent {
+  workspaceId: string;
+  eventId: string;
+  subject: string;
+  payload: { eventId: string };
+}
+
+const SWEEP_EVERY_MS = 2_000;
+/** Younger rows are still being published by the request that wrote them. */
+const SWEEP_AFTER_MS = 5_000;
+
+/**
+ * Transactional outbox: `add` writes events in the caller's transaction, `flush` publishes them
+ * right after the commit (Nats-Msg-Id = eventId, so a double publish is dropped by the stream),
+ * and a sweep publishes whatever a crash left behind. Events are never lost, only late.
+ */
+@Injectable()
+export class Outbox implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(Outbox.name);
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly database: Database,
+    private readonly messaging: Messaging,
+  ) {}
+
+  async add(tx: EntityManager, events: PendingEvent[]): Promise<PendingEvent[]> {
+    if (events.length > 0) {
+      await tx.createQueryBuilder().insert().into(OutboxEvent).values(events).orIgnore().execute();
+    }
+    return events;
+  }
+
+  /** Publishes events whose transaction has committed; failures are left to the sweep. */
+  async flush(events: PendingEvent[]): Promise<void> {
+    try {
+      for (const event of events) {
+        await this.messaging.publisher.publish(event.subject, event.payload, { msgId: event.eventId });
+      }
+      if (events.length > 0) {
+        await this.database.dataSource
+          .createQueryBuilder()
+          .update(OutboxEvent)
+          .set({ publishedAt: () => 'now()' })
+          .where('event_id IN (:...ids)', { ids: events.map((e) => e.eventId) })
+          .execute();
+      }
+    } catch (error) {
+      this.logger.warn({ err: error }, 'events not published yet; the outbox sweep will retry');
+    }
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.sweep(), SWEEP_EVERY_MS);
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  private async sweep(): Promise<void> {
+    if (!this.messaging.isReady() || !this.database.dataSource.isInitialized) return;
+    try {
+      await this.database.dataSource.transaction(async (tx) => {
+        const stale = await tx.find(OutboxEvent, {
+          where: { publishedAt: IsNull(), createdAt: LessThan(new Date(Date.now() - SWEEP_AFTER_MS)) },
+          order: { id: 'ASC' },
+          take: 200,
+          lock: { mode: 'pessimistic_write', onLocked: 'skip_locked' },
+        });
+        for (const row of stale) {
+          await this.messaging.publisher.publish(row.subject, row.payload, { msgId: row.eventId });
+          await tx.update(OutboxEvent, { id: row.id }, { publishedAt: new Date() });
+        }
+        if (stale.length > 0) this.logger.log({ count: stale.length }, 'outbox sweep published late events');
+      });
+    } catch (error) {
+      this.logger.warn({ err: error }, 'outbox sweep failed; retrying on the next tick');
+    }
+  }
+}

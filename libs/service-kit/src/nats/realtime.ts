@@ -1,0 +1,47 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { ServiceEnv } from '@hub/config';
+import { namespacedSubject } from '@hub/messaging';
+import { Messaging } from './messaging';
+import { SERVICE_ENV } from '../tokens';
+
+export interface RealtimeSubscription {
+  unsubscribe(): void;
+}
+
+/**
+ * Ephemeral fan-out on core NATS (`rt.*` subjects): fire and forget, may be missed while NATS
+ * is away; clients resume from stored sequence numbers, so nothing stored is lost.
+ */
+@Injectable()
+export class Realtime {
+  private readonly logger = new Logger(Realtime.name);
+
+  constructor(
+    @Inject(SERVICE_ENV) private readonly env: ServiceEnv,
+    private readonly messaging: Messaging,
+  ) {}
+
+  async publish(logicalSubject: string, event: object): Promise<void> {
+    const nc = await this.messaging.connected();
+    try {
+      nc.publish(namespacedSubject(this.env.HUB_NAMESPACE, logicalSubject), JSON.stringify(event));
+    } catch (error) {
+      // A closed or draining connection: the recipient resumes from the stored sequence.
+      this.logger.warn({ err: error, subject: logicalSubject }, 'realtime publish dropped');
+    }
+  }
+
+  async subscribe<T>(logicalSubject: string, onEvent: (event: T) => void): Promise<RealtimeSubscription> {
+    const nc = await this.messaging.connected();
+    return nc.subscribe(namespacedSubject(this.env.HUB_NAMESPACE, logicalSubject), {
+      callback: (error, msg) => {
+        if (error) return this.logger.warn({ err: error, subject: logicalSubject }, 'realtime subscription failed');
+        try {
+          onEvent(msg.json<T>());
+        } catch (failure) {
+          this.logger.warn({ err: failure, subject: logicalSubject }, 'realtime event not handled');
+        }
+      },
+    });
+  }
+}
