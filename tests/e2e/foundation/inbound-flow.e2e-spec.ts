@@ -94,8 +94,9 @@ describe('an inbound message crossing conversation and crm', () => {
 
     await waitFor(inboundConsumerIdle, 15_000, () => 'the retry was never handled');
     expect(await storedMessages(message.externalMessageId)).toHaveLength(1);
-    const published = events.filter((e) => e.event.content === message.content);
-    expect(published).toHaveLength(1);
+    const published = () => events.filter((e) => e.event.content === message.content);
+    await waitFor(() => published().length > 0, 5_000);
+    expect(published()).toHaveLength(1);
   });
 
   it('numbers one customer’s messages 1, 2, 3 in one conversation', async () => {

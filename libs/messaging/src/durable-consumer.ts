@@ -1,0 +1,233 @@
+import type { Logger } from '@hub/observability';
+import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { ConnectionWatch } from './connection-watch';
+import { ensureDurable } from './ensure-durable';
+import { namespacedDurable, namespacedStream, namespacedSubject } from './namespace';
+import type { MessageHandler } from './process-delivery';
+import { defaultRetryDelayMs, processDelivery } from './process-delivery';
+import type { HubStream } from './streams';
+
+/** Options of {@link DurableConsumer}. Names are logical: the namespace is added here. */
+export interface DurableConsumerOptions<T extends object> {
+  nc: NatsConnection;
+  namespace: string;
+  stream: HubStream;
+  /** `<service>_<purpose>`, e.g. `conversation_inbound`; becomes `${namespace}_conversation_inbound`. */
+  durable: string;
+  /** Logical subject filter, e.g. `inbound.>`. */
+  filterSubject: string;
+  payloadType: new () => T;
+  handle: MessageHandler<T>;
+  logger: Logger;
+  /** Deliveries before a failing message is dropped (default 10). */
+  maxDeliver?: number;
+  /** Time a handler has before the server redelivers its message (default 30 s). */
+  ackWaitMs?: number;
+  /** Messages handled concurrently (default 10; 1 means strictly one at a time). */
+  batchSize?: number;
+  /** Delay before a failed message is redelivered (default 1 s doubling, max 60 s). */
+  retryDelayMs?: (deliveryCount: number) => number;
+  /**
+   * How long one pull waits for messages (default 5 s, minimum 1 s). `stop()` lets the pull
+   * in progress finish, so this bounds how long an idle consumer takes to stop.
+   */
+  pullExpiresMs?: number;
+}
+
+/**
+ * A JetStream durable pull consumer that validates each message with its payload class and
+ * runs the handler inside the message's correlation id.
+ *
+ * Up to `batchSize` messages are handled concurrently: handlers wait on I/O, and order is not
+ * promised at this layer anyway (a redelivery overtakes later messages), so per-key ordering
+ * belongs to the handler (sequence numbers, upserts). Messages are pulled only when a slot is
+ * free, so none wait in a client buffer while their ack timer runs.
+ *
+ * Survives disconnects and server restarts: a pull interrupted by a reconnect is renewed by the
+ * client; a pull that fails (server shutdown, missed heartbeats, durable deleted) is retried
+ * after the reconnect, with backoff, re-creating the durable if it is gone.
+ */
+export class DurableConsumer<T extends object> {
+  private readonly logger: Logger;
+  private readonly stream: string;
+  private readonly durable: string;
+  private readonly batchSize: number;
+  private readonly pullExpiresMs: number;
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private loop?: Promise<void>;
+  private watch?: ConnectionWatch;
+  private pull?: ConsumerMessages;
+  private stopping = false;
+  private ended = false;
+  private givenBack = 0;
+  // Every wait of the loop also ends when stop() is called or a handler frees a slot.
+  private wake: () => void = () => undefined;
+
+  constructor(private readonly options: DurableConsumerOptions<T>) {
+    this.stream = namespacedStream(options.namespace, options.stream);
+    this.durable = namespacedDurable(options.namespace, options.durable);
+    this.batchSize = Math.max(1, options.batchSize ?? 10);
+    this.pullExpiresMs = Math.max(1_000, options.pullExpiresMs ?? 5_000);
+    this.logger = options.logger.child({ stream: this.stream, durable: this.durable });
+  }
+
+  /** True from a successful `start()` until `stop()` is called (or the connection is closed). */
+  get isRunning(): boolean {
+    return this.loop !== undefined && !this.stopping && !this.ended;
+  }
+
+  /**
+   * Creates or updates the durable (explicit ack), then consumes in the background.
+   * Rejects when the durable cannot be set up (stream missing, NATS unreachable).
+   */
+  async start(): Promise<void> {
+    if (this.loop) throw new Error(`consumer ${this.durable} already started`);
+    const consumer = await this.setUp();
+    this.stopping = false;
+    this.ended = false;
+    this.givenBack = 0;
+    this.watch = new ConnectionWatch(this.options.nc);
+    this.loop = this.run(consumer);
+    this.logger.info({ batchSize: this.batchSize }, 'consumer started');
+  }
+
+  /**
+   * Graceful stop (call it on SIGTERM): pulls nothing new, gives back (nak, redelivered at
+   * once elsewhere) what arrives meanwhile, waits for running handlers and their acks.
+   * Takes up to `pullExpiresMs` plus the slowest handler; a hung handler is waited for, so
+   * bound the whole shutdown with a timeout.
+   */
+  async stop(): Promise<void> {
+    if (!this.loop) return;
+    this.stopping = true;
+    this.wake();
+    // Letting the pull end by itself means no message is in flight to a closed subscription
+    // (it would only come back after ack_wait). While disconnected nothing can be in flight,
+    // and the pull would not end until the reconnect: close it.
+    const closePull = (): void => void this.pull?.close();
+    if (!this.watch?.isConnected) closePull();
+    const deadline = setTimeout(closePull, this.pullExpiresMs + 2_000);
+    try {
+      await this.loop;
+    } finally {
+      clearTimeout(deadline);
+    }
+    await Promise.allSettled([...this.inFlight]);
+    await this.flushGivenBack();
+    this.watch?.close();
+    this.loop = undefined;
+    this.logger.info({ givenBack: this.givenBack }, 'consumer stopped');
+  }
+
+  private async setUp(): Promise<Consumer> {
+    const { nc, namespace, filterSubject } = this.options;
+    const info = await ensureDurable(
+      await jetstreamManager(nc),
+      {
+        stream: this.stream,
+        durable: this.durable,
+        filterSubject: namespacedSubject(namespace, filterSubject),
+        maxDeliver: this.options.maxDeliver ?? 10,
+        ackWaitMs: this.options.ackWaitMs ?? 30_000,
+      },
+      this.logger,
+    );
+    return jetstream(nc).consumers.getConsumerFromInfo(info);
+  }
+
+  private async run(initial: Consumer): Promise<void> {
+    let consumer: Consumer | undefined = initial;
+    let failures = 0;
+    while (!this.stopping) {
+      if (this.options.nc.isClosed()) {
+        this.logger.error('NATS connection closed; consumer ends');
+        break;
+      }
+      if (this.inFlight.size >= this.batchSize)
+        await this.waitFor(Promise.race([...this.inFlight]));
+      else if (this.watch && !this.watch.isConnected)
+        await this.waitFor(this.watch.untilConnected());
+      if (this.stopping || this.inFlight.size >= this.batchSize || !this.watch?.isConnected)
+        continue;
+      try {
+        consumer ??= await this.setUp();
+        const startedAt = Date.now();
+        const received = await this.pullOnce(consumer);
+        failures = 0;
+        // A pull that ends at once with nothing (server limits) must not become a busy loop.
+        if (received === 0 && Date.now() - startedAt < 500) await this.waitFor(delay(500));
+      } catch (err) {
+        failures += 1;
+        const retryInMs = Math.min(250 * 2 ** (failures - 1), 10_000);
+        this.logger.warn({ err, failures, retryInMs }, 'pull failed; retrying');
+        consumer = undefined; // re-check (and re-create if deleted) the durable next time
+        await this.waitFor(delay(retryInMs));
+      }
+    }
+    this.ended = true;
+  }
+
+  private async pullOnce(consumer: Consumer): Promise<number> {
+    const messages = await consumer.fetch({
+      max_messages: this.batchSize - this.inFlight.size,
+      expires: this.pullExpiresMs,
+    });
+    this.pull = messages;
+    let received = 0;
+    try {
+      for await (const msg of messages) {
+        received += 1;
+        if (this.stopping) {
+          msg.nak();
+          this.givenBack += 1;
+        } else {
+          this.dispatch(msg);
+        }
+      }
+    } finally {
+      this.pull = undefined;
+    }
+    return received;
+  }
+
+  private dispatch(msg: JsMsg): void {
+    const { namespace, payloadType, handle } = this.options;
+    const task = processDelivery(msg, {
+      namespace,
+      payloadType,
+      handle,
+      maxDeliver: this.options.maxDeliver ?? 10,
+      retryDelayMs: this.options.retryDelayMs ?? defaultRetryDelayMs,
+      ackTimeoutMs: 5_000,
+      logger: this.logger,
+    });
+    this.inFlight.add(task);
+    void task.finally(() => this.inFlight.delete(task));
+  }
+
+  // Waits for `until`, or less if stop() is called meanwhile.
+  private waitFor(until: Promise<unknown>): Promise<unknown> {
+    const stopped = new Promise<void>((resolve) => (this.wake = resolve));
+    return Promise.race([until, stopped]);
+  }
+
+  // Naks written after the last ack may still sit in the client's buffer. While disconnected
+  // a flush would wait for the reconnect: skip it, those messages come back after ack_wait.
+  private async flushGivenBack(): Promise<void> {
+    if (!this.watch?.isConnected) return;
+    try {
+      await this.options.nc.flush();
+    } catch (err) {
+      this.logger.debug(
+        { err },
+        'flush after stop failed; unflushed naks come back after ack_wait',
+      );
+    }
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}

@@ -1,0 +1,141 @@
+import type { Logger } from '@hub/observability';
+import { CORRELATION_HEADER, withCorrelationId } from '@hub/observability';
+import type { JsMsg } from '@nats-io/jetstream';
+import { logicalSubject } from './namespace';
+import { validatePayload } from './validate-payload';
+
+/** What a handler learns about the message besides its payload. */
+export interface DeliveryMeta {
+  /** The logical subject (namespace removed): `inbound.web`. */
+  subject: string;
+  correlationId?: string;
+  /** 1 on first delivery. */
+  deliveryCount: number;
+  streamSeq: number;
+  /** The publisher's `Nats-Msg-Id`, when it set one. */
+  msgId?: string;
+}
+
+/** Processes one validated payload; throwing means "try again later". */
+export type MessageHandler<T> = (payload: T, meta: DeliveryMeta) => Promise<void>;
+
+/** How a delivery ended. */
+export type DeliveryOutcome = 'acked' | 'terminated' | 'retrying' | 'dropped';
+
+/** What {@link processDelivery} needs from its consumer. */
+export interface DeliveryContext<T extends object> {
+  namespace: string;
+  payloadType: new () => T;
+  handle: MessageHandler<T>;
+  maxDeliver: number;
+  retryDelayMs: (deliveryCount: number) => number;
+  ackTimeoutMs: number;
+  logger: Logger;
+}
+
+/**
+ * Decodes, validates and handles one message, then acks, naks (with a delay) or terminates it.
+ * Never throws: whatever happens is settled on the message and logged.
+ */
+export async function processDelivery<T extends object>(
+  msg: JsMsg,
+  ctx: DeliveryContext<T>,
+): Promise<DeliveryOutcome> {
+  const correlationId = msg.headers?.get(CORRELATION_HEADER) || undefined;
+  const meta: DeliveryMeta = {
+    subject: logicalSubject(ctx.namespace, msg.subject),
+    correlationId,
+    deliveryCount: msg.info.deliveryCount,
+    streamSeq: msg.info.streamSequence,
+    msgId: msg.headers?.get('Nats-Msg-Id') || undefined,
+  };
+  return withCorrelationId(correlationId, async () => {
+    const decoded = await decode(msg, ctx.payloadType);
+    if (!decoded.ok) {
+      // A message that cannot be read now never will be: retrying only blocks the durable.
+      ctx.logger.error(
+        {
+          subject: msg.subject,
+          streamSeq: meta.streamSeq,
+          msgId: meta.msgId,
+          reasons: decoded.errors,
+        },
+        'poison message terminated',
+      );
+      msg.term();
+      return 'terminated';
+    }
+    try {
+      await ctx.handle(decoded.value, meta);
+    } catch (err) {
+      return giveBack(msg, meta, err, ctx);
+    }
+    return ack(msg, meta, ctx);
+  });
+}
+
+async function decode<T extends object>(
+  msg: JsMsg,
+  payloadType: new () => T,
+): Promise<{ ok: true; value: T } | { ok: false; errors: string[] }> {
+  let data: unknown;
+  try {
+    data = JSON.parse(msg.string());
+  } catch (err) {
+    return { ok: false, errors: [`body: invalid JSON (${(err as Error).message})`] };
+  }
+  return validatePayload(payloadType, data);
+}
+
+function giveBack<T extends object>(
+  msg: JsMsg,
+  meta: DeliveryMeta,
+  err: unknown,
+  ctx: DeliveryContext<T>,
+): DeliveryOutcome {
+  const fields = {
+    err,
+    subject: msg.subject,
+    streamSeq: meta.streamSeq,
+    deliveryCount: meta.deliveryCount,
+  };
+  if (meta.deliveryCount >= ctx.maxDeliver) {
+    // The stream keeps the message (limits retention): it can be found by its sequence and
+    // replayed once the cause is fixed. term() rather than a last nak: explicit, and it
+    // raises the server's TERMINATED advisory.
+    ctx.logger.error(
+      { ...fields, maxDeliver: ctx.maxDeliver },
+      'message dropped after max deliveries',
+    );
+    msg.term();
+    return 'dropped';
+  }
+  const delayMs = ctx.retryDelayMs(meta.deliveryCount);
+  ctx.logger.warn({ ...fields, retryInMs: delayMs }, 'handler failed; message will be redelivered');
+  msg.nak(delayMs);
+  return 'retrying';
+}
+
+async function ack<T extends object>(
+  msg: JsMsg,
+  meta: DeliveryMeta,
+  ctx: DeliveryContext<T>,
+): Promise<DeliveryOutcome> {
+  try {
+    // Wait for the server to confirm: stop() resolves only once acks are recorded, so a
+    // replacement consumer never gets a message this one already handled.
+    await msg.ackAck({ timeout: ctx.ackTimeoutMs });
+  } catch (err) {
+    ctx.logger.warn(
+      { err, subject: msg.subject, streamSeq: meta.streamSeq },
+      'ack not confirmed; the message may be redelivered (handlers are idempotent)',
+    );
+  }
+  return 'acked';
+}
+
+/** Exponential retry delay: 1 s, 2 s, 4 s... capped at 60 s, with up to 20 % jitter. */
+export function defaultRetryDelayMs(deliveryCount: number): number {
+  const base = Math.min(1_000 * 2 ** Math.max(0, deliveryCount - 1), 60_000);
+  return Math.round(base * (1 + Math.random() * 0.2));
+}

@@ -1,0 +1,244 @@
+import { currentCorrelationId, withCorrelationId } from '@hub/observability';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { DeliveryMeta, DurableConsumerOptions } from '../src';
+import {
+  DurableConsumer,
+  ensureStreams,
+  JetStreamPublisher,
+  namespacedDurable,
+  namespacedStream,
+  namespacedSubject,
+} from '../src';
+import { captureLogger } from './support/capture-logger';
+import {
+  connectTestNats,
+  deleteHubStreams,
+  sleep,
+  suiteNamespace,
+  waitUntil,
+} from './support/nats-fixture';
+import { TestMessage } from './support/test-payload';
+
+describe('DurableConsumer', () => {
+  const namespace = suiteNamespace('consume');
+  const stream = namespacedStream(namespace, 'INBOUND');
+  let nc: NatsConnection;
+  let publisher: JetStreamPublisher;
+  const running: DurableConsumer<TestMessage>[] = [];
+
+  beforeAll(async () => {
+    nc = await connectTestNats();
+    await ensureStreams(nc, { namespace, replicas: 1 });
+    publisher = new JetStreamPublisher(nc, namespace);
+  });
+
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((consumer) => consumer.stop()));
+  });
+
+  afterAll(async () => {
+    await deleteHubStreams(nc, namespace);
+    await nc.drain();
+  });
+
+  // Each test reads its own channel subject through its own durable.
+  function consumer(
+    channel: string,
+    handle: (payload: TestMessage, meta: DeliveryMeta) => Promise<void>,
+    extra: Partial<DurableConsumerOptions<TestMessage>> = {},
+    { logger, lines } = captureLogger(),
+  ) {
+    const instance = new DurableConsumer<TestMessage>({
+      nc,
+      namespace,
+      stream: 'INBOUND',
+      durable: `test_${channel}`,
+      filterSubject: `inbound.${channel}`,
+      payloadType: TestMessage,
+      handle,
+      logger,
+      pullExpiresMs: 1_000,
+      retryDelayMs: () => 100,
+      ...extra,
+    });
+    running.push(instance);
+    return { instance, lines };
+  }
+
+  async function consumerState(channel: string) {
+    const jsm = await jetstreamManager(nc);
+    return jsm.consumers.info(stream, namespacedDurable(namespace, `test_${channel}`));
+  }
+
+  it('terminates unreadable and invalid messages, logs why, and still handles the next one', async () => {
+    const handled: string[] = [];
+    const { instance, lines } = consumer('poison', (payload) => {
+      handled.push(payload.id);
+      return Promise.resolve();
+    });
+    const js = jetstream(nc);
+    const subject = namespacedSubject(namespace, 'inbound.poison');
+    await js.publish(subject, '{"id": "broken', { msgID: 'poison-json' });
+    await publisher.publish(
+      'inbound.poison',
+      { id: 'p2', n: 'three', extra: 1 },
+      { msgId: 'poison-invalid' },
+    );
+    await publisher.publish('inbound.poison', { id: 'good', n: 3 }, { msgId: 'poison-good' });
+
+    await instance.start();
+    await waitUntil(() => handled.includes('good'), 'the good message');
+
+    expect(handled).toEqual(['good']);
+    const poison = lines.filter((line) => line.msg === 'poison message terminated');
+    expect(poison).toHaveLength(2);
+    expect(poison[0]).toMatchObject({ level: 'error', subject, msgId: 'poison-json' });
+    expect(poison[0].reasons).toEqual([expect.stringMatching(/^body: invalid JSON/)]);
+    expect(poison[1]).toMatchObject({ subject, msgId: 'poison-invalid' });
+    expect(poison[1].reasons).toEqual(
+      expect.arrayContaining(['n: must be an integer number', 'extra: should not exist']),
+    );
+    // Terminated, not left pending for a redelivery.
+    const state = await consumerState('poison');
+    expect(state.num_ack_pending).toBe(0);
+    expect(state.num_redelivered).toBe(0);
+    expect(state.ack_floor.stream_seq).toBe(state.delivered.stream_seq);
+  });
+
+  it('redelivers a message whose handler throws, until it succeeds', async () => {
+    const attempts: number[] = [];
+    const { instance, lines } = consumer('retry', (_payload, meta) => {
+      attempts.push(meta.deliveryCount);
+      return meta.deliveryCount < 3
+        ? Promise.reject(new Error('database unavailable'))
+        : Promise.resolve();
+    });
+    await instance.start();
+    await publisher.publish('inbound.retry', { id: 'r1', n: 1 }, { msgId: 'retry-1' });
+
+    await waitUntil(() => attempts.length === 3, 'three attempts');
+    await sleep(300);
+
+    expect(attempts).toEqual([1, 2, 3]);
+    const retries = lines.filter(
+      (line) => line.msg === 'handler failed; message will be redelivered',
+    );
+    expect(retries).toHaveLength(2);
+    expect(retries[0]).toMatchObject({ level: 'warn', deliveryCount: 1, retryInMs: 100 });
+    expect((await consumerState('retry')).num_ack_pending).toBe(0);
+  });
+
+  it('drops a message after maxDeliver failures and logs it as dropped', async () => {
+    let calls = 0;
+    const { instance, lines } = consumer(
+      'dead',
+      () => {
+        calls += 1;
+        return Promise.reject(new Error('always fails'));
+      },
+      { maxDeliver: 3 },
+    );
+    await instance.start();
+    await publisher.publish('inbound.dead', { id: 'd1', n: 1 }, { msgId: 'dead-1' });
+
+    await waitUntil(
+      () => lines.some((line) => line.msg === 'message dropped after max deliveries'),
+      'drop log',
+    );
+    await sleep(500);
+
+    expect(calls).toBe(3);
+    expect(lines.find((line) => line.msg === 'message dropped after max deliveries')).toMatchObject(
+      {
+        level: 'error',
+        deliveryCount: 3,
+        maxDeliver: 3,
+      },
+    );
+    expect((await consumerState('dead')).num_ack_pending).toBe(0);
+  });
+
+  it('runs the handler inside the correlation id of the message and passes its metadata', async () => {
+    const capture = captureLogger();
+    const seen: { meta: DeliveryMeta; current?: string }[] = [];
+    const { instance, lines } = consumer(
+      'corr',
+      (payload, meta) => {
+        seen.push({ meta, current: currentCorrelationId() });
+        capture.logger.info({ id: payload.id }, 'handled');
+        return Promise.resolve();
+      },
+      {},
+      capture,
+    );
+    await instance.start();
+    const { seq } = await withCorrelationId('corr-42', () =>
+      publisher.publish('inbound.corr', { id: 'c1', n: 1 }, { msgId: 'corr-1' }),
+    );
+
+    await waitUntil(() => seen.length === 1, 'the message');
+
+    expect(seen[0].current).toBe('corr-42');
+    expect(seen[0].meta).toEqual({
+      subject: 'inbound.corr',
+      correlationId: 'corr-42',
+      deliveryCount: 1,
+      streamSeq: seq,
+      msgId: 'corr-1',
+    });
+    expect(lines.find((line) => line.msg === 'handled')).toMatchObject({
+      correlationId: 'corr-42',
+      id: 'c1',
+    });
+  });
+
+  it('stop() mid-stream finishes and acks in-flight work, and a new instance handles exactly the rest', async () => {
+    const total = 200;
+    const handled = new Map<string, string[]>(); // message id → instances that handled it
+    let stopping: Promise<void> | undefined;
+    let stopped = false;
+    let handledByFirstAfterStop = 0;
+    const record = (instance: string) => async (payload: TestMessage) => {
+      await sleep(2 + (payload.n % 4));
+      handled.set(payload.id, [...(handled.get(payload.id) ?? []), instance]);
+      if (instance === 'first' && stopped) handledByFirstAfterStop += 1;
+      // Stop from inside the stream, while other handlers are still running.
+      if (instance === 'first' && handled.size === 60) stopping = first.instance.stop();
+    };
+    await publisher.publishMany(
+      Array.from({ length: total }, (_, n) => ({
+        subject: 'inbound.handoff',
+        payload: { id: `m${n}`, n },
+        msgId: `handoff-${n}`,
+      })),
+    );
+
+    const first = consumer('handoff', record('first'), { batchSize: 10, ackWaitMs: 30_000 });
+    await first.instance.start();
+    await waitUntil(() => stopping !== undefined, 'sixty messages');
+    await stopping;
+    stopped = true;
+    const byFirst = handled.size;
+    expect(first.instance.isRunning).toBe(false);
+    // Every ack of the first instance is recorded; only what it gave back is still pending.
+    const givenBack = first.lines.find((line) => line.msg === 'consumer stopped')?.givenBack;
+    expect((await consumerState('handoff')).num_ack_pending).toBe(givenBack);
+
+    // What was given back (nak) comes back at once: well inside the 30 s ack wait that a
+    // delivery lost in flight would cost.
+    const second = consumer('handoff', record('second'), { batchSize: 10, ackWaitMs: 30_000 });
+    await second.instance.start();
+    await waitUntil(() => handled.size === total, 'all messages', 10_000);
+    await sleep(500);
+
+    expect(byFirst).toBeGreaterThanOrEqual(60);
+    expect(byFirst).toBeLessThan(total);
+    expect(handledByFirstAfterStop).toBe(0);
+    expect([...handled.values()].filter((instances) => instances.length !== 1)).toEqual([]);
+    expect(handled.size).toBe(total);
+    const state = await consumerState('handoff');
+    expect(state.num_pending).toBe(0);
+    expect(state.num_ack_pending).toBe(0);
+  });
+});
