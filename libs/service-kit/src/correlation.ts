@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CallHandler, ExecutionContext, NestInterceptor, NestMiddleware } from '@nestjs/common';
 import type { NatsContext } from '@nestjs/microservices';
+import type { MsgHdrs } from '@nats-io/transport-node';
 import { CORRELATION_HEADER, currentCorrelationId, withCorrelationId } from '@hub/observability';
 import type { NextFunction, Request, Response } from 'express';
 import { Observable } from 'rxjs';
@@ -21,7 +22,7 @@ export class CorrelationMiddleware implements NestMiddleware {
 export class RpcCorrelationInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'rpc') return next.handle();
-    const headers = context.switchToRpc().getContext<NatsContext>().getHeaders();
+    const headers = context.switchToRpc().getContext<NatsContext>().getHeaders() as MsgHdrs | undefined;
     const correlationId = headers?.get(CORRELATION_HEADER) || undefined;
     return new Observable((subscriber) =>
       withCorrelationId(correlationId, () => next.handle().subscribe(subscriber)),

@@ -43,8 +43,8 @@ export class ServiceProcess {
     });
     this.child = child;
     this.exit = once(child, 'exit').then(([code]) => code as number | null);
-    createInterface({ input: child.stdout! }).on('line', (line) => this.logs.push(parseLine(line)));
-    createInterface({ input: child.stderr! }).on('line', (line) => this.stderr.push(line));
+    createInterface({ input: child.stdout }).on('line', (line) => this.logs.push(parseLine(line)));
+    createInterface({ input: child.stderr }).on('line', (line) => this.stderr.push(line));
     return this;
   }
 
@@ -84,7 +84,7 @@ export class ServiceProcess {
   async waitForLog(predicate: (line: LogLine) => boolean, timeoutMs = 15_000): Promise<LogLine> {
     let found: LogLine | undefined;
     await waitFor(
-      async () => (found = this.logs.find(predicate)) !== undefined,
+      () => (found = this.logs.find(predicate)) !== undefined,
       timeoutMs,
       () => `${this.name} never logged the expected line; last logs:\n${this.tail()}`,
     );

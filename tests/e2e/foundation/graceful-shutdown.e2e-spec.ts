@@ -37,14 +37,14 @@ describe('SIGTERM to conversation in the middle of a stream', () => {
   });
 
   const storedCount = async () =>
-    Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM conversation.messages`)).rows[0]!.n);
+    Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM conversation.messages`)).rows[0].n);
 
   it('finishes what is in flight, exits cleanly, and after a restart every message is stored exactly once', async () => {
     const target = await createWorkspaceWithInbox(database.url);
     const publisher = new JetStreamPublisher(nc, namespace);
     const customers = Array.from({ length: 10 }, () => ({ externalId: `visitor-${randomUUID()}` }));
     const messages = Array.from({ length: 300 }, (_, i) =>
-      inboundMessage(target, { customer: customers[i % customers.length]!, content: `message ${i}` }),
+      inboundMessage(target, { customer: customers[i % customers.length], content: `message ${i}` }),
     );
     for (const message of messages) await publishInbound(publisher, message);
 

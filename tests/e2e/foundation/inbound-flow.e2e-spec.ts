@@ -105,10 +105,10 @@ describe('an inbound message crossing conversation and crm', () => {
 
     for (const message of messages) await publishInbound(publisher, message);
 
-    await waitFor(async () => (await storedMessages(messages[2]!.externalMessageId)).length === 1, 15_000);
+    await waitFor(async () => (await storedMessages(messages[2].externalMessageId)).length === 1, 15_000);
     const rows = await Promise.all(messages.map((m) => storedMessages(m.externalMessageId)));
-    expect(rows.map(([row]) => Number(row!.seq))).toEqual([1, 2, 3]);
-    expect(new Set(rows.map(([row]) => row!.conversation_id)).size).toBe(1);
+    expect(rows.map(([row]) => Number(row.seq))).toEqual([1, 2, 3]);
+    expect(new Set(rows.map(([row]) => row.conversation_id)).size).toBe(1);
   });
 
   it('terminates poison messages, logging their subject, and goes on with the next one', async () => {

@@ -15,7 +15,7 @@ export async function createWorkspaceWithInbox(databaseUrl: string): Promise<{ w
       `INSERT INTO conversation.inboxes (workspace_id, name, channel) VALUES ($1, 'Website', 'web') RETURNING id`,
       [workspaceId],
     );
-    return { workspaceId, inboxId: rows[0]!.id };
+    return { workspaceId, inboxId: rows[0].id };
   } finally {
     await db.end();
   }

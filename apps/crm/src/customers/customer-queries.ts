@@ -19,7 +19,7 @@ export class CustomerQueries {
       throw new DomainException('not_found', 'CUSTOMER_NOT_FOUND', `Customer ${request.customerId} does not exist`);
     }
     const [view] = await this.withIdentities([customer]);
-    return view!;
+    return view;
   }
 
   /** Prefix match, case-insensitive, on name, email, phone or any channel id. */

@@ -61,7 +61,7 @@ export class CustomersService {
       .orIgnore()
       .returning('id')
       .execute();
-    if (inserted.raw.length === 0) {
+    if ((inserted.raw as unknown[]).length === 0) {
       await tx.delete(Customer, { id: customer.id });
       return undefined;
     }

@@ -1,5 +1,6 @@
 import { ClientNats, ServerNats } from '@nestjs/microservices';
-import type { NatsOptions } from '@nestjs/microservices';
+import type { MsPattern, NatsOptions } from '@nestjs/microservices';
+import type { NatsConnection, SubscriptionOptions } from '@nats-io/transport-node';
 
 type NatsClientOptions = Required<NatsOptions>['options'];
 type NatsSubscriber = Parameters<ServerNats['bindEvents']>[0];
@@ -18,10 +19,12 @@ export class NamespacedNatsServer extends ServerNats {
 
   override bindEvents(client: NatsSubscriber): void {
     // bindEvents only subscribes; handlers stay keyed by the un-prefixed pattern.
-    const prefixed = {
-      subscribe: (subject: string, opts: object) => client.subscribe(`${this.namespace}.${subject}`, opts),
-    } as unknown as NatsSubscriber;
-    super.bindEvents(prefixed);
+    const connection = client as NatsConnection;
+    const prefixed: Pick<NatsConnection, 'subscribe'> = {
+      subscribe: (subject: string, opts?: SubscriptionOptions) =>
+        connection.subscribe(`${this.namespace}.${subject}`, opts),
+    };
+    super.bindEvents(prefixed as NatsSubscriber);
   }
 }
 
@@ -34,7 +37,7 @@ export class NamespacedNatsClient extends ClientNats {
     super(options);
   }
 
-  protected override normalizePattern(pattern: Parameters<ClientNats['send']>[0]): string {
+  protected override normalizePattern(pattern: MsPattern): string {
     return `${this.namespace}.${super.normalizePattern(pattern)}`;
   }
 }
