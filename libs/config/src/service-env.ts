@@ -28,6 +28,13 @@ export class ServiceEnv {
   })
   HUB_NAMESPACE: string = 'hub';
 
+  /** Replicas of each JetStream stream: 1 on a single server, 3 on a production cluster. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  NATS_STREAM_REPLICAS: number = 1;
+
   @IsOptional()
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';

@@ -5,6 +5,7 @@ import {
   connectNats,
   DurableConsumer,
   ensureStreams,
+  isNatsConnected,
   JetStreamPublisher,
   type DurableConsumerOptions,
   type NatsConnection,
@@ -46,7 +47,7 @@ export class Messaging implements BeforeApplicationShutdown, OnApplicationShutdo
       logger: this.pinoLogger,
     }).then(async (nc) => {
       this.nc = nc;
-      await ensureStreams(nc, { namespace: this.env.HUB_NAMESPACE, replicas: 1 });
+      await ensureStreams(nc, { namespace: this.env.HUB_NAMESPACE, replicas: this.env.NATS_STREAM_REPLICAS });
       this.publisherInstance = new JetStreamPublisher(nc, this.env.HUB_NAMESPACE);
       this.logger.log('NATS connected, streams ensured');
       return nc;
@@ -60,7 +61,7 @@ export class Messaging implements BeforeApplicationShutdown, OnApplicationShutdo
   }
 
   isReady(): boolean {
-    return this.nc !== undefined && !this.nc.isClosed() && this.consumersHealthy();
+    return this.nc !== undefined && isNatsConnected(this.nc) && this.consumersHealthy();
   }
 
   /** Registers a durable consumer; it starts once NATS and PostgreSQL are both up. */
