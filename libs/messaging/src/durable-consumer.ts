@@ -62,7 +62,8 @@ export class DurableConsumer<T extends object> {
   private stopping = false;
   private ended = false;
   private givenBack = 0;
-  // Every wait of the loop also ends when stop() is called or a handler frees a slot.
+  private stopped?: Promise<void>;
+  // Ends the loop's current wait (for a free slot, a reconnect, a backoff) when stop() is called.
   private wake: () => void = () => undefined;
 
   constructor(private readonly options: DurableConsumerOptions<T>) {
@@ -88,6 +89,7 @@ export class DurableConsumer<T extends object> {
     this.stopping = false;
     this.ended = false;
     this.givenBack = 0;
+    this.stopped = undefined;
     this.watch = new ConnectionWatch(this.options.nc);
     this.loop = this.run(consumer);
     this.logger.info({ batchSize: this.batchSize }, 'consumer started');
@@ -97,10 +99,15 @@ export class DurableConsumer<T extends object> {
    * Graceful stop (call it on SIGTERM): pulls nothing new, gives back (nak, redelivered at
    * once elsewhere) what arrives meanwhile, waits for running handlers and their acks.
    * Takes up to `pullExpiresMs` plus the slowest handler; a hung handler is waited for, so
-   * bound the whole shutdown with a timeout.
+   * bound the whole shutdown with a timeout. Calling it again returns the same promise.
    */
-  async stop(): Promise<void> {
-    if (!this.loop) return;
+  stop(): Promise<void> {
+    if (!this.loop) return Promise.resolve();
+    this.stopped ??= this.shutDown();
+    return this.stopped;
+  }
+
+  private async shutDown(): Promise<void> {
     this.stopping = true;
     this.wake();
     // Letting the pull end by itself means no message is in flight to a closed subscription

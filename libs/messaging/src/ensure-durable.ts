@@ -56,8 +56,8 @@ async function updateIfDifferent(
 ): Promise<ConsumerInfo> {
   const changed = differingKeys(current.config, wanted);
   if (changed.length === 0) return current;
-  // deliver_policy cannot change in place, and filter_subject only on servers >= 2.10:
-  // the server's error then says so, which beats silently running with the old settings.
+  // deliver_policy cannot change in place: the server's error then says so, which beats
+  // silently running with the old settings.
   const { durable_name: _name, ...update } = wanted;
   const updated = await jsm.consumers.update(current.stream_name, current.name, update);
   logger.info(

@@ -16,7 +16,18 @@ export interface DeliveryMeta {
   msgId?: string;
 }
 
-/** Processes one validated payload; throwing means "try again later". */
+/**
+ * Thrown by a handler for a message that can never succeed (it names an inbox that does not
+ * exist, say): the message is terminated at once instead of retried.
+ */
+export class UnprocessableMessageError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'UnprocessableMessageError';
+  }
+}
+
+/** Processes one validated payload; throwing means "try again later" (but see UnprocessableMessageError). */
 export type MessageHandler<T> = (payload: T, meta: DeliveryMeta) => Promise<void>;
 
 /** How a delivery ended. */
@@ -62,6 +73,7 @@ export async function processDelivery<T extends object>(
         },
         'poison message terminated',
       );
+      // No reason argument: nats-server 2.9 ignores `+TERM <reason>` and redelivers.
       msg.term();
       return 'terminated';
     }
@@ -99,6 +111,11 @@ function giveBack<T extends object>(
     streamSeq: meta.streamSeq,
     deliveryCount: meta.deliveryCount,
   };
+  if (err instanceof UnprocessableMessageError) {
+    ctx.logger.error(fields, 'message refused by its handler; terminated');
+    msg.term();
+    return 'terminated';
+  }
   if (meta.deliveryCount >= ctx.maxDeliver) {
     // The stream keeps the message (limits retention): it can be found by its sequence and
     // replayed once the cause is fixed. term() rather than a last nak: explicit, and it

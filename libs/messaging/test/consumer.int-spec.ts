@@ -193,6 +193,28 @@ describe('DurableConsumer', () => {
     });
   });
 
+  it('re-creates its durable when it is deleted under it, replaying rather than skipping', async () => {
+    const handled: string[] = [];
+    const { instance, lines } = consumer('deleted', (payload) => {
+      handled.push(payload.id);
+      return Promise.resolve();
+    });
+    await instance.start();
+    await publisher.publish('inbound.deleted', { id: 'x1', n: 1 }, { msgId: 'deleted-1' });
+    await waitUntil(() => handled.length === 1, 'the first message');
+
+    const jsm = await jetstreamManager(nc);
+    await jsm.consumers.delete(stream, namespacedDurable(namespace, 'test_deleted'));
+    await publisher.publish('inbound.deleted', { id: 'x2', n: 2 }, { msgId: 'deleted-2' });
+
+    await waitUntil(() => handled.includes('x2'), 'the message after the deletion', 15_000);
+    // The new durable starts from the beginning of the stream (nothing is skipped), so x1
+    // comes again: consumers are idempotent.
+    expect(handled).toEqual(['x1', 'x1', 'x2']);
+    expect(lines.filter((line) => line.msg === 'durable consumer created')).toHaveLength(2);
+    expect(instance.isRunning).toBe(true);
+  });
+
   it('stop() mid-stream finishes and acks in-flight work, and a new instance handles exactly the rest', async () => {
     const total = 200;
     const handled = new Map<string, string[]>(); // message id → instances that handled it

@@ -31,7 +31,9 @@ class ServiceRootModule {}
  * connects to PostgreSQL and NATS in the background (readiness stays false until both are up),
  * and on SIGTERM stops taking work, finishes what is in flight, then exits.
  */
-export async function runService<E extends ServiceEnv>(definition: ServiceDefinition<E>): Promise<INestApplication> {
+export async function runService<E extends ServiceEnv>(
+  definition: ServiceDefinition<E>,
+): Promise<INestApplication> {
   const { service, envSchema, entities, features } = definition;
   const env = loadEnvOrExit(service, envSchema);
   const pino = createLogger({ service, level: env.LOG_LEVEL });
@@ -39,7 +41,10 @@ export async function runService<E extends ServiceEnv>(definition: ServiceDefini
     module: ServiceRootModule,
     imports: [ServiceKitModule.forRoot({ service, env, entities }), ...features],
   };
-  const app = await NestFactory.create(root, { logger: new PinoNestLogger(pino), bufferLogs: true });
+  const app = await NestFactory.create(root, {
+    logger: new PinoNestLogger(pino),
+    bufferLogs: true,
+  });
   stopGracefullyOnSignals(app, env.SHUTDOWN_TIMEOUT_MS, pino);
   await definition.configureHttp?.(app, env);
 

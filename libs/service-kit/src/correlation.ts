@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { CallHandler, ExecutionContext, NestInterceptor, NestMiddleware } from '@nestjs/common';
+import type {
+  CallHandler,
+  ExecutionContext,
+  NestInterceptor,
+  NestMiddleware,
+} from '@nestjs/common';
 import type { NatsContext } from '@nestjs/microservices';
 import type { MsgHdrs } from '@nats-io/transport-node';
 import { CORRELATION_HEADER, currentCorrelationId, withCorrelationId } from '@hub/observability';
@@ -22,7 +27,8 @@ export class CorrelationMiddleware implements NestMiddleware {
 export class RpcCorrelationInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'rpc') return next.handle();
-    const headers = context.switchToRpc().getContext<NatsContext>().getHeaders() as MsgHdrs | undefined;
+    const headers = context.switchToRpc().getContext<NatsContext>().getHeaders() as
+      MsgHdrs | undefined;
     const correlationId = headers?.get(CORRELATION_HEADER) || undefined;
     return new Observable((subscriber) =>
       withCorrelationId(correlationId, () => next.handle().subscribe(subscriber)),

@@ -14,7 +14,10 @@ export interface RetryOptions {
  * Calls `attempt` until it succeeds or `signal` aborts, waiting with capped exponential backoff
  * and jitter between failures, and saying clearly what failed each time.
  */
-export async function retryUntilSuccess<T>(attempt: () => Promise<T>, options: RetryOptions): Promise<T> {
+export async function retryUntilSuccess<T>(
+  attempt: () => Promise<T>,
+  options: RetryOptions,
+): Promise<T> {
   const { what, logger, signal, minDelayMs = 250, maxDelayMs = 10_000 } = options;
   for (let failures = 0; ; failures++) {
     signal.throwIfAborted();

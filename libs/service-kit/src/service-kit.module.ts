@@ -46,7 +46,15 @@ export class ServiceKitModule implements NestModule {
         RpcServerStatus,
         Realtime,
       ],
-      exports: [SERVICE_NAME, SERVICE_ENV, METRICS_REGISTRY, Database, Messaging, RpcClient, Realtime],
+      exports: [
+        SERVICE_NAME,
+        SERVICE_ENV,
+        METRICS_REGISTRY,
+        Database,
+        Messaging,
+        RpcClient,
+        Realtime,
+      ],
     };
   }
 

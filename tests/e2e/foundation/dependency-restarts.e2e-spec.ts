@@ -22,7 +22,10 @@ describe('every service across restarts of NATS and PostgreSQL', () => {
     workDir = await mkdtemp(path.join(tmpdir(), 'hub-restarts-'));
     await chmod(workDir, 0o755); // the embedded PostgreSQL runs as its own user when we are root
     nats = await startNatsServer({ storeDir: path.join(workDir, 'nats') });
-    postgres = await startEmbeddedPostgres({ dataDir: path.join(workDir, 'pg'), port: await findFreePort() });
+    postgres = await startEmbeddedPostgres({
+      dataDir: path.join(workDir, 'pg'),
+      port: await findFreePort(),
+    });
     await runMigrations(postgres.url);
     hub = await TestHub.start({ databaseUrl: postgres.url, natsUrl: nats.url, namespace });
   }, 120_000);
@@ -34,13 +37,16 @@ describe('every service across restarts of NATS and PostgreSQL', () => {
     await rm(workDir, { recursive: true, force: true });
   });
 
-  const allReady = (expected: boolean) => Promise.all(hub.all().map((s) => s.waitUntilReady(expected, 30_000)));
+  const allReady = (expected: boolean) =>
+    Promise.all(hub.all().map((s) => s.waitUntilReady(expected, 30_000)));
 
   it('turns unready while NATS is down and ready again once it is back', async () => {
     await nats.stop();
     await allReady(false);
     for (const service of hub.all()) {
-      expect((await service.readiness()).body).toMatchObject({ checks: { nats: 'down', postgres: 'up' } });
+      expect((await service.readiness()).body).toMatchObject({
+        checks: { nats: 'down', postgres: 'up' },
+      });
     }
 
     await nats.restart();
@@ -51,7 +57,9 @@ describe('every service across restarts of NATS and PostgreSQL', () => {
     await postgres.stop();
     await allReady(false);
     for (const service of hub.all()) {
-      expect((await service.readiness()).body).toMatchObject({ checks: { postgres: 'down', nats: 'up' } });
+      expect((await service.readiness()).body).toMatchObject({
+        checks: { postgres: 'down', nats: 'up' },
+      });
     }
 
     await postgres.restart();
@@ -67,9 +75,10 @@ describe('every service across restarts of NATS and PostgreSQL', () => {
     await db.connect();
     try {
       await waitFor(async () => {
-        const { rowCount } = await db.query(`SELECT 1 FROM conversation.messages WHERE channel_message_id = $1`, [
-          message.externalMessageId,
-        ]);
+        const { rowCount } = await db.query(
+          `SELECT 1 FROM conversation.messages WHERE channel_message_id = $1`,
+          [message.externalMessageId],
+        );
         return rowCount === 1;
       }, 30_000);
     } finally {

@@ -30,21 +30,27 @@ describe('SIGTERM to conversation in the middle of a stream', () => {
   afterAll(async () => {
     await hub?.stop();
     const jsm = await jetstreamManager(nc);
-    for (const stream of ['INBOUND', 'EVENTS', 'OUTBOUND']) await jsm.streams.delete(namespacedStream(namespace, stream));
+    for (const stream of ['INBOUND', 'EVENTS', 'OUTBOUND'])
+      await jsm.streams.delete(namespacedStream(namespace, stream));
     await nc?.close();
     await db?.end();
     await database?.drop();
   });
 
   const storedCount = async () =>
-    Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM conversation.messages`)).rows[0].n);
+    Number(
+      (await db.query<{ n: string }>(`SELECT count(*) AS n FROM conversation.messages`)).rows[0].n,
+    );
 
   it('finishes what is in flight, exits cleanly, and after a restart every message is stored exactly once', async () => {
     const target = await createWorkspaceWithInbox(database.url);
     const publisher = new JetStreamPublisher(nc, namespace);
     const customers = Array.from({ length: 10 }, () => ({ externalId: `visitor-${randomUUID()}` }));
     const messages = Array.from({ length: 300 }, (_, i) =>
-      inboundMessage(target, { customer: customers[i % customers.length], content: `message ${i}` }),
+      inboundMessage(target, {
+        customer: customers[i % customers.length],
+        content: `message ${i}`,
+      }),
     );
     for (const message of messages) await publishInbound(publisher, message);
 
@@ -56,9 +62,17 @@ describe('SIGTERM to conversation in the middle of a stream', () => {
 
     conversation.start();
     let stored = 0;
-    await waitFor(async () => (stored = await storedCount()) === messages.length, 60_000, () => `stored ${stored}`);
+    await waitFor(
+      async () => (stored = await storedCount()) === messages.length,
+      60_000,
+      () => `stored ${stored}`,
+    );
 
-    const { rows } = await db.query<{ conversation_id: string; seqs: string[]; distinct_ids: string }>(
+    const { rows } = await db.query<{
+      conversation_id: string;
+      seqs: string[];
+      distinct_ids: string;
+    }>(
       `SELECT conversation_id, array_agg(seq ORDER BY seq) AS seqs, count(DISTINCT channel_message_id) AS distinct_ids
          FROM conversation.messages GROUP BY conversation_id`,
     );

@@ -31,7 +31,10 @@ describe('an inbound message crossing conversation and crm', () => {
     publisher = new JetStreamPublisher(nc, namespace);
     nc.subscribe(namespacedSubject(namespace, SUBJECTS.conversation.messageCreated), {
       callback: (_err, msg) => {
-        events.push({ event: msg.json<MessageCreated>(), correlationId: msg.headers?.get(CORRELATION_HEADER) });
+        events.push({
+          event: msg.json<MessageCreated>(),
+          correlationId: msg.headers?.get(CORRELATION_HEADER),
+        });
       },
     });
     db = new Client({ connectionString: database.url });
@@ -42,7 +45,8 @@ describe('an inbound message crossing conversation and crm', () => {
   afterAll(async () => {
     await hub?.stop();
     const jsm = await jetstreamManager(nc);
-    for (const stream of ['INBOUND', 'EVENTS', 'OUTBOUND']) await jsm.streams.delete(namespacedStream(namespace, stream));
+    for (const stream of ['INBOUND', 'EVENTS', 'OUTBOUND'])
+      await jsm.streams.delete(namespacedStream(namespace, stream));
     await nc?.close();
     await db?.end();
     await database?.drop();
@@ -58,7 +62,10 @@ describe('an inbound message crossing conversation and crm', () => {
 
   const inboundConsumerIdle = async () => {
     const jsm = await jetstreamManager(nc);
-    const info = await jsm.consumers.info(namespacedStream(namespace, 'INBOUND'), `${namespace}_conversation_inbound`);
+    const info = await jsm.consumers.info(
+      namespacedStream(namespace, 'INBOUND'),
+      `${namespace}_conversation_inbound`,
+    );
     return info.num_pending === 0 && info.num_ack_pending === 0;
   };
 
@@ -68,11 +75,26 @@ describe('an inbound message crossing conversation and crm', () => {
 
     await withCorrelationId(correlationId, () => publishInbound(publisher, message));
 
-    await waitFor(() => events.some((e) => e.event.content === message.content && e.correlationId === correlationId), 15_000);
+    await waitFor(
+      () =>
+        events.some(
+          (e) => e.event.content === message.content && e.correlationId === correlationId,
+        ),
+      15_000,
+    );
     const { event } = events.find((e) => e.correlationId === correlationId)!;
-    expect(event).toMatchObject({ workspaceId: target.workspaceId, inboxId: target.inboxId, seq: 1, conversationOpened: true });
-    await hub.service('crm').waitForLog((l) => l.correlationId === correlationId && l.msg === 'customer created');
-    await hub.service('conversation').waitForLog((l) => l.correlationId === correlationId && l.msg === 'inbound message stored');
+    expect(event).toMatchObject({
+      workspaceId: target.workspaceId,
+      inboxId: target.inboxId,
+      seq: 1,
+      conversationOpened: true,
+    });
+    await hub
+      .service('crm')
+      .waitForLog((l) => l.correlationId === correlationId && l.msg === 'customer created');
+    await hub
+      .service('conversation')
+      .waitForLog((l) => l.correlationId === correlationId && l.msg === 'inbound message stored');
   });
 
   it('stores a message published twice with the same Nats-Msg-Id once', async () => {
@@ -83,14 +105,19 @@ describe('an inbound message crossing conversation and crm', () => {
 
     expect(first.duplicate).toBe(false);
     expect(second.duplicate).toBe(true);
-    await waitFor(async () => (await storedMessages(message.externalMessageId)).length === 1, 15_000);
+    await waitFor(
+      async () => (await storedMessages(message.externalMessageId)).length === 1,
+      15_000,
+    );
   });
 
   it('stores a platform retry that arrives under a new Nats-Msg-Id once, by its channel message id', async () => {
     const message = inboundMessage(target);
 
     await publishInbound(publisher, message);
-    await publisher.publish(`inbound.${message.channel}`, message, { msgId: `retry-${randomUUID()}` });
+    await publisher.publish(`inbound.${message.channel}`, message, {
+      msgId: `retry-${randomUUID()}`,
+    });
 
     await waitFor(inboundConsumerIdle, 15_000, () => 'the retry was never handled');
     expect(await storedMessages(message.externalMessageId)).toHaveLength(1);
@@ -101,11 +128,16 @@ describe('an inbound message crossing conversation and crm', () => {
 
   it('numbers one customer’s messages 1, 2, 3 in one conversation', async () => {
     const customer = { externalId: `visitor-${randomUUID()}` };
-    const messages = [1, 2, 3].map((n) => inboundMessage(target, { customer, content: `message ${n}` }));
+    const messages = [1, 2, 3].map((n) =>
+      inboundMessage(target, { customer, content: `message ${n}` }),
+    );
 
     for (const message of messages) await publishInbound(publisher, message);
 
-    await waitFor(async () => (await storedMessages(messages[2].externalMessageId)).length === 1, 15_000);
+    await waitFor(
+      async () => (await storedMessages(messages[2].externalMessageId)).length === 1,
+      15_000,
+    );
     const rows = await Promise.all(messages.map((m) => storedMessages(m.externalMessageId)));
     expect(rows.map(([row]) => Number(row.seq))).toEqual([1, 2, 3]);
     expect(new Set(rows.map(([row]) => row.conversation_id)).size).toBe(1);
@@ -113,7 +145,9 @@ describe('an inbound message crossing conversation and crm', () => {
 
   it('terminates poison messages, logging their subject, and goes on with the next one', async () => {
     const subject = 'inbound.web';
-    await jetstream(nc).publish(namespacedSubject(namespace, subject), '{not json', { msgID: `poison-${randomUUID()}` });
+    await jetstream(nc).publish(namespacedSubject(namespace, subject), '{not json', {
+      msgID: `poison-${randomUUID()}`,
+    });
     const invalid = { ...inboundMessage(target), workspaceId: 'not-a-uuid' };
     await publisher.publish(subject, invalid, { msgId: `invalid-${randomUUID()}` });
     const good = inboundMessage(target);
@@ -121,7 +155,26 @@ describe('an inbound message crossing conversation and crm', () => {
 
     await waitFor(async () => (await storedMessages(good.externalMessageId)).length === 1, 15_000);
     const conversation = hub.service('conversation');
-    await conversation.waitForLog((l) => l.subject === namespacedSubject(namespace, subject) && /workspaceId/.test(JSON.stringify(l)));
+    await conversation.waitForLog(
+      (l) =>
+        l.subject === namespacedSubject(namespace, subject) &&
+        /workspaceId/.test(JSON.stringify(l)),
+    );
     expect(await inboundConsumerIdle()).toBe(true);
+  });
+
+  it('terminates at once a message naming an inbox that does not exist, instead of retrying it', async () => {
+    const orphan = inboundMessage({ workspaceId: target.workspaceId, inboxId: randomUUID() });
+
+    await publishInbound(publisher, orphan);
+
+    const conversation = hub.service('conversation');
+    const refused = await conversation.waitForLog(
+      (l) =>
+        l.msg === 'message refused by its handler; terminated' &&
+        JSON.stringify(l).includes(orphan.inboxId),
+    );
+    expect(refused).toMatchObject({ deliveryCount: 1 });
+    await waitFor(inboundConsumerIdle, 10_000);
   });
 });

@@ -21,17 +21,23 @@ describe('every service', () => {
     await database?.drop();
   });
 
-  it.each(HUB_SERVICES.map((s) => s.name))('%s is live, ready and exposes Prometheus metrics', async (name) => {
-    const service = hub.service(name);
-    const live = await fetch(`${service.url}/health/live`);
-    expect(live.status).toBe(200);
+  it.each(HUB_SERVICES.map((s) => s.name))(
+    '%s is live, ready and exposes Prometheus metrics',
+    async (name) => {
+      const service = hub.service(name);
+      const live = await fetch(`${service.url}/health/live`);
+      expect(live.status).toBe(200);
 
-    const ready = await service.readiness();
-    expect(ready).toEqual({ status: 200, body: { status: 'ok', checks: { postgres: 'up', nats: 'up' } } });
+      const ready = await service.readiness();
+      expect(ready).toEqual({
+        status: 200,
+        body: { status: 'ok', checks: { postgres: 'up', nats: 'up' } },
+      });
 
-    const metrics = await (await fetch(`${service.url}/metrics`)).text();
-    expect(metrics).toContain(`process_resident_memory_bytes{service="${name}"}`);
-  });
+      const metrics = await (await fetch(`${service.url}/metrics`)).text();
+      expect(metrics).toContain(`process_resident_memory_bytes{service="${name}"}`);
+    },
+  );
 
   it('logs JSON lines naming the service', () => {
     const line = hub.service('crm').logs.find((l) => l.level === 'info');
@@ -50,7 +56,11 @@ describe('a service started with a bad environment', () => {
     const service = new ServiceProcess({
       name: 'routing',
       port: await findFreePort(),
-      env: { DATABASE_URL: 'mysql://nope', NATS_URL: 'http://127.0.0.1:4222', HUB_NAMESPACE: 'Bad-Name' },
+      env: {
+        DATABASE_URL: 'mysql://nope',
+        NATS_URL: 'http://127.0.0.1:4222',
+        HUB_NAMESPACE: 'Bad-Name',
+      },
     }).start();
 
     expect(await service.exited()).toBe(1);
@@ -65,11 +75,17 @@ describe('a service started with a bad environment', () => {
     const service = new ServiceProcess({
       name: 'gateway',
       port: await findFreePort(),
-      env: { DATABASE_URL: testServices.databaseUrl, NATS_URL: testServices.natsUrl, JWT_SECRET: '' },
+      env: {
+        DATABASE_URL: testServices.databaseUrl,
+        NATS_URL: testServices.natsUrl,
+        JWT_SECRET: '',
+      },
     }).start();
 
     expect(await service.exited()).toBe(1);
-    expect(service.stderr.join('\n')).toMatch(/JWT_SECRET: JWT_SECRET must be longer than or equal to 32 characters/);
+    expect(service.stderr.join('\n')).toMatch(
+      /JWT_SECRET: JWT_SECRET must be longer than or equal to 32 characters/,
+    );
   });
 });
 

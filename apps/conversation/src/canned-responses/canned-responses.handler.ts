@@ -14,9 +14,17 @@ export class CannedResponsesHandler {
   async list(@Payload() request: ListCannedResponsesRequest): Promise<CannedResponseView[]> {
     const departments = [IsNull(), ...(request.departmentId ? [request.departmentId] : [])];
     const rows = await this.database.dataSource.manager.find(CannedResponse, {
-      where: departments.map((departmentId) => ({ workspaceId: request.workspaceId, departmentId })),
+      where: departments.map((departmentId) => ({
+        workspaceId: request.workspaceId,
+        departmentId,
+      })),
       order: { shortcut: 'ASC' },
     });
-    return rows.map(({ id, shortcut, text, departmentId }) => ({ id, shortcut, text, departmentId }));
+    return rows.map(({ id, shortcut, text, departmentId }) => ({
+      id,
+      shortcut,
+      text,
+      departmentId,
+    }));
   }
 }

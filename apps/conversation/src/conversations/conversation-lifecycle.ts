@@ -43,9 +43,13 @@ export class ConversationLifecycle {
   /** Routing's decision: `agentId` owns it now, if nobody changed it meanwhile. */
   assign(request: AssignConversationRequest): Promise<ConversationView> {
     return this.change(request.workspaceId, request.conversationId, (current) => {
-      if (current.assigneeId !== request.expectedAssigneeId) throw ConversationError.assigneeChanged(current.id);
+      if (current.assigneeId !== request.expectedAssigneeId)
+        throw ConversationError.assigneeChanged(current.id);
       return {
-        changes: { assigneeId: request.agentId, status: transition(current.status, ConversationEvent.Assign) },
+        changes: {
+          assigneeId: request.agentId,
+          status: transition(current.status, ConversationEvent.Assign),
+        },
         event: (after) => this.notifier.assigned(after, current.assigneeId),
       };
     });
@@ -54,7 +58,8 @@ export class ConversationLifecycle {
   /** Back to a queue (transfer to a department, agent gone offline). */
   unassign(request: UnassignConversationRequest): Promise<ConversationView> {
     return this.change(request.workspaceId, request.conversationId, (current) => {
-      if (current.assigneeId !== request.expectedAssigneeId) throw ConversationError.assigneeChanged(current.id);
+      if (current.assigneeId !== request.expectedAssigneeId)
+        throw ConversationError.assigneeChanged(current.id);
       return {
         changes: {
           assigneeId: null,
@@ -74,7 +79,9 @@ export class ConversationLifecycle {
         changes: {
           status: transition(current.status, ConversationEvent.Resolve),
           resolvedAt,
-          resolutionSeconds: Math.round((resolvedAt.getTime() - current.createdAt.getTime()) / 1000),
+          resolutionSeconds: Math.round(
+            (resolvedAt.getTime() - current.createdAt.getTime()) / 1000,
+          ),
         },
         event: (after) => this.notifier.resolved(after, current.assigneeId),
       };
@@ -94,23 +101,37 @@ export class ConversationLifecycle {
     }));
   }
 
-  private async change(workspaceId: string, conversationId: string, decide: Change): Promise<ConversationView> {
-    const { before, after, channel, event } = await this.database.dataSource.transaction(async (tx) => {
-      const current = await this.lock(tx, workspaceId, conversationId);
-      const { channel } = await this.inboxes.get(current.inboxId);
-      const { changes, event: eventOf } = decide(current);
-      await tx.update(Conversation, { id: current.id }, changes);
-      const updated = await tx.findOneByOrFail(Conversation, { id: current.id });
-      const event = eventOf(updated, channel);
-      await this.outbox.add(tx, [event]);
-      return { before: current, after: updated, channel, event };
-    });
+  private async change(
+    workspaceId: string,
+    conversationId: string,
+    decide: Change,
+  ): Promise<ConversationView> {
+    const { before, after, channel, event } = await this.database.dataSource.transaction(
+      async (tx) => {
+        const current = await this.lock(tx, workspaceId, conversationId);
+        const { channel } = await this.inboxes.get(current.inboxId);
+        const { changes, event: eventOf } = decide(current);
+        await tx.update(Conversation, { id: current.id }, changes);
+        const updated = await tx.findOneByOrFail(Conversation, { id: current.id });
+        const event = eventOf(updated, channel);
+        await this.outbox.add(tx, [event]);
+        return { before: current, after: updated, channel, event };
+      },
+    );
     await this.outbox.flush([event]);
-    await this.notifier.fanOutConversation(after, channel, before.assigneeId !== after.assigneeId ? before.assigneeId : null);
+    await this.notifier.fanOutConversation(
+      after,
+      channel,
+      before.assigneeId !== after.assigneeId ? before.assigneeId : null,
+    );
     return toConversationView(after, channel);
   }
 
-  private async lock(tx: EntityManager, workspaceId: string, conversationId: string): Promise<Conversation> {
+  private async lock(
+    tx: EntityManager,
+    workspaceId: string,
+    conversationId: string,
+  ): Promise<Conversation> {
     const conversation = await tx.findOne(Conversation, {
       where: { id: conversationId, workspaceId },
       lock: { mode: 'pessimistic_write' },
@@ -124,13 +145,18 @@ function transition(status: ConversationStatus, event: ConversationEvent): Conve
   try {
     return nextConversationStatus(status, event);
   } catch (error) {
-    if (error instanceof IllegalConversationTransitionError) throw ConversationError.illegalTransition(error.message);
+    if (error instanceof IllegalConversationTransitionError)
+      throw ConversationError.illegalTransition(error.message);
     throw error;
   }
 }
 
 /** The assignee may act on their conversation; supervisors and admins on any. */
-export function assertMayAct(conversation: Conversation, request: { actor: { agentId: string; role: AgentRole } }): void {
+export function assertMayAct(
+  conversation: Conversation,
+  request: { actor: { agentId: string; role: AgentRole } },
+): void {
   if (request.actor.role !== AgentRole.Agent) return;
-  if (conversation.assigneeId !== request.actor.agentId) throw ConversationError.notYours(conversation.id);
+  if (conversation.assigneeId !== request.actor.agentId)
+    throw ConversationError.notYours(conversation.id);
 }

@@ -31,7 +31,11 @@ export class ConversationQueries {
       ...(request.departmentId ? { departmentId: request.departmentId } : {}),
     };
     if (request.view === 'mine') where.assigneeId = request.actor.agentId;
-    if (request.view === 'unassigned') Object.assign(where, { assigneeId: IsNull(), status: request.status ?? ConversationStatus.Open });
+    if (request.view === 'unassigned')
+      Object.assign(where, {
+        assigneeId: IsNull(),
+        status: request.status ?? ConversationStatus.Open,
+      });
     const rows = await this.database.dataSource.manager.find(Conversation, {
       where,
       order: { updatedAt: 'DESC' },
@@ -55,7 +59,11 @@ export class ConversationQueries {
   ): Promise<{ conversation: ConversationView | null; messages: MessageView[] }> {
     await this.inboxes.getInWorkspace(request.workspaceId, request.inboxId);
     const conversation = await this.database.dataSource.manager.findOne(Conversation, {
-      where: { workspaceId: request.workspaceId, inboxId: request.inboxId, customerExternalId: request.visitorId },
+      where: {
+        workspaceId: request.workspaceId,
+        inboxId: request.inboxId,
+        customerExternalId: request.visitorId,
+      },
       order: { createdAt: 'DESC' },
     });
     if (!conversation) return { conversation: null, messages: [] };
@@ -66,7 +74,10 @@ export class ConversationQueries {
   }
 
   async find(workspaceId: string, conversationId: string): Promise<Conversation> {
-    const conversation = await this.database.dataSource.manager.findOneBy(Conversation, { id: conversationId, workspaceId });
+    const conversation = await this.database.dataSource.manager.findOneBy(Conversation, {
+      id: conversationId,
+      workspaceId,
+    });
     if (!conversation) throw ConversationError.notFound(conversationId);
     return conversation;
   }
@@ -76,7 +87,11 @@ export class ConversationQueries {
     return toConversationView(conversation, inbox.channel);
   }
 
-  private async messagesAfter(conversationId: string, afterSeq: number, limit: number): Promise<MessageView[]> {
+  private async messagesAfter(
+    conversationId: string,
+    afterSeq: number,
+    limit: number,
+  ): Promise<MessageView[]> {
     const rows = await this.database.dataSource.manager.find(Message, {
       where: { conversationId, seq: MoreThan(afterSeq) },
       order: { seq: 'ASC' },

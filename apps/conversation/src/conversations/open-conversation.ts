@@ -44,7 +44,10 @@ export class OpenConversation {
       const created = await this.insertOpen(tx, key, details);
       // Lost a race with another first message: the loop finds the winner's conversation.
       if (created) {
-        return { conversation: await this.takeNextSeq(tx, created, ConversationStatus.Open, false), opening: 'new' };
+        return {
+          conversation: await this.takeNextSeq(tx, created, ConversationStatus.Open, false),
+          opening: 'new',
+        };
       }
     }
   }

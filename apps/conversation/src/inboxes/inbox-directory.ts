@@ -21,8 +21,14 @@ export class InboxDirectory {
     const cached = this.cache.get(inboxId);
     if (cached) return cached;
     const inbox = await this.database.dataSource.manager.findOneBy(Inbox, { id: inboxId });
-    if (!inbox) throw new DomainException('not_found', 'INBOX_NOT_FOUND', `Inbox ${inboxId} does not exist`);
-    const info: InboxInfo = { id: inbox.id, workspaceId: inbox.workspaceId, channel: inbox.channel, name: inbox.name };
+    if (!inbox)
+      throw new DomainException('not_found', 'INBOX_NOT_FOUND', `Inbox ${inboxId} does not exist`);
+    const info: InboxInfo = {
+      id: inbox.id,
+      workspaceId: inbox.workspaceId,
+      channel: inbox.channel,
+      name: inbox.name,
+    };
     this.cache.set(inboxId, info);
     return info;
   }

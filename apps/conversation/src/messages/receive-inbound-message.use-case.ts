@@ -41,25 +41,33 @@ export class ReceiveInboundMessage {
     const inbox = await this.inboxes.getInWorkspace(inbound.workspaceId, inbound.inboxId);
     if (await this.fanOutIfStored(inbound)) return;
 
-    const { customerId } = await this.rpc.request<ResolveCustomerReply>(SUBJECTS.crm.resolveCustomer, {
-      workspaceId: inbound.workspaceId,
-      channel: inbox.channel,
-      externalId: inbound.customer.externalId,
-      name: inbound.customer.name,
-      email: inbound.customer.email,
-      phone: inbound.customer.phone,
-    } satisfies ResolveCustomerRequest);
+    const { customerId } = await this.rpc.request<ResolveCustomerReply>(
+      SUBJECTS.crm.resolveCustomer,
+      {
+        workspaceId: inbound.workspaceId,
+        channel: inbox.channel,
+        externalId: inbound.customer.externalId,
+        name: inbound.customer.name,
+        email: inbound.customer.email,
+        phone: inbound.customer.phone,
+      } satisfies ResolveCustomerRequest,
+    );
 
     let stored: { message: Message; conversation: Conversation; events: PendingEvent[] };
     try {
-      stored = await this.database.dataSource.transaction((tx) => this.store(tx, inbound, customerId));
+      stored = await this.database.dataSource.transaction((tx) =>
+        this.store(tx, inbound, customerId),
+      );
     } catch (error) {
       if (!(error instanceof AlreadyStored)) throw error;
       await this.fanOutIfStored(inbound);
       return;
     }
     const { message, conversation, events } = stored;
-    this.logger.log({ conversationId: conversation.id, seq: message.seq }, 'inbound message stored');
+    this.logger.log(
+      { conversationId: conversation.id, seq: message.seq },
+      'inbound message stored',
+    );
     await this.outbox.flush(events);
     await this.notifier.fanOutMessage(message, conversation, inbox.channel);
     if (events.length > 1) await this.notifier.fanOutConversation(conversation, inbox.channel);
@@ -70,7 +78,10 @@ export class ReceiveInboundMessage {
     const { conversation, opening } = await this.openConversation.forInbound(
       tx,
       { workspaceId: inbound.workspaceId, inboxId: inbound.inboxId, customerId },
-      { customerExternalId: inbound.customer.externalId, departmentId: inbound.departmentId ?? null },
+      {
+        customerExternalId: inbound.customer.externalId,
+        departmentId: inbound.departmentId ?? null,
+      },
     );
     const inserted = await tx
       .createQueryBuilder()
@@ -96,7 +107,10 @@ export class ReceiveInboundMessage {
     // Another delivery stored it first: roll back so the sequence number stays unused.
     if (!row) throw new AlreadyStored();
     const message = await tx.findOneByOrFail(Message, { id: row.id });
-    const events = await this.outbox.add(tx, this.notifier.messageCreated(message, conversation, inbox.channel, opening));
+    const events = await this.outbox.add(
+      tx,
+      this.notifier.messageCreated(message, conversation, inbox.channel, opening),
+    );
     return { message, conversation, events };
   }
 
@@ -106,7 +120,9 @@ export class ReceiveInboundMessage {
       where: { inboxId: inbound.inboxId, channelMessageId: inbound.externalMessageId },
     });
     if (!message) return false;
-    const conversation = await manager.findOneByOrFail(Conversation, { id: message.conversationId });
+    const conversation = await manager.findOneByOrFail(Conversation, {
+      id: message.conversationId,
+    });
     const inbox = await this.inboxes.get(inbound.inboxId);
     await this.notifier.fanOutMessage(message, conversation, inbox.channel);
     return true;

@@ -33,7 +33,9 @@ export class SendAgentMessage {
   ) {}
 
   async execute(request: SendAgentMessageRequest): Promise<MessageView> {
-    const { message, conversation, events } = await this.database.dataSource.transaction((tx) => this.store(tx, request));
+    const { message, conversation, events } = await this.database.dataSource.transaction((tx) =>
+      this.store(tx, request),
+    );
     await this.outbox.flush(events);
     const { channel } = await this.inboxes.get(conversation.inboxId);
     await this.notifier.fanOutMessage(message, conversation, channel);
@@ -58,13 +60,20 @@ export class SendAgentMessage {
 
     assertMayAct(conversation, request);
     if (!ACTIVE_CONVERSATION_STATUSES.includes(conversation.status)) {
-      throw ConversationError.illegalTransition(`cannot reply to a ${conversation.status} conversation; reopen it first`);
+      throw ConversationError.illegalTransition(
+        `cannot reply to a ${conversation.status} conversation; reopen it first`,
+      );
     }
     const now = new Date();
     const seq = conversation.lastSeq + 1;
     const firstResponse = conversation.firstResponseAt
       ? {}
-      : { firstResponseAt: now, firstResponseSeconds: Math.round((now.getTime() - conversation.createdAt.getTime()) / 1000) };
+      : {
+          firstResponseAt: now,
+          firstResponseSeconds: Math.round(
+            (now.getTime() - conversation.createdAt.getTime()) / 1000,
+          ),
+        };
     await tx.update(Conversation, { id: conversation.id }, { lastSeq: seq, ...firstResponse });
     const message = await tx.save(
       tx.create(Message, {
@@ -83,7 +92,10 @@ export class SendAgentMessage {
     );
     const updated = await tx.findOneByOrFail(Conversation, { id: conversation.id });
     const { channel } = await this.inboxes.get(conversation.inboxId);
-    const events = await this.outbox.add(tx, this.notifier.messageCreated(message, updated, channel, null));
+    const events = await this.outbox.add(
+      tx,
+      this.notifier.messageCreated(message, updated, channel, null),
+    );
     return { message, conversation: updated, events };
   }
 }

@@ -30,7 +30,12 @@ export class ConversationNotifier {
   constructor(private readonly realtime: Realtime) {}
 
   /** `opening`: whether this message opened the conversation, or reopened a resolved one. */
-  messageCreated(message: Message, conversation: Conversation, channel: Channel, opening: Opening | null): PendingEvent[] {
+  messageCreated(
+    message: Message,
+    conversation: Conversation,
+    channel: Channel,
+    opening: Opening | null,
+  ): PendingEvent[] {
     const eventId = messageCreatedEventId(message.id);
     const payload: MessageCreated = {
       eventId,
@@ -52,18 +57,29 @@ export class ConversationNotifier {
       createdAt: message.createdAt.toISOString(),
       conversationOpened: opening !== null,
     };
-    const events = [this.pending(SUBJECTS.conversation.messageCreated, conversation.workspaceId, payload)];
-    if (opening) events.push(this.opened(conversation, channel, opening === 'reopened', message.seq));
+    const events = [
+      this.pending(SUBJECTS.conversation.messageCreated, conversation.workspaceId, payload),
+    ];
+    if (opening)
+      events.push(this.opened(conversation, channel, opening === 'reopened', message.seq));
     return events;
   }
 
   assigned(conversation: Conversation, previousAssigneeId: string | null): PendingEvent {
     const payload: ConversationAssigned = {
-      ...this.base('assigned', conversation, `${conversation.assigneeId}:${conversation.updatedAt.getTime()}`),
+      ...this.base(
+        'assigned',
+        conversation,
+        `${conversation.assigneeId}:${conversation.updatedAt.getTime()}`,
+      ),
       assigneeId: conversation.assigneeId as string,
       previousAssigneeId,
     };
-    return this.pending(SUBJECTS.conversation.conversationAssigned, conversation.workspaceId, payload);
+    return this.pending(
+      SUBJECTS.conversation.conversationAssigned,
+      conversation.workspaceId,
+      payload,
+    );
   }
 
   unassigned(conversation: Conversation, previousAssigneeId: string): PendingEvent {
@@ -72,7 +88,11 @@ export class ConversationNotifier {
       previousAssigneeId,
       departmentId: conversation.departmentId,
     };
-    return this.pending(SUBJECTS.conversation.conversationUnassigned, conversation.workspaceId, payload);
+    return this.pending(
+      SUBJECTS.conversation.conversationUnassigned,
+      conversation.workspaceId,
+      payload,
+    );
   }
 
   resolved(conversation: Conversation, assigneeId: string | null): PendingEvent {
@@ -80,7 +100,11 @@ export class ConversationNotifier {
       ...this.base('resolved', conversation, conversation.updatedAt.getTime()),
       assigneeId,
     };
-    return this.pending(SUBJECTS.conversation.conversationResolved, conversation.workspaceId, payload);
+    return this.pending(
+      SUBJECTS.conversation.conversationResolved,
+      conversation.workspaceId,
+      payload,
+    );
   }
 
   /** A reopened conversation waits for an agent again, like a new one. */
@@ -89,13 +113,28 @@ export class ConversationNotifier {
   }
 
   /** The stored message to its agent and, on the web channel, to the visitor's sockets. */
-  async fanOutMessage(message: Message, conversation: Conversation, channel: Channel): Promise<void> {
-    const event: MessageCreatedRealtime = { type: 'message.created', message: toMessageView(message) };
-    await Promise.all(this.recipients(conversation, channel).map((subject) => this.realtime.publish(subject, event)));
+  async fanOutMessage(
+    message: Message,
+    conversation: Conversation,
+    channel: Channel,
+  ): Promise<void> {
+    const event: MessageCreatedRealtime = {
+      type: 'message.created',
+      message: toMessageView(message),
+    };
+    await Promise.all(
+      this.recipients(conversation, channel).map((subject) =>
+        this.realtime.publish(subject, event),
+      ),
+    );
   }
 
   /** A lifecycle change to the old and new assignee, the workspace, and the visitor. */
-  async fanOutConversation(conversation: Conversation, channel: Channel, previousAssigneeId?: string | null): Promise<void> {
+  async fanOutConversation(
+    conversation: Conversation,
+    channel: Channel,
+    previousAssigneeId?: string | null,
+  ): Promise<void> {
     const event: ConversationUpdatedRealtime = {
       type: 'conversation.updated',
       conversation: toConversationView(conversation, channel),
@@ -111,11 +150,18 @@ export class ConversationNotifier {
   private recipients(conversation: Conversation, channel: Channel): string[] {
     return [
       ...(conversation.assigneeId ? [realtimeSubjects.agent(conversation.assigneeId)] : []),
-      ...(channel === Channel.Web ? [realtimeSubjects.visitor(conversation.customerExternalId)] : []),
+      ...(channel === Channel.Web
+        ? [realtimeSubjects.visitor(conversation.customerExternalId)]
+        : []),
     ];
   }
 
-  private opened(conversation: Conversation, channel: Channel, reopened: boolean, discriminator: string | number): PendingEvent {
+  private opened(
+    conversation: Conversation,
+    channel: Channel,
+    reopened: boolean,
+    discriminator: string | number,
+  ): PendingEvent {
     const payload: ConversationOpened = {
       ...this.base('opened', conversation, discriminator),
       inboxId: conversation.inboxId,
@@ -125,7 +171,11 @@ export class ConversationNotifier {
       departmentId: conversation.departmentId,
       reopened,
     };
-    return this.pending(SUBJECTS.conversation.conversationOpened, conversation.workspaceId, payload);
+    return this.pending(
+      SUBJECTS.conversation.conversationOpened,
+      conversation.workspaceId,
+      payload,
+    );
   }
 
   private base(kind: string, conversation: Conversation, discriminator: string | number) {
@@ -137,7 +187,11 @@ export class ConversationNotifier {
     };
   }
 
-  private pending(subject: string, workspaceId: string, payload: { eventId: string }): PendingEvent {
+  private pending(
+    subject: string,
+    workspaceId: string,
+    payload: { eventId: string },
+  ): PendingEvent {
     return { workspaceId, eventId: payload.eventId, subject, payload };
   }
 }

@@ -41,7 +41,9 @@ export class Outbox implements OnApplicationBootstrap, OnApplicationShutdown {
   async flush(events: PendingEvent[]): Promise<void> {
     try {
       for (const event of events) {
-        await this.messaging.publisher.publish(event.subject, event.payload, { msgId: event.eventId });
+        await this.messaging.publisher.publish(event.subject, event.payload, {
+          msgId: event.eventId,
+        });
       }
       if (events.length > 0) {
         await this.database.dataSource
@@ -69,7 +71,10 @@ export class Outbox implements OnApplicationBootstrap, OnApplicationShutdown {
     try {
       await this.database.dataSource.transaction(async (tx) => {
         const stale = await tx.find(OutboxEvent, {
-          where: { publishedAt: IsNull(), createdAt: LessThan(new Date(Date.now() - SWEEP_AFTER_MS)) },
+          where: {
+            publishedAt: IsNull(),
+            createdAt: LessThan(new Date(Date.now() - SWEEP_AFTER_MS)),
+          },
           order: { id: 'ASC' },
           take: 200,
           lock: { mode: 'pessimistic_write', onLocked: 'skip_locked' },
@@ -78,7 +83,8 @@ export class Outbox implements OnApplicationBootstrap, OnApplicationShutdown {
           await this.messaging.publisher.publish(row.subject, row.payload, { msgId: row.eventId });
           await tx.update(OutboxEvent, { id: row.id }, { publishedAt: new Date() });
         }
-        if (stale.length > 0) this.logger.log({ count: stale.length }, 'outbox sweep published late events');
+        if (stale.length > 0)
+          this.logger.log({ count: stale.length }, 'outbox sweep published late events');
       });
     } catch (error) {
       this.logger.warn({ err: error }, 'outbox sweep failed; retrying on the next tick');

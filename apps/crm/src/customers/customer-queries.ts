@@ -16,7 +16,11 @@ export class CustomerQueries {
       workspaceId: request.workspaceId,
     });
     if (!customer) {
-      throw new DomainException('not_found', 'CUSTOMER_NOT_FOUND', `Customer ${request.customerId} does not exist`);
+      throw new DomainException(
+        'not_found',
+        'CUSTOMER_NOT_FOUND',
+        `Customer ${request.customerId} does not exist`,
+      );
     }
     const [view] = await this.withIdentities([customer]);
     return view;
@@ -42,7 +46,9 @@ export class CustomerQueries {
 
   private async withIdentities(customers: Customer[]): Promise<CustomerView[]> {
     const identities = customers.length
-      ? await this.database.dataSource.manager.findBy(CustomerIdentity, { customerId: In(customers.map((c) => c.id)) })
+      ? await this.database.dataSource.manager.findBy(CustomerIdentity, {
+          customerId: In(customers.map((c) => c.id)),
+        })
       : [];
     return customers.map((customer) => ({
       id: customer.id,

@@ -31,15 +31,25 @@ export class CustomersService {
     return { customerId: winner, created: false };
   }
 
-  private async findByIdentity(manager: EntityManager, request: ResolveCustomerRequest): Promise<string | undefined> {
+  private async findByIdentity(
+    manager: EntityManager,
+    request: ResolveCustomerRequest,
+  ): Promise<string | undefined> {
     const identity = await manager.findOne(CustomerIdentity, {
-      where: { workspaceId: request.workspaceId, channel: request.channel, externalId: request.externalId },
+      where: {
+        workspaceId: request.workspaceId,
+        channel: request.channel,
+        externalId: request.externalId,
+      },
     });
     return identity?.customerId;
   }
 
   /** Returns the new customer's id, or undefined when another request created it first. */
-  private async create(tx: EntityManager, request: ResolveCustomerRequest): Promise<string | undefined> {
+  private async create(
+    tx: EntityManager,
+    request: ResolveCustomerRequest,
+  ): Promise<string | undefined> {
     const customer = await tx.save(
       tx.create(Customer, {
         workspaceId: request.workspaceId,

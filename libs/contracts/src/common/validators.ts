@@ -1,5 +1,14 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 
 function compose(...decorators: PropertyDecorator[]): PropertyDecorator {
   return (target, key) => decorators.forEach((decorate) => decorate(target, key));
@@ -27,10 +36,21 @@ export function IsMessageContent(): PropertyDecorator {
 
 /** An optional page size between 1 and `max` (query strings arrive as text). */
 export function IsPageSize(max: number): PropertyDecorator {
-  return compose(IsOptional(), Type(() => Number), IsInt(), Min(1), Max(max));
+  return compose(
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(1),
+    Max(max),
+  );
 }
 
 /** An optional sequence number to resume after (0 = from the start). */
 export function IsAfterSeq(): PropertyDecorator {
-  return compose(IsOptional(), Type(() => Number), IsInt(), Min(0));
+  return compose(
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(0),
+  );
 }

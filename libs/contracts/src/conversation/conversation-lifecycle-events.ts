@@ -40,6 +40,10 @@ export class ConversationResolved extends ConversationEventBase {
   @ValidateIf((_, v) => v !== null) @IsEntityId() assigneeId!: string | null;
 }
 
-export function conversationEventId(kind: string, conversationId: string, discriminator: string | number): string {
+export function conversationEventId(
+  kind: string,
+  conversationId: string,
+  discriminator: string | number,
+): string {
   return `conversation.${kind}:${conversationId}:${discriminator}`;
 }

@@ -1,6 +1,11 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, ValidateIf, ValidateNested } from 'class-validator';
-import { CONTENT_TYPES, CONVERSATION_STATUSES, type ContentType, type ConversationStatus } from '@hub/domain';
+import { IsDefined, IsIn, IsOptional, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  CONTENT_TYPES,
+  CONVERSATION_STATUSES,
+  type ContentType,
+  type ConversationStatus,
+} from '@hub/domain';
 import { Actor } from '../common/actor';
 import {
   IsAfterSeq,
@@ -17,7 +22,7 @@ export type ConversationListView = (typeof CONVERSATION_LIST_VIEWS)[number];
 /** `conversation.conversation.list` → ConversationView[] (newest activity first). */
 export class ListConversationsRequest {
   @IsEntityId() workspaceId!: string;
-  @ValidateNested() @Type(() => Actor) actor!: Actor;
+  @IsDefined() @ValidateNested() @Type(() => Actor) actor!: Actor;
   @IsIn(CONVERSATION_LIST_VIEWS) view!: ConversationListView;
   @IsOptional() @IsIn(CONVERSATION_STATUSES) status?: ConversationStatus;
   @IsOptional() @IsEntityId() departmentId?: string;
@@ -42,7 +47,7 @@ export class ListMessagesRequest {
 export class SendAgentMessageRequest {
   @IsEntityId() workspaceId!: string;
   @IsEntityId() conversationId!: string;
-  @ValidateNested() @Type(() => Actor) actor!: Actor;
+  @IsDefined() @ValidateNested() @Type(() => Actor) actor!: Actor;
   @IsClientId() clientMessageId!: string;
   @IsMessageContent() content!: string;
   @IsOptional() @IsIn(CONTENT_TYPES) contentType?: ContentType;
@@ -72,7 +77,7 @@ export class UnassignConversationRequest {
 export class ChangeConversationStatusRequest {
   @IsEntityId() workspaceId!: string;
   @IsEntityId() conversationId!: string;
-  @ValidateNested() @Type(() => Actor) actor!: Actor;
+  @IsDefined() @ValidateNested() @Type(() => Actor) actor!: Actor;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import {
+  IsDefined,
   IsEmail,
   IsIn,
   IsISO8601,
@@ -51,6 +52,8 @@ export class InboundMessageReceived {
   @IsExternalId()
   externalMessageId!: string;
 
+  // ValidateNested alone lets a missing object through.
+  @IsDefined()
   @ValidateNested()
   @Type(() => InboundCustomer)
   customer!: InboundCustomer;
@@ -78,6 +81,8 @@ export class InboundMessageReceived {
 }
 
 /** The stream de-duplication key of an inbound message. */
-export function inboundMessageId(message: Pick<InboundMessageReceived, 'inboxId' | 'externalMessageId'>): string {
+export function inboundMessageId(
+  message: Pick<InboundMessageReceived, 'inboxId' | 'externalMessageId'>,
+): string {
   return `${message.inboxId}:${message.externalMessageId}`;
 }

@@ -1,5 +1,16 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDefined,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { Actor } from '../common/actor';
 import { IsClientId, IsEntityId } from '../common/validators';
 
@@ -55,7 +66,11 @@ export class GatewayConnection {
  */
 export class GatewayHeartbeatRequest {
   @IsClientId() gatewayId!: string;
-  @ValidateNested({ each: true }) @Type(() => GatewayConnection) @ArrayMaxSize(100_000) connections!: GatewayConnection[];
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => GatewayConnection)
+  @ArrayMaxSize(100_000)
+  connections!: GatewayConnection[];
 }
 
 /** `routing.queue.get` → QueueEntryView[] in order. */
@@ -68,7 +83,7 @@ export class GetQueueRequest {
 export class PickConversationRequest {
   @IsEntityId() workspaceId!: string;
   @IsEntityId() conversationId!: string;
-  @ValidateNested() @Type(() => Actor) actor!: Actor;
+  @IsDefined() @ValidateNested() @Type(() => Actor) actor!: Actor;
 }
 
 /**
@@ -78,7 +93,7 @@ export class PickConversationRequest {
 export class TransferConversationRequest {
   @IsEntityId() workspaceId!: string;
   @IsEntityId() conversationId!: string;
-  @ValidateNested() @Type(() => Actor) actor!: Actor;
+  @IsDefined() @ValidateNested() @Type(() => Actor) actor!: Actor;
   @IsOptional() @IsEntityId() toAgentId?: string;
   @IsOptional() @IsEntityId() toDepartmentId?: string;
 }

@@ -27,7 +27,11 @@ export class Database implements OnApplicationShutdown {
     @Inject(SERVICE_NAME) service: string,
     @Inject(SERVICE_ENTITIES) entities: EntityList,
   ) {
-    this.dataSource = createDataSource({ url: env.DATABASE_URL, entities, applicationName: service });
+    this.dataSource = createDataSource({
+      url: env.DATABASE_URL,
+      entities,
+      applicationName: service,
+    });
   }
 
   /** Resolves once connected (the first time); rejects only when the service is stopping. */

@@ -1,12 +1,6 @@
 /** What went wrong, in terms every transport can map: HTTP to a status, RPC to an error object. */
 export type ErrorKind =
-  | 'invalid'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'unavailable'
-  | 'internal';
+  'invalid' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'unavailable' | 'internal';
 
 export interface FieldError {
   field: string;
@@ -60,8 +54,7 @@ export function errorBody(error: DomainException): ErrorBody {
 export function fromErrorBody(body: ErrorBody): DomainException {
   const kind =
     (Object.entries(STATUS_BY_KIND).find(([, status]) => status === body.status)?.[0] as
-      | ErrorKind
-      | undefined) ?? 'internal';
+      ErrorKind | undefined) ?? 'internal';
   return new DomainException(kind, body.code, body.message, body.fieldErrors);
 }
 

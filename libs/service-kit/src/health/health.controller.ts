@@ -21,7 +21,9 @@ export class HealthController {
   }
 
   @Get('ready')
-  async ready(@Res({ passthrough: true }) res: Response): Promise<{ status: string; checks: Record<string, Check> }> {
+  async ready(
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<{ status: string; checks: Record<string, Check> }> {
     const checks: Record<string, Check> = {
       postgres: (await this.database.isReady()) ? 'up' : 'down',
       nats: this.messaging.isReady() && this.rpcServer.isConnected() ? 'up' : 'down',

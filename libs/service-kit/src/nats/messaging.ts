@@ -6,15 +6,21 @@ import {
   DurableConsumer,
   ensureStreams,
   isNatsConnected,
+  UnprocessableMessageError,
+  type MessageHandler,
   JetStreamPublisher,
   type DurableConsumerOptions,
   type NatsConnection,
 } from '@hub/messaging';
 import { createLogger } from '@hub/observability';
 import { Database } from '../database/database';
+import { DomainException, type ErrorKind } from '../errors/domain.exception';
 import { SERVICE_ENV, SERVICE_NAME } from '../tokens';
 
-export type ConsumerSpec<T extends object> = Omit<DurableConsumerOptions<T>, 'nc' | 'namespace' | 'logger'>;
+export type ConsumerSpec<T extends object> = Omit<
+  DurableConsumerOptions<T>,
+  'nc' | 'namespace' | 'logger'
+>;
 
 /**
  * The service's JetStream side: one NATS connection, the streams ensured at start, a publisher,
@@ -47,7 +53,10 @@ export class Messaging implements BeforeApplicationShutdown, OnApplicationShutdo
       logger: this.pinoLogger,
     }).then(async (nc) => {
       this.nc = nc;
-      await ensureStreams(nc, { namespace: this.env.HUB_NAMESPACE, replicas: this.env.NATS_STREAM_REPLICAS });
+      await ensureStreams(nc, {
+        namespace: this.env.HUB_NAMESPACE,
+        replicas: this.env.NATS_STREAM_REPLICAS,
+      });
       this.publisherInstance = new JetStreamPublisher(nc, this.env.HUB_NAMESPACE);
       this.logger.log('NATS connected, streams ensured');
       return nc;
@@ -66,16 +75,21 @@ export class Messaging implements BeforeApplicationShutdown, OnApplicationShutdo
 
   /** Registers a durable consumer; it starts once NATS and PostgreSQL are both up. */
   consume<T extends object>(spec: ConsumerSpec<T>): void {
-    void Promise.all([this.connected(), this.database.connected()]).then(async ([nc]) => {
-      const consumer = new DurableConsumer<T>({
-        ...spec,
-        nc,
-        namespace: this.env.HUB_NAMESPACE,
-        logger: this.pinoLogger,
-      });
-      this.consumers.push(consumer as unknown as DurableConsumer<object>);
-      await consumer.start();
-    }).catch((error: unknown) => this.logger.error({ err: error }, `consumer ${spec.durable} did not start`));
+    void Promise.all([this.connected(), this.database.connected()])
+      .then(async ([nc]) => {
+        const consumer = new DurableConsumer<T>({
+          ...spec,
+          handle: refuseDomainErrors(spec.handle),
+          nc,
+          namespace: this.env.HUB_NAMESPACE,
+          logger: this.pinoLogger,
+        });
+        this.consumers.push(consumer as unknown as DurableConsumer<object>);
+        await consumer.start();
+      })
+      .catch((error: unknown) =>
+        this.logger.error({ err: error }, `consumer ${spec.durable} did not start`),
+      );
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -90,3 +104,22 @@ export class Messaging implements BeforeApplicationShutdown, OnApplicationShutdo
     return this.consumers.every((consumer) => consumer.isRunning);
   }
 }
+
+/**
+ * A domain refusal (unknown inbox, invalid reference, forbidden) will not change on retry:
+ * the message is terminated. Anything else (unavailable, unexpected) is retried.
+ */
+function refuseDomainErrors<T>(handle: MessageHandler<T>): MessageHandler<T> {
+  return async (payload, meta) => {
+    try {
+      await handle(payload, meta);
+    } catch (error) {
+      if (error instanceof DomainException && PERMANENT_KINDS.has(error.kind)) {
+        throw new UnprocessableMessageError(`${error.code}: ${error.message}`, { cause: error });
+      }
+      throw error;
+    }
+  };
+}
+
+const PERMANENT_KINDS = new Set<ErrorKind>(['invalid', 'not_found', 'forbidden']);

@@ -31,11 +31,18 @@ export class Realtime {
     }
   }
 
-  async subscribe<T>(logicalSubject: string, onEvent: (event: T) => void): Promise<RealtimeSubscription> {
+  async subscribe<T>(
+    logicalSubject: string,
+    onEvent: (event: T) => void,
+  ): Promise<RealtimeSubscription> {
     const nc = await this.messaging.connected();
     return nc.subscribe(namespacedSubject(this.env.HUB_NAMESPACE, logicalSubject), {
       callback: (error, msg) => {
-        if (error) return this.logger.warn({ err: error, subject: logicalSubject }, 'realtime subscription failed');
+        if (error)
+          return this.logger.warn(
+            { err: error, subject: logicalSubject },
+            'realtime subscription failed',
+          );
         try {
           onEvent(msg.json<T>());
         } catch (failure) {

@@ -23,13 +23,19 @@ export class RpcClient implements OnApplicationShutdown {
   }
 
   /** Sends `payload` to `subject` and resolves with the reply; errors arrive as DomainException. */
-  async request<TReply>(subject: string, payload: object, { timeoutMs = 5_000 } = {}): Promise<TReply> {
+  async request<TReply>(
+    subject: string,
+    payload: object,
+    { timeoutMs = 5_000 } = {},
+  ): Promise<TReply> {
     const requestHeaders = headers();
     const correlationId = currentCorrelationId();
     if (correlationId) requestHeaders.set(CORRELATION_HEADER, correlationId);
     const record = new NatsRecordBuilder(payload).setHeaders(requestHeaders).build();
     try {
-      return await firstValueFrom(this.client.send<TReply>(subject, record).pipe(timeout(timeoutMs)));
+      return await firstValueFrom(
+        this.client.send<TReply>(subject, record).pipe(timeout(timeoutMs)),
+      );
     } catch (error) {
       throw toDomainException(subject, timeoutMs, error);
     }
@@ -43,7 +49,15 @@ export class RpcClient implements OnApplicationShutdown {
 function toDomainException(subject: string, timeoutMs: number, error: unknown): DomainException {
   if (isErrorBody(error)) return fromErrorBody(error);
   if (error instanceof TimeoutError) {
-    return new DomainException('unavailable', 'UPSTREAM_TIMEOUT', `${subject} did not answer within ${timeoutMs} ms`);
+    return new DomainException(
+      'unavailable',
+      'UPSTREAM_TIMEOUT',
+      `${subject} did not answer within ${timeoutMs} ms`,
+    );
   }
-  return new DomainException('unavailable', 'UPSTREAM_UNAVAILABLE', `${subject} failed: ${String((error as Error)?.message ?? error)}`);
+  return new DomainException(
+    'unavailable',
+    'UPSTREAM_UNAVAILABLE',
+    `${subject} failed: ${String((error as Error)?.message ?? error)}`,
+  );
 }
