@@ -27,6 +27,11 @@ export interface DurableConsumerOptions<T extends object> {
   ackWaitMs?: number;
   /** Messages handled concurrently (default 10; 1 means strictly one at a time). */
   batchSize?: number;
+  /**
+   * Messages with the same key (read from the raw JSON body) are handled one after another, in
+   * stream order, while different keys run concurrently: e.g. one customer's messages.
+   */
+  orderingKey?: (body: unknown) => string | undefined;
   /** Delay before a failed message is redelivered (default 1 s doubling, max 60 s). */
   retryDelayMs?: (deliveryCount: number) => number;
   /**
@@ -56,6 +61,8 @@ export class DurableConsumer<T extends object> {
   private readonly batchSize: number;
   private readonly pullExpiresMs: number;
   private readonly inFlight = new Set<Promise<unknown>>();
+  // The last task of each ordering key; a new message of that key waits for it.
+  private readonly keyTails = new Map<string, Promise<unknown>>();
   private loop?: Promise<void>;
   private watch?: ConnectionWatch;
   private pull?: ConsumerMessages;
@@ -201,17 +208,36 @@ export class DurableConsumer<T extends object> {
 
   private dispatch(msg: JsMsg): void {
     const { namespace, payloadType, handle } = this.options;
-    const task = processDelivery(msg, {
-      namespace,
-      payloadType,
-      handle,
-      maxDeliver: this.options.maxDeliver ?? 10,
-      retryDelayMs: this.options.retryDelayMs ?? defaultRetryDelayMs,
-      ackTimeoutMs: 5_000,
-      logger: this.logger,
-    });
+    const process = () =>
+      processDelivery(msg, {
+        namespace,
+        payloadType,
+        handle,
+        maxDeliver: this.options.maxDeliver ?? 10,
+        retryDelayMs: this.options.retryDelayMs ?? defaultRetryDelayMs,
+        ackTimeoutMs: 5_000,
+        logger: this.logger,
+      });
+    const key = this.orderingKeyOf(msg);
+    const previous = key === undefined ? undefined : this.keyTails.get(key);
+    // processDelivery never rejects, so a chain never breaks.
+    const task = previous ? previous.then(process) : process();
+    if (key !== undefined) {
+      this.keyTails.set(key, task);
+      void task.finally(() => this.keyTails.get(key) === task && this.keyTails.delete(key));
+    }
     this.inFlight.add(task);
     void task.finally(() => this.inFlight.delete(task));
+  }
+
+  // Decided at dispatch, in stream order; an unreadable body has no key (it is terminated anyway).
+  private orderingKeyOf(msg: JsMsg): string | undefined {
+    if (!this.options.orderingKey) return undefined;
+    try {
+      return this.options.orderingKey(JSON.parse(msg.string()));
+    } catch {
+      return undefined;
+    }
   }
 
   // Waits for `until`, or less if stop() is called meanwhile.

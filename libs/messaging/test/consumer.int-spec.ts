@@ -263,4 +263,35 @@ describe('DurableConsumer', () => {
     expect(state.num_pending).toBe(0);
     expect(state.num_ack_pending).toBe(0);
   });
+
+  it('handles messages of one ordering key in stream order while other keys run alongside', async () => {
+    const keys = ['a', 'b', 'c', 'd'];
+    const seen = new Map<string, number[]>(keys.map((k) => [k, []]));
+    let running = 0;
+    let maxRunning = 0;
+    const { instance } = consumer(
+      'ordered',
+      async (payload) => {
+        running += 1;
+        maxRunning = Math.max(maxRunning, running);
+        // Later messages finish faster, so any reordering inside a key would show.
+        await sleep(Math.max(1, 20 - (payload.n % 20)));
+        seen.get(payload.id)!.push(payload.n);
+        running -= 1;
+      },
+      { batchSize: 8, orderingKey: (body) => (body as TestMessage).id },
+    );
+    await instance.start();
+
+    for (let n = 0; n < 80; n++) {
+      await publisher.publish('inbound.ordered', { id: keys[n % keys.length], n }, { msgId: `ordered-${namespace}-${n}` });
+    }
+
+    await waitUntil(() => [...seen.values()].every((ns) => ns.length === 20), 20_000);
+    for (const [key, ns] of seen) {
+      expect({ key, ns }).toEqual({ key, ns: [...ns].sort((x, y) => x - y) });
+    }
+    expect(maxRunning).toBeGreaterThan(1);
+    expect(maxRunning).toBeLessThanOrEqual(keys.length);
+  });
 });

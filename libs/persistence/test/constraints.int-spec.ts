@@ -25,8 +25,9 @@ describe('conversation constraints', () => {
 
   const openConversation = (client: Client, customerId: string) =>
     client.query<{ id: string }>(
-      `insert into conversation.conversations (workspace_id, inbox_id, customer_id) values ($1, $2, $3) returning id`,
-      [workspaceId, inboxId, customerId],
+      `insert into conversation.conversations (workspace_id, inbox_id, customer_id, customer_external_id)
+       values ($1, $2, $3, $4) returning id`,
+      [workspaceId, inboxId, customerId, `visitor-${customerId}`],
     );
 
   it('refuses a second active conversation for one customer in one inbox, until the first is resolved', async () => {
@@ -65,7 +66,8 @@ describe('conversation constraints', () => {
       );
       await expect(
         client.query(
-          `insert into conversation.conversations (workspace_id, inbox_id, customer_id) values ($1, $2, $3)`,
+          `insert into conversation.conversations (workspace_id, inbox_id, customer_id, customer_external_id)
+           values ($1, $2, $3, 'visitor')`,
           [workspaceId, otherInbox.rows[0].id, customerId],
         ),
       ).resolves.toMatchObject({ rowCount: 1 });
@@ -101,7 +103,8 @@ describe('conversation constraints', () => {
     await withClient(db.url, async (client) => {
       await expect(
         client.query(
-          `insert into conversation.conversations (workspace_id, inbox_id, customer_id, status) values ($1, $2, $3, 'snoozed')`,
+          `insert into conversation.conversations (workspace_id, inbox_id, customer_id, customer_external_id, status)
+           values ($1, $2, $3, 'visitor', 'snoozed')`,
           [workspaceId, inboxId, randomUUID()],
         ),
       ).rejects.toMatchObject({ code: '23514', constraint: 'ck_conversations_status' });

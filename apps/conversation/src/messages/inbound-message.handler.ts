@@ -18,8 +18,12 @@ export class InboundMessageHandler implements OnApplicationBootstrap {
       durable: 'conversation_inbound',
       filterSubject: SUBJECTS.inbound.all,
       payloadType: InboundMessageReceived,
-      // One at a time: a customer's messages must be stored in the order they were accepted.
-      batchSize: 1,
+      // Customers are handled concurrently; one customer's messages in the order accepted.
+      batchSize: 32,
+      orderingKey: (body) => {
+        const { inboxId, customer } = body as Partial<InboundMessageReceived>;
+        return `${inboxId}:${customer?.externalId}`;
+      },
       handle: (message) => this.receive.execute(message),
     });
   }
