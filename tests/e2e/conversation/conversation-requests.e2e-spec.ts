@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { jetstreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
 import {
   realtimeSubjects,
   SUBJECTS,
@@ -8,16 +7,16 @@ import {
   type MessageView,
   type RealtimeEvent,
 } from '@hub/contracts';
-import { JetStreamPublisher, namespacedStream, namespacedSubject } from '@hub/messaging';
-import { createTestDatabase } from '@hub/persistence';
-import { TestHub, testRunId, testServices, waitFor } from '@hub/testing';
+import { JetStreamPublisher, namespacedSubject } from '@hub/messaging';
+import { waitFor } from '@hub/testing';
+import { startHubSuite, type HubSuite } from '../support/hub-suite';
 import { createWorkspaceWithInbox, inboundMessage, publishInbound } from '../support/inbound';
-import { nestRequest, NestRequestError } from '../support/nest-request';
+import type { NestRequestError } from '../support/nest-request';
+import { nestRequest } from '../support/nest-request';
 
 describe('conversation requests', () => {
-  const namespace = `${testRunId()}_conv`;
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let hub: TestHub;
+  let suite: HubSuite;
+  let namespace: string;
   let nc: NatsConnection;
   let publisher: JetStreamPublisher;
   let target: { workspaceId: string; inboxId: string };
@@ -34,31 +33,18 @@ describe('conversation requests', () => {
     );
 
   beforeAll(async () => {
-    database = await createTestDatabase('conv');
-    hub = await TestHub.start({
-      databaseUrl: database.url,
-      natsUrl: testServices.natsUrl,
-      namespace,
-      services: ['conversation', 'crm'],
-    });
-    nc = await connect({ servers: testServices.natsUrl });
+    suite = await startHubSuite('conv', ['conversation', 'crm']);
+    ({ namespace, nc } = suite);
     publisher = new JetStreamPublisher(nc, namespace);
     nc.subscribe(namespacedSubject(namespace, 'evt.>'), {
       callback: (_err, msg) => {
         events.push({ subject: msg.subject, data: msg.json() });
       },
     });
-    target = await createWorkspaceWithInbox(database.url);
+    target = await createWorkspaceWithInbox(suite.database.url);
   });
 
-  afterAll(async () => {
-    await hub?.stop();
-    const jsm = await jetstreamManager(nc);
-    for (const stream of ['INBOUND', 'EVENTS', 'OUTBOUND'])
-      await jsm.streams.delete(namespacedStream(namespace, stream));
-    await nc?.close();
-    await database?.drop();
-  });
+  afterAll(() => suite?.stop());
 
   /** A visitor writes; resolves with the conversation it opened. */
   async function openConversation(

@@ -1,40 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { jetstreamManager } from '@nats-io/jetstream';
-import { JetStreamPublisher, namespacedStream } from '@hub/messaging';
-import { createTestDatabase } from '@hub/persistence';
-import { TestHub, testRunId, testServices, waitFor } from '@hub/testing';
+import { JetStreamPublisher } from '@hub/messaging';
+import { waitFor } from '@hub/testing';
 import { Client } from 'pg';
+import { startHubSuite, type HubSuite } from '../support/hub-suite';
 import { createWorkspaceWithInbox, inboundMessage, publishInbound } from '../support/inbound';
 
 describe('SIGTERM to conversation in the middle of a stream', () => {
-  const namespace = `${testRunId()}_sigterm`;
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let hub: TestHub;
-  let nc: NatsConnection;
+  let suite: HubSuite;
   let db: Client;
 
   beforeAll(async () => {
-    database = await createTestDatabase('sigterm');
-    hub = await TestHub.start({
-      databaseUrl: database.url,
-      natsUrl: testServices.natsUrl,
-      namespace,
-      services: ['conversation', 'crm'],
-    });
-    nc = await connect({ servers: testServices.natsUrl });
-    db = new Client({ connectionString: database.url });
+    suite = await startHubSuite('sigterm', ['conversation', 'crm']);
+    db = new Client({ connectionString: suite.database.url });
     await db.connect();
-  }, 60_000);
+  });
 
   afterAll(async () => {
-    await hub?.stop();
-    const jsm = await jetstreamManager(nc);
-    for (const stream of ['INBOUND', 'EVENTS', 'OUTBOUND'])
-      await jsm.streams.delete(namespacedStream(namespace, stream));
-    await nc?.close();
     await db?.end();
-    await database?.drop();
+    await suite?.stop();
   });
 
   const storedCount = async () =>
@@ -43,7 +26,8 @@ describe('SIGTERM to conversation in the middle of a stream', () => {
     );
 
   it('finishes what is in flight, exits cleanly, and after a restart every message is stored exactly once', async () => {
-    const target = await createWorkspaceWithInbox(database.url);
+    const { hub, nc, namespace } = suite;
+    const target = await createWorkspaceWithInbox(suite.database.url);
     const publisher = new JetStreamPublisher(nc, namespace);
     const customers = Array.from({ length: 10 }, () => ({ externalId: `visitor-${randomUUID()}` }));
     const messages = Array.from({ length: 300 }, (_, i) =>

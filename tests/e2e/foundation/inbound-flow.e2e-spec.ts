@@ -1,17 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { SUBJECTS, type MessageCreated } from '@hub/contracts';
 import { JetStreamPublisher, namespacedStream, namespacedSubject } from '@hub/messaging';
 import { CORRELATION_HEADER, withCorrelationId } from '@hub/observability';
-import { createTestDatabase } from '@hub/persistence';
-import { TestHub, testRunId, testServices, waitFor } from '@hub/testing';
+import type { TestHub } from '@hub/testing';
+import { waitFor } from '@hub/testing';
 import { Client } from 'pg';
+import { startHubSuite, type HubSuite } from '../support/hub-suite';
 import { createWorkspaceWithInbox, inboundMessage, publishInbound } from '../support/inbound';
 
 describe('an inbound message crossing conversation and crm', () => {
-  const namespace = `${testRunId()}_flow`;
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let suite: HubSuite;
+  let namespace: string;
   let hub: TestHub;
   let nc: NatsConnection;
   let publisher: JetStreamPublisher;
@@ -20,14 +21,8 @@ describe('an inbound message crossing conversation and crm', () => {
   const events: { event: MessageCreated; correlationId?: string }[] = [];
 
   beforeAll(async () => {
-    database = await createTestDatabase('flow');
-    hub = await TestHub.start({
-      databaseUrl: database.url,
-      natsUrl: testServices.natsUrl,
-      namespace,
-      services: ['conversation', 'crm'],
-    });
-    nc = await connect({ servers: testServices.natsUrl });
+    suite = await startHubSuite('flow', ['conversation', 'crm']);
+    ({ namespace, hub, nc } = suite);
     publisher = new JetStreamPublisher(nc, namespace);
     nc.subscribe(namespacedSubject(namespace, SUBJECTS.conversation.messageCreated), {
       callback: (_err, msg) => {
@@ -37,19 +32,14 @@ describe('an inbound message crossing conversation and crm', () => {
         });
       },
     });
-    db = new Client({ connectionString: database.url });
+    db = new Client({ connectionString: suite.database.url });
     await db.connect();
-    target = await createWorkspaceWithInbox(database.url);
-  }, 60_000);
+    target = await createWorkspaceWithInbox(suite.database.url);
+  });
 
   afterAll(async () => {
-    await hub?.stop();
-    const jsm = await jetstreamManager(nc);
-    for (const stream of ['INBOUND', 'EVENTS', 'OUTBOUND'])
-      await jsm.streams.delete(namespacedStream(namespace, stream));
-    await nc?.close();
     await db?.end();
-    await database?.drop();
+    await suite?.stop();
   });
 
   const storedMessages = async (externalId: string) =>

@@ -1,12 +1,13 @@
-import { IsEmail, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { Channel } from '@hub/domain';
+import { CustomerContact } from '../common/customer-contact';
 import { IsEntityId, IsExternalId } from '../common/validators';
 
 /**
  * `crm.customer.resolve` (request/reply): find the customer behind a channel identity,
  * creating the customer and the identity when this is the first contact.
  */
-export class ResolveCustomerRequest {
+export class ResolveCustomerRequest extends CustomerContact {
   @IsEntityId()
   workspaceId!: string;
 
@@ -15,20 +16,6 @@ export class ResolveCustomerRequest {
 
   @IsExternalId()
   externalId!: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  name?: string;
-
-  @IsOptional()
-  @IsEmail()
-  email?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  phone?: string;
 }
 
 export interface ResolveCustomerReply {

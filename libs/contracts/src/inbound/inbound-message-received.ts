@@ -1,7 +1,6 @@
 import { Type } from 'class-transformer';
 import {
   IsDefined,
-  IsEmail,
   IsIn,
   IsISO8601,
   IsOptional,
@@ -10,27 +9,14 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Channel, ContentType } from '@hub/domain';
+import { CustomerContact } from '../common/customer-contact';
 import { IsClientId, IsEntityId, IsExternalId } from '../common/validators';
 
 /** Who wrote, as the channel knows them. */
-export class InboundCustomer {
+export class InboundCustomer extends CustomerContact {
   /** The channel's own id for the sender (visitor id, email address, PSID, chat id...). */
   @IsExternalId()
   externalId!: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  name?: string;
-
-  @IsOptional()
-  @IsEmail()
-  email?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  phone?: string;
 }
 
 /**

@@ -1,0 +1,18 @@
+import { IsEmail, IsOptional, IsString, MaxLength } from 'class-validator';
+
+/** What a channel may tell about a customer besides their id on it. */
+export class CustomerContact {
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  name?: string;
+
+  @IsOptional()
+  @IsEmail()
+  email?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  phone?: string;
+}
