@@ -1,4 +1,12 @@
 import { runService } from '@hub/service-kit';
+import { AgentSocketModule } from './agent-socket/agent-socket.module';
+import { AgentsModule } from './agents/agents.module';
+import { serveApiDocs } from './api/openapi';
+import { AuthModule } from './auth/auth.module';
+import { CannedResponsesModule } from './canned-responses/canned-responses.module';
+import { ConversationsModule } from './conversations/conversations.module';
+import { CustomersModule } from './customers/customers.module';
+import { DepartmentsModule } from './departments/departments.module';
 import { GatewayEnv } from './gateway.env';
 import { gatewayEntities } from './gateway.entities';
 
@@ -6,5 +14,14 @@ void runService({
   service: 'gateway',
   envSchema: GatewayEnv,
   entities: gatewayEntities,
-  features: [],
+  features: [
+    AuthModule,
+    ConversationsModule,
+    CustomersModule,
+    AgentsModule,
+    DepartmentsModule,
+    CannedResponsesModule,
+    AgentSocketModule,
+  ],
+  configureHttp: (app) => serveApiDocs(app),
 });

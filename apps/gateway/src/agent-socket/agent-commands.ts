@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { AgentsService } from '../agents/agents.service';
+import type { AuthenticatedAgent } from '../auth/authenticated-agent';
+import { ConversationsService } from '../conversations/conversations.service';
+import type { AgentConnection } from './agent-connection';
+import {
+  AssignFrame,
+  ConversationFrame,
+  PresenceFrame,
+  ResumeFrame,
+  SendMessageFrame,
+  TransferFrame,
+  TypingFrame,
+  validateFrame,
+  type ClientFrameType,
+} from './frames';
+import { RealtimeFanout } from './realtime-fanout';
+import { ResumeUseCase } from './resume.use-case';
+
+type CommandType = Exclude<ClientFrameType, 'auth'>;
+
+/** The reply to a command, without its `ref`; undefined: no reply. */
+type Reply = ({ type: string } & Record<string, unknown>) | undefined;
+
+interface CommandContext {
+  connection: AgentConnection;
+  agent: AuthenticatedAgent;
+  payload: object;
+  /** Whether the client gave a `ref` (typing is answered only then). */
+  hasRef: boolean;
+}
+
+/**
+ * What an authenticated agent socket can ask. Every command validates its payload with the
+ * class REST uses for the same request and calls the same service method, so the socket
+ * checks exactly what REST checks.
+ */
+@Injectable()
+export class AgentCommands {
+  private readonly commands: Record<CommandType, (context: CommandContext) => Promise<Reply>> = {
+    // Ping carries nothing and is answered whatever else it holds.
+    ping: () => Promise.resolve({ type: 'pong' }),
+    resume: async ({ connection, agent, payload }) => {
+      const frame = await validateFrame(ResumeFrame, payload);
+      return { ...(await this.resumeUseCase.run(connection, agent, frame)) };
+    },
+    'message.send': async ({ agent, payload }) => {
+      const frame = await validateFrame(SendMessageFrame, payload);
+      const message = await this.conversations.send(agent, frame.conversationId, frame);
+      return { type: 'message.ack', clientMessageId: frame.clientMessageId, message };
+    },
+    typing: async (context) => this.typing(context),
+    'presence.set': async ({ agent, payload }) => ({
+      type: 'presence.ack',
+      agent: await this.agents.setPresence(agent, await validateFrame(PresenceFrame, payload)),
+    }),
+    'conversation.assign': async ({ agent, payload }) => {
+      const frame = await validateFrame(AssignFrame, payload);
+      return conversationAck(await this.conversations.assign(agent, frame.conversationId, frame));
+    },
+    'conversation.transfer': async ({ agent, payload }) => {
+      const frame = await validateFrame(TransferFrame, payload);
+      return conversationAck(await this.conversations.transfer(agent, frame.conversationId, frame));
+    },
+    'conversation.resolve': async ({ agent, payload }) => {
+      const frame = await validateFrame(ConversationFrame, payload);
+      return conversationAck(await this.conversations.resolve(agent, frame.conversationId));
+    },
+    'conversation.reopen': async ({ agent, payload }) => {
+      const frame = await validateFrame(ConversationFrame, payload);
+      return conversationAck(await this.conversations.reopen(agent, frame.conversationId));
+    },
+  };
+
+  constructor(
+    private readonly conversations: ConversationsService,
+    private readonly agents: AgentsService,
+    private readonly fanout: RealtimeFanout,
+    private readonly resumeUseCase: ResumeUseCase,
+  ) {}
+
+  isCommand(type: string): type is CommandType {
+    return type !== 'auth' && Object.hasOwn(this.commands, type);
+  }
+
+  run(type: CommandType, context: CommandContext): Promise<Reply> {
+    return this.commands[type](context);
+  }
+
+  private async typing({ connection, agent, payload, hasRef }: CommandContext): Promise<Reply> {
+    const frame = await validateFrame(TypingFrame, payload);
+    // Typing reaches the visitor's screen: only into conversations of the agent's own workspace.
+    if (
+      !this.fanout.isWatchedBy(frame.conversationId, agent.agentId) &&
+      !connection.typingChecked.has(frame.conversationId)
+    ) {
+      await this.conversations.get(agent, frame.conversationId);
+      // Bounded: a socket that types into very many conversations just re-checks them.
+      if (connection.typingChecked.size >= 1_000) connection.typingChecked.clear();
+      connection.typingChecked.add(frame.conversationId);
+    }
+    this.fanout.publishAgentTyping(agent, frame.conversationId, frame.isTyping);
+    return hasRef ? { type: 'typing.ack' } : undefined;
+  }
+}
+
+function conversationAck(conversation: object): Reply {
+  return { type: 'conversation.ack', conversation };
+}

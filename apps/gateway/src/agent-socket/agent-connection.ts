@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
+import type {
+  ConversationUpdatedRealtime,
+  MessageCreatedRealtime,
+  MessageView,
+} from '@hub/contracts';
+import { DomainException, errorBody, type ErrorBody } from '@hub/service-kit';
+import { WebSocket } from 'ws';
+import type { AuthenticatedAgent } from '../auth/authenticated-agent';
+import type { FrameRef } from './frames';
+
+/** Close codes of the agent socket (documented in docs/agent-socket-protocol.md). */
+export const CloseCode = {
+  /** The gateway is shutting down or restarting: reconnect (another replica will answer). */
+  GoingAway: 1001,
+  /** The client sent frames faster than they are handled, or does not read what it is sent. */
+  PolicyViolation: 1008,
+  /** A service behind the gateway is unavailable: reconnect after a backoff. */
+  TryAgainLater: 1013,
+  /** No, an invalid or an expired token: log in again, then reconnect. */
+  Unauthorized: 4401,
+} as const;
+
+// A client that does not read its socket gets cut off instead of growing the gateway's memory.
+const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+const MAX_QUEUED_FRAMES = 100;
+const RECENT_UPDATE_TTL_MS = 30_000;
+const MAX_EARLY_FRAMES = 1_000;
+
+export type ConnectionState = 'awaiting-auth' | 'authenticating' | 'ready' | 'closed';
+
+/** One agent socket: its state, its outgoing frames, and its frames handled one after another. */
+export class AgentConnection {
+  private static readonly logger = new Logger('AgentConnection');
+  readonly id = randomUUID();
+  readonly openedAt = Date.now();
+  lastSeenAt = Date.now();
+  state: ConnectionState = 'awaiting-auth';
+  agent?: AuthenticatedAgent;
+  /** Routing was told this connection is open (so it must be told when it closes). */
+  announced = false;
+  /** The realtime fan-out forwards to this connection. */
+  attached = false;
+  /** Conversations of the agent's workspace the agent may send typing to (checked once). */
+  readonly typingChecked = new Set<string>();
+  private queue: Promise<void> = Promise.resolve();
+  private queued = 0;
+  // Live messages of conversations being replayed wait here, so the client sees seq order.
+  private readonly replaying = new Map<string, MessageView[]>();
+  // conversation.updated arrives on both rt.agent.<id> and rt.workspace.<ws>: forward it once.
+  private readonly recentUpdates = new Map<string, number>();
+  // Realtime frames that arrive between subscribing and `ready` go out right after `ready`.
+  private early: string[] | undefined = [];
+
+  constructor(private readonly socket: WebSocket) {}
+
+  isClosed(): boolean {
+    return this.state === 'closed';
+  }
+
+  get isOpen(): boolean {
+    return this.socket.readyState === WebSocket.OPEN;
+  }
+
+  send(frame: object): void {
+    this.sendText(JSON.stringify(frame));
+  }
+
+  sendText(text: string): void {
+    if (!this.isOpen) return;
+    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.close(CloseCode.PolicyViolation, 'not reading');
+      return;
+    }
+    this.socket.send(text);
+  }
+
+  /** A forwarded realtime frame: held until the socket is ready, then sent in arrival order. */
+  sendRealtime(text: string): void {
+    if (this.early === undefined) this.sendText(text);
+    else if (this.early.length < MAX_EARLY_FRAMES) this.early.push(text);
+  }
+
+  /** Sends `ready`, then whatever realtime frames arrived before it. */
+  markReady(readyFrame: object): void {
+    this.state = 'ready';
+    this.send(readyFrame);
+    const early = this.early ?? [];
+    this.early = undefined;
+    for (const text of early) this.sendText(text);
+  }
+
+  sendError(error: unknown, ref?: FrameRef): void {
+    this.send({ type: 'error', ...(ref !== undefined ? { ref } : {}), ...toErrorBody(error) });
+  }
+
+  close(code: number, reason: string): void {
+    if (
+      this.socket.readyState === WebSocket.OPEN ||
+      this.socket.readyState === WebSocket.CONNECTING
+    ) {
+      this.socket.close(code, reason);
+    }
+  }
+
+  terminate(): void {
+    this.socket.terminate();
+  }
+
+  ping(): void {
+    if (this.isOpen) this.socket.ping();
+  }
+
+  /** Runs `task` after the frames before it; false when too many are waiting. */
+  enqueue(task: () => Promise<void>): boolean {
+    if (this.queued >= MAX_QUEUED_FRAMES) return false;
+    this.queued++;
+    this.queue = this.queue
+      .then(task)
+      // Tasks answer their own errors; this only keeps one bug from stopping the queue.
+      .catch((error: unknown) =>
+        AgentConnection.logger.error(
+          { err: error, connectionId: this.id },
+          'agent socket task failed',
+        ),
+      )
+      .finally(() => this.queued--);
+    return true;
+  }
+
+  deliverMessage(event: MessageCreatedRealtime, text: string): void {
+    const held = this.replaying.get(event.message.conversationId);
+    if (held) held.push(event.message);
+    else this.sendRealtime(text);
+  }
+
+  deliverUpdate(event: ConversationUpdatedRealtime, text: string, now = Date.now()): void {
+    const { id, updatedAt, status, assigneeId } = event.conversation;
+    const key = `${id}|${updatedAt}|${status}|${assigneeId ?? ''}`;
+    if (this.recentUpdates.has(key)) return;
+    this.recentUpdates.set(key, now + RECENT_UPDATE_TTL_MS);
+    this.sendRealtime(text);
+  }
+
+  /** Holds live messages of `conversationId` until {@link endReplay}. */
+  beginReplay(conversationId: string): void {
+    if (!this.replaying.has(conversationId)) this.replaying.set(conversationId, []);
+  }
+
+  /** Sends the held live messages newer than `lastSeq`, in order; returns the last seq sent. */
+  endReplay(conversationId: string, lastSeq: number): number {
+    const held = this.replaying.get(conversationId) ?? [];
+    this.replaying.delete(conversationId);
+    let last = lastSeq;
+    for (const message of held.sort((a, b) => a.seq - b.seq)) {
+      if (message.seq <= last) continue;
+      this.send({ type: 'message.created', message });
+      last = message.seq;
+    }
+    return last;
+  }
+
+  forgetOldUpdates(now: number): void {
+    for (const [key, until] of this.recentUpdates) if (until <= now) this.recentUpdates.delete(key);
+  }
+}
+
+export function toErrorBody(error: unknown): ErrorBody {
+  if (error instanceof DomainException) return errorBody(error);
+  return { status: 500, code: 'INTERNAL', message: 'Internal error' };
+}

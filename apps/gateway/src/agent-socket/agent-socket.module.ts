@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { AgentsModule } from '../agents/agents.module';
+import { AuthModule } from '../auth/auth.module';
+import { ConversationsModule } from '../conversations/conversations.module';
+import { WorkspacesModule } from '../workspaces/workspaces.module';
+import { AgentCommands } from './agent-commands';
+import { AgentSocketServer } from './agent-socket.server';
+import { RealtimeFanout } from './realtime-fanout';
+import { ResumeUseCase } from './resume.use-case';
+import { RoutingPresence } from './routing-presence';
+
+@Module({
+  imports: [AuthModule, ConversationsModule, AgentsModule, WorkspacesModule],
+  providers: [AgentSocketServer, AgentCommands, RealtimeFanout, ResumeUseCase, RoutingPresence],
+})
+export class AgentSocketModule {}

@@ -1,0 +1,132 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type {
+  AgentView,
+  CannedResponseView,
+  ConversationView,
+  CustomerView,
+  DepartmentView,
+  MessageView,
+  QueueEntryView,
+} from '@hub/contracts';
+import {
+  AGENT_PRESENCES,
+  AGENT_ROLES,
+  CHANNELS,
+  CONTENT_TYPES,
+  CONVERSATION_STATUSES,
+  MESSAGE_DIRECTIONS,
+  PRIORITIES,
+  SENDER_TYPES,
+  type AgentPresence,
+  type AgentRole,
+  type Channel,
+  type ContentType,
+  type ConversationStatus,
+  type MessageDirection,
+  type Priority,
+  type SenderType,
+} from '@hub/domain';
+
+// OpenAPI schemas of the views the API returns. The views themselves are interfaces in
+// @hub/contracts; `implements` keeps these documentation classes in step with them.
+
+export class FieldErrorSchema {
+  @ApiProperty({ example: 'content' }) field!: string;
+  @ApiProperty({ example: 'content should not be empty' }) message!: string;
+}
+
+export class ErrorBodySchema {
+  @ApiProperty({ example: 400 }) status!: number;
+  @ApiProperty({ example: 'VALIDATION_FAILED', description: 'Machine-readable reason' })
+  code!: string;
+  @ApiProperty({ example: 'Invalid request: content should not be empty' }) message!: string;
+  @ApiPropertyOptional({ type: [FieldErrorSchema], description: 'Present on VALIDATION_FAILED' })
+  fieldErrors?: FieldErrorSchema[];
+}
+
+export class AgentViewSchema implements AgentView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) workspaceId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ format: 'email' }) email!: string;
+  @ApiProperty({ enum: AGENT_ROLES }) role!: AgentRole;
+  @ApiProperty() maxConcurrentChats!: number;
+  @ApiProperty({ enum: AGENT_PRESENCES }) presence!: AgentPresence;
+  @ApiProperty({ description: 'Conversations assigned to the agent and not yet resolved' })
+  activeChats!: number;
+  @ApiProperty({ type: [String], format: 'uuid' }) departmentIds!: string[];
+}
+
+export class DepartmentViewSchema implements DepartmentView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) workspaceId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: [String], format: 'uuid' }) agentIds!: string[];
+  @ApiProperty({ description: 'Conversations of this department waiting for an agent' })
+  queueLength!: number;
+}
+
+export class QueueEntryViewSchema implements QueueEntryView {
+  @ApiProperty({ format: 'uuid' }) conversationId!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) departmentId!: string | null;
+  @ApiProperty({ description: '1 is next' }) position!: number;
+  @ApiProperty({ format: 'date-time' }) enqueuedAt!: string;
+}
+
+export class ConversationViewSchema implements ConversationView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) workspaceId!: string;
+  @ApiProperty({ format: 'uuid' }) inboxId!: string;
+  @ApiProperty({ enum: CHANNELS }) channel!: Channel;
+  @ApiProperty({ format: 'uuid' }) customerId!: string;
+  @ApiProperty({ description: "The customer's id on the channel (visitor id, email address...)" })
+  customerExternalId!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) departmentId!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) assigneeId!: string | null;
+  @ApiProperty({ enum: CONVERSATION_STATUSES }) status!: ConversationStatus;
+  @ApiProperty({ enum: PRIORITIES }) priority!: Priority;
+  @ApiProperty({ description: 'Sequence number of the last message (0 when none)' })
+  lastSeq!: number;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) firstResponseAt!:
+    string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) resolvedAt!: string | null;
+}
+
+export class MessageViewSchema implements MessageView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) conversationId!: string;
+  @ApiProperty({ description: 'Gap-free position in the conversation, from 1' }) seq!: number;
+  @ApiProperty({ enum: MESSAGE_DIRECTIONS }) direction!: MessageDirection;
+  @ApiProperty({ enum: SENDER_TYPES }) senderType!: SenderType;
+  @ApiPropertyOptional({ format: 'uuid', description: "The agent's id for agent messages" })
+  senderId?: string;
+  @ApiProperty() content!: string;
+  @ApiProperty({ enum: CONTENT_TYPES }) contentType!: ContentType;
+  @ApiPropertyOptional({ description: "The sender client's own id for the message" })
+  clientMessageId?: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class CustomerIdentitySchema {
+  @ApiProperty({ enum: CHANNELS }) channel!: Channel;
+  @ApiProperty() externalId!: string;
+}
+
+export class CustomerViewSchema implements CustomerView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) workspaceId!: string;
+  @ApiProperty({ nullable: true, type: String }) name!: string | null;
+  @ApiProperty({ nullable: true, type: String }) email!: string | null;
+  @ApiProperty({ nullable: true, type: String }) phone!: string | null;
+  @ApiProperty({ type: [CustomerIdentitySchema] }) identities!: CustomerIdentitySchema[];
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class CannedResponseViewSchema implements CannedResponseView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'hello' }) shortcut!: string;
+  @ApiProperty() text!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) departmentId!: string | null;
+}

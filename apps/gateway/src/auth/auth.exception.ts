@@ -1,0 +1,38 @@
+import { DomainException } from '@hub/service-kit';
+
+export const AuthErrorCode = {
+  /** No bearer token on a protected route, or no `auth` frame on the socket in time. */
+  TokenMissing: 'AUTH_TOKEN_MISSING',
+  /** Not a token this gateway signed (bad signature, wrong algorithm, malformed, wrong claims). */
+  TokenInvalid: 'AUTH_TOKEN_INVALID',
+  TokenExpired: 'AUTH_TOKEN_EXPIRED',
+  /** Login refused; the same code whether the workspace, the email or the password was wrong. */
+  InvalidCredentials: 'AUTH_INVALID_CREDENTIALS',
+  /** Authenticated, but the agent's role does not allow the action. */
+  Forbidden: 'AUTH_FORBIDDEN',
+} as const;
+
+export const authErrors = {
+  tokenMissing: (message = 'A bearer token is required') =>
+    new DomainException('unauthorized', AuthErrorCode.TokenMissing, message),
+  tokenInvalid: () =>
+    new DomainException('unauthorized', AuthErrorCode.TokenInvalid, 'The token is not valid'),
+  tokenExpired: () =>
+    new DomainException(
+      'unauthorized',
+      AuthErrorCode.TokenExpired,
+      'The token has expired; log in again',
+    ),
+  invalidCredentials: () =>
+    new DomainException(
+      'unauthorized',
+      AuthErrorCode.InvalidCredentials,
+      'Wrong workspace, email or password',
+    ),
+  forbidden: (what: string) =>
+    new DomainException(
+      'forbidden',
+      AuthErrorCode.Forbidden,
+      `Only a supervisor or an admin may ${what}`,
+    ),
+};

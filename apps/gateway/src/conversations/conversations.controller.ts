@@ -1,0 +1,135 @@
+import { Body, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import type { ConversationView, MessageView } from '@hub/contracts';
+import { ApiController, ApiErrors } from '../api/api-controller.decorator';
+import { ConversationViewSchema, MessageViewSchema } from '../api/view-schemas';
+import type { AuthenticatedAgent } from '../auth/authenticated-agent';
+import { CurrentAgent } from '../auth/current-agent.decorator';
+import { ConversationsService } from './conversations.service';
+import {
+  AssignBody,
+  ConversationParams,
+  ListConversationsQuery,
+  ListMessagesQuery,
+  SendMessageBody,
+  TransferBody,
+} from './dto/conversation.dto';
+
+const NOT_FOUND = {
+  status: 404,
+  description: 'CONVERSATION_NOT_FOUND (also for a conversation of another workspace)',
+};
+const FORBIDDEN = { status: 403, description: 'AUTH_FORBIDDEN: the role does not allow it' };
+const CONFLICT = {
+  status: 409,
+  description: 'The conversation changed meanwhile or is in a state that does not allow it',
+};
+
+@ApiController('conversations', 'conversations')
+export class ConversationsController {
+  constructor(private readonly conversations: ConversationsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List conversations: mine, unassigned or all, newest activity first' })
+  @ApiOkResponse({ type: [ConversationViewSchema] })
+  list(
+    @CurrentAgent() agent: AuthenticatedAgent,
+    @Query() query: ListConversationsQuery,
+  ): Promise<ConversationView[]> {
+    return this.conversations.list(agent, query);
+  }
+
+  @Get(':conversationId')
+  @ApiOperation({ summary: 'One conversation' })
+  @ApiOkResponse({ type: ConversationViewSchema })
+  @ApiErrors(NOT_FOUND)
+  get(
+    @CurrentAgent() agent: AuthenticatedAgent,
+    @Param() { conversationId }: ConversationParams,
+  ): Promise<ConversationView> {
+    return this.conversations.get(agent, conversationId);
+  }
+
+  @Get(':conversationId/messages')
+  @ApiOperation({ summary: 'Messages with seq greater than afterSeq, in order' })
+  @ApiOkResponse({ type: [MessageViewSchema] })
+  @ApiErrors(NOT_FOUND)
+  messages(
+    @CurrentAgent() agent: AuthenticatedAgent,
+    @Param() { conversationId }: ConversationParams,
+    @Query() query: ListMessagesQuery,
+  ): Promise<MessageView[]> {
+    return this.conversations.messages(agent, conversationId, query);
+  }
+
+  @Post(':conversationId/messages')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Reply; a resend with the same clientMessageId returns the stored message',
+  })
+  @ApiOkResponse({ type: MessageViewSchema })
+  @ApiErrors(NOT_FOUND, FORBIDDEN, CONFLICT)
+  send(
+    @CurrentAgent() agent: AuthenticatedAgent,
+    @Param() { conversationId }: ConversationParams,
+    @Body() body: SendMessageBody,
+  ): Promise<MessageView> {
+    return this.conversations.send(agent, conversationId, body);
+  }
+
+  @Post(':conversationId/assign')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Take it from the queue (no agentId), or assign it to another agent (supervisor, admin)',
+  })
+  @ApiOkResponse({ type: ConversationViewSchema })
+  @ApiErrors(NOT_FOUND, FORBIDDEN, CONFLICT)
+  assign(
+    @CurrentAgent() agent: AuthenticatedAgent,
+    @Param() { conversationId }: ConversationParams,
+    @Body() body: AssignBody,
+  ): Promise<ConversationView> {
+    return this.conversations.assign(agent, conversationId, body);
+  }
+
+  @Post(':conversationId/transfer')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      "Transfer to an agent or a department's queue (own conversations; anyone's for supervisors)",
+  })
+  @ApiOkResponse({ type: ConversationViewSchema })
+  @ApiErrors(NOT_FOUND, FORBIDDEN, CONFLICT)
+  transfer(
+    @CurrentAgent() agent: AuthenticatedAgent,
+    @Param() { conversationId }: ConversationParams,
+    @Body() body: TransferBody,
+  ): Promise<ConversationView> {
+    return this.conversations.transfer(agent, conversationId, body);
+  }
+
+  @Post(':conversationId/resolve')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Resolve' })
+  @ApiOkResponse({ type: ConversationViewSchema })
+  @ApiErrors(NOT_FOUND, FORBIDDEN, CONFLICT)
+  resolve(
+    @CurrentAgent() agent: AuthenticatedAgent,
+    @Param() { conversationId }: ConversationParams,
+  ): Promise<ConversationView> {
+    return this.conversations.resolve(agent, conversationId);
+  }
+
+  @Post(':conversationId/reopen')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reopen a resolved conversation (it goes back to the queue)' })
+  @ApiOkResponse({ type: ConversationViewSchema })
+  @ApiErrors(NOT_FOUND, FORBIDDEN, CONFLICT)
+  reopen(
+    @CurrentAgent() agent: AuthenticatedAgent,
+    @Param() { conversationId }: ConversationParams,
+  ): Promise<ConversationView> {
+    return this.conversations.reopen(agent, conversationId);
+  }
+}

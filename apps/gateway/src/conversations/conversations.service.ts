@@ -1,0 +1,162 @@
+import { Injectable } from '@nestjs/common';
+import {
+  SUBJECTS,
+  type ChangeConversationStatusRequest,
+  type ConversationView,
+  type GetConversationRequest,
+  type ListConversationsRequest,
+  type ListMessagesRequest,
+  type MessageView,
+  type PickConversationRequest,
+  type SendAgentMessageRequest,
+  type TransferConversationRequest,
+} from '@hub/contracts';
+import { DomainException, RpcClient } from '@hub/service-kit';
+import { pick } from '../api/pick';
+import { authErrors } from '../auth/auth.exception';
+import { actorOf, isSupervisor, type AuthenticatedAgent } from '../auth/authenticated-agent';
+import type {
+  AssignBody,
+  ListConversationsQuery,
+  ListMessagesQuery,
+  SendMessageBody,
+  TransferBody,
+} from './dto/conversation.dto';
+
+/**
+ * Conversations as an agent sees them, for REST and the agent socket alike. The workspace and
+ * the actor always come from the verified token; conversation and routing check them again.
+ */
+@Injectable()
+export class ConversationsService {
+  constructor(private readonly rpc: RpcClient) {}
+
+  async list(
+    agent: AuthenticatedAgent,
+    query: ListConversationsQuery,
+  ): Promise<ConversationView[]> {
+    const request: ListConversationsRequest = {
+      workspaceId: agent.workspaceId,
+      actor: actorOf(agent),
+      view: query.view,
+      ...pick(query, ['status', 'departmentId', 'limit']),
+    };
+    const conversations = await this.rpc.request<ConversationView[]>(
+      SUBJECTS.conversation.listConversations,
+      request,
+    );
+    return conversations.filter((conversation) => conversation.workspaceId === agent.workspaceId);
+  }
+
+  async get(agent: AuthenticatedAgent, conversationId: string): Promise<ConversationView> {
+    const request: GetConversationRequest = { workspaceId: agent.workspaceId, conversationId };
+    return this.ownWorkspace(
+      agent,
+      await this.rpc.request<ConversationView>(SUBJECTS.conversation.getConversation, request),
+    );
+  }
+
+  messages(
+    agent: AuthenticatedAgent,
+    conversationId: string,
+    query: ListMessagesQuery,
+  ): Promise<MessageView[]> {
+    const request: ListMessagesRequest = {
+      workspaceId: agent.workspaceId,
+      conversationId,
+      ...pick(query, ['afterSeq', 'limit']),
+    };
+    return this.rpc.request<MessageView[]>(SUBJECTS.conversation.listMessages, request);
+  }
+
+  send(
+    agent: AuthenticatedAgent,
+    conversationId: string,
+    body: SendMessageBody,
+  ): Promise<MessageView> {
+    const request: SendAgentMessageRequest = {
+      workspaceId: agent.workspaceId,
+      conversationId,
+      actor: actorOf(agent),
+      clientMessageId: body.clientMessageId,
+      content: body.content,
+    };
+    return this.rpc.request<MessageView>(SUBJECTS.conversation.sendAgentMessage, request);
+  }
+
+  /** Without an agent (or with my own id) I pick it from the queue; to someone else is a transfer. */
+  async assign(
+    agent: AuthenticatedAgent,
+    conversationId: string,
+    body: AssignBody,
+  ): Promise<ConversationView> {
+    if (body.agentId === undefined || body.agentId === agent.agentId) {
+      const request: PickConversationRequest = {
+        workspaceId: agent.workspaceId,
+        conversationId,
+        actor: actorOf(agent),
+      };
+      return this.ownWorkspace(
+        agent,
+        await this.rpc.request<ConversationView>(SUBJECTS.routing.pick, request),
+      );
+    }
+    if (!isSupervisor(agent)) throw authErrors.forbidden('assign a conversation to another agent');
+    return this.transfer(agent, conversationId, { toAgentId: body.agentId });
+  }
+
+  /** Agents transfer their own conversations; supervisors and admins anyone's. */
+  async transfer(
+    agent: AuthenticatedAgent,
+    conversationId: string,
+    body: TransferBody,
+  ): Promise<ConversationView> {
+    if (!isSupervisor(agent)) {
+      const conversation = await this.get(agent, conversationId);
+      if (conversation.assigneeId !== agent.agentId)
+        throw authErrors.forbidden("transfer another agent's conversation");
+    }
+    const request: TransferConversationRequest = {
+      workspaceId: agent.workspaceId,
+      conversationId,
+      actor: actorOf(agent),
+      ...pick(body, ['toAgentId', 'toDepartmentId']),
+    };
+    return this.ownWorkspace(
+      agent,
+      await this.rpc.request<ConversationView>(SUBJECTS.routing.transfer, request),
+    );
+  }
+
+  resolve(agent: AuthenticatedAgent, conversationId: string): Promise<ConversationView> {
+    return this.changeStatus(SUBJECTS.conversation.resolve, agent, conversationId);
+  }
+
+  reopen(agent: AuthenticatedAgent, conversationId: string): Promise<ConversationView> {
+    return this.changeStatus(SUBJECTS.conversation.reopen, agent, conversationId);
+  }
+
+  private async changeStatus(
+    subject: string,
+    agent: AuthenticatedAgent,
+    conversationId: string,
+  ): Promise<ConversationView> {
+    const request: ChangeConversationStatusRequest = {
+      workspaceId: agent.workspaceId,
+      conversationId,
+      actor: actorOf(agent),
+    };
+    return this.ownWorkspace(agent, await this.rpc.request<ConversationView>(subject, request));
+  }
+
+  // Defence in depth: the owner already scopes by workspace; a view of another one never leaves.
+  private ownWorkspace(
+    agent: AuthenticatedAgent,
+    conversation: ConversationView,
+  ): ConversationView {
+    if (conversation.workspaceId !== agent.workspaceId) {
+      throw new DomainException('not_found', 'CONVERSATION_NOT_FOUND', 'Conversation not found');
+    }
+    return conversation;
+  }
+}

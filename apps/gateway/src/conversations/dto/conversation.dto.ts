@@ -1,0 +1,102 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  CONVERSATION_LIST_VIEWS,
+  IsAfterSeq,
+  IsClientId,
+  IsEntityId,
+  IsMessageContent,
+  IsPageSize,
+  type ConversationListView,
+} from '@hub/contracts';
+import { CONVERSATION_STATUSES, type ConversationStatus } from '@hub/domain';
+import { IsIn, IsOptional, IsUUID, ValidateIf } from 'class-validator';
+import { IsAbsentWhen } from '../../api/validators';
+
+// REST bodies and queries; the agent socket's frames extend the same classes, so both doors
+// validate a request the same way. The validator stacks come from @hub/contracts.
+
+export class ConversationParams {
+  @ApiProperty({ format: 'uuid' })
+  @IsEntityId()
+  conversationId!: string;
+}
+
+export class ListConversationsQuery {
+  @ApiProperty({
+    enum: CONVERSATION_LIST_VIEWS,
+    description: 'mine: assigned to me; unassigned: waiting; all: the workspace',
+  })
+  @IsIn(CONVERSATION_LIST_VIEWS)
+  view!: ConversationListView;
+
+  @ApiPropertyOptional({ enum: CONVERSATION_STATUSES })
+  @IsOptional()
+  @IsIn(CONVERSATION_STATUSES)
+  status?: ConversationStatus;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsEntityId()
+  departmentId?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
+  @IsPageSize(100)
+  limit?: number;
+}
+
+export class ListMessagesQuery {
+  @ApiPropertyOptional({
+    minimum: 0,
+    default: 0,
+    description: 'Only messages with seq greater than this',
+  })
+  @IsAfterSeq()
+  afterSeq?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
+  @IsPageSize(500)
+  limit?: number;
+}
+
+export class SendMessageBody {
+  @ApiProperty({
+    maxLength: 100,
+    description: "The client's own id for the message: a resend with the same id is stored once",
+  })
+  @IsClientId()
+  clientMessageId!: string;
+
+  @ApiProperty({ maxLength: 20_000 })
+  @IsMessageContent()
+  content!: string;
+}
+
+export class AssignBody {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'Omitted (or my own id): I take it from the queue. Another agent: supervisors and admins only',
+  })
+  @IsOptional()
+  @IsEntityId()
+  agentId?: string;
+}
+
+export class TransferBody {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Exactly one of toAgentId and toDepartmentId',
+  })
+  // Validated when given, and when neither target is: then this is the error that names the rule.
+  @ValidateIf(
+    (body: TransferBody) => body.toAgentId !== undefined || body.toDepartmentId === undefined,
+  )
+  @IsUUID('all', { message: 'toAgentId must be a UUID (give toAgentId or toDepartmentId)' })
+  toAgentId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "The department's queue it joins" })
+  @IsOptional()
+  @IsEntityId()
+  @IsAbsentWhen('toAgentId', { message: 'give toAgentId or toDepartmentId, not both' })
+  toDepartmentId?: string;
+}

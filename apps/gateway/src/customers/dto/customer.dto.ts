@@ -1,0 +1,24 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEntityId, IsPageSize } from '@hub/contracts';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+
+export class CustomerParams {
+  @ApiProperty({ format: 'uuid' })
+  @IsEntityId()
+  customerId!: string;
+}
+
+export class SearchCustomersQuery {
+  @ApiProperty({
+    description: 'Name, email, phone or channel id (prefix, case-insensitive)',
+    maxLength: 200,
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  query!: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsPageSize(100)
+  limit?: number;
+}
