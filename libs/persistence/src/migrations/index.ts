@@ -4,6 +4,7 @@ import { CreateGatewayTables1795500001000 } from './1795500001000-CreateGatewayT
 import { CreateRoutingTables1795500002000 } from './1795500002000-CreateRoutingTables';
 import { CreateConversationTables1795500003000 } from './1795500003000-CreateConversationTables';
 import { CreateCrmTables1795500004000 } from './1795500004000-CreateCrmTables';
+import { RoutingPresenceQueueAssignments1795600000000 } from './1795600000000-RoutingPresenceQueueAssignments';
 import { CreateWebVisitorSessions1795700000000 } from './1795700000000-CreateWebVisitorSessions';
 import { ConversationRecipientAgentMessageKeyOutbox1795800000000 } from './1795800000000-ConversationRecipientAgentMessageKeyOutbox';
 
@@ -15,6 +16,7 @@ export const allMigrations: ReadonlyArray<new () => MigrationInterface> = [
   CreateRoutingTables1795500002000,
   CreateConversationTables1795500003000,
   CreateCrmTables1795500004000,
+  RoutingPresenceQueueAssignments1795600000000,
   CreateWebVisitorSessions1795700000000,
   ConversationRecipientAgentMessageKeyOutbox1795800000000,
 ];

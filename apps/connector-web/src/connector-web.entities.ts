@@ -1,0 +1,3 @@
+import { VisitorSession } from './visitor-sessions/visitor-session.entity';
+
+export const connectorWebEntities = [VisitorSession];

@@ -1,0 +1,13 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { CreateVisitorSessionDto, type VisitorSessionView } from './dto/create-visitor-session.dto';
+import { VisitorSessionsService } from './visitor-sessions.service';
+
+@Controller('api/v1/widget/sessions')
+export class VisitorSessionsController {
+  constructor(private readonly sessions: VisitorSessionsService) {}
+
+  @Post()
+  create(@Body() dto: CreateVisitorSessionDto): Promise<VisitorSessionView> {
+    return this.sessions.create(dto);
+  }
+}

@@ -1,0 +1,100 @@
+import type { ConversationView, MessageView } from '@hub/contracts';
+import type { ConversationStatus } from '@hub/domain';
+import type { FieldError } from '@hub/service-kit';
+import type { FrameRef } from './client-frames';
+
+/** The part of a conversation a visitor sees (no internal customer or workspace ids). */
+export interface VisitorConversationView {
+  id: string;
+  status: ConversationStatus;
+  assigneeId: string | null;
+  departmentId: string | null;
+  lastSeq: number;
+  createdAt: string;
+  updatedAt: string;
+  resolvedAt: string | null;
+}
+
+export function toVisitorConversationView(conversation: ConversationView): VisitorConversationView {
+  return {
+    id: conversation.id,
+    status: conversation.status,
+    assigneeId: conversation.assigneeId,
+    departmentId: conversation.departmentId,
+    lastSeq: conversation.lastSeq,
+    createdAt: conversation.createdAt,
+    updatedAt: conversation.updatedAt,
+    resolvedAt: conversation.resolvedAt,
+  };
+}
+
+export interface WelcomeFrame {
+  type: 'welcome';
+  visitorId: string;
+  conversationId: string | null;
+  conversation: VisitorConversationView | null;
+  messages: MessageView[];
+}
+
+export interface MessageAcceptedFrame {
+  type: 'message.accepted';
+  ref?: FrameRef;
+  clientMessageId: string;
+}
+
+export interface MessageAckFrame {
+  type: 'message.ack';
+  ref?: FrameRef;
+  clientMessageId: string;
+  messageId: string;
+  seq: number;
+  conversationId: string;
+}
+
+export interface MessageCreatedFrame {
+  type: 'message.created';
+  message: MessageView;
+}
+
+export interface ConversationUpdatedFrame {
+  type: 'conversation.updated';
+  conversation: VisitorConversationView;
+}
+
+export interface AgentTypingFrame {
+  type: 'typing';
+  conversationId: string;
+  by: 'agent';
+  isTyping: boolean;
+}
+
+export interface QueuePositionFrame {
+  type: 'queue.position';
+  conversationId: string;
+  position: number;
+}
+
+export interface PongFrame {
+  type: 'pong';
+  ref?: FrameRef;
+}
+
+export interface ErrorFrame {
+  type: 'error';
+  ref?: FrameRef;
+  status: number;
+  code: string;
+  message: string;
+  fieldErrors?: FieldError[];
+}
+
+export type ServerFrame =
+  | WelcomeFrame
+  | MessageAcceptedFrame
+  | MessageAckFrame
+  | MessageCreatedFrame
+  | ConversationUpdatedFrame
+  | AgentTypingFrame
+  | QueuePositionFrame
+  | PongFrame
+  | ErrorFrame;

@@ -1,0 +1,133 @@
+import type { MessageView } from '@hub/contracts';
+import { ContentType, MessageDirection, SenderType } from '@hub/domain';
+import { WebSocket } from 'ws';
+import { VisitorDelivery } from './visitor-delivery';
+import type { VisitorHistory, VisitorHistoryReply } from './visitor-history';
+import type { VisitorSocket } from './visitor-socket';
+
+const conversationId = '5d6e0000-0000-4000-8000-000000000001';
+
+function message(seq: number, overrides: Partial<MessageView> = {}): MessageView {
+  return {
+    id: `m${seq}`,
+    conversationId,
+    seq,
+    direction: MessageDirection.Outbound,
+    senderType: SenderType.Agent,
+    content: `message ${seq}`,
+    contentType: ContentType.Text,
+    createdAt: new Date(0).toISOString(),
+    ...overrides,
+  };
+}
+
+/** The fields of a VisitorSocket the delivery reads, recording what it sends. */
+function fakeSocket(lastSeq = 0) {
+  const sent: Record<string, unknown>[] = [];
+  const socket = {
+    readyState: WebSocket.OPEN,
+    bufferedAmount: 0,
+    visitor: { visitorId: 'v', workspaceId: 'w', inboxId: 'i' },
+    conversationId,
+    lastSeq,
+    pending: null,
+    held: null,
+    send: (data: string) => sent.push(JSON.parse(data) as Record<string, unknown>),
+    terminate: () => undefined,
+  } as unknown as VisitorSocket;
+  return { socket, sent };
+}
+
+function delivery(stored: MessageView[] = []) {
+  const fetch = jest.fn((_visitor: unknown, afterSeq: number): Promise<VisitorHistoryReply> =>
+    Promise.resolve({
+      conversation: { id: conversationId } as VisitorHistoryReply['conversation'],
+      messages: stored.filter((m) => m.seq > afterSeq),
+    }),
+  );
+  return { delivery: new VisitorDelivery({ fetch } as unknown as VisitorHistory), fetch };
+}
+
+const created = (m: MessageView) => ({ type: 'message.created' as const, message: m });
+const seqsOf = (sent: Record<string, unknown>[]) =>
+  sent.map((f) => (f.type === 'message.created' ? (f.message as MessageView).seq : f.type));
+
+describe('visitor delivery', () => {
+  it('sends messages once each, in seq order', () => {
+    const { delivery: d } = delivery();
+    const { socket, sent } = fakeSocket(1);
+
+    for (const seq of [1, 2, 2, 3]) d.deliver(socket, created(message(seq)));
+
+    expect(seqsOf(sent)).toEqual([2, 3]);
+    expect(socket.lastSeq).toBe(3);
+  });
+
+  it('fills a gap from the stored history before the newer message, holding what comes meanwhile', async () => {
+    const stored = [1, 2, 3, 4].map((seq) => message(seq));
+    const { delivery: d, fetch } = delivery(stored);
+    const { socket, sent } = fakeSocket(1);
+
+    d.deliver(socket, created(stored[3]));
+    d.deliver(socket, { type: 'queue.position', conversationId, position: 1 });
+    await new Promise((resolve) => setImmediate(resolve));
+
+    expect(fetch).toHaveBeenCalledWith(socket.visitor, 1);
+    expect(seqsOf(sent)).toEqual([2, 3, 4, 'queue.position']);
+  });
+
+  it('answers the visitor’s own stored message with message.ack, only after message.accepted', () => {
+    const { delivery: d } = delivery();
+    const { socket, sent } = fakeSocket(0);
+    const pending = { ref: 'r1', since: Date.now(), accepted: false } as {
+      ref: string;
+      since: number;
+      accepted: boolean;
+      stored?: MessageView;
+    };
+    socket.pending = new Map([['c1', pending]]);
+    const own = message(1, { senderType: SenderType.Customer, clientMessageId: 'c1' });
+
+    d.deliver(socket, created(own));
+    expect(sent).toEqual([]);
+    pending.accepted = true;
+    d.settle(socket, pending.stored!);
+
+    expect(sent).toEqual([
+      {
+        type: 'message.ack',
+        ref: 'r1',
+        clientMessageId: 'c1',
+        messageId: 'm1',
+        seq: 1,
+        conversationId,
+      },
+    ]);
+  });
+
+  it('acks a resent message already shown, without showing it again', () => {
+    const { delivery: d } = delivery();
+    const { socket, sent } = fakeSocket(5);
+    socket.pending = new Map([['c3', { since: Date.now(), accepted: true }]]);
+
+    d.deliver(
+      socket,
+      created(message(3, { senderType: SenderType.Customer, clientMessageId: 'c3' })),
+    );
+    d.deliver(socket, created(message(4)));
+
+    expect(sent).toEqual([
+      { type: 'message.ack', clientMessageId: 'c3', messageId: 'm3', seq: 3, conversationId },
+    ]);
+  });
+
+  it('starts counting again at a new conversation', () => {
+    const { delivery: d } = delivery();
+    const { socket, sent } = fakeSocket(9);
+
+    d.deliver(socket, created(message(1, { conversationId: 'another', id: 'n1' })));
+
+    expect(sent).toEqual([created(message(1, { conversationId: 'another', id: 'n1' }))]);
+    expect(socket).toMatchObject({ conversationId: 'another', lastSeq: 1 });
+  });
+});

@@ -1,0 +1,10 @@
+import type {
+  ConversationUpdatedRealtime,
+  MessageCreatedRealtime,
+  QueuePositionRealtime,
+  TypingRealtime,
+} from '@hub/contracts';
+
+/** The realtime events a visitor's sockets act on (from rt.visitor.<id> and rt.conversation.<id>). */
+export type VisitorEvent =
+  MessageCreatedRealtime | ConversationUpdatedRealtime | TypingRealtime | QueuePositionRealtime;

@@ -1,0 +1,99 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DomainException } from '@hub/service-kit';
+import type { RawData } from 'ws';
+import type { FrameRef } from './frames/client-frames';
+import { decodeEnvelope, validateFrame, type ClientEnvelope } from './frames/decode-frame';
+import { GreetVisitor } from './greet-visitor.use-case';
+import { sendFrame } from './send-frame';
+import { SendVisitorMessage } from './send-visitor-message.use-case';
+import { refuse, sendError } from './socket-errors';
+import { VisitorActivity } from './visitor-activity';
+import type { VisitorSocket } from './visitor-socket';
+
+/**
+ * Every frame a visitor sends: envelope, phase (hello first, nothing else until welcome),
+ * validation, then the use case. Anything refused gets the error frame with the frame's ref
+ * and changes nothing; a refused hello also closes the socket.
+ */
+@Injectable()
+export class VisitorFrameRouter {
+  private readonly logger = new Logger(VisitorFrameRouter.name);
+
+  constructor(
+    private readonly greet: GreetVisitor,
+    private readonly sendMessage: SendVisitorMessage,
+    private readonly activity: VisitorActivity,
+  ) {}
+
+  // Synchronous up to the first real wait, so replies to refused frames come in frame order.
+  handle(socket: VisitorSocket, data: RawData, isBinary: boolean): void {
+    let ref: FrameRef | undefined;
+    try {
+      const envelope = decodeEnvelope(data, isBinary, (known) => (ref = known));
+      this.route(socket, envelope)?.catch((error: unknown) => this.fail(socket, error, ref));
+    } catch (error) {
+      this.fail(socket, error, ref);
+    }
+  }
+
+  private fail(socket: VisitorSocket, error: unknown, ref: FrameRef | undefined): void {
+    if (!(error instanceof DomainException)) {
+      this.logger.error(
+        { err: error, visitorId: socket.visitor?.visitorId },
+        'visitor frame failed',
+      );
+    }
+    if (socket.phase === 'hello') refuse(socket, error, ref);
+    else sendError(socket, error, ref);
+  }
+
+  private route(socket: VisitorSocket, envelope: ClientEnvelope): Promise<void> | void {
+    switch (socket.phase) {
+      case 'hello':
+        return this.hello(socket, envelope);
+      case 'authenticating':
+        throw new DomainException(
+          'conflict',
+          'HELLO_PENDING',
+          'Wait for welcome before sending other frames',
+        );
+      case 'ready':
+        return this.command(socket, envelope);
+    }
+  }
+
+  private hello(socket: VisitorSocket, { type, ref, body }: ClientEnvelope): Promise<void> {
+    if (type !== 'hello')
+      throw new DomainException('unauthorized', 'HELLO_REQUIRED', 'The first frame must be hello');
+    const frame = validateFrame('hello', body);
+    socket.phase = 'authenticating';
+    return this.greet.execute(socket, frame).catch((error: unknown) => {
+      if (!(error instanceof DomainException))
+        this.logger.error({ err: error }, 'visitor hello failed');
+      refuse(socket, error, ref);
+    });
+  }
+
+  private command(
+    socket: VisitorSocket,
+    { type, ref, body }: ClientEnvelope,
+  ): Promise<void> | void {
+    switch (type) {
+      case 'hello':
+        throw new DomainException(
+          'conflict',
+          'ALREADY_WELCOMED',
+          'This socket has already said hello',
+        );
+      case 'message.send':
+        return this.sendMessage.execute(socket, validateFrame('message.send', body), ref);
+      case 'typing':
+        return this.activity.typing(socket, validateFrame('typing', body));
+      case 'draft':
+        return this.activity.draft(socket, validateFrame('draft', body));
+      case 'ping':
+        validateFrame('ping', body);
+        return sendFrame(socket, { type: 'pong', ...(ref !== undefined ? { ref } : {}) });
+    }
+  }
+}

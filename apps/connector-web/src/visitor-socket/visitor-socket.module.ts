@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { VisitorSessionsModule } from '../visitor-sessions/visitor-sessions.module';
+import { GreetVisitor } from './greet-visitor.use-case';
+import { QueuePositionLookup } from './queue-position';
+import { SendVisitorMessage } from './send-visitor-message.use-case';
+import { VisitorActivity } from './visitor-activity';
+import { VisitorDelivery } from './visitor-delivery';
+import { VisitorFrameRouter } from './visitor-frame-router';
+import { VisitorHistory } from './visitor-history';
+import { VisitorRegistry } from './visitor-registry';
+import { VisitorSocketServer } from './visitor-socket.server';
+
+@Module({
+  imports: [VisitorSessionsModule],
+  providers: [
+    VisitorSocketServer,
+    VisitorFrameRouter,
+    VisitorRegistry,
+    VisitorDelivery,
+    VisitorHistory,
+    GreetVisitor,
+    SendVisitorMessage,
+    VisitorActivity,
+    QueuePositionLookup,
+  ],
+})
+export class VisitorSocketModule {}

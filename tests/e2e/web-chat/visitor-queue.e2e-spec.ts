@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { SUBJECTS, type ChangeConversationStatusRequest } from '@hub/contracts';
+import { namespacedStream } from '@hub/messaging';
+import { createTestDatabase } from '@hub/persistence';
+import { TestHub, testRunId, testServices } from '@hub/testing';
+import { createWorkspaceWithInbox } from '../support/inbound';
+import { nestRequest } from '../support/nest-request';
+import { newSession, VisitorClient, type Frame } from './support/visitor-client';
+
+// With routing running and no agent online, every new conversation waits in the queue.
+describe('a waiting visitor’s queue position', () => {
+  const namespace = `${testRunId()}_vqueue`;
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let hub: TestHub;
+  let nc: NatsConnection;
+  let target: { workspaceId: string; inboxId: string };
+  let web: string;
+  const clients: VisitorClient[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase('visitor_queue');
+    hub = await TestHub.start({
+      databaseUrl: database.url,
+      natsUrl: testServices.natsUrl,
+      namespace,
+      services: ['conversation', 'crm', 'routing', 'connector-web'],
+    });
+    web = hub.service('connector-web').url;
+    nc = await connect({ servers: testServices.natsUrl });
+    target = await createWorkspaceWithInbox(database.url);
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.close()));
+    await hub?.stop();
+    const jsm = await jetstreamManager(nc);
+    for (const stream of ['INBOUND', 'EVENTS', 'OUTBOUND']) {
+      await jsm.streams.delete(namespacedStream(namespace, stream)).catch(() => false);
+    }
+    await nc?.close();
+    await database?.drop();
+  });
+
+  async function visitor(
+    hello: { lastSeq?: number; conversationId?: string } = {},
+    token?: string,
+  ) {
+    const session = token ? { token } : await newSession(web, target.inboxId);
+    const { client, welcome } = await VisitorClient.greeted(web, {
+      token: session.token,
+      ...hello,
+    });
+    clients.push(client);
+    return { client, welcome, token: session.token };
+  }
+
+  async function ask(client: VisitorClient, content: string): Promise<Frame> {
+    const ref = randomUUID();
+    client.send({ type: 'message.send', ref, clientMessageId: randomUUID(), content });
+    return client.next((f) => f.type === 'message.ack' && f.ref === ref);
+  }
+
+  const position = (client: VisitorClient, conversationId: string, value: number) =>
+    client.next(
+      (f) =>
+        f.type === 'queue.position' && f.conversationId === conversationId && f.position === value,
+    );
+
+  it('tells each visitor its place, again after a reconnect, and again when the queue moves', async () => {
+    const first = await visitor();
+    const second = await visitor();
+    const firstAck = await ask(first.client, 'first in line');
+    await position(first.client, firstAck.conversationId as string, 1);
+    const secondAck = await ask(second.client, 'second in line');
+    const secondConversation = secondAck.conversationId as string;
+    await position(second.client, secondConversation, 2);
+
+    await second.client.close();
+    const back = await visitor({ lastSeq: 1, conversationId: secondConversation }, second.token);
+    expect(back.welcome).toMatchObject({
+      conversationId: secondConversation,
+      conversation: { status: 'open' },
+    });
+    await position(back.client, secondConversation, 2);
+
+    await nestRequest(nc, namespace, SUBJECTS.conversation.resolve, {
+      workspaceId: target.workspaceId,
+      conversationId: firstAck.conversationId as string,
+      actor: { agentId: randomUUID(), role: 'supervisor' },
+    } satisfies ChangeConversationStatusRequest);
+
+    await position(back.client, secondConversation, 1);
+  });
+});
