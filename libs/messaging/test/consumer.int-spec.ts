@@ -284,10 +284,18 @@ describe('DurableConsumer', () => {
     await instance.start();
 
     for (let n = 0; n < 80; n++) {
-      await publisher.publish('inbound.ordered', { id: keys[n % keys.length], n }, { msgId: `ordered-${namespace}-${n}` });
+      await publisher.publish(
+        'inbound.ordered',
+        { id: keys[n % keys.length], n },
+        { msgId: `ordered-${namespace}-${n}` },
+      );
     }
 
-    await waitUntil(() => [...seen.values()].every((ns) => ns.length === 20), 20_000);
+    await waitUntil(
+      () => [...seen.values()].every((ns) => ns.length === 20),
+      'all keys handled',
+      20_000,
+    );
     for (const [key, ns] of seen) {
       expect({ key, ns }).toEqual({ key, ns: [...ns].sort((x, y) => x - y) });
     }

@@ -69,7 +69,11 @@ async function natsRequestRoundTrip(
   samples: number,
 ): Promise<LatencySummary> {
   const subject = namespacedSubject(namespace, `bench.floor.${randomUUID()}`);
-  const responder = nc.subscribe(subject, { callback: (_err, msg) => msg.respond(msg.data) });
+  const responder = nc.subscribe(subject, {
+    callback: (_err, msg) => {
+      msg.respond(msg.data);
+    },
+  });
   const times: number[] = [];
   try {
     for (let i = 0; i < samples; i++) {
