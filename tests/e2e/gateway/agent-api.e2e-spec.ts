@@ -14,16 +14,16 @@ import { createTestDatabase } from '@hub/persistence';
 import { findFreePort } from '@hub/dev-infra';
 import { ServiceProcess, TestHub, testRunId, testServices, waitFor } from '@hub/testing';
 import { Client } from 'pg';
-import { AgentSocketClient, type Frame } from './support/agent-socket-client';
+import { AgentSocketClient, type Frame } from '../support/agent-socket-client';
 import {
   assigneeOf,
   messageCount,
   visitorWrites,
   type VisitorConversation,
 } from './support/conversations';
-import { GatewayApi } from './support/gateway-api';
+import { GatewayApi } from '../support/gateway-api';
 import { TEST_JWT_SECRET } from './support/tokens';
-import { createWorkspace, type WorkspaceFixture } from './support/workspace-fixture';
+import { createWorkspace, type WorkspaceFixture } from '../support/workspace-fixture';
 
 const sortFieldErrors = (body: unknown) =>
   [...((body as { fieldErrors?: { field: string; message: string }[] }).fieldErrors ?? [])].sort(

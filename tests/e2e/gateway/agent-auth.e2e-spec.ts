@@ -10,10 +10,10 @@ import {
 } from '@hub/persistence';
 import { TestHub, testRunId, testServices, waitFor } from '@hub/testing';
 import { nestRequest } from '../support/nest-request';
-import { AgentSocketClient } from './support/agent-socket-client';
-import { GatewayApi } from './support/gateway-api';
+import { AgentSocketClient } from '../support/agent-socket-client';
+import { GatewayApi } from '../support/gateway-api';
 import { decodeClaims, signToken, TEST_JWT_SECRET, unsignedToken } from './support/tokens';
-import { createWorkspace, type WorkspaceFixture } from './support/workspace-fixture';
+import { createWorkspace, type WorkspaceFixture } from '../support/workspace-fixture';
 
 const ERROR_KEYS = ['code', 'message', 'status'];
 

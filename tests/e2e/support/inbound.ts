@@ -5,12 +5,17 @@ import type { JetStreamPublisher } from '@hub/messaging';
 import { Client } from 'pg';
 
 /** A workspace and a web inbox, inserted the way the seed does, for flows that need them. */
-export async function createWorkspaceWithInbox(databaseUrl: string): Promise<{ workspaceId: string; inboxId: string }> {
+export async function createWorkspaceWithInbox(
+  databaseUrl: string,
+): Promise<{ workspaceId: string; inboxId: string }> {
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
   try {
     const workspaceId = randomUUID();
-    await db.query(`INSERT INTO gateway.workspaces (id, name, slug) VALUES ($1, 'Test', $2)`, [workspaceId, `ws-${workspaceId}`]);
+    await db.query(`INSERT INTO gateway.workspaces (id, name, slug) VALUES ($1, 'Test', $2)`, [
+      workspaceId,
+      `ws-${workspaceId}`,
+    ]);
     const { rows } = await db.query<{ id: string }>(
       `INSERT INTO conversation.inboxes (workspace_id, name, channel) VALUES ($1, 'Website', 'web') RETURNING id`,
       [workspaceId],
@@ -40,5 +45,7 @@ export function inboundMessage(
 
 /** Publishes as a connector does: Nats-Msg-Id is the channel's own message id. */
 export function publishInbound(publisher: JetStreamPublisher, message: InboundMessageReceived) {
-  return publisher.publish(inboundSubject(message.channel), message, { msgId: inboundMessageId(message) });
+  return publisher.publish(inboundSubject(message.channel), message, {
+    msgId: inboundMessageId(message),
+  });
 }

@@ -7,7 +7,7 @@ import { createTestDatabase } from '@hub/persistence';
 import { TestHub, testRunId, testServices } from '@hub/testing';
 import { createWorkspaceWithInbox } from '../support/inbound';
 import { nestRequest } from '../support/nest-request';
-import { newSession, VisitorClient, type Frame } from './support/visitor-client';
+import { newSession, VisitorClient, type Frame } from '../support/visitor-client';
 
 // With routing running and no agent online, every new conversation waits in the queue.
 describe('a waiting visitor’s queue position', () => {

@@ -20,7 +20,7 @@ import {
   VisitorClient,
   type Frame,
   type VisitorSession,
-} from './support/visitor-client';
+} from '../support/visitor-client';
 
 // Typed asymmetric matchers (jest's are `any`).
 const anyString = (): string => expect.any(String) as string;

@@ -3,7 +3,7 @@ import type { JetStreamPublisher } from '@hub/messaging';
 import { waitFor } from '@hub/testing';
 import type { Client } from 'pg';
 import { inboundMessage, publishInbound } from '../../support/inbound';
-import type { WorkspaceFixture } from './workspace-fixture';
+import type { WorkspaceFixture } from '../../support/workspace-fixture';
 
 export interface VisitorConversation {
   id: string;
