@@ -42,8 +42,8 @@ describe('web chat through every service', () => {
     const { ada } = workspace.agents;
     const token = await new GatewayApi(url('gateway')).login(
       workspace.slug,
-      ada!.email,
-      ada!.password,
+      ada.email,
+      ada.password,
     );
     ({ client: agent } = await AgentSocketClient.connect(url('gateway'), token));
   });
@@ -75,7 +75,7 @@ describe('web chat through every service', () => {
     await agent.waitFor(
       (f) =>
         f.type === 'conversation.updated' &&
-        (f.conversation as { assigneeId?: string }).assigneeId === workspace.agents.ada!.id,
+        (f.conversation as { assigneeId?: string }).assigneeId === workspace.agents.ada.id,
       15_000,
       'the assignment',
     );
