@@ -5,7 +5,7 @@ import {
   type ResolveCustomerReply,
   type ResolveCustomerRequest,
 } from '@hub/contracts';
-import { DeliveryStatus, MessageDirection, SenderType } from '@hub/domain';
+import { DeliveryStatus, MessageDirection, SenderType, type Channel } from '@hub/domain';
 import { Database, RpcClient } from '@hub/service-kit';
 import type { EntityManager } from 'typeorm';
 import { Conversation } from '../conversations/conversation.entity';
@@ -21,8 +21,8 @@ class AlreadyStored extends Error {}
 /**
  * Stores a customer message from any channel exactly once, in its customer's open conversation
  * (opened or reopened as needed), with the next gap-free sequence number; its events go out
- * through the outbox. A redelivered or resent message stores nothing new but is fanned out
- * again, so a sender waiting for its ack gets it.
+ * through the outbox. A redelivered or resent message stores nothing new (the unique channel
+ * message id rolls it back) but is fanned out again, so a sender waiting for its ack gets it.
  */
 @Injectable()
 export class ReceiveInboundMessage {
@@ -39,38 +39,45 @@ export class ReceiveInboundMessage {
 
   async execute(inbound: InboundMessageReceived): Promise<void> {
     const inbox = await this.inboxes.getInWorkspace(inbound.workspaceId, inbound.inboxId);
-    if (await this.fanOutIfStored(inbound)) return;
-
-    const { customerId } = await this.rpc.request<ResolveCustomerReply>(
-      SUBJECTS.crm.resolveCustomer,
-      {
-        workspaceId: inbound.workspaceId,
-        channel: inbox.channel,
-        externalId: inbound.customer.externalId,
-        name: inbound.customer.name,
-        email: inbound.customer.email,
-        phone: inbound.customer.phone,
-      } satisfies ResolveCustomerRequest,
-    );
+    const customerId =
+      (await this.knownCustomer(inbound)) ?? (await this.resolveCustomer(inbound, inbox.channel));
 
     let stored: { message: Message; conversation: Conversation; events: PendingEvent[] };
     try {
-      stored = await this.database.dataSource.transaction((tx) =>
-        this.store(tx, inbound, customerId),
-      );
+      stored = await this.database.dataSource.transaction((tx) => this.store(tx, inbound, customerId));
     } catch (error) {
       if (!(error instanceof AlreadyStored)) throw error;
-      await this.fanOutIfStored(inbound);
+      await this.fanOutStored(inbound);
       return;
     }
     const { message, conversation, events } = stored;
-    this.logger.log(
-      { conversationId: conversation.id, seq: message.seq },
-      'inbound message stored',
-    );
+    this.logger.log({ conversationId: conversation.id, seq: message.seq }, 'inbound message stored');
     await this.outbox.flush(events);
     await this.notifier.fanOutMessage(message, conversation, inbox.channel);
     if (events.length > 1) await this.notifier.fanOutConversation(conversation, inbox.channel);
+  }
+
+  /** The customer of an earlier conversation of this sender in this inbox: no need to ask crm. */
+  private async knownCustomer(inbound: InboundMessageReceived): Promise<string | undefined> {
+    const earlier = await this.database.dataSource.manager.findOne(Conversation, {
+      select: { id: true, customerId: true },
+      where: { inboxId: inbound.inboxId, customerExternalId: inbound.customer.externalId },
+      order: { createdAt: 'DESC' },
+    });
+    return earlier?.customerId;
+  }
+
+  private async resolveCustomer(inbound: InboundMessageReceived, channel: Channel): Promise<string> {
+    const request: ResolveCustomerRequest = {
+      workspaceId: inbound.workspaceId,
+      channel,
+      externalId: inbound.customer.externalId,
+      name: inbound.customer.name,
+      email: inbound.customer.email,
+      phone: inbound.customer.phone,
+    };
+    const reply = await this.rpc.request<ResolveCustomerReply>(SUBJECTS.crm.resolveCustomer, request);
+    return reply.customerId;
   }
 
   private async store(tx: EntityManager, inbound: InboundMessageReceived, customerId: string) {
@@ -78,35 +85,34 @@ export class ReceiveInboundMessage {
     const { conversation, opening } = await this.openConversation.forInbound(
       tx,
       { workspaceId: inbound.workspaceId, inboxId: inbound.inboxId, customerId },
-      {
-        customerExternalId: inbound.customer.externalId,
-        departmentId: inbound.departmentId ?? null,
-      },
+      { customerExternalId: inbound.customer.externalId, departmentId: inbound.departmentId ?? null },
     );
+    const values = {
+      workspaceId: inbound.workspaceId,
+      conversationId: conversation.id,
+      inboxId: inbound.inboxId,
+      seq: conversation.lastSeq,
+      direction: MessageDirection.Inbound,
+      senderType: SenderType.Customer,
+      senderId: null,
+      content: inbound.content,
+      contentType: inbound.contentType,
+      channelMessageId: inbound.externalMessageId,
+      clientMessageId: inbound.clientMessageId ?? null,
+      deliveryStatus: DeliveryStatus.Delivered,
+    };
     const inserted = await tx
       .createQueryBuilder()
       .insert()
       .into(Message)
-      .values({
-        workspaceId: inbound.workspaceId,
-        conversationId: conversation.id,
-        inboxId: inbound.inboxId,
-        seq: conversation.lastSeq,
-        direction: MessageDirection.Inbound,
-        senderType: SenderType.Customer,
-        content: inbound.content,
-        contentType: inbound.contentType,
-        channelMessageId: inbound.externalMessageId,
-        clientMessageId: inbound.clientMessageId ?? null,
-        deliveryStatus: DeliveryStatus.Delivered,
-      })
+      .values(values)
       .orIgnore()
-      .returning('id')
+      .returning(['id', 'created_at'])
       .execute();
-    const [row] = inserted.raw as { id: string }[];
+    const [row] = inserted.raw as { id: string; created_at: Date }[];
     // Another delivery stored it first: roll back so the sequence number stays unused.
     if (!row) throw new AlreadyStored();
-    const message = await tx.findOneByOrFail(Message, { id: row.id });
+    const message = tx.create(Message, { ...values, id: row.id, createdAt: row.created_at });
     const events = await this.outbox.add(
       tx,
       this.notifier.messageCreated(message, conversation, inbox.channel, opening),
@@ -114,17 +120,15 @@ export class ReceiveInboundMessage {
     return { message, conversation, events };
   }
 
-  private async fanOutIfStored(inbound: InboundMessageReceived): Promise<boolean> {
+  /** A resend of a stored message: fanned out again so its sender gets the ack it missed. */
+  private async fanOutStored(inbound: InboundMessageReceived): Promise<void> {
     const manager = this.database.dataSource.manager;
-    const message = await manager.findOne(Message, {
-      where: { inboxId: inbound.inboxId, channelMessageId: inbound.externalMessageId },
+    const message = await manager.findOneByOrFail(Message, {
+      inboxId: inbound.inboxId,
+      channelMessageId: inbound.externalMessageId,
     });
-    if (!message) return false;
-    const conversation = await manager.findOneByOrFail(Conversation, {
-      id: message.conversationId,
-    });
+    const conversation = await manager.findOneByOrFail(Conversation, { id: message.conversationId });
     const inbox = await this.inboxes.get(inbound.inboxId);
     await this.notifier.fanOutMessage(message, conversation, inbox.channel);
-    return true;
   }
 }

@@ -12,6 +12,7 @@ export interface PendingEvent {
 }
 
 const SWEEP_EVERY_MS = 2_000;
+const MARK_EVERY_MS = 100;
 /** Younger rows are still being published by the request that wrote them. */
 const SWEEP_AFTER_MS = 5_000;
 
@@ -23,7 +24,9 @@ const SWEEP_AFTER_MS = 5_000;
 @Injectable()
 export class Outbox implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(Outbox.name);
-  private timer?: NodeJS.Timeout;
+  private sweepTimer?: NodeJS.Timeout;
+  private markTimer?: NodeJS.Timeout;
+  private readonly published: string[] = [];
 
   constructor(
     private readonly database: Database,
@@ -44,14 +47,7 @@ export class Outbox implements OnApplicationBootstrap, OnApplicationShutdown {
         await this.messaging.publisher.publish(event.subject, event.payload, {
           msgId: event.eventId,
         });
-      }
-      if (events.length > 0) {
-        await this.database.dataSource
-          .createQueryBuilder()
-          .update(OutboxEvent)
-          .set({ publishedAt: () => 'now()' })
-          .where('event_id IN (:...ids)', { ids: events.map((e) => e.eventId) })
-          .execute();
+        this.published.push(event.eventId);
       }
     } catch (error) {
       this.logger.warn({ err: error }, 'events not published yet; the outbox sweep will retry');
@@ -59,11 +55,35 @@ export class Outbox implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep(), SWEEP_EVERY_MS);
+    this.sweepTimer = setInterval(() => void this.sweep(), SWEEP_EVERY_MS);
+    this.markTimer = setInterval(() => void this.markPublished(), MARK_EVERY_MS);
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.sweepTimer);
+    clearInterval(this.markTimer);
+    await this.markPublished();
+  }
+
+  // One UPDATE for every event published since the last tick instead of one per event; a row
+  // not marked before a crash is only published again by the sweep, and the stream drops it
+  // by its msg id.
+  private async markPublished(): Promise<void> {
+    if (this.published.length === 0 || !this.database.dataSource.isInitialized) return;
+    const ids = this.published.splice(0);
+    try {
+      await this.database.dataSource
+        .createQueryBuilder()
+        .update(OutboxEvent)
+        .set({ publishedAt: () => 'now()' })
+        .where('event_id IN (:...ids)', { ids })
+        .execute();
+    } catch (error) {
+      this.logger.warn(
+        { err: error, count: ids.length },
+        'published events not marked; the sweep may publish them again',
+      );
+    }
   }
 
   private async sweep(): Promise<void> {
