@@ -1,7 +1,7 @@
 /** Where visitors connect, on connector-web's HTTP port. */
 export const VISITOR_SOCKET_PATH = '/ws/visitor';
 
-/** Close codes of the visitor socket (see docs/visitor-socket-protocol.md). */
+/** Close codes of the visitor socket (see the README, "Visitor socket protocol"). */
 export const CloseCode = {
   /** The server is shutting down: reconnect (another replica will take it). */
   GoingAway: 1001,

@@ -10,7 +10,7 @@ import { WebSocket } from 'ws';
 import type { AuthenticatedAgent } from '../auth/authenticated-agent';
 import type { FrameRef } from './frames';
 
-/** Close codes of the agent socket (documented in docs/agent-socket-protocol.md). */
+/** Close codes of the agent socket (documented in the README, "Agent socket protocol"). */
 export const CloseCode = {
   /** The gateway is shutting down or restarting: reconnect (another replica will answer). */
   GoingAway: 1001,

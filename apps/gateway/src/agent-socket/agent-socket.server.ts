@@ -25,7 +25,7 @@ const MAX_FRAME_BYTES = 256 * 1024;
 
 /**
  * The agents' WebSocket at `/ws/agent` on the gateway's HTTP port (plain `ws`, JSON frames; see
- * docs/agent-socket-protocol.md). One timer per process sweeps every socket: auth deadlines,
+ * the README, "Agent socket protocol"). One timer per process sweeps every socket: auth deadlines,
  * token expiry, liveness pings, and the heartbeat that tells routing which sockets we hold.
  */
 @Injectable()
