@@ -3,7 +3,14 @@ const { aliases, swcOptions } = require('./deploy/swc-options.cjs');
 
 // NestJS 12 ships ESM only; jest on Node 20 cannot require() ESM, so swc turns those
 // packages into CommonJS as it does our own sources.
-const esmOnlyPackages = ['@nestjs', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer'];
+const esmOnlyPackages = [
+  '@nestjs',
+  'file-type',
+  'strtok3',
+  'token-types',
+  'uint8array-extras',
+  '@tokenizer',
+];
 
 const moduleNameMapper = Object.fromEntries(
   Object.entries(aliases).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),

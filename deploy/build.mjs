@@ -15,7 +15,8 @@ async function* sourceFiles(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) yield* sourceFiles(full);
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') && !isTest(entry.name)) yield full;
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') && !isTest(entry.name))
+      yield full;
   }
 }
 
@@ -34,6 +35,7 @@ async function compile(file) {
 
 await rm(outDir, { recursive: true, force: true });
 const files = [];
-for (const dir of sourceDirs) for await (const file of sourceFiles(path.join(root, dir))) files.push(file);
+for (const dir of sourceDirs)
+  for await (const file of sourceFiles(path.join(root, dir))) files.push(file);
 await Promise.all(files.map(compile));
 console.log(`built ${files.length} files into dist/`);

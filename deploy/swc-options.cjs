@@ -4,8 +4,9 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const { paths } = JSON.parse(fs.readFileSync(path.join(root, 'tsconfig.base.json'), 'utf8'))
-  .compilerOptions;
+const { paths } = JSON.parse(
+  fs.readFileSync(path.join(root, 'tsconfig.base.json'), 'utf8'),
+).compilerOptions;
 
 /** The `@hub/*` aliases, read from the one place they are declared. */
 const aliases = paths;

@@ -45,10 +45,18 @@ async function openSocket(url: string, firstFrame: object, until: string): Promi
 }
 
 /** In batches, so thousands of sockets open without a thundering herd on one core. */
-async function inBatches<T>(count: number, size: number, make: (i: number) => Promise<T>): Promise<T[]> {
+async function inBatches<T>(
+  count: number,
+  size: number,
+  make: (i: number) => Promise<T>,
+): Promise<T[]> {
   const made: T[] = [];
   for (let i = 0; i < count; i += size) {
-    made.push(...(await Promise.all(Array.from({ length: Math.min(size, count - i) }, (_, j) => make(i + j)))));
+    made.push(
+      ...(await Promise.all(
+        Array.from({ length: Math.min(size, count - i) }, (_, j) => make(i + j)),
+      )),
+    );
   }
   return made;
 }
@@ -59,21 +67,34 @@ describe('web chat delivery', () => {
   afterAll(() => suite?.stop());
 
   it('reports widget→agent latency and throughput against the floors', async () => {
-    suite = await startHubSuite('bench', ['gateway', 'connector-web', 'conversation', 'crm', 'routing'], {
-      LOG_LEVEL: 'warn',
-    });
+    suite = await startHubSuite(
+      'bench',
+      ['gateway', 'connector-web', 'conversation', 'crm', 'routing'],
+      {
+        LOG_LEVEL: 'warn',
+      },
+    );
     const gateway = suite.hub.service('gateway').url;
     const web = suite.hub.service('connector-web').url;
     const wsUrl = (base: string, path: string) => `${base.replace(/^http/, 'ws')}${path}`;
 
-    const floors: Floors = await measureFloors({ databaseUrl: suite.database.url, nc: suite.nc, namespace: suite.namespace });
+    const floors: Floors = await measureFloors({
+      databaseUrl: suite.database.url,
+      nc: suite.nc,
+      namespace: suite.namespace,
+    });
 
-    const roster = Object.fromEntries(Array.from({ length: AGENTS }, (_, i) => [`agent${i}`, AgentRole.Agent]));
+    const roster = Object.fromEntries(
+      Array.from({ length: AGENTS }, (_, i) => [`agent${i}`, AgentRole.Agent]),
+    );
     const workspace = await createWorkspace(suite.database.url, roster);
     const db = new Client({ connectionString: suite.database.url });
     await db.connect();
     const perAgent = Math.ceil(ACTIVE_VISITORS / AGENTS) + 1;
-    await db.query('UPDATE routing.agents SET max_concurrent_chats = $1 WHERE workspace_id = $2', [perAgent, workspace.id]);
+    await db.query('UPDATE routing.agents SET max_concurrent_chats = $1 WHERE workspace_id = $2', [
+      perAgent,
+      workspace.id,
+    ]);
     await db.end();
 
     // Every agent online; each socket stamps the arrival of benchmark messages.
@@ -82,9 +103,13 @@ describe('web chat delivery', () => {
     let lastArrival = 0n;
     const api = new GatewayApi(gateway);
     const agentSockets = await inBatches(AGENTS, 10, async (i) => {
-      const person = workspace.agents[`agent${i}`]!;
+      const person = workspace.agents[`agent${i}`];
       const token = await api.login(workspace.slug, person.email, person.password);
-      const socket = await openSocket(wsUrl(gateway, '/ws/agent'), { type: 'auth', token }, 'ready');
+      const socket = await openSocket(
+        wsUrl(gateway, '/ws/agent'),
+        { type: 'auth', token },
+        'ready',
+      );
       socket.on('message', (data: Buffer) => {
         const text = data.toString();
         if (!text.includes('"message.created"')) return;
@@ -100,7 +125,11 @@ describe('web chat delivery', () => {
 
     const visitor = async () => {
       const session = await newSession(web, workspace.inboxId);
-      return openSocket(wsUrl(web, '/ws/visitor'), { type: 'hello', token: session.token }, 'welcome');
+      return openSocket(
+        wsUrl(web, '/ws/visitor'),
+        { type: 'hello', token: session.token },
+        'welcome',
+      );
     };
     const idle = await inBatches(IDLE_VISITORS, 100, visitor);
     const active = await inBatches(ACTIVE_VISITORS, 50, visitor);
@@ -120,7 +149,7 @@ describe('web chat delivery', () => {
         `SELECT count(*) AS n FROM conversation.conversations WHERE workspace_id = $1 AND assignee_id IS NOT NULL`,
         [workspace.id],
       );
-      if (Number(rows[0]!.n) >= ACTIVE_VISITORS) break;
+      if (Number(rows[0].n) >= ACTIVE_VISITORS) break;
       await sleep(200);
     }
     await check.end();
@@ -136,7 +165,7 @@ describe('web chat delivery', () => {
         const due = Number(started) / 1e6 + (i * 1_000) / rate;
         const wait = due - Number(process.hrtime.bigint()) / 1e6;
         if (wait > 1) await sleep(wait);
-        send(active[i % active.length]!);
+        send(active[i % active.length]);
       }
       await sleep(2_000);
       // Sustained rate: what arrived, over the time from the first send to the last arrival.
@@ -155,8 +184,10 @@ describe('web chat delivery', () => {
     }
 
     const floorP99 =
-      floors.postgresInsertCommit.p99 + floors.jetstreamPublishAck.p99 + floors.natsRequestRoundTrip.p99;
-    const at200 = stages[0]!;
+      floors.postgresInsertCommit.p99 +
+      floors.jetstreamPublishAck.p99 +
+      floors.natsRequestRoundTrip.p99;
+    const at200 = stages[0];
     const sustained = stages.filter((s) => s.latency.p99 <= 100 && s.delivered >= s.sent * 0.99);
     const lines = [
       `web chat delivery: ${AGENTS} agent sockets, ${ACTIVE_VISITORS} active + ${IDLE_VISITORS} idle visitor sockets, ${STAGE_SECONDS} s stages`,

@@ -24,7 +24,8 @@ export class ServiceEnv {
   /** Prefix of every subject, stream and durable name; lets test runs share one NATS server. */
   @IsOptional()
   @Matches(/^[a-z][a-z0-9_]{0,30}$/, {
-    message: 'HUB_NAMESPACE must be lowercase letters, digits or _ (at most 31), starting with a letter',
+    message:
+      'HUB_NAMESPACE must be lowercase letters, digits or _ (at most 31), starting with a letter',
   })
   HUB_NAMESPACE: string = 'hub';
 

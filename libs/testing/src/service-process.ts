@@ -55,7 +55,9 @@ export class ServiceProcess {
   }
 
   get running(): boolean {
-    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
+    return (
+      this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null
+    );
   }
 
   async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
@@ -66,7 +68,9 @@ export class ServiceProcess {
 
   async readiness(): Promise<{ status: number; body: unknown }> {
     try {
-      const response = await fetch(`${this.url}/health/ready`, { signal: AbortSignal.timeout(2_000) });
+      const response = await fetch(`${this.url}/health/ready`, {
+        signal: AbortSignal.timeout(2_000),
+      });
       return { status: response.status, body: await response.json() };
     } catch (error) {
       return { status: 0, body: String(error) };
@@ -77,7 +81,8 @@ export class ServiceProcess {
     await waitFor(
       async () => ((await this.readiness()).status === 200) === expected,
       timeoutMs,
-      () => `${this.name} did not become ${expected ? 'ready' : 'unready'}; last logs:\n${this.tail()}`,
+      () =>
+        `${this.name} did not become ${expected ? 'ready' : 'unready'}; last logs:\n${this.tail()}`,
     );
   }
 

@@ -44,14 +44,19 @@ export class ReceiveInboundMessage {
 
     let stored: { message: Message; conversation: Conversation; events: PendingEvent[] };
     try {
-      stored = await this.database.dataSource.transaction((tx) => this.store(tx, inbound, customerId));
+      stored = await this.database.dataSource.transaction((tx) =>
+        this.store(tx, inbound, customerId),
+      );
     } catch (error) {
       if (!(error instanceof AlreadyStored)) throw error;
       await this.fanOutStored(inbound);
       return;
     }
     const { message, conversation, events } = stored;
-    this.logger.log({ conversationId: conversation.id, seq: message.seq }, 'inbound message stored');
+    this.logger.log(
+      { conversationId: conversation.id, seq: message.seq },
+      'inbound message stored',
+    );
     await this.outbox.flush(events);
     await this.notifier.fanOutMessage(message, conversation, inbox.channel);
     if (events.length > 1) await this.notifier.fanOutConversation(conversation, inbox.channel);
@@ -67,7 +72,10 @@ export class ReceiveInboundMessage {
     return earlier?.customerId;
   }
 
-  private async resolveCustomer(inbound: InboundMessageReceived, channel: Channel): Promise<string> {
+  private async resolveCustomer(
+    inbound: InboundMessageReceived,
+    channel: Channel,
+  ): Promise<string> {
     const request: ResolveCustomerRequest = {
       workspaceId: inbound.workspaceId,
       channel,
@@ -76,7 +84,10 @@ export class ReceiveInboundMessage {
       email: inbound.customer.email,
       phone: inbound.customer.phone,
     };
-    const reply = await this.rpc.request<ResolveCustomerReply>(SUBJECTS.crm.resolveCustomer, request);
+    const reply = await this.rpc.request<ResolveCustomerReply>(
+      SUBJECTS.crm.resolveCustomer,
+      request,
+    );
     return reply.customerId;
   }
 
@@ -85,7 +96,10 @@ export class ReceiveInboundMessage {
     const { conversation, opening } = await this.openConversation.forInbound(
       tx,
       { workspaceId: inbound.workspaceId, inboxId: inbound.inboxId, customerId },
-      { customerExternalId: inbound.customer.externalId, departmentId: inbound.departmentId ?? null },
+      {
+        customerExternalId: inbound.customer.externalId,
+        departmentId: inbound.departmentId ?? null,
+      },
     );
     const values = {
       workspaceId: inbound.workspaceId,
@@ -127,7 +141,9 @@ export class ReceiveInboundMessage {
       inboxId: inbound.inboxId,
       channelMessageId: inbound.externalMessageId,
     });
-    const conversation = await manager.findOneByOrFail(Conversation, { id: message.conversationId });
+    const conversation = await manager.findOneByOrFail(Conversation, {
+      id: message.conversationId,
+    });
     const inbox = await this.inboxes.get(inbound.inboxId);
     await this.notifier.fanOutMessage(message, conversation, inbox.channel);
   }
