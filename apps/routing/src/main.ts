@@ -1,10 +1,16 @@
-import { ServiceEnv } from '@hub/config';
 import { runService } from '@hub/service-kit';
+import { AcdModule } from './acd/acd.module';
+import { AgentsModule } from './agents/agents.module';
+import { DepartmentsModule } from './departments/departments.module';
+import { PresenceModule } from './presence/presence.module';
+import { QueueModule } from './queue/queue.module';
+import { RoutingEnv } from './routing.env';
 import { routingEntities } from './routing.entities';
+import { SweepModule } from './sweep/sweep.module';
 
 void runService({
   service: 'routing',
-  envSchema: ServiceEnv,
+  envSchema: RoutingEnv,
   entities: routingEntities,
-  features: [],
+  features: [AcdModule, AgentsModule, DepartmentsModule, PresenceModule, QueueModule, SweepModule],
 });

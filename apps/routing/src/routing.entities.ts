@@ -1,5 +1,15 @@
+import { Route } from './acd/route.entity';
 import { Agent } from './agents/agent.entity';
+import { AgentStatus } from './agents/agent-status.entity';
 import { DepartmentAgent } from './departments/department-agent.entity';
 import { Department } from './departments/department.entity';
+import { AgentConnection } from './presence/agent-connection.entity';
 
-export const routingEntities = [Agent, Department, DepartmentAgent];
+export const routingEntities = [
+  Agent,
+  AgentStatus,
+  Department,
+  DepartmentAgent,
+  AgentConnection,
+  Route,
+];

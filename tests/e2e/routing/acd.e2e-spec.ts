@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   SUBJECTS,
   type AgentView,
@@ -6,6 +7,7 @@ import {
   type QueueEntryView,
 } from '@hub/contracts';
 import { waitFor } from '@hub/testing';
+import { inboundMessage } from '../support/inbound';
 import { nestRequestError } from '../support/nest-request';
 import { RoutingFixture } from './routing-fixture';
 
@@ -144,8 +146,7 @@ describe('routing: automatic distribution, queue, pick and transfer', () => {
       10_000,
       () => 'no position published for c3',
     );
-    expect(hub.positions(c2)).toEqual([1]);
-    expect(hub.positions(c3)).toEqual([2]);
+    await hub.eventually(() => expect([hub.positions(c2), hub.positions(c3)]).toEqual([[1], [2]]));
     const queue = await hub.request<QueueEntryView[]>(SUBJECTS.routing.getQueue, { workspaceId });
     expect(
       queue.map((entry) => [entry.conversationId, entry.departmentId, entry.position]),
@@ -160,24 +161,41 @@ describe('routing: automatic distribution, queue, pick and transfer', () => {
           ? [event.length]
           : [],
       );
-    expect(lengths()).toEqual([1, 2]);
+    await hub.eventually(() => expect(lengths()).toEqual([1, 2]));
 
     await hub.resolve(workspaceId, c1, { agentId: agent, role: 'agent' });
 
     await hub.waitForAssignee(c2, agent);
-    await waitFor(
-      () => hub.positions(c3).length === 2,
-      10_000,
-      () => 'c3 was not told it moved',
-    );
-    expect(hub.positions(c3)).toEqual([2, 1]);
+    await hub.eventually(() => expect(hub.positions(c3)).toEqual([2, 1]));
     expect((await hub.conversation(c3)).assigneeId).toBeNull();
-    await waitFor(
-      () => lengths().length === 3,
-      5_000,
-      () => 'queue change not published',
+    await hub.eventually(() => expect(lengths()).toEqual([1, 2, 1]));
+    expect((await hub.agentView(workspaceId, agent)).activeChats).toBe(1);
+  });
+
+  it('routes a conversation the customer reopens again, like a new arrival', async () => {
+    const target = await hub.workspace();
+    const { workspaceId } = target;
+    const agent = await hub.agent(workspaceId);
+    await hub.connect(workspaceId, agent);
+    const customer = { externalId: `visitor-${randomUUID()}` };
+    const conversationId = await hub.send(inboundMessage(target, { customer }));
+    await hub.waitForAssignee(conversationId, agent);
+    await hub.resolve(workspaceId, conversationId, { agentId: agent, role: 'agent' });
+    await hub.eventually(async () =>
+      expect((await hub.agentView(workspaceId, agent)).activeChats).toBe(0),
     );
-    expect(lengths()).toEqual([1, 2, 1]);
+
+    const reopened = await hub.send(inboundMessage(target, { customer }));
+
+    expect(reopened).toBe(conversationId);
+    await hub.eventually(
+      async () =>
+        expect(await hub.conversation(conversationId)).toMatchObject({
+          status: 'assigned',
+          assigneeId: agent,
+        }),
+      15_000,
+    );
     expect((await hub.agentView(workspaceId, agent)).activeChats).toBe(1);
   });
 
@@ -203,12 +221,15 @@ describe('routing: automatic distribution, queue, pick and transfer', () => {
     const gone = await hub.disconnect(workspaceId, agent, connection);
 
     expect([away.presence, back.presence, gone.presence]).toEqual(['away', 'online', 'offline']);
-    const published = hub.realtime.flatMap(({ subject, event }) =>
-      event.type === 'presence.changed' && subject === `rt.workspace.${workspaceId}`
-        ? [event.presence]
-        : [],
+    const published = () =>
+      hub.realtime.flatMap(({ subject, event }) =>
+        event.type === 'presence.changed' && subject === `rt.workspace.${workspaceId}`
+          ? [event.presence]
+          : [],
+      );
+    await hub.eventually(() =>
+      expect(published()).toEqual(['online', 'away', 'online', 'offline']),
     );
-    expect(published).toEqual(['online', 'away', 'online', 'offline']);
   });
 
   describe('manual pick', () => {
@@ -261,7 +282,7 @@ describe('routing: automatic distribution, queue, pick and transfer', () => {
       expect(full).toMatchObject({ status: 409, code: 'ROUTING_NO_FREE_SLOT' });
       expect(taken).toMatchObject({ status: 409, code: 'ROUTING_NOT_QUEUED' });
       expect(bySupervisor).toMatchObject({ id: c2, assigneeId: supervisor });
-      expect(hub.positions(c2)).toEqual([2, 1]);
+      await hub.eventually(() => expect(hub.positions(c2)).toEqual([2, 1]));
       expect(await hub.request(SUBJECTS.routing.getQueue, { workspaceId })).toEqual([]);
     });
   });

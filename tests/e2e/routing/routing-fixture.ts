@@ -7,6 +7,7 @@ import {
   type Actor,
   type AgentView,
   type ConversationView,
+  type InboundMessageReceived,
   type RealtimeEvent,
 } from '@hub/contracts';
 import type { AgentRole } from '@hub/domain';
@@ -116,16 +117,6 @@ export class RoutingFixture {
   }
 
   async stop(): Promise<void> {
-    if (process.env.ROUTING_E2E_LOGS) {
-      for (const replica of this.routingReplicas) {
-        const noisy = replica.logs.filter((line) =>
-          ['warn', 'error', 'fatal', 40, 50, 60].includes(line.level as string),
-        );
-        process.stdout.write(
-          `${noisy.map((line) => JSON.stringify(line)).join('\n')}\n${replica.stderr.join('\n')}\n`,
-        );
-      }
-    }
     await Promise.all([this.hub.stop(), ...this.extraRouting.map((p) => p.stop('SIGTERM'))]);
     const jsm = await jetstreamManager(this.nc);
     for (const stream of ['INBOUND', 'EVENTS', 'OUTBOUND']) {
@@ -215,8 +206,12 @@ export class RoutingFixture {
   }
 
   /** Publishes a first visitor message and waits for the conversation it opened; its id. */
-  async openConversation(target: Target, departmentId?: string): Promise<string> {
-    const message = inboundMessage(target, departmentId ? { departmentId } : {});
+  openConversation(target: Target, departmentId?: string): Promise<string> {
+    return this.send(inboundMessage(target, departmentId ? { departmentId } : {}));
+  }
+
+  /** Publishes a visitor message as connector-web does; the id of the conversation storing it. */
+  async send(message: InboundMessageReceived): Promise<string> {
     await publishInbound(this.publisher, message);
     let conversationId: string | undefined;
     await waitFor(
@@ -229,7 +224,7 @@ export class RoutingFixture {
         return conversationId !== undefined;
       },
       15_000,
-      () => `conversation for message ${message.externalMessageId} was not opened`,
+      () => `message ${message.externalMessageId} was not stored`,
     );
     return conversationId!;
   }
@@ -275,6 +270,23 @@ export class RoutingFixture {
       conversationId,
       actor,
     });
+  }
+
+  /**
+   * Retries `assertion` until it passes: realtime notices travel on routing's own NATS
+   * connection, so they may land just after the reply to the request that caused them.
+   */
+  async eventually(assertion: () => unknown, timeoutMs = 5_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        await assertion();
+        return;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
   }
 
   /** Positions published for one conversation, in order. */

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { AssignmentApplier } from './assignment-applier';
+import { ConversationEventsHandler } from './conversation-events.handler';
+import { ConversationLifecycle } from './conversation-lifecycle.use-case';
+import { RealtimePublisher } from './realtime-publisher';
+import { RoutingTransactions } from './routing-transactions';
+
+/** The assignment engine: locked decisions, their application, the conversation events. */
+@Module({
+  providers: [
+    RealtimePublisher,
+    AssignmentApplier,
+    RoutingTransactions,
+    ConversationLifecycle,
+    ConversationEventsHandler,
+  ],
+  exports: [RoutingTransactions, AssignmentApplier],
+})
+export class AcdModule {}

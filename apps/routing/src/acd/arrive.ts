@@ -1,0 +1,31 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { enqueueArrival, handledSinceArrival, type Arrival } from './route-store';
+import type { RoutingEffects } from './routing-effects';
+import { inWorkspaceLock } from './workspace-lock';
+
+/**
+ * A conversation opened: it joins the back of its queue (in parallel with other arrivals),
+ * then a drain under the workspace lock assigns it if an agent is free. In a burst the first
+ * drain takes every arrival committed so far, and the others find theirs handled and stop.
+ * `existing` runs under the lock instead when routing already had the conversation.
+ */
+export async function arrive(
+  dataSource: DataSource,
+  arrival: Arrival,
+  existing?: (tx: EntityManager, effects: RoutingEffects) => Promise<void>,
+): Promise<RoutingEffects> {
+  const inserted = await enqueueArrival(dataSource.manager, arrival);
+  return inWorkspaceLock(
+    dataSource,
+    arrival.workspaceId,
+    async (tx, effects) => {
+      if (!inserted) await existing?.(tx, effects);
+      effects.drain = true;
+    },
+    // A drain since the insert already assigned or numbered it, and nothing changed since.
+    {
+      skipIf: (tx) =>
+        inserted ? handledSinceArrival(tx, arrival.conversationId) : Promise.resolve(false),
+    },
+  );
+}

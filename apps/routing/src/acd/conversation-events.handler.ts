@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import type { OnApplicationBootstrap } from '@nestjs/common';
+import { ConversationOpened, ConversationResolved, MessageCreated, SUBJECTS } from '@hub/contracts';
+import { Messaging } from '@hub/service-kit';
+import { ConversationLifecycle } from './conversation-lifecycle.use-case';
+
+/** Consumes the conversation events routing acts on, each on its own durable. */
+@Injectable()
+export class ConversationEventsHandler implements OnApplicationBootstrap {
+  constructor(
+    private readonly messaging: Messaging,
+    private readonly lifecycle: ConversationLifecycle,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.messaging.consume({
+      stream: 'EVENTS',
+      durable: 'routing_opened',
+      filterSubject: SUBJECTS.conversation.conversationOpened,
+      payloadType: ConversationOpened,
+      // Arrivals are handled concurrently: they insert in parallel and share drains. At most
+      // the pool size, since each may hold a connection while it waits for the workspace lock.
+      batchSize: 8,
+      handle: (event) => this.lifecycle.opened(event),
+    });
+    this.messaging.consume({
+      stream: 'EVENTS',
+      durable: 'routing_resolved',
+      filterSubject: SUBJECTS.conversation.conversationResolved,
+      payloadType: ConversationResolved,
+      handle: (event) => this.lifecycle.resolved(event),
+    });
+    this.messaging.consume({
+      stream: 'EVENTS',
+      durable: 'routing_messages',
+      filterSubject: SUBJECTS.conversation.messageCreated,
+      payloadType: MessageCreated,
+      batchSize: 20,
+      handle: (event) => this.lifecycle.messageCreated(event),
+    });
+  }
+}

@@ -1,0 +1,24 @@
+import type {
+  PresenceChangedRealtime,
+  QueueChangedRealtime,
+  QueuePositionRealtime,
+} from '@hub/contracts';
+
+/**
+ * What one routing transaction changed that others must hear about, collected inside the
+ * transaction and acted on only after it commits: realtime notices, and the decisions the
+ * conversation service must apply.
+ */
+export class RoutingEffects {
+  /** Set when a slot may have freed or a conversation may be waiting: drain the queue. */
+  drain = false;
+  /** Set when a conversation entered, left or moved between queues outside a drain. */
+  queueTouched = false;
+  readonly positions: QueuePositionRealtime[] = [];
+  readonly queues: QueueChangedRealtime[] = [];
+  readonly presence: PresenceChangedRealtime[] = [];
+  /** Conversations whose route changed: apply to the conversation service. */
+  readonly toApply = new Set<string>();
+
+  constructor(readonly workspaceId: string) {}
+}

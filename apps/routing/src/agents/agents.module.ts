@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { AgentsHandler } from './agents.handler';
+import { AgentsService } from './agents.service';
+import { AuthenticateAgent } from './authenticate-agent.use-case';
+
+@Module({
+  controllers: [AgentsHandler],
+  providers: [AgentsService, AuthenticateAgent],
+  exports: [AgentsService],
+})
+export class AgentsModule {}

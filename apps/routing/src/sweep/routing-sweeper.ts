@@ -1,0 +1,72 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
+import { Database, SERVICE_ENV } from '@hub/service-kit';
+import { AssignmentApplier } from '../acd/assignment-applier';
+import { RoutingTransactions } from '../acd/routing-transactions';
+import { queryRows } from '../acd/sql';
+import { PresenceSweep } from '../presence/presence-sweep';
+import type { RoutingEnv } from '../routing.env';
+
+// Every this many sweeps, drain every workspace with waiting conversations: a safety net for a
+// trigger lost to a crash between a commit and its drain.
+const SAFETY_DRAIN_EVERY = 10;
+
+/**
+ * The one timer of the process (not one per agent or per socket): drops sockets of silent
+ * gateways, requeues after the offline grace, applies decisions not applied yet. Each step is
+ * safe with other replicas sweeping at the same time. A sweep never overlaps the previous one.
+ */
+@Injectable()
+export class RoutingSweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(RoutingSweeper.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private ticks = 0;
+
+  constructor(
+    private readonly database: Database,
+    private readonly presence: PresenceSweep,
+    private readonly applier: AssignmentApplier,
+    private readonly routing: RoutingTransactions,
+    @Inject(SERVICE_ENV) private readonly env: RoutingEnv,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => this.tick(), this.env.ROUTING_SWEEP_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  private tick(): void {
+    if (this.running || !this.database.dataSource.isInitialized) return;
+    this.running = this.sweep()
+      .catch((error: unknown) =>
+        this.logger.warn({ err: error }, 'routing sweep failed; next one retries'),
+      )
+      .finally(() => (this.running = undefined));
+  }
+
+  private async sweep(): Promise<void> {
+    await this.presence.dropStaleConnections();
+    await this.presence.requeueAfterGrace();
+    await this.applier.sweep();
+    if (++this.ticks % SAFETY_DRAIN_EVERY === 0) await this.drainWaiting();
+  }
+
+  private async drainWaiting(): Promise<void> {
+    const workspaces = await queryRows<{ workspaceId: string }>(
+      this.database.dataSource.manager,
+      `select distinct workspace_id as "workspaceId" from routing.routes where state = 'queued' limit 100`,
+    );
+    for (const { workspaceId } of workspaces) {
+      await this.routing.run(workspaceId, (_tx, effects) => {
+        effects.drain = true;
+        return Promise.resolve();
+      });
+    }
+  }
+}
