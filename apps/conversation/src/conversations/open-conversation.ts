@@ -96,7 +96,7 @@ export class OpenConversation {
         lastSeq: () => 'last_seq + 1',
         status,
         updatedAt: () => 'now()',
-        ...(reopened ? { resolvedAt: null, resolutionSeconds: null } : {}),
+        ...(reopened ? { resolvedAt: null, resolutionSeconds: null, assigneeId: null } : {}),
       })
       .where('id = :id', { id })
       .execute();
