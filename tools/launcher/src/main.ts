@@ -77,6 +77,9 @@ function printSummary(statuses: readonly ServiceStatus[], demo: DemoWorkspace): 
   if (demo.logins) {
     say('demo logins (kept in .hub/demo-logins.json):');
     for (const line of loginsTable(demo.logins)) say(`  ${line}`);
+    say(
+      'sign in: POST http://127.0.0.1:3000/api/v1/auth/login {"workspace":"demo","email":…,"password":…}; API docs at http://127.0.0.1:3000/api/docs',
+    );
   } else if (demo.note) {
     say(demo.note);
   }
