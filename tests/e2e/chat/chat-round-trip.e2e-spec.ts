@@ -141,9 +141,10 @@ describe('web chat through every service', () => {
     conversation.start();
     await conversation.waitUntilReady();
 
+    // Messages the killed instance had pulled come back after the consumer's ack wait (10 s).
     await waitFor(
       () => visitor.of('message.ack').length >= total,
-      30_000,
+      60_000,
       () => `acks: ${visitor.of('message.ack').length}`,
     );
     const acked = new Map(

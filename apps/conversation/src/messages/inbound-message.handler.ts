@@ -20,6 +20,8 @@ export class InboundMessageHandler implements OnApplicationBootstrap {
       payloadType: InboundMessageReceived,
       // Customers are handled concurrently; one customer's messages in the order accepted.
       batchSize: 32,
+      // After a crash, what the dead instance had pulled comes back once this runs out.
+      ackWaitMs: 10_000,
       orderingKey: (body) => {
         const { inboxId, customer } = body as Partial<InboundMessageReceived>;
         return `${inboxId}:${customer?.externalId}`;
