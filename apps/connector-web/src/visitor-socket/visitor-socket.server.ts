@@ -59,7 +59,6 @@ export class VisitorSocketServer implements OnApplicationBootstrap, BeforeApplic
   private readonly awaitingHello = new Set<VisitorSocket>();
   private httpServer?: Server;
   private sweepTimer?: NodeJS.Timeout;
-  private lastHeartbeatAt = Date.now();
   private stopping = false;
 
   constructor(
@@ -140,9 +139,15 @@ export class VisitorSocketServer implements OnApplicationBootstrap, BeforeApplic
         );
       }
     }
-    if (now - this.lastHeartbeatAt < this.env.VISITOR_SOCKET_HEARTBEAT_MS) return;
-    this.lastHeartbeatAt = now;
-    for (const socket of this.sockets) this.heartbeat(socket, now);
+    // Each socket is pinged once per interval at its own moment (first one random), so
+    // thousands of idle sockets cost a trickle of pings rather than a burst.
+    const interval = this.env.VISITOR_SOCKET_HEARTBEAT_MS;
+    for (const socket of this.sockets) {
+      socket.nextPingAt ||= now + Math.random() * interval;
+      if (now < socket.nextPingAt) continue;
+      socket.nextPingAt = now + interval;
+      this.heartbeat(socket, now);
+    }
   }
 
   private heartbeat(socket: VisitorSocket, now: number): void {

@@ -33,6 +33,8 @@ export class VisitorSocket extends WebSocket {
   /** Answered the last heartbeat ping. */
   alive = true;
   openedAt = 0;
+  /** When the sweep pings it next; spread over the interval so pings never come in one burst. */
+  nextPingAt = 0;
   visitor: VisitorEntry | null = null;
   /** The conversation this socket has been shown, and the last seq of it it has been sent. */
   conversationId: string | null = null;
