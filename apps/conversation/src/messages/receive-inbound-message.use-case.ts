@@ -10,7 +10,7 @@ import { Database, RpcClient } from '@hub/service-kit';
 import type { EntityManager } from 'typeorm';
 import { Conversation } from '../conversations/conversation.entity';
 import { OpenConversation } from '../conversations/open-conversation';
-import { InboxDirectory } from '../inboxes/inbox-directory';
+import { InboxDirectory, type InboxInfo } from '../inboxes/inbox-directory';
 import { ConversationNotifier } from '../notifications/conversation-notifier';
 import { Outbox, type PendingEvent } from '../outbox/outbox';
 import { Message } from './message.entity';
@@ -45,7 +45,7 @@ export class ReceiveInboundMessage {
     let stored: { message: Message; conversation: Conversation; events: PendingEvent[] };
     try {
       stored = await this.database.dataSource.transaction((tx) =>
-        this.store(tx, inbound, customerId),
+        this.store(tx, inbound, inbox, customerId),
       );
     } catch (error) {
       if (!(error instanceof AlreadyStored)) throw error;
@@ -91,8 +91,12 @@ export class ReceiveInboundMessage {
     return reply.customerId;
   }
 
-  private async store(tx: EntityManager, inbound: InboundMessageReceived, customerId: string) {
-    const inbox = await this.inboxes.get(inbound.inboxId);
+  private async store(
+    tx: EntityManager,
+    inbound: InboundMessageReceived,
+    inbox: InboxInfo,
+    customerId: string,
+  ) {
     const { conversation, opening } = await this.openConversation.forInbound(
       tx,
       { workspaceId: inbound.workspaceId, inboxId: inbound.inboxId, customerId },

@@ -7,7 +7,7 @@ import {
 } from '@hub/contracts';
 import { ConversationStatus } from '@hub/domain';
 import { namespacedSubject, type NatsConnection } from '@hub/messaging';
-import { Messaging, SERVICE_ENV } from '@hub/service-kit';
+import { Messaging, Realtime, SERVICE_ENV } from '@hub/service-kit';
 import type { Msg, Subscription } from '@nats-io/transport-node';
 import type { AuthenticatedAgent } from '../auth/authenticated-agent';
 import { ConversationsService } from '../conversations/conversations.service';
@@ -38,6 +38,7 @@ export class RealtimeFanout {
 
   constructor(
     private readonly messaging: Messaging,
+    private readonly realtime: Realtime,
     @Inject(SERVICE_ENV) private readonly env: GatewayEnv,
     private readonly conversations: ConversationsService,
     private readonly workspaces: WorkspacesService,
@@ -95,10 +96,7 @@ export class RealtimeFanout {
       agentId: agent.agentId,
       isTyping,
     };
-    this.nc?.publish(
-      namespacedSubject(this.env.HUB_NAMESPACE, realtimeSubjects.conversation(conversationId)),
-      JSON.stringify(event),
-    );
+    void this.realtime.publish(realtimeSubjects.conversation(conversationId), event);
   }
 
   private onAgentEvent(agentId: string, event: RealtimeEvent, text: string): void {
