@@ -21,7 +21,7 @@ describe('crm getting and searching customers', () => {
 
   type Contact = Partial<Omit<ResolveCustomerRequest, 'workspaceId'>>;
 
-  /** A customer created the way every customer is: first contact on a channel. */
+  // Created the way every customer is: a first contact on a channel.
   async function addCustomer(workspaceId: string, contact: Contact = {}): Promise<string> {
     const reply = await crm.request<ResolveCustomerReply>(SUBJECTS.crm.resolveCustomer, {
       workspaceId,

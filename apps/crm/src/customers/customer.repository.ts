@@ -7,14 +7,14 @@ import { CustomerIdentity } from './customer-identity.entity';
 import { Customer } from './customer.entity';
 import { prefixPattern } from './prefix-pattern';
 
-/** A person's id on one channel; it names at most one customer in a workspace. */
+// A person's id on one channel: by the unique key, at most one customer per workspace.
 export interface IdentityKey {
   workspaceId: string;
   channel: Channel;
   externalId: string;
 }
 
-/** What the channel told about the person on their first contact. */
+// What the channel told about the person on their first contact; kept as given.
 export interface FirstContact extends IdentityKey {
   name?: string;
   email?: string;
@@ -27,7 +27,8 @@ export interface CustomerSearch {
   limit: number;
 }
 
-/** The customer record and its channel identities: the only code that reads or writes them. */
+// The only code that reads or writes crm's customers and their identities, so the service
+// holds the rules and no SQL.
 @Injectable()
 export class CustomerRepository {
   constructor(private readonly database: Database) {}
@@ -45,13 +46,11 @@ export class CustomerRepository {
     return identity?.customerId;
   }
 
-  /**
-   * Creates the customer with its identity in one transaction and returns its id, or undefined
-   * when the identity already names a customer (a racing request created it first). The
-   * identity's unique key decides the race: the loser deletes the customer row it made before
-   * its transaction commits, so nobody ever sees it.
-   */
-  createWithIdentity(contact: FirstContact): Promise<string | undefined> {
+  // Two first contacts of one identity may race here, on any replica. The identity's unique
+  // key decides: DO UPDATE (unlike DO NOTHING) waits for the winner and returns its row, so the
+  // loser learns the winner's customer in the same statement, then deletes the customer row it
+  // made before anyone could see it.
+  createForIdentity(contact: FirstContact): Promise<{ customerId: string; created: boolean }> {
     return this.database.dataSource.transaction(async (tx) => {
       const customer = await tx.save(
         tx.create(Customer, {
@@ -61,7 +60,7 @@ export class CustomerRepository {
           phone: contact.phone ?? null,
         }),
       );
-      const inserted = await tx
+      const upserted = await tx
         .createQueryBuilder()
         .insert()
         .into(CustomerIdentity)
@@ -71,12 +70,13 @@ export class CustomerRepository {
           channel: contact.channel,
           externalId: contact.externalId,
         })
-        .orIgnore()
-        .returning('id')
+        .orUpdate(['external_id'], ['workspace_id', 'channel', 'external_id'])
+        .returning('customer_id')
         .execute();
-      if ((inserted.raw as unknown[]).length > 0) return customer.id;
+      const [{ customer_id: customerId }] = upserted.raw as { customer_id: string }[];
+      if (customerId === customer.id) return { customerId, created: true };
       await tx.delete(Customer, { id: customer.id });
-      return undefined;
+      return { customerId, created: false };
     });
   }
 
@@ -90,7 +90,7 @@ export class CustomerRepository {
     return view;
   }
 
-  /** Prefix match, case-insensitive, on name, email, phone or any channel id; latest first. */
+  // As SearchCustomersRequest promises: a prefix, case-insensitive, latest updated first.
   async search({ workspaceId, query, limit }: CustomerSearch): Promise<CustomerView[]> {
     const customers = await this.manager
       .createQueryBuilder(Customer, 'c')

@@ -17,24 +17,20 @@ export class CustomersService {
 
   constructor(private readonly customers: CustomerRepository) {}
 
-  /**
-   * The customer behind a channel identity, created on first contact. Two first contacts
-   * racing both try to create; the identity's unique key lets one win and the loser answers
-   * with the winner's customer.
-   */
+  // The identity is looked up first because nearly every contact is not a first one; only a
+  // first contact pays for the transaction.
   async resolve(request: ResolveCustomerRequest): Promise<ResolveCustomerReply> {
     const existing = await this.customers.findIdByIdentity(request);
     if (existing) return { customerId: existing, created: false };
 
-    const createdId = await this.customers.createWithIdentity(request);
-    if (createdId) {
-      this.logger.log({ customerId: createdId, channel: request.channel }, 'customer created');
-      return { customerId: createdId, created: true };
+    const reply = await this.customers.createForIdentity(request);
+    if (reply.created) {
+      this.logger.log(
+        { customerId: reply.customerId, channel: request.channel },
+        'customer created',
+      );
     }
-    const winner = await this.customers.findIdByIdentity(request);
-    // Only a delete of the winner's customer in between could get here, and nothing deletes one.
-    if (!winner) throw new Error('customer identity vanished after a unique-key conflict');
-    return { customerId: winner, created: false };
+    return reply;
   }
 
   async get(request: GetCustomerRequest): Promise<CustomerView> {

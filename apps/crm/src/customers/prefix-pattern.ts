@@ -1,7 +1,5 @@
-/**
- * An ILIKE pattern matching values that start with `text`: LIKE's own wildcards (`%`, `_`) and
- * its escape character (`\`) in the text are matched literally, not as wildcards.
- */
+// People type a search, not a LIKE pattern: "50%" must find "50% off", not every "50...".
+// So LIKE's wildcards (% and _) and its escape character (\) are escaped before the final %.
 export function prefixPattern(text: string): string {
   return `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

@@ -14,11 +14,10 @@ import {
 import { testRunId, testServices } from '@hub/testing';
 import { crmService } from '../../src/crm.definition';
 
-/**
- * crm's own modules wired as the service runs them (validation pipe, error filter, NATS
- * handlers in the `crm` queue group), in this process, on a fresh migrated database and a NATS
- * namespace of their own. Each replica is a separate app with its own pool, as replicas are.
- */
+// crm's own modules wired as the service runs them (validation pipe, error filter, NATS
+// handlers in the `crm` queue group), in this process, so a test reaches the rules without
+// spawning services; a fresh migrated database and a NATS namespace of its own keep parallel
+// runs apart. Each replica is a separate app with its own pool, as real replicas are.
 export class CrmTestBed {
   private constructor(
     private readonly database: TestDatabase,
@@ -38,12 +37,12 @@ export class CrmTestBed {
     return new CrmTestBed(database, apps);
   }
 
-  /** Asks crm over NATS as another service does; a refusal rejects with its DomainException. */
+  // As another service asks: a refusal rejects with the DomainException crm answered.
   request<TReply>(subject: string, payload: object): Promise<TReply> {
     return this.replicas[0].get(RpcClient).request<TReply>(subject, payload);
   }
 
-  /** The error a request was refused with; throws when crm answered it instead. */
+  // Throws when crm answered instead of refusing.
   async refusal(subject: string, payload: object): Promise<DomainException> {
     try {
       await this.request(subject, payload);
@@ -54,7 +53,7 @@ export class CrmTestBed {
     throw new Error(`${subject} was answered, but a refusal was expected`);
   }
 
-  /** Reads crm's tables directly, to check what a request left behind. */
+  // To check what a request left behind, beyond what crm's replies show.
   query<TRow>(sql: string, parameters: unknown[]): Promise<TRow[]> {
     return this.replicas[0].get(Database).dataSource.query<TRow[]>(sql, parameters);
   }
