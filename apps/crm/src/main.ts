@@ -1,11 +1,4 @@
-import { ServiceEnv } from '@hub/config';
 import { runService } from '@hub/service-kit';
-import { crmEntities } from './crm.entities';
-import { CustomersModule } from './customers/customers.module';
+import { crmService } from './crm.definition';
 
-void runService({
-  service: 'crm',
-  envSchema: ServiceEnv,
-  entities: crmEntities,
-  features: [CustomersModule],
-});
+void runService(crmService);

@@ -39,7 +39,7 @@ export class CustomerIdentity {
   @Column({ name: 'channel', type: 'text' })
   channel!: Channel;
 
-  /** The channel's id for the person: visitor id, email address, PSID, chat id... */
+  // The channel's id for the person: visitor id, email address, PSID, chat id...
   @Column({ name: 'external_id', type: 'text' })
   externalId!: string;
 

@@ -8,15 +8,11 @@ import {
   type CustomerView,
   type ResolveCustomerReply,
 } from '@hub/contracts';
-import { CustomerQueries } from './customer-queries';
 import { CustomersService } from './customers.service';
 
 @Controller()
 export class CustomersHandler {
-  constructor(
-    private readonly customers: CustomersService,
-    private readonly queries: CustomerQueries,
-  ) {}
+  constructor(private readonly customers: CustomersService) {}
 
   @MessagePattern(SUBJECTS.crm.resolveCustomer)
   resolve(@Payload() request: ResolveCustomerRequest): Promise<ResolveCustomerReply> {
@@ -25,11 +21,11 @@ export class CustomersHandler {
 
   @MessagePattern(SUBJECTS.crm.getCustomer)
   get(@Payload() request: GetCustomerRequest): Promise<CustomerView> {
-    return this.queries.get(request);
+    return this.customers.get(request);
   }
 
   @MessagePattern(SUBJECTS.crm.searchCustomers)
   search(@Payload() request: SearchCustomersRequest): Promise<CustomerView[]> {
-    return this.queries.search(request);
+    return this.customers.search(request);
   }
 }

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { CustomerQueries } from './customer-queries';
+import { CustomerRepository } from './customer.repository';
 import { CustomersHandler } from './customers.handler';
 import { CustomersService } from './customers.service';
 
 @Module({
   controllers: [CustomersHandler],
-  providers: [CustomersService, CustomerQueries],
+  providers: [CustomersService, CustomerRepository],
 })
 export class CustomersModule {}

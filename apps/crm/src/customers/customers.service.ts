@@ -1,80 +1,49 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { ResolveCustomerReply, ResolveCustomerRequest } from '@hub/contracts';
-import { Database } from '@hub/service-kit';
-import type { EntityManager } from 'typeorm';
-import { CustomerIdentity } from './customer-identity.entity';
-import { Customer } from './customer.entity';
+import type {
+  CustomerView,
+  GetCustomerRequest,
+  ResolveCustomerReply,
+  ResolveCustomerRequest,
+  SearchCustomersRequest,
+} from '@hub/contracts';
+import { CustomerError } from './customer.exception';
+import { CustomerRepository } from './customer.repository';
+
+const DEFAULT_SEARCH_LIMIT = 20;
 
 @Injectable()
 export class CustomersService {
   private readonly logger = new Logger(CustomersService.name);
 
-  constructor(private readonly database: Database) {}
+  constructor(private readonly customers: CustomerRepository) {}
 
-  /**
-   * The customer behind a channel identity, created on first contact. Two first messages
-   * racing both try to insert; the identity's unique key lets one win, the loser's
-   * transaction (its customer row included) rolls back and it reads the winner's customer.
-   */
+  // The identity is looked up first because nearly every contact is not a first one; only a
+  // first contact pays for the transaction.
   async resolve(request: ResolveCustomerRequest): Promise<ResolveCustomerReply> {
-    const manager = this.database.dataSource.manager;
-    const existing = await this.findByIdentity(manager, request);
+    const existing = await this.customers.findIdByIdentity(request);
     if (existing) return { customerId: existing, created: false };
 
-    const createdId = await this.database.dataSource.transaction((tx) => this.create(tx, request));
-    if (createdId) {
-      this.logger.log({ customerId: createdId, channel: request.channel }, 'customer created');
-      return { customerId: createdId, created: true };
+    const reply = await this.customers.createForIdentity(request);
+    if (reply.created) {
+      this.logger.log(
+        { customerId: reply.customerId, channel: request.channel },
+        'customer created',
+      );
     }
-    const winner = await this.findByIdentity(manager, request);
-    if (!winner) throw new Error('customer identity vanished after a unique-key conflict');
-    return { customerId: winner, created: false };
+    return reply;
   }
 
-  private async findByIdentity(
-    manager: EntityManager,
-    request: ResolveCustomerRequest,
-  ): Promise<string | undefined> {
-    const identity = await manager.findOne(CustomerIdentity, {
-      where: {
-        workspaceId: request.workspaceId,
-        channel: request.channel,
-        externalId: request.externalId,
-      },
+  async get(request: GetCustomerRequest): Promise<CustomerView> {
+    const customer = await this.customers.findView(request);
+    if (!customer) throw CustomerError.notFound(request.customerId);
+    return customer;
+  }
+
+  search(request: SearchCustomersRequest): Promise<CustomerView[]> {
+    return this.customers.search({
+      workspaceId: request.workspaceId,
+      query: request.query,
+      limit: request.limit ?? DEFAULT_SEARCH_LIMIT,
     });
-    return identity?.customerId;
-  }
-
-  /** Returns the new customer's id, or undefined when another request created it first. */
-  private async create(
-    tx: EntityManager,
-    request: ResolveCustomerRequest,
-  ): Promise<string | undefined> {
-    const customer = await tx.save(
-      tx.create(Customer, {
-        workspaceId: request.workspaceId,
-        name: request.name ?? null,
-        email: request.email ?? null,
-        phone: request.phone ?? null,
-      }),
-    );
-    const inserted = await tx
-      .createQueryBuilder()
-      .insert()
-      .into(CustomerIdentity)
-      .values({
-        workspaceId: request.workspaceId,
-        customerId: customer.id,
-        channel: request.channel,
-        externalId: request.externalId,
-      })
-      .orIgnore()
-      .returning('id')
-      .execute();
-    if ((inserted.raw as unknown[]).length === 0) {
-      await tx.delete(Customer, { id: customer.id });
-      return undefined;
-    }
-    return customer.id;
   }
 }

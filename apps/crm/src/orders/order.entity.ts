@@ -34,7 +34,7 @@ export class Order {
   @Column({ name: 'total_cents', type: 'bigint', transformer: bigintToNumber })
   totalCents!: number;
 
-  /** ISO 4217, upper case. */
+  // ISO 4217, upper case.
   @Column({ name: 'currency', type: 'char', length: 3 })
   currency!: string;
 

@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import type { CustomStrategy } from '@nestjs/microservices';
+import { Test } from '@nestjs/testing';
+import { validateEnv, type ServiceEnv } from '@hub/config';
+import { createTestDatabase, type TestDatabase } from '@hub/persistence';
+import {
+  Database,
+  DomainException,
+  NamespacedNatsServer,
+  RpcClient,
+  ServiceKitModule,
+} from '@hub/service-kit';
+import { testRunId, testServices } from '@hub/testing';
+import { crmService } from '../../src/crm.definition';
+
+// crm's own modules wired as the service runs them (validation pipe, error filter, NATS
+// handlers in the `crm` queue group), in this process, so a test reaches the rules without
+// spawning services; a fresh migrated database and a NATS namespace of its own keep parallel
+// runs apart. Each replica is a separate app with its own pool, as real replicas are.
+export class CrmTestBed {
+  private constructor(
+    private readonly database: TestDatabase,
+    readonly replicas: INestApplication[],
+  ) {}
+
+  static async start(label: string, { replicas = 1 } = {}): Promise<CrmTestBed> {
+    const database = await createTestDatabase(`crm_${label}`);
+    const env = validateEnv(crmService.envSchema, {
+      // Required by the schema but never listened on: requests arrive over NATS.
+      PORT: '3006',
+      DATABASE_URL: database.url,
+      NATS_URL: testServices.natsUrl,
+      HUB_NAMESPACE: `${testRunId()}_crm_${randomBytes(3).toString('hex')}`,
+    });
+    const apps = await Promise.all(Array.from({ length: replicas }, () => startReplica(env)));
+    return new CrmTestBed(database, apps);
+  }
+
+  // As another service asks: a refusal rejects with the DomainException crm answered.
+  request<TReply>(subject: string, payload: object): Promise<TReply> {
+    return this.replicas[0].get(RpcClient).request<TReply>(subject, payload);
+  }
+
+  // Throws when crm answered instead of refusing.
+  async refusal(subject: string, payload: object): Promise<DomainException> {
+    try {
+      await this.request(subject, payload);
+    } catch (error) {
+      if (error instanceof DomainException) return error;
+      throw error;
+    }
+    throw new Error(`${subject} was answered, but a refusal was expected`);
+  }
+
+  // To check what a request left behind, beyond what crm's replies show.
+  query<TRow>(sql: string, parameters: unknown[]): Promise<TRow[]> {
+    return this.replicas[0].get(Database).dataSource.query<TRow[]>(sql, parameters);
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.replicas.map((app) => app.close()));
+    await this.database.drop();
+  }
+}
+
+async function startReplica(env: ServiceEnv): Promise<INestApplication> {
+  const { service, entities, features } = crmService;
+  const moduleRef = await Test.createTestingModule({
+    imports: [ServiceKitModule.forRoot({ service, env, entities }), ...features],
+  }).compile();
+  const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
+  const rpcServer = new NamespacedNatsServer(env.HUB_NAMESPACE, {
+    servers: [env.NATS_URL],
+    name: `${service}-rpc`,
+    queue: service,
+  });
+  app.connectMicroservice<CustomStrategy>({ strategy: rpcServer }, { inheritAppConfig: true });
+  await app.init();
+  await app.get(Database).connected();
+  await app.startAllMicroservices();
+  return app;
+}
