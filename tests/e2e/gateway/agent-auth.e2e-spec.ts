@@ -325,7 +325,7 @@ describe('agent authentication at the gateway', () => {
       expect(unknown).toMatchObject({
         type: 'error',
         status: 400,
-        code: 'VALIDATION_FAILED',
+        code: 'UNKNOWN_FRAME_TYPE',
         fieldErrors: [expect.objectContaining({ field: 'type' })],
       });
       expect(pong).toMatchObject({ type: 'pong' });
