@@ -316,16 +316,27 @@ describe('agent authentication at the gateway', () => {
       const { client } = await AgentSocketClient.connect(gatewayUrl(), token);
 
       client.sendRaw('{not json');
+      client.send({ type: 'ping', ref: '' });
       const unknown = await client.request({ type: 'conversation.delete' });
       const pong = await client.request({ type: 'ping' });
 
       expect(client.frames).toContainEqual(
         expect.objectContaining({ type: 'error', status: 400, code: 'FRAME_MALFORMED' }),
       );
+      // An empty ref is refused, as on the visitor socket: the ping it was on is not answered.
+      expect(client.frames).toContainEqual(
+        expect.objectContaining({
+          type: 'error',
+          status: 400,
+          code: 'VALIDATION_FAILED',
+          fieldErrors: [expect.objectContaining({ field: 'ref' })],
+        }),
+      );
+      expect(client.framesOf('pong')).toHaveLength(1);
       expect(unknown).toMatchObject({
         type: 'error',
         status: 400,
-        code: 'VALIDATION_FAILED',
+        code: 'UNKNOWN_FRAME_TYPE',
         fieldErrors: [expect.objectContaining({ field: 'type' })],
       });
       expect(pong).toMatchObject({ type: 'pong' });

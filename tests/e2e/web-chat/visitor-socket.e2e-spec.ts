@@ -516,7 +516,7 @@ describe('the visitor socket of connector-web', () => {
       expect(summary).toEqual(
         expect.arrayContaining([
           ['bad-2', 400, 'UNKNOWN_FRAME_TYPE'],
-          [undefined, 400, 'INVALID_FRAME'],
+          [undefined, 400, 'FRAME_MALFORMED'],
           ['bad-3', 409, 'NO_CONVERSATION'],
           ['bad-4', 400, 'VALIDATION_FAILED'],
           ['bad-5', 409, 'ALREADY_WELCOMED'],

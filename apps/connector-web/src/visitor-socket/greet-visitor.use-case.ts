@@ -7,7 +7,7 @@ import { toVisitorConversationView } from './frames/server-frames';
 import { sendFrame } from './send-frame';
 import { VisitorDelivery } from './visitor-delivery';
 import { VisitorHistory } from './visitor-history';
-import { VisitorRegistry } from './visitor-registry';
+import { VisitorRealtime } from './visitor-realtime';
 import type { VisitorSocket } from './visitor-socket';
 
 /**
@@ -20,7 +20,7 @@ import type { VisitorSocket } from './visitor-socket';
 export class GreetVisitor {
   constructor(
     private readonly sessions: VisitorSessionsService,
-    private readonly registry: VisitorRegistry,
+    private readonly realtime: VisitorRealtime,
     private readonly history: VisitorHistory,
     private readonly delivery: VisitorDelivery,
   ) {}
@@ -28,7 +28,7 @@ export class GreetVisitor {
   async execute(socket: VisitorSocket, hello: HelloFrame): Promise<void> {
     const visitor = await this.sessions.authenticate(hello.token);
     socket.held = [];
-    const entry = this.registry.attach(socket, visitor);
+    this.realtime.attach(socket, visitor);
     let afterSeq = hello.lastSeq ?? 0;
     let { conversation, messages } = await this.history.fetch(visitor, afterSeq);
     if (
@@ -48,7 +48,7 @@ export class GreetVisitor {
       Math.min(afterSeq, conversation?.lastSeq ?? 0),
       ...messages.map((m) => m.seq),
     );
-    if (conversation) this.registry.followConversation(entry, conversation.id);
+    if (conversation) this.realtime.follow(socket, conversation.id);
     socket.phase = 'ready';
     sendFrame(socket, {
       type: 'welcome',
@@ -62,7 +62,7 @@ export class GreetVisitor {
     this.delivery.release(socket);
     // A waiting visitor learns where it stands now, not only at the queue's next move.
     if (conversation?.status === ConversationStatus.Open) {
-      void this.registry.announceQueuePosition(entry, conversation.id);
+      void this.realtime.announceQueuePosition(visitor.workspaceId, conversation.id);
     }
   }
 }

@@ -3,7 +3,8 @@ import { inboundMessageId, inboundSubject, type InboundMessageReceived } from '@
 import { Channel, ContentType, SenderType } from '@hub/domain';
 import { withCorrelationId } from '@hub/observability';
 import { DomainException, Messaging } from '@hub/service-kit';
-import type { FrameRef, MessageSendFrame } from './frames/client-frames';
+import type { FrameRef } from '@hub/socket-kit';
+import type { MessageSendFrame } from './frames/client-frames';
 import { sendFrame } from './send-frame';
 import { VisitorDelivery } from './visitor-delivery';
 import { VisitorHistory } from './visitor-history';

@@ -63,7 +63,7 @@ export class VisitorActivity {
   }
 
   private currentConversation(socket: VisitorSocket): string | null {
-    return socket.visitor?.conversationId ?? socket.conversationId;
+    return socket.followedConversationId ?? socket.conversationId;
   }
 
   private conversationOf(socket: VisitorSocket): string {

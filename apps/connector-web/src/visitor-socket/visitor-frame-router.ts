@@ -1,14 +1,30 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainException } from '@hub/service-kit';
+import {
+  decodeFrame,
+  refField,
+  validateFrame,
+  type FrameEnvelope,
+  type FrameRef,
+} from '@hub/socket-kit';
 import type { RawData } from 'ws';
-import type { FrameRef } from './frames/client-frames';
-import { decodeEnvelope, validateFrame, type ClientEnvelope } from './frames/decode-frame';
+import {
+  CLIENT_FRAME_TYPES,
+  DraftFrame,
+  HelloFrame,
+  MessageSendFrame,
+  PingFrame,
+  TypingFrame,
+  type ClientFrameType,
+} from './frames/client-frames';
 import { GreetVisitor } from './greet-visitor.use-case';
 import { sendFrame } from './send-frame';
 import { SendVisitorMessage } from './send-visitor-message.use-case';
 import { refuse, sendError } from './socket-errors';
 import { VisitorActivity } from './visitor-activity';
 import type { VisitorSocket } from './visitor-socket';
+
+type ClientEnvelope = FrameEnvelope<ClientFrameType>;
 
 /**
  * Every frame a visitor sends: envelope, phase (hello first, nothing else until welcome),
@@ -27,12 +43,14 @@ export class VisitorFrameRouter {
 
   // Synchronous up to the first real wait, so replies to refused frames come in frame order.
   handle(socket: VisitorSocket, data: RawData, isBinary: boolean): void {
-    let ref: FrameRef | undefined;
+    const { envelope, refusal } = decodeFrame(data, isBinary, CLIENT_FRAME_TYPES);
+    if (refusal) return this.fail(socket, refusal.error, refusal.ref);
     try {
-      const envelope = decodeEnvelope(data, isBinary, (known) => (ref = known));
-      this.route(socket, envelope)?.catch((error: unknown) => this.fail(socket, error, ref));
+      this.route(socket, envelope)?.catch((error: unknown) =>
+        this.fail(socket, error, envelope.ref),
+      );
     } catch (error) {
-      this.fail(socket, error, ref);
+      this.fail(socket, error, envelope.ref);
     }
   }
 
@@ -65,7 +83,7 @@ export class VisitorFrameRouter {
   private hello(socket: VisitorSocket, { type, ref, body }: ClientEnvelope): Promise<void> {
     if (type !== 'hello')
       throw new DomainException('unauthorized', 'HELLO_REQUIRED', 'The first frame must be hello');
-    const frame = validateFrame('hello', body);
+    const frame = validateFrame(HelloFrame, body);
     socket.phase = 'authenticating';
     return this.greet.execute(socket, frame).catch((error: unknown) => {
       if (!(error instanceof DomainException))
@@ -86,14 +104,14 @@ export class VisitorFrameRouter {
           'This socket has already said hello',
         );
       case 'message.send':
-        return this.sendMessage.execute(socket, validateFrame('message.send', body), ref);
+        return this.sendMessage.execute(socket, validateFrame(MessageSendFrame, body), ref);
       case 'typing':
-        return this.activity.typing(socket, validateFrame('typing', body));
+        return this.activity.typing(socket, validateFrame(TypingFrame, body));
       case 'draft':
-        return this.activity.draft(socket, validateFrame('draft', body));
+        return this.activity.draft(socket, validateFrame(DraftFrame, body));
       case 'ping':
-        validateFrame('ping', body);
-        return sendFrame(socket, { type: 'pong', ...(ref !== undefined ? { ref } : {}) });
+        validateFrame(PingFrame, body);
+        return sendFrame(socket, { type: 'pong', ...refField(ref) });
     }
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RealtimeSubscriptions } from '@hub/socket-kit';
 import { VisitorSessionsModule } from '../visitor-sessions/visitor-sessions.module';
 import { GreetVisitor } from './greet-visitor.use-case';
 import { QueuePositionLookup } from './queue-position';
@@ -7,7 +8,7 @@ import { VisitorActivity } from './visitor-activity';
 import { VisitorDelivery } from './visitor-delivery';
 import { VisitorFrameRouter } from './visitor-frame-router';
 import { VisitorHistory } from './visitor-history';
-import { VisitorRegistry } from './visitor-registry';
+import { VisitorRealtime } from './visitor-realtime';
 import { VisitorSocketServer } from './visitor-socket.server';
 
 @Module({
@@ -15,7 +16,8 @@ import { VisitorSocketServer } from './visitor-socket.server';
   providers: [
     VisitorSocketServer,
     VisitorFrameRouter,
-    VisitorRegistry,
+    VisitorRealtime,
+    RealtimeSubscriptions,
     VisitorDelivery,
     VisitorHistory,
     GreetVisitor,

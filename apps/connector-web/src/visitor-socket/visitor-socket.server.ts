@@ -4,17 +4,17 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { DomainException, SERVICE_ENV } from '@hub/service-kit';
-import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import { closeReason, HeartbeatSweep, MAX_FRAME_BYTES, SocketCloseCode } from '@hub/socket-kit';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { ConnectorWebEnv } from '../connector-web.env';
-import { VisitorFrameRouter } from './visitor-frame-router';
-import { CloseCode, VISITOR_SOCKET_PATH } from './close-codes';
 import { refuse } from './socket-errors';
 import { VisitorActivity } from './visitor-activity';
-import { VisitorRegistry } from './visitor-registry';
+import { VisitorFrameRouter } from './visitor-frame-router';
+import { VisitorRealtime } from './visitor-realtime';
 import { VisitorSocket } from './visitor-socket';
 
-// message.send content is at most 20,000 characters; JSON escaping can make that ~120 KB.
-const MAX_FRAME_BYTES = 256 * 1024;
+/** Where visitors connect, on connector-web's HTTP port. */
+export const VISITOR_SOCKET_PATH = '/ws/visitor';
 // A pending send not settled by then is dropped; the client resends it after its own timeout.
 const PENDING_SEND_TTL_MS = 120_000;
 const CLOSE_GRACE_MS = 1_000;
@@ -26,6 +26,7 @@ const CLOSE_GRACE_MS = 1_000;
 function socketListeners(server: VisitorSocketServer) {
   return {
     message: function (this: WebSocket, data: RawData, isBinary: boolean): void {
+      (this as VisitorSocket).alive = true;
       server.router.handle(this as VisitorSocket, data, isBinary);
     },
     pong: function (this: WebSocket): void {
@@ -42,7 +43,7 @@ function socketListeners(server: VisitorSocketServer) {
 
 /**
  * The visitor WebSocket at `/ws/visitor` on connector-web's HTTP port: plain `ws` sharing the
- * Nest HTTP server, one sweep per process for hello timeouts and heartbeats.
+ * Nest HTTP server, the kit's one sweep per process for hello timeouts and heartbeats.
  */
 @Injectable()
 export class VisitorSocketServer implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -58,30 +59,36 @@ export class VisitorSocketServer implements OnApplicationBootstrap, BeforeApplic
   private readonly sockets = new Set<VisitorSocket>();
   private readonly awaitingHello = new Set<VisitorSocket>();
   private httpServer?: Server;
-  private sweepTimer?: NodeJS.Timeout;
+  private sweep?: HeartbeatSweep<VisitorSocket>;
   private stopping = false;
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     @Inject(SERVICE_ENV) private readonly env: ConnectorWebEnv,
     readonly router: VisitorFrameRouter,
-    private readonly registry: VisitorRegistry,
+    private readonly realtime: VisitorRealtime,
     private readonly activity: VisitorActivity,
   ) {}
 
   onApplicationBootstrap(): void {
     this.httpServer = this.adapterHost.httpAdapter.getHttpServer() as Server;
     this.httpServer.on('upgrade', this.onUpgrade);
-    const tickMs = Math.min(1_000, Math.ceil(this.env.VISITOR_SOCKET_HELLO_TIMEOUT_MS / 2));
-    this.sweepTimer = setInterval(() => this.sweep(), tickMs);
-    this.sweepTimer.unref();
+    this.sweep = new HeartbeatSweep({
+      sockets: this.sockets,
+      intervalMs: this.env.VISITOR_SOCKET_HEARTBEAT_MS,
+      tickMs: Math.min(1_000, Math.ceil(this.env.VISITOR_SOCKET_HELLO_TIMEOUT_MS / 2)),
+      onTick: (now) => this.checkHelloDeadlines(now),
+      onPing: (socket, now) => forgetStalePendingSends(socket, now),
+    });
+    this.sweep.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
-    clearInterval(this.sweepTimer);
+    this.sweep?.stop();
     this.httpServer?.off('upgrade', this.onUpgrade);
-    for (const socket of this.sockets) socket.close(CloseCode.GoingAway, 'server shutting down');
+    const goingAway = SocketCloseCode.GoingAway;
+    for (const socket of this.sockets) socket.close(goingAway, closeReason(goingAway));
     const deadline = Date.now() + CLOSE_GRACE_MS;
     while (this.sockets.size > 0 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -94,7 +101,7 @@ export class VisitorSocketServer implements OnApplicationBootstrap, BeforeApplic
   forget(socket: VisitorSocket): void {
     this.sockets.delete(socket);
     this.awaitingHello.delete(socket);
-    this.registry.detach(socket);
+    this.realtime.detach(socket);
     this.activity.stop(socket);
     socket.pending = null;
     socket.held = null;
@@ -125,8 +132,7 @@ export class VisitorSocketServer implements OnApplicationBootstrap, BeforeApplic
     /* eslint-enable @typescript-eslint/unbound-method */
   };
 
-  private sweep(): void {
-    const now = Date.now();
+  private checkHelloDeadlines(now: number): void {
     for (const socket of this.awaitingHello) {
       if (socket.phase !== 'hello') {
         this.awaitingHello.delete(socket);
@@ -139,26 +145,13 @@ export class VisitorSocketServer implements OnApplicationBootstrap, BeforeApplic
         );
       }
     }
-    // Each socket is pinged once per interval at its own moment (first one random), so
-    // thousands of idle sockets cost a trickle of pings rather than a burst.
-    const interval = this.env.VISITOR_SOCKET_HEARTBEAT_MS;
-    for (const socket of this.sockets) {
-      socket.nextPingAt ||= now + Math.random() * interval;
-      if (now < socket.nextPingAt) continue;
-      socket.nextPingAt = now + interval;
-      this.heartbeat(socket, now);
-    }
   }
+}
 
-  private heartbeat(socket: VisitorSocket, now: number): void {
-    if (!socket.alive) return socket.terminate();
-    if (socket.readyState !== WebSocket.OPEN) return;
-    socket.alive = false;
-    socket.ping();
-    if (!socket.pending) return;
-    for (const [clientMessageId, pending] of socket.pending) {
-      if (now - pending.since > PENDING_SEND_TTL_MS) socket.pending.delete(clientMessageId);
-    }
+function forgetStalePendingSends(socket: VisitorSocket, now: number): void {
+  if (!socket.pending) return;
+  for (const [clientMessageId, pending] of socket.pending) {
+    if (now - pending.since > PENDING_SEND_TTL_MS) socket.pending.delete(clientMessageId);
   }
 }
 

@@ -1,7 +1,7 @@
 import type { MessageView } from '@hub/contracts';
+import type { FrameRef, HeartbeatTarget } from '@hub/socket-kit';
 import { WebSocket } from 'ws';
-import type { FrameRef } from './frames/client-frames';
-import type { VisitorEntry } from './visitor-registry';
+import type { VisitorIdentity } from '../visitor-sessions/visitor-sessions.service';
 import type { VisitorEvent } from './visitor-events';
 
 export type SocketPhase = 'hello' | 'authenticating' | 'ready';
@@ -28,14 +28,18 @@ export interface DraftThrottle {
  * per-socket closures or timers (listeners are shared, the heartbeat is one sweep), so an idle
  * socket costs little more than ws's own.
  */
-export class VisitorSocket extends WebSocket {
+export class VisitorSocket extends WebSocket implements HeartbeatTarget {
   phase: SocketPhase = 'hello';
-  /** Answered the last heartbeat ping. */
+  /** Answered the last heartbeat ping, or sent a frame since. */
   alive = true;
   openedAt = 0;
   /** When the sweep pings it next; spread over the interval so pings never come in one burst. */
   nextPingAt = 0;
-  visitor: VisitorEntry | null = null;
+  visitor: VisitorIdentity | null = null;
+  /** The visitor's current conversation, whose typing and queue position this socket gets. */
+  followedConversationId: string | null = null;
+  /** When routing last told this socket its queue position (a lookup older than that is stale). */
+  positionAt = 0;
   /** The conversation this socket has been shown, and the last seq of it it has been sent. */
   conversationId: string | null = null;
   lastSeq = 0;

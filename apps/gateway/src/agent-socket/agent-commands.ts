@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { validateFrame } from '@hub/socket-kit';
 import { AgentsService } from '../agents/agents.service';
 import type { AuthenticatedAgent } from '../auth/authenticated-agent';
 import { ConversationsService } from '../conversations/conversations.service';
@@ -11,7 +12,6 @@ import {
   SendMessageFrame,
   TransferFrame,
   TypingFrame,
-  validateFrame,
   type ClientFrameType,
 } from './frames';
 import { RealtimeFanout } from './realtime-fanout';
@@ -25,7 +25,7 @@ type Reply = ({ type: string } & Record<string, unknown>) | undefined;
 interface CommandContext {
   connection: AgentConnection;
   agent: AuthenticatedAgent;
-  payload: object;
+  payload: Record<string, unknown>;
   /** Whether the client gave a `ref` (typing is answered only then). */
   hasRef: boolean;
 }
@@ -41,33 +41,33 @@ export class AgentCommands {
     // Ping carries nothing and is answered whatever else it holds.
     ping: () => Promise.resolve({ type: 'pong' }),
     resume: async ({ connection, agent, payload }) => {
-      const frame = await validateFrame(ResumeFrame, payload);
+      const frame = validateFrame(ResumeFrame, payload);
       return { ...(await this.resumeUseCase.run(connection, agent, frame)) };
     },
     'message.send': async ({ agent, payload }) => {
-      const frame = await validateFrame(SendMessageFrame, payload);
+      const frame = validateFrame(SendMessageFrame, payload);
       const message = await this.conversations.send(agent, frame.conversationId, frame);
       return { type: 'message.ack', clientMessageId: frame.clientMessageId, message };
     },
     typing: async (context) => this.typing(context),
     'presence.set': async ({ agent, payload }) => ({
       type: 'presence.ack',
-      agent: await this.agents.setPresence(agent, await validateFrame(PresenceFrame, payload)),
+      agent: await this.agents.setPresence(agent, validateFrame(PresenceFrame, payload)),
     }),
     'conversation.assign': async ({ agent, payload }) => {
-      const frame = await validateFrame(AssignFrame, payload);
+      const frame = validateFrame(AssignFrame, payload);
       return conversationAck(await this.conversations.assign(agent, frame.conversationId, frame));
     },
     'conversation.transfer': async ({ agent, payload }) => {
-      const frame = await validateFrame(TransferFrame, payload);
+      const frame = validateFrame(TransferFrame, payload);
       return conversationAck(await this.conversations.transfer(agent, frame.conversationId, frame));
     },
     'conversation.resolve': async ({ agent, payload }) => {
-      const frame = await validateFrame(ConversationFrame, payload);
+      const frame = validateFrame(ConversationFrame, payload);
       return conversationAck(await this.conversations.resolve(agent, frame.conversationId));
     },
     'conversation.reopen': async ({ agent, payload }) => {
-      const frame = await validateFrame(ConversationFrame, payload);
+      const frame = validateFrame(ConversationFrame, payload);
       return conversationAck(await this.conversations.reopen(agent, frame.conversationId));
     },
   };
@@ -88,7 +88,7 @@ export class AgentCommands {
   }
 
   private async typing({ connection, agent, payload, hasRef }: CommandContext): Promise<Reply> {
-    const frame = await validateFrame(TypingFrame, payload);
+    const frame = validateFrame(TypingFrame, payload);
     // Typing reaches the visitor's screen: only into conversations of the agent's own workspace.
     if (
       !this.fanout.isWatchedBy(frame.conversationId, agent.agentId) &&

@@ -5,25 +5,19 @@ import type {
   MessageCreatedRealtime,
   MessageView,
 } from '@hub/contracts';
-import { DomainException, errorBody, type ErrorBody } from '@hub/service-kit';
+import {
+  Backpressure,
+  closeReason,
+  errorFrame,
+  type FrameRef,
+  type HeartbeatTarget,
+  type SocketCloseCode,
+} from '@hub/socket-kit';
 import { WebSocket } from 'ws';
 import type { AuthenticatedAgent } from '../auth/authenticated-agent';
-import type { FrameRef } from './frames';
 
-/** Close codes of the agent socket (documented in the README, "Agent socket protocol"). */
-export const CloseCode = {
-  /** The gateway is shutting down or restarting: reconnect (another replica will answer). */
-  GoingAway: 1001,
-  /** The client sent frames faster than they are handled, or does not read what it is sent. */
-  PolicyViolation: 1008,
-  /** A service behind the gateway is unavailable: reconnect after a backoff. */
-  TryAgainLater: 1013,
-  /** No, an invalid or an expired token: log in again, then reconnect. */
-  Unauthorized: 4401,
-} as const;
-
-// A client that does not read its socket gets cut off instead of growing the gateway's memory.
-const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+// An agent's frames are small: 4 MiB unsent means the client stopped reading.
+const backpressure = new Backpressure(4 * 1024 * 1024);
 const MAX_QUEUED_FRAMES = 100;
 const RECENT_UPDATE_TTL_MS = 30_000;
 const MAX_EARLY_FRAMES = 1_000;
@@ -31,11 +25,12 @@ const MAX_EARLY_FRAMES = 1_000;
 export type ConnectionState = 'awaiting-auth' | 'authenticating' | 'ready' | 'closed';
 
 /** One agent socket: its state, its outgoing frames, and its frames handled one after another. */
-export class AgentConnection {
+export class AgentConnection implements HeartbeatTarget {
   private static readonly logger = new Logger('AgentConnection');
   readonly id = randomUUID();
   readonly openedAt = Date.now();
-  lastSeenAt = Date.now();
+  alive = true;
+  nextPingAt = 0;
   state: ConnectionState = 'awaiting-auth';
   agent?: AuthenticatedAgent;
   /** Routing was told this connection is open (so it must be told when it closes). */
@@ -68,12 +63,7 @@ export class AgentConnection {
   }
 
   sendText(text: string): void {
-    if (!this.isOpen) return;
-    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
-      this.close(CloseCode.PolicyViolation, 'not reading');
-      return;
-    }
-    this.socket.send(text);
+    backpressure.send(this.socket, text);
   }
 
   /** A forwarded realtime frame: held until the socket is ready, then sent in arrival order. */
@@ -92,15 +82,15 @@ export class AgentConnection {
   }
 
   sendError(error: unknown, ref?: FrameRef): void {
-    this.send({ type: 'error', ...(ref !== undefined ? { ref } : {}), ...toErrorBody(error) });
+    this.send(errorFrame(error, ref));
   }
 
-  close(code: number, reason: string): void {
+  close(code: SocketCloseCode): void {
     if (
       this.socket.readyState === WebSocket.OPEN ||
       this.socket.readyState === WebSocket.CONNECTING
     ) {
-      this.socket.close(code, reason);
+      this.socket.close(code, closeReason(code));
     }
   }
 
@@ -164,9 +154,4 @@ export class AgentConnection {
   forgetOldUpdates(now: number): void {
     for (const [key, until] of this.recentUpdates) if (until <= now) this.recentUpdates.delete(key);
   }
-}
-
-export function toErrorBody(error: unknown): ErrorBody {
-  if (error instanceof DomainException) return errorBody(error);
-  return { status: 500, code: 'INTERNAL', message: 'Internal error' };
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RealtimeSubscriptions } from '@hub/socket-kit';
 import { AgentsModule } from '../agents/agents.module';
 import { AuthModule } from '../auth/auth.module';
 import { ConversationsModule } from '../conversations/conversations.module';
@@ -11,6 +12,13 @@ import { RoutingPresence } from './routing-presence';
 
 @Module({
   imports: [AuthModule, ConversationsModule, AgentsModule, WorkspacesModule],
-  providers: [AgentSocketServer, AgentCommands, RealtimeFanout, ResumeUseCase, RoutingPresence],
+  providers: [
+    AgentSocketServer,
+    AgentCommands,
+    RealtimeFanout,
+    RealtimeSubscriptions,
+    ResumeUseCase,
+    RoutingPresence,
+  ],
 })
 export class AgentSocketModule {}

@@ -5,35 +5,51 @@ import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/
 import { HttpAdapterHost } from '@nestjs/core';
 import { withCorrelationId } from '@hub/observability';
 import { DomainException, SERVICE_ENV } from '@hub/service-kit';
+import {
+  decodeFrame,
+  HeartbeatSweep,
+  MAX_FRAME_BYTES,
+  refField,
+  refusalCloseCode,
+  SocketCloseCode,
+  toErrorBody,
+  validateFrame,
+  type FrameEnvelope,
+  type FrameRef,
+} from '@hub/socket-kit';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { authErrors } from '../auth/auth.exception';
 import { TokenService } from '../auth/token.service';
 import type { GatewayEnv } from '../gateway.env';
 import { AgentCommands } from './agent-commands';
-import { AgentConnection, CloseCode, toErrorBody } from './agent-connection';
-import { EnvelopeError, readEnvelope, type Envelope } from './envelope';
-import { AuthFrame, validateFrame } from './frames';
+import { AgentConnection } from './agent-connection';
+import { AuthFrame, CLIENT_FRAME_TYPES, type ClientFrameType } from './frames';
 import { RealtimeFanout } from './realtime-fanout';
 import { RoutingPresence } from './routing-presence';
 
+type Envelope = FrameEnvelope<ClientFrameType>;
+
 export const AGENT_SOCKET_PATH = '/ws/agent';
 export const HEARTBEAT_INTERVAL_MS = 5_000;
-// A socket that answered neither a ping nor sent anything for this long is dead.
-const DEAD_AFTER_MS = 3 * HEARTBEAT_INTERVAL_MS;
 const SWEEP_INTERVAL_MS = 1_000;
-const MAX_FRAME_BYTES = 256 * 1024;
 
 /**
  * The agents' WebSocket at `/ws/agent` on the gateway's HTTP port (plain `ws`, JSON frames; see
- * the README, "Agent socket protocol"). One timer per process sweeps every socket: auth deadlines,
- * token expiry, liveness pings, and the heartbeat that tells routing which sockets we hold.
+ * the agent socket protocol). The kit's one sweep per process checks auth deadlines and token
+ * expiry, pings each socket, and sends the heartbeat that tells routing which sockets we hold.
  */
 @Injectable()
 export class AgentSocketServer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(AgentSocketServer.name);
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   private readonly connections = new Set<AgentConnection>();
-  private sweepTimer?: NodeJS.Timeout;
+  private readonly sweep = new HeartbeatSweep({
+    sockets: this.connections,
+    intervalMs: HEARTBEAT_INTERVAL_MS,
+    tickMs: SWEEP_INTERVAL_MS,
+    onTick: (now) => this.checkDeadlines(now),
+    onPing: (connection, now) => connection.forgetOldUpdates(now),
+  });
   private lastBeatAt = 0;
 
   constructor(
@@ -50,8 +66,7 @@ export class AgentSocketServer implements OnApplicationBootstrap, BeforeApplicat
     server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) =>
       this.upgrade(request, socket, head),
     );
-    this.sweepTimer = setInterval(() => this.sweep(), SWEEP_INTERVAL_MS);
-    this.sweepTimer.unref();
+    this.sweep.start();
     this.logger.log(
       { gatewayId: this.presence.gatewayId, path: AGENT_SOCKET_PATH },
       'agent socket listening',
@@ -59,9 +74,9 @@ export class AgentSocketServer implements OnApplicationBootstrap, BeforeApplicat
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.sweepTimer);
+    this.sweep.stop();
     const open = [...this.connections];
-    for (const connection of open) connection.close(CloseCode.GoingAway, 'server shutting down');
+    for (const connection of open) connection.close(SocketCloseCode.GoingAway);
     await Promise.allSettled(open.map((connection) => this.release(connection)));
     this.wss.close();
   }
@@ -81,7 +96,7 @@ export class AgentSocketServer implements OnApplicationBootstrap, BeforeApplicat
     ws.on('message', (data: RawData, isBinary: boolean) =>
       this.receive(connection, data, isBinary),
     );
-    ws.on('pong', () => (connection.lastSeenAt = Date.now()));
+    ws.on('pong', () => (connection.alive = true));
     ws.on('error', (error) =>
       this.logger.debug({ err: error, connectionId: connection.id }, 'agent socket error'),
     );
@@ -89,13 +104,10 @@ export class AgentSocketServer implements OnApplicationBootstrap, BeforeApplicat
   }
 
   private receive(connection: AgentConnection, data: RawData, isBinary: boolean): void {
-    connection.lastSeenAt = Date.now();
-    let envelope: Envelope;
-    try {
-      envelope = readEnvelope(data, isBinary);
-    } catch (error) {
-      if (error instanceof EnvelopeError) connection.sendError(error.error, error.ref);
-      else connection.sendError(error);
+    connection.alive = true;
+    const { envelope, refusal } = decodeFrame(data, isBinary, CLIENT_FRAME_TYPES);
+    if (refusal) {
+      connection.sendError(refusal.error, refusal.ref);
       return;
     }
     if (connection.state === 'awaiting-auth' && envelope.type !== 'auth') {
@@ -108,7 +120,7 @@ export class AgentSocketServer implements OnApplicationBootstrap, BeforeApplicat
     }
     if (envelope.type === 'ping') {
       // Answered at once, not behind slower frames: it measures the connection.
-      connection.send({ type: 'pong', ...refOf(envelope) });
+      connection.send({ type: 'pong', ...refField(envelope.ref) });
       return;
     }
     const accepted = connection.enqueue(() =>
@@ -119,7 +131,7 @@ export class AgentSocketServer implements OnApplicationBootstrap, BeforeApplicat
         new DomainException('invalid', 'SOCKET_OVERLOADED', 'Too many frames waiting; slow down'),
         envelope.ref,
       );
-      connection.close(CloseCode.PolicyViolation, 'too many frames waiting');
+      connection.close(SocketCloseCode.PolicyViolation);
     }
   }
 
@@ -135,10 +147,10 @@ export class AgentSocketServer implements OnApplicationBootstrap, BeforeApplicat
       const reply = await this.commands.run(envelope.type, {
         connection,
         agent,
-        payload: envelope.payload,
+        payload: envelope.body,
         hasRef: envelope.ref !== undefined,
       });
-      if (reply) connection.send({ ...reply, ...refOf(envelope) });
+      if (reply) connection.send({ ...reply, ...refField(envelope.ref) });
     } catch (error) {
       if (!(error instanceof DomainException)) {
         this.logger.error(
@@ -164,13 +176,14 @@ export class AgentSocketServer implements OnApplicationBootstrap, BeforeApplicat
     }
     connection.state = 'authenticating';
     try {
-      const frame = await validateFrame(AuthFrame, envelope.payload);
+      const frame = validateFrame(AuthFrame, envelope.body);
       const agent = (connection.agent = this.tokens.verify(frame.token));
       const view = await this.presence.announce(connection, agent, true);
       connection.announced = true;
       if (view.workspaceId !== agent.workspaceId) throw authErrors.tokenInvalid();
-      await this.fanout.attach(connection, agent);
+      // Set first: a partial attach (NATS went away half-way) is still undone by cleanUp.
       connection.attached = true;
+      await this.fanout.attach(connection, agent);
       await this.fanout
         .watchAssigned(agent)
         .catch((error: unknown) =>
@@ -190,7 +203,7 @@ export class AgentSocketServer implements OnApplicationBootstrap, BeforeApplicat
       );
       connection.markReady({
         type: 'ready',
-        ...refOf(envelope),
+        ...refField(envelope.ref),
         agent: view,
         connectionId: connection.id,
         heartbeatIntervalMs: HEARTBEAT_INTERVAL_MS,
@@ -202,11 +215,10 @@ export class AgentSocketServer implements OnApplicationBootstrap, BeforeApplicat
     }
   }
 
-  /** Sends the error and closes: 4401 for authentication failures, 1013 when a service is away. */
-  private refuse(connection: AgentConnection, error: unknown, ref?: Envelope['ref']): void {
+  /** Sends the error and closes: 4401 for auth failures, 1013 when a service is away, 1011 on a bug. */
+  private refuse(connection: AgentConnection, error: unknown, ref?: FrameRef): void {
     if (!connection.isOpen) return;
     connection.sendError(error, ref);
-    const retryable = error instanceof DomainException && error.kind === 'unavailable';
     this.logger.log(
       {
         connectionId: connection.id,
@@ -215,10 +227,7 @@ export class AgentSocketServer implements OnApplicationBootstrap, BeforeApplicat
       },
       'agent socket refused',
     );
-    connection.close(
-      retryable ? CloseCode.TryAgainLater : CloseCode.Unauthorized,
-      retryable ? 'try again later' : 'unauthorized',
-    );
+    connection.close(refusalCloseCode(error));
   }
 
   /** The socket closed. While it authenticates, authenticate() cleans up once its awaits return. */
@@ -259,9 +268,7 @@ export class AgentSocketServer implements OnApplicationBootstrap, BeforeApplicat
     }
   }
 
-  private sweep(): void {
-    const now = Date.now();
-    const beat = now - this.lastBeatAt >= HEARTBEAT_INTERVAL_MS;
+  private checkDeadlines(now: number): void {
     for (const connection of this.connections) {
       if (
         connection.state === 'awaiting-auth' &&
@@ -270,19 +277,11 @@ export class AgentSocketServer implements OnApplicationBootstrap, BeforeApplicat
         this.refuse(connection, authErrors.tokenMissing('No auth frame in time'));
       } else if (connection.agent && connection.agent.expiresAt <= now) {
         this.refuse(connection, authErrors.tokenExpired());
-      } else if (beat) {
-        if (now - connection.lastSeenAt > DEAD_AFTER_MS) connection.terminate();
-        else connection.ping();
-        connection.forgetOldUpdates(now);
       }
     }
-    if (beat) {
+    if (now - this.lastBeatAt >= HEARTBEAT_INTERVAL_MS) {
       this.lastBeatAt = now;
       void this.presence.heartbeat(this.connections);
     }
   }
-}
-
-function refOf(envelope: Pick<Envelope, 'ref'>): { ref?: Envelope['ref'] } {
-  return envelope.ref !== undefined ? { ref: envelope.ref } : {};
 }

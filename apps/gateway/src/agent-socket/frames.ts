@@ -1,5 +1,4 @@
 import { IsEntityId } from '@hub/contracts';
-import { createValidationPipe } from '@hub/service-kit';
 import { IsBoolean, IsString, MaxLength, MinLength } from 'class-validator';
 import { SetPresenceBody } from '../agents/dto/presence.dto';
 import {
@@ -11,7 +10,7 @@ import {
 import { IsSeqMap } from './is-seq-map.validator';
 
 // Client → server frames. Each is `{ type, ref?, ...payload }`; the payload is validated by the
-// class below exactly as a REST body is (same ValidationPipe, same classes: the command frames
+// class below exactly as a REST body is (same rules, same classes: the command frames
 // extend the REST DTOs and add the conversation id REST takes from the path).
 
 export const MAX_RESUME_CONVERSATIONS = 100;
@@ -69,16 +68,3 @@ export const CLIENT_FRAME_TYPES = [
   'ping',
 ] as const;
 export type ClientFrameType = (typeof CLIENT_FRAME_TYPES)[number];
-
-/** The `ref` a client may put on any frame, echoed on the reply. */
-export type FrameRef = string | number;
-
-const pipe = createValidationPipe();
-
-/** Validates and instantiates a frame's payload; throws VALIDATION_FAILED with fieldErrors. */
-export async function validateFrame<T extends object>(
-  metatype: new () => T,
-  payload: object,
-): Promise<T> {
-  return (await pipe.transform(payload, { type: 'body', metatype })) as T;
-}

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { ErrorBody } from '@hub/service-kit';
+import { toErrorBody } from '@hub/socket-kit';
 import type { AuthenticatedAgent } from '../auth/authenticated-agent';
 import { ConversationsService } from '../conversations/conversations.service';
-import { toErrorBody, type AgentConnection } from './agent-connection';
+import type { AgentConnection } from './agent-connection';
 import type { ResumeFrame } from './frames';
 
 const PAGE = 500;

@@ -4,10 +4,6 @@ import { namespacedSubject } from '@hub/messaging';
 import { Messaging } from './messaging';
 import { SERVICE_ENV } from '../tokens';
 
-export interface RealtimeSubscription {
-  unsubscribe(): void;
-}
-
 /**
  * Ephemeral fan-out on core NATS (`rt.*` subjects): fire and forget, may be missed while NATS
  * is away; clients resume from stored sequence numbers, so nothing stored is lost.
@@ -29,26 +25,5 @@ export class Realtime {
       // A closed or draining connection: the recipient resumes from the stored sequence.
       this.logger.warn({ err: error, subject: logicalSubject }, 'realtime publish dropped');
     }
-  }
-
-  async subscribe<T>(
-    logicalSubject: string,
-    onEvent: (event: T) => void,
-  ): Promise<RealtimeSubscription> {
-    const nc = await this.messaging.connected();
-    return nc.subscribe(namespacedSubject(this.env.HUB_NAMESPACE, logicalSubject), {
-      callback: (error, msg) => {
-        if (error)
-          return this.logger.warn(
-            { err: error, subject: logicalSubject },
-            'realtime subscription failed',
-          );
-        try {
-          onEvent(msg.json<T>());
-        } catch (failure) {
-          this.logger.warn({ err: failure, subject: logicalSubject }, 'realtime event not handled');
-        }
-      },
-    });
   }
 }

@@ -54,14 +54,3 @@ export class PingFrame {}
 
 export const CLIENT_FRAME_TYPES = ['hello', 'message.send', 'typing', 'draft', 'ping'] as const;
 export type ClientFrameType = (typeof CLIENT_FRAME_TYPES)[number];
-
-export const FRAME_CLASSES = {
-  hello: HelloFrame,
-  'message.send': MessageSendFrame,
-  typing: TypingFrame,
-  draft: DraftFrame,
-  ping: PingFrame,
-} as const satisfies Record<ClientFrameType, new () => object>;
-
-/** A client's correlation tag for a frame, echoed on the replies to it. */
-export type FrameRef = string | number;

@@ -1,7 +1,6 @@
 import type { ConversationView, MessageView } from '@hub/contracts';
 import type { ConversationStatus } from '@hub/domain';
-import type { FieldError } from '@hub/service-kit';
-import type { FrameRef } from './client-frames';
+import type { ErrorFrame, FrameRef } from '@hub/socket-kit';
 
 /** The part of a conversation a visitor sees (no internal customer or workspace ids). */
 export interface VisitorConversationView {
@@ -77,15 +76,6 @@ export interface QueuePositionFrame {
 export interface PongFrame {
   type: 'pong';
   ref?: FrameRef;
-}
-
-export interface ErrorFrame {
-  type: 'error';
-  ref?: FrameRef;
-  status: number;
-  code: string;
-  message: string;
-  fieldErrors?: FieldError[];
 }
 
 export type ServerFrame =
