@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { waitFor } from '@hub/testing';
 import WebSocket from 'ws';
 
-/** A frame the visitor socket sent (see the README, "Visitor socket protocol"). */
+/** A frame the visitor socket sent (see docs/visitor-socket.md). */
 export type Frame = Record<string, unknown> & { type: string };
 
 export interface VisitorSession {

@@ -35,7 +35,7 @@ const SWEEP_INTERVAL_MS = 1_000;
 
 /**
  * The agents' WebSocket at `/ws/agent` on the gateway's HTTP port (plain `ws`, JSON frames; see
- * the agent socket protocol). The kit's one sweep per process checks auth deadlines and token
+ * docs/agent-socket.md). The kit's one sweep per process checks auth deadlines and token
  * expiry, pings each socket, and sends the heartbeat that tells routing which sockets we hold.
  */
 @Injectable()

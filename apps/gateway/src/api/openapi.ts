@@ -11,7 +11,7 @@ export function serveApiDocs(app: INestApplication): void {
       'REST API for agents and supervisors. Log in with POST /api/v1/auth/login, then send ' +
         '`Authorization: Bearer <accessToken>`. Every failure has the shape ' +
         '{ status, code, message, fieldErrors? }. Realtime updates come over the agent WebSocket ' +
-        'at /ws/agent (see the README).',
+        'at /ws/agent (see docs/agent-socket.md).',
     )
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
