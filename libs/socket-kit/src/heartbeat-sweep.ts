@@ -24,8 +24,8 @@ export interface HeartbeatSweepOptions<T extends HeartbeatTarget> {
 /**
  * One timer per process for every socket, not one per socket. Each socket is pinged once per
  * interval at its own moment (its first one random), so thousands of idle sockets cost a
- * trickle of pings rather than a burst; a socket that did not answer its previous ping is cut
- * (the client sees 1006 and reconnects).
+ * trickle of pings rather than a burst; a socket that sent nothing (pong or frame) since its
+ * previous ping is cut (the client sees 1006 and reconnects).
  */
 export class HeartbeatSweep<T extends HeartbeatTarget> {
   private timer?: NodeJS.Timeout;
