@@ -101,7 +101,8 @@ export class ConversationUnderTest {
     const stream = namespacedStream(this.namespace, 'EVENTS');
     const { state } = await jsm.streams.info(stream);
     const events: StoredEvent[] = [];
-    for (let seq = state.first_seq; seq <= state.last_seq && state.messages > 0; seq++) {
+    if (state.messages === 0) return events;
+    for (let seq = state.first_seq; seq <= state.last_seq; seq++) {
       const stored = await jsm.streams.getMessage(stream, { seq });
       if (!stored) continue;
       events.push({
