@@ -6,6 +6,10 @@ import { Message } from './message.entity';
 /** A message as written: everything but what the database fills in. */
 export type NewMessage = Omit<Message, 'id' | 'createdAt'>;
 
+/** What the database fills in, returned by the INSERT itself. */
+const RETURNED = ['id', 'created_at'];
+type Returned = { id: string; created_at: Date };
+
 /** Every read and write of message rows. Methods taking `tx` run in the caller's transaction. */
 @Injectable()
 export class MessageRepository {
@@ -13,17 +17,18 @@ export class MessageRepository {
 
   /** Stores the message in one round trip (INSERT ... RETURNING). */
   async insert(tx: EntityManager, values: NewMessage): Promise<Message> {
-    const stored = await this.insertReturning(tx, values, false);
-    if (!stored) throw new Error('INSERT ... RETURNING returned no row');
-    return stored;
+    const result = await inserting(tx, values).returning(RETURNED).execute();
+    return asStored(tx, values, result.raw as Returned[]);
   }
 
   /**
    * Stores the message unless one with the same channel message id (or agent client id) is
    * already stored; then null, and nothing was written.
    */
-  insertUnlessStored(tx: EntityManager, values: NewMessage): Promise<Message | null> {
-    return this.insertReturning(tx, values, true);
+  async insertUnlessStored(tx: EntityManager, values: NewMessage): Promise<Message | null> {
+    const result = await inserting(tx, values).orIgnore().returning(RETURNED).execute();
+    const rows = result.raw as Returned[];
+    return rows.length > 0 ? asStored(tx, values, rows) : null;
   }
 
   /** An agent's earlier reply with this client message id in this conversation. */
@@ -57,17 +62,12 @@ export class MessageRepository {
       take: query.limit,
     });
   }
+}
 
-  private async insertReturning(
-    tx: EntityManager,
-    values: NewMessage,
-    unlessStored: boolean,
-  ): Promise<Message | null> {
-    const insert = tx.createQueryBuilder().insert().into(Message).values(values);
-    const result = await (unlessStored ? insert.orIgnore() : insert)
-      .returning(['id', 'created_at'])
-      .execute();
-    const [row] = result.raw as { id: string; created_at: Date }[];
-    return row ? tx.create(Message, { ...values, id: row.id, createdAt: row.created_at }) : null;
-  }
+function inserting(tx: EntityManager, values: NewMessage) {
+  return tx.createQueryBuilder().insert().into(Message).values(values);
+}
+
+function asStored(tx: EntityManager, values: NewMessage, [row]: Returned[]): Message {
+  return tx.create(Message, { ...values, id: row.id, createdAt: row.created_at });
 }
