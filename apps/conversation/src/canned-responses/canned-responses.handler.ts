@@ -1,25 +1,16 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { ListCannedResponsesRequest, SUBJECTS, type CannedResponseView } from '@hub/contracts';
-import { Database } from '@hub/service-kit';
-import { IsNull } from 'typeorm';
-import { CannedResponse } from './canned-response.entity';
+import { CannedResponseRepository } from './canned-response.repository';
 
 @Controller()
 export class CannedResponsesHandler {
-  constructor(private readonly database: Database) {}
+  constructor(private readonly cannedResponses: CannedResponseRepository) {}
 
   /** The workspace's shared phrases, plus the department's own when one is given. */
   @MessagePattern(SUBJECTS.conversation.listCannedResponses)
   async list(@Payload() request: ListCannedResponsesRequest): Promise<CannedResponseView[]> {
-    const departments = [IsNull(), ...(request.departmentId ? [request.departmentId] : [])];
-    const rows = await this.database.dataSource.manager.find(CannedResponse, {
-      where: departments.map((departmentId) => ({
-        workspaceId: request.workspaceId,
-        departmentId,
-      })),
-      order: { shortcut: 'ASC' },
-    });
+    const rows = await this.cannedResponses.listVisible(request);
     return rows.map(({ id, shortcut, text, departmentId }) => ({
       id,
       shortcut,

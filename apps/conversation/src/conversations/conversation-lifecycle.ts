@@ -14,12 +14,12 @@ import {
   nextConversationStatus,
 } from '@hub/domain';
 import { Database } from '@hub/service-kit';
-import type { EntityManager } from 'typeorm';
 import { InboxDirectory } from '../inboxes/inbox-directory';
 import { ConversationNotifier } from '../notifications/conversation-notifier';
 import { Outbox, type PendingEvent } from '../outbox/outbox';
-import { Conversation } from './conversation.entity';
+import type { Conversation } from './conversation.entity';
 import { ConversationError } from './conversation.exception';
+import { ConversationRepository } from './conversation.repository';
 import { toConversationView } from './views';
 
 type Change = (conversation: Conversation) => {
@@ -35,6 +35,7 @@ type Change = (conversation: Conversation) => {
 export class ConversationLifecycle {
   constructor(
     private readonly database: Database,
+    private readonly conversations: ConversationRepository,
     private readonly inboxes: InboxDirectory,
     private readonly notifier: ConversationNotifier,
     private readonly outbox: Outbox,
@@ -108,11 +109,11 @@ export class ConversationLifecycle {
   ): Promise<ConversationView> {
     const { before, after, channel, event } = await this.database.dataSource.transaction(
       async (tx) => {
-        const current = await this.lock(tx, workspaceId, conversationId);
+        const current = await this.conversations.lockInWorkspace(tx, workspaceId, conversationId);
+        if (!current) throw ConversationError.notFound(conversationId);
         const { channel } = await this.inboxes.get(current.inboxId);
         const { changes, event: eventOf } = decide(current);
-        await tx.update(Conversation, { id: current.id }, changes);
-        const updated = await tx.findOneByOrFail(Conversation, { id: current.id });
+        const updated = await this.conversations.update(tx, current.id, changes);
         const event = eventOf(updated, channel);
         await this.outbox.add(tx, [event]);
         return { before: current, after: updated, channel, event };
@@ -125,19 +126,6 @@ export class ConversationLifecycle {
       before.assigneeId !== after.assigneeId ? before.assigneeId : null,
     );
     return toConversationView(after, channel);
-  }
-
-  private async lock(
-    tx: EntityManager,
-    workspaceId: string,
-    conversationId: string,
-  ): Promise<Conversation> {
-    const conversation = await tx.findOne(Conversation, {
-      where: { id: conversationId, workspaceId },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!conversation) throw ConversationError.notFound(conversationId);
-    return conversation;
   }
 }
 

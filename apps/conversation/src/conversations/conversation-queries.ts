@@ -8,38 +8,31 @@ import type {
   VisitorHistoryRequest,
 } from '@hub/contracts';
 import { ConversationStatus } from '@hub/domain';
-import { Database } from '@hub/service-kit';
-import { IsNull, MoreThan, type FindOptionsWhere } from 'typeorm';
 import { InboxDirectory } from '../inboxes/inbox-directory';
-import { Message } from '../messages/message.entity';
-import { Conversation } from './conversation.entity';
+import { MessageRepository } from '../messages/message.repository';
+import type { Conversation } from './conversation.entity';
 import { ConversationError } from './conversation.exception';
+import { ConversationRepository } from './conversation.repository';
 import { toConversationView, toMessageView } from './views';
 
 /** Reads: every query is scoped to the caller's workspace, so another's rows are "not found". */
 @Injectable()
 export class ConversationQueries {
   constructor(
-    private readonly database: Database,
+    private readonly conversations: ConversationRepository,
+    private readonly messageRows: MessageRepository,
     private readonly inboxes: InboxDirectory,
   ) {}
 
   async list(request: ListConversationsRequest): Promise<ConversationView[]> {
-    const where: FindOptionsWhere<Conversation> = {
+    const unassigned = request.view === 'unassigned';
+    const rows = await this.conversations.list({
       workspaceId: request.workspaceId,
-      ...(request.status ? { status: request.status } : {}),
-      ...(request.departmentId ? { departmentId: request.departmentId } : {}),
-    };
-    if (request.view === 'mine') where.assigneeId = request.actor.agentId;
-    if (request.view === 'unassigned')
-      Object.assign(where, {
-        assigneeId: IsNull(),
-        status: request.status ?? ConversationStatus.Open,
-      });
-    const rows = await this.database.dataSource.manager.find(Conversation, {
-      where,
-      order: { updatedAt: 'DESC' },
-      take: request.limit ?? 50,
+      departmentId: request.departmentId,
+      status: unassigned ? (request.status ?? ConversationStatus.Open) : request.status,
+      ...(request.view === 'mine' ? { assigneeId: request.actor.agentId } : {}),
+      ...(unassigned ? { assigneeId: null } : {}),
+      limit: request.limit ?? 50,
     });
     return Promise.all(rows.map((row) => this.view(row)));
   }
@@ -58,13 +51,10 @@ export class ConversationQueries {
     request: VisitorHistoryRequest,
   ): Promise<{ conversation: ConversationView | null; messages: MessageView[] }> {
     await this.inboxes.getInWorkspace(request.workspaceId, request.inboxId);
-    const conversation = await this.database.dataSource.manager.findOne(Conversation, {
-      where: {
-        workspaceId: request.workspaceId,
-        inboxId: request.inboxId,
-        customerExternalId: request.visitorId,
-      },
-      order: { createdAt: 'DESC' },
+    const conversation = await this.conversations.latestOfVisitor({
+      workspaceId: request.workspaceId,
+      inboxId: request.inboxId,
+      customerExternalId: request.visitorId,
     });
     if (!conversation) return { conversation: null, messages: [] };
     return {
@@ -73,16 +63,13 @@ export class ConversationQueries {
     };
   }
 
-  async find(workspaceId: string, conversationId: string): Promise<Conversation> {
-    const conversation = await this.database.dataSource.manager.findOneBy(Conversation, {
-      id: conversationId,
-      workspaceId,
-    });
+  private async find(workspaceId: string, conversationId: string): Promise<Conversation> {
+    const conversation = await this.conversations.findInWorkspace(workspaceId, conversationId);
     if (!conversation) throw ConversationError.notFound(conversationId);
     return conversation;
   }
 
-  async view(conversation: Conversation): Promise<ConversationView> {
+  private async view(conversation: Conversation): Promise<ConversationView> {
     const inbox = await this.inboxes.get(conversation.inboxId);
     return toConversationView(conversation, inbox.channel);
   }
@@ -92,11 +79,7 @@ export class ConversationQueries {
     afterSeq: number,
     limit: number,
   ): Promise<MessageView[]> {
-    const rows = await this.database.dataSource.manager.find(Message, {
-      where: { conversationId, seq: MoreThan(afterSeq) },
-      order: { seq: 'ASC' },
-      take: limit,
-    });
+    const rows = await this.messageRows.listAfter({ conversationId, afterSeq, limit });
     return rows.map(toMessageView);
   }
 }

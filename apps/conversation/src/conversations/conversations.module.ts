@@ -1,21 +1,31 @@
 import { Module } from '@nestjs/common';
+import { CannedResponseRepository } from '../canned-responses/canned-response.repository';
 import { CannedResponsesHandler } from '../canned-responses/canned-responses.handler';
 import { InboxDirectory } from '../inboxes/inbox-directory';
+import { InboxRepository } from '../inboxes/inbox.repository';
 import { InboxesHandler } from '../inboxes/inboxes.handler';
 import { InboundMessageHandler } from '../messages/inbound-message.handler';
+import { MessageRepository } from '../messages/message.repository';
 import { MessagesHandler } from '../messages/messages.handler';
 import { ReceiveInboundMessage } from '../messages/receive-inbound-message.use-case';
 import { SendAgentMessage } from '../messages/send-agent-message.use-case';
 import { ConversationNotifier } from '../notifications/conversation-notifier';
 import { Outbox } from '../outbox/outbox';
+import { OutboxRepository } from '../outbox/outbox.repository';
 import { ConversationLifecycle } from './conversation-lifecycle';
 import { ConversationQueries } from './conversation-queries';
+import { ConversationRepository } from './conversation.repository';
 import { ConversationsHandler } from './conversations.handler';
 import { OpenConversation } from './open-conversation';
 
 @Module({
   controllers: [ConversationsHandler, MessagesHandler, InboxesHandler, CannedResponsesHandler],
   providers: [
+    ConversationRepository,
+    MessageRepository,
+    InboxRepository,
+    CannedResponseRepository,
+    OutboxRepository,
     ConversationQueries,
     ConversationLifecycle,
     OpenConversation,

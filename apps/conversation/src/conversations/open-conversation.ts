@@ -1,24 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import {
-  ACTIVE_CONVERSATION_STATUSES,
-  ConversationEvent,
-  ConversationStatus,
-  nextConversationStatus,
-} from '@hub/domain';
-import { In, type EntityManager } from 'typeorm';
+import { ConversationEvent, ConversationStatus, nextConversationStatus } from '@hub/domain';
+import type { EntityManager } from 'typeorm';
 import type { Opening } from '../notifications/conversation-notifier';
-import { Conversation } from './conversation.entity';
-
-export interface ConversationKey {
-  workspaceId: string;
-  inboxId: string;
-  customerId: string;
-}
-
-export interface NewConversationDetails {
-  customerExternalId: string;
-  departmentId: string | null;
-}
+import type { Conversation } from './conversation.entity';
+import {
+  ConversationRepository,
+  type ConversationKey,
+  type NewConversationDetails,
+} from './conversation.repository';
 
 /**
  * Finds the conversation an inbound message belongs to, inside the caller's transaction:
@@ -28,78 +17,37 @@ export interface NewConversationDetails {
  */
 @Injectable()
 export class OpenConversation {
+  constructor(private readonly conversations: ConversationRepository) {}
+
   async forInbound(
     tx: EntityManager,
     key: ConversationKey,
     details: NewConversationDetails,
   ): Promise<{ conversation: Conversation; opening: Opening | null }> {
     for (;;) {
-      const current = (await this.lockActive(tx, key)) ?? (await this.lockLastResolved(tx, key));
+      const current =
+        (await this.conversations.lockActive(tx, key)) ??
+        (await this.conversations.lockLastResolved(tx, key));
       if (current) {
         const status = nextConversationStatus(current.status, ConversationEvent.Inbound);
         const reopened = current.status === ConversationStatus.Resolved;
-        const conversation = await this.takeNextSeq(tx, current.id, status, reopened);
+        // Resolving ended the agent's ownership: the reopened conversation waits for routing.
+        const conversation = await this.conversations.takeNextSeq(tx, current.id, {
+          status,
+          ...(reopened ? { resolvedAt: null, resolutionSeconds: null, assigneeId: null } : {}),
+        });
         return { conversation, opening: reopened ? 'reopened' : null };
       }
-      const created = await this.insertOpen(tx, key, details);
+      const created = await this.conversations.insertOpen(tx, key, details);
       // Lost a race with another first message: the loop finds the winner's conversation.
       if (created) {
         return {
-          conversation: await this.takeNextSeq(tx, created, ConversationStatus.Open, false),
+          conversation: await this.conversations.takeNextSeq(tx, created, {
+            status: ConversationStatus.Open,
+          }),
           opening: 'new',
         };
       }
     }
-  }
-
-  private lockActive(tx: EntityManager, key: ConversationKey): Promise<Conversation | null> {
-    return tx.findOne(Conversation, {
-      where: { ...key, status: In([...ACTIVE_CONVERSATION_STATUSES]) },
-      lock: { mode: 'pessimistic_write' },
-    });
-  }
-
-  private lockLastResolved(tx: EntityManager, key: ConversationKey): Promise<Conversation | null> {
-    return tx.findOne(Conversation, {
-      where: { ...key, status: ConversationStatus.Resolved },
-      order: { updatedAt: 'DESC' },
-      lock: { mode: 'pessimistic_write' },
-    });
-  }
-
-  private async insertOpen(
-    tx: EntityManager,
-    key: ConversationKey,
-    details: NewConversationDetails,
-  ): Promise<string | undefined> {
-    const result = await tx
-      .createQueryBuilder()
-      .insert()
-      .into(Conversation)
-      .values({ ...key, ...details, status: ConversationStatus.Open })
-      .orIgnore()
-      .returning('id')
-      .execute();
-    return (result.raw as { id: string }[])[0]?.id;
-  }
-
-  private async takeNextSeq(
-    tx: EntityManager,
-    id: string,
-    status: ConversationStatus,
-    reopened: boolean,
-  ): Promise<Conversation> {
-    await tx
-      .createQueryBuilder()
-      .update(Conversation)
-      .set({
-        lastSeq: () => 'last_seq + 1',
-        status,
-        updatedAt: () => 'now()',
-        ...(reopened ? { resolvedAt: null, resolutionSeconds: null, assigneeId: null } : {}),
-      })
-      .where('id = :id', { id })
-      .execute();
-    return tx.findOneByOrFail(Conversation, { id });
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Channel } from '@hub/domain';
-import { Database, DomainException } from '@hub/service-kit';
-import { Inbox } from './inbox.entity';
+import { DomainException } from '@hub/service-kit';
+import { InboxRepository } from './inbox.repository';
 
 export interface InboxInfo {
   id: string;
@@ -15,12 +15,12 @@ export interface InboxInfo {
 export class InboxDirectory {
   private readonly cache = new Map<string, InboxInfo>();
 
-  constructor(private readonly database: Database) {}
+  constructor(private readonly inboxes: InboxRepository) {}
 
   async get(inboxId: string): Promise<InboxInfo> {
     const cached = this.cache.get(inboxId);
     if (cached) return cached;
-    const inbox = await this.database.dataSource.manager.findOneBy(Inbox, { id: inboxId });
+    const inbox = await this.inboxes.findById(inboxId);
     if (!inbox)
       throw new DomainException('not_found', 'INBOX_NOT_FOUND', `Inbox ${inboxId} does not exist`);
     const info: InboxInfo = {

@@ -8,12 +8,14 @@ import {
 import { DeliveryStatus, MessageDirection, SenderType, type Channel } from '@hub/domain';
 import { Database, RpcClient } from '@hub/service-kit';
 import type { EntityManager } from 'typeorm';
-import { Conversation } from '../conversations/conversation.entity';
+import type { Conversation } from '../conversations/conversation.entity';
+import { ConversationRepository } from '../conversations/conversation.repository';
 import { OpenConversation } from '../conversations/open-conversation';
 import { InboxDirectory, type InboxInfo } from '../inboxes/inbox-directory';
 import { ConversationNotifier } from '../notifications/conversation-notifier';
 import { Outbox, type PendingEvent } from '../outbox/outbox';
-import { Message } from './message.entity';
+import type { Message } from './message.entity';
+import { MessageRepository, type NewMessage } from './message.repository';
 
 /** Thrown inside the transaction to roll it back when the message is already stored. */
 class AlreadyStored extends Error {}
@@ -31,6 +33,8 @@ export class ReceiveInboundMessage {
   constructor(
     private readonly database: Database,
     private readonly rpc: RpcClient,
+    private readonly conversations: ConversationRepository,
+    private readonly messages: MessageRepository,
     private readonly openConversation: OpenConversation,
     private readonly inboxes: InboxDirectory,
     private readonly notifier: ConversationNotifier,
@@ -63,13 +67,11 @@ export class ReceiveInboundMessage {
   }
 
   /** The customer of an earlier conversation of this sender in this inbox: no need to ask crm. */
-  private async knownCustomer(inbound: InboundMessageReceived): Promise<string | undefined> {
-    const earlier = await this.database.dataSource.manager.findOne(Conversation, {
-      select: { id: true, customerId: true },
-      where: { inboxId: inbound.inboxId, customerExternalId: inbound.customer.externalId },
-      order: { createdAt: 'DESC' },
+  private knownCustomer(inbound: InboundMessageReceived): Promise<string | undefined> {
+    return this.conversations.customerOfSender({
+      inboxId: inbound.inboxId,
+      customerExternalId: inbound.customer.externalId,
     });
-    return earlier?.customerId;
   }
 
   private async resolveCustomer(
@@ -105,7 +107,7 @@ export class ReceiveInboundMessage {
         departmentId: inbound.departmentId ?? null,
       },
     );
-    const values = {
+    const values: NewMessage = {
       workspaceId: inbound.workspaceId,
       conversationId: conversation.id,
       inboxId: inbound.inboxId,
@@ -119,18 +121,9 @@ export class ReceiveInboundMessage {
       clientMessageId: inbound.clientMessageId ?? null,
       deliveryStatus: DeliveryStatus.Delivered,
     };
-    const inserted = await tx
-      .createQueryBuilder()
-      .insert()
-      .into(Message)
-      .values(values)
-      .orIgnore()
-      .returning(['id', 'created_at'])
-      .execute();
-    const [row] = inserted.raw as { id: string; created_at: Date }[];
+    const message = await this.messages.insertUnlessStored(tx, values);
     // Another delivery stored it first: roll back so the sequence number stays unused.
-    if (!row) throw new AlreadyStored();
-    const message = tx.create(Message, { ...values, id: row.id, createdAt: row.created_at });
+    if (!message) throw new AlreadyStored();
     const events = await this.outbox.add(
       tx,
       this.notifier.messageCreated(message, conversation, inbox.channel, opening),
@@ -140,14 +133,11 @@ export class ReceiveInboundMessage {
 
   /** A resend of a stored message: fanned out again so its sender gets the ack it missed. */
   private async fanOutStored(inbound: InboundMessageReceived): Promise<void> {
-    const manager = this.database.dataSource.manager;
-    const message = await manager.findOneByOrFail(Message, {
-      inboxId: inbound.inboxId,
-      channelMessageId: inbound.externalMessageId,
-    });
-    const conversation = await manager.findOneByOrFail(Conversation, {
-      id: message.conversationId,
-    });
+    const message = await this.messages.findByChannelMessageIdOrFail(
+      inbound.inboxId,
+      inbound.externalMessageId,
+    );
+    const conversation = await this.conversations.findByIdOrFail(message.conversationId);
     const inbox = await this.inboxes.get(inbound.inboxId);
     await this.notifier.fanOutMessage(message, conversation, inbox.channel);
   }

@@ -10,13 +10,15 @@ import {
 import { Database } from '@hub/service-kit';
 import type { EntityManager } from 'typeorm';
 import { assertMayAct } from '../conversations/conversation-lifecycle';
-import { Conversation } from '../conversations/conversation.entity';
+import type { Conversation } from '../conversations/conversation.entity';
 import { ConversationError } from '../conversations/conversation.exception';
+import { ConversationRepository } from '../conversations/conversation.repository';
 import { toMessageView } from '../conversations/views';
 import { InboxDirectory } from '../inboxes/inbox-directory';
 import { ConversationNotifier } from '../notifications/conversation-notifier';
 import { Outbox, type PendingEvent } from '../outbox/outbox';
-import { Message } from './message.entity';
+import type { Message } from './message.entity';
+import { MessageRepository } from './message.repository';
 
 /**
  * An agent's reply: stored with the next sequence number, once per (agent, clientMessageId),
@@ -27,6 +29,8 @@ import { Message } from './message.entity';
 export class SendAgentMessage {
   constructor(
     private readonly database: Database,
+    private readonly conversations: ConversationRepository,
+    private readonly messages: MessageRepository,
     private readonly inboxes: InboxDirectory,
     private readonly notifier: ConversationNotifier,
     private readonly outbox: Outbox,
@@ -46,14 +50,15 @@ export class SendAgentMessage {
     tx: EntityManager,
     request: SendAgentMessageRequest,
   ): Promise<{ message: Message; conversation: Conversation; events: PendingEvent[] }> {
-    const conversation = await tx.findOne(Conversation, {
-      where: { id: request.conversationId, workspaceId: request.workspaceId },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const conversation = await this.conversations.lockInWorkspace(
+      tx,
+      request.workspaceId,
+      request.conversationId,
+    );
     if (!conversation) throw ConversationError.notFound(request.conversationId);
-    const resent = await tx.findOneBy(Message, {
+    const resent = await this.messages.findAgentReply(tx, {
       conversationId: conversation.id,
-      senderId: request.actor.agentId,
+      agentId: request.actor.agentId,
       clientMessageId: request.clientMessageId,
     });
     if (resent) return { message: resent, conversation, events: [] };
@@ -74,23 +79,24 @@ export class SendAgentMessage {
             (now.getTime() - conversation.createdAt.getTime()) / 1000,
           ),
         };
-    await tx.update(Conversation, { id: conversation.id }, { lastSeq: seq, ...firstResponse });
-    const message = await tx.save(
-      tx.create(Message, {
-        workspaceId: conversation.workspaceId,
-        conversationId: conversation.id,
-        inboxId: conversation.inboxId,
-        seq,
-        direction: MessageDirection.Outbound,
-        senderType: SenderType.Agent,
-        senderId: request.actor.agentId,
-        content: request.content,
-        contentType: request.contentType ?? ContentType.Text,
-        clientMessageId: request.clientMessageId,
-        deliveryStatus: DeliveryStatus.Sent,
-      }),
-    );
-    const updated = await tx.findOneByOrFail(Conversation, { id: conversation.id });
+    const updated = await this.conversations.update(tx, conversation.id, {
+      lastSeq: seq,
+      ...firstResponse,
+    });
+    const message = await this.messages.insert(tx, {
+      workspaceId: conversation.workspaceId,
+      conversationId: conversation.id,
+      inboxId: conversation.inboxId,
+      seq,
+      direction: MessageDirection.Outbound,
+      senderType: SenderType.Agent,
+      senderId: request.actor.agentId,
+      content: request.content,
+      contentType: request.contentType ?? ContentType.Text,
+      channelMessageId: null,
+      clientMessageId: request.clientMessageId,
+      deliveryStatus: DeliveryStatus.Sent,
+    });
     const { channel } = await this.inboxes.get(conversation.inboxId);
     const events = await this.outbox.add(
       tx,

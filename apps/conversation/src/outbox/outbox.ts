@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Database, Messaging } from '@hub/service-kit';
-import { IsNull, LessThan, type EntityManager } from 'typeorm';
-import { OutboxEvent } from './outbox-event.entity';
+import type { EntityManager } from 'typeorm';
+import { OutboxRepository } from './outbox.repository';
 
 export interface PendingEvent {
   workspaceId: string;
@@ -31,12 +31,11 @@ export class Outbox implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     private readonly database: Database,
     private readonly messaging: Messaging,
+    private readonly rows: OutboxRepository,
   ) {}
 
   async add(tx: EntityManager, events: PendingEvent[]): Promise<PendingEvent[]> {
-    if (events.length > 0) {
-      await tx.createQueryBuilder().insert().into(OutboxEvent).values(events).orIgnore().execute();
-    }
+    await this.rows.insert(tx, events);
     return events;
   }
 
@@ -72,12 +71,7 @@ export class Outbox implements OnApplicationBootstrap, OnApplicationShutdown {
     if (this.published.length === 0 || !this.database.dataSource.isInitialized) return;
     const ids = this.published.splice(0);
     try {
-      await this.database.dataSource
-        .createQueryBuilder()
-        .update(OutboxEvent)
-        .set({ publishedAt: () => 'now()' })
-        .where('event_id IN (:...ids)', { ids })
-        .execute();
+      await this.rows.markPublished(ids);
     } catch (error) {
       this.logger.warn(
         { err: error, count: ids.length },
@@ -90,18 +84,13 @@ export class Outbox implements OnApplicationBootstrap, OnApplicationShutdown {
     if (!this.messaging.isReady() || !this.database.dataSource.isInitialized) return;
     try {
       await this.database.dataSource.transaction(async (tx) => {
-        const stale = await tx.find(OutboxEvent, {
-          where: {
-            publishedAt: IsNull(),
-            createdAt: LessThan(new Date(Date.now() - SWEEP_AFTER_MS)),
-          },
-          order: { id: 'ASC' },
-          take: 200,
-          lock: { mode: 'pessimistic_write', onLocked: 'skip_locked' },
+        const stale = await this.rows.claimUnpublished(tx, {
+          writtenBefore: new Date(Date.now() - SWEEP_AFTER_MS),
+          limit: 200,
         });
         for (const row of stale) {
           await this.messaging.publisher.publish(row.subject, row.payload, { msgId: row.eventId });
-          await tx.update(OutboxEvent, { id: row.id }, { publishedAt: new Date() });
+          await this.rows.markClaimedPublished(tx, row);
         }
         if (stale.length > 0)
           this.logger.log({ count: stale.length }, 'outbox sweep published late events');

@@ -1,0 +1,162 @@
+import { Injectable } from '@nestjs/common';
+import { ACTIVE_CONVERSATION_STATUSES, ConversationStatus } from '@hub/domain';
+import { Database } from '@hub/service-kit';
+import { In, IsNull, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { Conversation } from './conversation.entity';
+
+/** The customer's conversations in one inbox: at most one of them is active. */
+export interface ConversationKey {
+  workspaceId: string;
+  inboxId: string;
+  customerId: string;
+}
+
+export interface NewConversationDetails {
+  customerExternalId: string;
+  departmentId: string | null;
+}
+
+export interface ConversationFilter {
+  workspaceId: string;
+  status?: ConversationStatus;
+  departmentId?: string;
+  /** An agent's id, or null for the conversations nobody owns. */
+  assigneeId?: string | null;
+  limit: number;
+}
+
+/** What taking the next sequence number may change on the row at the same time. */
+export type SeqChanges = Pick<
+  Partial<Conversation>,
+  'status' | 'assigneeId' | 'resolvedAt' | 'resolutionSeconds'
+>;
+
+/** Every read and write of conversation rows. Methods taking `tx` run in the caller's transaction. */
+@Injectable()
+export class ConversationRepository {
+  constructor(private readonly database: Database) {}
+
+  findInWorkspace(workspaceId: string, conversationId: string): Promise<Conversation | null> {
+    return this.database.dataSource.manager.findOneBy(Conversation, {
+      id: conversationId,
+      workspaceId,
+    });
+  }
+
+  findByIdOrFail(conversationId: string): Promise<Conversation> {
+    return this.database.dataSource.manager.findOneByOrFail(Conversation, { id: conversationId });
+  }
+
+  /** Newest activity first. */
+  list(filter: ConversationFilter): Promise<Conversation[]> {
+    const where: FindOptionsWhere<Conversation> = {
+      workspaceId: filter.workspaceId,
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.departmentId ? { departmentId: filter.departmentId } : {}),
+      ...(filter.assigneeId === null ? { assigneeId: IsNull() } : {}),
+      ...(filter.assigneeId ? { assigneeId: filter.assigneeId } : {}),
+    };
+    return this.database.dataSource.manager.find(Conversation, {
+      where,
+      order: { updatedAt: 'DESC' },
+      take: filter.limit,
+    });
+  }
+
+  /** The visitor's newest conversation in the inbox, whatever its status. */
+  latestOfVisitor(query: {
+    workspaceId: string;
+    inboxId: string;
+    customerExternalId: string;
+  }): Promise<Conversation | null> {
+    return this.database.dataSource.manager.findOne(Conversation, {
+      where: query,
+      order: { createdAt: 'DESC' },
+    });
+  }
+
+  /** The crm customer behind an earlier conversation of this sender in this inbox. */
+  async customerOfSender(query: {
+    inboxId: string;
+    customerExternalId: string;
+  }): Promise<string | undefined> {
+    const earlier = await this.database.dataSource.manager.findOne(Conversation, {
+      select: { id: true, customerId: true },
+      where: query,
+      order: { createdAt: 'DESC' },
+    });
+    return earlier?.customerId;
+  }
+
+  /** The row, locked until the transaction ends; null when not in this workspace. */
+  lockInWorkspace(
+    tx: EntityManager,
+    workspaceId: string,
+    conversationId: string,
+  ): Promise<Conversation | null> {
+    return tx.findOne(Conversation, {
+      where: { id: conversationId, workspaceId },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  /** Applies `changes` and returns the row as stored (updated_at moves on). */
+  async update(
+    tx: EntityManager,
+    conversationId: string,
+    changes: Partial<Conversation>,
+  ): Promise<Conversation> {
+    await tx.update(Conversation, { id: conversationId }, changes);
+    return tx.findOneByOrFail(Conversation, { id: conversationId });
+  }
+
+  lockActive(tx: EntityManager, key: ConversationKey): Promise<Conversation | null> {
+    return tx.findOne(Conversation, {
+      where: { ...key, status: In([...ACTIVE_CONVERSATION_STATUSES]) },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  lockLastResolved(tx: EntityManager, key: ConversationKey): Promise<Conversation | null> {
+    return tx.findOne(Conversation, {
+      where: { ...key, status: ConversationStatus.Resolved },
+      order: { updatedAt: 'DESC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  /**
+   * A new open conversation's id, or undefined when another transaction holds the customer's
+   * active one in this inbox (the partial unique index refused the row).
+   */
+  async insertOpen(
+    tx: EntityManager,
+    key: ConversationKey,
+    details: NewConversationDetails,
+  ): Promise<string | undefined> {
+    const result = await tx
+      .createQueryBuilder()
+      .insert()
+      .into(Conversation)
+      .values({ ...key, ...details, status: ConversationStatus.Open })
+      .orIgnore()
+      .returning('id')
+      .execute();
+    return (result.raw as { id: string }[])[0]?.id;
+  }
+
+  /** Takes the next message number (last_seq + 1) on a row the caller has locked or created. */
+  async takeNextSeq(
+    tx: EntityManager,
+    conversationId: string,
+    changes: SeqChanges,
+  ): Promise<Conversation> {
+    await tx
+      .createQueryBuilder()
+      .update(Conversation)
+      .set({ ...changes, lastSeq: () => 'last_seq + 1', updatedAt: () => 'now()' })
+      .where('id = :id', { id: conversationId })
+      .execute();
+    return tx.findOneByOrFail(Conversation, { id: conversationId });
+  }
+}

@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import type { Type } from '@nestjs/common';
+import { Test, type TestingModule } from '@nestjs/testing';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import {
+  SUBJECTS,
+  type InboundMessageReceived,
+  type RealtimeEvent,
+  type ResolveCustomerReply,
+  type ResolveCustomerRequest,
+} from '@hub/contracts';
+import { ServiceEnv, validateEnv } from '@hub/config';
+import { Channel, ContentType } from '@hub/domain';
+import { HUB_STREAMS, namespacedStream, namespacedSubject } from '@hub/messaging';
+import { createTestDatabase, type TestDatabase } from '@hub/persistence';
+import { Database, Messaging, ServiceKitModule } from '@hub/service-kit';
+import { testRunId, testServices } from '@hub/testing';
+import type { DataSource } from 'typeorm';
+import { conversationEntities } from '../../src/conversation.entities';
+import { ConversationsModule } from '../../src/conversations/conversations.module';
+import { Inbox } from '../../src/inboxes/inbox.entity';
+
+export interface InboxTarget {
+  workspaceId: string;
+  inboxId: string;
+}
+
+/** An event as the EVENTS stream stored it. */
+export interface StoredEvent {
+  subject: string;
+  msgId: string | undefined;
+  data: { eventId: string; conversationId?: string } & Record<string, unknown>;
+}
+
+/**
+ * The conversation service in this process: its real module on a fresh migrated database and
+ * the shared NATS server, in a namespace of its own. crm is not started: `crmRequests` counts
+ * what the service asked it, and each (workspace, channel, external id) is one customer, as
+ * crm's identity rule makes it.
+ */
+export class ConversationUnderTest {
+  crmRequests = 0;
+  private readonly customers = new Map<string, string>();
+
+  private constructor(
+    readonly namespace: string,
+    readonly database: TestDatabase,
+    private readonly module: TestingModule,
+    /** The test's own NATS connection: it plays crm and watches what the service publishes. */
+    readonly nc: NatsConnection,
+  ) {}
+
+  static async start(label: string): Promise<ConversationUnderTest> {
+    const namespace = `${testRunId()}_${label}`;
+    const database = await createTestDatabase(`conversation_${label}`);
+    const env = validateEnv(ServiceEnv, {
+      PORT: '3004',
+      DATABASE_URL: database.url,
+      NATS_URL: testServices.natsUrl,
+      HUB_NAMESPACE: namespace,
+      LOG_LEVEL: 'warn',
+    });
+    const module = await Test.createTestingModule({
+      imports: [
+        ServiceKitModule.forRoot({ service: 'conversation', env, entities: conversationEntities }),
+        ConversationsModule,
+      ],
+    }).compile();
+    module.useLogger(['error', 'warn']);
+    const nc = await connect({ servers: testServices.natsUrl });
+    const service = new ConversationUnderTest(namespace, database, module, nc);
+    service.answerAsCrm();
+    await module.init();
+    await module.get(Database).connected();
+    await module.get(Messaging).connected();
+    return service;
+  }
+
+  get<T>(type: Type<T>): T {
+    return this.module.get(type);
+  }
+
+  get dataSource(): DataSource {
+    return this.module.get(Database).dataSource;
+  }
+
+  async createInbox(
+    workspaceId: string = randomUUID(),
+    channel: Channel = Channel.Web,
+  ): Promise<InboxTarget> {
+    const inbox = await this.dataSource.manager.save(
+      this.dataSource.manager.create(Inbox, { workspaceId, channel, name: `${channel} inbox` }),
+    );
+    return { workspaceId, inboxId: inbox.id };
+  }
+
+  /** Everything the EVENTS stream holds, in the order stored. */
+  async storedEvents(): Promise<StoredEvent[]> {
+    const jsm = await jetstreamManager(this.nc);
+    const stream = namespacedStream(this.namespace, 'EVENTS');
+    const { state } = await jsm.streams.info(stream);
+    const events: StoredEvent[] = [];
+    if (state.messages === 0) return events;
+    for (let seq = state.first_seq; seq <= state.last_seq; seq++) {
+      const stored = await jsm.streams.getMessage(stream, { seq });
+      if (!stored) continue;
+      events.push({
+        subject: stored.subject.slice(this.namespace.length + 1),
+        msgId: stored.header?.get('Nats-Msg-Id') || undefined,
+        data: stored.json(),
+      });
+    }
+    return events;
+  }
+
+  /** Collects the realtime events published to `subject` from now on. */
+  async watchRealtime(subject: string): Promise<RealtimeEvent[]> {
+    const received: RealtimeEvent[] = [];
+    this.nc.subscribe(namespacedSubject(this.namespace, subject), {
+      callback: (_error, message) => void received.push(message.json<RealtimeEvent>()),
+    });
+    await this.nc.flush();
+    return received;
+  }
+
+  async stop(): Promise<void> {
+    await this.module.close();
+    const jsm = await jetstreamManager(this.nc);
+    for (const stream of Object.keys(HUB_STREAMS))
+      await jsm.streams.delete(namespacedStream(this.namespace, stream));
+    await this.nc.close();
+    await this.database.drop();
+  }
+
+  // Replies as Nest's NATS server does: `{ id, response, isDisposed }` to `{ id, data }`.
+  private answerAsCrm(): void {
+    this.nc.subscribe(namespacedSubject(this.namespace, SUBJECTS.crm.resolveCustomer), {
+      callback: (_error, message) => {
+        const { id, data } = message.json<{ id: string; data: ResolveCustomerRequest }>();
+        this.crmRequests++;
+        const identity = `${data.workspaceId}:${data.channel}:${data.externalId}`;
+        const known = this.customers.get(identity);
+        const customerId = known ?? randomUUID();
+        this.customers.set(identity, customerId);
+        const response: ResolveCustomerReply = { customerId, created: !known };
+        message.respond(JSON.stringify({ id, response, isDisposed: true }));
+      },
+    });
+  }
+}
+
+/** A customer message as a connector publishes it to the INBOUND stream. */
+export function inboundMessage(
+  target: InboxTarget,
+  overrides: Partial<InboundMessageReceived> & { visitorId?: string } = {},
+): InboundMessageReceived {
+  const { visitorId = `visitor-${randomUUID()}`, ...fields } = overrides;
+  return {
+    workspaceId: target.workspaceId,
+    inboxId: target.inboxId,
+    channel: Channel.Web,
+    externalMessageId: randomUUID(),
+    customer: { externalId: visitorId, name: 'Ada' },
+    content: `Hello (${randomUUID()})`,
+    contentType: ContentType.Text,
+    sentAt: new Date().toISOString(),
+    ...fields,
+  };
+}
