@@ -7,8 +7,9 @@ import { QueueRepository } from './queues/queue.repository';
 import type { Queryable } from './sql';
 
 /**
- * Routing's repositories, bound to one connection: the workspace-locked transaction inside
- * `inWorkspaceLock`, the pool elsewhere. They are the only code that holds SQL.
+ * Routing's repositories, bound to one connection: what locked work gets, on the transaction
+ * holding the workspace lock (`inWorkspaceLock`). Repositories are the only code that holds
+ * SQL; services outside the lock build the one they need on the pool.
  */
 export interface RoutingData {
   routes: RoutesRepository;

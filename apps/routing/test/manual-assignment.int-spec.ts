@@ -14,8 +14,18 @@ describe('manual assignment', () => {
 
   afterAll(() => bed.stop());
 
-  function pick(workspaceId: string, conversationId: string, agentId: string) {
-    const request = { workspaceId, conversationId, actor: { agentId } } as PickConversationRequest;
+  // `role` is what the actor's token claims; routing goes by the role it has on record.
+  function pick(
+    workspaceId: string,
+    conversationId: string,
+    agentId: string,
+    role: AgentRole = AgentRole.Agent,
+  ) {
+    const request: PickConversationRequest = {
+      workspaceId,
+      conversationId,
+      actor: { agentId, role },
+    };
     return bed.locked(workspaceId, (data, effects) => pickConversation(data, request, effects));
   }
 
@@ -25,12 +35,12 @@ describe('manual assignment', () => {
     agentId: string,
     to: { toAgentId?: string; toDepartmentId?: string },
   ) {
-    const request = {
+    const request: TransferConversationRequest = {
       workspaceId,
       conversationId,
-      actor: { agentId },
+      actor: { agentId, role: AgentRole.Agent },
       ...to,
-    } as TransferConversationRequest;
+    };
     return bed.locked(workspaceId, (data, effects) => transferConversation(data, request, effects));
   }
 
@@ -51,7 +61,7 @@ describe('manual assignment', () => {
       expect(await bed.activeChats(picker)).toBe(1);
     });
 
-    it("refuses an agent picking from another department's queue, but lets a supervisor", async () => {
+    it("refuses an agent picking from another department's queue, whatever their token claims, but lets a supervisor", async () => {
       const workspaceId = randomUUID();
       const department = await bed.department(workspaceId);
       const outsider = await bed.agent(workspaceId, { presence: AgentPresence.Away });
@@ -61,9 +71,9 @@ describe('manual assignment', () => {
       });
       const { conversationId } = await bed.arrive(workspaceId, department);
 
-      await expect(pick(workspaceId, conversationId, outsider)).rejects.toMatchObject({
-        code: 'ROUTING_NOT_IN_DEPARTMENT',
-      });
+      await expect(
+        pick(workspaceId, conversationId, outsider, AgentRole.Supervisor),
+      ).rejects.toMatchObject({ code: 'ROUTING_NOT_IN_DEPARTMENT' });
       expect(await bed.route(conversationId)).toMatchObject({ state: 'queued' });
       await pick(workspaceId, conversationId, supervisor);
       expect(await bed.route(conversationId)).toMatchObject({ agentId: supervisor });

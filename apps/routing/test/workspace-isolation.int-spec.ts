@@ -47,14 +47,14 @@ describe('workspace isolation', () => {
 
   it('refuses a pick or transfer by an agent of another workspace, even an admin', async () => {
     const { conversationId } = await bed.arrive(mine, null);
-    const actor = { agentId: theirAgent };
-    const pick = { workspaceId: mine, conversationId, actor } as PickConversationRequest;
-    const transfer = {
+    const actor = { agentId: theirAgent, role: AgentRole.Admin };
+    const pick: PickConversationRequest = { workspaceId: mine, conversationId, actor };
+    const transfer: TransferConversationRequest = {
       workspaceId: mine,
       conversationId,
       actor,
       toAgentId: theirAgent,
-    } as TransferConversationRequest;
+    };
 
     await expect(
       bed.locked(mine, (data, effects) => pickConversation(data, pick, effects)),
@@ -70,26 +70,26 @@ describe('workspace isolation', () => {
     const theirDepartment = await bed.department(theirs);
     const theirChat = await bed.arrive(theirs, null);
     const mineAssigned = await bed.arrive(mine, null);
-    const actor = { agentId: supervisor };
+    const actor = { agentId: supervisor, role: AgentRole.Supervisor };
     const run = (work: Parameters<RoutingTestbed['locked']>[1]) => bed.locked(mine, work);
 
-    const pickTheirs = {
+    const pickTheirs: PickConversationRequest = {
       workspaceId: mine,
       conversationId: theirChat.conversationId,
       actor,
-    } as PickConversationRequest;
+    };
     await expect(run((d, fx) => pickConversation(d, pickTheirs, fx))).rejects.toMatchObject({
       code: 'ROUTING_CONVERSATION_NOT_FOUND',
     });
     const base = { workspaceId: mine, conversationId: mineAssigned.conversationId, actor };
-    const toTheirAgent = { ...base, toAgentId: theirAgent } as TransferConversationRequest;
+    const toTheirAgent: TransferConversationRequest = { ...base, toAgentId: theirAgent };
     await expect(run((d, fx) => transferConversation(d, toTheirAgent, fx))).rejects.toMatchObject({
       code: 'AGENT_NOT_FOUND',
     });
-    const toTheirDepartment = {
+    const toTheirDepartment: TransferConversationRequest = {
       ...base,
       toDepartmentId: theirDepartment,
-    } as TransferConversationRequest;
+    };
     await expect(
       run((d, fx) => transferConversation(d, toTheirDepartment, fx)),
     ).rejects.toMatchObject({ code: 'DEPARTMENT_NOT_FOUND' });

@@ -4,7 +4,11 @@ import { ConversationStatus } from '@hub/domain';
 import { Database, DomainException, RpcClient } from '@hub/service-kit';
 import type { RoutingEffects } from './routing-effects';
 import { RealtimePublisher } from './realtime-publisher';
-import { RoutesRepository, type AppliedAssignee, type UnappliedRoute } from './routes.repository';
+import {
+  UnappliedRoutesRepository,
+  type AppliedAssignee,
+  type UnappliedRoute,
+} from './unapplied-routes.repository';
 import { inWorkspaceLock } from './workspace-lock';
 
 const MAX_STEPS = 4;
@@ -20,15 +24,14 @@ const MAX_STEPS = 4;
 @Injectable()
 export class AssignmentApplier {
   private readonly logger = new Logger(AssignmentApplier.name);
-
-  private readonly routes: RoutesRepository;
+  private readonly unapplied: UnappliedRoutesRepository;
 
   constructor(
     private readonly database: Database,
     private readonly rpc: RpcClient,
     private readonly realtime: RealtimePublisher,
   ) {
-    this.routes = new RoutesRepository(database.dataSource.manager);
+    this.unapplied = new UnappliedRoutesRepository(database.dataSource.manager);
   }
 
   /** After a commit: publishes its notices and applies its decisions; the last view of each. */
@@ -41,7 +44,7 @@ export class AssignmentApplier {
 
   /** Applies what is due (failed earlier, or left by a crash); returns how many were taken. */
   async sweep(limit = 50): Promise<number> {
-    const claimed = await this.routes.claimDue(limit);
+    const claimed = await this.unapplied.claimDue(limit);
     await Promise.all(claimed.map((row) => this.applyOne(row.conversationId, row)));
     return claimed.length;
   }
@@ -51,12 +54,12 @@ export class AssignmentApplier {
     leased?: UnappliedRoute,
   ): Promise<ConversationView | undefined> {
     let view: ConversationView | undefined;
-    let row = leased ?? (await this.routes.claim(conversationId));
+    let row = leased ?? (await this.unapplied.claim(conversationId));
     for (let step = 0; row && step < MAX_STEPS; step++) {
       const outcome = await this.applyStep(row);
       view = outcome.view ?? view;
       if (!outcome.again) break;
-      row = await this.routes.claim(conversationId);
+      row = await this.unapplied.claim(conversationId);
     }
     return view;
   }
@@ -188,7 +191,7 @@ export class AssignmentApplier {
     applied: AppliedAssignee,
     attempts: number,
   ): Promise<void> {
-    await this.routes.recordApplied(row, applied, {
+    await this.unapplied.recordApplied(row, applied, {
       attempts,
       retryInSeconds: backoffSeconds(attempts),
     });
@@ -200,7 +203,7 @@ export class AssignmentApplier {
       { err: error, conversationId: row.conversationId, attempts },
       'assignment not applied yet; will retry',
     );
-    await this.routes.postpone(row, { attempts, retryInSeconds: backoffSeconds(attempts) });
+    await this.unapplied.postpone(row, { attempts, retryInSeconds: backoffSeconds(attempts) });
   }
 
   /** The conversation is over (or gone): forget it, free its slot, give the slot to the queue. */

@@ -1,11 +1,12 @@
 import { RoutingErrors } from '../routing.errors';
 import { queryRows, type Queryable } from '../sql';
 import type { PlannedAssignment } from './plan-assignments';
-import { NEEDS_APPLY_SQL, QueueRank, type RouteState } from './route.entity';
+import { QueueRank, type RouteState } from './route.entity';
 
-// The only SQL that changes routing.routes (queue positions aside: queues/queue.repository.ts).
-// Changes of state and load run under the workspace lock (see workspace-lock.ts), so what
-// they read is stable until commit; the apply lease and `enqueue` need no lock.
+// The only SQL that changes routing's decisions in routing.routes; queue positions are in
+// queues/queue.repository.ts, the apply lease in unapplied-routes.repository.ts. Changes of
+// state and load run under the workspace lock (see workspace-lock.ts), so what they read is
+// stable until commit; `enqueue` and `markAnswered` need no lock.
 
 export interface RouteRow {
   conversationId: string;
@@ -25,24 +26,6 @@ export interface Arrival {
   openedEventId: string;
 }
 
-/** A route whose decision the conversation service has not confirmed, leased to this process. */
-export interface UnappliedRoute {
-  conversationId: string;
-  workspaceId: string;
-  agentId: string | null;
-  departmentId: string | null;
-  appliedAgentId: string | null;
-  appliedDepartmentId: string | null;
-  applyAttempts: number;
-  openedAt: Date;
-}
-
-/** What the conversation service is known to hold. */
-export interface AppliedAssignee {
-  agentId: string | null;
-  departmentId: string | null;
-}
-
 /** A deleted route; `freedAgentId` is the agent whose slot it held (null when it was queued). */
 export interface RemovedRoute {
   freedAgentId: string | null;
@@ -50,13 +33,7 @@ export interface RemovedRoute {
 
 const ROUTE_COLUMNS = `conversation_id as "conversationId", workspace_id as "workspaceId",
   department_id as "departmentId", state, agent_id as "agentId", opened_at as "openedAt"`;
-const UNAPPLIED_COLUMNS = `conversation_id as "conversationId", workspace_id as "workspaceId", agent_id as "agentId",
-  department_id as "departmentId", applied_agent_id as "appliedAgentId",
-  applied_department_id as "appliedDepartmentId", apply_attempts as "applyAttempts", opened_at as "openedAt"`;
 const REMOVED = `case when state = 'assigned' then agent_id end as "freedAgentId"`;
-// Longer than an RPC timeout: a lease outlives the call it covers, unless the process died.
-const LEASE = `interval '15 seconds'`;
-const DUE = `${NEEDS_APPLY_SQL} and apply_after <= now() and (apply_lease_until is null or apply_lease_until < now())`;
 
 /** Routes: one row per conversation waiting for or owned by an agent. */
 export class RoutesRepository {
@@ -234,7 +211,10 @@ export class RoutesRepository {
   }
 
   /** Deletes the route of a conversation that is over, if it is still the cycle `route` read. */
-  async removeOver(route: UnappliedRoute): Promise<RemovedRoute | undefined> {
+  async removeOver(route: {
+    conversationId: string;
+    openedAt: Date;
+  }): Promise<RemovedRoute | undefined> {
     const [removed] = await queryRows<RemovedRoute>(
       this.db,
       `delete from routing.routes where conversation_id = $1 and opened_at = $2 returning ${REMOVED}`,
@@ -259,76 +239,5 @@ export class RoutesRepository {
       [limit],
     );
     return rows.map((row) => row.workspaceId);
-  }
-
-  /** Leases up to `limit` routes whose decision is due to be applied (failed earlier, or left by a crash). */
-  claimDue(limit: number): Promise<UnappliedRoute[]> {
-    return queryRows<UnappliedRoute>(
-      this.db,
-      `update routing.routes set apply_lease_until = now() + ${LEASE}
-        where conversation_id in (
-          select conversation_id from routing.routes where ${DUE}
-           order by apply_after limit $1 for update skip locked)
-        returning ${UNAPPLIED_COLUMNS}`,
-      [limit],
-    );
-  }
-
-  /** Leases the route when its decision is due to be applied. */
-  async claim(conversationId: string): Promise<UnappliedRoute | undefined> {
-    const [route] = await queryRows<UnappliedRoute>(
-      this.db,
-      `update routing.routes set apply_lease_until = now() + ${LEASE}
-        where conversation_id = $1 and ${DUE}
-        returning ${UNAPPLIED_COLUMNS}`,
-      [conversationId],
-    );
-    return route;
-  }
-
-  /** Records what the conversation service holds and releases the lease; due again after `retryInSeconds`. */
-  async recordApplied(
-    route: UnappliedRoute,
-    applied: AppliedAssignee,
-    { attempts, retryInSeconds }: { attempts: number; retryInSeconds: number },
-  ): Promise<void> {
-    await this.db.query(
-      `update routing.routes
-          set applied_agent_id = $3, applied_department_id = $4, apply_lease_until = null,
-              apply_attempts = $5, apply_after = now() + make_interval(secs => $6::float8)
-        where conversation_id = $1 and opened_at = $2`,
-      [
-        route.conversationId,
-        route.openedAt,
-        applied.agentId,
-        applied.departmentId,
-        attempts,
-        retryInSeconds,
-      ],
-    );
-  }
-
-  /** Releases the lease with nothing applied; due again after `retryInSeconds`. */
-  async postpone(
-    route: UnappliedRoute,
-    { attempts, retryInSeconds }: { attempts: number; retryInSeconds: number },
-  ): Promise<void> {
-    await this.db.query(
-      `update routing.routes
-          set apply_lease_until = null, apply_attempts = $3,
-              apply_after = now() + make_interval(secs => $4::float8)
-        where conversation_id = $1 and opened_at = $2`,
-      [route.conversationId, route.openedAt, attempts, retryInSeconds],
-    );
-  }
-
-  /** True while routing's decision for the conversation has not reached the conversation service. */
-  async isApplyPending(conversationId: string): Promise<boolean> {
-    const pending = await queryRows(
-      this.db,
-      `select 1 from routing.routes where conversation_id = $1 and ${NEEDS_APPLY_SQL}`,
-      [conversationId],
-    );
-    return pending.length > 0;
   }
 }

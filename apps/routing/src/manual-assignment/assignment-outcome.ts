@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { SUBJECTS, type ConversationView } from '@hub/contracts';
 import { Database, RpcClient } from '@hub/service-kit';
-import { RoutesRepository } from '../acd/routes.repository';
+import { UnappliedRoutesRepository } from '../acd/unapplied-routes.repository';
 import { RoutingErrors } from '../routing.errors';
 
 /** What a manual pick or transfer answers. */
 @Injectable()
 export class AssignmentOutcome {
-  private readonly routes: RoutesRepository;
+  private readonly unapplied: UnappliedRoutesRepository;
 
   constructor(
     database: Database,
     private readonly rpc: RpcClient,
   ) {
-    this.routes = new RoutesRepository(database.dataSource.manager);
+    this.unapplied = new UnappliedRoutesRepository(database.dataSource.manager);
   }
 
   /**
@@ -27,7 +27,7 @@ export class AssignmentOutcome {
     applied: ConversationView | undefined,
   ): Promise<ConversationView> {
     if (applied) return applied;
-    if (await this.routes.isApplyPending(conversationId)) throw RoutingErrors.applyPending();
+    if (await this.unapplied.isApplyPending(conversationId)) throw RoutingErrors.applyPending();
     return this.rpc.request<ConversationView>(SUBJECTS.conversation.getConversation, {
       workspaceId,
       conversationId,
