@@ -3,8 +3,8 @@ import { createDataSource, createTestDatabase, type TestDatabase } from '@hub/pe
 import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { arrive } from '../../apps/routing/src/acd/arrive';
-import { enqueueArrival } from '../../apps/routing/src/acd/route-store';
-import { queryRows } from '../../apps/routing/src/acd/sql';
+import { RoutesRepository } from '../../apps/routing/src/acd/routes.repository';
+import { queryRows } from '../../apps/routing/src/sql';
 import { routingEntities } from '../../apps/routing/src/routing.entities';
 import { elapsedMs, formatSummary, summarize, type LatencySummary } from './support/stats';
 
@@ -154,7 +154,9 @@ describe('routing assignment throughput', () => {
     const alt = await seedWorkspace();
     const rowLocks = await drive('alternative: FOR UPDATE on candidate agents', async (index) => {
       const replica = replicas[index % 2];
-      await enqueueArrival(replica.manager, arrival(alt.workspaceId, alt.departmentId));
+      await new RoutesRepository(replica.manager).enqueue(
+        arrival(alt.workspaceId, alt.departmentId),
+      );
       // Until nothing unlocked waits: a row skipped as locked is being taken by its locker.
       while (
         await replica.transaction(async (tx) => {

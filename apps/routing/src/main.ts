@@ -2,8 +2,9 @@ import { runService } from '@hub/service-kit';
 import { AcdModule } from './acd/acd.module';
 import { AgentsModule } from './agents/agents.module';
 import { DepartmentsModule } from './departments/departments.module';
+import { ManualAssignmentModule } from './manual-assignment/manual-assignment.module';
 import { PresenceModule } from './presence/presence.module';
-import { QueueModule } from './queue/queue.module';
+import { QueuesModule } from './queues/queues.module';
 import { RoutingEnv } from './routing.env';
 import { routingEntities } from './routing.entities';
 import { SweepModule } from './sweep/sweep.module';
@@ -12,5 +13,13 @@ void runService({
   service: 'routing',
   envSchema: RoutingEnv,
   entities: routingEntities,
-  features: [AcdModule, AgentsModule, DepartmentsModule, PresenceModule, QueueModule, SweepModule],
+  features: [
+    AcdModule,
+    QueuesModule,
+    ManualAssignmentModule,
+    AgentsModule,
+    DepartmentsModule,
+    PresenceModule,
+    SweepModule,
+  ],
 });

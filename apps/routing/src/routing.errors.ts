@@ -65,4 +65,11 @@ export const RoutingErrors = {
       'ROUTING_APPLY_PENDING',
       'Recorded; the conversation service will be updated shortly',
     ),
+  /** A precondition re-checked in SQL failed: the transaction is rolled back, nothing changed. */
+  invariant: (message: string) =>
+    new DomainException(
+      'conflict',
+      'ROUTING_INVARIANT',
+      `routing refused the change: ${message}; retry`,
+    ),
 } as const;

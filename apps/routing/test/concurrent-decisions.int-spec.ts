@@ -1,35 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { createDataSource, createTestDatabase, type TestDatabase } from '@hub/persistence';
-import type { DataSource } from 'typeorm';
-import { arrive } from '../src/acd/arrive';
-import { countChats } from '../src/acd/route-store';
-import type { RoutingEffects } from '../src/acd/routing-effects';
-import { queryRows } from '../src/acd/sql';
-import { inWorkspaceLock } from '../src/acd/workspace-lock';
-import { routingEntities } from '../src/routing.entities';
+import { releaseResolved } from '../src/acd/conversation-lifecycle.use-case';
+import { RoutingTestbed } from './support/routing-testbed';
 
 // Two DataSources stand for two routing replicas: separate pools, one database.
 describe('routing decisions under concurrency', () => {
-  let database: TestDatabase;
-  let replicas: DataSource[];
+  let bed: RoutingTestbed;
 
   beforeAll(async () => {
-    database = await createTestDatabase('routing_decisions');
-    replicas = [0, 1].map((i) =>
-      createDataSource({
-        url: database.url,
-        entities: routingEntities,
-        applicationName: `routing-${i}`,
-        poolSize: 10,
-      }),
-    );
-    await Promise.all(replicas.map((replica) => replica.initialize()));
+    bed = await RoutingTestbed.start('routing_decisions', 2);
   });
 
-  afterAll(async () => {
-    await Promise.all(replicas.map((replica) => replica.destroy()));
-    await database.drop();
-  });
+  afterAll(() => bed.stop());
 
   async function seedAgents(
     workspaceId: string,
@@ -37,67 +18,36 @@ describe('routing decisions under concurrency', () => {
     maxChats: number,
     departmentId: string,
   ): Promise<string[]> {
-    const db = replicas[0];
-    await db.query(`insert into routing.departments (id, workspace_id, name) values ($1, $2, $3)`, [
-      departmentId,
-      workspaceId,
-      `d-${departmentId}`,
-    ]);
-    const agents = await queryRows<{ id: string }>(
-      db,
-      `insert into routing.agents (workspace_id, name, email, role, password_hash, max_concurrent_chats)
-       select $1::uuid, 'Agent ' || i, 'agent' || i || '-' || $1::text || '@example.test', 'agent', 'x', $3
-         from generate_series(1, $2::int) as i
-       returning id`,
-      [workspaceId, count, maxChats],
-    );
-    const ids = agents.map((agent) => agent.id);
-    await db.query(
-      `insert into routing.department_agents (workspace_id, department_id, agent_id) select $1, $2, unnest($3::uuid[])`,
-      [workspaceId, departmentId, ids],
-    );
-    await db.query(
-      `insert into routing.agent_status (agent_id, workspace_id, presence) select unnest($1::uuid[]), $2, 'online'`,
-      [ids, workspaceId],
-    );
-    return ids;
+    const agents: string[] = [];
+    for (let i = 0; i < count; i++)
+      agents.push(await bed.agent(workspaceId, { maxChats, departmentIds: [departmentId] }));
+    return agents;
   }
 
-  function arriveAt(
-    replica: DataSource,
-    workspaceId: string,
-    departmentId: string,
-  ): Promise<RoutingEffects> {
-    const conversationId = randomUUID();
-    return arrive(replica, {
-      conversationId,
-      workspaceId,
-      departmentId,
-      openedAt: new Date().toISOString(),
-      openedEventId: `opened:${conversationId}`,
-    });
+  async function arriveAt(replica: number, workspaceId: string, departmentId: string) {
+    const { effects } = await bed.arrive(workspaceId, departmentId, bed.replicas[replica]);
+    return effects;
   }
 
-  async function resolveOne(replica: DataSource, workspaceId: string): Promise<void> {
-    await inWorkspaceLock(replica, workspaceId, async (tx, fx) => {
-      const [route] = await queryRows<{ agentId: string }>(
-        tx,
-        `delete from routing.routes where conversation_id = (
-           select conversation_id from routing.routes where workspace_id = $1 and state = 'assigned'
-            order by random() limit 1)
-         returning agent_id as "agentId"`,
-        [workspaceId],
-      );
-      if (route) await countChats(tx, [route.agentId], -1);
-      fx.drain = true;
-      fx.queueTouched = true;
-    });
+  // A random assigned conversation is resolved (as on ConversationResolved).
+  async function resolveOne(replica: number, workspaceId: string): Promise<void> {
+    const [route] = await bed.sql<{ conversationId: string }>(
+      `select conversation_id as "conversationId" from routing.routes
+        where workspace_id = $1 and state = 'assigned' order by random() limit 1`,
+      [workspaceId],
+    );
+    if (!route) return;
+    const resolved = { ...route, workspaceId, occurredAt: new Date().toISOString() };
+    await bed.locked(
+      workspaceId,
+      (data, effects) => releaseResolved(data, resolved, effects),
+      bed.replicas[replica],
+    );
   }
 
   /** Loads as counted on agents and as counted from routes, and the maxima. */
   async function loads(workspaceId: string) {
-    return queryRows<{ agentId: string; active: number; routed: number; max: number }>(
-      replicas[0],
+    return bed.sql<{ agentId: string; active: number; routed: number; max: number }>(
       `select s.agent_id as "agentId", s.active_chats as active, a.max_concurrent_chats as max,
               (select count(*)::int from routing.routes r where r.agent_id = s.agent_id and r.state = 'assigned') as routed
          from routing.agent_status s join routing.agents a on a.id = s.agent_id
@@ -108,22 +58,21 @@ describe('routing decisions under concurrency', () => {
 
   it('gives three slots to three of twenty simultaneous arrivals and numbers the other seventeen', async () => {
     const workspaceId = randomUUID();
-    const departmentId = randomUUID();
+    const departmentId = await bed.department(workspaceId);
     const agents = await seedAgents(workspaceId, 3, 1, departmentId);
 
     const effects = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => arriveAt(replicas[i % 2], workspaceId, departmentId)),
+      Array.from({ length: 20 }, (_, i) => arriveAt(i % 2, workspaceId, departmentId)),
     );
 
     const decided = effects.flatMap((fx) => [...fx.toApply]);
     expect(decided).toHaveLength(3);
-    const routes = await queryRows<{
+    const routes = await bed.sql<{
       conversationId: string;
       state: string;
       agentId: string | null;
       position: number | null;
     }>(
-      replicas[0],
       `select conversation_id as "conversationId", state, agent_id as "agentId", position
          from routing.routes where workspace_id = $1`,
       [workspaceId],
@@ -160,13 +109,11 @@ describe('routing decisions under concurrency', () => {
 
   it('never over-fills an agent while arrivals and resolutions interleave on two replicas', async () => {
     const workspaceId = randomUUID();
-    const departmentId = randomUUID();
+    const departmentId = await bed.department(workspaceId);
     await seedAgents(workspaceId, 10, 2, departmentId);
 
     const work = Array.from({ length: 150 }, (_, i) =>
-      i % 3 === 2
-        ? resolveOne(replicas[i % 2], workspaceId)
-        : arriveAt(replicas[i % 2], workspaceId, departmentId),
+      i % 3 === 2 ? resolveOne(i % 2, workspaceId) : arriveAt(i % 2, workspaceId, departmentId),
     );
     await Promise.all(work);
 
@@ -175,8 +122,7 @@ describe('routing decisions under concurrency', () => {
       expect(load.active).toBe(load.routed);
       expect(load.active).toBeLessThanOrEqual(load.max);
     }
-    const [queued] = await queryRows<{ count: number }>(
-      replicas[0],
+    const [queued] = await bed.sql<{ count: number }>(
       `select count(*)::int as count from routing.routes where workspace_id = $1 and state = 'queued'`,
       [workspaceId],
     );

@@ -1,5 +1,6 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import { enqueueArrival, handledSinceArrival, type Arrival } from './route-store';
+import type { DataSource } from 'typeorm';
+import type { RoutingData } from '../routing-data';
+import { RoutesRepository, type Arrival } from './routes.repository';
 import type { RoutingEffects } from './routing-effects';
 import { inWorkspaceLock } from './workspace-lock';
 
@@ -12,20 +13,20 @@ import { inWorkspaceLock } from './workspace-lock';
 export async function arrive(
   dataSource: DataSource,
   arrival: Arrival,
-  existing?: (tx: EntityManager, effects: RoutingEffects) => Promise<void>,
+  existing?: (data: RoutingData, effects: RoutingEffects) => Promise<void>,
 ): Promise<RoutingEffects> {
-  const inserted = await enqueueArrival(dataSource.manager, arrival);
+  const inserted = await new RoutesRepository(dataSource.manager).enqueue(arrival);
   return inWorkspaceLock(
     dataSource,
     arrival.workspaceId,
-    async (tx, effects) => {
-      if (!inserted) await existing?.(tx, effects);
+    async (data, effects) => {
+      if (!inserted) await existing?.(data, effects);
       effects.drain = true;
     },
     // A drain since the insert already assigned or numbered it, and nothing changed since.
     {
-      skipIf: (tx) =>
-        inserted ? handledSinceArrival(tx, arrival.conversationId) : Promise.resolve(false),
+      skipIf: (data) =>
+        inserted ? data.routes.handledSinceArrival(arrival.conversationId) : Promise.resolve(false),
     },
   );
 }

@@ -2,36 +2,15 @@ import { Injectable, Logger } from '@nestjs/common';
 import { SUBJECTS, type ConversationView } from '@hub/contracts';
 import { ConversationStatus } from '@hub/domain';
 import { Database, DomainException, RpcClient } from '@hub/service-kit';
-import { countChats } from './route-store';
-import { NEEDS_APPLY_SQL } from './route.entity';
 import type { RoutingEffects } from './routing-effects';
 import { RealtimePublisher } from './realtime-publisher';
-import { queryRows } from './sql';
+import {
+  UnappliedRoutesRepository,
+  type AppliedAssignee,
+  type UnappliedRoute,
+} from './unapplied-routes.repository';
 import { inWorkspaceLock } from './workspace-lock';
 
-/** A route whose decision the conversation service has not confirmed, leased to this process. */
-interface Unapplied {
-  conversationId: string;
-  workspaceId: string;
-  agentId: string | null;
-  departmentId: string | null;
-  appliedAgentId: string | null;
-  appliedDepartmentId: string | null;
-  applyAttempts: number;
-  openedAt: Date;
-}
-
-interface Applied {
-  agentId: string | null;
-  departmentId: string | null;
-}
-
-const CLAIMED = `conversation_id as "conversationId", workspace_id as "workspaceId", agent_id as "agentId",
-  department_id as "departmentId", applied_agent_id as "appliedAgentId",
-  applied_department_id as "appliedDepartmentId", apply_attempts as "applyAttempts", opened_at as "openedAt"`;
-// Longer than an RPC timeout: a lease outlives the call it covers, unless the process died.
-const LEASE = `interval '15 seconds'`;
-const DUE = `${NEEDS_APPLY_SQL} and apply_after <= now() and (apply_lease_until is null or apply_lease_until < now())`;
 const MAX_STEPS = 4;
 
 /**
@@ -45,12 +24,15 @@ const MAX_STEPS = 4;
 @Injectable()
 export class AssignmentApplier {
   private readonly logger = new Logger(AssignmentApplier.name);
+  private readonly unapplied: UnappliedRoutesRepository;
 
   constructor(
     private readonly database: Database,
     private readonly rpc: RpcClient,
     private readonly realtime: RealtimePublisher,
-  ) {}
+  ) {
+    this.unapplied = new UnappliedRoutesRepository(database.dataSource.manager);
+  }
 
   /** After a commit: publishes its notices and applies its decisions; the last view of each. */
   async settle(effects: RoutingEffects): Promise<Map<string, ConversationView | undefined>> {
@@ -62,46 +44,29 @@ export class AssignmentApplier {
 
   /** Applies what is due (failed earlier, or left by a crash); returns how many were taken. */
   async sweep(limit = 50): Promise<number> {
-    const claimed = await queryRows<Unapplied>(
-      this.database.dataSource.manager,
-      `update routing.routes set apply_lease_until = now() + ${LEASE}
-        where conversation_id in (
-          select conversation_id from routing.routes where ${DUE}
-           order by apply_after limit $1 for update skip locked)
-        returning ${CLAIMED}`,
-      [limit],
-    );
+    const claimed = await this.unapplied.claimDue(limit);
     await Promise.all(claimed.map((row) => this.applyOne(row.conversationId, row)));
     return claimed.length;
   }
 
   private async applyOne(
     conversationId: string,
-    leased?: Unapplied,
+    leased?: UnappliedRoute,
   ): Promise<ConversationView | undefined> {
     let view: ConversationView | undefined;
-    let row = leased ?? (await this.claim(conversationId));
+    let row = leased ?? (await this.unapplied.claim(conversationId));
     for (let step = 0; row && step < MAX_STEPS; step++) {
       const outcome = await this.applyStep(row);
       view = outcome.view ?? view;
       if (!outcome.again) break;
-      row = await this.claim(conversationId);
+      row = await this.unapplied.claim(conversationId);
     }
     return view;
   }
 
-  private async claim(conversationId: string): Promise<Unapplied | undefined> {
-    const rows = await queryRows<Unapplied>(
-      this.database.dataSource.manager,
-      `update routing.routes set apply_lease_until = now() + ${LEASE}
-        where conversation_id = $1 and ${DUE}
-        returning ${CLAIMED}`,
-      [conversationId],
-    );
-    return rows[0];
-  }
-
-  private async applyStep(row: Unapplied): Promise<{ view?: ConversationView; again: boolean }> {
+  private async applyStep(
+    row: UnappliedRoute,
+  ): Promise<{ view?: ConversationView; again: boolean }> {
     try {
       const { view, applied } = await this.call(row);
       await this.release(row, applied, 0);
@@ -117,7 +82,9 @@ export class AssignmentApplier {
 
   // Unassign first when the conversation must leave its agent or change department (the
   // assign request carries no department); then assign to the chosen agent.
-  private async call(row: Unapplied): Promise<{ view: ConversationView; applied: Applied }> {
+  private async call(
+    row: UnappliedRoute,
+  ): Promise<{ view: ConversationView; applied: AppliedAssignee }> {
     const { workspaceId, conversationId, appliedAgentId } = row;
     const moves = row.departmentId !== null && row.departmentId !== row.appliedDepartmentId;
     if (appliedAgentId !== null && (row.agentId === null || moves)) {
@@ -153,7 +120,7 @@ export class AssignmentApplier {
   // The conversation refused: learn what it really has, then either stop (it is over) or
   // retry from there.
   private async resync(
-    row: Unapplied,
+    row: UnappliedRoute,
     refusal: unknown,
   ): Promise<{ view?: ConversationView; again: boolean }> {
     let view: ConversationView;
@@ -201,7 +168,7 @@ export class AssignmentApplier {
   }
 
   private async reassignFormer(
-    row: Unapplied,
+    row: UnappliedRoute,
     view: ConversationView,
   ): Promise<{ view?: ConversationView; again: boolean }> {
     try {
@@ -219,54 +186,36 @@ export class AssignmentApplier {
     }
   }
 
-  private async release(row: Unapplied, applied: Applied, attempts: number): Promise<void> {
-    await this.database.dataSource.query(
-      `update routing.routes
-          set applied_agent_id = $3, applied_department_id = $4, apply_lease_until = null,
-              apply_attempts = $5, apply_after = now() + make_interval(secs => $6::float8)
-        where conversation_id = $1 and opened_at = $2`,
-      [
-        row.conversationId,
-        row.openedAt,
-        applied.agentId,
-        applied.departmentId,
-        attempts,
-        backoffSeconds(attempts),
-      ],
-    );
+  private async release(
+    row: UnappliedRoute,
+    applied: AppliedAssignee,
+    attempts: number,
+  ): Promise<void> {
+    await this.unapplied.recordApplied(row, applied, {
+      attempts,
+      retryInSeconds: backoffSeconds(attempts),
+    });
   }
 
-  private async postpone(row: Unapplied, error: unknown): Promise<void> {
+  private async postpone(row: UnappliedRoute, error: unknown): Promise<void> {
     const attempts = row.applyAttempts + 1;
     this.logger.warn(
       { err: error, conversationId: row.conversationId, attempts },
       'assignment not applied yet; will retry',
     );
-    await this.database.dataSource.query(
-      `update routing.routes
-          set apply_lease_until = null, apply_attempts = $3,
-              apply_after = now() + make_interval(secs => $4::float8)
-        where conversation_id = $1 and opened_at = $2`,
-      [row.conversationId, row.openedAt, attempts, backoffSeconds(attempts)],
-    );
+    await this.unapplied.postpone(row, { attempts, retryInSeconds: backoffSeconds(attempts) });
   }
 
   /** The conversation is over (or gone): forget it, free its slot, give the slot to the queue. */
-  private async dropRoute(row: Unapplied): Promise<void> {
+  private async dropRoute(row: UnappliedRoute): Promise<void> {
     const effects = await inWorkspaceLock(
       this.database.dataSource,
       row.workspaceId,
-      async (tx, fx) => {
-        const dropped = await queryRows<{ agentId: string | null; state: string }>(
-          tx,
-          `delete from routing.routes where conversation_id = $1 and opened_at = $2
-         returning agent_id as "agentId", state`,
-          [row.conversationId, row.openedAt],
-        );
-        const agentId = dropped[0]?.state === 'assigned' ? dropped[0].agentId : null;
-        if (agentId) await countChats(tx, [agentId], -1);
-        fx.drain = dropped.length > 0;
-        fx.queueTouched = dropped.length > 0;
+      async (data, fx) => {
+        const dropped = await data.routes.removeOver(row);
+        if (dropped?.freedAgentId) await data.agents.countChats([dropped.freedAgentId], -1);
+        fx.drain = dropped !== undefined;
+        fx.queueTouched = dropped !== undefined;
       },
     );
     this.logger.log(

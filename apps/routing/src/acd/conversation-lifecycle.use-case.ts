@@ -2,13 +2,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { ConversationOpened, ConversationResolved, MessageCreated } from '@hub/contracts';
 import { MessageDirection, SenderType } from '@hub/domain';
 import { Database } from '@hub/service-kit';
-import type { EntityManager } from 'typeorm';
+import type { RoutingData } from '../routing-data';
 import { arrive } from './arrive';
 import { AssignmentApplier } from './assignment-applier';
-import { countChats } from './route-store';
+import { RoutesRepository } from './routes.repository';
 import type { RoutingEffects } from './routing-effects';
 import { RoutingTransactions } from './routing-transactions';
-import { queryRows } from './sql';
 
 /**
  * Routing's side of the conversation lifecycle. Events come on separate durables and may be
@@ -19,12 +18,15 @@ import { queryRows } from './sql';
 @Injectable()
 export class ConversationLifecycle {
   private readonly logger = new Logger(ConversationLifecycle.name);
+  private readonly routes: RoutesRepository;
 
   constructor(
     private readonly database: Database,
     private readonly routing: RoutingTransactions,
     private readonly applier: AssignmentApplier,
-  ) {}
+  ) {
+    this.routes = new RoutesRepository(database.dataSource.manager);
+  }
 
   /** A conversation waits for an agent: queue it, then let the drain assign it if it can. */
   async opened(event: ConversationOpened): Promise<void> {
@@ -36,7 +38,7 @@ export class ConversationLifecycle {
       openedEventId: event.eventId,
     };
     const restart = event.reopened
-      ? (tx: EntityManager, fx: RoutingEffects) => this.restartCycle(tx, event, fx)
+      ? (data: RoutingData, fx: RoutingEffects) => restartCycle(data, event, fx)
       : undefined;
     await this.applier.settle(await arrive(this.database.dataSource, arrival, restart));
     this.logger.log(
@@ -47,19 +49,9 @@ export class ConversationLifecycle {
 
   /** Finished: its agent's slot frees and goes to the head of the queue. */
   async resolved(event: ConversationResolved): Promise<void> {
-    await this.routing.run(event.workspaceId, async (tx, effects) => {
-      const removed = await queryRows<{ state: string; agentId: string | null }>(
-        tx,
-        `delete from routing.routes where conversation_id = $1 and workspace_id = $2 and opened_at <= $3
-         returning state, agent_id as "agentId"`,
-        [event.conversationId, event.workspaceId, event.occurredAt],
-      );
-      const route = removed[0];
-      if (!route) return;
-      if (route.state === 'assigned' && route.agentId) await countChats(tx, [route.agentId], -1);
-      effects.drain = true;
-      effects.queueTouched = true;
-    });
+    await this.routing.run(event.workspaceId, (data, effects) =>
+      releaseResolved(data, event, effects),
+    );
   }
 
   /** An agent's reply marks the conversation answered: it stays with them if they drop offline. */
@@ -68,38 +60,43 @@ export class ConversationLifecycle {
       return;
     const agentId = event.senderId ?? event.assigneeId;
     if (!agentId) return;
-    await this.database.dataSource.query(
-      `update routing.routes set answered = true
-        where conversation_id = $1 and state = 'assigned' and agent_id = $2 and not answered`,
-      [event.conversationId, agentId],
-    );
+    await this.routes.markAnswered(event.conversationId, agentId);
   }
+}
 
-  // Reopened while routing still holds the previous cycle (its Resolved is late): start over.
-  private async restartCycle(
-    tx: EntityManager,
-    event: ConversationOpened,
-    effects: RoutingEffects,
-  ): Promise<void> {
-    const [current] = await queryRows<{ state: string; agentId: string | null; stale: boolean }>(
-      tx,
-      `select state, agent_id as "agentId", opened_at < $2 and opened_event_id <> $3 as stale
-         from routing.routes where conversation_id = $1`,
-      [event.conversationId, event.occurredAt, event.eventId],
-    );
-    if (!current?.stale) return;
-    await tx.query(
-      `update routing.routes
-          set state = 'queued', agent_id = null, department_id = $2, queue_rank = 1, enqueued_at = clock_timestamp(),
-              position = null, excluded_agent_id = null, assigned_at = null, answered = false,
-              opened_at = $3, opened_event_id = $4,
-              applied_agent_id = null, applied_department_id = $2, apply_after = now(), apply_attempts = 0,
-              apply_lease_until = null
-        where conversation_id = $1`,
-      [event.conversationId, event.departmentId, event.occurredAt, event.eventId],
-    );
-    if (current.state === 'assigned' && current.agentId)
-      await countChats(tx, [current.agentId], -1);
-    effects.queueTouched = true;
-  }
+/**
+ * Under the workspace lock: the resolved conversation's route goes (unless it belongs to a
+ * later cycle), its agent's slot frees, and the queue is drained into it.
+ */
+export async function releaseResolved(
+  data: RoutingData,
+  event: Pick<ConversationResolved, 'conversationId' | 'workspaceId' | 'occurredAt'>,
+  effects: RoutingEffects,
+): Promise<void> {
+  const removed = await data.routes.removeResolved({
+    conversationId: event.conversationId,
+    workspaceId: event.workspaceId,
+    resolvedAt: event.occurredAt,
+  });
+  if (!removed) return;
+  if (removed.freedAgentId) await data.agents.countChats([removed.freedAgentId], -1);
+  effects.drain = true;
+  effects.queueTouched = true;
+}
+
+// Reopened while routing still holds the previous cycle (its Resolved is late): start over.
+async function restartCycle(
+  data: RoutingData,
+  event: ConversationOpened,
+  effects: RoutingEffects,
+): Promise<void> {
+  const restarted = await data.routes.restartCycle({
+    conversationId: event.conversationId,
+    departmentId: event.departmentId,
+    openedAt: event.occurredAt,
+    openedEventId: event.eventId,
+  });
+  if (!restarted) return;
+  if (restarted.freedAgentId) await data.agents.countChats([restarted.freedAgentId], -1);
+  effects.queueTouched = true;
 }

@@ -7,6 +7,9 @@ export type RouteState = (typeof ROUTE_STATES)[number];
 /** Queue rank: requeued and transferred conversations (0) go before new arrivals (1). */
 export const QueueRank = { Returned: 0, New: 1 } as const;
 
+/** Queue order (the columns of `ix_routes_queue`): returned first, then first come, first served. */
+export const QUEUE_ORDER_SQL = 'queue_rank, enqueued_at, conversation_id';
+
 /**
  * Rows whose decision the conversation service has not confirmed: the assignee differs, or
  * an assigned conversation must move to another department. The partial index

@@ -1,13 +1,15 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { announcedQueueLengths, refreshQueues } from '../queues/queue-refresh';
+import { routingData, type RoutingData } from '../routing-data';
 import { drainQueue } from './drain-queue';
-import { announcedQueueLengths, refreshQueues } from './queue-refresh';
 import { RoutingEffects } from './routing-effects';
 
-export type LockedWork = (tx: EntityManager, effects: RoutingEffects) => Promise<void>;
+/** Work under the workspace lock, through repositories bound to the locked transaction. */
+export type LockedWork = (data: RoutingData, effects: RoutingEffects) => Promise<void>;
 
 export interface LockOptions {
   /** Checked first under the lock: true means there is nothing to do (commit at once). */
-  skipIf?: (tx: EntityManager) => Promise<boolean>;
+  skipIf?: (data: RoutingData) => Promise<boolean>;
 }
 
 /**
@@ -40,13 +42,14 @@ export async function inWorkspaceLock(
     await tx.query(`select pg_advisory_xact_lock(hashtextextended($1, 0))`, [
       `routing:${workspaceId}`,
     ]);
-    if (await options.skipIf?.(tx)) return effects;
-    const before = await announcedQueueLengths(tx, workspaceId);
-    await work(tx, effects);
-    if (effects.drain) await drainQueue(tx, workspaceId, effects);
+    const data = routingData(tx);
+    if (await options.skipIf?.(data)) return effects;
+    const before = await announcedQueueLengths(data, workspaceId);
+    await work(data, effects);
+    if (effects.drain) await drainQueue(data, workspaceId, effects);
     // Nothing entered, left or moved: the positions stand.
     if (effects.drain || effects.queueTouched || effects.toApply.size > 0) {
-      await refreshQueues(tx, workspaceId, before, effects);
+      await refreshQueues(data, workspaceId, before, effects);
     }
     return effects;
   });

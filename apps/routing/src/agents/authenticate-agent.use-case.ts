@@ -3,8 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { hashPassword, verifyPassword } from '@hub/auth';
 import type { AgentView, AuthenticateAgentRequest } from '@hub/contracts';
 import { Database } from '@hub/service-kit';
-import { queryRows } from '../acd/sql';
 import { RoutingErrors } from '../routing.errors';
+import { AgentsRepository } from './agents.repository';
 import { AgentsService } from './agents.service';
 
 /**
@@ -15,18 +15,17 @@ import { AgentsService } from './agents.service';
 @Injectable()
 export class AuthenticateAgent {
   private decoy?: Promise<string>;
+  private readonly store: AgentsRepository;
 
   constructor(
-    private readonly database: Database,
+    database: Database,
     private readonly agents: AgentsService,
-  ) {}
+  ) {
+    this.store = new AgentsRepository(database.dataSource.manager);
+  }
 
   async execute({ workspaceId, email, password }: AuthenticateAgentRequest): Promise<AgentView> {
-    const [agent] = await queryRows<{ id: string; passwordHash: string }>(
-      this.database.dataSource.manager,
-      `select id, password_hash as "passwordHash" from routing.agents where workspace_id = $1 and email = $2`,
-      [workspaceId, email.toLowerCase()],
-    );
+    const agent = await this.store.credentials(workspaceId, email);
     this.decoy ??= hashPassword(randomBytes(16).toString('hex'));
     const matches = await verifyPassword(password, agent?.passwordHash ?? (await this.decoy));
     if (!agent || !matches) throw RoutingErrors.invalidCredentials();

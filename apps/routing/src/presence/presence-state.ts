@@ -1,23 +1,17 @@
+import type { AgentConnectionChangedRequest, SetAgentPresenceRequest } from '@hub/contracts';
 import { AgentPresence } from '@hub/domain';
-import type { EntityManager } from 'typeorm';
-import { ensureStatus } from '../acd/route-store';
 import type { RoutingEffects } from '../acd/routing-effects';
-import { queryRows } from '../acd/sql';
+import type { RoutingData } from '../routing-data';
 import { RoutingErrors } from '../routing.errors';
 
 /** Fails with AGENT_NOT_FOUND unless the agent belongs to the workspace; creates its status row. */
 export async function requireAgent(
-  tx: EntityManager,
+  data: RoutingData,
   workspaceId: string,
   agentId: string,
 ): Promise<void> {
-  const found = await queryRows(
-    tx,
-    `select 1 from routing.agents where id = $1 and workspace_id = $2`,
-    [agentId, workspaceId],
-  );
-  if (found.length === 0) throw RoutingErrors.agentNotFound();
-  await ensureStatus(tx, workspaceId, agentId);
+  if (!(await data.agents.exists(workspaceId, agentId))) throw RoutingErrors.agentNotFound();
+  await data.agents.ensureStatus(workspaceId, agentId);
 }
 
 /**
@@ -26,33 +20,39 @@ export async function requireAgent(
  * after which unanswered conversations are requeued; coming online drains the queue.
  */
 export async function recomputePresence(
-  tx: EntityManager,
+  data: RoutingData,
   agentId: string,
   effects: RoutingEffects,
 ): Promise<void> {
-  const [status] = await queryRows<{
-    presence: AgentPresence;
-    chosen: AgentPresence;
-    live: boolean;
-  }>(
-    tx,
-    `select presence, chosen_presence as chosen,
-            exists (select 1 from routing.agent_connections c where c.agent_id = s.agent_id) as live
-       from routing.agent_status s where s.agent_id = $1`,
-    [agentId],
-  );
+  const status = await data.presence.inputs(agentId);
   if (!status) return;
   const presence = status.live ? status.chosen : AgentPresence.Offline;
   if (presence === status.presence) return;
   const offline = presence === AgentPresence.Offline;
-  await tx.query(
-    `update routing.agent_status
-        set presence = $2, updated_at = now(),
-            offline_since = case when $3 then coalesce(offline_since, clock_timestamp()) end,
-            offline_handled = not $3
-      where agent_id = $1`,
-    [agentId, presence, offline],
-  );
+  await data.presence.setEffective(agentId, presence, offline);
   effects.presence.push({ type: 'presence.changed', agentId, presence });
   if (presence === AgentPresence.Online) effects.drain = true;
+}
+
+/** A gateway opened or closed one of the agent's sockets (under the workspace lock). */
+export async function changeConnection(
+  data: RoutingData,
+  { workspaceId, agentId, gatewayId, connectionId, connected }: AgentConnectionChangedRequest,
+  effects: RoutingEffects,
+): Promise<void> {
+  await requireAgent(data, workspaceId, agentId);
+  if (connected) await data.presence.connect({ gatewayId, connectionId, workspaceId, agentId });
+  else await data.presence.disconnect({ gatewayId, connectionId, agentId });
+  await recomputePresence(data, agentId, effects);
+}
+
+/** The agent chose online or away (under the workspace lock). */
+export async function choosePresence(
+  data: RoutingData,
+  { workspaceId, agentId, presence }: SetAgentPresenceRequest,
+  effects: RoutingEffects,
+): Promise<void> {
+  await requireAgent(data, workspaceId, agentId);
+  await data.presence.choose(agentId, presence);
+  await recomputePresence(data, agentId, effects);
 }

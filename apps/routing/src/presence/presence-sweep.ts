@@ -1,12 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Database, SERVICE_ENV } from '@hub/service-kit';
-import type { EntityManager } from 'typeorm';
-import { countChats } from '../acd/route-store';
-import { QueueRank } from '../acd/route.entity';
 import type { RoutingEffects } from '../acd/routing-effects';
 import { RoutingTransactions } from '../acd/routing-transactions';
-import { queryRows } from '../acd/sql';
+import type { RoutingData } from '../routing-data';
 import type { RoutingEnv } from '../routing.env';
+import { PresenceRepository } from './presence.repository';
 import { PresenceService } from './presence.service';
 
 /**
@@ -17,23 +15,20 @@ import { PresenceService } from './presence.service';
 @Injectable()
 export class PresenceSweep {
   private readonly logger = new Logger(PresenceSweep.name);
+  private readonly presenceData: PresenceRepository;
 
   constructor(
-    private readonly database: Database,
+    database: Database,
     private readonly routing: RoutingTransactions,
     private readonly presence: PresenceService,
     @Inject(SERVICE_ENV) private readonly env: RoutingEnv,
-  ) {}
+  ) {
+    this.presenceData = new PresenceRepository(database.dataSource.manager);
+  }
 
   /** Drops sockets of gateways that stopped beating; their agents may go offline. */
   async dropStaleConnections(): Promise<void> {
-    const dropped = await queryRows<{ workspaceId: string; agentId: string; gatewayId: string }>(
-      this.database.dataSource.manager,
-      `delete from routing.agent_connections
-        where seen_at < now() - make_interval(secs => $1::float8 / 1000)
-        returning workspace_id as "workspaceId", agent_id as "agentId", gateway_id as "gatewayId"`,
-      [this.env.ROUTING_GATEWAY_TIMEOUT_MS],
-    );
+    const dropped = await this.presenceData.dropStale(this.env.ROUTING_GATEWAY_TIMEOUT_MS);
     if (dropped.length === 0) return;
     this.logger.warn(
       { count: dropped.length, gatewayIds: [...new Set(dropped.map((d) => d.gatewayId))] },
@@ -44,58 +39,42 @@ export class PresenceSweep {
 
   /** Requeues the unanswered conversations of agents offline for longer than the grace period. */
   async requeueAfterGrace(): Promise<void> {
-    const due = await queryRows<{ workspaceId: string; agentId: string }>(
-      this.database.dataSource.manager,
-      `select workspace_id as "workspaceId", agent_id as "agentId" from routing.agent_status
-        where presence = 'offline' and not offline_handled
-          and offline_since < now() - make_interval(secs => $1::float8 / 1000)
-        order by offline_since limit 50`,
-      [this.env.ROUTING_OFFLINE_GRACE_MS],
-    );
+    const graceMs = this.env.ROUTING_OFFLINE_GRACE_MS;
+    const due = await this.presenceData.offlinePastGrace(graceMs, 50);
     for (const { workspaceId, agentId } of due) {
-      await this.routing.run(workspaceId, (tx, effects) =>
-        this.requeueUnanswered(tx, agentId, effects),
+      let requeued: string[] = [];
+      await this.routing.run(workspaceId, async (data, effects) => {
+        requeued = await requeueUnanswered(data, { agentId, graceMs }, effects);
+      });
+      if (requeued.length === 0) continue;
+      this.logger.log(
+        { agentId, conversationIds: requeued },
+        'agent offline past the grace period: unanswered conversations requeued',
       );
     }
   }
+}
 
-  // Unanswered conversations go to the FRONT of their queue (rank 0, in their original order):
-  // their customers have waited longest and lost their agent through no fault of their own.
-  private async requeueUnanswered(
-    tx: EntityManager,
-    agentId: string,
-    effects: RoutingEffects,
-  ): Promise<void> {
-    const still = await queryRows(
-      tx,
-      `update routing.agent_status set offline_handled = true
-        where agent_id = $1 and presence = 'offline' and not offline_handled
-          and offline_since < now() - make_interval(secs => $2::float8 / 1000)
-        returning agent_id`,
-      [agentId, this.env.ROUTING_OFFLINE_GRACE_MS],
-    );
-    if (still.length === 0) return;
-    const requeued = await queryRows<{ conversationId: string }>(
-      tx,
-      `update routing.routes
-          set state = 'queued', agent_id = null, queue_rank = ${QueueRank.Returned}, position = null,
-              assigned_at = null, excluded_agent_id = null, apply_after = now(), apply_attempts = 0
-        where agent_id = $1 and state = 'assigned' and not answered
-        returning conversation_id as "conversationId"`,
-      [agentId],
-    );
-    if (requeued.length === 0) return;
-    await countChats(
-      tx,
-      requeued.map(() => agentId),
-      -1,
-    );
-    for (const { conversationId } of requeued) effects.toApply.add(conversationId);
-    effects.drain = true;
-    effects.queueTouched = true;
-    this.logger.log(
-      { agentId, conversationIds: requeued.map((r) => r.conversationId) },
-      'agent offline past the grace period: unanswered conversations requeued',
-    );
-  }
+/**
+ * Under the workspace lock: when the agent is still offline past the grace period, their
+ * unanswered conversations go to the FRONT of their queues (their customers have waited
+ * longest and lost their agent through no fault of their own); answered ones stay with them.
+ * Returns the requeued conversations.
+ */
+export async function requeueUnanswered(
+  data: RoutingData,
+  { agentId, graceMs }: { agentId: string; graceMs: number },
+  effects: RoutingEffects,
+): Promise<string[]> {
+  if (!(await data.presence.takeOfflinePastGrace(agentId, graceMs))) return [];
+  const requeued = await data.routes.requeueUnanswered(agentId);
+  if (requeued.length === 0) return [];
+  await data.agents.countChats(
+    requeued.map(() => agentId),
+    -1,
+  );
+  for (const conversationId of requeued) effects.toApply.add(conversationId);
+  effects.drain = true;
+  effects.queueTouched = true;
+  return requeued;
 }

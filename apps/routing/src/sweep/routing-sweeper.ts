@@ -2,8 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { Database, SERVICE_ENV } from '@hub/service-kit';
 import { AssignmentApplier } from '../acd/assignment-applier';
+import { RoutesRepository } from '../acd/routes.repository';
 import { RoutingTransactions } from '../acd/routing-transactions';
-import { queryRows } from '../acd/sql';
 import { PresenceSweep } from '../presence/presence-sweep';
 import type { RoutingEnv } from '../routing.env';
 
@@ -22,6 +22,7 @@ export class RoutingSweeper implements OnApplicationBootstrap, BeforeApplication
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private ticks = 0;
+  private readonly routes: RoutesRepository;
 
   constructor(
     private readonly database: Database,
@@ -29,7 +30,9 @@ export class RoutingSweeper implements OnApplicationBootstrap, BeforeApplication
     private readonly applier: AssignmentApplier,
     private readonly routing: RoutingTransactions,
     @Inject(SERVICE_ENV) private readonly env: RoutingEnv,
-  ) {}
+  ) {
+    this.routes = new RoutesRepository(database.dataSource.manager);
+  }
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => this.tick(), this.env.ROUTING_SWEEP_INTERVAL_MS);
@@ -58,11 +61,7 @@ export class RoutingSweeper implements OnApplicationBootstrap, BeforeApplication
   }
 
   private async drainWaiting(): Promise<void> {
-    const workspaces = await queryRows<{ workspaceId: string }>(
-      this.database.dataSource.manager,
-      `select distinct workspace_id as "workspaceId" from routing.routes where state = 'queued' limit 100`,
-    );
-    for (const { workspaceId } of workspaces) {
+    for (const workspaceId of await this.routes.workspacesWithWaiting(100)) {
       await this.routing.run(workspaceId, (_tx, effects) => {
         effects.drain = true;
         return Promise.resolve();

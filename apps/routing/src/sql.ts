@@ -1,11 +1,14 @@
 import type { EntityManager } from 'typeorm';
 
+/** What a repository runs its SQL on: a locked transaction, or the pool for unlocked work. */
+export type Queryable = Pick<EntityManager, 'query'>;
+
 /**
  * Runs SQL and returns its rows. TypeORM's `query` answers `[rows, count]` for UPDATE and
  * DELETE but plain rows otherwise; callers here always want the rows (of RETURNING too).
  */
 export async function queryRows<T>(
-  db: Pick<EntityManager, 'query'>,
+  db: Queryable,
   sql: string,
   params: unknown[] = [],
 ): Promise<T[]> {

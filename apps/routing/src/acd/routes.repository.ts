@@ -1,0 +1,243 @@
+import { RoutingErrors } from '../routing.errors';
+import { queryRows, type Queryable } from '../sql';
+import type { PlannedAssignment } from './plan-assignments';
+import { QueueRank, type RouteState } from './route.entity';
+
+// The only SQL that changes routing's decisions in routing.routes; queue positions are in
+// queues/queue.repository.ts, the apply lease in unapplied-routes.repository.ts. Changes of
+// state and load run under the workspace lock (see workspace-lock.ts), so what they read is
+// stable until commit; `enqueue` and `markAnswered` need no lock.
+
+export interface RouteRow {
+  conversationId: string;
+  workspaceId: string;
+  departmentId: string | null;
+  state: RouteState;
+  agentId: string | null;
+  openedAt: Date;
+}
+
+export interface Arrival {
+  conversationId: string;
+  workspaceId: string;
+  departmentId: string | null;
+  /** The ConversationOpened event's `occurredAt` and id: they identify this cycle. */
+  openedAt: string;
+  openedEventId: string;
+}
+
+/** A deleted route; `freedAgentId` is the agent whose slot it held (null when it was queued). */
+export interface RemovedRoute {
+  freedAgentId: string | null;
+}
+
+const ROUTE_COLUMNS = `conversation_id as "conversationId", workspace_id as "workspaceId",
+  department_id as "departmentId", state, agent_id as "agentId", opened_at as "openedAt"`;
+const REMOVED = `case when state = 'assigned' then agent_id end as "freedAgentId"`;
+
+/** Routes: one row per conversation waiting for or owned by an agent. */
+export class RoutesRepository {
+  constructor(private readonly db: Queryable) {}
+
+  async find(workspaceId: string, conversationId: string): Promise<RouteRow | undefined> {
+    const [route] = await queryRows<RouteRow>(
+      this.db,
+      `select ${ROUTE_COLUMNS} from routing.routes where workspace_id = $1 and conversation_id = $2`,
+      [workspaceId, conversationId],
+    );
+    return route;
+  }
+
+  /**
+   * Puts a newly opened conversation at the back of its queue; false when routing already has
+   * it. Needs no lock (a queued row changes no load): arrivals insert in parallel, and the next
+   * drain, under the lock, takes all of them at once.
+   */
+  async enqueue(arrival: Arrival): Promise<boolean> {
+    const inserted = await queryRows(
+      this.db,
+      `insert into routing.routes
+         (conversation_id, workspace_id, department_id, state, opened_at, opened_event_id, applied_department_id)
+       values ($1, $2, $3, 'queued', $4, $5, $3)
+       on conflict (conversation_id) do nothing
+       returning conversation_id`,
+      [
+        arrival.conversationId,
+        arrival.workspaceId,
+        arrival.departmentId,
+        arrival.openedAt,
+        arrival.openedEventId,
+      ],
+    );
+    return inserted.length > 0;
+  }
+
+  /**
+   * True when a drain has run since the arrival was inserted (it was assigned or given a
+   * position): arrivals of a burst that lost the race for the lock have nothing left to do.
+   */
+  async handledSinceArrival(conversationId: string): Promise<boolean> {
+    const rows = await queryRows(
+      this.db,
+      `select 1 from routing.routes where conversation_id = $1 and (state = 'assigned' or position is not null)`,
+      [conversationId],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Records assignments of queued conversations and counts them on their agents, in one
+   * statement (the assignment path's one write). Both parts re-check their preconditions in
+   * SQL (still queued; still under the agent's maximum) and the transaction fails rather than
+   * commit anything else: a bug elsewhere cannot over-fill an agent or give a conversation twice.
+   */
+  async recordAssignments(plan: readonly PlannedAssignment[]): Promise<void> {
+    if (plan.length === 0) return;
+    const [done] = await queryRows<{ routes: number; agents: number }>(
+      this.db,
+      `with planned as (
+         select * from unnest($1::uuid[], $2::uuid[]) as p(conversation_id, agent_id)
+       ), routed as (
+         update routing.routes r
+            set state = 'assigned', agent_id = p.agent_id, assigned_at = clock_timestamp(), position = null,
+                answered = false, excluded_agent_id = null, apply_after = now(), apply_attempts = 0
+           from planned p
+          where r.conversation_id = p.conversation_id and r.state = 'queued'
+          returning r.agent_id
+       ), added as (
+         select agent_id, count(*)::int as n from routed group by agent_id
+       ), counted as (
+         update routing.agent_status s
+            set active_chats = s.active_chats + added.n, last_assigned_at = clock_timestamp(), updated_at = now()
+           from added, routing.agents a
+          where s.agent_id = added.agent_id and a.id = s.agent_id and s.active_chats + added.n <= a.max_concurrent_chats
+          returning s.agent_id
+       )
+       select (select count(*)::int from routed) as routes, (select count(*)::int from counted) as agents`,
+      [plan.map((p) => p.conversationId), plan.map((p) => p.agentId)],
+    );
+    if (done.routes !== plan.length)
+      throw RoutingErrors.invariant('a planned conversation was no longer queued');
+    if (done.agents !== new Set(plan.map((p) => p.agentId)).size)
+      throw RoutingErrors.invariant('an agent would exceed their maximum');
+  }
+
+  /** Gives the conversation to `agentId` directly (a transfer); the caller counts the chat. */
+  async assignTo(conversationId: string, agentId: string): Promise<void> {
+    await this.db.query(
+      `update routing.routes
+          set state = 'assigned', agent_id = $2, assigned_at = clock_timestamp(), answered = false, position = null,
+              excluded_agent_id = null, apply_after = now(), apply_attempts = 0
+        where conversation_id = $1`,
+      [conversationId, agentId],
+    );
+  }
+
+  /** Puts the conversation at the front of a department's queue, out of reach of `excludedAgentId`. */
+  async returnToQueue(move: {
+    conversationId: string;
+    departmentId: string;
+    excludedAgentId: string | null;
+  }): Promise<void> {
+    await this.db.query(
+      `update routing.routes
+          set state = 'queued', agent_id = null, department_id = $2, queue_rank = ${QueueRank.Returned}, position = null,
+              assigned_at = null, answered = false, excluded_agent_id = $3, apply_after = now(), apply_attempts = 0
+        where conversation_id = $1`,
+      [move.conversationId, move.departmentId, move.excludedAgentId],
+    );
+  }
+
+  /**
+   * Puts the agent's unanswered conversations at the FRONT of their queues (rank 0, in their
+   * original order); returns their ids. The caller uncounts them.
+   */
+  async requeueUnanswered(agentId: string): Promise<string[]> {
+    const requeued = await queryRows<{ conversationId: string }>(
+      this.db,
+      `update routing.routes
+          set state = 'queued', agent_id = null, queue_rank = ${QueueRank.Returned}, position = null,
+              assigned_at = null, excluded_agent_id = null, apply_after = now(), apply_attempts = 0
+        where agent_id = $1 and state = 'assigned' and not answered
+        returning conversation_id as "conversationId"`,
+      [agentId],
+    );
+    return requeued.map((route) => route.conversationId);
+  }
+
+  /**
+   * Restarts the route as a new cycle (queued at the back, nothing applied) when it belongs to
+   * an earlier one; returns the agent whose slot it held, or undefined when nothing changed.
+   */
+  async restartCycle(cycle: {
+    conversationId: string;
+    departmentId: string | null;
+    openedAt: string;
+    openedEventId: string;
+  }): Promise<RemovedRoute | undefined> {
+    const [current] = await queryRows<RemovedRoute & { stale: boolean }>(
+      this.db,
+      `select ${REMOVED}, opened_at < $2 and opened_event_id <> $3 as stale
+         from routing.routes where conversation_id = $1`,
+      [cycle.conversationId, cycle.openedAt, cycle.openedEventId],
+    );
+    if (!current?.stale) return undefined;
+    await this.db.query(
+      `update routing.routes
+          set state = 'queued', agent_id = null, department_id = $2, queue_rank = ${QueueRank.New}, enqueued_at = clock_timestamp(),
+              position = null, excluded_agent_id = null, assigned_at = null, answered = false,
+              opened_at = $3, opened_event_id = $4,
+              applied_agent_id = null, applied_department_id = $2, apply_after = now(), apply_attempts = 0,
+              apply_lease_until = null
+        where conversation_id = $1`,
+      [cycle.conversationId, cycle.departmentId, cycle.openedAt, cycle.openedEventId],
+    );
+    return { freedAgentId: current.freedAgentId };
+  }
+
+  /** Deletes the route of a resolved conversation, unless it belongs to a later cycle. */
+  async removeResolved(resolved: {
+    conversationId: string;
+    workspaceId: string;
+    resolvedAt: string;
+  }): Promise<RemovedRoute | undefined> {
+    const [removed] = await queryRows<RemovedRoute>(
+      this.db,
+      `delete from routing.routes where conversation_id = $1 and workspace_id = $2 and opened_at <= $3
+       returning ${REMOVED}`,
+      [resolved.conversationId, resolved.workspaceId, resolved.resolvedAt],
+    );
+    return removed;
+  }
+
+  /** Deletes the route of a conversation that is over, if it is still the cycle `route` read. */
+  async removeOver(route: {
+    conversationId: string;
+    openedAt: Date;
+  }): Promise<RemovedRoute | undefined> {
+    const [removed] = await queryRows<RemovedRoute>(
+      this.db,
+      `delete from routing.routes where conversation_id = $1 and opened_at = $2 returning ${REMOVED}`,
+      [route.conversationId, route.openedAt],
+    );
+    return removed;
+  }
+
+  /** An agent's reply: the conversation stays with them if they drop offline. */
+  async markAnswered(conversationId: string, agentId: string): Promise<void> {
+    await this.db.query(
+      `update routing.routes set answered = true
+        where conversation_id = $1 and state = 'assigned' and agent_id = $2 and not answered`,
+      [conversationId, agentId],
+    );
+  }
+
+  async workspacesWithWaiting(limit: number): Promise<string[]> {
+    const rows = await queryRows<{ workspaceId: string }>(
+      this.db,
+      `select distinct workspace_id as "workspaceId" from routing.routes where state = 'queued' limit $1`,
+      [limit],
+    );
+    return rows.map((row) => row.workspaceId);
+  }
+}

@@ -1,0 +1,131 @@
+import type { AgentView } from '@hub/contracts';
+import type { AgentRole } from '@hub/domain';
+import { RoutingErrors } from '../routing.errors';
+import { queryRows, type Queryable } from '../sql';
+
+export interface ActingAgent {
+  id: string;
+  role: AgentRole;
+  departmentIds: string[];
+}
+
+export interface AgentCapacity {
+  presence: string;
+  free: boolean;
+}
+
+const AGENT_VIEW = `
+  select a.id, a.workspace_id as "workspaceId", a.name, a.email, a.role,
+         a.max_concurrent_chats as "maxConcurrentChats",
+         coalesce(s.presence, 'offline') as presence, coalesce(s.active_chats, 0) as "activeChats",
+         coalesce((select array_agg(da.department_id::text order by da.department_id)
+                     from routing.department_agents da where da.agent_id = a.id), '{}') as "departmentIds"
+    from routing.agents a
+    left join routing.agent_status s on s.agent_id = a.id`;
+
+/**
+ * Agents and their load (routing.agents, and the `active_chats` count of routing.agent_status,
+ * which changes only under the workspace lock with the routes it counts). Every lookup is
+ * scoped to a workspace. Presence lives in presence/presence.repository.ts.
+ */
+export class AgentsRepository {
+  constructor(private readonly db: Queryable) {}
+
+  async view(workspaceId: string, agentId: string): Promise<AgentView | undefined> {
+    const [agent] = await queryRows<AgentView>(
+      this.db,
+      `${AGENT_VIEW} where a.workspace_id = $1 and a.id = $2`,
+      [workspaceId, agentId],
+    );
+    return agent;
+  }
+
+  list(workspaceId: string): Promise<AgentView[]> {
+    return queryRows<AgentView>(
+      this.db,
+      `${AGENT_VIEW} where a.workspace_id = $1 order by a.name, a.id`,
+      [workspaceId],
+    );
+  }
+
+  /** The password hash of the agent with this (lowercased) email. */
+  async credentials(
+    workspaceId: string,
+    email: string,
+  ): Promise<{ id: string; passwordHash: string } | undefined> {
+    const [agent] = await queryRows<{ id: string; passwordHash: string }>(
+      this.db,
+      `select id, password_hash as "passwordHash" from routing.agents where workspace_id = $1 and email = $2`,
+      [workspaceId, email.toLowerCase()],
+    );
+    return agent;
+  }
+
+  async exists(workspaceId: string, agentId: string): Promise<boolean> {
+    const found = await queryRows(
+      this.db,
+      `select 1 from routing.agents where id = $1 and workspace_id = $2`,
+      [agentId, workspaceId],
+    );
+    return found.length > 0;
+  }
+
+  /** The agent as routing knows them now (the role in a token may be stale), with their departments. */
+  async actor(workspaceId: string, agentId: string): Promise<ActingAgent | undefined> {
+    const [actor] = await queryRows<ActingAgent>(
+      this.db,
+      `select a.id, a.role,
+              coalesce(array_agg(da.department_id::text) filter (where da.department_id is not null), '{}') as "departmentIds"
+         from routing.agents a
+         left join routing.department_agents da on da.agent_id = a.id
+        where a.id = $1 and a.workspace_id = $2
+        group by a.id`,
+      [agentId, workspaceId],
+    );
+    return actor;
+  }
+
+  /** Presence and free slot of an agent of the workspace, or undefined when there is no such agent. */
+  async capacity(workspaceId: string, agentId: string): Promise<AgentCapacity | undefined> {
+    const [row] = await queryRows<AgentCapacity>(
+      this.db,
+      `select coalesce(s.presence, 'offline') as presence,
+              coalesce(s.active_chats, 0) < a.max_concurrent_chats as free
+         from routing.agents a left join routing.agent_status s on s.agent_id = a.id
+        where a.id = $1 and a.workspace_id = $2`,
+      [agentId, workspaceId],
+    );
+    return row;
+  }
+
+  /** The agent's status row, created (offline, no chats) on first use. */
+  async ensureStatus(workspaceId: string, agentId: string): Promise<void> {
+    await this.db.query(
+      `insert into routing.agent_status (agent_id, workspace_id) values ($1, $2) on conflict (agent_id) do nothing`,
+      [agentId, workspaceId],
+    );
+  }
+
+  /**
+   * Adds `delta` chats per occurrence of an agent id. Increments are refused past the agent's
+   * maximum (the transaction fails); decrements below zero hit ck_agent_status_active_chats.
+   */
+  async countChats(agentIds: readonly string[], delta: 1 | -1): Promise<void> {
+    if (agentIds.length === 0) return;
+    const updated = await queryRows(
+      this.db,
+      `update routing.agent_status s
+          set active_chats = s.active_chats + p.n * $2::int,
+              last_assigned_at = case when $2::int > 0 then clock_timestamp() else s.last_assigned_at end,
+              updated_at = now()
+         from (select agent_id, count(*)::int as n from unnest($1::uuid[]) as agent_id group by agent_id) p,
+              routing.agents a
+        where s.agent_id = p.agent_id and a.id = s.agent_id
+          and ($2::int < 0 or s.active_chats + p.n <= a.max_concurrent_chats)
+        returning s.agent_id`,
+      [agentIds, delta],
+    );
+    if (delta > 0 && updated.length !== new Set(agentIds).size)
+      throw RoutingErrors.invariant('an agent would exceed their maximum');
+  }
+}

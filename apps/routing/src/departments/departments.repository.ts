@@ -1,0 +1,31 @@
+import type { DepartmentView } from '@hub/contracts';
+import { queryRows, type Queryable } from '../sql';
+
+/** Departments and their members (routing.departments, routing.department_agents). */
+export class DepartmentsRepository {
+  constructor(private readonly db: Queryable) {}
+
+  list(workspaceId: string): Promise<DepartmentView[]> {
+    return queryRows<DepartmentView>(
+      this.db,
+      `select d.id, d.workspace_id as "workspaceId", d.name,
+              coalesce((select array_agg(da.agent_id::text order by da.agent_id)
+                          from routing.department_agents da where da.department_id = d.id), '{}') as "agentIds",
+              (select count(*)::int from routing.routes r
+                where r.workspace_id = d.workspace_id and r.department_id = d.id and r.state = 'queued') as "queueLength"
+         from routing.departments d
+        where d.workspace_id = $1
+        order by d.name, d.id`,
+      [workspaceId],
+    );
+  }
+
+  async exists(workspaceId: string, departmentId: string): Promise<boolean> {
+    const found = await queryRows(
+      this.db,
+      `select 1 from routing.departments where id = $1 and workspace_id = $2`,
+      [departmentId, workspaceId],
+    );
+    return found.length > 0;
+  }
+}

@@ -1,0 +1,48 @@
+import type { QueueChangedRealtime } from '@hub/contracts';
+import type { RoutingEffects } from '../acd/routing-effects';
+import type { RoutingData } from '../routing-data';
+import type { QueueLength } from './queue.repository';
+
+/** Queue lengths by department (`''` = the workspace-wide queue). */
+export type QueueLengths = Map<string, number>;
+
+const key = (departmentId: string | null) => departmentId ?? '';
+const byDepartment = (lengths: readonly QueueLength[]): QueueLengths =>
+  new Map(lengths.map((row) => [key(row.departmentId), row.length]));
+
+/** Lengths as visitors and agents were last told (read first under the workspace lock). */
+export async function announcedQueueLengths(
+  data: RoutingData,
+  workspaceId: string,
+): Promise<QueueLengths> {
+  return byDepartment(await data.queue.announcedLengths(workspaceId));
+}
+
+/**
+ * Renumbers the workspace's queues (1 = next) and records, for publication after commit, each
+ * conversation whose position changed and each queue whose length differs from `before`
+ * (afterwards every waiting conversation has been told its position).
+ */
+export async function refreshQueues(
+  data: RoutingData,
+  workspaceId: string,
+  before: QueueLengths,
+  effects: RoutingEffects,
+): Promise<void> {
+  const { moved, lengths } = await data.queue.renumber(workspaceId);
+  for (const { conversationId, position } of moved) {
+    effects.positions.push({ type: 'queue.position', conversationId, position });
+  }
+  const after = byDepartment(lengths);
+  for (const department of new Set([...before.keys(), ...after.keys()])) {
+    const length = after.get(department) ?? 0;
+    if (length === (before.get(department) ?? 0)) continue;
+    const changed: QueueChangedRealtime = {
+      type: 'queue.changed',
+      workspaceId,
+      departmentId: department === '' ? null : department,
+      length,
+    };
+    effects.queues.push(changed);
+  }
+}

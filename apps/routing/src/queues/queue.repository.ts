@@ -1,0 +1,77 @@
+import type { QueueEntryView } from '@hub/contracts';
+import { QUEUE_ORDER_SQL } from '../acd/route.entity';
+import { queryRows, type Queryable } from '../sql';
+
+export interface QueueLength {
+  /** null: the workspace-wide queue. */
+  departmentId: string | null;
+  length: number;
+}
+
+/**
+ * The waiting lines: queued routes in queue order, numbered per department (1 = next). The
+ * `position` column holds the number last announced to the visitor.
+ */
+export class QueueRepository {
+  constructor(private readonly db: Queryable) {}
+
+  /** The workspace's waiting conversations in routing order, each with its position in its queue. */
+  waiting(workspaceId: string, departmentId?: string): Promise<QueueEntryView[]> {
+    return queryRows<QueueEntryView>(
+      this.db,
+      `select conversation_id as "conversationId", department_id as "departmentId",
+              row_number() over (partition by department_id order by ${QUEUE_ORDER_SQL})::int as position,
+              to_char(enqueued_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "enqueuedAt"
+         from routing.routes
+        where workspace_id = $1 and state = 'queued' and ($2::uuid is null or department_id = $2::uuid)
+        order by ${QUEUE_ORDER_SQL}`,
+      [workspaceId, departmentId ?? null],
+    );
+  }
+
+  /**
+   * Lengths as visitors and agents were last told: only entries already given a position count,
+   * so a conversation that arrives and is assigned in one go never shows as a blip.
+   */
+  announcedLengths(workspaceId: string): Promise<QueueLength[]> {
+    return queryRows<QueueLength>(
+      this.db,
+      `select department_id as "departmentId", count(*)::int as length
+         from routing.routes
+        where workspace_id = $1 and state = 'queued' and position is not null
+        group by department_id`,
+      [workspaceId],
+    );
+  }
+
+  /** Renumbers the workspace's queues in one statement: who moved, and each queue's length. */
+  async renumber(workspaceId: string): Promise<{
+    moved: { conversationId: string; position: number }[];
+    lengths: QueueLength[];
+  }> {
+    const [renumbered] = await queryRows<{
+      moved: { conversationId: string; position: number }[];
+      lengths: QueueLength[];
+    }>(
+      this.db,
+      `with ranked as (
+         select conversation_id, department_id,
+                row_number() over (partition by department_id order by ${QUEUE_ORDER_SQL})::int as pos
+           from routing.routes
+          where workspace_id = $1 and state = 'queued'
+       ), moved as (
+         update routing.routes r set position = ranked.pos
+           from ranked
+          where r.conversation_id = ranked.conversation_id and r.position is distinct from ranked.pos
+          returning r.conversation_id, r.position
+       )
+       select
+         (select coalesce(json_agg(json_build_object('conversationId', conversation_id, 'position', position)), '[]')
+            from moved) as moved,
+         (select coalesce(json_agg(json_build_object('departmentId', department_id, 'length', length)), '[]')
+            from (select department_id, count(*)::int as length from ranked group by department_id) l) as lengths`,
+      [workspaceId],
+    );
+    return renumbered;
+  }
+}
