@@ -83,11 +83,20 @@ describe('routing: twenty visitors racing for three slots across two routing rep
     );
     // The replicas share the arrivals as competing consumers of one durable (typically 8 and
     // 12; not asserted per replica, as the split is the server's choice), each handled once.
-    const handledBy = hub.routingReplicas.map(
-      (replica) =>
-        replica.logs.filter((line) => line.msg === 'conversation queued for routing').length,
+    // Their log lines arrive through pipes, so wait for them rather than read them at once.
+    const handled = () =>
+      hub.routingReplicas
+        .map(
+          (replica) =>
+            replica.logs.filter((line) => line.msg === 'conversation queued for routing').length,
+        )
+        .reduce((sum, n) => sum + n, 0);
+    await waitFor(
+      () => handled() >= 20,
+      5_000,
+      () => `arrivals logged: ${handled()}`,
     );
-    expect(handledBy.reduce((sum, n) => sum + n, 0)).toBe(20);
+    expect(handled()).toBe(20);
     // Still exactly three once everything has settled.
     expect(await assigned()).toHaveLength(3);
   });
