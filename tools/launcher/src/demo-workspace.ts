@@ -1,4 +1,4 @@
-import { seedDemoWorkspace } from '@hub/persistence';
+import { seedDemoWorkspace } from '@hub/demo-workspace';
 import { demoLoginsPath, keptPasswords, readDemoLogins, redactUrl, writeDemoLogins } from './state';
 import type { DemoLoginRecord } from './state';
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { NatsServerNotFoundError } from '@hub/dev-infra';
-import { runMigrations } from '@hub/persistence';
+import { runMigrations } from '@hub/migrations';
 import { prepareDemoWorkspace } from './demo-workspace';
 import type { DemoWorkspace } from './demo-workspace';
 import { waitForReady } from './readiness';
