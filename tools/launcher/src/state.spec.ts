@@ -1,10 +1,21 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
   findRepoRoot,
   jwtSecret,
   keptPasswords,
+  postgresDataDir,
+  prepareStateDir,
+  stateDirPath,
   readDemoLogins,
   redactUrl,
   writeDemoLogins,
@@ -21,7 +32,8 @@ describe('launcher state in .hub/', () => {
     const first = jwtSecret(dir, {});
     expect(first.length).toBeGreaterThanOrEqual(64);
     expect(jwtSecret(dir, {})).toBe(first);
-    expect(statSync(path.join(dir, 'jwt-secret')).mode & 0o777).toBe(0o600);
+    expect(statSync(path.join(dir, 'private', 'jwt-secret')).mode & 0o777).toBe(0o600);
+    expect(statSync(path.join(dir, 'private')).mode & 0o777).toBe(0o700);
   });
 
   it('prefers JWT_SECRET from the environment', () => {
@@ -40,11 +52,39 @@ describe('launcher state in .hub/', () => {
     };
     writeDemoLogins(dir, content);
     expect(readDemoLogins(dir)).toEqual(content);
-    expect(JSON.parse(readFileSync(path.join(dir, 'demo-logins.json'), 'utf8'))).toEqual(content);
+    const file = path.join(dir, 'private', 'demo-logins.json');
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(content);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(keptPasswords(readDemoLogins(dir))).toEqual({
       admin: 'aaaa-bbbb-cccc',
       alice: 'dddd-eeee-ffff',
     });
+  });
+
+  it('lets anyone pass through the state directory to the database but list nothing in it', () => {
+    const state = path.join(dir, '.hub');
+    prepareStateDir(state);
+    expect(statSync(state).mode & 0o777).toBe(0o711);
+    expect(statSync(path.join(state, 'private')).mode & 0o777).toBe(0o700);
+    expect(path.dirname(postgresDataDir(state))).toBe(state);
+  });
+
+  it("moves an older launcher's secrets, logs and NATS store into private/ and tightens .hub", () => {
+    const state = path.join(dir, '.hub');
+    mkdirSync(path.join(state, 'nats'), { recursive: true, mode: 0o700 });
+    writeFileSync(path.join(state, 'jwt-secret'), 'kept-secret\n', { mode: 0o600 });
+    writeFileSync(path.join(state, 'postgres.log'), 'log\n');
+    prepareStateDir(state);
+    expect(jwtSecret(state, {})).toBe('kept-secret');
+    expect(existsSync(path.join(state, 'private', 'nats'))).toBe(true);
+    expect(existsSync(path.join(state, 'private', 'postgres.log'))).toBe(true);
+    expect(existsSync(path.join(state, 'jwt-secret'))).toBe(false);
+    expect(statSync(state).mode & 0o777).toBe(0o711);
+  });
+
+  it('is .hub/ in the repository unless HUB_STATE_DIR says otherwise', () => {
+    expect(stateDirPath('/repo', {})).toBe('/repo/.hub');
+    expect(stateDirPath('/repo', { HUB_STATE_DIR: '/var/hub' })).toBe('/var/hub');
   });
 
   it('hides passwords in printed URLs', () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** The repository root: the nearest ancestor holding deploy/build.mjs (works from src and dist). */
@@ -11,17 +11,60 @@ export function findRepoRoot(from: string = __dirname): string {
   }
 }
 
-/** `.hub/` (gitignored): local data and the secrets the launcher generated. */
-export function stateDir(root: string): string {
-  const dir = path.join(root, '.hub');
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+// The layout of the state directory (`.hub/`, gitignored). As root, PostgreSQL runs as the
+// `postgres` user, which must pass through this directory to its data: so the directory itself
+// is searchable by everyone but listable by no one (0711), the data directory is PostgreSQL's own
+// (0700), and everything else the launcher keeps, secrets first, sits in private/ (0700).
+const PRIVATE = 'private';
+const POSTGRES_DATA = 'postgres';
+/** What earlier launchers kept directly in `.hub/`, moved into private/ on the next start. */
+const MOVED_INTO_PRIVATE = [
+  'jwt-secret',
+  'demo-logins.json',
+  'nats',
+  'postgres.log',
+  'nats-server.log',
+];
+
+/** `HUB_STATE_DIR`, else `.hub/` in the repository. */
+export function stateDirPath(root: string, env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(root, env.HUB_STATE_DIR || '.hub');
+}
+
+/** Creates the state directory (or fixes an older one's modes) and returns it. */
+export function prepareStateDir(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  chmodSync(dir, 0o711);
+  const own = privateDir(dir);
+  for (const name of MOVED_INTO_PRIVATE) {
+    const old = path.join(dir, name);
+    if (existsSync(old) && !existsSync(path.join(own, name))) renameSync(old, path.join(own, name));
+  }
   return dir;
 }
 
-/** JWT_SECRET from the environment, else the one generated on the first run and kept in `.hub/`. */
+/** `<state>/private/`, created 0700 when missing: secrets, logs and the NATS store. */
+export function privateDir(dir: string): string {
+  const own = path.join(dir, PRIVATE);
+  mkdirSync(own, { recursive: true, mode: 0o700 });
+  chmodSync(own, 0o700);
+  return own;
+}
+
+/** The embedded PostgreSQL's data directory: outside private/, so its user can reach it. */
+export function postgresDataDir(dir: string): string {
+  return path.join(dir, POSTGRES_DATA);
+}
+
+/** The embedded nats-server's JetStream store. */
+export function natsStoreDir(dir: string): string {
+  return path.join(dir, PRIVATE, 'nats');
+}
+
+/** JWT_SECRET from the environment, else the one generated on the first run and kept privately. */
 export function jwtSecret(dir: string, env: NodeJS.ProcessEnv = process.env): string {
   if (env.JWT_SECRET) return env.JWT_SECRET;
-  const file = path.join(dir, 'jwt-secret');
+  const file = path.join(privateDir(dir), 'jwt-secret');
   if (existsSync(file)) {
     const kept = readFileSync(file, 'utf8').trim();
     if (kept) return kept;
@@ -46,7 +89,7 @@ export interface DemoLoginsFile {
 }
 
 export function demoLoginsPath(dir: string): string {
-  return path.join(dir, 'demo-logins.json');
+  return path.join(privateDir(dir), 'demo-logins.json');
 }
 
 export function readDemoLogins(dir: string): DemoLoginsFile | undefined {
