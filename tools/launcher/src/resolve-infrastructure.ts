@@ -9,7 +9,7 @@ import {
   startEmbeddedPostgres,
   startNatsServer,
 } from '@hub/dev-infra';
-import { natsStoreDir, postgresDataDir, privateDir } from './state';
+import { natsStoreDir, postgresDataDir, preparePostgresParent, privateDir } from './state';
 
 export interface InfraPorts {
   /** Where a PostgreSQL (trust auth, user postgres) may already answer. */
@@ -151,6 +151,7 @@ async function openDatabase(
   if (plan.source === 'env') return plan.url;
   if (plan.source === 'local') return ensureDatabase(plan.url, HUB_DATABASE);
   opts.log(`starting embedded PostgreSQL on port ${plan.port} (data in ${plan.dataDir})`);
+  preparePostgresParent(plan.dataDir);
   const pg = await startEmbeddedPostgres({
     dataDir: plan.dataDir,
     port: plan.port,

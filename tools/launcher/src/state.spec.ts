@@ -1,4 +1,5 @@
 import {
+  chmodSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -66,7 +67,22 @@ describe('launcher state in .hub/', () => {
     prepareStateDir(state);
     expect(statSync(state).mode & 0o777).toBe(0o711);
     expect(statSync(path.join(state, 'private')).mode & 0o777).toBe(0o700);
-    expect(path.dirname(postgresDataDir(state))).toBe(state);
+    // The usual case: a checkout that every user may pass through.
+    chmodSync(dir, 0o755);
+    expect(postgresDataDir(state, true)).toBe(path.join(state, 'postgres'));
+  });
+
+  it('keeps the database in /var/tmp when, as root, the postgres user could not reach .hub', () => {
+    const closed = path.join(dir, 'closed');
+    mkdirSync(closed, { mode: 0o700 });
+    const state = path.join(closed, '.hub');
+    expect(postgresDataDir(state, true)).toMatch(/^\/var\/tmp\/hub-[0-9a-f]{12}\/postgres$/);
+    expect(postgresDataDir(state, true)).toBe(postgresDataDir(state, true));
+    // A user's own PostgreSQL runs as that user, who reaches everything the launcher made.
+    expect(postgresDataDir(state, false)).toBe(path.join(state, 'postgres'));
+    chmodSync(closed, 0o711);
+    chmodSync(dir, 0o711);
+    expect(postgresDataDir(state, true)).toBe(path.join(state, 'postgres'));
   });
 
   it("moves an older launcher's secrets, logs and NATS store into private/ and tightens .hub", () => {

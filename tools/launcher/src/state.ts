@@ -1,5 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 
 /** The repository root: the nearest ancestor holding deploy/build.mjs (works from src and dist). */
@@ -51,9 +59,32 @@ export function privateDir(dir: string): string {
   return own;
 }
 
-/** The embedded PostgreSQL's data directory: outside private/, so its user can reach it. */
-export function postgresDataDir(dir: string): string {
-  return path.join(dir, POSTGRES_DATA);
+/** Whether a user other than the owner may pass through every existing directory above `dir`. */
+function othersCanReach(dir: string): boolean {
+  for (let d = path.dirname(dir); ; d = path.dirname(d)) {
+    // One still missing is created world-searchable (mode 0755 under the usual umask).
+    if (existsSync(d) && (statSync(d).mode & 0o001) === 0) return false;
+    if (d === path.dirname(d)) return true;
+  }
+}
+
+/**
+ * The embedded PostgreSQL's data directory: `postgres/` in the state directory, outside
+ * private/, so its user can reach it. As root PostgreSQL runs as `postgres`, which cannot pass
+ * a closed directory above (a checkout under /root, mode 0700): then the data goes to
+ * /var/tmp, which survives reboots, in a directory named after the state directory it serves.
+ */
+export function postgresDataDir(dir: string, asRoot = process.getuid?.() === 0): string {
+  if (!asRoot || othersCanReach(dir)) return path.join(dir, POSTGRES_DATA);
+  const id = createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 12);
+  return path.join('/var/tmp', `hub-${id}`, POSTGRES_DATA);
+}
+
+/** Creates the data directory's parent searchable by everyone (whatever the umask) but listable by no one. */
+export function preparePostgresParent(dataDir: string): void {
+  const parent = path.dirname(dataDir);
+  mkdirSync(parent, { recursive: true });
+  chmodSync(parent, 0o711);
 }
 
 /** The embedded nats-server's JetStream store. */
