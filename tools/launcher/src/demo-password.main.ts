@@ -8,7 +8,8 @@ import { loginsTable, signInHint } from './report';
 import { resolveDatabase } from './resolve-infrastructure';
 import { gatewayOf, launchedServices } from './services';
 import { loadSettings } from './settings';
-import { demoLoginsPath, findRepoRoot, prepareStateDir } from './state';
+import { demoLoginsPath, findRepoRoot } from './state';
+import { prepareStateDir } from './state-dir';
 
 /** A mistake the message explains in full: no stack trace. */
 class UsageError extends Error {}

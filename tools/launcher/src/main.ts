@@ -20,7 +20,8 @@ import {
 import type { LaunchedService } from './services';
 import { Supervisor } from './supervisor';
 import { loadSettings } from './settings';
-import { demoLoginsPath, findRepoRoot, jwtSecret, prepareStateDir, redactUrl } from './state';
+import { demoLoginsPath, findRepoRoot, jwtSecret, redactUrl } from './state';
+import { prepareStateDir } from './state-dir';
 
 const READY_TIMEOUT_MS = 90_000;
 const NAME_WIDTH = Math.max(...SERVICES.map((s) => s.name.length));

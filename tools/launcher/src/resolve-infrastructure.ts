@@ -9,7 +9,7 @@ import {
   startEmbeddedPostgres,
   startNatsServer,
 } from '@hub/dev-infra';
-import { natsStoreDir, postgresDataDir, preparePostgresParent, privateDir } from './state';
+import { natsStoreDir, postgresDataDir, preparePostgresParent, privateDir } from './state-dir';
 
 export interface InfraPorts {
   /** Where a PostgreSQL (trust auth, user postgres) may already answer. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DEFAULT_PORTS } from './resolve-infrastructure';
 import type { InfraPorts } from './resolve-infrastructure';
 import { DEFAULT_SERVICE_PORT_BASE } from './services';
-import { stateDirPath } from './state';
+import { stateDirPath } from './state-dir';
 
 /** Where the launcher keeps its state and which ports it uses: defaults, or the environment's. */
 export interface LauncherSettings {

@@ -11,7 +11,7 @@ import {
   resolveInfrastructure,
   withDatabase,
 } from '../src/resolve-infrastructure';
-import { postgresDataDir } from '../src/state';
+import { postgresDataDir } from '../src/state-dir';
 
 jest.setTimeout(120_000);
 
