@@ -32,7 +32,7 @@ export const localNatsUrl = (port: number): string => `nats://127.0.0.1:${port}`
 
 // The embedded server listens on 127.0.0.1 only; its password keeps nothing secret.
 const EMBEDDED_POSTGRES_PASSWORD = 'postgres';
-export const embeddedPostgresUrl = (port: number): string =>
+const embeddedPostgresUrl = (port: number): string =>
   `postgres://postgres:${EMBEDDED_POSTGRES_PASSWORD}@127.0.0.1:${port}/postgres`;
 
 export type PostgresPlan =
@@ -130,6 +130,7 @@ export interface ResolveOptions {
   ports?: InfraPorts;
 }
 
+/** Looks at what answers on the configured ports and plans from that. */
 async function probePlan(opts: ResolveOptions): Promise<InfrastructurePlan> {
   const env = opts.env ?? process.env;
   const ports = opts.ports ?? DEFAULT_PORTS;
