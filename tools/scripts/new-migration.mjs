@@ -1,43 +1,52 @@
 // @ts-check
-// We write migrations by hand (style rule 17), so "generate" only names the file and prints a
-// skeleton: `npx nx run persistence:migration:generate --name=AddTicketPriority`.
-// The printed class goes in the printed path, and its class name is appended to
-// `allMigrations` in libs/persistence/src/migrations/index.ts.
-import { existsSync, readdirSync } from 'node:fs';
+// We write migrations by hand (style rule 17), so "generate" only writes a named skeleton into
+// the migrations folder of the app that owns the schema:
+//   node tools/scripts/new-migration.mjs --app=crm --name=AddTicketPriority
+// The runner (libs/migrations) finds it there by its file name; no list to edit.
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({
-  options: {
-    name: { type: 'string' },
-    dir: { type: 'string', default: 'libs/persistence/src/migrations' },
-  },
-  allowPositionals: true,
+  options: { app: { type: 'string' }, name: { type: 'string' } },
 });
 
-const name = values.name;
-if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
-  console.error('usage: npx nx run persistence:migration:generate --name=<PascalCaseChange>');
-  console.error('       (or: node tools/scripts/new-migration.mjs --name=AddTicketPriority)');
+const usage = () => {
+  console.error(
+    'usage: node tools/scripts/new-migration.mjs --app=<app> --name=<PascalCaseChange>',
+  );
+  console.error('       e.g. --app=crm --name=AddTicketPriority');
   process.exit(2);
+};
+const { app, name } = values;
+if (!app || !name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) usage();
+if (!existsSync(path.join(root, 'apps', app, 'src'))) {
+  console.error(`no app ${app}: apps/${app}/src does not exist`);
+  usage();
 }
 
-// Keep the order append-only: never older than the newest migration already there.
-const dir = path.resolve(root, values.dir);
-const epochs = existsSync(dir)
-  ? readdirSync(dir)
-      .map((f) => /^(\d+)-/.exec(f)?.[1])
-      .filter((e) => e !== undefined)
-      .map(Number)
-  : [];
+// Migrations run in timestamp order across every folder, so a new one is newer than all of them.
+const migrationFolders = [
+  path.join(root, 'libs', 'migrations', 'src', 'migrations'),
+  ...readdirSync(path.join(root, 'apps')).map((a) =>
+    path.join(root, 'apps', a, 'src', 'migrations'),
+  ),
+].filter((folder) => existsSync(folder));
+const epochs = migrationFolders
+  .flatMap((folder) => readdirSync(folder))
+  .map((file) => /^(\d{13})-/.exec(file)?.[1])
+  .filter((epoch) => epoch !== undefined)
+  .map(Number);
 const epoch = Math.max(Date.now(), ...epochs.map((e) => e + 1000));
 const className = `${name}${epoch}`;
-const file = path.join(path.relative(root, dir), `${epoch}-${name}.ts`);
+const dir = path.join(root, 'apps', app, 'src', 'migrations');
+const file = path.join(dir, `${epoch}-${name}.ts`);
 
-console.log(`Create ${file} with:
-
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+mkdirSync(dir, { recursive: true });
+writeFileSync(
+  file,
+  `import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class ${className} implements MigrationInterface {
   readonly name = '${className}';
@@ -50,6 +59,9 @@ export class ${className} implements MigrationInterface {
     await db.query(\`\`);
   }
 }
-
-Then append ${className} to allMigrations in ${path.relative(root, dir)}/index.ts,
-and run it: npx nx run persistence:migration:run (needs DATABASE_URL).`);
+`,
+  { flag: 'wx' },
+);
+console.log(`created ${path.relative(root, file)}: write its up and down (SQL in the ${app} schema),
+then apply it: npm run build && DATABASE_URL=... node dist/libs/migrations/src/migrate.main.js
+(npm start applies it too).`);

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { DataSourceOptions, EntitySchema } from 'typeorm';
+import { MIGRATIONS_TABLE } from '@hub/migrations';
 
 export interface CreateDataSourceOptions {
   url: string;
@@ -15,9 +16,6 @@ export interface CreateDataSourceOptions {
   applicationName: string;
   poolSize?: number;
 }
-
-/** The table in `public` recording which migrations ran. */
-export const MIGRATIONS_TABLE = 'hub_migrations';
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]*$/;
 

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase } from '@hub/persistence';
-import type { TestDatabase } from '@hub/persistence';
+import { createTestDatabase, withClient } from '@hub/testing';
+import type { TestDatabase } from '@hub/testing';
 import type { Client } from 'pg';
-import { withClient } from './pg-helpers';
 
 const UNIQUE_VIOLATION = '23505';
 

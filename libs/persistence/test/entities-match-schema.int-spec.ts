@@ -1,16 +1,16 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { createDataSource, createTestDatabase } from '@hub/persistence';
-import type { TestDatabase } from '@hub/persistence';
+import { createDataSource } from '@hub/persistence';
+import { createTestDatabase, withClient } from '@hub/testing';
+import type { TestDatabase } from '@hub/testing';
 import type { DataSource } from 'typeorm';
-import { withClient } from './pg-helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's entity class type
 type EntityClass = Function;
 
 /**
  * Every app's `apps/<app>/src/<app>.entities.ts` array, found on disk rather than imported:
- * the migrations live here, but persistence must not depend on the apps (that edge would be a
+ * persistence must not depend on the apps (that edge would be a
  * cycle in the project graph), and a new app's entities are checked without editing this test.
  */
 async function loadEveryAppsEntities(): Promise<Map<string, EntityClass[]>> {

@@ -1,15 +1,4 @@
-import { Client } from 'pg';
-
-/** Runs `work` on a short-lived connection, closed whatever happens. */
-export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
+import { withClient } from '@hub/testing';
 
 /**
  * Every schema and relation outside the system catalogs, as `schema` / `schema.name` strings;

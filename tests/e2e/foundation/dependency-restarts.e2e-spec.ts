@@ -4,7 +4,7 @@ import path from 'node:path';
 import { connect } from '@nats-io/transport-node';
 import { findFreePort, startEmbeddedPostgres, startNatsServer } from '@hub/dev-infra';
 import { JetStreamPublisher } from '@hub/messaging';
-import { runMigrations } from '@hub/persistence';
+import { runMigrations } from '@hub/migrations';
 import { TestHub, waitFor } from '@hub/testing';
 import { Client } from 'pg';
 import { createWorkspaceWithInbox, inboundMessage, publishInbound } from '../support/inbound';

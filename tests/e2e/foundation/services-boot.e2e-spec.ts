@@ -1,6 +1,5 @@
 import { HUB_SERVICES } from '@hub/config';
-import { createTestDatabase } from '@hub/persistence';
-import { ServiceProcess, TestHub, testRunId, testServices } from '@hub/testing';
+import { createTestDatabase, ServiceProcess, TestHub, testRunId, testServices } from '@hub/testing';
 import { findFreePort } from '@hub/dev-infra';
 
 describe('every service', () => {

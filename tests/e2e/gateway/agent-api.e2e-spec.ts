@@ -10,9 +10,15 @@ import {
 } from '@hub/contracts';
 import { AgentRole } from '@hub/domain';
 import { JetStreamPublisher, namespacedStream, namespacedSubject } from '@hub/messaging';
-import { createTestDatabase } from '@hub/persistence';
 import { findFreePort } from '@hub/dev-infra';
-import { ServiceProcess, TestHub, testRunId, testServices, waitFor } from '@hub/testing';
+import {
+  createTestDatabase,
+  ServiceProcess,
+  TestHub,
+  testRunId,
+  testServices,
+  waitFor,
+} from '@hub/testing';
 import { Client } from 'pg';
 import { AgentSocketClient, type Frame } from '../support/agent-socket-client';
 import {

@@ -3,12 +3,8 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { SUBJECTS, type AgentView } from '@hub/contracts';
 import { AgentRole } from '@hub/domain';
 import { namespacedStream } from '@hub/messaging';
-import {
-  createTestDatabase,
-  seedDemoWorkspace,
-  type SeedDemoWorkspaceResult,
-} from '@hub/persistence';
-import { TestHub, testRunId, testServices, waitFor } from '@hub/testing';
+import { seedDemoWorkspace, type SeedDemoWorkspaceResult } from '@hub/demo-workspace';
+import { createTestDatabase, TestHub, testRunId, testServices, waitFor } from '@hub/testing';
 import { nestRequest } from '../support/nest-request';
 import { AgentSocketClient } from '../support/agent-socket-client';
 import { GatewayApi } from '../support/gateway-api';

@@ -13,8 +13,15 @@ import {
 import type { AgentRole } from '@hub/domain';
 import { findFreePort } from '@hub/dev-infra';
 import { JetStreamPublisher, namespacedStream } from '@hub/messaging';
-import { createTestDatabase, type TestDatabase } from '@hub/persistence';
-import { ServiceProcess, TestHub, testRunId, testServices, waitFor } from '@hub/testing';
+import {
+  createTestDatabase,
+  ServiceProcess,
+  TestHub,
+  testRunId,
+  testServices,
+  waitFor,
+  type TestDatabase,
+} from '@hub/testing';
 import { Client } from 'pg';
 import { createWorkspaceWithInbox, inboundMessage, publishInbound } from '../support/inbound';
 import { nestRequest } from '../support/nest-request';

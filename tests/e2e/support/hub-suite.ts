@@ -2,8 +2,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { HubServiceName } from '@hub/config';
 import { HUB_STREAMS, namespacedStream } from '@hub/messaging';
-import { createTestDatabase } from '@hub/persistence';
-import { TestHub, testRunId, testServices } from '@hub/testing';
+import { createTestDatabase, TestHub, testRunId, testServices } from '@hub/testing';
 
 export interface HubSuite {
   namespace: string;

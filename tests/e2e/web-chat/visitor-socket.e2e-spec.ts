@@ -9,8 +9,7 @@ import {
   type SendAgentMessageRequest,
 } from '@hub/contracts';
 import { namespacedStream, namespacedSubject } from '@hub/messaging';
-import { createTestDatabase } from '@hub/persistence';
-import { TestHub, testRunId, testServices, waitFor } from '@hub/testing';
+import { createTestDatabase, TestHub, testRunId, testServices, waitFor } from '@hub/testing';
 import { Client } from 'pg';
 import { createWorkspaceWithInbox } from '../support/inbound';
 import { nestRequest } from '../support/nest-request';

@@ -1,18 +1,27 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { NatsServerNotFoundError } from '@hub/dev-infra';
-import { runMigrations } from '@hub/persistence';
+import { runMigrations } from '@hub/migrations';
 import { prepareDemoWorkspace } from './demo-workspace';
 import type { DemoWorkspace } from './demo-workspace';
 import { waitForReady } from './readiness';
-import { loginsTable, servicesTable } from './report';
+import { loginsTable, servicesTable, signInHint } from './report';
 import type { ServiceStatus } from './report';
 import { resolveInfrastructure } from './resolve-infrastructure';
 import type { Infrastructure } from './resolve-infrastructure';
-import { SERVICES, readinessUrl, selectServices, serviceEnv } from './services';
+import {
+  SERVICES,
+  gatewayOf,
+  launchedServices,
+  readinessUrl,
+  selectServices,
+  serviceEnv,
+} from './services';
 import type { LaunchedService } from './services';
 import { Supervisor } from './supervisor';
-import { findRepoRoot, jwtSecret, redactUrl, stateDir } from './state';
+import { loadSettings } from './settings';
+import { demoLoginsPath, findRepoRoot, jwtSecret, redactUrl } from './state';
+import { prepareStateDir } from './state-dir';
 
 const READY_TIMEOUT_MS = 90_000;
 const NAME_WIDTH = Math.max(...SERVICES.map((s) => s.name.length));
@@ -70,16 +79,19 @@ function startServices(
   return started;
 }
 
-function printSummary(statuses: readonly ServiceStatus[], demo: DemoWorkspace): void {
+function printSummary(
+  statuses: readonly ServiceStatus[],
+  demo: DemoWorkspace,
+  stateDir: string,
+  gatewayUrl: string,
+): void {
   say();
   for (const line of servicesTable(statuses)) say(line);
   say();
   if (demo.logins) {
-    say('demo logins (kept in .hub/demo-logins.json):');
+    say(`demo logins (kept in ${demoLoginsPath(stateDir)}):`);
     for (const line of loginsTable(demo.logins)) say(`  ${line}`);
-    say(
-      'sign in: POST http://127.0.0.1:3000/api/v1/auth/login {"workspace":"demo","email":…,"password":…}; API docs at http://127.0.0.1:3000/api/docs',
-    );
+    say(signInHint(gatewayUrl));
   } else if (demo.note) {
     say(demo.note);
   }
@@ -92,20 +104,19 @@ function printSummary(statuses: readonly ServiceStatus[], demo: DemoWorkspace): 
 
 async function main(): Promise<void> {
   const root = findRepoRoot();
-  const envFile = path.join(root, '.env');
-  // Variables already set in the environment win over .env.
-  if (existsSync(envFile)) process.loadEnvFile(envFile);
-  const services = selectServices(process.argv.slice(2));
+  const settings = loadSettings(root);
+  const launched = launchedServices(settings.servicePortBase);
+  const services = selectServices(process.argv.slice(2), launched);
   const missing = services.filter((s) => !existsSync(path.join(root, s.entry)));
   if (missing.length > 0) {
     throw new Error(
       `not built: ${missing.map((s) => s.entry).join(', ')}; run \`npm start\` (it builds first)`,
     );
   }
-  const dir = stateDir(root);
+  const dir = prepareStateDir(settings.stateDir);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, (s) => void onSignal(s));
 
-  infra = await resolveInfrastructure({ stateDir: dir, log: say });
+  infra = await resolveInfrastructure({ stateDir: dir, ports: settings.ports, log: say });
   say(`PostgreSQL (${infra.plan.postgres.source}): ${redactUrl(infra.databaseUrl)}`);
   say(`NATS (${infra.plan.nats.source}): ${infra.natsUrl}`);
 
@@ -131,7 +142,7 @@ async function main(): Promise<void> {
       }),
     })),
   );
-  if (!stopping) printSummary(statuses, demo);
+  if (!stopping) printSummary(statuses, demo, dir, gatewayOf(launched).url);
 }
 
 main().catch(async (error: unknown) => {

@@ -24,6 +24,14 @@ export function servicesTable(services: readonly ServiceStatus[]): string[] {
   );
 }
 
+/** How to use a demo login against the gateway at `gatewayUrl`. */
+export function signInHint(gatewayUrl: string): string {
+  return (
+    `sign in: POST ${gatewayUrl}/api/v1/auth/login {"workspace":"demo","email":…,"password":…}; ` +
+    `API docs at ${gatewayUrl}/api/docs`
+  );
+}
+
 export function loginsTable(logins: readonly DemoLoginRecord[]): string[] {
   return table(
     ['role', 'name', 'email', 'password'],

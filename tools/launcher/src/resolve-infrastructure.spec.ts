@@ -36,7 +36,7 @@ describe('planInfrastructure', () => {
   it('falls back to embedded PostgreSQL and nats-server with their data under .hub/', () => {
     expect(planInfrastructure(base)).toEqual({
       postgres: { source: 'embedded', dataDir: '/repo/.hub/postgres', port: 54329 },
-      nats: { source: 'embedded', storeDir: '/repo/.hub/nats' },
+      nats: { source: 'embedded', storeDir: '/repo/.hub/private/nats' },
     });
   });
 

@@ -9,6 +9,7 @@ import {
   startEmbeddedPostgres,
   startNatsServer,
 } from '@hub/dev-infra';
+import { natsStoreDir, postgresDataDir, preparePostgresParent, privateDir } from './state-dir';
 
 export interface InfraPorts {
   /** Where a PostgreSQL (trust auth, user postgres) may already answer. */
@@ -28,6 +29,11 @@ export const HUB_DATABASE = 'hub';
 export const localPostgresUrl = (port: number): string =>
   `postgres://postgres@127.0.0.1:${port}/postgres`;
 export const localNatsUrl = (port: number): string => `nats://127.0.0.1:${port}`;
+
+// The embedded server listens on 127.0.0.1 only; its password keeps nothing secret.
+const EMBEDDED_POSTGRES_PASSWORD = 'postgres';
+const embeddedPostgresUrl = (port: number): string =>
+  `postgres://postgres:${EMBEDDED_POSTGRES_PASSWORD}@127.0.0.1:${port}/postgres`;
 
 export type PostgresPlan =
   | { source: 'env'; url: string }
@@ -63,14 +69,14 @@ export function planInfrastructure(input: PlanInput): InfrastructurePlan {
       ? { source: 'local', url: localPostgresUrl(ports.localPostgres) }
       : {
           source: 'embedded',
-          dataDir: path.join(input.stateDir, 'postgres'),
+          dataDir: postgresDataDir(input.stateDir),
           port: ports.embeddedPostgres,
         };
   const nats: NatsPlan = env.NATS_URL
     ? { source: 'env', url: env.NATS_URL }
     : input.localNatsAnswers
       ? { source: 'local', url: localNatsUrl(ports.localNats) }
-      : { source: 'embedded', storeDir: path.join(input.stateDir, 'nats') };
+      : { source: 'embedded', storeDir: natsStoreDir(input.stateDir) };
   return { postgres, nats };
 }
 
@@ -124,43 +130,57 @@ export interface ResolveOptions {
   ports?: InfraPorts;
 }
 
-/** Decides where PostgreSQL and NATS come from and starts the embedded ones when needed. */
-export async function resolveInfrastructure(opts: ResolveOptions): Promise<Infrastructure> {
+/** Looks at what answers on the configured ports and plans from that. */
+async function probePlan(opts: ResolveOptions): Promise<InfrastructurePlan> {
   const env = opts.env ?? process.env;
   const ports = opts.ports ?? DEFAULT_PORTS;
-  const plan = planInfrastructure({
+  return planInfrastructure({
     ports,
     env: { DATABASE_URL: env.DATABASE_URL, NATS_URL: env.NATS_URL },
     localPostgresAnswers: !env.DATABASE_URL && (await isPortOpen('127.0.0.1', ports.localPostgres)),
     localNatsAnswers: !env.NATS_URL && (await isPortOpen('127.0.0.1', ports.localNats)),
     stateDir: opts.stateDir,
   });
+}
+
+/** The hub database's URL, starting the embedded PostgreSQL when the plan says so. */
+async function openDatabase(
+  plan: PostgresPlan,
+  opts: ResolveOptions,
+  stops: (() => Promise<void>)[],
+): Promise<string> {
+  if (plan.source === 'env') return plan.url;
+  if (plan.source === 'local') return ensureDatabase(plan.url, HUB_DATABASE);
+  opts.log(`starting embedded PostgreSQL on port ${plan.port} (data in ${plan.dataDir})`);
+  preparePostgresParent(plan.dataDir);
+  const pg = await startEmbeddedPostgres({
+    dataDir: plan.dataDir,
+    port: plan.port,
+    password: EMBEDDED_POSTGRES_PASSWORD,
+    logFile: path.join(privateDir(opts.stateDir), 'postgres.log'),
+  });
+  stops.push(() => pg.stop());
+  return ensureDatabase(pg.url, HUB_DATABASE);
+}
+
+/** Runs `stops` newest first. */
+const stopAll = (stops: (() => Promise<void>)[]) => async (): Promise<void> => {
+  for (const step of stops.splice(0).reverse()) await step();
+};
+
+/** Decides where PostgreSQL and NATS come from and starts the embedded ones when needed. */
+export async function resolveInfrastructure(opts: ResolveOptions): Promise<Infrastructure> {
+  const env = opts.env ?? process.env;
+  const ports = opts.ports ?? DEFAULT_PORTS;
+  const plan = await probePlan(opts);
   // Fail before starting anything when nats-server would be needed and is missing.
   const natsBinary = plan.nats.source === 'embedded' ? findNatsServerBinary(env) : undefined;
   if (plan.nats.source === 'embedded' && !natsBinary) throw new NatsServerNotFoundError();
 
   const stops: (() => Promise<void>)[] = [];
-  const stop = async (): Promise<void> => {
-    for (const step of stops.reverse()) await step();
-  };
+  const stop = stopAll(stops);
   try {
-    let databaseUrl: string;
-    if (plan.postgres.source === 'env') {
-      databaseUrl = plan.postgres.url;
-    } else if (plan.postgres.source === 'local') {
-      databaseUrl = await ensureDatabase(plan.postgres.url, HUB_DATABASE);
-    } else {
-      opts.log(
-        `starting embedded PostgreSQL on port ${plan.postgres.port} (data in ${plan.postgres.dataDir})`,
-      );
-      const pg = await startEmbeddedPostgres({
-        dataDir: plan.postgres.dataDir,
-        port: plan.postgres.port,
-        logFile: path.join(opts.stateDir, 'postgres.log'),
-      });
-      stops.push(() => pg.stop());
-      databaseUrl = await ensureDatabase(pg.url, HUB_DATABASE);
-    }
+    const databaseUrl = await openDatabase(plan.postgres, opts, stops);
 
     let natsUrl: string;
     if (plan.nats.source === 'embedded') {
@@ -170,7 +190,7 @@ export async function resolveInfrastructure(opts: ResolveOptions): Promise<Infra
         binary: natsBinary,
         port,
         storeDir: plan.nats.storeDir,
-        logFile: path.join(opts.stateDir, 'nats-server.log'),
+        logFile: path.join(privateDir(opts.stateDir), 'nats-server.log'),
       });
       stops.push(() => nats.stop());
       natsUrl = nats.url;
@@ -178,6 +198,33 @@ export async function resolveInfrastructure(opts: ResolveOptions): Promise<Infra
       natsUrl = plan.nats.url;
     }
     return { plan, databaseUrl, natsUrl, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+export interface HubDatabase {
+  databaseUrl: string;
+  /** Stops the embedded PostgreSQL if this call started it. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The hub database alone, for a one-off command beside (or without) a running launcher: an
+ * embedded PostgreSQL that already answers on its port is the launcher's, used as it is;
+ * otherwise it is started for the command and stopped after.
+ */
+export async function resolveDatabase(opts: ResolveOptions): Promise<HubDatabase> {
+  const { postgres } = await probePlan(opts);
+  if (postgres.source === 'embedded' && (await isPortOpen('127.0.0.1', postgres.port))) {
+    const url = embeddedPostgresUrl(postgres.port);
+    return { databaseUrl: await ensureDatabase(url, HUB_DATABASE), stop: () => Promise.resolve() };
+  }
+  const stops: (() => Promise<void>)[] = [];
+  const stop = stopAll(stops);
+  try {
+    return { databaseUrl: await openDatabase(postgres, opts, stops), stop };
   } catch (error) {
     await stop();
     throw error;

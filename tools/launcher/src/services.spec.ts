@@ -1,4 +1,11 @@
-import { SERVICES, readinessUrl, selectServices, serviceEnv } from './services';
+import {
+  SERVICES,
+  gatewayOf,
+  launchedServices,
+  readinessUrl,
+  selectServices,
+  serviceEnv,
+} from './services';
 
 describe('services', () => {
   it('lists the seven services on ports 3000 to 3006 with their compiled entry points', () => {
@@ -13,6 +20,13 @@ describe('services', () => {
     ]);
     expect(SERVICES[0]?.entry).toBe('dist/apps/gateway/src/main.js');
     expect(readinessUrl(SERVICES[6])).toBe('http://127.0.0.1:3006/health/ready');
+  });
+
+  it('moves every port together when the gateway is given another one', () => {
+    const moved = launchedServices(41000);
+    expect(moved.map((s) => s.port)).toEqual([41000, 41001, 41002, 41003, 41004, 41005, 41006]);
+    expect(gatewayOf(moved).url).toBe('http://127.0.0.1:41000');
+    expect(selectServices(['crm'], moved)).toEqual([moved[6]]);
   });
 
   it('selects all services by default, the named ones otherwise, and rejects unknown names', () => {

@@ -12,28 +12,51 @@ export interface LaunchedService {
   url: string;
 }
 
-/** The seven services in start order, with their ports (one table: `@hub/config`). */
-export const SERVICES: readonly LaunchedService[] = HUB_SERVICES.map(({ name, port }) => ({
-  name,
-  port,
-  entry: path.join('dist', 'apps', name, 'src', 'main.js'),
-  url: `http://127.0.0.1:${port}`,
-}));
+/** The gateway's port in `@hub/config`; the others follow it. */
+export const DEFAULT_SERVICE_PORT_BASE: number = HUB_SERVICES[0].port;
+
+/**
+ * The seven services in start order, with their ports (one table: `@hub/config`), all shifted
+ * together when the gateway is moved to `portBase`.
+ */
+export function launchedServices(portBase = DEFAULT_SERVICE_PORT_BASE): LaunchedService[] {
+  return HUB_SERVICES.map(({ name, port: defaultPort }) => {
+    const port = defaultPort - DEFAULT_SERVICE_PORT_BASE + portBase;
+    return {
+      name,
+      port,
+      entry: path.join('dist', 'apps', name, 'src', 'main.js'),
+      url: `http://127.0.0.1:${port}`,
+    };
+  });
+}
+
+export const SERVICES: readonly LaunchedService[] = launchedServices();
+
+/** The gateway among `services`: where agents sign in. */
+export function gatewayOf(services: readonly LaunchedService[]): LaunchedService {
+  const gateway = services.find((s) => s.name === 'gateway');
+  if (!gateway) throw new Error('the service table has no gateway');
+  return gateway;
+}
 
 export function readinessUrl(service: LaunchedService): string {
   return `${service.url}/health/ready`;
 }
 
 /** Picks the services named on the command line (all when none); rejects unknown names. */
-export function selectServices(names: readonly string[]): LaunchedService[] {
-  if (names.length === 0) return [...SERVICES];
-  const unknown = names.filter((name) => !SERVICES.some((s) => s.name === name));
+export function selectServices(
+  names: readonly string[],
+  services: readonly LaunchedService[] = SERVICES,
+): LaunchedService[] {
+  if (names.length === 0) return [...services];
+  const unknown = names.filter((name) => !services.some((s) => s.name === name));
   if (unknown.length > 0) {
     throw new Error(
-      `unknown service(s): ${unknown.join(', ')}; known: ${SERVICES.map((s) => s.name).join(', ')}`,
+      `unknown service(s): ${unknown.join(', ')}; known: ${services.map((s) => s.name).join(', ')}`,
     );
   }
-  return SERVICES.filter((s) => names.includes(s.name));
+  return services.filter((s) => names.includes(s.name));
 }
 
 export interface ServiceEnvInput {

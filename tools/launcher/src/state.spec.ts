@@ -21,7 +21,8 @@ describe('launcher state in .hub/', () => {
     const first = jwtSecret(dir, {});
     expect(first.length).toBeGreaterThanOrEqual(64);
     expect(jwtSecret(dir, {})).toBe(first);
-    expect(statSync(path.join(dir, 'jwt-secret')).mode & 0o777).toBe(0o600);
+    expect(statSync(path.join(dir, 'private', 'jwt-secret')).mode & 0o777).toBe(0o600);
+    expect(statSync(path.join(dir, 'private')).mode & 0o777).toBe(0o700);
   });
 
   it('prefers JWT_SECRET from the environment', () => {
@@ -40,7 +41,9 @@ describe('launcher state in .hub/', () => {
     };
     writeDemoLogins(dir, content);
     expect(readDemoLogins(dir)).toEqual(content);
-    expect(JSON.parse(readFileSync(path.join(dir, 'demo-logins.json'), 'utf8'))).toEqual(content);
+    const file = path.join(dir, 'private', 'demo-logins.json');
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(content);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(keptPasswords(readDemoLogins(dir))).toEqual({
       admin: 'aaaa-bbbb-cccc',
       alice: 'dddd-eeee-ffff',

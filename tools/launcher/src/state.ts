@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { privateDir } from './state-dir';
 
 /** The repository root: the nearest ancestor holding deploy/build.mjs (works from src and dist). */
 export function findRepoRoot(from: string = __dirname): string {
@@ -11,17 +12,10 @@ export function findRepoRoot(from: string = __dirname): string {
   }
 }
 
-/** `.hub/` (gitignored): local data and the secrets the launcher generated. */
-export function stateDir(root: string): string {
-  const dir = path.join(root, '.hub');
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  return dir;
-}
-
-/** JWT_SECRET from the environment, else the one generated on the first run and kept in `.hub/`. */
+/** JWT_SECRET from the environment, else the one generated on the first run and kept privately. */
 export function jwtSecret(dir: string, env: NodeJS.ProcessEnv = process.env): string {
   if (env.JWT_SECRET) return env.JWT_SECRET;
-  const file = path.join(dir, 'jwt-secret');
+  const file = path.join(privateDir(dir), 'jwt-secret');
   if (existsSync(file)) {
     const kept = readFileSync(file, 'utf8').trim();
     if (kept) return kept;
@@ -46,7 +40,7 @@ export interface DemoLoginsFile {
 }
 
 export function demoLoginsPath(dir: string): string {
-  return path.join(dir, 'demo-logins.json');
+  return path.join(privateDir(dir), 'demo-logins.json');
 }
 
 export function readDemoLogins(dir: string): DemoLoginsFile | undefined {

@@ -1,11 +1,17 @@
 import { connect } from '@nats-io/transport-node';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { findFreePort, isPortOpen } from '@hub/dev-infra';
 import { testRunId, testServices } from '@hub/testing';
-import { ensureDatabase, resolveInfrastructure, withDatabase } from '../src/resolve-infrastructure';
+import {
+  ensureDatabase,
+  resolveDatabase,
+  resolveInfrastructure,
+  withDatabase,
+} from '../src/resolve-infrastructure';
+import { postgresDataDir } from '../src/state-dir';
 
 jest.setTimeout(120_000);
 
@@ -58,6 +64,39 @@ describe('resolveInfrastructure', () => {
     expect(await isPortOpen('127.0.0.1', ports.embeddedPostgres)).toBe(false);
     expect(await isPortOpen('127.0.0.1', ports.localNats)).toBe(false);
   });
+
+  // Root only: a user's own PostgreSQL runs as that user and reaches any directory they own.
+  (process.getuid?.() === 0 ? it : it.skip)(
+    'as root, keeps the embedded database outside a state directory the postgres user cannot reach',
+    async () => {
+      chmodSync(stateDir, 0o700);
+      const hubDir = path.join(stateDir, '.hub');
+      const dataDir = postgresDataDir(hubDir);
+      expect(dataDir.startsWith('/var/tmp/')).toBe(true);
+      const ports = {
+        localPostgres: await findFreePort(),
+        localNats: await findFreePort(),
+        embeddedPostgres: await findFreePort(),
+      };
+      try {
+        const database = await resolveDatabase({
+          stateDir: hubDir,
+          env: {},
+          ports,
+          log: () => undefined,
+        });
+        try {
+          expect(await currentDatabase(database.databaseUrl)).toBe('hub');
+          expect(existsSync(path.join(dataDir, 'PG_VERSION'))).toBe(true);
+        } finally {
+          await database.stop();
+        }
+        expect(await isPortOpen('127.0.0.1', ports.embeddedPostgres)).toBe(false);
+      } finally {
+        rmSync(path.dirname(dataDir), { recursive: true, force: true });
+      }
+    },
+  );
 
   it('uses DATABASE_URL and NATS_URL as given and starts nothing', async () => {
     const infra = await resolveInfrastructure({

@@ -13,9 +13,8 @@ import {
 import { ServiceEnv, validateEnv } from '@hub/config';
 import { Channel, ContentType } from '@hub/domain';
 import { HUB_STREAMS, namespacedStream, namespacedSubject } from '@hub/messaging';
-import { createTestDatabase, type TestDatabase } from '@hub/persistence';
 import { Database, Messaging, ServiceKitModule } from '@hub/service-kit';
-import { testRunId, testServices } from '@hub/testing';
+import { createTestDatabase, testRunId, testServices, type TestDatabase } from '@hub/testing';
 import type { DataSource } from 'typeorm';
 import { conversationEntities } from '../../src/conversation.entities';
 import { ConversationsModule } from '../../src/conversations/conversations.module';

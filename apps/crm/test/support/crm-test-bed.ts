@@ -3,7 +3,6 @@ import type { INestApplication } from '@nestjs/common';
 import type { CustomStrategy } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
 import { validateEnv, type ServiceEnv } from '@hub/config';
-import { createTestDatabase, type TestDatabase } from '@hub/persistence';
 import {
   Database,
   DomainException,
@@ -11,7 +10,7 @@ import {
   RpcClient,
   ServiceKitModule,
 } from '@hub/service-kit';
-import { testRunId, testServices } from '@hub/testing';
+import { createTestDatabase, testRunId, testServices, type TestDatabase } from '@hub/testing';
 import { crmService } from '../../src/crm.definition';
 
 // crm's own modules wired as the service runs them (validation pipe, error filter, NATS

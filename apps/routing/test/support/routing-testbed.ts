@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AgentPresence, AgentRole } from '@hub/domain';
-import { createDataSource, createTestDatabase, type TestDatabase } from '@hub/persistence';
+import { createDataSource } from '@hub/persistence';
+import { createTestDatabase, type TestDatabase } from '@hub/testing';
 import type { DataSource } from 'typeorm';
 import { arrive } from '../../src/acd/arrive';
 import type { RoutingEffects } from '../../src/acd/routing-effects';

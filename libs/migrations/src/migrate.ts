@@ -1,20 +1,23 @@
 import { DataSource, MigrationExecutor } from 'typeorm';
 import type { QueryRunner } from 'typeorm';
-import { MIGRATIONS_TABLE } from './data-source';
-import { allMigrations } from './migrations';
+import { loadMigrations } from './migration-files';
+import type { MigrationClass } from './migration-files';
+
+/** The table in `public` recording which migrations ran. */
+export const MIGRATIONS_TABLE = 'hub_migrations';
 
 // Any fixed 64-bit key works as long as every runner uses the same one: this is the ASCII of
 // "hubmigr" (0x6875626d696772) in decimal, since PostgreSQL before 16 reads no hex literals.
 const MIGRATION_LOCK_KEY = '29402463180777330';
 
-function migrationDataSource(databaseUrl: string): DataSource {
+function migrationDataSource(databaseUrl: string, migrations: MigrationClass[]): DataSource {
   return new DataSource({
     type: 'postgres',
     url: databaseUrl,
     applicationName: 'hub-migrations',
     // Pinned so the migrations table is public.hub_migrations whatever the search_path.
     schema: 'public',
-    migrations: [...allMigrations],
+    migrations,
     migrationsTableName: MIGRATIONS_TABLE,
     migrationsTransactionMode: 'each',
     synchronize: false,
@@ -33,7 +36,7 @@ async function withMigrationLock<T>(
   databaseUrl: string,
   work: (executor: MigrationExecutor, runner: QueryRunner) => Promise<T>,
 ): Promise<T> {
-  const dataSource = migrationDataSource(databaseUrl);
+  const dataSource = migrationDataSource(databaseUrl, await loadMigrations());
   await dataSource.initialize();
   const runner = dataSource.createQueryRunner('master');
   try {

@@ -1,11 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { runMigrations } from '../migrate';
-
-// @hub/testing is loaded only when a test calls these helpers: persistence is production code
-// and must not pull the test harness (process spawning, free ports) into every service, nor
-// risk an import cycle should the harness ever use persistence.
-const harness = () => import('@hub/testing');
+import { runMigrations } from '@hub/migrations';
+import { testRunId, testServices } from './test-env';
 
 export interface TestDatabase {
   url: string;
@@ -15,8 +11,9 @@ export interface TestDatabase {
 
 const MAX_IDENTIFIER = 63;
 
-async function asAdmin<T>(adminUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: adminUrl, application_name: 'hub-tests' });
+/** Runs `work` on a short-lived connection to `url`, closed whatever happens. */
+export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url, application_name: 'hub-tests' });
   await client.connect();
   try {
     return await work(client);
@@ -33,8 +30,7 @@ function urlFor(adminUrl: string, name: string): string {
 }
 
 /** A database name unique to this run and call: lowercase, at most 63 characters. */
-export async function testDatabaseName(label: string): Promise<string> {
-  const { testRunId } = await harness();
+export function testDatabaseName(label: string): string {
   const suffix = randomBytes(4).toString('hex');
   const prefix = `hub_${testRunId()}_`.toLowerCase();
   const room = MAX_IDENTIFIER - prefix.length - suffix.length - 1;
@@ -57,13 +53,12 @@ export async function createTestDatabase(
   label: string,
   options: { migrate?: boolean } = {},
 ): Promise<TestDatabase> {
-  const { testServices } = await harness();
   const adminUrl = testServices.databaseUrl;
-  const name = await testDatabaseName(label);
-  await asAdmin(adminUrl, (client) => client.query(`create database "${name}"`));
+  const name = testDatabaseName(label);
+  await withClient(adminUrl, (client) => client.query(`create database "${name}"`));
   const url = urlFor(adminUrl, name);
   const drop = () =>
-    asAdmin(adminUrl, async (client) => {
+    withClient(adminUrl, async (client) => {
       await client.query(`drop database if exists "${name}" with (force)`);
     });
   if (options.migrate !== false) {

@@ -18,11 +18,12 @@ export interface SeedDemoWorkspaceOptions {
 export interface SeedDemoWorkspaceResult {
   created: boolean;
   workspaceId: string;
-  /** Empty when the workspace already existed: its passwords were shown once, at creation. */
+  /** Empty when the workspace already existed: its passwords are not stored (only hashes). */
   logins: DemoLogin[];
 }
 
-const DEMO_SLUG = 'demo';
+/** The demo workspace's slug: the `workspace` of a demo login. */
+export const DEMO_SLUG = 'demo';
 // No 0/o, 1/l/i: the password is read off a terminal and typed into a login form.
 const READABLE = 'abcdefghjkmnpqrstuvwxyz23456789';
 

@@ -1,7 +1,7 @@
 import { verifyPassword } from '@hub/auth';
-import { createTestDatabase, seedDemoWorkspace } from '@hub/persistence';
-import type { TestDatabase } from '@hub/persistence';
-import { withClient } from './pg-helpers';
+import { seedDemoWorkspace } from '@hub/demo-workspace';
+import { createTestDatabase, withClient } from '@hub/testing';
+import type { TestDatabase } from '@hub/testing';
 
 describe('demo workspace seed', () => {
   let db: TestDatabase;

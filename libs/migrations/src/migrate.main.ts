@@ -1,7 +1,7 @@
 // The one step that changes the schema: the launcher runs it locally, a Kubernetes Job in a
 // cluster; service replicas never migrate.
-//   node dist/libs/persistence/src/migrate.main.js            apply pending migrations
-//   node dist/libs/persistence/src/migrate.main.js --revert   revert every migration
+//   node dist/libs/migrations/src/migrate.main.js            apply pending migrations
+//   node dist/libs/migrations/src/migrate.main.js --revert   revert every migration
 import { revertAllMigrations, runMigrations } from './migrate';
 
 /** A mistake in how the command was started: its message says it all, no stack needed. */

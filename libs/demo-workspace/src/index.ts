@@ -1,0 +1,2 @@
+export * from './reset-demo-password';
+export * from './seed-demo-workspace';
