@@ -4,6 +4,7 @@ export * from './errors/domain.exception';
 export * from './errors/validation';
 export * from './nats/messaging';
 export * from './nats/realtime';
+export * from './nats/request-pattern';
 export * from './nats/rpc-client';
 export * from './service-kit.module';
 export * from './tokens';

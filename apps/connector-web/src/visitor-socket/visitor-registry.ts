@@ -69,11 +69,7 @@ export class VisitorRegistry implements OnApplicationBootstrap {
   attach(socket: VisitorSocket, identity: VisitorIdentity): VisitorEntry {
     const nc = this.nc;
     if (!nc || nc.isClosed()) {
-      throw new DomainException(
-        'unavailable',
-        'REALTIME_UNAVAILABLE',
-        'NATS is not connected; try again',
-      );
+      throw new DomainException('REALTIME_UNAVAILABLE', 'NATS is not connected; try again');
     }
     let entry = this.visitors.get(identity.visitorId);
     if (!entry) {

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { ListCannedResponsesRequest, SUBJECTS, type CannedResponseView } from '@hub/contracts';
-import { Database } from '@hub/service-kit';
+import { Database, RequestPattern } from '@hub/service-kit';
 import { IsNull } from 'typeorm';
 import { CannedResponse } from './canned-response.entity';
 
@@ -10,7 +10,7 @@ export class CannedResponsesHandler {
   constructor(private readonly database: Database) {}
 
   /** The workspace's shared phrases, plus the department's own when one is given. */
-  @MessagePattern(SUBJECTS.conversation.listCannedResponses)
+  @RequestPattern(SUBJECTS.conversation.listCannedResponses)
   async list(@Payload() request: ListCannedResponsesRequest): Promise<CannedResponseView[]> {
     const departments = [IsNull(), ...(request.departmentId ? [request.departmentId] : [])];
     const rows = await this.database.dataSource.manager.find(CannedResponse, {

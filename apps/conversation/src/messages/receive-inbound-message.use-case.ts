@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import {
   SUBJECTS,
   type InboundMessageReceived,
-  type ResolveCustomerReply,
+  type InboxView,
   type ResolveCustomerRequest,
 } from '@hub/contracts';
 import { DeliveryStatus, MessageDirection, SenderType, type Channel } from '@hub/domain';
@@ -10,7 +10,7 @@ import { Database, RpcClient } from '@hub/service-kit';
 import type { EntityManager } from 'typeorm';
 import { Conversation } from '../conversations/conversation.entity';
 import { OpenConversation } from '../conversations/open-conversation';
-import { InboxDirectory, type InboxInfo } from '../inboxes/inbox-directory';
+import { InboxDirectory } from '../inboxes/inbox-directory';
 import { ConversationNotifier } from '../notifications/conversation-notifier';
 import { Outbox, type PendingEvent } from '../outbox/outbox';
 import { Message } from './message.entity';
@@ -84,17 +84,14 @@ export class ReceiveInboundMessage {
       email: inbound.customer.email,
       phone: inbound.customer.phone,
     };
-    const reply = await this.rpc.request<ResolveCustomerReply>(
-      SUBJECTS.crm.resolveCustomer,
-      request,
-    );
+    const reply = await this.rpc.request(SUBJECTS.crm.resolveCustomer, request);
     return reply.customerId;
   }
 
   private async store(
     tx: EntityManager,
     inbound: InboundMessageReceived,
-    inbox: InboxInfo,
+    inbox: InboxView,
     customerId: string,
   ) {
     const { conversation, opening } = await this.openConversation.forInbound(

@@ -17,7 +17,6 @@ export class CustomerQueries {
     });
     if (!customer) {
       throw new DomainException(
-        'not_found',
         'CUSTOMER_NOT_FOUND',
         `Customer ${request.customerId} does not exist`,
       );

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   GetCustomerRequest,
   ResolveCustomerRequest,
@@ -8,6 +8,7 @@ import {
   type CustomerView,
   type ResolveCustomerReply,
 } from '@hub/contracts';
+import { RequestPattern } from '@hub/service-kit';
 import { CustomerQueries } from './customer-queries';
 import { CustomersService } from './customers.service';
 
@@ -18,17 +19,17 @@ export class CustomersHandler {
     private readonly queries: CustomerQueries,
   ) {}
 
-  @MessagePattern(SUBJECTS.crm.resolveCustomer)
+  @RequestPattern(SUBJECTS.crm.resolveCustomer)
   resolve(@Payload() request: ResolveCustomerRequest): Promise<ResolveCustomerReply> {
     return this.customers.resolve(request);
   }
 
-  @MessagePattern(SUBJECTS.crm.getCustomer)
+  @RequestPattern(SUBJECTS.crm.getCustomer)
   get(@Payload() request: GetCustomerRequest): Promise<CustomerView> {
     return this.queries.get(request);
   }
 
-  @MessagePattern(SUBJECTS.crm.searchCustomers)
+  @RequestPattern(SUBJECTS.crm.searchCustomers)
   search(@Payload() request: SearchCustomersRequest): Promise<CustomerView[]> {
     return this.queries.search(request);
   }

@@ -116,7 +116,7 @@ export class AgentSocketServer implements OnApplicationBootstrap, BeforeApplicat
     );
     if (!accepted) {
       connection.sendError(
-        new DomainException('invalid', 'SOCKET_OVERLOADED', 'Too many frames waiting; slow down'),
+        new DomainException('SOCKET_OVERLOADED', 'Too many frames waiting; slow down'),
         envelope.ref,
       );
       connection.close(CloseCode.PolicyViolation, 'too many frames waiting');
@@ -153,11 +153,7 @@ export class AgentSocketServer implements OnApplicationBootstrap, BeforeApplicat
   private async authenticate(connection: AgentConnection, envelope: Envelope): Promise<void> {
     if (connection.state !== 'awaiting-auth') {
       connection.sendError(
-        new DomainException(
-          'conflict',
-          'SOCKET_ALREADY_AUTHENTICATED',
-          'This socket is already authenticated',
-        ),
+        new DomainException('SOCKET_ALREADY_AUTHENTICATED', 'This socket is already authenticated'),
         envelope.ref,
       );
       return;

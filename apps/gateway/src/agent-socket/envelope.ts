@@ -64,11 +64,11 @@ function rawText(data: RawData): string {
 }
 
 function malformed(message: string): DomainException {
-  return new DomainException('invalid', 'FRAME_MALFORMED', message);
+  return new DomainException('FRAME_MALFORMED', message);
 }
 
 function invalidField(field: string, message: string): DomainException {
-  return new DomainException('invalid', 'VALIDATION_FAILED', `Invalid request: ${message}`, [
+  return new DomainException('VALIDATION_FAILED', `Invalid request: ${message}`, [
     { field, message },
   ]);
 }

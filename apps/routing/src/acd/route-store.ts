@@ -165,9 +165,5 @@ export async function ensureStatus(
 }
 
 function invariant(message: string): DomainException {
-  return new DomainException(
-    'conflict',
-    'ROUTING_INVARIANT',
-    `routing refused the change: ${message}; retry`,
-  );
+  return new DomainException('ROUTING_INVARIANT', `routing refused the change: ${message}; retry`);
 }

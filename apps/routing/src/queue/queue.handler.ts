@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   GetQueueRequest,
   PickConversationRequest,
@@ -8,6 +8,7 @@ import {
   type ConversationView,
   type QueueEntryView,
 } from '@hub/contracts';
+import { RequestPattern } from '@hub/service-kit';
 import { PickConversation } from './pick-conversation.use-case';
 import { QueueService } from './queue.service';
 import { TransferConversation } from './transfer-conversation.use-case';
@@ -20,17 +21,17 @@ export class QueueHandler {
     private readonly transferConversation: TransferConversation,
   ) {}
 
-  @MessagePattern(SUBJECTS.routing.getQueue)
+  @RequestPattern(SUBJECTS.routing.getQueue)
   get(@Payload() request: GetQueueRequest): Promise<QueueEntryView[]> {
     return this.queue.get(request.workspaceId, request.departmentId);
   }
 
-  @MessagePattern(SUBJECTS.routing.pick)
+  @RequestPattern(SUBJECTS.routing.pick)
   pick(@Payload() request: PickConversationRequest): Promise<ConversationView> {
     return this.pickConversation.execute(request);
   }
 
-  @MessagePattern(SUBJECTS.routing.transfer)
+  @RequestPattern(SUBJECTS.routing.transfer)
   transfer(@Payload() request: TransferConversationRequest): Promise<ConversationView> {
     return this.transferConversation.execute(request);
   }

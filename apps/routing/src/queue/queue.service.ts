@@ -43,7 +43,7 @@ export class QueueService {
       [conversationId],
     );
     if (pending.length > 0) throw RoutingErrors.applyPending();
-    return this.rpc.request<ConversationView>(SUBJECTS.conversation.getConversation, {
+    return this.rpc.request(SUBJECTS.conversation.getConversation, {
       workspaceId,
       conversationId,
     });

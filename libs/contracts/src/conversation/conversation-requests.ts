@@ -81,7 +81,7 @@ export class ChangeConversationStatusRequest {
 }
 
 /**
- * `conversation.visitor.history` → { conversation: ConversationView | null, messages: MessageView[] }:
+ * `conversation.visitor.history` → VisitorHistoryReply:
  * the visitor's current (or last) conversation in a web inbox and its messages after `afterSeq`.
  */
 export class VisitorHistoryRequest {
@@ -91,7 +91,7 @@ export class VisitorHistoryRequest {
   @IsAfterSeq() afterSeq?: number;
 }
 
-/** `conversation.inbox.get` → { id, workspaceId, channel, name } or INBOX_NOT_FOUND. */
+/** `conversation.inbox.get` → InboxView or INBOX_NOT_FOUND. */
 export class GetInboxRequest {
   @IsEntityId() inboxId!: string;
 }

@@ -61,7 +61,7 @@ export class GatewayConnection {
 }
 
 /**
- * `routing.gateway.heartbeat` → { ok: true }: every few seconds each gateway replica lists the
+ * `routing.gateway.heartbeat` → GatewayHeartbeatReply: every few seconds each gateway replica lists the
  * agent sockets it holds; connections of a gateway that stops beating are dropped.
  */
 export class GatewayHeartbeatRequest {

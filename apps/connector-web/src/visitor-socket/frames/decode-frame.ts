@@ -18,7 +18,7 @@ export interface ClientEnvelope {
   body: Record<string, unknown>;
 }
 
-const invalidFrame = (message: string) => new DomainException('invalid', 'INVALID_FRAME', message);
+const invalidFrame = (message: string) => new DomainException('INVALID_FRAME', message);
 
 /**
  * Reads the envelope of a frame: JSON text holding an object with a known `type` and an
@@ -44,11 +44,7 @@ export function decodeEnvelope(
   if (ref !== undefined) onRef(checkRef(ref));
   if (typeof type !== 'string') throw invalidFrame('A frame needs a string "type"');
   if (!(CLIENT_FRAME_TYPES as readonly string[]).includes(type)) {
-    throw new DomainException(
-      'invalid',
-      'UNKNOWN_FRAME_TYPE',
-      `Unknown frame type "${type.slice(0, 50)}"`,
-    );
+    throw new DomainException('UNKNOWN_FRAME_TYPE', `Unknown frame type "${type.slice(0, 50)}"`);
   }
   return {
     type: type as ClientFrameType,
@@ -82,7 +78,6 @@ function checkRef(ref: unknown): FrameRef {
     (typeof ref === 'number' && Number.isFinite(ref));
   if (!valid) {
     throw new DomainException(
-      'invalid',
       'VALIDATION_FAILED',
       'Invalid frame: ref must be a string of 1–100 characters or a number',
       [{ field: 'ref', message: 'ref must be a string of 1–100 characters or a number' }],
