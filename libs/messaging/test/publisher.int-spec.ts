@@ -80,8 +80,9 @@ describe('JetStreamPublisher', () => {
 
   it('rejects when no stream stores the subject, instead of pretending it was accepted', async () => {
     const withoutStreams = new JetStreamPublisher(nc, suiteNamespace('nostreams'));
+    // "jetstream is not enabled" is the client's words for "no stream answered the publish".
     await expect(
       withoutStreams.publish(testEvent('web'), { id: 'lost', n: 0 }, { msgId: 'nowhere-1' }),
-    ).rejects.toThrow();
+    ).rejects.toThrow('jetstream is not enabled');
   });
 });
