@@ -1,39 +1,32 @@
-import {
-  AssignConversationRequest,
-  ChangeConversationStatusRequest,
-  GetConversationRequest,
-  GetInboxRequest,
-  ListCannedResponsesRequest,
-  ListConversationsRequest,
-  ListMessagesRequest,
-  SendAgentMessageRequest,
-  UnassignConversationRequest,
-  VisitorHistoryRequest,
-} from './conversation/conversation-requests';
-import {
-  ConversationAssigned,
-  ConversationOpened,
-  ConversationResolved,
-  ConversationUnassigned,
-} from './conversation/conversation-lifecycle-events';
+import { AssignConversationRequest } from './conversation/assign-conversation';
+import { ChangeConversationStatusRequest } from './conversation/change-conversation-status';
+import { ConversationAssigned } from './conversation/conversation-assigned';
+import { ConversationOpened } from './conversation/conversation-opened';
+import { ConversationResolved } from './conversation/conversation-resolved';
+import { ConversationUnassigned } from './conversation/conversation-unassigned';
+import { GetConversationRequest } from './conversation/get-conversation';
+import { GetInboxRequest } from './conversation/get-inbox';
+import { ListCannedResponsesRequest } from './conversation/list-canned-responses';
+import { ListConversationsRequest } from './conversation/list-conversations';
+import { ListMessagesRequest } from './conversation/list-messages';
 import { MessageCreated } from './conversation/message-created';
-import type { VisitorHistoryReply } from './conversation/visitor-history-reply';
-import { GetCustomerRequest, SearchCustomersRequest } from './crm/customer-requests';
+import { SendAgentMessageRequest } from './conversation/send-agent-message';
+import { UnassignConversationRequest } from './conversation/unassign-conversation';
+import { VisitorHistoryRequest, type VisitorHistoryReply } from './conversation/visitor-history';
+import { GetCustomerRequest } from './crm/get-customer';
 import { ResolveCustomerRequest, type ResolveCustomerReply } from './crm/resolve-customer';
+import { SearchCustomersRequest } from './crm/search-customers';
 import { InboundMessageReceived } from './inbound/inbound-message-received';
 import { defineEvent, defineRequest, returns } from './messages/contract';
-import type { GatewayHeartbeatReply } from './routing/gateway-heartbeat-reply';
-import {
-  AgentConnectionChangedRequest,
-  AuthenticateAgentRequest,
-  GatewayHeartbeatRequest,
-  GetAgentRequest,
-  GetQueueRequest,
-  PickConversationRequest,
-  SetAgentPresenceRequest,
-  TransferConversationRequest,
-  WorkspaceScopedRequest,
-} from './routing/routing-requests';
+import { AgentConnectionChangedRequest } from './routing/agent-connection-changed';
+import { AuthenticateAgentRequest } from './routing/authenticate-agent';
+import { GatewayHeartbeatRequest, type GatewayHeartbeatReply } from './routing/gateway-heartbeat';
+import { GetAgentRequest } from './routing/get-agent';
+import { GetQueueRequest } from './routing/get-queue';
+import { PickConversationRequest } from './routing/pick-conversation';
+import { SetAgentPresenceRequest } from './routing/set-agent-presence';
+import { TransferConversationRequest } from './routing/transfer-conversation';
+import { WorkspaceScopedRequest } from './routing/workspace-scoped';
 import type { AgentView, DepartmentView, QueueEntryView } from './views/agent-view';
 import type { ConversationView } from './views/conversation-view';
 import type { CannedResponseView, CustomerView } from './views/customer-view';
