@@ -34,7 +34,7 @@ import type { InboxView } from './views/inbox-view';
 import type { MessageView } from './views/message-view';
 
 /** `inbound.web`, `inbound.email`...: where a connector publishes a customer message. */
-export function inboundSubject(channel: string): string {
+function inboundSubject(channel: string): string {
   return `inbound.${channel}`;
 }
 
