@@ -180,6 +180,25 @@ export default defineConfig(
       '@nx/enforce-module-boundaries': boundaries({}),
     },
   },
+  // Handlers answer a contract of SUBJECTS with @RequestPattern (service-kit), which checks the
+  // payload and reply; @MessagePattern would take the contract object itself as its pattern.
+  {
+    files: ['apps/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@nestjs/microservices',
+              importNames: ['MessagePattern', 'EventPattern'],
+              message: 'Use @RequestPattern(SUBJECTS.x.y) from @hub/service-kit.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: TEST_FILES,
     rules: {

@@ -76,7 +76,7 @@ describe('agent replies', () => {
     const created = (await service.storedEvents()).filter(
       (e) =>
         e.data.conversationId === conversation.id &&
-        e.subject === SUBJECTS.conversation.messageCreated,
+        e.subject === SUBJECTS.conversation.messageCreated.subject,
     );
     expect(created).toHaveLength(2);
   });

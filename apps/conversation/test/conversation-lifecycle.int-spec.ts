@@ -64,10 +64,10 @@ describe('conversation lifecycle', () => {
     expect(assigned).toMatchObject({ status: 'assigned', assigneeId: agent.agentId });
     expect(transferred).toMatchObject({ status: 'assigned', assigneeId: otherAgent.agentId });
     expect(await outboxSubjects(conversation.id)).toEqual([
-      SUBJECTS.conversation.messageCreated,
-      SUBJECTS.conversation.conversationOpened,
-      SUBJECTS.conversation.conversationAssigned,
-      SUBJECTS.conversation.conversationAssigned,
+      SUBJECTS.conversation.messageCreated.subject,
+      SUBJECTS.conversation.conversationOpened.subject,
+      SUBJECTS.conversation.conversationAssigned.subject,
+      SUBJECTS.conversation.conversationAssigned.subject,
     ]);
   });
 
@@ -146,8 +146,8 @@ describe('conversation lifecycle', () => {
       resolutionSeconds: null,
     });
     expect((await outboxSubjects(conversation.id)).slice(-2)).toEqual([
-      SUBJECTS.conversation.conversationResolved,
-      SUBJECTS.conversation.conversationOpened,
+      SUBJECTS.conversation.conversationResolved.subject,
+      SUBJECTS.conversation.conversationOpened.subject,
     ]);
   });
 

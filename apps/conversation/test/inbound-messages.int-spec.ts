@@ -115,7 +115,7 @@ describe('inbound customer messages', () => {
     const reopenings = (await service.storedEvents()).filter(
       (e) =>
         e.data.conversationId === opened.id &&
-        e.subject === SUBJECTS.conversation.conversationOpened,
+        e.subject === SUBJECTS.conversation.conversationOpened.subject,
     );
     expect(reopenings.map((e) => e.data.reopened)).toEqual([false, true]);
   });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SUBJECTS } from '@hub/contracts';
 import { waitFor } from '@hub/testing';
 import { MessageRepository } from '../src/messages/message.repository';
-import { Outbox, type PendingEvent } from '../src/outbox/outbox';
+import { Outbox, pendingEvent, type PendingEvent } from '../src/outbox/outbox';
 import { ConversationUnderTest, type InboxTarget } from './support/conversation-under-test';
 import { openConversation } from './support/conversations';
 
@@ -48,13 +48,13 @@ describe('conversation outbox', () => {
 
   function resolvedEvent(): PendingEvent {
     const eventId = `test-resolved:${randomUUID()}`;
-    const payload = { eventId, conversationId: randomUUID() };
-    return {
-      workspaceId: target.workspaceId,
+    return pendingEvent(SUBJECTS.conversation.conversationResolved, target.workspaceId, {
       eventId,
-      subject: SUBJECTS.conversation.conversationResolved,
-      payload,
-    };
+      workspaceId: target.workspaceId,
+      conversationId: randomUUID(),
+      occurredAt: new Date().toISOString(),
+      assigneeId: null,
+    });
   }
 
   it('writes a message’s events in the transaction that stores it, and publishes each once', async () => {
@@ -66,8 +66,8 @@ describe('conversation outbox', () => {
     const rows = await rowsOfConversation(conversation.id);
 
     expect(rows.map((row) => row.subject)).toEqual([
-      SUBJECTS.conversation.messageCreated,
-      SUBJECTS.conversation.conversationOpened,
+      SUBJECTS.conversation.messageCreated.subject,
+      SUBJECTS.conversation.conversationOpened.subject,
     ]);
     // now() is the transaction's start time: rows stamped alike were written by one transaction.
     for (const row of rows) expect(row.createdAt).toEqual(message.createdAt);

@@ -3,73 +3,46 @@ import { DomainException } from '@hub/service-kit';
 /** Every refusal routing answers with, by code. */
 export const RoutingErrors = {
   invalidCredentials: () =>
-    new DomainException('unauthorized', 'AUTH_INVALID_CREDENTIALS', 'Invalid email or password'),
-  agentNotFound: () =>
-    new DomainException('not_found', 'AGENT_NOT_FOUND', 'No such agent in this workspace'),
+    new DomainException('AUTH_INVALID_CREDENTIALS', 'Invalid email or password'),
+  agentNotFound: () => new DomainException('AGENT_NOT_FOUND', 'No such agent in this workspace'),
   departmentNotFound: () =>
-    new DomainException(
-      'not_found',
-      'DEPARTMENT_NOT_FOUND',
-      'No such department in this workspace',
-    ),
+    new DomainException('DEPARTMENT_NOT_FOUND', 'No such department in this workspace'),
   notRouted: () =>
     new DomainException(
-      'not_found',
       'ROUTING_CONVERSATION_NOT_FOUND',
       'The conversation is not waiting for or assigned to an agent',
     ),
   notQueued: () =>
-    new DomainException(
-      'conflict',
-      'ROUTING_NOT_QUEUED',
-      'The conversation is not waiting in a queue',
-    ),
-  noFreeSlot: () =>
-    new DomainException('conflict', 'ROUTING_NO_FREE_SLOT', 'The agent has no free chat slot'),
+    new DomainException('ROUTING_NOT_QUEUED', 'The conversation is not waiting in a queue'),
+  noFreeSlot: () => new DomainException('ROUTING_NO_FREE_SLOT', 'The agent has no free chat slot'),
   agentUnavailable: () =>
-    new DomainException('conflict', 'ROUTING_AGENT_UNAVAILABLE', 'The agent is not online'),
+    new DomainException('ROUTING_AGENT_UNAVAILABLE', 'The agent is not online'),
   alreadyAssignee: () =>
-    new DomainException(
-      'conflict',
-      'ROUTING_ALREADY_ASSIGNEE',
-      'The agent already has this conversation',
-    ),
+    new DomainException('ROUTING_ALREADY_ASSIGNEE', 'The agent already has this conversation'),
   notInDepartment: () =>
     new DomainException(
-      'forbidden',
       'ROUTING_NOT_IN_DEPARTMENT',
       'Agents can only pick conversations of their departments',
     ),
   transferForbidden: () =>
     new DomainException(
-      'forbidden',
       'ROUTING_TRANSFER_FORBIDDEN',
       'Only the assignee, a supervisor or an admin can transfer',
     ),
   transferTarget: () =>
     new DomainException(
-      'invalid',
       'ROUTING_TRANSFER_TARGET',
       'Give exactly one of toAgentId and toDepartmentId',
       [{ field: 'toAgentId', message: 'exactly one of toAgentId and toDepartmentId is required' }],
     ),
   actorUnknown: () =>
-    new DomainException(
-      'forbidden',
-      'ROUTING_ACTOR_UNKNOWN',
-      'The acting agent is not in this workspace',
-    ),
+    new DomainException('ROUTING_ACTOR_UNKNOWN', 'The acting agent is not in this workspace'),
   applyPending: () =>
     new DomainException(
-      'unavailable',
       'ROUTING_APPLY_PENDING',
       'Recorded; the conversation service will be updated shortly',
     ),
   /** A precondition re-checked in SQL failed: the transaction is rolled back, nothing changed. */
   invariant: (message: string) =>
-    new DomainException(
-      'conflict',
-      'ROUTING_INVARIANT',
-      `routing refused the change: ${message}; retry`,
-    ),
+    new DomainException('ROUTING_INVARIANT', `routing refused the change: ${message}; retry`),
 } as const;

@@ -1,54 +1,179 @@
+import { AssignConversationRequest } from './conversation/assign-conversation';
+import { ChangeConversationStatusRequest } from './conversation/change-conversation-status';
+import { ConversationAssigned } from './conversation/conversation-assigned';
+import { ConversationOpened } from './conversation/conversation-opened';
+import { ConversationResolved } from './conversation/conversation-resolved';
+import { ConversationUnassigned } from './conversation/conversation-unassigned';
+import { GetConversationRequest } from './conversation/get-conversation';
+import { GetInboxRequest } from './conversation/get-inbox';
+import { ListCannedResponsesRequest } from './conversation/list-canned-responses';
+import { ListConversationsRequest } from './conversation/list-conversations';
+import { ListMessagesRequest } from './conversation/list-messages';
+import { MessageCreated } from './conversation/message-created';
+import { SendAgentMessageRequest } from './conversation/send-agent-message';
+import { UnassignConversationRequest } from './conversation/unassign-conversation';
+import { VisitorHistoryRequest, type VisitorHistoryReply } from './conversation/visitor-history';
+import { GetCustomerRequest } from './crm/get-customer';
+import { ResolveCustomerRequest, type ResolveCustomerReply } from './crm/resolve-customer';
+import { SearchCustomersRequest } from './crm/search-customers';
+import { InboundMessageReceived } from './inbound/inbound-message-received';
+import { defineEvent, defineRequest, returns } from './messages/contract';
+import { AgentConnectionChangedRequest } from './routing/agent-connection-changed';
+import { AuthenticateAgentRequest } from './routing/authenticate-agent';
+import { GatewayHeartbeatRequest, type GatewayHeartbeatReply } from './routing/gateway-heartbeat';
+import { GetAgentRequest } from './routing/get-agent';
+import { GetQueueRequest } from './routing/get-queue';
+import { PickConversationRequest } from './routing/pick-conversation';
+import { SetAgentPresenceRequest } from './routing/set-agent-presence';
+import { TransferConversationRequest } from './routing/transfer-conversation';
+import { WorkspaceScopedRequest } from './routing/workspace-scoped';
+import type { AgentView, DepartmentView, QueueEntryView } from './views/agent-view';
+import type { ConversationView } from './views/conversation-view';
+import type { CannedResponseView, CustomerView } from './views/customer-view';
+import type { InboxView } from './views/inbox-view';
+import type { MessageView } from './views/message-view';
+
+/** `inbound.web`, `inbound.email`...: where a connector publishes a customer message. */
+function inboundSubject(channel: string): string {
+  return `inbound.${channel}`;
+}
+
 /**
- * Every NATS subject the hub uses, before namespacing (the messaging layer prefixes each with
- * `HUB_NAMESPACE`). Requests are `<service>.<entity>.<verb>` on core NATS, answered by the
- * owning service's queue group; events are `evt.<service>.<entity>.<past-tense>.v<N>` on the
- * EVENTS stream; customer messages a connector accepted are `inbound.<channel>` on INBOUND.
- * Realtime fan-out subjects are in `realtimeSubjects`.
+ * Every NATS message the hub sends, before namespacing (the messaging layer prefixes each
+ * subject with `HUB_NAMESPACE`), each with its payload class and its reply type or stream.
+ * Requests are `<service>.<entity>.<verb>` on core NATS, answered by the owning service's queue
+ * group; events are `evt.<service>.<entity>.<past-tense>.v<N>` on the EVENTS stream; customer
+ * messages a connector accepted are `inbound.<channel>` on INBOUND. Realtime fan-out subjects
+ * are in `realtimeSubjects`.
  */
 export const SUBJECTS = {
   inbound: {
-    /** Any channel: `inbound.web`, `inbound.email`, ... (use {@link inboundSubject}). */
-    all: 'inbound.>',
+    /** A connector accepted a customer message: `inbound.<channel>`, one subject per channel. */
+    messageReceived: defineEvent('inbound.>', InboundMessageReceived, 'INBOUND', (message) =>
+      inboundSubject(message.channel),
+    ),
   },
   crm: {
-    resolveCustomer: 'crm.customer.resolve',
-    getCustomer: 'crm.customer.get',
-    searchCustomers: 'crm.customer.search',
+    resolveCustomer: defineRequest(
+      'crm.customer.resolve',
+      ResolveCustomerRequest,
+      returns<ResolveCustomerReply>(),
+    ),
+    getCustomer: defineRequest('crm.customer.get', GetCustomerRequest, returns<CustomerView>()),
+    searchCustomers: defineRequest(
+      'crm.customer.search',
+      SearchCustomersRequest,
+      returns<CustomerView[]>(),
+    ),
   },
   conversation: {
-    listConversations: 'conversation.conversation.list',
-    getConversation: 'conversation.conversation.get',
-    assign: 'conversation.conversation.assign',
-    unassign: 'conversation.conversation.unassign',
-    resolve: 'conversation.conversation.resolve',
-    reopen: 'conversation.conversation.reopen',
-    listMessages: 'conversation.message.list',
-    sendAgentMessage: 'conversation.message.send',
-    visitorHistory: 'conversation.visitor.history',
-    getInbox: 'conversation.inbox.get',
-    listCannedResponses: 'conversation.canned-response.list',
-    messageCreated: 'evt.conversation.message.created.v1',
-    conversationOpened: 'evt.conversation.conversation.opened.v1',
-    conversationAssigned: 'evt.conversation.conversation.assigned.v1',
-    conversationUnassigned: 'evt.conversation.conversation.unassigned.v1',
-    conversationResolved: 'evt.conversation.conversation.resolved.v1',
-    /** All conversation events, for consumers that follow the lifecycle. */
-    allEvents: 'evt.conversation.>',
+    listConversations: defineRequest(
+      'conversation.conversation.list',
+      ListConversationsRequest,
+      returns<ConversationView[]>(),
+    ),
+    getConversation: defineRequest(
+      'conversation.conversation.get',
+      GetConversationRequest,
+      returns<ConversationView>(),
+    ),
+    assign: defineRequest(
+      'conversation.conversation.assign',
+      AssignConversationRequest,
+      returns<ConversationView>(),
+    ),
+    unassign: defineRequest(
+      'conversation.conversation.unassign',
+      UnassignConversationRequest,
+      returns<ConversationView>(),
+    ),
+    resolve: defineRequest(
+      'conversation.conversation.resolve',
+      ChangeConversationStatusRequest,
+      returns<ConversationView>(),
+    ),
+    reopen: defineRequest(
+      'conversation.conversation.reopen',
+      ChangeConversationStatusRequest,
+      returns<ConversationView>(),
+    ),
+    listMessages: defineRequest(
+      'conversation.message.list',
+      ListMessagesRequest,
+      returns<MessageView[]>(),
+    ),
+    sendAgentMessage: defineRequest(
+      'conversation.message.send',
+      SendAgentMessageRequest,
+      returns<MessageView>(),
+    ),
+    visitorHistory: defineRequest(
+      'conversation.visitor.history',
+      VisitorHistoryRequest,
+      returns<VisitorHistoryReply>(),
+    ),
+    getInbox: defineRequest('conversation.inbox.get', GetInboxRequest, returns<InboxView>()),
+    listCannedResponses: defineRequest(
+      'conversation.canned-response.list',
+      ListCannedResponsesRequest,
+      returns<CannedResponseView[]>(),
+    ),
+    messageCreated: defineEvent('evt.conversation.message.created.v1', MessageCreated, 'EVENTS'),
+    conversationOpened: defineEvent(
+      'evt.conversation.conversation.opened.v1',
+      ConversationOpened,
+      'EVENTS',
+    ),
+    conversationAssigned: defineEvent(
+      'evt.conversation.conversation.assigned.v1',
+      ConversationAssigned,
+      'EVENTS',
+    ),
+    conversationUnassigned: defineEvent(
+      'evt.conversation.conversation.unassigned.v1',
+      ConversationUnassigned,
+      'EVENTS',
+    ),
+    conversationResolved: defineEvent(
+      'evt.conversation.conversation.resolved.v1',
+      ConversationResolved,
+      'EVENTS',
+    ),
   },
   routing: {
-    authenticateAgent: 'routing.agent.authenticate',
-    getAgent: 'routing.agent.get',
-    listAgents: 'routing.agent.list',
-    setPresence: 'routing.agent.presence.set',
-    agentConnection: 'routing.agent.connection',
-    gatewayHeartbeat: 'routing.gateway.heartbeat',
-    listDepartments: 'routing.department.list',
-    getQueue: 'routing.queue.get',
-    pick: 'routing.queue.pick',
-    transfer: 'routing.conversation.transfer',
+    authenticateAgent: defineRequest(
+      'routing.agent.authenticate',
+      AuthenticateAgentRequest,
+      returns<AgentView>(),
+    ),
+    getAgent: defineRequest('routing.agent.get', GetAgentRequest, returns<AgentView>()),
+    listAgents: defineRequest('routing.agent.list', WorkspaceScopedRequest, returns<AgentView[]>()),
+    setPresence: defineRequest(
+      'routing.agent.presence.set',
+      SetAgentPresenceRequest,
+      returns<AgentView>(),
+    ),
+    agentConnection: defineRequest(
+      'routing.agent.connection',
+      AgentConnectionChangedRequest,
+      returns<AgentView>(),
+    ),
+    gatewayHeartbeat: defineRequest(
+      'routing.gateway.heartbeat',
+      GatewayHeartbeatRequest,
+      returns<GatewayHeartbeatReply>(),
+    ),
+    listDepartments: defineRequest(
+      'routing.department.list',
+      WorkspaceScopedRequest,
+      returns<DepartmentView[]>(),
+    ),
+    getQueue: defineRequest('routing.queue.get', GetQueueRequest, returns<QueueEntryView[]>()),
+    pick: defineRequest('routing.queue.pick', PickConversationRequest, returns<ConversationView>()),
+    transfer: defineRequest(
+      'routing.conversation.transfer',
+      TransferConversationRequest,
+      returns<ConversationView>(),
+    ),
   },
 } as const;
-
-export function inboundSubject(channel: string): string {
-  return `inbound.${channel}`;
-}

@@ -2,23 +2,21 @@ import type { Logger } from '@hub/observability';
 import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
+import type { EventContract } from '@hub/contracts';
 import { ConnectionWatch } from './connection-watch';
 import { ensureDurable } from './ensure-durable';
 import { namespacedDurable, namespacedStream, namespacedSubject } from './namespace';
 import type { MessageHandler } from './process-delivery';
 import { defaultRetryDelayMs, processDelivery } from './process-delivery';
-import type { HubStream } from './streams';
 
 /** Options of {@link DurableConsumer}. Names are logical: the namespace is added here. */
 export interface DurableConsumerOptions<T extends object> {
   nc: NatsConnection;
   namespace: string;
-  stream: HubStream;
+  /** What is consumed (from `SUBJECTS`): its stream, subject filter and payload class. */
+  event: EventContract<string, T>;
   /** `<service>_<purpose>`, e.g. `conversation_inbound`; becomes `${namespace}_conversation_inbound`. */
   durable: string;
-  /** Logical subject filter, e.g. `inbound.>`. */
-  filterSubject: string;
-  payloadType: new () => T;
   handle: MessageHandler<T>;
   logger: Logger;
   /** Deliveries before a failing message is dropped (default 10). */
@@ -74,7 +72,7 @@ export class DurableConsumer<T extends object> {
   private wake: () => void = () => undefined;
 
   constructor(private readonly options: DurableConsumerOptions<T>) {
-    this.stream = namespacedStream(options.namespace, options.stream);
+    this.stream = namespacedStream(options.namespace, options.event.stream);
     this.durable = namespacedDurable(options.namespace, options.durable);
     this.batchSize = Math.max(1, options.batchSize ?? 10);
     this.pullExpiresMs = Math.max(1_000, options.pullExpiresMs ?? 5_000);
@@ -136,13 +134,13 @@ export class DurableConsumer<T extends object> {
   }
 
   private async setUp(): Promise<Consumer> {
-    const { nc, namespace, filterSubject } = this.options;
+    const { nc, namespace, event } = this.options;
     const info = await ensureDurable(
       await jetstreamManager(nc),
       {
         stream: this.stream,
         durable: this.durable,
-        filterSubject: namespacedSubject(namespace, filterSubject),
+        filterSubject: namespacedSubject(namespace, event.subject),
         maxDeliver: this.options.maxDeliver ?? 10,
         ackWaitMs: this.options.ackWaitMs ?? 30_000,
       },
@@ -207,11 +205,11 @@ export class DurableConsumer<T extends object> {
   }
 
   private dispatch(msg: JsMsg): void {
-    const { namespace, payloadType, handle } = this.options;
+    const { namespace, event, handle } = this.options;
     const process = () =>
       processDelivery(msg, {
         namespace,
-        payloadType,
+        payloadType: event.payload,
         handle,
         maxDeliver: this.options.maxDeliver ?? 10,
         retryDelayMs: this.options.retryDelayMs ?? defaultRetryDelayMs,

@@ -3,6 +3,7 @@ import type { JetStreamClient } from '@nats-io/jetstream';
 import { jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { headers } from '@nats-io/transport-node';
+import type { EventContract, PayloadOf } from '@hub/contracts';
 import { namespacedSubject } from './namespace';
 
 /** What the stream answered: where the message is stored, and whether it was already there. */
@@ -13,9 +14,9 @@ export interface PublishResult {
 }
 
 /** One message for {@link JetStreamPublisher.publishMany}. */
-export interface PublishItem {
-  subject: string;
-  payload: object;
+export interface PublishItem<E extends EventContract> {
+  event: E;
+  payload: PayloadOf<E>;
   msgId: string;
 }
 
@@ -43,14 +44,16 @@ export class JetStreamPublisher {
   }
 
   /**
-   * Publishes `payload` as JSON on `${namespace}.${logicalSubject}` with `Nats-Msg-Id` = `msgId`
-   * and the current correlation id. Rejects when no stream stores the subject or no ack came.
+   * Publishes `payload` as JSON on the event's subject for it (namespaced) with
+   * `Nats-Msg-Id` = `msgId` and the current correlation id. Rejects when no stream stores the
+   * subject or no ack came.
    */
-  async publish(
-    logicalSubject: string,
-    payload: object,
+  async publish<E extends EventContract>(
+    event: E,
+    payload: PayloadOf<E>,
     options: { msgId: string },
   ): Promise<PublishResult> {
+    const logicalSubject = event.subjectOf(payload);
     if (!options.msgId) throw new Error(`publish to ${logicalSubject}: msgId is required`);
     const hdrs = headers();
     const correlationId = currentCorrelationId();
@@ -64,12 +67,12 @@ export class JetStreamPublisher {
   }
 
   /**
-   * Publishes many messages with at most `maxInFlight` acks outstanding (hot paths: a batch of
-   * webhooks, an outbox sweep). Resolves with the results in input order; rejects on the first
+   * Publishes many messages of one event with at most `maxInFlight` acks outstanding (hot paths:
+   * a batch of webhooks). Resolves with the results in input order; rejects on the first
    * failure, after the publishes already started have settled.
    */
-  async publishMany(
-    items: readonly PublishItem[],
+  async publishMany<E extends EventContract>(
+    items: readonly PublishItem<E>[],
     options: { maxInFlight?: number } = {},
   ): Promise<PublishResult[]> {
     const window = Math.max(1, options.maxInFlight ?? 256);
@@ -81,7 +84,7 @@ export class JetStreamPublisher {
         const index = next++;
         const item = items[index];
         try {
-          results[index] = await this.publish(item.subject, item.payload, { msgId: item.msgId });
+          results[index] = await this.publish(item.event, item.payload, { msgId: item.msgId });
         } catch (err) {
           failure ??= err instanceof Error ? err : new Error(String(err));
         }

@@ -10,21 +10,9 @@ import {
 } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { nanos } from '@nats-io/transport-node';
+import { HUB_STREAM_NAMES, STREAM_SUBJECTS, type HubStream } from '@hub/contracts';
 import { differingKeys } from './config-diff';
 import { namespacedStream, namespacedSubject } from './namespace';
-
-/** The hub's three JetStream streams and the (logical) subjects each stores. */
-export const HUB_STREAMS = {
-  /** Customer messages a connector has accepted: `inbound.<channel>`. */
-  INBOUND: 'inbound.>',
-  /** Facts published after the owner's commit: `evt.<aggregate>.<event>`. */
-  EVENTS: 'evt.>',
-  /** Replies for a connector to deliver: `outbound.<channel>`. */
-  OUTBOUND: 'outbound.>',
-} as const;
-
-/** Logical stream name: `INBOUND`, `EVENTS` or `OUTBOUND`. */
-export type HubStream = keyof typeof HUB_STREAMS;
 
 /** Options of {@link ensureStreams}. */
 export interface EnsureStreamsOptions {
@@ -49,7 +37,7 @@ export function hubStreamConfig(
 ): Partial<StreamConfig> & Pick<StreamConfig, 'name'> {
   return {
     name: namespacedStream(options.namespace, stream),
-    subjects: [namespacedSubject(options.namespace, HUB_STREAMS[stream])],
+    subjects: [namespacedSubject(options.namespace, STREAM_SUBJECTS[stream])],
     // Limits, not work-queue: several services consume EVENTS independently, and a kept
     // history lets a new consumer (or a replay after a bug) start from the beginning.
     retention: RetentionPolicy.Limits,
@@ -76,7 +64,7 @@ export async function ensureStreams(
 ): Promise<Record<HubStream, StreamInfo>> {
   const jsm = await jetstreamManager(nc);
   const result = {} as Record<HubStream, StreamInfo>;
-  for (const stream of Object.keys(HUB_STREAMS) as HubStream[]) {
+  for (const stream of HUB_STREAM_NAMES) {
     result[stream] = await ensureStream(jsm, hubStreamConfig(stream, options), options.logger);
   }
   return result;

@@ -18,7 +18,7 @@ import {
   suiteNamespace,
   waitUntil,
 } from './support/nats-fixture';
-import { TestMessage } from './support/test-payload';
+import { testEvent, type TestMessage } from './support/test-payload';
 
 describe('DurableConsumer', () => {
   const namespace = suiteNamespace('consume');
@@ -52,10 +52,8 @@ describe('DurableConsumer', () => {
     const instance = new DurableConsumer<TestMessage>({
       nc,
       namespace,
-      stream: 'INBOUND',
+      event: testEvent(channel),
       durable: `test_${channel}`,
-      filterSubject: `inbound.${channel}`,
-      payloadType: TestMessage,
       handle,
       logger,
       pullExpiresMs: 1_000,
@@ -80,12 +78,11 @@ describe('DurableConsumer', () => {
     const js = jetstream(nc);
     const subject = namespacedSubject(namespace, 'inbound.poison');
     await js.publish(subject, '{"id": "broken', { msgID: 'poison-json' });
-    await publisher.publish(
-      'inbound.poison',
-      { id: 'p2', n: 'three', extra: 1 },
-      { msgId: 'poison-invalid' },
-    );
-    await publisher.publish('inbound.poison', { id: 'good', n: 3 }, { msgId: 'poison-good' });
+    // The typed publisher cannot send an invalid payload; another producer could.
+    await js.publish(subject, JSON.stringify({ id: 'p2', n: 'three', extra: 1 }), {
+      msgID: 'poison-invalid',
+    });
+    await publisher.publish(testEvent('poison'), { id: 'good', n: 3 }, { msgId: 'poison-good' });
 
     await instance.start();
     await waitUntil(() => handled.includes('good'), 'the good message');
@@ -115,7 +112,7 @@ describe('DurableConsumer', () => {
         : Promise.resolve();
     });
     await instance.start();
-    await publisher.publish('inbound.retry', { id: 'r1', n: 1 }, { msgId: 'retry-1' });
+    await publisher.publish(testEvent('retry'), { id: 'r1', n: 1 }, { msgId: 'retry-1' });
 
     await waitUntil(() => attempts.length === 3, 'three attempts');
     await sleep(300);
@@ -140,7 +137,7 @@ describe('DurableConsumer', () => {
       { maxDeliver: 3 },
     );
     await instance.start();
-    await publisher.publish('inbound.dead', { id: 'd1', n: 1 }, { msgId: 'dead-1' });
+    await publisher.publish(testEvent('dead'), { id: 'd1', n: 1 }, { msgId: 'dead-1' });
 
     await waitUntil(
       () => lines.some((line) => line.msg === 'message dropped after max deliveries'),
@@ -174,7 +171,7 @@ describe('DurableConsumer', () => {
     );
     await instance.start();
     const { seq } = await withCorrelationId('corr-42', () =>
-      publisher.publish('inbound.corr', { id: 'c1', n: 1 }, { msgId: 'corr-1' }),
+      publisher.publish(testEvent('corr'), { id: 'c1', n: 1 }, { msgId: 'corr-1' }),
     );
 
     await waitUntil(() => seen.length === 1, 'the message');
@@ -200,12 +197,12 @@ describe('DurableConsumer', () => {
       return Promise.resolve();
     });
     await instance.start();
-    await publisher.publish('inbound.deleted', { id: 'x1', n: 1 }, { msgId: 'deleted-1' });
+    await publisher.publish(testEvent('deleted'), { id: 'x1', n: 1 }, { msgId: 'deleted-1' });
     await waitUntil(() => handled.length === 1, 'the first message');
 
     const jsm = await jetstreamManager(nc);
     await jsm.consumers.delete(stream, namespacedDurable(namespace, 'test_deleted'));
-    await publisher.publish('inbound.deleted', { id: 'x2', n: 2 }, { msgId: 'deleted-2' });
+    await publisher.publish(testEvent('deleted'), { id: 'x2', n: 2 }, { msgId: 'deleted-2' });
 
     await waitUntil(() => handled.includes('x2'), 'the message after the deletion', 15_000);
     // The new durable starts from the beginning of the stream (nothing is skipped), so x1
@@ -230,7 +227,7 @@ describe('DurableConsumer', () => {
     };
     await publisher.publishMany(
       Array.from({ length: total }, (_, n) => ({
-        subject: 'inbound.handoff',
+        event: testEvent('handoff'),
         payload: { id: `m${n}`, n },
         msgId: `handoff-${n}`,
       })),
@@ -285,7 +282,7 @@ describe('DurableConsumer', () => {
 
     for (let n = 0; n < 80; n++) {
       await publisher.publish(
-        'inbound.ordered',
+        testEvent('ordered'),
         { id: keys[n % keys.length], n },
         { msgId: `ordered-${namespace}-${n}` },
       );

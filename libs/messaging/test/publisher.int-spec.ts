@@ -1,8 +1,10 @@
 import { CORRELATION_HEADER, withCorrelationId } from '@hub/observability';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { defineEvent } from '@hub/contracts';
 import { ensureStreams, JetStreamPublisher, namespacedStream } from '../src';
 import { connectTestNats, deleteHubStreams, suiteNamespace } from './support/nats-fixture';
+import { TestMessage, testEvent } from './support/test-payload';
 
 describe('JetStreamPublisher', () => {
   const namespace = suiteNamespace('publish');
@@ -26,13 +28,13 @@ describe('JetStreamPublisher', () => {
     const before = (await jsm.streams.info(stream)).state.messages;
 
     const first = await publisher.publish(
-      'inbound.web',
-      { text: 'hi' },
+      testEvent('web'),
+      { id: 'hi', n: 1 },
       { msgId: 'inbox-1:ext-1' },
     );
     const second = await publisher.publish(
-      'inbound.web',
-      { text: 'hi again' },
+      testEvent('web'),
+      { id: 'hi again', n: 1 },
       { msgId: 'inbox-1:ext-1' },
     );
 
@@ -43,20 +45,29 @@ describe('JetStreamPublisher', () => {
 
   it('sends a JSON body under the namespace with the msg id and the current correlation id', async () => {
     const { seq } = await withCorrelationId('corr-publish-1', () =>
-      publisher.publish('inbound.email', { text: 'mail' }, { msgId: 'mail-1' }),
+      publisher.publish(testEvent('email'), { id: 'mail', n: 2 }, { msgId: 'mail-1' }),
     );
 
     const stored = await (await jetstreamManager(nc)).streams.getMessage(stream, { seq });
     expect(stored?.subject).toBe(`${namespace}.inbound.email`);
-    expect(stored?.json()).toEqual({ text: 'mail' });
+    expect(stored?.json()).toEqual({ id: 'mail', n: 2 });
     expect(stored?.header.get('Nats-Msg-Id')).toBe('mail-1');
     expect(stored?.header.get(CORRELATION_HEADER)).toBe('corr-publish-1');
   });
 
+  it('publishes an event of a family on the subject its payload names', async () => {
+    const family = defineEvent('inbound.*', TestMessage, 'INBOUND', (m) => `inbound.${m.id}`);
+
+    const { seq } = await publisher.publish(family, { id: 'sms', n: 3 }, { msgId: 'sms-1' });
+
+    const stored = await (await jetstreamManager(nc)).streams.getMessage(stream, { seq });
+    expect(stored?.subject).toBe(`${namespace}.inbound.sms`);
+  });
+
   it('publishes a batch through a bounded window and returns results in input order', async () => {
     const items = Array.from({ length: 60 }, (_, i) => ({
-      subject: 'inbound.web',
-      payload: { i },
+      event: testEvent('web'),
+      payload: { id: `batch-${i}`, n: i },
       msgId: `batch-${i}`,
     }));
 
@@ -68,8 +79,10 @@ describe('JetStreamPublisher', () => {
   });
 
   it('rejects when no stream stores the subject, instead of pretending it was accepted', async () => {
+    const withoutStreams = new JetStreamPublisher(nc, suiteNamespace('nostreams'));
+    // "jetstream is not enabled" is the client's words for "no stream answered the publish".
     await expect(
-      publisher.publish('nowhere.web', { text: 'lost' }, { msgId: 'nowhere-1' }),
-    ).rejects.toThrow();
+      withoutStreams.publish(testEvent('web'), { id: 'lost', n: 0 }, { msgId: 'nowhere-1' }),
+    ).rejects.toThrow('jetstream is not enabled');
   });
 });

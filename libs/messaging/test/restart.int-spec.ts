@@ -15,7 +15,7 @@ import {
 import type { LogLine } from './support/capture-logger';
 import { captureLogger } from './support/capture-logger';
 import { deleteHubStreams, sleep, suiteNamespace, waitUntil } from './support/nats-fixture';
-import { TestMessage } from './support/test-payload';
+import { testEvent, type TestMessage } from './support/test-payload';
 
 // Restarting the shared NATS server would disturb every other suite: this one runs its own.
 describe('a consumer across a NATS server restart', () => {
@@ -54,10 +54,8 @@ describe('a consumer across a NATS server restart', () => {
       const consumer = new DurableConsumer<TestMessage>({
         nc,
         namespace,
-        stream: 'INBOUND',
+        event: testEvent(channel),
         durable: `test_restart_${channel}`,
-        filterSubject: `inbound.${channel}`,
-        payloadType: TestMessage,
         handle: (payload) => {
           handled.push(payload.id);
           return Promise.resolve();
@@ -68,7 +66,7 @@ describe('a consumer across a NATS server restart', () => {
       await consumer.start();
       const publisher = new JetStreamPublisher(nc, namespace);
       const publish = (id: string) =>
-        publisher.publish(`inbound.${channel}`, { id, n: 0 }, { msgId: `${channel}-${id}` });
+        publisher.publish(testEvent(channel), { id, n: 0 }, { msgId: `${channel}-${id}` });
       await publish('before');
       await waitUntil(() => handled.includes('before'), 'the message sent before the restart');
       const connectionLogBefore = connectionLog.length;
@@ -100,10 +98,8 @@ describe('a consumer across a NATS server restart', () => {
     const consumer = new DurableConsumer<TestMessage>({
       nc,
       namespace,
-      stream: 'INBOUND',
+      event: testEvent('down'),
       durable: 'test_restart_down',
-      filterSubject: 'inbound.down',
-      payloadType: TestMessage,
       handle: () => Promise.resolve(),
       logger,
       pullExpiresMs: 1_000,

@@ -3,6 +3,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { nanos } from '@nats-io/transport-node';
 import { ensureStreams, JetStreamPublisher, namespacedStream } from '../src';
 import { connectTestNats, deleteHubStreams, suiteNamespace } from './support/nats-fixture';
+import { testEvent } from './support/test-payload';
 
 describe('ensureStreams', () => {
   const namespace = suiteNamespace('streams');
@@ -38,8 +39,8 @@ describe('ensureStreams', () => {
   it('is idempotent: a second call changes nothing and keeps the stored messages', async () => {
     const first = await ensureStreams(nc, { namespace, replicas: 1 });
     await new JetStreamPublisher(nc, namespace).publish(
-      'inbound.web',
-      { n: 1 },
+      testEvent('web'),
+      { id: 'kept', n: 1 },
       { msgId: 'keep-1' },
     );
 

@@ -5,6 +5,7 @@ export * from './errors/validation';
 export * from './nats/messaging';
 export * from './nats/namespaced-transport';
 export * from './nats/realtime';
+export * from './nats/request-pattern';
 export * from './nats/rpc-client';
 export * from './service-kit.module';
 export * from './tokens';

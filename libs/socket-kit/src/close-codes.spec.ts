@@ -1,17 +1,18 @@
-import { DomainException, type ErrorKind } from '@hub/service-kit';
+import type { ErrorCode } from '@hub/contracts';
+import { DomainException } from '@hub/service-kit';
 import { closeReason, refusalCloseCode, SocketCloseCode } from './close-codes';
 
-const refusal = (kind: ErrorKind) => new DomainException(kind, 'SOME_CODE', 'refused');
+const refusal = (code: ErrorCode) => new DomainException(code, 'refused');
 
 describe('closing a refused socket', () => {
-  it.each<[ErrorKind, number]>([
-    ['unauthorized', 4401],
-    ['invalid', 4401],
-    ['forbidden', 4401],
-    ['unavailable', 1013],
-    ['internal', 1011],
-  ])('closes after a %s error with %i', (kind, code) => {
-    expect(refusalCloseCode(refusal(kind))).toBe(code);
+  it.each<[ErrorCode, number]>([
+    ['AUTH_TOKEN_INVALID', 4401],
+    ['VALIDATION_FAILED', 4401],
+    ['AUTH_FORBIDDEN', 4401],
+    ['UPSTREAM_UNAVAILABLE', 1013],
+    ['INTERNAL', 1011],
+  ])('closes after a %s error with %i', (errorCode, code) => {
+    expect(refusalCloseCode(refusal(errorCode))).toBe(code);
   });
 
   it('closes with 1011 after a failure that is not a domain error (a bug)', () => {

@@ -73,24 +73,21 @@ function refused(error: DomainException, echo: { ref?: FrameRef } = {}): Decoded
 }
 
 function malformed(message: string): DomainException {
-  return new DomainException('invalid', 'FRAME_MALFORMED', message);
+  return new DomainException('FRAME_MALFORMED', message);
 }
 
 function invalidRef(): DomainException {
   const message = `ref must be a string of 1–${MAX_REF_LENGTH} characters or a number`;
-  return new DomainException('invalid', 'VALIDATION_FAILED', `Invalid frame: ${message}`, [
+  return new DomainException('VALIDATION_FAILED', `Invalid frame: ${message}`, [
     { field: 'ref', message },
   ]);
 }
 
 function unknownType(type: string, types: readonly string[]): DomainException {
   const message = `type must be one of the following values: ${types.join(', ')}`;
-  return new DomainException(
-    'invalid',
-    'UNKNOWN_FRAME_TYPE',
-    `Unknown frame type "${type.slice(0, 50)}"`,
-    [{ field: 'type', message }],
-  );
+  return new DomainException('UNKNOWN_FRAME_TYPE', `Unknown frame type "${type.slice(0, 50)}"`, [
+    { field: 'type', message },
+  ]);
 }
 
 // JSON.parse makes `__proto__` an own key; copied onto a frame instance it would set its prototype.

@@ -83,11 +83,7 @@ export class SharedSubscriptions {
   private subscribe(subject: string): SubjectEntry {
     const nc = this.nc;
     if (!nc || nc.isClosed()) {
-      throw new DomainException(
-        'unavailable',
-        'REALTIME_UNAVAILABLE',
-        'NATS is not connected; try again',
-      );
+      throw new DomainException('REALTIME_UNAVAILABLE', 'NATS is not connected; try again');
     }
     const entry: SubjectEntry = {
       holders: new Map(),

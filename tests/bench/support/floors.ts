@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { defineEvent } from '@hub/contracts';
 import { JetStreamPublisher, namespacedSubject } from '@hub/messaging';
 import { Client } from 'pg';
 import { elapsedMs, summarize, type LatencySummary } from './stats';
@@ -47,6 +48,13 @@ async function postgresInsertCommit(databaseUrl: string, samples: number): Promi
   }
 }
 
+class FloorSample {
+  i!: number;
+}
+
+// OUTBOUND has no consumer of ours in this run, so nothing but the stream touches it.
+const floorSample = defineEvent('outbound.bench-floor', FloorSample, 'OUTBOUND');
+
 async function jetstreamPublishAck(
   nc: NatsConnection,
   namespace: string,
@@ -56,8 +64,7 @@ async function jetstreamPublishAck(
   const times: number[] = [];
   for (let i = 0; i < samples; i++) {
     const start = process.hrtime.bigint();
-    // OUTBOUND has no consumer of ours in this run, so nothing but the stream touches it.
-    await publisher.publish('outbound.bench-floor', { i }, { msgId: `floor-${randomUUID()}` });
+    await publisher.publish(floorSample, { i }, { msgId: `floor-${randomUUID()}` });
     times.push(elapsedMs(start));
   }
   return summarize(times);

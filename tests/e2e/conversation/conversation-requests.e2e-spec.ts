@@ -4,8 +4,8 @@ import {
   realtimeSubjects,
   SUBJECTS,
   type ConversationView,
-  type MessageView,
   type RealtimeEvent,
+  type RequestContract,
 } from '@hub/contracts';
 import { JetStreamPublisher, namespacedSubject } from '@hub/messaging';
 import { waitFor } from '@hub/testing';
@@ -25,7 +25,8 @@ describe('conversation requests', () => {
   const otherAgent = { agentId: randomUUID(), role: 'agent' as const };
   const supervisor = { agentId: randomUUID(), role: 'supervisor' as const };
 
-  const ask = <T>(subject: string, data: object) => nestRequest<T>(nc, namespace, subject, data);
+  const ask = <C extends RequestContract>(request: C, data: object) =>
+    nestRequest(nc, namespace, request, data);
   const refusal = (promise: Promise<unknown>) =>
     promise.then(
       () => undefined,
@@ -56,13 +57,10 @@ describe('conversation requests', () => {
     );
     let found: ConversationView | undefined;
     await waitFor(async () => {
-      const history = await ask<{ conversation: ConversationView | null }>(
-        SUBJECTS.conversation.visitorHistory,
-        {
-          ...target,
-          visitorId,
-        },
-      );
+      const history = await ask(SUBJECTS.conversation.visitorHistory, {
+        ...target,
+        visitorId,
+      });
       found = history.conversation ?? undefined;
       return found !== undefined;
     }, 15_000);
@@ -74,7 +72,7 @@ describe('conversation requests', () => {
     agentId: string,
     expectedAssigneeId: string | null,
   ) =>
-    ask<ConversationView>(SUBJECTS.conversation.assign, {
+    ask(SUBJECTS.conversation.assign, {
       workspaceId: target.workspaceId,
       conversationId: conversation.id,
       agentId,
@@ -87,7 +85,7 @@ describe('conversation requests', () => {
     clientMessageId: string,
     content = 'Hi, how can I help?',
   ) =>
-    ask<MessageView>(SUBJECTS.conversation.sendAgentMessage, {
+    ask(SUBJECTS.conversation.sendAgentMessage, {
       workspaceId: target.workspaceId,
       conversationId: conversation.id,
       actor,
@@ -118,11 +116,11 @@ describe('conversation requests', () => {
 
     const first = await reply(conversation, agent, 'c-1');
     const resent = await reply(conversation, agent, 'c-1');
-    const messages = await ask<MessageView[]>(SUBJECTS.conversation.listMessages, {
+    const messages = await ask(SUBJECTS.conversation.listMessages, {
       workspaceId: target.workspaceId,
       conversationId: conversation.id,
     });
-    const after = await ask<ConversationView>(SUBJECTS.conversation.getConversation, {
+    const after = await ask(SUBJECTS.conversation.getConversation, {
       workspaceId: target.workspaceId,
       conversationId: conversation.id,
     });
@@ -178,7 +176,7 @@ describe('conversation requests', () => {
     const conversation = await openConversation(visitorId);
     await assign(conversation, agent.agentId, null);
 
-    const resolved = await ask<ConversationView>(SUBJECTS.conversation.resolve, {
+    const resolved = await ask(SUBJECTS.conversation.resolve, {
       workspaceId: target.workspaceId,
       conversationId: conversation.id,
       actor: agent,
@@ -199,7 +197,7 @@ describe('conversation requests', () => {
         ),
       10_000,
     );
-    const reopened = await ask<ConversationView>(SUBJECTS.conversation.getConversation, {
+    const reopened = await ask(SUBJECTS.conversation.getConversation, {
       workspaceId: target.workspaceId,
       conversationId: conversation.id,
     });
@@ -238,7 +236,7 @@ describe('conversation requests', () => {
     await reply(conversation, agent, 'h-1', 'two');
     await reply(conversation, agent, 'h-2', 'three');
 
-    const history = await ask<{ messages: MessageView[] }>(SUBJECTS.conversation.visitorHistory, {
+    const history = await ask(SUBJECTS.conversation.visitorHistory, {
       ...target,
       visitorId,
       afterSeq: 1,

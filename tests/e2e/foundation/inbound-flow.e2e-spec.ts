@@ -24,7 +24,7 @@ describe('an inbound message crossing conversation and crm', () => {
     suite = await startHubSuite('flow', ['conversation', 'crm']);
     ({ namespace, hub, nc } = suite);
     publisher = new JetStreamPublisher(nc, namespace);
-    nc.subscribe(namespacedSubject(namespace, SUBJECTS.conversation.messageCreated), {
+    nc.subscribe(namespacedSubject(namespace, SUBJECTS.conversation.messageCreated.subject), {
       callback: (_err, msg) => {
         events.push({
           event: msg.json<MessageCreated>(),
@@ -105,7 +105,7 @@ describe('an inbound message crossing conversation and crm', () => {
     const message = inboundMessage(target);
 
     await publishInbound(publisher, message);
-    await publisher.publish(`inbound.${message.channel}`, message, {
+    await publisher.publish(SUBJECTS.inbound.messageReceived, message, {
       msgId: `retry-${randomUUID()}`,
     });
 
@@ -139,7 +139,9 @@ describe('an inbound message crossing conversation and crm', () => {
       msgID: `poison-${randomUUID()}`,
     });
     const invalid = { ...inboundMessage(target), workspaceId: 'not-a-uuid' };
-    await publisher.publish(subject, invalid, { msgId: `invalid-${randomUUID()}` });
+    await publisher.publish(SUBJECTS.inbound.messageReceived, invalid, {
+      msgId: `invalid-${randomUUID()}`,
+    });
     const good = inboundMessage(target);
     await publishInbound(publisher, good);
 

@@ -1,6 +1,6 @@
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { SUBJECTS, type AgentView } from '@hub/contracts';
+import { SUBJECTS } from '@hub/contracts';
 import { AgentRole } from '@hub/domain';
 import { namespacedStream } from '@hub/messaging';
 import { seedDemoWorkspace, type SeedDemoWorkspaceResult } from '@hub/demo-workspace';
@@ -345,7 +345,7 @@ describe('agent authentication at the gateway', () => {
     const token = await api.login(workspace.slug, alice().email, alice().password);
     const { client } = await AgentSocketClient.connect(hub.service('gateway').url, token);
     const agent = () =>
-      nestRequest<AgentView>(nc, namespace, SUBJECTS.routing.getAgent, {
+      nestRequest(nc, namespace, SUBJECTS.routing.getAgent, {
         workspaceId: workspace.id,
         agentId: alice().id,
       });

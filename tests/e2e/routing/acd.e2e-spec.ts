@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  SUBJECTS,
-  type AgentView,
-  type ConversationView,
-  type DepartmentView,
-  type QueueEntryView,
-} from '@hub/contracts';
+import { SUBJECTS } from '@hub/contracts';
 import { waitFor } from '@hub/testing';
 import { inboundMessage } from '../support/inbound';
 import { nestRequestError } from '../support/nest-request';
@@ -31,7 +25,7 @@ describe('routing: automatic distribution, queue, pick and transfer', () => {
       });
       const other = await hub.workspace();
 
-      const agent = await hub.request<AgentView>(SUBJECTS.routing.authenticateAgent, {
+      const agent = await hub.request(SUBJECTS.routing.authenticateAgent, {
         workspaceId,
         email: 'ADA@Example.test',
         password: 'correct horse',
@@ -81,8 +75,8 @@ describe('routing: automatic distribution, queue, pick and transfer', () => {
       const other = await hub.workspace();
       await hub.agent(other.workspaceId, { name: 'Eve' });
 
-      const agents = await hub.request<AgentView[]>(SUBJECTS.routing.listAgents, { workspaceId });
-      const departments = await hub.request<DepartmentView[]>(SUBJECTS.routing.listDepartments, {
+      const agents = await hub.request(SUBJECTS.routing.listAgents, { workspaceId });
+      const departments = await hub.request(SUBJECTS.routing.listDepartments, {
         workspaceId,
       });
       const elsewhere = await nestRequestError(
@@ -147,7 +141,7 @@ describe('routing: automatic distribution, queue, pick and transfer', () => {
       () => 'no position published for c3',
     );
     await hub.eventually(() => expect([hub.positions(c2), hub.positions(c3)]).toEqual([[1], [2]]));
-    const queue = await hub.request<QueueEntryView[]>(SUBJECTS.routing.getQueue, { workspaceId });
+    const queue = await hub.request(SUBJECTS.routing.getQueue, { workspaceId });
     expect(
       queue.map((entry) => [entry.conversationId, entry.departmentId, entry.position]),
     ).toEqual([
@@ -205,14 +199,14 @@ describe('routing: automatic distribution, queue, pick and transfer', () => {
     const agent = await hub.agent(workspaceId);
     const connection = await hub.connect(workspaceId, agent);
 
-    const away = await hub.request<AgentView>(SUBJECTS.routing.setPresence, {
+    const away = await hub.request(SUBJECTS.routing.setPresence, {
       workspaceId,
       agentId: agent,
       presence: 'away',
     });
     const waiting = await hub.openConversation(target);
     await waitFor(() => hub.positions(waiting).length > 0, 10_000);
-    const back = await hub.request<AgentView>(SUBJECTS.routing.setPresence, {
+    const back = await hub.request(SUBJECTS.routing.setPresence, {
       workspaceId,
       agentId: agent,
       presence: 'online',
@@ -252,7 +246,7 @@ describe('routing: automatic distribution, queue, pick and transfer', () => {
           actor: { agentId: outsider, role: 'agent' },
         }),
       );
-      const picked = await hub.request<ConversationView>(SUBJECTS.routing.pick, {
+      const picked = await hub.request(SUBJECTS.routing.pick, {
         workspaceId,
         conversationId: c1,
         actor: { agentId: picker, role: 'agent' },
@@ -271,7 +265,7 @@ describe('routing: automatic distribution, queue, pick and transfer', () => {
           actor: { agentId: supervisor, role: 'supervisor' },
         }),
       );
-      const bySupervisor = await hub.request<ConversationView>(SUBJECTS.routing.pick, {
+      const bySupervisor = await hub.request(SUBJECTS.routing.pick, {
         workspaceId,
         conversationId: c2,
         actor: { agentId: supervisor, role: 'supervisor' },
@@ -302,7 +296,7 @@ describe('routing: automatic distribution, queue, pick and transfer', () => {
       await hub.waitForAssignee(conversationId, from);
       await hub.connect(workspaceId, to);
       const transfer = (actor: string, toAgentId: string) =>
-        hub.request<ConversationView>(SUBJECTS.routing.transfer, {
+        hub.request(SUBJECTS.routing.transfer, {
           workspaceId,
           conversationId,
           actor: { agentId: actor, role: 'agent' },
@@ -336,7 +330,7 @@ describe('routing: automatic distribution, queue, pick and transfer', () => {
       await hub.waitForAssignee(c2, first);
       await hub.connect(workspaceId, billingAgent);
       const transfer = (conversationId: string, toDepartmentId: string) =>
-        hub.request<ConversationView>(SUBJECTS.routing.transfer, {
+        hub.request(SUBJECTS.routing.transfer, {
           workspaceId,
           conversationId,
           actor: { agentId: first, role: 'agent' },
@@ -356,7 +350,7 @@ describe('routing: automatic distribution, queue, pick and transfer', () => {
         status: 'open',
         departmentId: returns,
       });
-      const queue = await hub.request<QueueEntryView[]>(SUBJECTS.routing.getQueue, {
+      const queue = await hub.request(SUBJECTS.routing.getQueue, {
         workspaceId,
         departmentId: returns,
       });

@@ -9,6 +9,8 @@ import {
   type ConversationView,
   type InboundMessageReceived,
   type RealtimeEvent,
+  type ReplyOf,
+  type RequestContract,
 } from '@hub/contracts';
 import type { AgentRole } from '@hub/domain';
 import { findFreePort } from '@hub/dev-infra';
@@ -134,8 +136,8 @@ export class RoutingFixture {
     await this.database.drop();
   }
 
-  request<T>(subject: string, data: object): Promise<T> {
-    return nestRequest<T>(this.nc, this.namespace, subject, data);
+  request<C extends RequestContract>(request: C, data: object): Promise<ReplyOf<C>> {
+    return nestRequest(this.nc, this.namespace, request, data);
   }
 
   workspace(): Promise<Target> {
@@ -183,7 +185,7 @@ export class RoutingFixture {
   /** Reports a new agent socket as a gateway does; returns its connection id. */
   async connect(workspaceId: string, agentId: string, gatewayId = GATEWAY_ID): Promise<string> {
     const connectionId = randomUUID();
-    await this.request<AgentView>(SUBJECTS.routing.agentConnection, {
+    await this.request(SUBJECTS.routing.agentConnection, {
       workspaceId,
       agentId,
       gatewayId,
@@ -199,7 +201,7 @@ export class RoutingFixture {
     connectionId: string,
     gatewayId = GATEWAY_ID,
   ): Promise<AgentView> {
-    return this.request<AgentView>(SUBJECTS.routing.agentConnection, {
+    return this.request(SUBJECTS.routing.agentConnection, {
       workspaceId,
       agentId,
       gatewayId,
@@ -209,7 +211,7 @@ export class RoutingFixture {
   }
 
   agentView(workspaceId: string, agentId: string): Promise<AgentView> {
-    return this.request<AgentView>(SUBJECTS.routing.getAgent, { workspaceId, agentId });
+    return this.request(SUBJECTS.routing.getAgent, { workspaceId, agentId });
   }
 
   /** Publishes a first visitor message and waits for the conversation it opened; its id. */
@@ -272,7 +274,7 @@ export class RoutingFixture {
   }
 
   resolve(workspaceId: string, conversationId: string, actor: Actor): Promise<ConversationView> {
-    return this.request<ConversationView>(SUBJECTS.conversation.resolve, {
+    return this.request(SUBJECTS.conversation.resolve, {
       workspaceId,
       conversationId,
       actor,

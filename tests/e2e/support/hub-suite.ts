@@ -1,7 +1,8 @@
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { HubServiceName } from '@hub/config';
-import { HUB_STREAMS, namespacedStream } from '@hub/messaging';
+import { HUB_STREAM_NAMES } from '@hub/contracts';
+import { namespacedStream } from '@hub/messaging';
 import { createTestDatabase, TestHub, testRunId, testServices } from '@hub/testing';
 
 export interface HubSuite {
@@ -41,7 +42,7 @@ export async function startHubSuite(
     async stop() {
       await hub.stop();
       const jsm = await jetstreamManager(nc);
-      for (const stream of Object.keys(HUB_STREAMS))
+      for (const stream of HUB_STREAM_NAMES)
         await jsm.streams.delete(namespacedStream(namespace, stream));
       await nc.close();
       await database.drop();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { inboundMessageId, inboundSubject, type InboundMessageReceived } from '@hub/contracts';
+import { inboundMessageId, SUBJECTS, type InboundMessageReceived } from '@hub/contracts';
 import { Channel, ContentType } from '@hub/domain';
 import type { JetStreamPublisher } from '@hub/messaging';
 import { Client } from 'pg';
@@ -45,7 +45,7 @@ export function inboundMessage(
 
 /** Publishes as a connector does: Nats-Msg-Id is the channel's own message id. */
 export function publishInbound(publisher: JetStreamPublisher, message: InboundMessageReceived) {
-  return publisher.publish(inboundSubject(message.channel), message, {
+  return publisher.publish(SUBJECTS.inbound.messageReceived, message, {
     msgId: inboundMessageId(message),
   });
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NatsConnection } from '@nats-io/transport-node';
+import type { ReplyOf, RequestContract } from '@hub/contracts';
 
 /** The error shape a service answers a request with (`status`, `code`, `message`, `fieldErrors`). */
 export interface NestErrorBody {
@@ -24,17 +25,19 @@ export class NestRequestError extends Error {
  * Asks a hub service over a plain NATS connection the way its Nest RpcClient does, so tests
  * need no Nest client: subject `<namespace>.<subject>`, body `{ pattern, data, id }`; the reply
  * is `{ response }` or `{ err }` (with `isDisposed`). Throws NestRequestError on `err`.
+ * `data` is any object: tests also send what the contract's payload class refuses.
  */
-export async function nestRequest<T>(
+export async function nestRequest<C extends RequestContract>(
   nc: NatsConnection,
   namespace: string,
-  subject: string,
+  request: C,
   data: object,
   { timeoutMs = 10_000 } = {},
-): Promise<T> {
+): Promise<ReplyOf<C>> {
+  const { subject } = request;
   const body = JSON.stringify({ pattern: subject, data, id: randomUUID() });
   const reply = await nc.request(`${namespace}.${subject}`, body, { timeout: timeoutMs });
-  const packet = reply.json<{ response?: T; err?: NestErrorBody | string }>();
+  const packet = reply.json<{ response?: ReplyOf<C>; err?: NestErrorBody | string }>();
   if (packet.err !== undefined && packet.err !== null) {
     const err =
       typeof packet.err === 'string'
@@ -42,7 +45,7 @@ export async function nestRequest<T>(
         : packet.err;
     throw new NestRequestError(subject, err);
   }
-  return packet.response as T;
+  return packet.response as ReplyOf<C>;
 }
 
 /** The error body of a refused request (fails the test when the request succeeded). */

@@ -86,7 +86,7 @@ describe('the visitor socket of connector-web', () => {
 
   /** An agent's reply, as the gateway asks conversation for it. */
   function agentReply(conversationId: string, content: string): Promise<MessageView> {
-    return nestRequest<MessageView>(nc, namespace, SUBJECTS.conversation.sendAgentMessage, {
+    return nestRequest(nc, namespace, SUBJECTS.conversation.sendAgentMessage, {
       workspaceId: target.workspaceId,
       conversationId,
       actor: { agentId: randomUUID(), role: 'supervisor' },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { SUBJECTS, type GetInboxRequest } from '@hub/contracts';
+import { SUBJECTS, type GetInboxRequest, type InboxView } from '@hub/contracts';
 import { Channel } from '@hub/domain';
 import { Database, DomainException, RpcClient } from '@hub/service-kit';
 import type { Repository } from 'typeorm';
@@ -8,13 +8,6 @@ import type { CreateVisitorSessionDto, VisitorSessionView } from './dto/create-v
 import { VisitorSessionError } from './visitor-session.exception';
 import { VisitorSession } from './visitor-session.entity';
 import { hashVisitorToken, mintVisitorToken } from './visitor-token';
-
-interface InboxInfo {
-  id: string;
-  workspaceId: string;
-  channel: Channel;
-  name: string;
-}
 
 /** Who a valid visitor token belongs to. */
 export interface VisitorIdentity {
@@ -70,7 +63,7 @@ export class VisitorSessionsService {
   }
 
   private async returning(
-    inbox: InboxInfo,
+    inbox: InboxView,
     visitorId: string,
     token: string,
   ): Promise<VisitorSessionView | null> {
@@ -81,9 +74,9 @@ export class VisitorSessionsService {
     return { visitorId, token, workspaceId: session.workspaceId, inboxId: session.inboxId };
   }
 
-  private async webInbox(inboxId: string): Promise<InboxInfo> {
+  private async webInbox(inboxId: string): Promise<InboxView> {
     try {
-      const inbox = await this.rpc.request<InboxInfo>(SUBJECTS.conversation.getInbox, {
+      const inbox = await this.rpc.request(SUBJECTS.conversation.getInbox, {
         inboxId,
       } satisfies GetInboxRequest);
       if (inbox.channel !== Channel.Web) throw VisitorSessionError.inboxNotFound(inboxId);

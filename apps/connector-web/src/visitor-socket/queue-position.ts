@@ -1,10 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import {
-  SUBJECTS,
-  type GetQueueRequest,
-  type QueueEntryView,
-  type QueuePositionRealtime,
-} from '@hub/contracts';
+import { SUBJECTS, type GetQueueRequest, type QueuePositionRealtime } from '@hub/contracts';
 import { RpcClient } from '@hub/service-kit';
 
 /**
@@ -21,7 +16,7 @@ export class QueuePositionLookup {
   /** The position event, or null when the conversation is not waiting or routing did not answer. */
   async find(workspaceId: string, conversationId: string): Promise<QueuePositionRealtime | null> {
     try {
-      const queue = await this.rpc.request<QueueEntryView[]>(SUBJECTS.routing.getQueue, {
+      const queue = await this.rpc.request(SUBJECTS.routing.getQueue, {
         workspaceId,
       } satisfies GetQueueRequest);
       const entry = queue.find((waiting) => waiting.conversationId === conversationId);

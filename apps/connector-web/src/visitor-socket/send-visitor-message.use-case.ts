@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { inboundMessageId, inboundSubject, type InboundMessageReceived } from '@hub/contracts';
+import { inboundMessageId, SUBJECTS, type InboundMessageReceived } from '@hub/contracts';
 import { Channel, ContentType, SenderType } from '@hub/domain';
 import { withCorrelationId } from '@hub/observability';
 import { DomainException, Messaging } from '@hub/service-kit';
@@ -51,7 +51,7 @@ export class SendVisitorMessage {
     let duplicate: boolean;
     try {
       ({ duplicate } = await withCorrelationId(undefined, () =>
-        this.messaging.publisher.publish(inboundSubject(Channel.Web), inbound, {
+        this.messaging.publisher.publish(SUBJECTS.inbound.messageReceived, inbound, {
           msgId: inboundMessageId(inbound),
         }),
       ));
@@ -62,7 +62,6 @@ export class SendVisitorMessage {
         'visitor message not admitted',
       );
       throw new DomainException(
-        'unavailable',
         'MESSAGE_NOT_ACCEPTED',
         'The message was not stored; send it again with the same clientMessageId',
       );
@@ -91,7 +90,6 @@ export class SendVisitorMessage {
     }
     if (socket.pending.size >= MAX_PENDING_SENDS) {
       throw new DomainException(
-        'conflict',
         'TOO_MANY_PENDING_MESSAGES',
         `At most ${MAX_PENDING_SENDS} messages may await their ack`,
       );

@@ -70,7 +70,6 @@ export class VisitorActivity {
     const conversationId = this.currentConversation(socket);
     if (!conversationId) {
       throw new DomainException(
-        'conflict',
         'NO_CONVERSATION',
         'Typing and drafts need a conversation: send a message first',
       );

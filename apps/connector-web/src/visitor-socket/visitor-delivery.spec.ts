@@ -1,8 +1,8 @@
-import type { MessageView } from '@hub/contracts';
+import type { MessageView, VisitorHistoryReply } from '@hub/contracts';
 import { ContentType, MessageDirection, SenderType } from '@hub/domain';
 import { WebSocket } from 'ws';
 import { VisitorDelivery } from './visitor-delivery';
-import type { VisitorHistory, VisitorHistoryReply } from './visitor-history';
+import type { VisitorHistory } from './visitor-history';
 import type { VisitorSocket } from './visitor-socket';
 
 const conversationId = '5d6e0000-0000-4000-8000-000000000001';

@@ -70,11 +70,7 @@ export class VisitorFrameRouter {
       case 'hello':
         return this.hello(socket, envelope);
       case 'authenticating':
-        throw new DomainException(
-          'conflict',
-          'HELLO_PENDING',
-          'Wait for welcome before sending other frames',
-        );
+        throw new DomainException('HELLO_PENDING', 'Wait for welcome before sending other frames');
       case 'ready':
         return this.command(socket, envelope);
     }
@@ -82,7 +78,7 @@ export class VisitorFrameRouter {
 
   private hello(socket: VisitorSocket, { type, ref, body }: ClientEnvelope): Promise<void> {
     if (type !== 'hello')
-      throw new DomainException('unauthorized', 'HELLO_REQUIRED', 'The first frame must be hello');
+      throw new DomainException('HELLO_REQUIRED', 'The first frame must be hello');
     const frame = validateFrame(HelloFrame, body);
     socket.phase = 'authenticating';
     return this.greet.execute(socket, frame).catch((error: unknown) => {
@@ -98,11 +94,7 @@ export class VisitorFrameRouter {
   ): Promise<void> | void {
     switch (type) {
       case 'hello':
-        throw new DomainException(
-          'conflict',
-          'ALREADY_WELCOMED',
-          'This socket has already said hello',
-        );
+        throw new DomainException('ALREADY_WELCOMED', 'This socket has already said hello');
       case 'message.send':
         return this.sendMessage.execute(socket, validateFrame(MessageSendFrame, body), ref);
       case 'typing':

@@ -1,17 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import {
-  SUBJECTS,
-  type ConversationView,
-  type MessageView,
-  type VisitorHistoryRequest,
-} from '@hub/contracts';
+import { SUBJECTS, type VisitorHistoryReply, type VisitorHistoryRequest } from '@hub/contracts';
 import { RpcClient } from '@hub/service-kit';
 import type { VisitorIdentity } from '../visitor-sessions/visitor-sessions.service';
-
-export interface VisitorHistoryReply {
-  conversation: ConversationView | null;
-  messages: MessageView[];
-}
 
 /** The visitor's current (or last) conversation and its messages after a seq, from conversation. */
 @Injectable()
@@ -19,7 +9,7 @@ export class VisitorHistory {
   constructor(private readonly rpc: RpcClient) {}
 
   fetch(visitor: VisitorIdentity, afterSeq: number): Promise<VisitorHistoryReply> {
-    return this.rpc.request<VisitorHistoryReply>(SUBJECTS.conversation.visitorHistory, {
+    return this.rpc.request(SUBJECTS.conversation.visitorHistory, {
       workspaceId: visitor.workspaceId,
       inboxId: visitor.inboxId,
       visitorId: visitor.visitorId,

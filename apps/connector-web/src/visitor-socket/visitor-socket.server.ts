@@ -138,11 +138,7 @@ export class VisitorSocketServer implements OnApplicationBootstrap, BeforeApplic
         this.awaitingHello.delete(socket);
       } else if (now - socket.openedAt >= this.env.VISITOR_SOCKET_HELLO_TIMEOUT_MS) {
         this.awaitingHello.delete(socket);
-        refuse(
-          socket,
-          new DomainException('unauthorized', 'HELLO_TIMEOUT', 'No hello frame in time'),
-          undefined,
-        );
+        refuse(socket, new DomainException('HELLO_TIMEOUT', 'No hello frame in time'), undefined);
       }
     }
   }

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { ListCannedResponsesRequest, SUBJECTS, type CannedResponseView } from '@hub/contracts';
+import { RequestPattern } from '@hub/service-kit';
 import { CannedResponseRepository } from './canned-response.repository';
 
 @Controller()
@@ -8,7 +9,7 @@ export class CannedResponsesHandler {
   constructor(private readonly cannedResponses: CannedResponseRepository) {}
 
   /** The workspace's shared phrases, plus the department's own when one is given. */
-  @MessagePattern(SUBJECTS.conversation.listCannedResponses)
+  @RequestPattern(SUBJECTS.conversation.listCannedResponses)
   async list(@Payload() request: ListCannedResponsesRequest): Promise<CannedResponseView[]> {
     const rows = await this.cannedResponses.listVisible(request);
     return rows.map(({ id, shortcut, text, departmentId }) => ({

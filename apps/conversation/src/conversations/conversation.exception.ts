@@ -3,18 +3,16 @@ import { DomainException } from '@hub/service-kit';
 /** The conversation feature's failure codes. */
 export const ConversationError = {
   notFound: (id: string) =>
-    new DomainException('not_found', 'CONVERSATION_NOT_FOUND', `Conversation ${id} does not exist`),
+    new DomainException('CONVERSATION_NOT_FOUND', `Conversation ${id} does not exist`),
   assigneeChanged: (id: string) =>
     new DomainException(
-      'conflict',
       'CONVERSATION_ASSIGNEE_CHANGED',
       `Conversation ${id} changed hands meanwhile`,
     ),
   illegalTransition: (message: string) =>
-    new DomainException('conflict', 'CONVERSATION_ILLEGAL_TRANSITION', message),
+    new DomainException('CONVERSATION_ILLEGAL_TRANSITION', message),
   notYours: (id: string) =>
     new DomainException(
-      'forbidden',
       'CONVERSATION_NOT_ASSIGNED_TO_YOU',
       `Conversation ${id} is assigned to someone else`,
     ),

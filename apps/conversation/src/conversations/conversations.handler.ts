@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   AssignConversationRequest,
   ChangeConversationStatusRequest,
@@ -12,6 +12,7 @@ import {
   type ConversationView,
   type MessageView,
 } from '@hub/contracts';
+import { RequestPattern } from '@hub/service-kit';
 import { ConversationLifecycle } from './conversation-lifecycle';
 import { ConversationQueries } from './conversation-queries';
 
@@ -22,42 +23,42 @@ export class ConversationsHandler {
     private readonly lifecycle: ConversationLifecycle,
   ) {}
 
-  @MessagePattern(SUBJECTS.conversation.listConversations)
+  @RequestPattern(SUBJECTS.conversation.listConversations)
   list(@Payload() request: ListConversationsRequest): Promise<ConversationView[]> {
     return this.queries.list(request);
   }
 
-  @MessagePattern(SUBJECTS.conversation.getConversation)
+  @RequestPattern(SUBJECTS.conversation.getConversation)
   get(@Payload() request: GetConversationRequest): Promise<ConversationView> {
     return this.queries.get(request);
   }
 
-  @MessagePattern(SUBJECTS.conversation.listMessages)
+  @RequestPattern(SUBJECTS.conversation.listMessages)
   messages(@Payload() request: ListMessagesRequest): Promise<MessageView[]> {
     return this.queries.messages(request);
   }
 
-  @MessagePattern(SUBJECTS.conversation.visitorHistory)
+  @RequestPattern(SUBJECTS.conversation.visitorHistory)
   visitorHistory(@Payload() request: VisitorHistoryRequest) {
     return this.queries.visitorHistory(request);
   }
 
-  @MessagePattern(SUBJECTS.conversation.assign)
+  @RequestPattern(SUBJECTS.conversation.assign)
   assign(@Payload() request: AssignConversationRequest): Promise<ConversationView> {
     return this.lifecycle.assign(request);
   }
 
-  @MessagePattern(SUBJECTS.conversation.unassign)
+  @RequestPattern(SUBJECTS.conversation.unassign)
   unassign(@Payload() request: UnassignConversationRequest): Promise<ConversationView> {
     return this.lifecycle.unassign(request);
   }
 
-  @MessagePattern(SUBJECTS.conversation.resolve)
+  @RequestPattern(SUBJECTS.conversation.resolve)
   resolve(@Payload() request: ChangeConversationStatusRequest): Promise<ConversationView> {
     return this.lifecycle.resolve(request);
   }
 
-  @MessagePattern(SUBJECTS.conversation.reopen)
+  @RequestPattern(SUBJECTS.conversation.reopen)
   reopen(@Payload() request: ChangeConversationStatusRequest): Promise<ConversationView> {
     return this.lifecycle.reopen(request);
   }

@@ -1,29 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import type { Channel } from '@hub/domain';
+import type { InboxView } from '@hub/contracts';
 import { DomainException } from '@hub/service-kit';
 import { InboxRepository } from './inbox.repository';
-
-export interface InboxInfo {
-  id: string;
-  workspaceId: string;
-  channel: Channel;
-  name: string;
-}
 
 /** Inbox lookups, cached: an inbox never changes channel or workspace. */
 @Injectable()
 export class InboxDirectory {
-  private readonly cache = new Map<string, InboxInfo>();
+  private readonly cache = new Map<string, InboxView>();
 
   constructor(private readonly inboxes: InboxRepository) {}
 
-  async get(inboxId: string): Promise<InboxInfo> {
+  async get(inboxId: string): Promise<InboxView> {
     const cached = this.cache.get(inboxId);
     if (cached) return cached;
     const inbox = await this.inboxes.findById(inboxId);
-    if (!inbox)
-      throw new DomainException('not_found', 'INBOX_NOT_FOUND', `Inbox ${inboxId} does not exist`);
-    const info: InboxInfo = {
+    if (!inbox) throw new DomainException('INBOX_NOT_FOUND', `Inbox ${inboxId} does not exist`);
+    const info: InboxView = {
       id: inbox.id,
       workspaceId: inbox.workspaceId,
       channel: inbox.channel,
@@ -34,10 +26,10 @@ export class InboxDirectory {
   }
 
   /** The inbox, only when it belongs to `workspaceId`. */
-  async getInWorkspace(workspaceId: string, inboxId: string): Promise<InboxInfo> {
+  async getInWorkspace(workspaceId: string, inboxId: string): Promise<InboxView> {
     const inbox = await this.get(inboxId);
     if (inbox.workspaceId !== workspaceId) {
-      throw new DomainException('not_found', 'INBOX_NOT_FOUND', `Inbox ${inboxId} does not exist`);
+      throw new DomainException('INBOX_NOT_FOUND', `Inbox ${inboxId} does not exist`);
     }
     return inbox;
   }

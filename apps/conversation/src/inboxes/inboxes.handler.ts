@@ -1,14 +1,15 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { GetInboxRequest, SUBJECTS } from '@hub/contracts';
-import { InboxDirectory, type InboxInfo } from './inbox-directory';
+import { Payload } from '@nestjs/microservices';
+import { GetInboxRequest, SUBJECTS, type InboxView } from '@hub/contracts';
+import { RequestPattern } from '@hub/service-kit';
+import { InboxDirectory } from './inbox-directory';
 
 @Controller()
 export class InboxesHandler {
   constructor(private readonly inboxes: InboxDirectory) {}
 
-  @MessagePattern(SUBJECTS.conversation.getInbox)
-  get(@Payload() request: GetInboxRequest): Promise<InboxInfo> {
+  @RequestPattern(SUBJECTS.conversation.getInbox)
+  get(@Payload() request: GetInboxRequest): Promise<InboxView> {
     return this.inboxes.get(request.inboxId);
   }
 }

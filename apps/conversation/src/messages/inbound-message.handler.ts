@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap } from '@nestjs/common';
-import { InboundMessageReceived, SUBJECTS } from '@hub/contracts';
+import { SUBJECTS, type InboundMessageReceived } from '@hub/contracts';
 import { Messaging } from '@hub/service-kit';
 import { ReceiveInboundMessage } from './receive-inbound-message.use-case';
 
@@ -14,10 +14,8 @@ export class InboundMessageHandler implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     this.messaging.consume({
-      stream: 'INBOUND',
+      event: SUBJECTS.inbound.messageReceived,
       durable: 'conversation_inbound',
-      filterSubject: SUBJECTS.inbound.all,
-      payloadType: InboundMessageReceived,
       // Customers are handled concurrently; one customer's messages in the order accepted.
       batchSize: 32,
       // After a crash, what the dead instance had pulled comes back once this runs out.

@@ -1,13 +1,14 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { SendAgentMessageRequest, SUBJECTS, type MessageView } from '@hub/contracts';
+import { RequestPattern } from '@hub/service-kit';
 import { SendAgentMessage } from './send-agent-message.use-case';
 
 @Controller()
 export class MessagesHandler {
   constructor(private readonly sendAgentMessage: SendAgentMessage) {}
 
-  @MessagePattern(SUBJECTS.conversation.sendAgentMessage)
+  @RequestPattern(SUBJECTS.conversation.sendAgentMessage)
   send(@Payload() request: SendAgentMessageRequest): Promise<MessageView> {
     return this.sendAgentMessage.execute(request);
   }

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import {
   SUBJECTS,
   type InboundMessageReceived,
-  type ResolveCustomerReply,
+  type InboxView,
   type ResolveCustomerRequest,
 } from '@hub/contracts';
 import { DeliveryStatus, MessageDirection, SenderType, type Channel } from '@hub/domain';
@@ -11,7 +11,7 @@ import type { EntityManager } from 'typeorm';
 import type { Conversation } from '../conversations/conversation.entity';
 import { ConversationRepository } from '../conversations/conversation.repository';
 import { OpenConversation } from '../conversations/open-conversation';
-import { InboxDirectory, type InboxInfo } from '../inboxes/inbox-directory';
+import { InboxDirectory } from '../inboxes/inbox-directory';
 import { ConversationNotifier } from '../notifications/conversation-notifier';
 import { Outbox, type PendingEvent } from '../outbox/outbox';
 import type { Message } from './message.entity';
@@ -86,17 +86,14 @@ export class ReceiveInboundMessage {
       email: inbound.customer.email,
       phone: inbound.customer.phone,
     };
-    const reply = await this.rpc.request<ResolveCustomerReply>(
-      SUBJECTS.crm.resolveCustomer,
-      request,
-    );
+    const reply = await this.rpc.request(SUBJECTS.crm.resolveCustomer, request);
     return reply.customerId;
   }
 
   private async store(
     tx: EntityManager,
     inbound: InboundMessageReceived,
-    inbox: InboxInfo,
+    inbox: InboxView,
     customerId: string,
   ) {
     const { conversation, opening } = await this.openConversation.forInbound(

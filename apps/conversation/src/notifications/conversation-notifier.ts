@@ -11,13 +11,14 @@ import {
   type ConversationUpdatedRealtime,
   type MessageCreated,
   type MessageCreatedRealtime,
+  type RealtimeSubject,
 } from '@hub/contracts';
 import { Channel } from '@hub/domain';
 import { Realtime } from '@hub/service-kit';
 import type { Conversation } from '../conversations/conversation.entity';
 import { toConversationView, toMessageView } from '../conversations/views';
 import type { Message } from '../messages/message.entity';
-import type { PendingEvent } from '../outbox/outbox';
+import { pendingEvent, type PendingEvent } from '../outbox/outbox';
 
 export type Opening = 'new' | 'reopened';
 
@@ -58,7 +59,7 @@ export class ConversationNotifier {
       conversationOpened: opening !== null,
     };
     const events = [
-      this.pending(SUBJECTS.conversation.messageCreated, conversation.workspaceId, payload),
+      pendingEvent(SUBJECTS.conversation.messageCreated, conversation.workspaceId, payload),
     ];
     if (opening)
       events.push(this.opened(conversation, channel, opening === 'reopened', message.seq));
@@ -75,7 +76,7 @@ export class ConversationNotifier {
       assigneeId: conversation.assigneeId as string,
       previousAssigneeId,
     };
-    return this.pending(
+    return pendingEvent(
       SUBJECTS.conversation.conversationAssigned,
       conversation.workspaceId,
       payload,
@@ -88,7 +89,7 @@ export class ConversationNotifier {
       previousAssigneeId,
       departmentId: conversation.departmentId,
     };
-    return this.pending(
+    return pendingEvent(
       SUBJECTS.conversation.conversationUnassigned,
       conversation.workspaceId,
       payload,
@@ -100,7 +101,7 @@ export class ConversationNotifier {
       ...this.base('resolved', conversation, conversation.updatedAt.getTime()),
       assigneeId,
     };
-    return this.pending(
+    return pendingEvent(
       SUBJECTS.conversation.conversationResolved,
       conversation.workspaceId,
       payload,
@@ -147,7 +148,10 @@ export class ConversationNotifier {
     await Promise.all([...subjects].map((subject) => this.realtime.publish(subject, event)));
   }
 
-  private recipients(conversation: Conversation, channel: Channel): string[] {
+  private recipients(
+    conversation: Conversation,
+    channel: Channel,
+  ): RealtimeSubject<MessageCreatedRealtime | ConversationUpdatedRealtime>[] {
     return [
       ...(conversation.assigneeId ? [realtimeSubjects.agent(conversation.assigneeId)] : []),
       ...(channel === Channel.Web
@@ -171,7 +175,7 @@ export class ConversationNotifier {
       departmentId: conversation.departmentId,
       reopened,
     };
-    return this.pending(
+    return pendingEvent(
       SUBJECTS.conversation.conversationOpened,
       conversation.workspaceId,
       payload,
@@ -185,13 +189,5 @@ export class ConversationNotifier {
       conversationId: conversation.id,
       occurredAt: new Date().toISOString(),
     };
-  }
-
-  private pending(
-    subject: string,
-    workspaceId: string,
-    payload: { eventId: string },
-  ): PendingEvent {
-    return { workspaceId, eventId: payload.eventId, subject, payload };
   }
 }

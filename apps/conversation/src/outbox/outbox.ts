@@ -1,14 +1,25 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { eventContractOf, type EventContract, type PayloadOf } from '@hub/contracts';
 import { Database, Messaging } from '@hub/service-kit';
 import type { EntityManager } from 'typeorm';
 import { OutboxRepository } from './outbox.repository';
 
-export interface PendingEvent {
+/** An event of the contract `E` (from `SUBJECTS`), to publish once its transaction commits. */
+export interface PendingEvent<E extends EventContract = EventContract> {
   workspaceId: string;
   eventId: string;
-  subject: string;
-  payload: { eventId: string };
+  event: E;
+  payload: PayloadOf<E>;
+}
+
+/** The pending event of `event` with `payload`, keyed by the payload's own event id. */
+export function pendingEvent<E extends EventContract<string, { eventId: string }>>(
+  event: E,
+  workspaceId: string,
+  payload: PayloadOf<E>,
+): PendingEvent {
+  return { workspaceId, eventId: payload.eventId, event, payload };
 }
 
 const SWEEP_EVERY_MS = 2_000;
@@ -35,7 +46,15 @@ export class Outbox implements OnApplicationBootstrap, OnApplicationShutdown {
   ) {}
 
   async add(tx: EntityManager, events: PendingEvent[]): Promise<PendingEvent[]> {
-    await this.rows.insert(tx, events);
+    await this.rows.insert(
+      tx,
+      events.map(({ workspaceId, eventId, event, payload }) => ({
+        workspaceId,
+        eventId,
+        subject: event.subjectOf(payload),
+        payload,
+      })),
+    );
     return events;
   }
 
@@ -43,7 +62,7 @@ export class Outbox implements OnApplicationBootstrap, OnApplicationShutdown {
   async flush(events: PendingEvent[]): Promise<void> {
     try {
       for (const event of events) {
-        await this.messaging.publisher.publish(event.subject, event.payload, {
+        await this.messaging.publisher.publish(event.event, event.payload, {
           msgId: event.eventId,
         });
         this.published.push(event.eventId);
@@ -89,7 +108,17 @@ export class Outbox implements OnApplicationBootstrap, OnApplicationShutdown {
           limit: 200,
         });
         for (const row of stale) {
-          await this.messaging.publisher.publish(row.subject, row.payload, { msgId: row.eventId });
+          // add() stored the payload of the contract its subject belongs to.
+          const event = eventContractOf(row.subject);
+          if (!event) {
+            // Written by a newer version during a rolling update: its own sweep publishes it.
+            this.logger.warn(
+              { subject: row.subject, eventId: row.eventId },
+              'outbox row of an unknown event left',
+            );
+            continue;
+          }
+          await this.messaging.publisher.publish(event, row.payload, { msgId: row.eventId });
           await this.rows.markClaimedPublished(tx, row);
         }
         if (stale.length > 0)

@@ -4,6 +4,7 @@ import { Test, type TestingModule } from '@nestjs/testing';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import {
+  HUB_STREAM_NAMES,
   SUBJECTS,
   type InboundMessageReceived,
   type RealtimeEvent,
@@ -12,7 +13,7 @@ import {
 } from '@hub/contracts';
 import { ServiceEnv, validateEnv } from '@hub/config';
 import { Channel, ContentType } from '@hub/domain';
-import { HUB_STREAMS, namespacedStream, namespacedSubject } from '@hub/messaging';
+import { namespacedStream, namespacedSubject } from '@hub/messaging';
 import { Database, Messaging, ServiceKitModule } from '@hub/service-kit';
 import { createTestDatabase, testRunId, testServices, type TestDatabase } from '@hub/testing';
 import type { DataSource } from 'typeorm';
@@ -126,7 +127,7 @@ export class ConversationUnderTest {
   async stop(): Promise<void> {
     await this.module.close();
     const jsm = await jetstreamManager(this.nc);
-    for (const stream of Object.keys(HUB_STREAMS))
+    for (const stream of HUB_STREAM_NAMES)
       await jsm.streams.delete(namespacedStream(this.namespace, stream));
     await this.nc.close();
     await this.database.drop();
@@ -134,7 +135,7 @@ export class ConversationUnderTest {
 
   // Replies as Nest's NATS server does: `{ id, response, isDisposed }` to `{ id, data }`.
   private answerAsCrm(): void {
-    this.nc.subscribe(namespacedSubject(this.namespace, SUBJECTS.crm.resolveCustomer), {
+    this.nc.subscribe(namespacedSubject(this.namespace, SUBJECTS.crm.resolveCustomer.subject), {
       callback: (_error, message) => {
         const { id, data } = message.json<{ id: string; data: ResolveCustomerRequest }>();
         this.crmRequests++;

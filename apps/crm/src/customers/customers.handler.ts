@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   GetCustomerRequest,
   ResolveCustomerRequest,
@@ -8,23 +8,24 @@ import {
   type CustomerView,
   type ResolveCustomerReply,
 } from '@hub/contracts';
+import { RequestPattern } from '@hub/service-kit';
 import { CustomersService } from './customers.service';
 
 @Controller()
 export class CustomersHandler {
   constructor(private readonly customers: CustomersService) {}
 
-  @MessagePattern(SUBJECTS.crm.resolveCustomer)
+  @RequestPattern(SUBJECTS.crm.resolveCustomer)
   resolve(@Payload() request: ResolveCustomerRequest): Promise<ResolveCustomerReply> {
     return this.customers.resolve(request);
   }
 
-  @MessagePattern(SUBJECTS.crm.getCustomer)
+  @RequestPattern(SUBJECTS.crm.getCustomer)
   get(@Payload() request: GetCustomerRequest): Promise<CustomerView> {
     return this.customers.get(request);
   }
 
-  @MessagePattern(SUBJECTS.crm.searchCustomers)
+  @RequestPattern(SUBJECTS.crm.searchCustomers)
   search(@Payload() request: SearchCustomersRequest): Promise<CustomerView[]> {
     return this.customers.search(request);
   }

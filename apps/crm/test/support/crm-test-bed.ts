@@ -3,6 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { CustomStrategy } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
 import { validateEnv, type ServiceEnv } from '@hub/config';
+import type { PayloadOf, ReplyOf, RequestContract } from '@hub/contracts';
 import {
   Database,
   DomainException,
@@ -37,19 +38,20 @@ export class CrmTestBed {
   }
 
   // As another service asks: a refusal rejects with the DomainException crm answered.
-  request<TReply>(subject: string, payload: object): Promise<TReply> {
-    return this.replicas[0].get(RpcClient).request<TReply>(subject, payload);
+  request<C extends RequestContract>(contract: C, payload: PayloadOf<C>): Promise<ReplyOf<C>> {
+    return this.replicas[0].get(RpcClient).request(contract, payload);
   }
 
   // Throws when crm answered instead of refusing.
-  async refusal(subject: string, payload: object): Promise<DomainException> {
+  // Takes any object: refusals of payloads that break the contract are what is tested.
+  async refusal<C extends RequestContract>(contract: C, payload: object): Promise<DomainException> {
     try {
-      await this.request(subject, payload);
+      await this.request(contract, payload as PayloadOf<C>);
     } catch (error) {
       if (error instanceof DomainException) return error;
       throw error;
     }
-    throw new Error(`${subject} was answered, but a refusal was expected`);
+    throw new Error(`${contract.subject} was answered, but a refusal was expected`);
   }
 
   // To check what a request left behind, beyond what crm's replies show.

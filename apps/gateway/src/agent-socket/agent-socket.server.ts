@@ -128,7 +128,7 @@ export class AgentSocketServer implements OnApplicationBootstrap, BeforeApplicat
     );
     if (!accepted) {
       connection.sendError(
-        new DomainException('invalid', 'SOCKET_OVERLOADED', 'Too many frames waiting; slow down'),
+        new DomainException('SOCKET_OVERLOADED', 'Too many frames waiting; slow down'),
         envelope.ref,
       );
       connection.close(SocketCloseCode.PolicyViolation);
@@ -165,11 +165,7 @@ export class AgentSocketServer implements OnApplicationBootstrap, BeforeApplicat
   private async authenticate(connection: AgentConnection, envelope: Envelope): Promise<void> {
     if (connection.state !== 'awaiting-auth') {
       connection.sendError(
-        new DomainException(
-          'conflict',
-          'SOCKET_ALREADY_AUTHENTICATED',
-          'This socket is already authenticated',
-        ),
+        new DomainException('SOCKET_ALREADY_AUTHENTICATED', 'This socket is already authenticated'),
         envelope.ref,
       );
       return;

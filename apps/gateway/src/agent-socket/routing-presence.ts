@@ -37,7 +37,7 @@ export class RoutingPresence {
       connectionId: connection.id,
       connected,
     };
-    return this.rpc.request<AgentView>(SUBJECTS.routing.agentConnection, request);
+    return this.rpc.request(SUBJECTS.routing.agentConnection, request);
   }
 
   /** Lists the announced sockets; a beat still in flight makes the next one wait its turn. */

@@ -17,13 +17,13 @@ export class AgentsService {
 
   async list(agent: AuthenticatedAgent): Promise<AgentView[]> {
     const request: WorkspaceScopedRequest = { workspaceId: agent.workspaceId };
-    const agents = await this.rpc.request<AgentView[]>(SUBJECTS.routing.listAgents, request);
+    const agents = await this.rpc.request(SUBJECTS.routing.listAgents, request);
     return agents.filter((view) => view.workspaceId === agent.workspaceId);
   }
 
   me(agent: AuthenticatedAgent): Promise<AgentView> {
     const request: GetAgentRequest = { workspaceId: agent.workspaceId, agentId: agent.agentId };
-    return this.rpc.request<AgentView>(SUBJECTS.routing.getAgent, request);
+    return this.rpc.request(SUBJECTS.routing.getAgent, request);
   }
 
   setPresence(agent: AuthenticatedAgent, body: SetPresenceBody): Promise<AgentView> {
@@ -32,6 +32,6 @@ export class AgentsService {
       agentId: agent.agentId,
       presence: body.presence,
     };
-    return this.rpc.request<AgentView>(SUBJECTS.routing.setPresence, request);
+    return this.rpc.request(SUBJECTS.routing.setPresence, request);
   }
 }

@@ -14,25 +14,12 @@ export const AuthErrorCode = {
 
 export const authErrors = {
   tokenMissing: (message = 'A bearer token is required') =>
-    new DomainException('unauthorized', AuthErrorCode.TokenMissing, message),
-  tokenInvalid: () =>
-    new DomainException('unauthorized', AuthErrorCode.TokenInvalid, 'The token is not valid'),
+    new DomainException(AuthErrorCode.TokenMissing, message),
+  tokenInvalid: () => new DomainException(AuthErrorCode.TokenInvalid, 'The token is not valid'),
   tokenExpired: () =>
-    new DomainException(
-      'unauthorized',
-      AuthErrorCode.TokenExpired,
-      'The token has expired; log in again',
-    ),
+    new DomainException(AuthErrorCode.TokenExpired, 'The token has expired; log in again'),
   invalidCredentials: () =>
-    new DomainException(
-      'unauthorized',
-      AuthErrorCode.InvalidCredentials,
-      'Wrong workspace, email or password',
-    ),
+    new DomainException(AuthErrorCode.InvalidCredentials, 'Wrong workspace, email or password'),
   forbidden: (what: string) =>
-    new DomainException(
-      'forbidden',
-      AuthErrorCode.Forbidden,
-      `Only a supervisor or an admin may ${what}`,
-    ),
+    new DomainException(AuthErrorCode.Forbidden, `Only a supervisor or an admin may ${what}`),
 };

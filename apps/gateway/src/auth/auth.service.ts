@@ -29,7 +29,7 @@ export class AuthService {
     const request: AuthenticateAgentRequest = { workspaceId, email: email.toLowerCase(), password };
     let agent: AgentView;
     try {
-      agent = await this.rpc.request<AgentView>(SUBJECTS.routing.authenticateAgent, request);
+      agent = await this.rpc.request(SUBJECTS.routing.authenticateAgent, request);
     } catch (error) {
       if (error instanceof DomainException && error.code === AuthErrorCode.InvalidCredentials) {
         this.logger.log({ workspaceId }, 'login refused: wrong credentials');

@@ -15,9 +15,6 @@ export class CannedResponsesService {
       workspaceId: agent.workspaceId,
       ...pick(query, ['departmentId']),
     };
-    return this.rpc.request<CannedResponseView[]>(
-      SUBJECTS.conversation.listCannedResponses,
-      request,
-    );
+    return this.rpc.request(SUBJECTS.conversation.listCannedResponses, request);
   }
 }

@@ -41,10 +41,7 @@ export class ConversationsService {
       view: query.view,
       ...pick(query, ['status', 'departmentId', 'limit']),
     };
-    const conversations = await this.rpc.request<ConversationView[]>(
-      SUBJECTS.conversation.listConversations,
-      request,
-    );
+    const conversations = await this.rpc.request(SUBJECTS.conversation.listConversations, request);
     return conversations.filter((conversation) => conversation.workspaceId === agent.workspaceId);
   }
 
@@ -52,7 +49,7 @@ export class ConversationsService {
     const request: GetConversationRequest = { workspaceId: agent.workspaceId, conversationId };
     return this.ownWorkspace(
       agent,
-      await this.rpc.request<ConversationView>(SUBJECTS.conversation.getConversation, request),
+      await this.rpc.request(SUBJECTS.conversation.getConversation, request),
     );
   }
 
@@ -66,7 +63,7 @@ export class ConversationsService {
       conversationId,
       ...pick(query, ['afterSeq', 'limit']),
     };
-    return this.rpc.request<MessageView[]>(SUBJECTS.conversation.listMessages, request);
+    return this.rpc.request(SUBJECTS.conversation.listMessages, request);
   }
 
   send(
@@ -81,7 +78,7 @@ export class ConversationsService {
       clientMessageId: body.clientMessageId,
       content: body.content,
     };
-    return this.rpc.request<MessageView>(SUBJECTS.conversation.sendAgentMessage, request);
+    return this.rpc.request(SUBJECTS.conversation.sendAgentMessage, request);
   }
 
   /** Without an agent (or with my own id) I pick it from the queue; to someone else is a transfer. */
@@ -96,10 +93,7 @@ export class ConversationsService {
         conversationId,
         actor: actorOf(agent),
       };
-      return this.ownWorkspace(
-        agent,
-        await this.rpc.request<ConversationView>(SUBJECTS.routing.pick, request),
-      );
+      return this.ownWorkspace(agent, await this.rpc.request(SUBJECTS.routing.pick, request));
     }
     if (!isSupervisor(agent)) throw authErrors.forbidden('assign a conversation to another agent');
     return this.transfer(agent, conversationId, { toAgentId: body.agentId });
@@ -122,10 +116,7 @@ export class ConversationsService {
       actor: actorOf(agent),
       ...pick(body, ['toAgentId', 'toDepartmentId']),
     };
-    return this.ownWorkspace(
-      agent,
-      await this.rpc.request<ConversationView>(SUBJECTS.routing.transfer, request),
-    );
+    return this.ownWorkspace(agent, await this.rpc.request(SUBJECTS.routing.transfer, request));
   }
 
   resolve(agent: AuthenticatedAgent, conversationId: string): Promise<ConversationView> {
@@ -137,7 +128,7 @@ export class ConversationsService {
   }
 
   private async changeStatus(
-    subject: string,
+    status: typeof SUBJECTS.conversation.resolve | typeof SUBJECTS.conversation.reopen,
     agent: AuthenticatedAgent,
     conversationId: string,
   ): Promise<ConversationView> {
@@ -146,7 +137,7 @@ export class ConversationsService {
       conversationId,
       actor: actorOf(agent),
     };
-    return this.ownWorkspace(agent, await this.rpc.request<ConversationView>(subject, request));
+    return this.ownWorkspace(agent, await this.rpc.request(status, request));
   }
 
   // Defence in depth: the owner already scopes by workspace; a view of another one never leaves.
@@ -155,7 +146,7 @@ export class ConversationsService {
     conversation: ConversationView,
   ): ConversationView {
     if (conversation.workspaceId !== agent.workspaceId) {
-      throw new DomainException('not_found', 'CONVERSATION_NOT_FOUND', 'Conversation not found');
+      throw new DomainException('CONVERSATION_NOT_FOUND', 'Conversation not found');
     }
     return conversation;
   }

@@ -17,10 +17,10 @@ export class CustomersService {
 
   async get(agent: AuthenticatedAgent, customerId: string): Promise<CustomerView> {
     const request: GetCustomerRequest = { workspaceId: agent.workspaceId, customerId };
-    const customer = await this.rpc.request<CustomerView>(SUBJECTS.crm.getCustomer, request);
+    const customer = await this.rpc.request(SUBJECTS.crm.getCustomer, request);
     // Defence in depth: crm scopes by workspace already.
     if (customer.workspaceId !== agent.workspaceId) {
-      throw new DomainException('not_found', 'CUSTOMER_NOT_FOUND', 'Customer not found');
+      throw new DomainException('CUSTOMER_NOT_FOUND', 'Customer not found');
     }
     return customer;
   }
@@ -31,7 +31,7 @@ export class CustomersService {
       query: query.query,
       ...pick(query, ['limit']),
     };
-    const customers = await this.rpc.request<CustomerView[]>(SUBJECTS.crm.searchCustomers, request);
+    const customers = await this.rpc.request(SUBJECTS.crm.searchCustomers, request);
     return customers.filter((customer) => customer.workspaceId === agent.workspaceId);
   }
 }

@@ -18,10 +18,7 @@ export class DepartmentsService {
 
   async list(agent: AuthenticatedAgent): Promise<DepartmentView[]> {
     const request: WorkspaceScopedRequest = { workspaceId: agent.workspaceId };
-    const departments = await this.rpc.request<DepartmentView[]>(
-      SUBJECTS.routing.listDepartments,
-      request,
-    );
+    const departments = await this.rpc.request(SUBJECTS.routing.listDepartments, request);
     return departments.filter((department) => department.workspaceId === agent.workspaceId);
   }
 
@@ -30,6 +27,6 @@ export class DepartmentsService {
       workspaceId: agent.workspaceId,
       ...pick(query, ['departmentId']),
     };
-    return this.rpc.request<QueueEntryView[]>(SUBJECTS.routing.getQueue, request);
+    return this.rpc.request(SUBJECTS.routing.getQueue, request);
   }
 }

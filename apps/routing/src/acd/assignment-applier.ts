@@ -88,7 +88,7 @@ export class AssignmentApplier {
     const { workspaceId, conversationId, appliedAgentId } = row;
     const moves = row.departmentId !== null && row.departmentId !== row.appliedDepartmentId;
     if (appliedAgentId !== null && (row.agentId === null || moves)) {
-      const view = await this.rpc.request<ConversationView>(SUBJECTS.conversation.unassign, {
+      const view = await this.rpc.request(SUBJECTS.conversation.unassign, {
         workspaceId,
         conversationId,
         expectedAssigneeId: appliedAgentId,
@@ -104,7 +104,7 @@ export class AssignmentApplier {
       };
     }
     const agentId = row.agentId!;
-    const view = await this.rpc.request<ConversationView>(SUBJECTS.conversation.assign, {
+    const view = await this.rpc.request(SUBJECTS.conversation.assign, {
       workspaceId,
       conversationId,
       agentId,
@@ -125,7 +125,7 @@ export class AssignmentApplier {
   ): Promise<{ view?: ConversationView; again: boolean }> {
     let view: ConversationView;
     try {
-      view = await this.rpc.request<ConversationView>(SUBJECTS.conversation.getConversation, {
+      view = await this.rpc.request(SUBJECTS.conversation.getConversation, {
         workspaceId: row.workspaceId,
         conversationId: row.conversationId,
       });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap } from '@nestjs/common';
-import { ConversationOpened, ConversationResolved, MessageCreated, SUBJECTS } from '@hub/contracts';
+import { SUBJECTS } from '@hub/contracts';
 import { Messaging } from '@hub/service-kit';
 import { ConversationLifecycle } from './conversation-lifecycle.use-case';
 
@@ -14,27 +14,21 @@ export class ConversationEventsHandler implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     this.messaging.consume({
-      stream: 'EVENTS',
+      event: SUBJECTS.conversation.conversationOpened,
       durable: 'routing_opened',
-      filterSubject: SUBJECTS.conversation.conversationOpened,
-      payloadType: ConversationOpened,
       // Arrivals are handled concurrently: they insert in parallel and share drains. At most
       // the pool size, since each may hold a connection while it waits for the workspace lock.
       batchSize: 8,
       handle: (event) => this.lifecycle.opened(event),
     });
     this.messaging.consume({
-      stream: 'EVENTS',
+      event: SUBJECTS.conversation.conversationResolved,
       durable: 'routing_resolved',
-      filterSubject: SUBJECTS.conversation.conversationResolved,
-      payloadType: ConversationResolved,
       handle: (event) => this.lifecycle.resolved(event),
     });
     this.messaging.consume({
-      stream: 'EVENTS',
+      event: SUBJECTS.conversation.messageCreated,
       durable: 'routing_messages',
-      filterSubject: SUBJECTS.conversation.messageCreated,
-      payloadType: MessageCreated,
       batchSize: 20,
       handle: (event) => this.lifecycle.messageCreated(event),
     });

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   AuthenticateAgentRequest,
   GetAgentRequest,
@@ -7,6 +7,7 @@ import {
   WorkspaceScopedRequest,
   type AgentView,
 } from '@hub/contracts';
+import { RequestPattern } from '@hub/service-kit';
 import { AgentsService } from './agents.service';
 import { AuthenticateAgent } from './authenticate-agent.use-case';
 
@@ -17,17 +18,17 @@ export class AgentsHandler {
     private readonly authenticateAgent: AuthenticateAgent,
   ) {}
 
-  @MessagePattern(SUBJECTS.routing.authenticateAgent)
+  @RequestPattern(SUBJECTS.routing.authenticateAgent)
   authenticate(@Payload() request: AuthenticateAgentRequest): Promise<AgentView> {
     return this.authenticateAgent.execute(request);
   }
 
-  @MessagePattern(SUBJECTS.routing.getAgent)
+  @RequestPattern(SUBJECTS.routing.getAgent)
   get(@Payload() request: GetAgentRequest): Promise<AgentView> {
     return this.agents.get(request.workspaceId, request.agentId);
   }
 
-  @MessagePattern(SUBJECTS.routing.listAgents)
+  @RequestPattern(SUBJECTS.routing.listAgents)
   list(@Payload() request: WorkspaceScopedRequest): Promise<AgentView[]> {
     return this.agents.list(request.workspaceId);
   }

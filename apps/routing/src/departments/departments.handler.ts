@@ -1,13 +1,14 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { SUBJECTS, WorkspaceScopedRequest, type DepartmentView } from '@hub/contracts';
+import { RequestPattern } from '@hub/service-kit';
 import { DepartmentsService } from './departments.service';
 
 @Controller()
 export class DepartmentsHandler {
   constructor(private readonly departments: DepartmentsService) {}
 
-  @MessagePattern(SUBJECTS.routing.listDepartments)
+  @RequestPattern(SUBJECTS.routing.listDepartments)
   list(@Payload() request: WorkspaceScopedRequest): Promise<DepartmentView[]> {
     return this.departments.list(request.workspaceId);
   }

@@ -28,7 +28,7 @@ export class AssignmentOutcome {
   ): Promise<ConversationView> {
     if (applied) return applied;
     if (await this.unapplied.isApplyPending(conversationId)) throw RoutingErrors.applyPending();
-    return this.rpc.request<ConversationView>(SUBJECTS.conversation.getConversation, {
+    return this.rpc.request(SUBJECTS.conversation.getConversation, {
       workspaceId,
       conversationId,
     });

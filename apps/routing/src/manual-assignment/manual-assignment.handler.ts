@@ -1,11 +1,12 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   PickConversationRequest,
   SUBJECTS,
   TransferConversationRequest,
   type ConversationView,
 } from '@hub/contracts';
+import { RequestPattern } from '@hub/service-kit';
 import { PickConversation } from './pick-conversation.use-case';
 import { TransferConversation } from './transfer-conversation.use-case';
 
@@ -16,12 +17,12 @@ export class ManualAssignmentHandler {
     private readonly transferConversation: TransferConversation,
   ) {}
 
-  @MessagePattern(SUBJECTS.routing.pick)
+  @RequestPattern(SUBJECTS.routing.pick)
   pick(@Payload() request: PickConversationRequest): Promise<ConversationView> {
     return this.pickConversation.execute(request);
   }
 
-  @MessagePattern(SUBJECTS.routing.transfer)
+  @RequestPattern(SUBJECTS.routing.transfer)
   transfer(@Payload() request: TransferConversationRequest): Promise<ConversationView> {
     return this.transferConversation.execute(request);
   }

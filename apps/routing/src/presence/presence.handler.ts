@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   AgentConnectionChangedRequest,
   GatewayHeartbeatRequest,
@@ -7,23 +7,24 @@ import {
   SUBJECTS,
   type AgentView,
 } from '@hub/contracts';
+import { RequestPattern } from '@hub/service-kit';
 import { PresenceService } from './presence.service';
 
 @Controller()
 export class PresenceHandler {
   constructor(private readonly presence: PresenceService) {}
 
-  @MessagePattern(SUBJECTS.routing.agentConnection)
+  @RequestPattern(SUBJECTS.routing.agentConnection)
   connection(@Payload() request: AgentConnectionChangedRequest): Promise<AgentView> {
     return this.presence.connectionChanged(request);
   }
 
-  @MessagePattern(SUBJECTS.routing.gatewayHeartbeat)
+  @RequestPattern(SUBJECTS.routing.gatewayHeartbeat)
   heartbeat(@Payload() request: GatewayHeartbeatRequest): Promise<{ ok: true }> {
     return this.presence.heartbeat(request);
   }
 
-  @MessagePattern(SUBJECTS.routing.setPresence)
+  @RequestPattern(SUBJECTS.routing.setPresence)
   setPresence(@Payload() request: SetAgentPresenceRequest): Promise<AgentView> {
     return this.presence.setPresence(request);
   }

@@ -60,3 +60,16 @@ export type RealtimeEvent =
   | QueuePositionRealtime
   | QueueChangedRealtime
   | PresenceChangedRealtime;
+
+/** What `rt.visitor.<id>` carries. */
+export type VisitorRealtimeEvent = MessageCreatedRealtime | ConversationUpdatedRealtime;
+
+/** What `rt.agent.<id>` carries. */
+export type AgentRealtimeEvent = MessageCreatedRealtime | ConversationUpdatedRealtime;
+
+/** What `rt.conversation.<id>` carries. */
+export type ConversationRealtimeEvent = TypingRealtime | DraftRealtime | QueuePositionRealtime;
+
+/** What `rt.workspace.<id>` carries. */
+export type WorkspaceRealtimeEvent =
+  ConversationUpdatedRealtime | QueueChangedRealtime | PresenceChangedRealtime;

@@ -1,4 +1,5 @@
 export * from './agent-view';
 export * from './conversation-view';
 export * from './customer-view';
+export * from './inbox-view';
 export * from './message-view';

@@ -1,8 +1,9 @@
 import { JetStreamApiCodes, JetStreamApiError, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { connect } from '@nats-io/transport-node';
+import { HUB_STREAM_NAMES } from '@hub/contracts';
 import { testRunId, testServices } from '@hub/testing';
-import { HUB_STREAMS, namespacedStream } from '../../src';
+import { namespacedStream } from '../../src';
 
 /** A namespace unique to this run and suite, so suites running in parallel never meet. */
 export function suiteNamespace(suite: string): string {
@@ -16,7 +17,7 @@ export async function connectTestNats(url = testServices.natsUrl): Promise<NatsC
 /** Deletes every hub stream of `namespace` (their durables go with them). */
 export async function deleteHubStreams(nc: NatsConnection, namespace: string): Promise<void> {
   const jsm = await jetstreamManager(nc);
-  for (const stream of Object.keys(HUB_STREAMS)) {
+  for (const stream of HUB_STREAM_NAMES) {
     try {
       await jsm.streams.delete(namespacedStream(namespace, stream));
     } catch (err) {

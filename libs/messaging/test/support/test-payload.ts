@@ -1,4 +1,5 @@
 import { IsInt, IsString, Min } from 'class-validator';
+import { defineEvent } from '@hub/contracts';
 
 /** The payload the consumer suites publish. */
 export class TestMessage {
@@ -8,4 +9,9 @@ export class TestMessage {
   @IsInt()
   @Min(0)
   n!: number;
+}
+
+/** A test event on INBOUND, one subject per channel so each test reads only its own. */
+export function testEvent(channel: string) {
+  return defineEvent(`inbound.${channel}`, TestMessage, 'INBOUND');
 }

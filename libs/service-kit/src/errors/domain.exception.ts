@@ -1,3 +1,5 @@
+import { ERROR_CODES, isErrorCode, type ErrorCode, type HttpErrorCode } from '@hub/contracts';
+
 /** What went wrong, in terms every transport can map: HTTP to a status, RPC to an error object. */
 export type ErrorKind =
   'invalid' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'unavailable' | 'internal';
@@ -7,55 +9,64 @@ export interface FieldError {
   message: string;
 }
 
+const KIND_BY_STATUS: Record<number, ErrorKind> = {
+  400: 'invalid',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  500: 'internal',
+  503: 'unavailable',
+};
+
 /**
  * The one exception services throw. `code` is the feature's machine-readable reason
- * (`CONVERSATION_NOT_FOUND`); services never throw HttpException or RpcException.
+ * (`CONVERSATION_NOT_FOUND`), from the catalogue in `@hub/contracts`, which also gives its
+ * HTTP status; services never throw HttpException or RpcException.
  */
 export class DomainException extends Error {
   constructor(
-    readonly kind: ErrorKind,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly fieldErrors?: FieldError[],
   ) {
     super(message);
     this.name = 'DomainException';
   }
+
+  get status(): number {
+    return ERROR_CODES[this.code].status;
+  }
+
+  get kind(): ErrorKind {
+    return KIND_BY_STATUS[this.status] ?? 'internal';
+  }
 }
 
 /** The error shape on the wire, REST and RPC alike. */
 export interface ErrorBody {
   status: number;
-  code: string;
+  code: ErrorCode | HttpErrorCode;
   message: string;
   fieldErrors?: FieldError[];
 }
 
-const STATUS_BY_KIND: Record<ErrorKind, number> = {
-  invalid: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  unavailable: 503,
-  internal: 500,
-};
-
 export function errorBody(error: DomainException): ErrorBody {
   return {
-    status: STATUS_BY_KIND[error.kind],
+    status: error.status,
     code: error.code,
     message: error.message,
     ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
   };
 }
 
-/** Rebuilds the exception from an error body (an RPC reply), keeping code and fields. */
+/**
+ * Rebuilds the exception from an error body (an RPC reply), keeping code and fields. A code
+ * outside the catalogue (Nest's own `HTTP_<status>`, a newer service) becomes INTERNAL, naming it.
+ */
 export function fromErrorBody(body: ErrorBody): DomainException {
-  const kind =
-    (Object.entries(STATUS_BY_KIND).find(([, status]) => status === body.status)?.[0] as
-      ErrorKind | undefined) ?? 'internal';
-  return new DomainException(kind, body.code, body.message, body.fieldErrors);
+  if (isErrorCode(body.code)) return new DomainException(body.code, body.message, body.fieldErrors);
+  return new DomainException('INTERNAL', `${body.code}: ${body.message}`, body.fieldErrors);
 }
 
 export function isErrorBody(value: unknown): value is ErrorBody {

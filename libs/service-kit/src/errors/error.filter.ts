@@ -28,6 +28,6 @@ export class ErrorFilter implements ExceptionFilter {
       const status = exception.getStatus();
       return { status, code: `HTTP_${status}`, message: exception.message };
     }
-    return { status: 500, code: 'INTERNAL', message: 'Internal error' };
+    return errorBody(new DomainException('INTERNAL', 'Internal error'));
   }
 }

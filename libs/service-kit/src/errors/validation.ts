@@ -13,12 +13,7 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
 export function validationFailed(errors: ValidationError[]): DomainException {
   const fieldErrors = flatten(errors);
   const summary = fieldErrors.map((e) => e.message).join('; ');
-  return new DomainException(
-    'invalid',
-    'VALIDATION_FAILED',
-    `Invalid request: ${summary}`,
-    fieldErrors,
-  );
+  return new DomainException('VALIDATION_FAILED', `Invalid request: ${summary}`, fieldErrors);
 }
 
 /** Every boundary (REST bodies, socket events, RPC payloads) validates the same way. */

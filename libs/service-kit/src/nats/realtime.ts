@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ServiceEnv } from '@hub/config';
+import type { RealtimeEvent, RealtimeSubject } from '@hub/contracts';
 import { namespacedSubject } from '@hub/messaging';
 import { Messaging } from './messaging';
 import { SERVICE_ENV } from '../tokens';
@@ -17,7 +18,11 @@ export class Realtime {
     private readonly messaging: Messaging,
   ) {}
 
-  async publish(logicalSubject: string, event: object): Promise<void> {
+  /** `logicalSubject` comes from `realtimeSubjects`, which says what events it carries. */
+  async publish<E extends RealtimeEvent>(
+    logicalSubject: RealtimeSubject<E>,
+    event: E,
+  ): Promise<void> {
     const nc = await this.messaging.connected();
     try {
       nc.publish(namespacedSubject(this.env.HUB_NAMESPACE, logicalSubject), JSON.stringify(event));

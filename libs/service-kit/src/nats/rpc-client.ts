@@ -3,6 +3,7 @@ import type { OnApplicationShutdown } from '@nestjs/common';
 import { NatsRecordBuilder } from '@nestjs/microservices';
 import { headers } from '@nats-io/transport-node';
 import type { ServiceEnv } from '@hub/config';
+import type { PayloadOf, ReplyOf, RequestContract } from '@hub/contracts';
 import { CORRELATION_HEADER, currentCorrelationId } from '@hub/observability';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
 import { DomainException, fromErrorBody, isErrorBody } from '../errors/domain.exception';
@@ -22,19 +23,23 @@ export class RpcClient implements OnApplicationShutdown {
     });
   }
 
-  /** Sends `payload` to `subject` and resolves with the reply; errors arrive as DomainException. */
-  async request<TReply>(
-    subject: string,
-    payload: object,
+  /**
+   * Sends `payload` to the request's subject and resolves with its reply (both typed by the
+   * contract in `SUBJECTS`); errors arrive as DomainException.
+   */
+  async request<C extends RequestContract>(
+    contract: C,
+    payload: PayloadOf<C>,
     { timeoutMs = 5_000 } = {},
-  ): Promise<TReply> {
+  ): Promise<ReplyOf<C>> {
+    const { subject } = contract;
     const requestHeaders = headers();
     const correlationId = currentCorrelationId();
     if (correlationId) requestHeaders.set(CORRELATION_HEADER, correlationId);
     const record = new NatsRecordBuilder(payload).setHeaders(requestHeaders).build();
     try {
       return await firstValueFrom(
-        this.client.send<TReply>(subject, record).pipe(timeout(timeoutMs)),
+        this.client.send<ReplyOf<C>>(subject, record).pipe(timeout(timeoutMs)),
       );
     } catch (error) {
       throw toDomainException(subject, timeoutMs, error);
@@ -50,13 +55,11 @@ function toDomainException(subject: string, timeoutMs: number, error: unknown): 
   if (isErrorBody(error)) return fromErrorBody(error);
   if (error instanceof TimeoutError) {
     return new DomainException(
-      'unavailable',
       'UPSTREAM_TIMEOUT',
       `${subject} did not answer within ${timeoutMs} ms`,
     );
   }
   return new DomainException(
-    'unavailable',
     'UPSTREAM_UNAVAILABLE',
     `${subject} failed: ${String((error as Error)?.message ?? error)}`,
   );

@@ -1,12 +1,6 @@
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { IsEntityId, IsPageSize } from '../common/validators';
 
-/** `crm.customer.get` → CustomerView or CUSTOMER_NOT_FOUND. */
-export class GetCustomerRequest {
-  @IsEntityId() workspaceId!: string;
-  @IsEntityId() customerId!: string;
-}
-
 /** `crm.customer.search` → CustomerView[]: by name, email, phone or channel id (prefix, case-insensitive). */
 export class SearchCustomersRequest {
   @IsEntityId() workspaceId!: string;

@@ -1,0 +1,17 @@
+import { IsBoolean, IsIn, ValidateIf } from 'class-validator';
+import { CHANNELS, type Channel } from '@hub/domain';
+import { IsEntityId, IsExternalId } from '../common/validators';
+import { ConversationEventBase } from './conversation-event';
+
+/**
+ * `evt.conversation.conversation.opened.v1`: a customer message opened a new conversation or
+ * reopened a resolved one; it waits for an agent.
+ */
+export class ConversationOpened extends ConversationEventBase {
+  @IsEntityId() inboxId!: string;
+  @IsIn(CHANNELS) channel!: Channel;
+  @IsEntityId() customerId!: string;
+  @IsExternalId() customerExternalId!: string;
+  @ValidateIf((_, v) => v !== null) @IsEntityId() departmentId!: string | null;
+  @IsBoolean() reopened!: boolean;
+}

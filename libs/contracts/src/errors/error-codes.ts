@@ -1,0 +1,95 @@
+/**
+ * Every error code that crosses a service boundary (RPC error replies) or reaches a client
+ * (REST bodies, socket error frames), with the HTTP status it is answered with. A REST error
+ * answers with this status; an RPC error reply carries it, so the caller rebuilds the same error.
+ * Nest's own HTTP errors (unknown route, malformed JSON, body too large) answer `HTTP_<status>`.
+ */
+export const ERROR_CODES = {
+  // Any boundary.
+  /** A body, payload or frame failed validation; `fieldErrors` says where. */
+  VALIDATION_FAILED: { status: 400 },
+  /** Unexpected: the details are in the service's log, never in the answer. */
+  INTERNAL: { status: 500 },
+  /** A service asked over NATS did not answer in time. */
+  UPSTREAM_TIMEOUT: { status: 503 },
+  /** A service asked over NATS could not be reached. */
+  UPSTREAM_UNAVAILABLE: { status: 503 },
+  /** The service's own database is unreachable; try again. */
+  DATABASE_UNAVAILABLE: { status: 503 },
+
+  // Agent authentication (gateway, routing).
+  AUTH_TOKEN_MISSING: { status: 401 },
+  AUTH_TOKEN_INVALID: { status: 401 },
+  AUTH_TOKEN_EXPIRED: { status: 401 },
+  /** Login refused; the same code whether the workspace, the email or the password was wrong. */
+  AUTH_INVALID_CREDENTIALS: { status: 401 },
+  /** Authenticated, but the agent's role does not allow the action. */
+  AUTH_FORBIDDEN: { status: 403 },
+
+  // conversation.
+  CONVERSATION_NOT_FOUND: { status: 404 },
+  /** `conversation.conversation.assign`: the assignee is no longer the expected one. */
+  CONVERSATION_ASSIGNEE_CHANGED: { status: 409 },
+  CONVERSATION_ILLEGAL_TRANSITION: { status: 409 },
+  CONVERSATION_NOT_ASSIGNED_TO_YOU: { status: 403 },
+  /** No such inbox (or, on connector-web, not a web inbox). */
+  INBOX_NOT_FOUND: { status: 404 },
+
+  // crm.
+  CUSTOMER_NOT_FOUND: { status: 404 },
+
+  // routing.
+  AGENT_NOT_FOUND: { status: 404 },
+  DEPARTMENT_NOT_FOUND: { status: 404 },
+  ROUTING_CONVERSATION_NOT_FOUND: { status: 404 },
+  ROUTING_NOT_QUEUED: { status: 409 },
+  ROUTING_NO_FREE_SLOT: { status: 409 },
+  ROUTING_AGENT_UNAVAILABLE: { status: 409 },
+  ROUTING_ALREADY_ASSIGNEE: { status: 409 },
+  /** Two routing decisions raced; the loser is refused and may retry. */
+  ROUTING_INVARIANT: { status: 409 },
+  ROUTING_NOT_IN_DEPARTMENT: { status: 403 },
+  ROUTING_TRANSFER_FORBIDDEN: { status: 403 },
+  ROUTING_ACTOR_UNKNOWN: { status: 403 },
+  ROUTING_TRANSFER_TARGET: { status: 400 },
+  /** Routing recorded the change; conversation will be told shortly. */
+  ROUTING_APPLY_PENDING: { status: 503 },
+
+  // connector-web visitor sessions (REST).
+  INVALID_VISITOR_TOKEN: { status: 401 },
+
+  // Both sockets (socket-kit): frames that are not a known, well-formed frame.
+  FRAME_MALFORMED: { status: 400 },
+  UNKNOWN_FRAME_TYPE: { status: 400 },
+  /** The socket's edge lost NATS, so it cannot follow realtime events; try again. */
+  REALTIME_UNAVAILABLE: { status: 503 },
+
+  // Visitor socket (connector-web) error frames.
+  HELLO_REQUIRED: { status: 401 },
+  HELLO_TIMEOUT: { status: 401 },
+  HELLO_PENDING: { status: 409 },
+  ALREADY_WELCOMED: { status: 409 },
+  NO_CONVERSATION: { status: 409 },
+  TOO_MANY_PENDING_MESSAGES: { status: 409 },
+  MESSAGE_NOT_ACCEPTED: { status: 503 },
+
+  // Agent socket (gateway) error frames.
+  SOCKET_OVERLOADED: { status: 400 },
+  SOCKET_ALREADY_AUTHENTICATED: { status: 409 },
+} as const satisfies Record<string, { status: number }>;
+
+/** A code of the catalogue. */
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** The code Nest's own HTTP errors answer with: `HTTP_404`, `HTTP_413`... */
+export type HttpErrorCode = `HTTP_${number}`;
+
+/** True for a code of the catalogue (a code read off the wire may be anything). */
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(ERROR_CODES, code);
+}
+
+/** The HTTP status `code` is answered with. */
+export function httpStatusOf(code: ErrorCode): number {
+  return ERROR_CODES[code].status;
+}
