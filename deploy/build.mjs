@@ -1,5 +1,8 @@
-// Compiles apps/, libs/ and tools/ into dist/ with swc (one file at a time, no bundling),
-// rewriting `@hub/*` aliases to relative paths so plain `node dist/...` runs the result.
+// Compiles one project (`node deploy/build.mjs apps/crm`) into dist/<project root> with swc: its
+// src/ tree, one file at a time, no bundling, tests left out, `@hub/*` imports rewritten to
+// relative paths. dist/ mirrors the source tree, so those relative paths hold between projects and
+// plain `node dist/apps/crm/src/main.js` runs once crm's libs are built too (Nx's `^build` does
+// that first). Only this project's folder in dist/ is replaced, never its neighbours'.
 import { transformFile } from '@swc/core';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -7,8 +10,14 @@ import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 const { root, swcOptions } = require('./swc-options.cjs');
-const outDir = path.join(root, 'dist');
-const sourceDirs = ['apps', 'libs', 'tools'];
+
+const projectRoot = process.argv[2];
+if (!projectRoot || process.argv.length > 3) {
+  console.error('usage: node deploy/build.mjs <project root>, e.g. apps/crm');
+  process.exit(2);
+}
+const sourceDir = path.join(root, projectRoot, 'src');
+const outDir = path.join(root, 'dist', projectRoot);
 const isTest = (file) => /\.(spec|int-spec|e2e-spec)\.ts$/.test(file);
 
 async function* sourceFiles(dir) {
@@ -21,7 +30,7 @@ async function* sourceFiles(dir) {
 }
 
 async function compile(file) {
-  const target = path.join(outDir, path.relative(root, file)).replace(/\.ts$/, '.js');
+  const target = path.join(root, 'dist', path.relative(root, file)).replace(/\.ts$/, '.js');
   const { code, map } = await transformFile(file, {
     ...swcOptions({ rewritePaths: true }),
     filename: file,
@@ -35,7 +44,6 @@ async function compile(file) {
 
 await rm(outDir, { recursive: true, force: true });
 const files = [];
-for (const dir of sourceDirs)
-  for await (const file of sourceFiles(path.join(root, dir))) files.push(file);
+for await (const file of sourceFiles(sourceDir)) files.push(file);
 await Promise.all(files.map(compile));
-console.log(`built ${files.length} files into dist/`);
+console.log(`built ${files.length} files of ${projectRoot} into dist/${projectRoot}`);
