@@ -151,6 +151,41 @@ describe('conversation lifecycle', () => {
     ]);
   });
 
+  it('lets only the last assignee reopen among agents, and a supervisor any, changing nothing on refusal', async () => {
+    const mine = await assignedConversation();
+    const someoneElses = await assignedConversation();
+    await lifecycle.resolve({ ...keyOf(mine), actor: agent });
+    await lifecycle.resolve({ ...keyOf(someoneElses), actor: agent });
+    const eventsBefore = await outboxSubjects(someoneElses.id);
+
+    await expect(
+      lifecycle.reopen({ ...keyOf(someoneElses), actor: otherAgent }),
+    ).rejects.toMatchObject({ kind: 'forbidden', code: 'CONVERSATION_NOT_ASSIGNED_TO_YOU' });
+    expect(await storedRow(someoneElses.id)).toMatchObject({
+      status: ConversationStatus.Resolved,
+      assigneeId: agent.agentId,
+    });
+    expect(await outboxSubjects(someoneElses.id)).toEqual(eventsBefore);
+    const byAssignee = await lifecycle.reopen({ ...keyOf(mine), actor: agent });
+    const bySupervisor = await lifecycle.reopen({ ...keyOf(someoneElses), actor: supervisor });
+
+    expect(byAssignee.status).toBe('open');
+    expect(bySupervisor.status).toBe('open');
+  });
+
+  it('leaves a conversation resolved while nobody had it to supervisors and admins to reopen', async () => {
+    const unassigned = await openConversation(service, target);
+    await lifecycle.resolve({ ...keyOf(unassigned), actor: supervisor });
+
+    await expect(lifecycle.reopen({ ...keyOf(unassigned), actor: agent })).rejects.toMatchObject({
+      code: 'CONVERSATION_NOT_ASSIGNED_TO_YOU',
+    });
+    const admin = { agentId: randomUUID(), role: AgentRole.Admin };
+    await expect(lifecycle.reopen({ ...keyOf(unassigned), actor: admin })).resolves.toMatchObject({
+      status: 'open',
+    });
+  });
+
   it('treats a conversation of another workspace as not found', async () => {
     const conversation = await assignedConversation();
     const elsewhere = { workspaceId: randomUUID(), conversationId: conversation.id };

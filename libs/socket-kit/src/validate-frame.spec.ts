@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Min, MinLength } from 'class-validator';
+import { IsAfterSeq } from '@hub/contracts';
 import { DomainException } from '@hub/service-kit';
 import { validateFrame } from './validate-frame';
 
@@ -13,6 +14,11 @@ class SampleFrame {
   @Min(0)
   @Type(() => Number)
   count?: number;
+}
+
+class ResumeFrame {
+  @IsAfterSeq()
+  lastSeq?: number;
 }
 
 class EmptyFrame {}
@@ -59,5 +65,26 @@ describe('validating a frame body', () => {
     expect(failure(() => validateFrame(FlagFrame, { on: 'true' })).fieldErrors).toEqual([
       { field: 'on', message: 'on must be a boolean value' },
     ]);
+  });
+
+  it.each([
+    ['a numeric string', '7'],
+    ['a boolean', true],
+    ['a fraction', 1.5],
+  ])(
+    'refuses %s where the contracts’ number rules want an integer, converting nothing',
+    (_what, lastSeq) => {
+      const refused = failure(() => validateFrame(ResumeFrame, { lastSeq })).fieldErrors ?? [];
+
+      expect(refused).toContainEqual({
+        field: 'lastSeq',
+        message: 'lastSeq must be an integer number',
+      });
+      expect(new Set(refused.map((e) => e.field))).toEqual(new Set(['lastSeq']));
+    },
+  );
+
+  it('keeps an integer given as a number', () => {
+    expect(validateFrame(ResumeFrame, { lastSeq: 7 })).toEqual({ lastSeq: 7 });
   });
 });

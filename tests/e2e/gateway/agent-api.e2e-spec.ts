@@ -538,6 +538,78 @@ describe('the agent API and socket', () => {
     expect(updates).toHaveLength(1);
   });
 
+  it('lets only the last assignee or a supervisor reopen a resolved conversation, on REST and on the socket', async () => {
+    const workspace = await createWorkspace(database.url, {
+      alice: AgentRole.Agent,
+      bob: AgentRole.Agent,
+      sue: AgentRole.Supervisor,
+    });
+    const alice = await login(workspace, 'alice');
+    const conversation = await assignedConversation(workspace, 'alice', await openSocket(alice));
+    const path = `/api/v1/conversations/${conversation.id}`;
+    expect(await api.call('POST', `${path}/resolve`, { token: alice })).toMatchObject({
+      status: 200,
+    });
+    const bob = await login(workspace, 'bob');
+
+    const overRest = await api.call('POST', `${path}/reopen`, { token: bob });
+    const overSocket = await (
+      await openSocket(bob)
+    ).request({ type: 'conversation.reopen', conversationId: conversation.id });
+    const statusAfterRefusals = (
+      await db.query<{ status: string }>(
+        `SELECT status FROM conversation.conversations WHERE id = $1`,
+        [conversation.id],
+      )
+    ).rows[0].status;
+    const bySupervisor = await api.call<ConversationView>('POST', `${path}/reopen`, {
+      token: await login(workspace, 'sue'),
+    });
+
+    expect(overRest).toMatchObject({
+      status: 403,
+      body: { code: 'CONVERSATION_NOT_ASSIGNED_TO_YOU' },
+    });
+    expect(overSocket).toMatchObject({
+      type: 'error',
+      status: 403,
+      code: 'CONVERSATION_NOT_ASSIGNED_TO_YOU',
+    });
+    expect(statusAfterRefusals).toBe('resolved');
+    expect(bySupervisor).toMatchObject({
+      status: 200,
+      body: { id: conversation.id, status: 'open' },
+    });
+  });
+
+  it('takes socket frames as typed, converting no text or flag into a number, while REST query strings still convert', async () => {
+    const workspace = await createWorkspace(database.url, { alice: AgentRole.Agent });
+    const token = await login(workspace, 'alice');
+    const socket = await openSocket(token);
+    const conversation = await assignedConversation(workspace, 'alice', socket);
+    const messagesPath = `/api/v1/conversations/${conversation.id}/messages`;
+
+    const refused = [
+      await socket.request({ type: 'resume', conversations: { [conversation.id]: '0' } }),
+      await socket.request({ type: 'resume', conversations: { [conversation.id]: true } }),
+      await socket.request({ type: 'typing', conversationId: conversation.id, isTyping: 'true' }),
+    ];
+    const restDigits = await api.call<MessageView[]>('GET', `${messagesPath}?afterSeq=0&limit=1`, {
+      token,
+    });
+    const restNotANumber = await api.call('GET', `${messagesPath}?afterSeq=true`, { token });
+
+    expect(refused.map((f) => [f.type, f.code, sortFieldErrors(f).map((e) => e.field)])).toEqual([
+      ['error', 'VALIDATION_FAILED', ['conversations']],
+      ['error', 'VALIDATION_FAILED', ['conversations']],
+      ['error', 'VALIDATION_FAILED', ['isTyping']],
+    ]);
+    expect(restDigits.status).toBe(200);
+    expect(restDigits.body).toHaveLength(1);
+    expect(restNotANumber).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+    expect(sortFieldErrors(restNotANumber.body).map((e) => e.field)).toContain('afterSeq');
+  });
+
   it("reads the agent's own workspace: conversations, customers, departments, agents, canned responses, queue", async () => {
     const workspace = await createWorkspace(database.url, { alice: AgentRole.Agent });
     const other = await createWorkspace(database.url, { zed: AgentRole.Agent });

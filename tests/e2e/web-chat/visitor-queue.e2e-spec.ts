@@ -4,6 +4,7 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { SUBJECTS, type ChangeConversationStatusRequest } from '@hub/contracts';
 import { namespacedStream } from '@hub/messaging';
 import { createTestDatabase, TestHub, testRunId, testServices } from '@hub/testing';
+import { Client } from 'pg';
 import { createWorkspaceWithInbox } from '../support/inbound';
 import { nestRequest } from '../support/nest-request';
 import { newSession, VisitorClient, type Frame } from '../support/visitor-client';
@@ -14,6 +15,7 @@ describe('a waiting visitor’s queue position', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let hub: TestHub;
   let nc: NatsConnection;
+  let db: Client;
   let target: { workspaceId: string; inboxId: string };
   let web: string;
   const clients: VisitorClient[] = [];
@@ -28,6 +30,8 @@ describe('a waiting visitor’s queue position', () => {
     });
     web = hub.service('connector-web').url;
     nc = await connect({ servers: testServices.natsUrl });
+    db = new Client({ connectionString: database.url });
+    await db.connect();
     target = await createWorkspaceWithInbox(database.url);
   }, 60_000);
 
@@ -39,6 +43,7 @@ describe('a waiting visitor’s queue position', () => {
       await jsm.streams.delete(namespacedStream(namespace, stream)).catch(() => false);
     }
     await nc?.close();
+    await db?.end();
     await database?.drop();
   });
 
@@ -60,6 +65,14 @@ describe('a waiting visitor’s queue position', () => {
     client.send({ type: 'message.send', ref, clientMessageId: randomUUID(), content });
     return client.next((f) => f.type === 'message.ack' && f.ref === ref);
   }
+
+  const department = async (workspaceId: string, name: string) =>
+    (
+      await db.query<{ id: string }>(
+        `INSERT INTO routing.departments (workspace_id, name) VALUES ($1, $2) RETURNING id`,
+        [workspaceId, name],
+      )
+    ).rows[0].id;
 
   const position = (client: VisitorClient, conversationId: string, value: number) =>
     client.next(
@@ -91,5 +104,59 @@ describe('a waiting visitor’s queue position', () => {
     } satisfies ChangeConversationStatusRequest);
 
     await position(back.client, secondConversation, 1);
+  });
+
+  it('opens the conversation in the department the visitor chose, refusing another workspace’s or a made-up one before anything is admitted', async () => {
+    const own = await department(target.workspaceId, 'Sales');
+    const elsewhere = await createWorkspaceWithInbox(database.url);
+    const foreign = await department(elsewhere.workspaceId, 'Sales');
+    const { client } = await visitor();
+    const clientMessageId = randomUUID();
+    const refused = [
+      ['foreign', foreign],
+      ['made-up', randomUUID()],
+    ];
+
+    for (const [ref, departmentId] of refused) {
+      client.send({ type: 'message.send', ref, clientMessageId, content: 'refused', departmentId });
+    }
+    const refusals = await Promise.all(
+      refused.map(([ref]) => client.next((f) => f.type === 'error' && f.ref === ref)),
+    );
+    // Nothing was admitted: the same clientMessageId is still a new message.
+    client.send({
+      type: 'message.send',
+      ref: 'own',
+      clientMessageId,
+      content: 'admitted',
+      departmentId: own,
+    });
+    const ack = await client.next((f) => f.type === 'message.ack' && f.ref === 'own');
+
+    for (const [i, [ref]] of refused.entries()) {
+      // The same answer for both: it does not tell whether the department exists elsewhere.
+      expect(refusals[i]).toEqual({
+        type: 'error',
+        ref,
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        message: "Invalid request: departmentId must be a department of the inbox's workspace",
+        fieldErrors: [
+          {
+            field: 'departmentId',
+            message: "departmentId must be a department of the inbox's workspace",
+          },
+        ],
+      });
+    }
+    expect(client.of('message.accepted').map((f) => f.ref)).toEqual(['own']);
+    const { rows } = await db.query(
+      `SELECT m.content, c.department_id FROM conversation.messages m
+         JOIN conversation.conversations c ON c.id = m.conversation_id
+        WHERE m.client_message_id = $1`,
+      [clientMessageId],
+    );
+    expect(rows).toEqual([{ content: 'admitted', department_id: own }]);
+    await position(client, ack.conversationId as string, 1);
   });
 });

@@ -207,6 +207,30 @@ describe('the visitor socket of connector-web', () => {
       expect((await noToken.closed).code).toBe(4401);
     });
 
+    it.each([
+      ['a numeric string', '7'],
+      ['a boolean', true],
+    ])(
+      'refuses a hello whose lastSeq is %s with VALIDATION_FAILED and 4401, converting nothing',
+      async (_what, lastSeq) => {
+        const session = await newSession(web, target.inboxId);
+        const client = await connect_();
+
+        client.send({ type: 'hello', ref: 'h', token: session.token, lastSeq });
+
+        expect(await client.next((f) => f.type === 'error')).toMatchObject({
+          ref: 'h',
+          status: 400,
+          code: 'VALIDATION_FAILED',
+          fieldErrors: expect.arrayContaining([
+            { field: 'lastSeq', message: 'lastSeq must be an integer number' },
+          ]) as unknown,
+        });
+        expect((await client.closed).code).toBe(4401);
+        expect(client.of('welcome')).toEqual([]);
+      },
+    );
+
     it('closes with 4401 a socket that says nothing in time', async () => {
       const client = await connect_();
 
@@ -286,6 +310,39 @@ describe('the visitor socket of connector-web', () => {
         conversationId: first.conversationId,
       });
       expect(first.seq).toBe(2);
+    });
+
+    it('answers two concurrent sends of one clientMessageId each with its own ref, storing it once', async () => {
+      const { client } = await greeted({ token: session.token });
+      const clientMessageId = randomUUID();
+      const refs = ['first', 'second'];
+
+      for (const ref of refs) {
+        client.send({ type: 'message.send', ref, clientMessageId, content: 'said twice' });
+      }
+      const acks = await Promise.all(
+        refs.map((ref) => client.next((f) => f.type === 'message.ack' && f.ref === ref)),
+      );
+
+      const [stored] = await storedByClientId(clientMessageId);
+      expect(await storedByClientId(clientMessageId)).toHaveLength(1);
+      for (const [i, ref] of refs.entries()) {
+        expect(acks[i]).toEqual({
+          type: 'message.ack',
+          ref,
+          clientMessageId,
+          messageId: stored.id,
+          seq: 1,
+          conversationId: stored.conversation_id,
+        });
+        const accepted = client.frames.findIndex(
+          (f) => f.type === 'message.accepted' && f.ref === ref,
+        );
+        expect(accepted).toBeGreaterThanOrEqual(0);
+        expect(accepted).toBeLessThan(client.frames.indexOf(acks[i]));
+      }
+      expect(client.of('message.accepted')).toHaveLength(2);
+      expect(client.of('message.ack')).toHaveLength(2);
     });
 
     it('acks a resend on a new socket after the first socket closed before its ack', async () => {

@@ -3,14 +3,15 @@ import { inboundMessageId, SUBJECTS, type InboundMessageReceived } from '@hub/co
 import { Channel, ContentType, SenderType } from '@hub/domain';
 import { withCorrelationId } from '@hub/observability';
 import { DomainException, Messaging } from '@hub/service-kit';
-import type { FrameRef } from '@hub/socket-kit';
+import { refField, type FrameRef } from '@hub/socket-kit';
+import { DepartmentDirectory } from './department-directory';
 import type { MessageSendFrame } from './frames/client-frames';
 import { sendFrame } from './send-frame';
 import { VisitorDelivery } from './visitor-delivery';
 import { VisitorHistory } from './visitor-history';
-import type { PendingSend, VisitorSocket } from './visitor-socket';
+import type { PendingFrame, PendingSend, VisitorSocket } from './visitor-socket';
 
-// More unacknowledged sends than this on one socket is a client bug or abuse.
+// More unacknowledged send frames than this on one socket is a client bug or abuse.
 const MAX_PENDING_SENDS = 100;
 
 /**
@@ -27,6 +28,7 @@ export class SendVisitorMessage {
     private readonly messaging: Messaging,
     private readonly delivery: VisitorDelivery,
     private readonly history: VisitorHistory,
+    private readonly departments: DepartmentDirectory,
   ) {}
 
   async execute(
@@ -35,7 +37,10 @@ export class SendVisitorMessage {
     ref: FrameRef | undefined,
   ): Promise<void> {
     const visitor = socket.visitor!;
-    const pending = this.track(socket, frame.clientMessageId, ref);
+    if (frame.departmentId) {
+      await this.departments.assertInWorkspace(visitor.workspaceId, frame.departmentId);
+    }
+    const { pending, waiting } = this.track(socket, frame.clientMessageId, ref);
     const inbound: InboundMessageReceived = {
       workspaceId: visitor.workspaceId,
       inboxId: visitor.inboxId,
@@ -56,7 +61,7 @@ export class SendVisitorMessage {
         }),
       ));
     } catch (error) {
-      socket.pending?.delete(frame.clientMessageId);
+      this.untrack(socket, frame.clientMessageId, waiting);
       this.logger.warn(
         { err: error, visitorId: visitor.visitorId },
         'visitor message not admitted',
@@ -68,39 +73,45 @@ export class SendVisitorMessage {
     }
     sendFrame(socket, {
       type: 'message.accepted',
-      ...(pending.ref !== undefined ? { ref: pending.ref } : {}),
+      ...refField(waiting.ref),
       clientMessageId: frame.clientMessageId,
     });
-    pending.accepted = true;
+    waiting.accepted = true;
     if (pending.stored) this.delivery.settle(socket, pending.stored);
     // Deduplicated by the stream: conversation will not see it again, so look the stored one up.
     else if (duplicate) await this.settleFromHistory(socket, frame.clientMessageId);
   }
 
+  /** Adds this frame to the ones awaiting the stored message of `clientMessageId`. */
   private track(
     socket: VisitorSocket,
     clientMessageId: string,
     ref: FrameRef | undefined,
-  ): PendingSend {
+  ): { pending: PendingSend; waiting: PendingFrame } {
     socket.pending ??= new Map();
-    const existing = socket.pending.get(clientMessageId);
-    if (existing) {
-      if (ref !== undefined) existing.ref = ref;
-      return existing;
-    }
-    if (socket.pending.size >= MAX_PENDING_SENDS) {
+    let waitingFrames = 0;
+    for (const { frames } of socket.pending.values()) waitingFrames += frames.length;
+    if (waitingFrames >= MAX_PENDING_SENDS) {
       throw new DomainException(
         'TOO_MANY_PENDING_MESSAGES',
         `At most ${MAX_PENDING_SENDS} messages may await their ack`,
       );
     }
-    const pending: PendingSend = {
-      ...(ref !== undefined ? { ref } : {}),
-      since: Date.now(),
-      accepted: false,
-    };
+    const pending = socket.pending.get(clientMessageId) ?? { since: 0, frames: [] };
     socket.pending.set(clientMessageId, pending);
-    return pending;
+    // The stale-send sweep counts from the latest frame, so a resend is not dropped at once.
+    pending.since = Date.now();
+    const waiting: PendingFrame = { ...refField(ref), accepted: false };
+    pending.frames.push(waiting);
+    return { pending, waiting };
+  }
+
+  /** This frame was answered with an error: it awaits nothing (the other frames still do). */
+  private untrack(socket: VisitorSocket, clientMessageId: string, waiting: PendingFrame): void {
+    const pending = socket.pending?.get(clientMessageId);
+    if (!pending) return;
+    pending.frames = pending.frames.filter((frame) => frame !== waiting);
+    if (pending.frames.length === 0) socket.pending!.delete(clientMessageId);
   }
 
   private async settleFromHistory(socket: VisitorSocket, clientMessageId: string): Promise<void> {

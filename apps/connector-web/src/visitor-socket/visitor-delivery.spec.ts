@@ -3,7 +3,7 @@ import { ContentType, MessageDirection, SenderType } from '@hub/domain';
 import { WebSocket } from 'ws';
 import { VisitorDelivery } from './visitor-delivery';
 import type { VisitorHistory } from './visitor-history';
-import type { VisitorSocket } from './visitor-socket';
+import type { PendingSend, VisitorSocket } from './visitor-socket';
 
 const conversationId = '5d6e0000-0000-4000-8000-000000000001';
 
@@ -79,18 +79,14 @@ describe('visitor delivery', () => {
   it('answers the visitor’s own stored message with message.ack, only after message.accepted', () => {
     const { delivery: d } = delivery();
     const { socket, sent } = fakeSocket(0);
-    const pending = { ref: 'r1', since: Date.now(), accepted: false } as {
-      ref: string;
-      since: number;
-      accepted: boolean;
-      stored?: MessageView;
-    };
+    const frame = { ref: 'r1', accepted: false };
+    const pending: PendingSend = { since: Date.now(), frames: [frame] };
     socket.pending = new Map([['c1', pending]]);
     const own = message(1, { senderType: SenderType.Customer, clientMessageId: 'c1' });
 
     d.deliver(socket, created(own));
     expect(sent).toEqual([]);
-    pending.accepted = true;
+    frame.accepted = true;
     d.settle(socket, pending.stored!);
 
     expect(sent).toEqual([
@@ -105,10 +101,37 @@ describe('visitor delivery', () => {
     ]);
   });
 
+  it('acks each frame of one clientMessageId with its own ref, each only after its own message.accepted', () => {
+    const { delivery: d } = delivery();
+    const { socket, sent } = fakeSocket(0);
+    const first = { ref: 'r1', accepted: true };
+    const resend = { ref: 'r2', accepted: false };
+    const pending: PendingSend = { since: Date.now(), frames: [first, resend] };
+    socket.pending = new Map([['c1', pending]]);
+    const own = message(1, { senderType: SenderType.Customer, clientMessageId: 'c1' });
+    const ack = (ref: string) => ({
+      type: 'message.ack',
+      ref,
+      clientMessageId: 'c1',
+      messageId: 'm1',
+      seq: 1,
+      conversationId,
+    });
+
+    d.deliver(socket, created(own));
+    expect(sent).toEqual([ack('r1')]);
+    expect(socket.pending?.has('c1')).toBe(true);
+    resend.accepted = true;
+    d.settle(socket, pending.stored!);
+
+    expect(sent).toEqual([ack('r1'), ack('r2')]);
+    expect(socket.pending?.has('c1')).toBe(false);
+  });
+
   it('acks a resent message already shown, without showing it again', () => {
     const { delivery: d } = delivery();
     const { socket, sent } = fakeSocket(5);
-    socket.pending = new Map([['c3', { since: Date.now(), accepted: true }]]);
+    socket.pending = new Map([['c3', { since: Date.now(), frames: [{ accepted: true }] }]]);
 
     d.deliver(
       socket,

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { MessageView } from '@hub/contracts';
 import { SenderType } from '@hub/domain';
+import { refField } from '@hub/socket-kit';
 import { WebSocket } from 'ws';
 import { toVisitorConversationView } from './frames/server-frames';
 import { drained, sendFrame } from './send-frame';
@@ -39,25 +40,26 @@ export class VisitorDelivery {
     for (const event of held) this.deliver(socket, event);
   }
 
-  /** Answers a pending `message.send` with `message.ack` if `message` settles one. */
+  /** Answers the pending `message.send` frames `message` settles with `message.ack` each. */
   settle(socket: VisitorSocket, message: MessageView): boolean {
     if (message.senderType !== SenderType.Customer || !message.clientMessageId) return false;
     const pending = socket.pending?.get(message.clientMessageId);
     if (!pending) return false;
-    if (!pending.accepted) {
-      // Stored before the JetStream ack reached us: the ack follows `message.accepted`.
-      pending.stored = message;
-      return true;
+    // A frame whose JetStream ack has not reached us yet gets its ack after its `message.accepted`.
+    pending.stored = message;
+    const answered = pending.frames.filter((frame) => frame.accepted);
+    pending.frames = pending.frames.filter((frame) => !frame.accepted);
+    if (pending.frames.length === 0) socket.pending!.delete(message.clientMessageId);
+    for (const { ref } of answered) {
+      sendFrame(socket, {
+        type: 'message.ack',
+        ...refField(ref),
+        clientMessageId: message.clientMessageId,
+        messageId: message.id,
+        seq: message.seq,
+        conversationId: message.conversationId,
+      });
     }
-    socket.pending!.delete(message.clientMessageId);
-    sendFrame(socket, {
-      type: 'message.ack',
-      ...(pending.ref !== undefined ? { ref: pending.ref } : {}),
-      clientMessageId: message.clientMessageId,
-      messageId: message.id,
-      seq: message.seq,
-      conversationId: message.conversationId,
-    });
     return true;
   }
 

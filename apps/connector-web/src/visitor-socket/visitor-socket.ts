@@ -6,13 +6,22 @@ import type { VisitorEvent } from './visitor-events';
 
 export type SocketPhase = 'hello' | 'authenticating' | 'ready';
 
-/** A `message.send` waiting for its stored message (then answered with `message.ack`). */
-export interface PendingSend {
+/** One `message.send` frame awaiting its `message.ack`. */
+export interface PendingFrame {
   ref?: FrameRef;
-  since: number;
-  /** `message.accepted` went out (JetStream acked); `message.ack` must not precede it. */
+  /** Its `message.accepted` went out (JetStream acked); its `message.ack` must not precede it. */
   accepted: boolean;
-  /** The stored message, when it arrived before the JetStream ack did. */
+}
+
+/**
+ * The `message.send` frames of one clientMessageId waiting for its stored message. A resend
+ * sent before the first is answered is not folded into it: each frame gets its own
+ * `message.accepted` and `message.ack`, with its own ref.
+ */
+export interface PendingSend {
+  since: number;
+  frames: PendingFrame[];
+  /** The stored message, when it arrived before some frame's JetStream ack did. */
   stored?: MessageView;
 }
 

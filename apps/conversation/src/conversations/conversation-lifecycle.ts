@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type {
+  Actor,
   AssignConversationRequest,
   ChangeConversationStatusRequest,
   ConversationView,
@@ -74,7 +75,7 @@ export class ConversationLifecycle {
 
   resolve(request: ChangeConversationStatusRequest): Promise<ConversationView> {
     return this.change(request.workspaceId, request.conversationId, (current) => {
-      assertMayAct(current, request);
+      assertMayAct(current, request.actor);
       const resolvedAt = new Date();
       return {
         changes: {
@@ -89,17 +90,23 @@ export class ConversationLifecycle {
     });
   }
 
-  /** A resolved conversation waits for an agent again, like a new one. */
+  /**
+   * A resolved conversation waits for an agent again, like a new one. Who may reopen it is who
+   * may resolve it: its (last) assignee, or a supervisor or admin.
+   */
   reopen(request: ChangeConversationStatusRequest): Promise<ConversationView> {
-    return this.change(request.workspaceId, request.conversationId, (current) => ({
-      changes: {
-        status: transition(current.status, ConversationEvent.Reopen),
-        assigneeId: null,
-        resolvedAt: null,
-        resolutionSeconds: null,
-      },
-      event: (after, channel) => this.notifier.reopened(after, channel),
-    }));
+    return this.change(request.workspaceId, request.conversationId, (current) => {
+      assertMayAct(current, request.actor);
+      return {
+        changes: {
+          status: transition(current.status, ConversationEvent.Reopen),
+          assigneeId: null,
+          resolvedAt: null,
+          resolutionSeconds: null,
+        },
+        event: (after, channel) => this.notifier.reopened(after, channel),
+      };
+    });
   }
 
   private async change(
@@ -139,12 +146,11 @@ function transition(status: ConversationStatus, event: ConversationEvent): Conve
   }
 }
 
-/** The assignee may act on their conversation; supervisors and admins on any. */
-export function assertMayAct(
-  conversation: Conversation,
-  request: { actor: { agentId: string; role: AgentRole } },
-): void {
-  if (request.actor.role !== AgentRole.Agent) return;
-  if (conversation.assigneeId !== request.actor.agentId)
-    throw ConversationError.notYours(conversation.id);
+/**
+ * The assignee may act on their conversation; supervisors and admins on any. So an agent may
+ * not act on a conversation nobody is assigned (one waiting, or resolved from the queue).
+ */
+export function assertMayAct(conversation: Conversation, actor: Actor): void {
+  if (actor.role !== AgentRole.Agent) return;
+  if (conversation.assigneeId !== actor.agentId) throw ConversationError.notYours(conversation.id);
 }

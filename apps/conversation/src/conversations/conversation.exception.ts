@@ -14,6 +14,6 @@ export const ConversationError = {
   notYours: (id: string) =>
     new DomainException(
       'CONVERSATION_NOT_ASSIGNED_TO_YOU',
-      `Conversation ${id} is assigned to someone else`,
+      `Conversation ${id} is not assigned to you`,
     ),
 } as const;

@@ -63,7 +63,7 @@ export class SendAgentMessage {
     });
     if (resent) return { message: resent, conversation, events: [] };
 
-    assertMayAct(conversation, request);
+    assertMayAct(conversation, request.actor);
     if (!ACTIVE_CONVERSATION_STATUSES.includes(conversation.status)) {
       throw ConversationError.illegalTransition(
         `cannot reply to a ${conversation.status} conversation; reopen it first`,

@@ -20,6 +20,12 @@ const NOT_FOUND = {
   description: 'CONVERSATION_NOT_FOUND (also for a conversation of another workspace)',
 };
 const FORBIDDEN = { status: 403, description: 'AUTH_FORBIDDEN: the role does not allow it' };
+const NOT_YOURS = {
+  status: 403,
+  description:
+    'CONVERSATION_NOT_ASSIGNED_TO_YOU: agents act only on conversations assigned to them ' +
+    '(a resolved one: to them when it was resolved); supervisors and admins on any',
+};
 const CONFLICT = {
   status: 409,
   description: 'The conversation changed meanwhile or is in a state that does not allow it',
@@ -111,9 +117,9 @@ export class ConversationsController {
 
   @Post(':conversationId/resolve')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Resolve' })
+  @ApiOperation({ summary: 'Resolve (the assignee, or a supervisor or admin)' })
   @ApiOkResponse({ type: ConversationViewSchema })
-  @ApiErrors(NOT_FOUND, FORBIDDEN, CONFLICT)
+  @ApiErrors(NOT_FOUND, NOT_YOURS, CONFLICT)
   resolve(
     @CurrentAgent() agent: AuthenticatedAgent,
     @Param() { conversationId }: ConversationParams,
@@ -123,9 +129,15 @@ export class ConversationsController {
 
   @Post(':conversationId/reopen')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Reopen a resolved conversation (it goes back to the queue)' })
+  @ApiOperation({
+    summary: 'Reopen a resolved conversation (it goes back to the queue)',
+    description:
+      'Allowed to the agent it was assigned to when resolved, and to supervisors and admins. ' +
+      'A conversation resolved while nobody had it (from the queue) only supervisors and ' +
+      'admins may reopen.',
+  })
   @ApiOkResponse({ type: ConversationViewSchema })
-  @ApiErrors(NOT_FOUND, FORBIDDEN, CONFLICT)
+  @ApiErrors(NOT_FOUND, NOT_YOURS, CONFLICT)
   reopen(
     @CurrentAgent() agent: AuthenticatedAgent,
     @Param() { conversationId }: ConversationParams,

@@ -1,4 +1,3 @@
-import { Type } from 'class-transformer';
 import {
   IsInt,
   IsNotEmpty,
@@ -34,23 +33,16 @@ export function IsMessageContent(): PropertyDecorator {
   return compose(IsString(), IsNotEmpty(), MaxLength(20_000));
 }
 
-/** An optional page size between 1 and `max` (query strings arrive as text). */
+// The number rules below convert nothing: payloads and socket frames are JSON, where "7" and
+// true are not numbers. A REST query parameter, always text, converts its own field explicitly
+// before these run.
+
+/** An optional page size: an integer between 1 and `max`. */
 export function IsPageSize(max: number): PropertyDecorator {
-  return compose(
-    IsOptional(),
-    Type(() => Number),
-    IsInt(),
-    Min(1),
-    Max(max),
-  );
+  return compose(IsOptional(), IsInt(), Min(1), Max(max));
 }
 
-/** An optional sequence number to resume after (0 = from the start). */
+/** An optional sequence number to resume after (0 = from the start): an integer ≥ 0. */
 export function IsAfterSeq(): PropertyDecorator {
-  return compose(
-    IsOptional(),
-    Type(() => Number),
-    IsInt(),
-    Min(0),
-  );
+  return compose(IsOptional(), IsInt(), Min(0));
 }

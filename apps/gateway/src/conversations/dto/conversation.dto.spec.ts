@@ -1,5 +1,5 @@
 import { createValidationPipe, type DomainException } from '@hub/service-kit';
-import { TransferBody } from './conversation.dto';
+import { ListMessagesQuery, TransferBody } from './conversation.dto';
 
 const pipe = createValidationPipe();
 const id = '6f1c1e7e-3f55-4a4e-9a59-1f8f1b1f0a11';
@@ -32,4 +32,28 @@ describe('a transfer body', () => {
   it('refuses a target that is not an id', async () => {
     expect(await fieldsRefused({ toDepartmentId: 'sales' })).toEqual(['toDepartmentId']);
   });
+});
+
+describe('a message list query', () => {
+  const parse = (query: Record<string, string>) =>
+    pipe.transform(query, { type: 'query', metatype: ListMessagesQuery }) as Promise<unknown>;
+
+  it('turns the decimal digits of a query string into numbers', async () => {
+    await expect(parse({ afterSeq: '7', limit: '20' })).resolves.toEqual({
+      afterSeq: 7,
+      limit: 20,
+    });
+  });
+
+  it.each([['-1'], ['7.5'], ['1e3'], ['true'], [''], ['9'.repeat(16)]])(
+    'refuses afterSeq=%s instead of guessing a number',
+    async (afterSeq) => {
+      await expect(parse({ afterSeq })).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+        fieldErrors: expect.arrayContaining([
+          { field: 'afterSeq', message: 'afterSeq must be an integer number' },
+        ]) as unknown,
+      });
+    },
+  );
 });

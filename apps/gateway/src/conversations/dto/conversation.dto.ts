@@ -10,7 +10,7 @@ import {
 } from '@hub/contracts';
 import { CONVERSATION_STATUSES, type ConversationStatus } from '@hub/domain';
 import { IsIn, IsOptional, IsUUID, ValidateIf } from 'class-validator';
-import { IsAbsentWhen } from '../../api/validators';
+import { IsAbsentWhen, IsQueryInteger } from '../../api/validators';
 
 // REST bodies and queries; the agent socket's frames extend the same classes, so both doors
 // validate a request the same way. The validator stacks come from @hub/contracts.
@@ -41,6 +41,7 @@ export class ListConversationsQuery {
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
   @IsPageSize(100)
+  @IsQueryInteger()
   limit?: number;
 }
 
@@ -51,10 +52,12 @@ export class ListMessagesQuery {
     description: 'Only messages with seq greater than this',
   })
   @IsAfterSeq()
+  @IsQueryInteger()
   afterSeq?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
   @IsPageSize(500)
+  @IsQueryInteger()
   limit?: number;
 }
 

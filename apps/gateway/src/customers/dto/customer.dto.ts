@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEntityId, IsPageSize } from '@hub/contracts';
 import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsQueryInteger } from '../../api/validators';
 
 export class CustomerParams {
   @ApiProperty({ format: 'uuid' })
@@ -20,5 +21,6 @@ export class SearchCustomersQuery {
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
   @IsPageSize(100)
+  @IsQueryInteger()
   limit?: number;
 }
