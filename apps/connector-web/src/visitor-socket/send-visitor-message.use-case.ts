@@ -8,6 +8,7 @@ import type { MessageSendFrame } from './frames/client-frames';
 import { sendFrame } from './send-frame';
 import { VisitorDelivery } from './visitor-delivery';
 import { VisitorHistory } from './visitor-history';
+import { VisitorMessageLimit } from './visitor-message-limit';
 import type { PendingSend, VisitorSocket } from './visitor-socket';
 
 // More unacknowledged sends than this on one socket is a client bug or abuse.
@@ -27,6 +28,7 @@ export class SendVisitorMessage {
     private readonly messaging: Messaging,
     private readonly delivery: VisitorDelivery,
     private readonly history: VisitorHistory,
+    private readonly limit: VisitorMessageLimit,
   ) {}
 
   async execute(
@@ -34,6 +36,7 @@ export class SendVisitorMessage {
     frame: MessageSendFrame,
     ref: FrameRef | undefined,
   ): Promise<void> {
+    await this.limit.admit(socket);
     const visitor = socket.visitor!;
     const pending = this.track(socket, frame.clientMessageId, ref);
     const inbound: InboundMessageReceived = {

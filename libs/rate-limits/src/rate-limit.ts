@@ -1,0 +1,48 @@
+import { Logger } from '@nestjs/common';
+import { DomainException, RateLimitedException } from '@hub/service-kit';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+
+/** `points` requests admitted per key in each window of `windowSeconds`. */
+export interface RateRule {
+  points: number;
+  windowSeconds: number;
+}
+
+/**
+ * One limit of the hub (session minting per IP, messages per visitor...): one or more rules,
+ * each with its own window, all charged for every request. A refused request throws
+ * RATE_LIMITED with the wait of the rule that refused it longest.
+ */
+export class RateLimit {
+  private readonly logger = new Logger(RateLimit.name);
+
+  constructor(
+    readonly name: string,
+    private readonly limiters: RateLimiterAbstract[],
+  ) {}
+
+  async consume(key: string): Promise<void> {
+    const outcomes = await Promise.allSettled(this.limiters.map((limiter) => limiter.consume(key)));
+    const waits: number[] = [];
+    for (const outcome of outcomes) {
+      if (outcome.status === 'fulfilled') continue;
+      if (!(outcome.reason instanceof RateLimiterRes)) throw this.storeFailure(outcome.reason);
+      waits.push(outcome.reason.msBeforeNext);
+    }
+    if (waits.length > 0) throw rateLimited(Math.max(...waits));
+  }
+
+  // The limit is not checked, so the request is not admitted: failing open would let a flood
+  // through exactly when the database is struggling.
+  private storeFailure(error: unknown): DomainException {
+    if (error instanceof DomainException) return error;
+    this.logger.warn({ err: error, limit: this.name }, 'rate limit not checked');
+    return new DomainException('DATABASE_UNAVAILABLE', 'The request could not be checked; retry');
+  }
+}
+
+/** RATE_LIMITED, naming the wait but not the limit (clients need no internal names). */
+export function rateLimited(retryAfterMs: number): RateLimitedException {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return new RateLimitedException(`Too many requests; try again in ${seconds} s`, retryAfterMs);
+}
