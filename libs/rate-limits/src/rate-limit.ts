@@ -14,8 +14,6 @@ export interface RateRule {
  * RATE_LIMITED with the wait of the rule that refused it longest.
  */
 export class RateLimit {
-  private readonly logger = new Logger(RateLimit.name);
-
   constructor(
     readonly name: string,
     private readonly limiters: RateLimiterAbstract[],
@@ -26,19 +24,24 @@ export class RateLimit {
     const waits: number[] = [];
     for (const outcome of outcomes) {
       if (outcome.status === 'fulfilled') continue;
-      if (!(outcome.reason instanceof RateLimiterRes)) throw this.storeFailure(outcome.reason);
+      if (!(outcome.reason instanceof RateLimiterRes))
+        throw storeFailure(this.name, outcome.reason);
       waits.push(outcome.reason.msBeforeNext);
     }
     if (waits.length > 0) throw rateLimited(Math.max(...waits));
   }
+}
 
-  // The limit is not checked, so the request is not admitted: failing open would let a flood
-  // through exactly when the database is struggling.
-  private storeFailure(error: unknown): DomainException {
-    if (error instanceof DomainException) return error;
-    this.logger.warn({ err: error, limit: this.name }, 'rate limit not checked');
-    return new DomainException('DATABASE_UNAVAILABLE', 'The request could not be checked; retry');
-  }
+const logger = new Logger(RateLimit.name);
+
+/**
+ * What a limit whose store failed answers: the request is not admitted, since failing open would
+ * let a flood through exactly when the database is struggling.
+ */
+export function storeFailure(limit: string, error: unknown): DomainException {
+  if (error instanceof DomainException) return error;
+  logger.warn({ err: error, limit }, 'rate limit not checked');
+  return new DomainException('DATABASE_UNAVAILABLE', 'The request could not be checked; retry');
 }
 
 /** RATE_LIMITED, naming the wait but not the limit (clients need no internal names). */

@@ -36,8 +36,9 @@ export class SendVisitorMessage {
     frame: MessageSendFrame,
     ref: FrameRef | undefined,
   ): Promise<void> {
-    await this.limit.admit(socket);
+    // Read before the limit's wait: a socket closing meanwhile forgets its visitor, not the message.
     const visitor = socket.visitor!;
+    await this.limit.admit(socket, visitor.visitorId);
     const pending = this.track(socket, frame.clientMessageId, ref);
     const inbound: InboundMessageReceived = {
       workspaceId: visitor.workspaceId,

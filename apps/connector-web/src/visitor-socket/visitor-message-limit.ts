@@ -22,8 +22,8 @@ export class VisitorMessageLimit {
   }
 
   /** Resolves when the message may go out; RATE_LIMITED (retryAfterMs) when it may not. */
-  admit(socket: VisitorSocket): Promise<void> {
-    const check = () => this.perVisitor.consume(socket.visitor!.visitorId);
+  admit(socket: VisitorSocket, visitorId: string): Promise<void> {
+    const check = () => this.perVisitor.consume(visitorId);
     // Settled either way, the previous check only sets the turn.
     const turn = (this.lastCheck.get(socket) ?? Promise.resolve()).then(check, check);
     this.lastCheck.set(socket, turn);

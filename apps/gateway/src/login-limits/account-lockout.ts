@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { rateLimited, RateLimitStore } from '@hub/rate-limits';
+import { rateLimited, RateLimitStore, storeFailure } from '@hub/rate-limits';
 import { SERVICE_ENV } from '@hub/service-kit';
 import type { RateLimiterPostgres } from 'rate-limiter-flexible';
 import type { GatewayEnv } from '../gateway.env';
@@ -35,7 +35,7 @@ export class AccountLockout {
 
   /** Throws RATE_LIMITED while the account is locked. */
   async assertUnlocked(account: string): Promise<void> {
-    const state = await this.failures.get(accountKey(account));
+    const state = await this.failures.get(accountKey(account)).catch(refuse);
     // `block` marks a lock by spending one point more than the limit.
     if (state && state.consumedPoints > this.env.LOGIN_ACCOUNT_MAX_FAILURES)
       throw rateLimited(state.msBeforeNext);
@@ -43,21 +43,25 @@ export class AccountLockout {
 
   async recordFailure(account: string): Promise<void> {
     const key = accountKey(account);
-    const { consumedPoints } = await this.failures.penalty(key);
+    const { consumedPoints } = await this.failures.penalty(key).catch(refuse);
     // Exactly at the limit: a failure racing past it must not lock (and double) a second time.
     if (consumedPoints !== this.env.LOGIN_ACCOUNT_MAX_FAILURES) return;
-    const { consumedPoints: lockoutsToday } = await this.lockouts.penalty(key);
+    const { consumedPoints: lockoutsToday } = await this.lockouts.penalty(key).catch(refuse);
     const seconds = Math.min(
       this.env.LOGIN_LOCKOUT_SECONDS * 2 ** (lockoutsToday - 1),
       this.env.LOGIN_LOCKOUT_MAX_SECONDS,
     );
-    await this.failures.block(key, seconds);
+    await this.failures.block(key, seconds).catch(refuse);
   }
 
   async recordSuccess(account: string): Promise<void> {
     const key = accountKey(account);
-    await Promise.all([this.failures.delete(key), this.lockouts.delete(key)]);
+    await Promise.all([this.failures.delete(key), this.lockouts.delete(key)]).catch(refuse);
   }
+}
+
+function refuse(error: unknown): never {
+  throw storeFailure('login-lockout', error);
 }
 
 // Hashed: keys fit the table's varchar(255) and the table holds no email addresses.
