@@ -4,7 +4,15 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { HUB_STREAM_NAMES } from '@hub/contracts';
 import { namespacedStream } from '@hub/messaging';
-import { createTestDatabase, TestHub, testRunId, testServices, waitFor } from '@hub/testing';
+import { findFreePort } from '@hub/dev-infra';
+import {
+  createTestDatabase,
+  ServiceProcess,
+  TestHub,
+  testRunId,
+  testServices,
+  waitFor,
+} from '@hub/testing';
 import { Client } from 'pg';
 import { createWorkspaceWithInbox } from '../support/inbound';
 import { VisitorClient, type Frame, type VisitorSession } from '../support/visitor-client';
@@ -12,6 +20,12 @@ import { VisitorClient, type Frame, type VisitorSession } from '../support/visit
 const SESSIONS_PER_IP = 3;
 const MESSAGES_PER_SECOND = 3;
 const MESSAGES_PER_MINUTE = 5;
+const LIMITS_ENV = {
+  SESSION_MINT_MAX_PER_IP: String(SESSIONS_PER_IP),
+  SESSION_MINT_WINDOW_SECONDS: '2',
+  VISITOR_MESSAGES_PER_SECOND: String(MESSAGES_PER_SECOND),
+  VISITOR_MESSAGES_PER_MINUTE: String(MESSAGES_PER_MINUTE),
+};
 
 interface SessionAnswer {
   status: number;
@@ -26,6 +40,7 @@ describe('visitor limits of connector-web', () => {
   let db: Client;
   let inboxId: string;
   let web: string;
+  let untrusting: ServiceProcess;
   const clients: VisitorClient[] = [];
 
   beforeAll(async () => {
@@ -35,16 +50,22 @@ describe('visitor limits of connector-web', () => {
       natsUrl: testServices.natsUrl,
       namespace,
       services: ['conversation', 'crm', 'connector-web'],
-      env: {
-        SESSION_MINT_MAX_PER_IP: String(SESSIONS_PER_IP),
-        SESSION_MINT_WINDOW_SECONDS: '2',
-        VISITOR_MESSAGES_PER_SECOND: String(MESSAGES_PER_SECOND),
-        VISITOR_MESSAGES_PER_MINUTE: String(MESSAGES_PER_MINUTE),
-        // Each test is its own client IP (X-Forwarded-For from the loopback test runner).
-        TRUST_PROXY: 'loopback',
-      },
+      // Each test is its own client IP (X-Forwarded-For from the loopback test runner).
+      env: { ...LIMITS_ENV, TRUST_PROXY: 'loopback' },
     });
     web = hub.service('connector-web').url;
+    // A replica with the default TRUST_PROXY, which must not believe X-Forwarded-For.
+    untrusting = new ServiceProcess({
+      name: 'connector-web',
+      port: await findFreePort(),
+      env: {
+        DATABASE_URL: database.url,
+        NATS_URL: testServices.natsUrl,
+        HUB_NAMESPACE: namespace,
+        ...LIMITS_ENV,
+      },
+    }).start();
+    await untrusting.waitUntilReady();
     db = new Client({ connectionString: database.url });
     await db.connect();
     ({ inboxId } = await createWorkspaceWithInbox(database.url));
@@ -55,7 +76,7 @@ describe('visitor limits of connector-web', () => {
   });
 
   afterAll(async () => {
-    await hub?.stop();
+    await Promise.all([hub?.stop(), untrusting?.stop()]);
     const nc = await connect({ servers: testServices.natsUrl });
     const jsm = await jetstreamManager(nc);
     for (const stream of HUB_STREAM_NAMES)
@@ -65,8 +86,8 @@ describe('visitor limits of connector-web', () => {
     await database?.drop();
   });
 
-  async function requestSession(ip: string): Promise<SessionAnswer> {
-    const response = await fetch(`${web}/api/v1/widget/sessions`, {
+  async function requestSession(ip: string, baseUrl = web): Promise<SessionAnswer> {
+    const response = await fetch(`${baseUrl}/api/v1/widget/sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
       body: JSON.stringify({ inboxId }),
@@ -119,6 +140,15 @@ describe('visitor limits of connector-web', () => {
     expect((await requestSession('198.51.100.2')).status).toBe(201);
     await sleep(refused.body.retryAfterMs! + 100);
     expect((await requestSession(ip)).status).toBe(201);
+  });
+
+  it('counts sessions by the peer address, not a claimed X-Forwarded-For, unless TRUST_PROXY says so', async () => {
+    const claims = Array.from({ length: SESSIONS_PER_IP + 1 }, (_, i) => `192.0.2.${i + 1}`);
+
+    const answers = [];
+    for (const ip of claims) answers.push((await requestSession(ip, untrusting.url)).status);
+
+    expect(answers).toEqual([...Array<number>(SESSIONS_PER_IP).fill(201), 429]);
   });
 
   it('answers sends past the per-second limit with RATE_LIMITED, accepts and stores none of them, and accepts again after the window', async () => {
