@@ -68,4 +68,16 @@ export class GatewayEnv extends ServiceEnv {
   @Min(1)
   @Max(256)
   LOGIN_MAX_CONCURRENT_HASHES: number = 4;
+
+  /** Agent replies (REST and socket) per agent in any one second. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  AGENT_MESSAGES_PER_SECOND: number = 10;
+
+  /** Agent replies (REST and socket) per agent in any one minute. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  AGENT_MESSAGES_PER_MINUTE: number = 120;
 }
