@@ -24,7 +24,7 @@ export class RateLimitStore {
     @Inject(RATE_LIMIT_SCHEMA) private readonly schema: string,
   ) {}
 
-  /** Admits `points` per window per key, each rule counted on its own. */
+  /** Admits `points` per window per key, each rule counted on its own (windows must differ). */
   limit(name: string, rules: RateRule[]): RateLimit {
     return new RateLimit(
       name,
