@@ -18,4 +18,29 @@ export class ConnectorWebEnv extends ServiceEnv {
   @Min(1_000)
   @Max(300_000)
   VISITOR_SOCKET_HEARTBEAT_MS: number = 30_000;
+
+  // Visitor limits, shared by every replica through PostgreSQL (@hub/rate-limits).
+  /** Visitor sessions `POST /api/v1/widget/sessions` mints per client IP in each window. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  SESSION_MINT_MAX_PER_IP: number = 60;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(24 * 3600)
+  SESSION_MINT_WINDOW_SECONDS: number = 60;
+
+  /** `message.send` frames admitted per visitor in any one second. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  VISITOR_MESSAGES_PER_SECOND: number = 5;
+
+  /** `message.send` frames admitted per visitor in any one minute. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  VISITOR_MESSAGES_PER_MINUTE: number = 60;
 }

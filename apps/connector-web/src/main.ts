@@ -1,3 +1,4 @@
+import { RateLimitsModule } from '@hub/rate-limits';
 import { runService } from '@hub/service-kit';
 import { ConnectorWebEnv } from './connector-web.env';
 import { connectorWebEntities } from './connector-web.entities';
@@ -9,7 +10,11 @@ void runService({
   service: 'connector-web',
   envSchema: ConnectorWebEnv,
   entities: connectorWebEntities,
-  features: [VisitorSessionsModule, VisitorSocketModule],
+  features: [
+    RateLimitsModule.forRoot({ schema: 'web' }),
+    VisitorSessionsModule,
+    VisitorSocketModule,
+  ],
   // The widget runs on customers' sites: its session request is cross-origin, and carries no cookie.
   configureHttp: (app) => app.enableCors({ origin: true, methods: ['POST'], credentials: false }),
 });

@@ -20,4 +20,64 @@ export class GatewayEnv extends ServiceEnv {
   @Min(100)
   @Max(60_000)
   AGENT_SOCKET_AUTH_TIMEOUT_MS: number = 5_000;
+
+  // Login limits (apps/gateway/src/login-limits), shared by every replica through PostgreSQL.
+  /** Login attempts admitted per client IP in each window. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  LOGIN_IP_MAX_ATTEMPTS: number = 30;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(24 * 3600)
+  LOGIN_IP_WINDOW_SECONDS: number = 60;
+
+  /** Wrong passwords for one account (workspace + email) in a window before it is locked. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  LOGIN_ACCOUNT_MAX_FAILURES: number = 5;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(24 * 3600)
+  LOGIN_ACCOUNT_FAILURE_WINDOW_SECONDS: number = 900;
+
+  /** The first lockout; each further one within a day doubles, up to the maximum. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(24 * 3600)
+  LOGIN_LOCKOUT_SECONDS: number = 60;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(7 * 24 * 3600)
+  LOGIN_LOCKOUT_MAX_SECONDS: number = 3600;
+
+  /**
+   * Logins (each one password hash, 32 MiB of scrypt) one gateway process runs at once; one
+   * more is refused at once rather than queued, so a flood cannot starve the CPU.
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(256)
+  LOGIN_MAX_CONCURRENT_HASHES: number = 4;
+
+  /** Agent replies (REST and socket) per agent in any one second. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  AGENT_MESSAGES_PER_SECOND: number = 10;
+
+  /** Agent replies (REST and socket) per agent in any one minute. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  AGENT_MESSAGES_PER_MINUTE: number = 120;
 }

@@ -1,3 +1,4 @@
+import { RateLimitsModule } from '@hub/rate-limits';
 import { runService } from '@hub/service-kit';
 import { AgentSocketModule } from './agent-socket/agent-socket.module';
 import { AgentsModule } from './agents/agents.module';
@@ -15,6 +16,7 @@ void runService({
   envSchema: GatewayEnv,
   entities: gatewayEntities,
   features: [
+    RateLimitsModule.forRoot({ schema: 'gateway' }),
     AuthModule,
     ConversationsModule,
     CustomersModule,

@@ -49,4 +49,15 @@ export class ServiceEnv {
   @IsOptional()
   @IsString()
   NODE_ENV: string = 'production';
+
+  /**
+   * Which proxies' `X-Forwarded-For` to believe for the client IP (rate limits key on it):
+   * `false` (default: the socket's peer address only), `true`, a hop count, or comma-separated
+   * addresses, subnets or `loopback`/`linklocal`/`uniquelocal`. Express's `trust proxy`.
+   */
+  @IsOptional()
+  @Matches(/^(false|true|\d{1,2}|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, {
+    message: 'TRUST_PROXY must be false, true, a hop count, or comma-separated addresses/subnets',
+  })
+  TRUST_PROXY: string = 'false';
 }

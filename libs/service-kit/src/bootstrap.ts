@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger, Module } from '@nestjs/common';
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { CustomStrategy } from '@nestjs/microservices';
 import { EnvValidationError, validateEnv, type ServiceEnv } from '@hub/config';
 import { createLogger, PinoNestLogger, type Logger as PinoLogger } from '@hub/observability';
@@ -11,6 +12,7 @@ import { Messaging } from './nats/messaging';
 import { NamespacedNatsServer } from './nats/namespaced-transport';
 import { RpcServerStatus } from './nats/rpc-server-status';
 import { ServiceKitModule } from './service-kit.module';
+import { trustProxySetting } from './trust-proxy';
 
 export interface ServiceDefinition<E extends ServiceEnv> {
   /** Also the NATS queue group, so replicas of one service share its requests. */
@@ -41,10 +43,11 @@ export async function runService<E extends ServiceEnv>(
     module: ServiceRootModule,
     imports: [ServiceKitModule.forRoot({ service, env, entities }), ...features],
   };
-  const app = await NestFactory.create(root, {
+  const app = await NestFactory.create<NestExpressApplication>(root, {
     logger: new PinoNestLogger(pino),
     bufferLogs: true,
   });
+  app.set('trust proxy', trustProxySetting(env.TRUST_PROXY));
   stopGracefullyOnSignals(app, env.SHUTDOWN_TIMEOUT_MS, pino);
   await definition.configureHttp?.(app, env);
 

@@ -9,6 +9,7 @@ import type { MessageSendFrame } from './frames/client-frames';
 import { sendFrame } from './send-frame';
 import { VisitorDelivery } from './visitor-delivery';
 import { VisitorHistory } from './visitor-history';
+import { VisitorMessageLimit } from './visitor-message-limit';
 import type { PendingFrame, PendingSend, VisitorSocket } from './visitor-socket';
 
 // More unacknowledged send frames than this on one socket is a client bug or abuse.
@@ -23,12 +24,14 @@ const MAX_PENDING_SENDS = 100;
 @Injectable()
 export class SendVisitorMessage {
   private readonly logger = new Logger(SendVisitorMessage.name);
+  private readonly lastAdmission = new WeakMap<VisitorSocket, Promise<void>>();
 
   constructor(
     private readonly messaging: Messaging,
     private readonly delivery: VisitorDelivery,
     private readonly history: VisitorHistory,
     private readonly departments: DepartmentDirectory,
+    private readonly limit: VisitorMessageLimit,
   ) {}
 
   async execute(
@@ -36,10 +39,14 @@ export class SendVisitorMessage {
     frame: MessageSendFrame,
     ref: FrameRef | undefined,
   ): Promise<void> {
+    // Read before the limit's wait: a socket closing meanwhile forgets its visitor, not the message.
     const visitor = socket.visitor!;
-    if (frame.departmentId) {
-      await this.departments.assertInWorkspace(visitor.workspaceId, frame.departmentId);
-    }
+    await this.inTurn(socket, async () => {
+      await this.limit.admit(visitor.visitorId);
+      if (frame.departmentId) {
+        await this.departments.assertInWorkspace(visitor.workspaceId, frame.departmentId);
+      }
+    });
     const { pending, waiting } = this.track(socket, frame.clientMessageId, ref);
     const inbound: InboundMessageReceived = {
       workspaceId: visitor.workspaceId,
@@ -126,5 +133,14 @@ export class SendVisitorMessage {
     } catch (error) {
       this.logger.warn({ err: error }, 'resent message not looked up; the client will resend');
     }
+  }
+
+  // Admission takes round trips (the shared limit, maybe routing for the department); one
+  // socket's sends pass it one after another, so they are published in the order sent.
+  private inTurn(socket: VisitorSocket, admission: () => Promise<void>): Promise<void> {
+    // Settled either way, the previous admission only sets the turn.
+    const turn = (this.lastAdmission.get(socket) ?? Promise.resolve()).then(admission, admission);
+    this.lastAdmission.set(socket, turn);
+    return turn;
   }
 }

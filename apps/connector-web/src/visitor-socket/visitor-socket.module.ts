@@ -9,6 +9,7 @@ import { VisitorActivity } from './visitor-activity';
 import { VisitorDelivery } from './visitor-delivery';
 import { VisitorFrameRouter } from './visitor-frame-router';
 import { VisitorHistory } from './visitor-history';
+import { VisitorMessageLimit } from './visitor-message-limit';
 import { VisitorRealtime } from './visitor-realtime';
 import { VisitorSocketServer } from './visitor-socket.server';
 
@@ -23,6 +24,7 @@ import { VisitorSocketServer } from './visitor-socket.server';
     VisitorHistory,
     GreetVisitor,
     SendVisitorMessage,
+    VisitorMessageLimit,
     VisitorActivity,
     QueuePositionLookup,
     DepartmentDirectory,

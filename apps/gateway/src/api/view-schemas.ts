@@ -42,6 +42,11 @@ export class ErrorBodySchema {
   @ApiProperty({ example: 'Invalid request: content should not be empty' }) message!: string;
   @ApiPropertyOptional({ type: [FieldErrorSchema], description: 'Present on VALIDATION_FAILED' })
   fieldErrors?: FieldErrorSchema[];
+  @ApiPropertyOptional({
+    example: 30_000,
+    description: 'Present on RATE_LIMITED: milliseconds until the request is admitted again',
+  })
+  retryAfterMs?: number;
 }
 
 export class AgentViewSchema implements AgentView {

@@ -1,7 +1,8 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, UseInterceptors } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../api/api-controller.decorator';
 import { API_PREFIX } from '../api/api-prefix';
+import { LoginThrottleInterceptor } from '../login-limits/login-throttle.interceptor';
 import { AuthService } from './auth.service';
 import { LoginDto, LoginResponseDto } from './dto/login.dto';
 import { Public } from './public.decorator';
@@ -13,6 +14,7 @@ export class AuthController {
 
   @Post('login')
   @Public()
+  @UseInterceptors(LoginThrottleInterceptor)
   @HttpCode(200)
   @ApiOperation({
     summary: 'Log in as an agent; returns a bearer token for REST and the agent socket',
@@ -24,6 +26,13 @@ export class AuthController {
       status: 401,
       description:
         'AUTH_INVALID_CREDENTIALS (same for an unknown workspace, email or a wrong password)',
+    },
+    {
+      status: 429,
+      description:
+        'RATE_LIMITED: too many attempts from this IP, the account is locked after wrong ' +
+        'passwords (the lock doubles each time), or too many logins in progress; `Retry-After` ' +
+        '(seconds) and `retryAfterMs` say when to try again',
     },
   )
   login(@Body() body: LoginDto): Promise<LoginResponseDto> {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { LoginLimitsModule } from '../login-limits/login-limits.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -7,7 +8,7 @@ import { JwtAuthGuard } from './jwt-auth.guard';
 import { TokenService } from './token.service';
 
 @Module({
-  imports: [WorkspacesModule],
+  imports: [WorkspacesModule, LoginLimitsModule],
   controllers: [AuthController],
   providers: [AuthService, TokenService, { provide: APP_GUARD, useClass: JwtAuthGuard }],
   exports: [TokenService],

@@ -30,6 +30,10 @@ const CONFLICT = {
   status: 409,
   description: 'The conversation changed meanwhile or is in a state that does not allow it',
 };
+const RATE_LIMITED = {
+  status: 429,
+  description: "RATE_LIMITED: past the agent's replies per second or minute; see Retry-After",
+};
 
 @ApiController('conversations', 'conversations')
 export class ConversationsController {
@@ -74,7 +78,7 @@ export class ConversationsController {
     summary: 'Reply; a resend with the same clientMessageId returns the stored message',
   })
   @ApiOkResponse({ type: MessageViewSchema })
-  @ApiErrors(NOT_FOUND, FORBIDDEN, CONFLICT)
+  @ApiErrors(NOT_FOUND, FORBIDDEN, CONFLICT, RATE_LIMITED)
   send(
     @CurrentAgent() agent: AuthenticatedAgent,
     @Param() { conversationId }: ConversationParams,

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { AgentMessageLimit } from './agent-message-limit';
 import { ConversationsController } from './conversations.controller';
 import { ConversationsService } from './conversations.service';
 
 @Module({
   controllers: [ConversationsController],
-  providers: [ConversationsService],
+  providers: [ConversationsService, AgentMessageLimit],
   exports: [ConversationsService],
 })
 export class ConversationsModule {}

@@ -22,6 +22,7 @@ import type {
   SendMessageBody,
   TransferBody,
 } from './dto/conversation.dto';
+import { AgentMessageLimit } from './agent-message-limit';
 
 /**
  * Conversations as an agent sees them, for REST and the agent socket alike. The workspace and
@@ -29,7 +30,10 @@ import type {
  */
 @Injectable()
 export class ConversationsService {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly messageLimit: AgentMessageLimit,
+  ) {}
 
   async list(
     agent: AuthenticatedAgent,
@@ -66,11 +70,12 @@ export class ConversationsService {
     return this.rpc.request(SUBJECTS.conversation.listMessages, request);
   }
 
-  send(
+  async send(
     agent: AuthenticatedAgent,
     conversationId: string,
     body: SendMessageBody,
   ): Promise<MessageView> {
+    await this.messageLimit.admit(agent.agentId);
     const request: SendAgentMessageRequest = {
       workspaceId: agent.workspaceId,
       conversationId,

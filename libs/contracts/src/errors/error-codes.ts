@@ -16,6 +16,11 @@ export const ERROR_CODES = {
   UPSTREAM_UNAVAILABLE: { status: 503 },
   /** The service's own database is unreachable; try again. */
   DATABASE_UNAVAILABLE: { status: 503 },
+  /**
+   * Too many requests from this IP, account or visitor: try again after `retryAfterMs` (also the
+   * `Retry-After` header, in seconds, on REST).
+   */
+  RATE_LIMITED: { status: 429 },
 
   // Agent authentication (gateway, routing).
   AUTH_TOKEN_MISSING: { status: 401 },

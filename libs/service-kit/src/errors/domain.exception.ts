@@ -2,7 +2,14 @@ import { ERROR_CODES, isErrorCode, type ErrorCode, type HttpErrorCode } from '@h
 
 /** What went wrong, in terms every transport can map: HTTP to a status, RPC to an error object. */
 export type ErrorKind =
-  'invalid' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'unavailable' | 'internal';
+  | 'invalid'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'rate_limited'
+  | 'unavailable'
+  | 'internal';
 
 export interface FieldError {
   field: string;
@@ -15,6 +22,7 @@ const KIND_BY_STATUS: Record<number, ErrorKind> = {
   403: 'forbidden',
   404: 'not_found',
   409: 'conflict',
+  429: 'rate_limited',
   500: 'internal',
   503: 'unavailable',
 };
@@ -43,12 +51,25 @@ export class DomainException extends Error {
   }
 }
 
+/** RATE_LIMITED: the same request is admitted again after `retryAfterMs`. */
+export class RateLimitedException extends DomainException {
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+  ) {
+    super('RATE_LIMITED', message);
+    this.name = 'RateLimitedException';
+  }
+}
+
 /** The error shape on the wire, REST and RPC alike. */
 export interface ErrorBody {
   status: number;
   code: ErrorCode | HttpErrorCode;
   message: string;
   fieldErrors?: FieldError[];
+  /** RATE_LIMITED only: when to try again. */
+  retryAfterMs?: number;
 }
 
 export function errorBody(error: DomainException): ErrorBody {
@@ -57,6 +78,7 @@ export function errorBody(error: DomainException): ErrorBody {
     code: error.code,
     message: error.message,
     ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
+    ...(error instanceof RateLimitedException ? { retryAfterMs: error.retryAfterMs } : {}),
   };
 }
 

@@ -17,7 +17,11 @@ export class ErrorFilter implements ExceptionFilter {
     const body = this.toBody(exception);
     if (body.status >= 500) this.logger.error({ err: exception }, 'handler failed');
     if (host.getType() === 'rpc') return throwError(() => body);
-    host.switchToHttp().getResponse<Response>().status(body.status).json(body);
+    const response = host.switchToHttp().getResponse<Response>();
+    // RFC 9110 wants whole seconds; rounding up never invites a retry that is still refused.
+    if (body.retryAfterMs !== undefined)
+      response.setHeader('Retry-After', Math.ceil(body.retryAfterMs / 1000));
+    response.status(body.status).json(body);
     return undefined;
   }
 

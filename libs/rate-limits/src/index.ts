@@ -1,0 +1,3 @@
+export * from './rate-limit';
+export * from './rate-limit-store';
+export * from './rate-limits.module';
