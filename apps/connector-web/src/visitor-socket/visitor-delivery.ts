@@ -61,10 +61,24 @@ export class VisitorDelivery {
     return true;
   }
 
+  /** Answers a `message.send` whose message was given up (dead-lettered) with `message.failed`. */
+  private fail(socket: VisitorSocket, clientMessageId: string, code: string): void {
+    const pending = socket.pending?.get(clientMessageId);
+    socket.pending?.delete(clientMessageId);
+    sendFrame(socket, {
+      type: 'message.failed',
+      ...(pending?.ref !== undefined ? { ref: pending.ref } : {}),
+      clientMessageId,
+      code,
+    });
+  }
+
   private apply(socket: VisitorSocket, event: VisitorEvent, fillGaps: boolean): void {
     switch (event.type) {
       case 'message.created':
         return this.message(socket, event.message, fillGaps);
+      case 'message.failed':
+        return this.fail(socket, event.clientMessageId, event.code);
       case 'conversation.updated':
         return sendFrame(socket, {
           type: 'conversation.updated',

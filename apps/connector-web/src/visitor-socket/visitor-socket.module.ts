@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RealtimeSubscriptions } from '@hub/socket-kit';
 import { VisitorSessionsModule } from '../visitor-sessions/visitor-sessions.module';
+import { FailedMessageHandler } from './failed-message.handler';
 import { GreetVisitor } from './greet-visitor.use-case';
 import { QueuePositionLookup } from './queue-position';
 import { SendVisitorMessage } from './send-visitor-message.use-case';
@@ -24,6 +25,7 @@ import { VisitorSocketServer } from './visitor-socket.server';
     SendVisitorMessage,
     VisitorActivity,
     QueuePositionLookup,
+    FailedMessageHandler,
   ],
 })
 export class VisitorSocketModule {}
