@@ -165,6 +165,33 @@ describe('DurableConsumer', () => {
     expect((await consumerState('refused')).num_ack_pending).toBe(0);
   });
 
+  it('keeps a message it gives up until its dead letter is stored, never dropping it silently', async () => {
+    const jsm = await jetstreamManager(nc);
+    await jsm.streams.delete(namespacedStream(namespace, 'DEAD_LETTERS'));
+    // Deliveries to spare: only the last one would terminate without a dead letter.
+    const { instance, lines } = consumer('unposted', () => Promise.resolve(), { maxDeliver: 100 });
+    await jetstream(nc).publish(namespacedSubject(namespace, 'inbound.unposted'), '{"id": "br', {
+      msgID: 'unposted-1',
+    });
+    await instance.start();
+
+    await waitUntil(
+      () => lines.filter((line) => line.msg === 'dead letter not stored').length >= 2,
+      'two failed posts',
+    );
+    expect((await consumerState('unposted')).num_ack_pending).toBe(1);
+
+    await ensureStreams(nc, { namespace, replicas: 1 });
+    await waitUntil(() => lines.some((line) => line.msg === 'message dead-lettered'), 'the post');
+    const [letter] = await deadLettersOf('unposted', 1);
+    expect(letter).toMatchObject({ reason: 'invalid', code: 'VALIDATION_FAILED' });
+    expect(letter.deliveryCount).toBeGreaterThanOrEqual(3);
+    await sleep(300); // the term() follows the post
+    const state = await consumerState('unposted');
+    expect(state.num_ack_pending).toBe(0);
+    expect(state.ack_floor.stream_seq).toBe(state.delivered.stream_seq);
+  });
+
   it('redelivers a message whose handler throws, until it succeeds', async () => {
     const attempts: number[] = [];
     const { instance, lines } = consumer('retry', (_payload, meta) => {
