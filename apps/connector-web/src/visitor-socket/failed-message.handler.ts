@@ -1,6 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap } from '@nestjs/common';
-import { realtimeSubjects, SUBJECTS, type MessageDeadLettered } from '@hub/contracts';
+import {
+  deadLetterSubject,
+  realtimeSubjects,
+  SUBJECTS,
+  type MessageDeadLettered,
+} from '@hub/contracts';
 import { Channel } from '@hub/domain';
 import { Messaging, Realtime } from '@hub/service-kit';
 
@@ -21,7 +26,7 @@ export class FailedMessageHandler implements OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     this.messaging.consume({
       event: SUBJECTS.deadLetters.messageDeadLettered,
-      filterSubject: `dlq.inbound.${Channel.Web}`,
+      filterSubject: deadLetterSubject(`inbound.${Channel.Web}`),
       durable: 'connector_web_dead_letters',
       handle: (letter) => this.tellVisitor(letter),
     });

@@ -1,5 +1,5 @@
-import { IsEmail, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsStorableText } from './validators';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsEmailAddress, IsStorableText } from './validators';
 
 /** What a channel may tell about a customer besides their id on it. */
 export class CustomerContact {
@@ -10,7 +10,7 @@ export class CustomerContact {
   name?: string;
 
   @IsOptional()
-  @IsEmail()
+  @IsEmailAddress()
   email?: string;
 
   @IsOptional()

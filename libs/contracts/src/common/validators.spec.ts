@@ -1,6 +1,12 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { IsAfterSeq, IsClientMessageId, IsMessageContent, IsStorableText } from './validators';
+import {
+  IsAfterSeq,
+  IsClientMessageId,
+  IsEmailAddress,
+  IsMessageContent,
+  IsStorableText,
+} from './validators';
 
 class Note {
   @IsStorableText() text!: unknown;
@@ -83,5 +89,25 @@ describe('IsAfterSeq', () => {
   it('refuses 1e20, which is past any sequence (and PostgreSQL bigint)', () => {
     expect(failures(Resume, { afterSeq: 1e20 })).toEqual({ afterSeq: ['max'] });
     expect(failures(Resume, { afterSeq: '1e20' })).toEqual({ afterSeq: ['max'] });
+  });
+});
+
+describe('IsEmailAddress', () => {
+  class Login {
+    @IsEmailAddress() email!: unknown;
+  }
+
+  it('accepts an email address', () => {
+    expect(failures(Login, { email: 'ada@example.com' })).toEqual({});
+  });
+
+  it('refuses an unpaired surrogate (IsEmail would throw) and a NUL instead of failing', () => {
+    for (const email of ['ada@example.com\udc00', '\ud83d@example.com', 'a\u0000@example.com'])
+      expect(failures(Login, { email })).toEqual({ email: ['isEmailAddress'] });
+  });
+
+  it('refuses what is not an email address', () => {
+    for (const email of ['ada', '', 3])
+      expect(failures(Login, { email })).toEqual({ email: ['isEmailAddress'] });
   });
 });

@@ -4,6 +4,7 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  isEmail,
   IsUUID,
   Matches,
   Max,
@@ -22,6 +23,10 @@ function compose(...decorators: PropertyDecorator[]): PropertyDecorator {
 const NUL = '\u0000';
 const UNPAIRED_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+function isStorableText(value: string): boolean {
+  return !value.includes(NUL) && !UNPAIRED_SURROGATE.test(value);
+}
+
 /**
  * Text PostgreSQL can store: no NUL character, no unpaired surrogate. Put it on every string a
  * door accepts that can reach a database, so such text is refused with VALIDATION_FAILED at the
@@ -38,8 +43,25 @@ export function IsStorableText(): PropertyDecorator {
         message: '$property must not contain a NUL character (\\u0000) or an unpaired surrogate',
       },
       validator: {
+        validate: (value: unknown) => typeof value !== 'string' || isStorableText(value),
+      },
+    });
+}
+
+/**
+ * An email address. Use it instead of class-validator's `@IsEmail()`, which throws (a 500) on an
+ * unpaired surrogate instead of refusing it.
+ */
+export function IsEmailAddress(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isEmailAddress',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: '$property must be an email' },
+      validator: {
         validate: (value: unknown) =>
-          typeof value !== 'string' || !(value.includes(NUL) || UNPAIRED_SURROGATE.test(value)),
+          typeof value === 'string' && isStorableText(value) && isEmail(value),
       },
     });
 }
