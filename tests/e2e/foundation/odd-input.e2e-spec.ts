@@ -278,6 +278,17 @@ describe('odd input at the doors of the hub', () => {
       expect(body).toMatchObject({ code: 'VALIDATION_FAILED', fieldErrors: [{ field: 'query' }] });
     });
 
+    it('answers a login whose email holds an unpaired surrogate 400 VALIDATION_FAILED', async () => {
+      const { status, body } = await gateway.call<Record<string, unknown>>(
+        'POST',
+        '/api/v1/auth/login',
+        { body: { workspace: workspace.slug, email: 'ada@example.com\udc00', password: 'x' } },
+      );
+
+      expect(status).toBe(400);
+      expect(body).toMatchObject({ code: 'VALIDATION_FAILED', fieldErrors: [{ field: 'email' }] });
+    });
+
     it('answers a 10,000-deep body 400 VALIDATION_FAILED', async () => {
       const { status, body } = await call(
         'POST',
