@@ -172,7 +172,7 @@ describe('visitor socket memory', () => {
       await hub.stop();
       const nc = await connect({ servers: testServices.natsUrl });
       const jsm = await jetstreamManager(nc);
-      for (const stream of ['INBOUND', 'EVENTS', 'OUTBOUND']) {
+      for (const stream of ['INBOUND', 'EVENTS', 'OUTBOUND', 'DEAD_LETTERS']) {
         await jsm.streams.delete(namespacedStream(namespace, stream)).catch(() => false);
       }
       await nc.close();

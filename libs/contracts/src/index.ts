@@ -9,6 +9,7 @@ export * from './errors/error-codes';
 export * from './common/actor';
 export * from './common/validators';
 export * from './inbound/inbound-message-received';
+export * from './dead-letters/message-dead-lettered';
 export * from './crm/resolve-customer';
 export * from './crm/get-customer';
 export * from './crm/search-customers';

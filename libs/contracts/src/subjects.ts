@@ -14,6 +14,7 @@ import { SendAgentMessageRequest } from './conversation/send-agent-message';
 import { UnassignConversationRequest } from './conversation/unassign-conversation';
 import { VisitorHistoryRequest, type VisitorHistoryReply } from './conversation/visitor-history';
 import { GetCustomerRequest } from './crm/get-customer';
+import { deadLetterSubject, MessageDeadLettered } from './dead-letters/message-dead-lettered';
 import { ResolveCustomerRequest, type ResolveCustomerReply } from './crm/resolve-customer';
 import { SearchCustomersRequest } from './crm/search-customers';
 import { InboundMessageReceived } from './inbound/inbound-message-received';
@@ -43,7 +44,8 @@ function inboundSubject(channel: string): string {
  * subject with `HUB_NAMESPACE`), each with its payload class and its reply type or stream.
  * Requests are `<service>.<entity>.<verb>` on core NATS, answered by the owning service's queue
  * group; events are `evt.<service>.<entity>.<past-tense>.v<N>` on the EVENTS stream; customer
- * messages a connector accepted are `inbound.<channel>` on INBOUND. Realtime fan-out subjects
+ * messages a connector accepted are `inbound.<channel>` on INBOUND; messages a consumer gave up
+ * are `dlq.<original subject>` on DEAD_LETTERS. Realtime fan-out subjects
  * are in `realtimeSubjects`.
  */
 export const SUBJECTS = {
@@ -51,6 +53,12 @@ export const SUBJECTS = {
     /** A connector accepted a customer message: `inbound.<channel>`, one subject per channel. */
     messageReceived: defineEvent('inbound.>', InboundMessageReceived, 'INBOUND', (message) =>
       inboundSubject(message.channel),
+    ),
+  },
+  deadLetters: {
+    /** A consumer gave a message up: `dlq.<original subject>`, e.g. `dlq.inbound.web`. */
+    messageDeadLettered: defineEvent('dlq.>', MessageDeadLettered, 'DEAD_LETTERS', (letter) =>
+      deadLetterSubject(letter.originalSubject),
     ),
   },
   crm: {

@@ -2,12 +2,19 @@ import type { Logger } from '@hub/observability';
 import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import type { EventContract } from '@hub/contracts';
+import {
+  subjectMatches,
+  type DeadLetterSender,
+  type EventContract,
+  type MessageDeadLettered,
+} from '@hub/contracts';
 import { ConnectionWatch } from './connection-watch';
+import { DeadLetterOffice } from './dead-letters';
 import { ensureDurable } from './ensure-durable';
 import { namespacedDurable, namespacedStream, namespacedSubject } from './namespace';
 import type { MessageHandler } from './process-delivery';
 import { defaultRetryDelayMs, processDelivery } from './process-delivery';
+import { JetStreamPublisher } from './publisher';
 
 /** Options of {@link DurableConsumer}. Names are logical: the namespace is added here. */
 export interface DurableConsumerOptions<T extends object> {
@@ -15,11 +22,23 @@ export interface DurableConsumerOptions<T extends object> {
   namespace: string;
   /** What is consumed (from `SUBJECTS`): its stream, subject filter and payload class. */
   event: EventContract<string, T>;
+  /**
+   * A narrower subject inside the event's, when only part of a family is consumed: one
+   * channel's dead letters, `dlq.inbound.web` of `dlq.>`.
+   */
+  filterSubject?: string;
   /** `<service>_<purpose>`, e.g. `conversation_inbound`; becomes `${namespace}_conversation_inbound`. */
   durable: string;
   handle: MessageHandler<T>;
   logger: Logger;
-  /** Deliveries before a failing message is dropped (default 10). */
+  /**
+   * Who sent a message, read from its raw JSON body: carried by its dead letter so the
+   * sender's channel can tell them it will never be stored.
+   */
+  deadLetterSender?: (body: unknown) => DeadLetterSender | undefined;
+  /** Called once per stored dead letter (the service's alert metric). */
+  onDeadLettered?: (letter: MessageDeadLettered) => void;
+  /** Deliveries before a failing message is dead-lettered and terminated (default 10). */
   maxDeliver?: number;
   /** Time a handler has before the server redelivers its message (default 30 s). */
   ackWaitMs?: number;
@@ -58,6 +77,8 @@ export class DurableConsumer<T extends object> {
   private readonly durable: string;
   private readonly batchSize: number;
   private readonly pullExpiresMs: number;
+  private readonly filterSubject: string;
+  private readonly deadLetters?: DeadLetterOffice;
   private readonly inFlight = new Set<Promise<unknown>>();
   // The last task of each ordering key; a new message of that key waits for it.
   private readonly keyTails = new Map<string, Promise<unknown>>();
@@ -77,6 +98,21 @@ export class DurableConsumer<T extends object> {
     this.batchSize = Math.max(1, options.batchSize ?? 10);
     this.pullExpiresMs = Math.max(1_000, options.pullExpiresMs ?? 5_000);
     this.logger = options.logger.child({ stream: this.stream, durable: this.durable });
+    this.filterSubject = options.filterSubject ?? options.event.subject;
+    if (!subjectMatches(options.event.subject, this.filterSubject)) {
+      throw new Error(`${this.filterSubject} is not a subject of ${options.event.subject}`);
+    }
+    // A dead letter that cannot be handled is terminated, not dead-lettered again.
+    if (options.event.stream !== 'DEAD_LETTERS') {
+      this.deadLetters = new DeadLetterOffice({
+        publisher: new JetStreamPublisher(options.nc, options.namespace),
+        stream: options.event.stream,
+        durable: options.durable,
+        senderOf: options.deadLetterSender,
+        onDeadLettered: options.onDeadLettered,
+        logger: this.logger,
+      });
+    }
   }
 
   /** True from a successful `start()` until `stop()` is called (or the connection is closed). */
@@ -134,13 +170,13 @@ export class DurableConsumer<T extends object> {
   }
 
   private async setUp(): Promise<Consumer> {
-    const { nc, namespace, event } = this.options;
+    const { nc, namespace } = this.options;
     const info = await ensureDurable(
       await jetstreamManager(nc),
       {
         stream: this.stream,
         durable: this.durable,
-        filterSubject: namespacedSubject(namespace, event.subject),
+        filterSubject: namespacedSubject(namespace, this.filterSubject),
         maxDeliver: this.options.maxDeliver ?? 10,
         ackWaitMs: this.options.ackWaitMs ?? 30_000,
       },
@@ -214,6 +250,7 @@ export class DurableConsumer<T extends object> {
         maxDeliver: this.options.maxDeliver ?? 10,
         retryDelayMs: this.options.retryDelayMs ?? defaultRetryDelayMs,
         ackTimeoutMs: 5_000,
+        deadLetters: this.deadLetters,
         logger: this.logger,
       });
     const key = this.orderingKeyOf(msg);

@@ -1,6 +1,7 @@
 import type { Logger } from '@hub/observability';
 import { CORRELATION_HEADER, withCorrelationId } from '@hub/observability';
 import type { JsMsg } from '@nats-io/jetstream';
+import type { DeadLetterOffice, GiveUp } from './dead-letters';
 import { logicalSubject } from './namespace';
 import { validatePayload } from './validate-payload';
 
@@ -18,12 +19,16 @@ export interface DeliveryMeta {
 
 /**
  * Thrown by a handler for a message that can never succeed (it names an inbox that does not
- * exist, say): the message is terminated at once instead of retried.
+ * exist, say): the message is dead-lettered and terminated at once instead of retried.
+ * `code` (from the error catalogue) goes into the dead letter and on to the sender.
  */
 export class UnprocessableMessageError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  readonly code: string;
+
+  constructor(message: string, options?: { cause?: unknown; code?: string }) {
     super(message, options);
     this.name = 'UnprocessableMessageError';
+    this.code = options?.code ?? 'MESSAGE_NOT_STORED';
   }
 }
 
@@ -41,11 +46,14 @@ export interface DeliveryContext<T extends object> {
   maxDeliver: number;
   retryDelayMs: (deliveryCount: number) => number;
   ackTimeoutMs: number;
+  /** Where a message given up is posted before it is terminated; none for dead letters themselves. */
+  deadLetters?: DeadLetterOffice;
   logger: Logger;
 }
 
 /**
- * Decodes, validates and handles one message, then acks, naks (with a delay) or terminates it.
+ * Decodes, validates and handles one message, then acks, naks (with a delay) or, for a message
+ * that can never succeed, dead-letters and terminates it.
  * Never throws: whatever happens is settled on the message and logged.
  */
 export async function processDelivery<T extends object>(
@@ -73,9 +81,11 @@ export async function processDelivery<T extends object>(
         },
         'poison message terminated',
       );
-      // No reason argument: nats-server 2.9 ignores `+TERM <reason>` and redelivers.
-      msg.term();
-      return 'terminated';
+      return giveUp(msg, meta, ctx, 'terminated', {
+        reason: 'invalid',
+        code: 'VALIDATION_FAILED',
+        message: decoded.errors.join('; '),
+      });
     }
     try {
       await ctx.handle(decoded.value, meta);
@@ -99,12 +109,12 @@ async function decode<T extends object>(
   return validatePayload(payloadType, data);
 }
 
-function giveBack<T extends object>(
+async function giveBack<T extends object>(
   msg: JsMsg,
   meta: DeliveryMeta,
   err: unknown,
   ctx: DeliveryContext<T>,
-): DeliveryOutcome {
+): Promise<DeliveryOutcome> {
   const fields = {
     err,
     subject: msg.subject,
@@ -113,24 +123,59 @@ function giveBack<T extends object>(
   };
   if (err instanceof UnprocessableMessageError) {
     ctx.logger.error(fields, 'message refused by its handler; terminated');
-    msg.term();
-    return 'terminated';
+    return giveUp(msg, meta, ctx, 'terminated', {
+      reason: 'refused',
+      code: err.code,
+      message: err.message,
+    });
   }
   if (meta.deliveryCount >= ctx.maxDeliver) {
-    // The stream keeps the message (limits retention): it can be found by its sequence and
-    // replayed once the cause is fixed. term() rather than a last nak: explicit, and it
-    // raises the server's TERMINATED advisory.
     ctx.logger.error(
       { ...fields, maxDeliver: ctx.maxDeliver },
       'message dropped after max deliveries',
     );
-    msg.term();
-    return 'dropped';
+    return giveUp(msg, meta, ctx, 'dropped', {
+      reason: 'max_deliveries',
+      code: 'MESSAGE_NOT_STORED',
+      message: err instanceof Error ? err.message : String(err),
+    });
   }
+  return retryLater(msg, meta, ctx, fields);
+}
+
+function retryLater<T extends object>(
+  msg: JsMsg,
+  meta: DeliveryMeta,
+  ctx: DeliveryContext<T>,
+  fields: object,
+): DeliveryOutcome {
   const delayMs = ctx.retryDelayMs(meta.deliveryCount);
   ctx.logger.warn({ ...fields, retryInMs: delayMs }, 'handler failed; message will be redelivered');
   msg.nak(delayMs);
   return 'retrying';
+}
+
+/**
+ * Posts the dead letter, then terminates the message. The stream keeps the original (limits
+ * retention): it can be found by its sequence and replayed once the cause is fixed. A dead
+ * letter that could not be stored is tried again with the message's next delivery; only the
+ * last delivery terminates without one (and says so in the log).
+ */
+async function giveUp<T extends object>(
+  msg: JsMsg,
+  meta: DeliveryMeta,
+  ctx: DeliveryContext<T>,
+  outcome: 'terminated' | 'dropped',
+  why: GiveUp,
+): Promise<DeliveryOutcome> {
+  const posted = ctx.deadLetters ? await ctx.deadLetters.post(msg, meta, why) : true;
+  if (!posted && meta.deliveryCount < ctx.maxDeliver) {
+    return retryLater(msg, meta, ctx, { subject: msg.subject, streamSeq: meta.streamSeq });
+  }
+  // No reason argument: nats-server 2.9 ignores `+TERM <reason>` and redelivers. term()
+  // rather than a last nak: explicit, and it raises the server's TERMINATED advisory.
+  msg.term();
+  return outcome;
 }
 
 async function ack<T extends object>(

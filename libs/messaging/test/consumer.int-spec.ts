@@ -1,9 +1,12 @@
 import { currentCorrelationId, withCorrelationId } from '@hub/observability';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
+import type { MessageDeadLettered } from '@hub/contracts';
+import { Channel } from '@hub/domain';
 import type { DeliveryMeta, DurableConsumerOptions } from '../src';
 import {
   DurableConsumer,
+  UnprocessableMessageError,
   ensureStreams,
   JetStreamPublisher,
   namespacedDurable,
@@ -69,7 +72,18 @@ describe('DurableConsumer', () => {
     return jsm.consumers.info(stream, namespacedDurable(namespace, `test_${channel}`));
   }
 
-  it('terminates unreadable and invalid messages, logs why, and still handles the next one', async () => {
+  /** The dead letters of one channel's messages, read from the DEAD_LETTERS stream. */
+  async function deadLettersOf(channel: string, count: number): Promise<MessageDeadLettered[]> {
+    const letters = await jetstream(nc).consumers.get(namespacedStream(namespace, 'DEAD_LETTERS'), {
+      filter_subjects: namespacedSubject(namespace, `dlq.inbound.${channel}`),
+    });
+    const found: MessageDeadLettered[] = [];
+    const batch = await letters.fetch({ max_messages: count + 1, expires: 1_000 });
+    for await (const message of batch) found.push(message.json<MessageDeadLettered>());
+    return found;
+  }
+
+  it('dead-letters and terminates unreadable and invalid messages, logs why, and still handles the next one', async () => {
     const handled: string[] = [];
     const { instance, lines } = consumer('poison', (payload) => {
       handled.push(payload.id);
@@ -101,6 +115,81 @@ describe('DurableConsumer', () => {
     expect(state.num_ack_pending).toBe(0);
     expect(state.num_redelivered).toBe(0);
     expect(state.ack_floor.stream_seq).toBe(state.delivered.stream_seq);
+    // Each was posted to the dead letters first, with its reason and where to find it.
+    const letters = await deadLettersOf('poison', 2);
+    expect(letters).toEqual([
+      expect.objectContaining({
+        stream: 'INBOUND',
+        originalSubject: 'inbound.poison',
+        durable: 'test_poison',
+        reason: 'invalid',
+        code: 'VALIDATION_FAILED',
+        message: expect.stringMatching(/^body: invalid JSON/) as unknown,
+        deliveryCount: 1,
+      }),
+      expect.objectContaining({ reason: 'invalid', code: 'VALIDATION_FAILED' }),
+    ]);
+    expect(letters[1].streamSeq).toBe(letters[0].streamSeq + 1);
+    expect(letters[1].message).toContain('n: must be an integer number');
+  });
+
+  it('dead-letters a message its handler refuses, with the refusal code and the sender', async () => {
+    const posted: MessageDeadLettered[] = [];
+    const { instance } = consumer(
+      'refused',
+      () =>
+        Promise.reject(new UnprocessableMessageError('no such inbox', { code: 'INBOX_NOT_FOUND' })),
+      {
+        deadLetterSender: (body) => ({
+          channel: Channel.Web,
+          workspaceId: '00000000-0000-4000-8000-000000000001',
+          inboxId: '00000000-0000-4000-8000-000000000002',
+          externalId: (body as TestMessage).id,
+        }),
+        onDeadLettered: (letter) => posted.push(letter),
+      },
+    );
+    await instance.start();
+    await publisher.publish(testEvent('refused'), { id: 'v-1', n: 1 }, { msgId: 'refused-1' });
+
+    await waitUntil(() => posted.length === 1, 'the dead letter');
+
+    const [letter] = await deadLettersOf('refused', 1);
+    expect(letter).toEqual(posted[0]);
+    expect(letter).toMatchObject({
+      reason: 'refused',
+      code: 'INBOX_NOT_FOUND',
+      message: 'no such inbox',
+      sender: { channel: 'web', externalId: 'v-1' },
+    });
+    expect((await consumerState('refused')).num_ack_pending).toBe(0);
+  });
+
+  it('keeps a message it gives up until its dead letter is stored, never dropping it silently', async () => {
+    const jsm = await jetstreamManager(nc);
+    await jsm.streams.delete(namespacedStream(namespace, 'DEAD_LETTERS'));
+    // Deliveries to spare: only the last one would terminate without a dead letter.
+    const { instance, lines } = consumer('unposted', () => Promise.resolve(), { maxDeliver: 100 });
+    await jetstream(nc).publish(namespacedSubject(namespace, 'inbound.unposted'), '{"id": "br', {
+      msgID: 'unposted-1',
+    });
+    await instance.start();
+
+    await waitUntil(
+      () => lines.filter((line) => line.msg === 'dead letter not stored').length >= 2,
+      'two failed posts',
+    );
+    expect((await consumerState('unposted')).num_ack_pending).toBe(1);
+
+    await ensureStreams(nc, { namespace, replicas: 1 });
+    await waitUntil(() => lines.some((line) => line.msg === 'message dead-lettered'), 'the post');
+    const [letter] = await deadLettersOf('unposted', 1);
+    expect(letter).toMatchObject({ reason: 'invalid', code: 'VALIDATION_FAILED' });
+    expect(letter.deliveryCount).toBeGreaterThanOrEqual(3);
+    await sleep(300); // the term() follows the post
+    const state = await consumerState('unposted');
+    expect(state.num_ack_pending).toBe(0);
+    expect(state.ack_floor.stream_seq).toBe(state.delivered.stream_seq);
   });
 
   it('redelivers a message whose handler throws, until it succeeds', async () => {
@@ -126,7 +215,7 @@ describe('DurableConsumer', () => {
     expect((await consumerState('retry')).num_ack_pending).toBe(0);
   });
 
-  it('drops a message after maxDeliver failures and logs it as dropped', async () => {
+  it('dead-letters and drops a message after maxDeliver failures, logging it as dropped', async () => {
     let calls = 0;
     const { instance, lines } = consumer(
       'dead',
@@ -154,6 +243,14 @@ describe('DurableConsumer', () => {
       },
     );
     expect((await consumerState('dead')).num_ack_pending).toBe(0);
+    expect(await deadLettersOf('dead', 1)).toEqual([
+      expect.objectContaining({
+        reason: 'max_deliveries',
+        code: 'MESSAGE_NOT_STORED',
+        message: 'always fails',
+        deliveryCount: 3,
+      }),
+    ]);
   });
 
   it('runs the handler inside the correlation id of the message and passes its metadata', async () => {

@@ -18,15 +18,16 @@ describe('ensureStreams', () => {
     await nc.drain();
   });
 
-  it('creates INBOUND, EVENTS and OUTBOUND with file storage, limits and a dedupe window', async () => {
+  it('creates INBOUND, EVENTS, OUTBOUND and DEAD_LETTERS with file storage, limits and a dedupe window', async () => {
     const streams = await ensureStreams(nc, { namespace, replicas: 1 });
 
-    expect(Object.keys(streams).sort()).toEqual(['EVENTS', 'INBOUND', 'OUTBOUND']);
+    expect(Object.keys(streams).sort()).toEqual(['DEAD_LETTERS', 'EVENTS', 'INBOUND', 'OUTBOUND']);
     const inbound = streams.INBOUND.config;
     expect(inbound.name).toBe(namespacedStream(namespace, 'INBOUND'));
     expect(inbound.subjects).toEqual([`${namespace}.inbound.>`]);
     expect(streams.EVENTS.config.subjects).toEqual([`${namespace}.evt.>`]);
     expect(streams.OUTBOUND.config.subjects).toEqual([`${namespace}.outbound.>`]);
+    expect(streams.DEAD_LETTERS.config.subjects).toEqual([`${namespace}.dlq.>`]);
     expect(inbound).toMatchObject({
       storage: 'file',
       retention: 'limits',

@@ -8,6 +8,7 @@ import { Database, SERVICE_ENTITIES, type EntityList } from './database/database
 import { ErrorFilter } from './errors/error.filter';
 import { createValidationPipe } from './errors/validation';
 import { HealthController } from './health/health.controller';
+import { JsonDepthMiddleware } from './http/json-depth.middleware';
 import { METRICS_REGISTRY, MetricsController } from './health/metrics.controller';
 import { Messaging } from './nats/messaging';
 import { Realtime } from './nats/realtime';
@@ -60,5 +61,6 @@ export class ServiceKitModule implements NestModule {
 
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(CorrelationMiddleware).forRoutes('*path');
+    consumer.apply(JsonDepthMiddleware).forRoutes('*path');
   }
 }

@@ -88,3 +88,12 @@ describe('decoding a client frame', () => {
     expect(Object.getPrototypeOf(envelope?.body)).toBe(Object.prototype);
   });
 });
+
+describe('decoding a deeply nested frame', () => {
+  it('refuses a 10,000-deep frame as FRAME_MALFORMED instead of overflowing', () => {
+    const deep = `{"type":"typing","isTyping":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
+    expect(decode(deep).refusal).toMatchObject({
+      error: { code: 'FRAME_MALFORMED', message: expect.stringContaining('nest') as unknown },
+    });
+  });
+});

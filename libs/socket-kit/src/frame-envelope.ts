@@ -1,4 +1,4 @@
-import { DomainException } from '@hub/service-kit';
+import { DomainException, exceedsJsonDepth, MAX_JSON_DEPTH } from '@hub/service-kit';
 import type { RawData } from 'ws';
 
 /** The largest frame either socket reads; `ws` closes with 1009 past it. */
@@ -36,9 +36,14 @@ export function decodeFrame<T extends string>(
   types: readonly T[],
 ): DecodedFrame<T> {
   if (isBinary) return refused(malformed('Frames are JSON text, not binary'));
+  const text = rawText(data);
+  // Checked before parsing: the reviver below recurses, and would overflow on deep nesting.
+  if (exceedsJsonDepth(text)) {
+    return refused(malformed(`A frame must not nest deeper than ${MAX_JSON_DEPTH} levels`));
+  }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(rawText(data), dropProtoKeys);
+    parsed = JSON.parse(text, dropProtoKeys);
   } catch {
     return refused(malformed('A frame must be valid JSON'));
   }

@@ -45,7 +45,7 @@ describe('agent authentication at the gateway', () => {
     await hub?.stop();
     if (nc) {
       const jsm = await jetstreamManager(nc);
-      for (const stream of ['INBOUND', 'EVENTS', 'OUTBOUND']) {
+      for (const stream of ['INBOUND', 'EVENTS', 'OUTBOUND', 'DEAD_LETTERS']) {
         await jsm.streams.delete(namespacedStream(namespace, stream)).catch(() => undefined);
       }
       await nc.close();

@@ -128,7 +128,7 @@ export class RoutingFixture {
   async stop(): Promise<void> {
     await Promise.all([this.hub.stop(), ...this.extraRouting.map((p) => p.stop('SIGTERM'))]);
     const jsm = await jetstreamManager(this.nc);
-    for (const stream of ['INBOUND', 'EVENTS', 'OUTBOUND']) {
+    for (const stream of ['INBOUND', 'EVENTS', 'OUTBOUND', 'DEAD_LETTERS']) {
       await jsm.streams.delete(namespacedStream(this.namespace, stream)).catch(() => undefined);
     }
     await this.nc.close();

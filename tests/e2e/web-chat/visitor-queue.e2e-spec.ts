@@ -39,7 +39,7 @@ describe('a waiting visitor’s queue position', () => {
     await Promise.all(clients.map((c) => c.close()));
     await hub?.stop();
     const jsm = await jetstreamManager(nc);
-    for (const stream of ['INBOUND', 'EVENTS', 'OUTBOUND']) {
+    for (const stream of ['INBOUND', 'EVENTS', 'OUTBOUND', 'DEAD_LETTERS']) {
       await jsm.streams.delete(namespacedStream(namespace, stream)).catch(() => false);
     }
     await nc?.close();

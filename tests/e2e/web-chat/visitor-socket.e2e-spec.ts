@@ -58,7 +58,7 @@ describe('the visitor socket of connector-web', () => {
   afterAll(async () => {
     await hub?.stop();
     const jsm = await jetstreamManager(nc);
-    for (const stream of ['INBOUND', 'EVENTS', 'OUTBOUND'])
+    for (const stream of ['INBOUND', 'EVENTS', 'OUTBOUND', 'DEAD_LETTERS'])
       await jsm.streams.delete(namespacedStream(namespace, stream)).catch(() => false);
     await nc?.close();
     await db?.end();

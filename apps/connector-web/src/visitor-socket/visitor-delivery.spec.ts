@@ -153,4 +153,48 @@ describe('visitor delivery', () => {
     expect(sent).toEqual([created(message(1, { conversationId: 'another', id: 'n1' }))]);
     expect(socket).toMatchObject({ conversationId: 'another', lastSeq: 1 });
   });
+
+  it('answers each pending frame of a message that was given up with message.failed, and forgets it', () => {
+    const { delivery: d } = delivery();
+    const { socket, sent } = fakeSocket();
+    socket.pending = new Map([
+      [
+        'c-1',
+        {
+          since: 0,
+          frames: [
+            { ref: 'r-1', accepted: true },
+            { ref: 'r-2', accepted: false },
+          ],
+        },
+      ],
+    ]);
+
+    d.deliver(socket, {
+      type: 'message.failed',
+      clientMessageId: 'c-1',
+      code: 'MESSAGE_NOT_STORED',
+    });
+
+    expect(sent).toEqual([
+      { type: 'message.failed', ref: 'r-1', clientMessageId: 'c-1', code: 'MESSAGE_NOT_STORED' },
+      { type: 'message.failed', ref: 'r-2', clientMessageId: 'c-1', code: 'MESSAGE_NOT_STORED' },
+    ]);
+    expect(socket.pending?.size).toBe(0);
+  });
+
+  it('tells every socket of the visitor, without a ref where the send came from another tab', () => {
+    const { delivery: d } = delivery();
+    const { socket, sent } = fakeSocket();
+
+    d.deliver(socket, {
+      type: 'message.failed',
+      clientMessageId: 'c-2',
+      code: 'VALIDATION_FAILED',
+    });
+
+    expect(sent).toEqual([
+      { type: 'message.failed', clientMessageId: 'c-2', code: 'VALIDATION_FAILED' },
+    ]);
+  });
 });

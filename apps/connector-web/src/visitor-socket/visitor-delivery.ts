@@ -63,10 +63,26 @@ export class VisitorDelivery {
     return true;
   }
 
+  /**
+   * Answers each `message.send` frame of a message that was given up (dead-lettered) with its
+   * own `message.failed`; a socket that sent none of them (another tab) is told once, no ref.
+   */
+  private fail(socket: VisitorSocket, clientMessageId: string, code: string): void {
+    const refs = socket.pending?.get(clientMessageId)?.frames.map((frame) => frame.ref) ?? [
+      undefined,
+    ];
+    socket.pending?.delete(clientMessageId);
+    for (const ref of refs) {
+      sendFrame(socket, { type: 'message.failed', ...refField(ref), clientMessageId, code });
+    }
+  }
+
   private apply(socket: VisitorSocket, event: VisitorEvent, fillGaps: boolean): void {
     switch (event.type) {
       case 'message.created':
         return this.message(socket, event.message, fillGaps);
+      case 'message.failed':
+        return this.fail(socket, event.clientMessageId, event.code);
       case 'conversation.updated':
         return sendFrame(socket, {
           type: 'conversation.updated',

@@ -1,10 +1,15 @@
 import type {
   ConversationUpdatedRealtime,
   MessageCreatedRealtime,
+  MessageFailedRealtime,
   QueuePositionRealtime,
   TypingRealtime,
 } from '@hub/contracts';
 
 /** The realtime events a visitor's sockets act on (from rt.visitor.<id> and rt.conversation.<id>). */
 export type VisitorEvent =
-  MessageCreatedRealtime | ConversationUpdatedRealtime | TypingRealtime | QueuePositionRealtime;
+  | MessageCreatedRealtime
+  | MessageFailedRealtime
+  | ConversationUpdatedRealtime
+  | TypingRealtime
+  | QueuePositionRealtime;

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { RealtimeSubscriptions } from '@hub/socket-kit';
 import { VisitorSessionsModule } from '../visitor-sessions/visitor-sessions.module';
 import { DepartmentDirectory } from './department-directory';
+import { FailedMessageHandler } from './failed-message.handler';
 import { GreetVisitor } from './greet-visitor.use-case';
 import { QueuePositionLookup } from './queue-position';
 import { SendVisitorMessage } from './send-visitor-message.use-case';
@@ -28,6 +29,7 @@ import { VisitorSocketServer } from './visitor-socket.server';
     VisitorActivity,
     QueuePositionLookup,
     DepartmentDirectory,
+    FailedMessageHandler,
   ],
 })
 export class VisitorSocketModule {}

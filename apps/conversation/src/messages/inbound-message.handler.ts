@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap } from '@nestjs/common';
-import { SUBJECTS, type InboundMessageReceived } from '@hub/contracts';
+import { inboundDeadLetterSender, SUBJECTS, type InboundMessageReceived } from '@hub/contracts';
 import { Messaging } from '@hub/service-kit';
 import { ReceiveInboundMessage } from './receive-inbound-message.use-case';
 
@@ -24,6 +24,8 @@ export class InboundMessageHandler implements OnApplicationBootstrap {
         const { inboxId, customer } = body as Partial<InboundMessageReceived>;
         return `${inboxId}:${customer?.externalId}`;
       },
+      // A message given up is dead-lettered with its sender, whose connector tells them.
+      deadLetterSender: inboundDeadLetterSender,
       handle: (message) => this.receive.execute(message),
     });
   }

@@ -3,15 +3,74 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  isEmail,
   IsUUID,
+  Matches,
   Max,
   MaxLength,
   Min,
+  registerDecorator,
 } from 'class-validator';
 
 function compose(...decorators: PropertyDecorator[]): PropertyDecorator {
   return (target, key) => decorators.forEach((decorate) => decorate(target, key));
 }
+
+// Characters PostgreSQL cannot store. U+0000: neither text nor jsonb holds it. An unpaired
+// surrogate (a JSON `"\ud800"`): text would get U+FFFD from Node's UTF-8 encoder, but the same
+// string in a jsonb column (the outbox's event payloads) is refused outright.
+const NUL = '\u0000';
+const UNPAIRED_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function isStorableText(value: string): boolean {
+  return !value.includes(NUL) && !UNPAIRED_SURROGATE.test(value);
+}
+
+/**
+ * Text PostgreSQL can store: no NUL character, no unpaired surrogate. Put it on every string a
+ * door accepts that can reach a database, so such text is refused with VALIDATION_FAILED at the
+ * edge instead of failing the consumer after the sender was told "accepted". Non-strings pass
+ * (other decorators check the type).
+ */
+export function IsStorableText(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isStorableText',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: {
+        message: '$property must not contain a NUL character (\\u0000) or an unpaired surrogate',
+      },
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || isStorableText(value),
+      },
+    });
+}
+
+/**
+ * An email address. Use it instead of class-validator's `@IsEmail()`, which throws (a 500) on an
+ * unpaired surrogate instead of refusing it.
+ */
+export function IsEmailAddress(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isEmailAddress',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: '$property must be an email' },
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' && isStorableText(value) && isEmail(value),
+      },
+    });
+}
+
+/**
+ * What a client message id may hold: 1–100 of `A–Z a–z 0–9 . _ : ~ -`. Exact bytes, so two ids
+ * never collide once a transport trims or folds them (NATS header values are trimmed: `"x"` and
+ * `"x "` would be one `Nats-Msg-Id`), and a UUID or ULID always fits.
+ */
+export const CLIENT_MESSAGE_ID_PATTERN = /^[A-Za-z0-9._:~-]{1,100}$/;
 
 /** An id the hub minted: a UUID. */
 export function IsEntityId(): PropertyDecorator {
@@ -20,17 +79,30 @@ export function IsEntityId(): PropertyDecorator {
 
 /** An id minted by an outside platform (a Telegram update id, an email Message-ID...). */
 export function IsExternalId(): PropertyDecorator {
-  return compose(IsString(), IsNotEmpty(), MaxLength(512));
+  return compose(IsString(), IsNotEmpty(), MaxLength(512), IsStorableText());
 }
 
 /** A client's own id for something it sends, so a resend is recognised: 1–100 characters. */
 export function IsClientId(): PropertyDecorator {
-  return compose(IsString(), IsNotEmpty(), MaxLength(100));
+  return compose(IsString(), IsNotEmpty(), MaxLength(100), IsStorableText());
+}
+
+/**
+ * A client's own id for a message it sends ({@link CLIENT_MESSAGE_ID_PATTERN}); a resend with
+ * the same id is stored once. Checked before the durable write, on every door.
+ */
+export function IsClientMessageId(): PropertyDecorator {
+  return compose(
+    IsString(),
+    Matches(CLIENT_MESSAGE_ID_PATTERN, {
+      message: '$property must be 1–100 characters of A–Z, a–z, 0–9, ".", "_", ":", "~" or "-"',
+    }),
+  );
 }
 
 /** Message text: 1–20,000 characters. */
 export function IsMessageContent(): PropertyDecorator {
-  return compose(IsString(), IsNotEmpty(), MaxLength(20_000));
+  return compose(IsString(), IsNotEmpty(), MaxLength(20_000), IsStorableText());
 }
 
 // The number rules below convert nothing: payloads and socket frames are JSON, where "7" and
@@ -42,7 +114,11 @@ export function IsPageSize(max: number): PropertyDecorator {
   return compose(IsOptional(), IsInt(), Min(1), Max(max));
 }
 
-/** An optional sequence number to resume after (0 = from the start): an integer ≥ 0. */
+/**
+ * An optional sequence number to resume after (0 = from the start). Bounded by the largest
+ * exact integer: past it (1e20) a number is no longer a sequence and PostgreSQL's bigint would
+ * refuse it.
+ */
 export function IsAfterSeq(): PropertyDecorator {
-  return compose(IsOptional(), IsInt(), Min(0));
+  return compose(IsOptional(), IsInt(), Min(0), Max(Number.MAX_SAFE_INTEGER));
 }

@@ -2,14 +2,14 @@ import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { CONTENT_TYPES, type ContentType } from '@hub/domain';
 import { Actor } from '../common/actor';
-import { IsClientId, IsEntityId, IsMessageContent } from '../common/validators';
+import { IsClientMessageId, IsEntityId, IsMessageContent } from '../common/validators';
 
 /** `conversation.message.send` → MessageView: an agent's reply, stored once per clientMessageId. */
 export class SendAgentMessageRequest {
   @IsEntityId() workspaceId!: string;
   @IsEntityId() conversationId!: string;
   @IsDefined() @ValidateNested() @Type(() => Actor) actor!: Actor;
-  @IsClientId() clientMessageId!: string;
+  @IsClientMessageId() clientMessageId!: string;
   @IsMessageContent() content!: string;
   @IsOptional() @IsIn(CONTENT_TYPES) contentType?: ContentType;
 }

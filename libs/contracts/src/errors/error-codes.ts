@@ -77,6 +77,11 @@ export const ERROR_CODES = {
   NO_CONVERSATION: { status: 409 },
   TOO_MANY_PENDING_MESSAGES: { status: 409 },
   MESSAGE_NOT_ACCEPTED: { status: 503 },
+  /**
+   * `message.failed`: an accepted message failed every attempt to store it and was given up
+   * (dead-lettered); a client that sends it again needs a new clientMessageId.
+   */
+  MESSAGE_NOT_STORED: { status: 503 },
 
   // Agent socket (gateway) error frames.
   SOCKET_OVERLOADED: { status: 400 },

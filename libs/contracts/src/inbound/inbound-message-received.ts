@@ -1,4 +1,4 @@
-import { Type } from 'class-transformer';
+import { plainToInstance, Type } from 'class-transformer';
 import {
   IsDefined,
   IsIn,
@@ -7,10 +7,12 @@ import {
   IsString,
   MaxLength,
   ValidateNested,
+  validateSync,
 } from 'class-validator';
 import { Channel, ContentType } from '@hub/domain';
 import { CustomerContact } from '../common/customer-contact';
-import { IsClientId, IsEntityId, IsExternalId } from '../common/validators';
+import { DeadLetterSender } from '../dead-letters/message-dead-lettered';
+import { IsClientMessageId, IsEntityId, IsExternalId, IsStorableText } from '../common/validators';
 
 /** Who wrote, as the channel knows them. */
 export class InboundCustomer extends CustomerContact {
@@ -46,6 +48,7 @@ export class InboundMessageReceived {
 
   @IsString()
   @MaxLength(20_000)
+  @IsStorableText()
   content!: string;
 
   @IsIn(Object.values(ContentType))
@@ -53,7 +56,7 @@ export class InboundMessageReceived {
 
   /** The sender client's own id for the message (the widget's), echoed back in acks. */
   @IsOptional()
-  @IsClientId()
+  @IsClientMessageId()
   clientMessageId?: string;
 
   /** The department the customer chose (widget), used to route a new conversation. */
@@ -71,4 +74,25 @@ export function inboundMessageId(
   message: Pick<InboundMessageReceived, 'inboxId' | 'externalMessageId'>,
 ): string {
   return `${message.inboxId}:${message.externalMessageId}`;
+}
+
+/**
+ * Who sent an inbound message, read from its raw body (which may fail its contract): for the
+ * dead letter, so the channel's connector can tell them. Undefined when it cannot be read.
+ */
+export function inboundDeadLetterSender(body: unknown): DeadLetterSender | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const { channel, workspaceId, inboxId, customer, clientMessageId } = body as Record<
+    string,
+    unknown
+  >;
+  const externalId = (customer as Record<string, unknown> | null | undefined)?.externalId;
+  const sender = plainToInstance(DeadLetterSender, {
+    channel,
+    workspaceId,
+    inboxId,
+    externalId,
+    clientMessageId,
+  });
+  return validateSync(sender).length === 0 ? sender : undefined;
 }

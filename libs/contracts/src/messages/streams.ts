@@ -1,5 +1,5 @@
 /**
- * The hub's three JetStream streams and the (logical) subjects each stores. The messaging layer
+ * The hub's JetStream streams and the (logical) subjects each stores. The messaging layer
  * creates each stream with exactly this filter; every event contract names its stream, and
  * `defineEvent` only accepts a subject inside that stream's filter.
  */
@@ -10,9 +10,14 @@ export const STREAM_SUBJECTS = {
   EVENTS: 'evt.>',
   /** Replies for a connector to deliver: `outbound.<channel>` (no producer yet). */
   OUTBOUND: 'outbound.>',
+  /**
+   * Messages a consumer gave up (never stored), with the reason: `dlq.<original subject>`.
+   * The channel's connector tells the sender; `hub_dead_letters_total` counts them.
+   */
+  DEAD_LETTERS: 'dlq.>',
 } as const;
 
-/** Logical stream name: `INBOUND`, `EVENTS` or `OUTBOUND`. */
+/** Logical stream name: `INBOUND`, `EVENTS`, `OUTBOUND` or `DEAD_LETTERS`. */
 export type HubStream = keyof typeof STREAM_SUBJECTS;
 
 /** The subjects a stream stores, as a type: `evt.${string}` for EVENTS. */

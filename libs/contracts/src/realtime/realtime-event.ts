@@ -8,6 +8,16 @@ export interface MessageCreatedRealtime {
   message: MessageView;
 }
 
+/**
+ * A customer message its sender was told was accepted will never be stored (it was
+ * dead-lettered): the sender shows it as failed. `code` is the reason, from the error catalogue.
+ */
+export interface MessageFailedRealtime {
+  type: 'message.failed';
+  clientMessageId: string;
+  code: string;
+}
+
 /** Someone in the conversation started or stopped typing. */
 export interface TypingRealtime {
   type: 'typing';
@@ -59,10 +69,12 @@ export type RealtimeEvent =
   | ConversationUpdatedRealtime
   | QueuePositionRealtime
   | QueueChangedRealtime
-  | PresenceChangedRealtime;
+  | PresenceChangedRealtime
+  | MessageFailedRealtime;
 
 /** What `rt.visitor.<id>` carries. */
-export type VisitorRealtimeEvent = MessageCreatedRealtime | ConversationUpdatedRealtime;
+export type VisitorRealtimeEvent =
+  MessageCreatedRealtime | ConversationUpdatedRealtime | MessageFailedRealtime;
 
 /** What `rt.agent.<id>` carries. */
 export type AgentRealtimeEvent = MessageCreatedRealtime | ConversationUpdatedRealtime;

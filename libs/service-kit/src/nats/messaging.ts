@@ -13,13 +13,15 @@ import {
   type NatsConnection,
 } from '@hub/messaging';
 import { createLogger } from '@hub/observability';
+import { Counter, type Registry } from 'prom-client';
 import { Database } from '../database/database';
 import { DomainException, type ErrorKind } from '../errors/domain.exception';
+import { METRICS_REGISTRY } from '../health/metrics.controller';
 import { SERVICE_ENV, SERVICE_NAME } from '../tokens';
 
 export type ConsumerSpec<T extends object> = Omit<
   DurableConsumerOptions<T>,
-  'nc' | 'namespace' | 'logger'
+  'nc' | 'namespace' | 'logger' | 'onDeadLettered'
 >;
 
 /**
@@ -36,13 +38,22 @@ export class Messaging implements BeforeApplicationShutdown, OnApplicationShutdo
   private nc?: NatsConnection;
   private connection?: Promise<NatsConnection>;
   private publisherInstance?: JetStreamPublisher;
+  // The alert on messages given up: any increase means a sender was told "failed".
+  private readonly deadLetters: Counter<'stream' | 'reason'>;
 
   constructor(
     @Inject(SERVICE_ENV) private readonly env: ServiceEnv,
     @Inject(SERVICE_NAME) private readonly service: string,
+    @Inject(METRICS_REGISTRY) registry: Registry,
     private readonly database: Database,
   ) {
     this.pinoLogger = createLogger({ service, level: env.LOG_LEVEL });
+    this.deadLetters = new Counter({
+      name: 'hub_dead_letters_total',
+      help: 'Messages a consumer gave up and posted to the DEAD_LETTERS stream',
+      labelNames: ['stream', 'reason'],
+      registers: [registry],
+    });
   }
 
   /** Resolves once connected and the streams exist. */
@@ -80,6 +91,8 @@ export class Messaging implements BeforeApplicationShutdown, OnApplicationShutdo
         const consumer = new DurableConsumer<T>({
           ...spec,
           handle: refuseDomainErrors(spec.handle),
+          onDeadLettered: (letter) =>
+            this.deadLetters.inc({ stream: letter.stream, reason: letter.reason }),
           nc,
           namespace: this.env.HUB_NAMESPACE,
           logger: this.pinoLogger,
@@ -115,7 +128,10 @@ function refuseDomainErrors<T>(handle: MessageHandler<T>): MessageHandler<T> {
       await handle(payload, meta);
     } catch (error) {
       if (error instanceof DomainException && PERMANENT_KINDS.has(error.kind)) {
-        throw new UnprocessableMessageError(`${error.code}: ${error.message}`, { cause: error });
+        throw new UnprocessableMessageError(`${error.code}: ${error.message}`, {
+          cause: error,
+          code: error.code,
+        });
       }
       throw error;
     }

@@ -1,4 +1,4 @@
-import { IsAfterSeq, IsClientId, IsEntityId, IsMessageContent } from '@hub/contracts';
+import { IsAfterSeq, IsClientMessageId, IsEntityId, IsMessageContent } from '@hub/contracts';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
 // The visitor's frames, validated like REST bodies (whitelist, no unknown fields). `type` and
@@ -25,7 +25,7 @@ export class HelloFrame {
 }
 
 export class MessageSendFrame {
-  @IsClientId()
+  @IsClientMessageId()
   clientMessageId!: string;
 
   @IsMessageContent()

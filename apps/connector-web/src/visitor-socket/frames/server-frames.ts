@@ -50,6 +50,15 @@ export interface MessageAckFrame {
   conversationId: string;
 }
 
+/** An accepted message will never be stored (dead-lettered): show it as failed. */
+export interface MessageFailedFrame {
+  type: 'message.failed';
+  ref?: FrameRef;
+  clientMessageId: string;
+  /** Why, from the error catalogue: VALIDATION_FAILED, MESSAGE_NOT_STORED... */
+  code: string;
+}
+
 export interface MessageCreatedFrame {
   type: 'message.created';
   message: MessageView;
@@ -82,6 +91,7 @@ export type ServerFrame =
   | WelcomeFrame
   | MessageAcceptedFrame
   | MessageAckFrame
+  | MessageFailedFrame
   | MessageCreatedFrame
   | ConversationUpdatedFrame
   | AgentTypingFrame

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import type { AgentView } from '@hub/contracts';
+import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsEmailAddress, type AgentView } from '@hub/contracts';
 import { AgentViewSchema } from '../../api/view-schemas';
 
 export class LoginDto {
@@ -12,7 +12,7 @@ export class LoginDto {
   workspace!: string;
 
   @ApiProperty({ format: 'email', example: 'alice@demo.local' })
-  @IsEmail()
+  @IsEmailAddress()
   @MaxLength(320)
   email!: string;
 

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  CLIENT_MESSAGE_ID_PATTERN,
   CONVERSATION_LIST_VIEWS,
   IsAfterSeq,
-  IsClientId,
+  IsClientMessageId,
   IsEntityId,
   IsMessageContent,
   IsPageSize,
@@ -63,10 +64,10 @@ export class ListMessagesQuery {
 
 export class SendMessageBody {
   @ApiProperty({
-    maxLength: 100,
+    pattern: CLIENT_MESSAGE_ID_PATTERN.source,
     description: "The client's own id for the message: a resend with the same id is stored once",
   })
-  @IsClientId()
+  @IsClientMessageId()
   clientMessageId!: string;
 
   @ApiProperty({ maxLength: 20_000 })

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEntityId, IsPageSize } from '@hub/contracts';
+import { IsEntityId, IsPageSize, IsStorableText } from '@hub/contracts';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { IsQueryInteger } from '../../api/validators';
 
@@ -17,6 +17,7 @@ export class SearchCustomersQuery {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @IsStorableText()
   query!: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })

@@ -1,0 +1,113 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import {
+  IsAfterSeq,
+  IsClientMessageId,
+  IsEmailAddress,
+  IsMessageContent,
+  IsStorableText,
+} from './validators';
+
+class Note {
+  @IsStorableText() text!: unknown;
+}
+
+class Send {
+  @IsClientMessageId() clientMessageId!: unknown;
+  @IsMessageContent() content!: unknown;
+}
+
+class Resume {
+  @IsAfterSeq() afterSeq?: unknown;
+}
+
+function failures<T extends object>(type: new () => T, plain: object): Record<string, string[]> {
+  const errors = validateSync(plainToInstance(type, plain));
+  return Object.fromEntries(errors.map((e) => [e.property, Object.keys(e.constraints ?? {})]));
+}
+
+describe('IsStorableText', () => {
+  it('refuses text holding a NUL character, which PostgreSQL cannot store', () => {
+    expect(failures(Note, { text: 'a\u0000b' })).toEqual({ text: ['isStorableText'] });
+    expect(failures(Note, { text: '\u0000' })).toEqual({ text: ['isStorableText'] });
+  });
+
+  it('refuses an unpaired surrogate, which a jsonb column refuses', () => {
+    for (const text of ['\ud800', 'a\ud83d', '\ude00b', '\ude00\ud83d'])
+      expect(failures(Note, { text })).toEqual({ text: ['isStorableText'] });
+  });
+
+  it('accepts any other text, control characters and surrogate pairs included', () => {
+    for (const text of ['', 'hello', 'tab\there\nnewline', '\u0001\u001f', '😀', '\ud83d\ude00x'])
+      expect(failures(Note, { text })).toEqual({});
+  });
+
+  it('leaves non-strings to the type validators', () => {
+    expect(failures(Note, { text: 42 })).toEqual({});
+  });
+});
+
+describe('IsMessageContent', () => {
+  it('refuses a message text holding a NUL character', () => {
+    expect(failures(Send, { clientMessageId: 'c-1', content: 'hi\u0000' })).toEqual({
+      content: ['isStorableText'],
+    });
+  });
+});
+
+describe('IsClientMessageId', () => {
+  it.each(['x', 'c-1', 'A.b_c:d~e-f', '0190c1c6-7b9a-7c3e-9d4f-2a1b3c4d5e6f', 'x'.repeat(100)])(
+    'accepts %p',
+    (clientMessageId) => {
+      expect(failures(Send, { clientMessageId, content: 'hi' })).toEqual({});
+    },
+  );
+
+  it.each([
+    ['empty', ''],
+    ['trailing whitespace', 'x '],
+    ['leading whitespace', ' x'],
+    ['a newline', 'x\ny'],
+    ['a NUL', 'x\u0000'],
+    ['a slash', 'a/b'],
+    ['non-ASCII', 'café'],
+    ['over 100 characters', 'x'.repeat(101)],
+    ['a number', 7],
+  ])('refuses an id with %s', (_what, clientMessageId) => {
+    expect(failures(Send, { clientMessageId, content: 'hi' })).toEqual({
+      clientMessageId: expect.arrayContaining(['matches']) as unknown,
+    });
+  });
+});
+
+describe('IsAfterSeq', () => {
+  it('accepts 0 up to the largest exact integer, as numbers or query-string text', () => {
+    for (const afterSeq of [0, 7, '7', Number.MAX_SAFE_INTEGER])
+      expect(failures(Resume, { afterSeq })).toEqual({});
+  });
+
+  it('refuses 1e20, which is past any sequence (and PostgreSQL bigint)', () => {
+    expect(failures(Resume, { afterSeq: 1e20 })).toEqual({ afterSeq: ['max'] });
+    expect(failures(Resume, { afterSeq: '1e20' })).toEqual({ afterSeq: ['max'] });
+  });
+});
+
+describe('IsEmailAddress', () => {
+  class Login {
+    @IsEmailAddress() email!: unknown;
+  }
+
+  it('accepts an email address', () => {
+    expect(failures(Login, { email: 'ada@example.com' })).toEqual({});
+  });
+
+  it('refuses an unpaired surrogate (IsEmail would throw) and a NUL instead of failing', () => {
+    for (const email of ['ada@example.com\udc00', '\ud83d@example.com', 'a\u0000@example.com'])
+      expect(failures(Login, { email })).toEqual({ email: ['isEmailAddress'] });
+  });
+
+  it('refuses what is not an email address', () => {
+    for (const email of ['ada', '', 3])
+      expect(failures(Login, { email })).toEqual({ email: ['isEmailAddress'] });
+  });
+});
