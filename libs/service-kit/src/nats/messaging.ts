@@ -6,6 +6,7 @@ import {
   DurableConsumer,
   ensureStreams,
   isNatsConnected,
+  streamsUsedBy,
   UnprocessableMessageError,
   type MessageHandler,
   JetStreamPublisher,
@@ -14,6 +15,7 @@ import {
 } from '@hub/messaging';
 import { createLogger } from '@hub/observability';
 import { Database } from '../database/database';
+import { busIdentity } from './bus-identity';
 import { DomainException, type ErrorKind } from '../errors/domain.exception';
 import { SERVICE_ENV, SERVICE_NAME } from '../tokens';
 
@@ -51,11 +53,13 @@ export class Messaging implements BeforeApplicationShutdown, OnApplicationShutdo
       url: this.env.NATS_URL,
       name: `${this.service}-jetstream`,
       logger: this.pinoLogger,
+      identity: busIdentity(this.env, this.service).options,
     }).then(async (nc) => {
       this.nc = nc;
       await ensureStreams(nc, {
         namespace: this.env.HUB_NAMESPACE,
         replicas: this.env.NATS_STREAM_REPLICAS,
+        streams: streamsUsedBy(this.service),
       });
       this.publisherInstance = new JetStreamPublisher(nc, this.env.HUB_NAMESPACE);
       this.logger.log('NATS connected, streams ensured');
