@@ -10,3 +10,4 @@ export type { NatsConnection } from '@nats-io/transport-node';
 export * from './bus-permissions';
 export * from './nats-authorization';
 export * from './nats-identity';
+export * from './bus-permission-table';
