@@ -4,36 +4,49 @@ import { BUS_SERVICES, type BusService } from '@hub/contracts';
 import { createNkeyUser, natsAuthorizationConfig, nkeyPublicKey } from '@hub/messaging';
 import { privateDir } from './state-dir';
 
-/** Where the launcher keeps what its own nats-server needs to enforce the bus permissions. */
-export interface LocalNatsCredentials {
-  /** The nats-server configuration: the authorization block for namespace `hub`. */
+/** What a nats-server needs to enforce the bus permissions, and what each service connects with. */
+export interface NatsCredentials {
+  /** The generated `authorization { users = [...] }` block. */
   configFile: string;
-  /** Each service's seed file (0600), passed to it as `NATS_NKEY_SEED_FILE`. */
+  /** Each service's seed file (0600): `NATS_NKEY_SEED_FILE`, or a Kubernetes Secret's content. */
   seedFiles: Record<BusService, string>;
 }
 
+export interface PrepareNatsCredentialsOptions {
+  /** Holds `<service>.seed`; seeds already there are kept, missing ones created. */
+  keysDir: string;
+  configFile: string;
+  namespace: string;
+}
+
 /**
- * One nkey per service, kept in `<state>/private/nats-keys/<service>.seed` (0600) across runs,
- * and the nats-server configuration allowing each exactly its subjects, rewritten at every
- * start so it follows `SERVICE_PERMISSIONS`.
+ * One nkey per service, kept across runs, and the authorization block allowing each exactly its
+ * subjects, rewritten every time so it follows `SERVICE_PERMISSIONS`.
  */
-export function prepareLocalNatsCredentials(
-  stateDir: string,
-  namespace: string,
-): LocalNatsCredentials {
-  const keysDir = path.join(privateDir(stateDir), 'nats-keys');
-  mkdirSync(keysDir, { recursive: true, mode: 0o700 });
+export function prepareNatsCredentials(options: PrepareNatsCredentialsOptions): NatsCredentials {
+  mkdirSync(options.keysDir, { recursive: true, mode: 0o700 });
   const seedFiles = {} as Record<BusService, string>;
   const publicKeys = {} as Record<BusService, string>;
   for (const service of BUS_SERVICES) {
-    const file = path.join(keysDir, `${service}.seed`);
+    const file = path.join(options.keysDir, `${service}.seed`);
     if (!existsSync(file)) writeFileSync(file, `${createNkeyUser().seed}\n`, { mode: 0o600 });
     seedFiles[service] = file;
     publicKeys[service] = nkeyPublicKey(readFileSync(file, 'utf8'));
   }
-  const configFile = path.join(privateDir(stateDir), 'nats-server.conf');
-  writeFileSync(configFile, natsAuthorizationConfig({ namespace, servicePublicKeys: publicKeys }), {
-    mode: 0o600,
+  const config = natsAuthorizationConfig({
+    namespace: options.namespace,
+    servicePublicKeys: publicKeys,
   });
-  return { configFile, seedFiles };
+  writeFileSync(options.configFile, config, { mode: 0o600 });
+  return { configFile: options.configFile, seedFiles };
+}
+
+/** The launcher's own: seeds in `<state>/private/nats-keys/`, the configuration beside them. */
+export function prepareLocalNatsCredentials(stateDir: string, namespace: string): NatsCredentials {
+  const own = privateDir(stateDir);
+  return prepareNatsCredentials({
+    keysDir: path.join(own, 'nats-keys'),
+    configFile: path.join(own, 'nats-server.conf'),
+    namespace,
+  });
 }
