@@ -108,7 +108,7 @@ describe('busPermissions', () => {
         '$JS.ACK.T1_X_INBOUND.t1_x_conversation_inbound.>',
       ]),
     );
-    expect(publish.filter((subject) => subject.includes('CONSUMER'))).toHaveLength(5);
+    expect(publish.filter((subject) => subject.includes('CONSUMER'))).toHaveLength(4);
     expect(publish.some((subject) => /DELETE|PURGE/.test(subject))).toBe(false);
   });
 

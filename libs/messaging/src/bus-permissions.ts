@@ -69,14 +69,14 @@ function streamApi(stream: string): string[] {
   return ['INFO', 'CREATE', 'UPDATE'].map((verb) => `$JS.API.STREAM.${verb}.${stream}`);
 }
 
-// Ensuring one durable (nats.js sends its filter as a last token on create), pulling from it
-// and acknowledging its messages; nothing on any other durable.
+// Ensuring one durable (nats.js sends its filter as a last token on create; servers before 2.9,
+// which need DURABLE.CREATE, are not supported), pulling from it and acknowledging its
+// messages; nothing on any other durable.
 function consumerApi(stream: string, durable: string): string[] {
   return [
     `$JS.API.CONSUMER.INFO.${stream}.${durable}`,
     `$JS.API.CONSUMER.CREATE.${stream}.${durable}`,
     `$JS.API.CONSUMER.CREATE.${stream}.${durable}.>`,
-    `$JS.API.CONSUMER.DURABLE.CREATE.${stream}.${durable}`,
     `$JS.API.CONSUMER.MSG.NEXT.${stream}.${durable}`,
     `$JS.ACK.${stream}.${durable}.>`,
   ];
