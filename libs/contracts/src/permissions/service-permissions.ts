@@ -58,8 +58,8 @@ function publishesAs(event: EventContract, subject: string): EventPublication {
   return { event, subject };
 }
 
-function consumes(durable: string, event: EventContract): DurableConsumption {
-  return { durable, event };
+function durable(name: string, event: EventContract): DurableConsumption {
+  return { durable: name, event };
 }
 
 const NO_REALTIME = { publishes: [], subscribes: [] } as const;
@@ -116,7 +116,7 @@ export const SERVICE_PERMISSIONS = {
     serves: requestsOf(SUBJECTS.conversation),
     calls: [SUBJECTS.crm.resolveCustomer],
     publishes: eventsOf(SUBJECTS.conversation),
-    consumes: [consumes('conversation_inbound', SUBJECTS.inbound.messageReceived)],
+    consumes: [durable('conversation_inbound', SUBJECTS.inbound.messageReceived)],
     realtime: { publishes: ['agent', 'visitor', 'workspace'], subscribes: [] },
   },
   routing: {
@@ -128,9 +128,9 @@ export const SERVICE_PERMISSIONS = {
     ],
     publishes: eventsOf(SUBJECTS.routing),
     consumes: [
-      consumes('routing_opened', SUBJECTS.conversation.conversationOpened),
-      consumes('routing_resolved', SUBJECTS.conversation.conversationResolved),
-      consumes('routing_messages', SUBJECTS.conversation.messageCreated),
+      durable('routing_opened', SUBJECTS.conversation.conversationOpened),
+      durable('routing_resolved', SUBJECTS.conversation.conversationResolved),
+      durable('routing_messages', SUBJECTS.conversation.messageCreated),
     ],
     realtime: { publishes: ['conversation', 'workspace'], subscribes: [] },
   },
