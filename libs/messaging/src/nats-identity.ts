@@ -61,11 +61,15 @@ export function nkeyPublicKey(seed: string): string {
 }
 
 function publicKeyOf(seed: Uint8Array): string {
+  let publicKey: string;
   try {
-    return fromSeed(seed).getPublicKey();
+    publicKey = fromSeed(seed).getPublicKey();
   } catch (error) {
     throw new Error('the NATS nkey seed is not a valid user seed (SU...)', { cause: error });
   }
+  // An account or operator seed is a valid seed, but no user the server knows.
+  if (!publicKey.startsWith('U')) throw new Error('the NATS nkey seed is not a user seed (SU...)');
+  return publicKey;
 }
 
 function readSeedFile(file: string | undefined): string | undefined {
