@@ -1,7 +1,7 @@
 import type { ServiceEnv } from '@hub/config';
 import { natsIdentity, type NatsIdentity } from '@hub/messaging';
 
-/** The NATS identity every connection of `service` uses, from `NATS_NKEY_SEED*` and `NATS_TLS_CA_FILE`. */
+/** The identity every NATS connection of `service` uses: `NATS_NKEY_SEED*`, `NATS_TLS_CA_FILE`. */
 export function busIdentity(env: ServiceEnv, service: string): NatsIdentity {
   return natsIdentity({
     service,
