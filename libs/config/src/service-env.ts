@@ -36,7 +36,7 @@ export class ServiceEnv {
   @Max(5)
   NATS_STREAM_REPLICAS: number = 1;
 
-  /** This service's NATS nkey seed (`SU...`); with neither this nor the file, it connects anonymously. */
+  /** This service's NATS nkey seed (`SU...`); with neither it nor the file: anonymous. */
   @IsOptional()
   @Matches(/^SU[A-Z2-7]+$/, { message: 'NATS_NKEY_SEED must be an nkey user seed (SU...)' })
   NATS_NKEY_SEED?: string;

@@ -22,10 +22,14 @@ function row(service: BusService): string {
     list(rules.calls.map((request) => request.subject)),
     list(rules.publishes.map((publication) => publication.subject)),
     list(rules.consumes.map(({ durable, event }) => `${durable}: ${event.subject}`)),
-    `${list(rules.realtime.publishes.map((a) => `rt.${a}`))} / ${list(rules.realtime.subscribes.map((a) => `rt.${a}`))}`,
+    `${realtime(rules.realtime.publishes)} / ${realtime(rules.realtime.subscribes)}`,
     list(streamsUsedBy(service)),
   ];
   return `| ${cells.join(' | ')} |`;
+}
+
+function realtime(audiences: readonly string[]): string {
+  return list(audiences.map((audience) => `rt.${audience}`));
 }
 
 function list(items: readonly string[]): string {

@@ -15,7 +15,7 @@ export interface PermissionedNats {
   adminSeed: string;
   /** The variables a service needs to connect as itself. */
   serviceEnv(service: HubServiceName): Record<string, string>;
-  /** The permission violations the server has logged so far: none while every service keeps to its subjects. */
+  /** The permission violations the server has logged: none while each service keeps to its own. */
   violations(): string[];
   stop(): Promise<void>;
 }

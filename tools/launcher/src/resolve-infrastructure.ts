@@ -122,7 +122,7 @@ export interface Infrastructure {
   plan: InfrastructurePlan;
   databaseUrl: string;
   natsUrl: string;
-  /** Each service's nkey seed file, when the launcher's own nats-server enforces the permissions. */
+  /** Each service's nkey seed file, when the launcher's nats-server enforces the permissions. */
   natsSeedFiles?: Record<BusService, string>;
   /** Stops what the launcher started (nothing for env/local). */
   stop(): Promise<void>;
