@@ -17,7 +17,7 @@ export class ServiceEnv {
   DATABASE_URL!: string;
 
   @Matches(/^(nats|tls):\/\/[^,]+(,(nats|tls):\/\/[^,]+)*$/, {
-    message: 'NATS_URL must be one or more comma-separated nats:// URLs',
+    message: 'NATS_URL must be one or more comma-separated nats:// or tls:// URLs',
   })
   NATS_URL!: string;
 
@@ -35,6 +35,21 @@ export class ServiceEnv {
   @Min(1)
   @Max(5)
   NATS_STREAM_REPLICAS: number = 1;
+
+  /** This service's NATS nkey seed (`SU...`); with neither it nor the file: anonymous. */
+  @IsOptional()
+  @Matches(/^SU[A-Z2-7]+$/, { message: 'NATS_NKEY_SEED must be an nkey user seed (SU...)' })
+  NATS_NKEY_SEED?: string;
+
+  /** A file holding the seed instead (a mounted Secret). */
+  @IsOptional()
+  @IsString()
+  NATS_NKEY_SEED_FILE?: string;
+
+  /** The CA that signed the NATS server's certificate (with `tls://` URLs). */
+  @IsOptional()
+  @IsString()
+  NATS_TLS_CA_FILE?: string;
 
   @IsOptional()
   @IsIn(LOG_LEVELS)

@@ -40,4 +40,5 @@ export * from './routing/pick-conversation';
 export * from './routing/transfer-conversation';
 export * from './realtime/realtime-subjects';
 export * from './realtime/realtime-event';
+export * from './permissions/service-permissions';
 export * from './views';

@@ -54,6 +54,8 @@ export interface StartNatsServerOptions {
   startTimeoutMs?: number;
   /** The nats-server binary; looked up with findNatsServerBinary() when absent. */
   binary?: string;
+  /** A configuration file (-c), e.g. one including the hub's generated authorization block. */
+  configFile?: string;
 }
 
 export interface NatsServerHandle {
@@ -75,6 +77,7 @@ export async function startNatsServer(opts: StartNatsServerOptions): Promise<Nat
   mkdirSync(storeDir, { recursive: true });
   const args = ['-js', '-a', host, '-p', String(port), '-sd', storeDir];
   if (opts.logFile) args.push('-l', path.resolve(opts.logFile));
+  if (opts.configFile) args.push('-c', path.resolve(opts.configFile));
 
   let current: ManagedProcess | undefined;
   const start = async (): Promise<void> => {

@@ -1,5 +1,5 @@
 import type { Logger } from '@hub/observability';
-import type { NatsConnection, Status } from '@nats-io/transport-node';
+import type { ConnectionOptions, NatsConnection, Status } from '@nats-io/transport-node';
 import { connect } from '@nats-io/transport-node';
 
 /** Where the connection stands: `connecting` until the first connect, `reconnecting` after a loss. */
@@ -16,6 +16,8 @@ export interface ConnectNatsOptions {
   onStatusChange?: (status: NatsConnectionStatus) => void;
   /** How often to log that the first connect is still pending (default 10 s). */
   waitingLogIntervalMs?: number;
+  /** Who connects: credential, reply inbox prefix, TLS (see `natsIdentity`). */
+  identity?: Pick<ConnectionOptions, 'authenticator' | 'inboxPrefix' | 'tls'>;
 }
 
 // Kept beside each connection by connectNats, so readiness can ask without holding a wrapper.
@@ -71,6 +73,7 @@ export async function connectNats(options: ConnectNatsOptions): Promise<NatsConn
 
   try {
     connection = await connect({
+      ...options.identity,
       servers,
       name: options.name,
       waitOnFirstConnect: true,

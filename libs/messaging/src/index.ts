@@ -7,3 +7,7 @@ export type { DeliveryMeta, MessageHandler } from './process-delivery';
 export { defaultRetryDelayMs, UnprocessableMessageError } from './process-delivery';
 export * from './durable-consumer';
 export type { NatsConnection } from '@nats-io/transport-node';
+export * from './bus-permissions';
+export * from './nats-authorization';
+export * from './nats-identity';
+export * from './bus-permission-table';

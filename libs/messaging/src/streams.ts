@@ -57,14 +57,18 @@ export function hubStreamConfig(
  * Creates the INBOUND, EVENTS and OUTBOUND streams of `namespace`, or updates them when their
  * configuration differs. Safe to call at every start, from every replica.
  * A change the server cannot apply in place (storage, retention) rejects with its error.
+ * `streams` narrows it (default all): a service ensures those it uses (`streamsUsedBy`).
  */
-export async function ensureStreams(
+export async function ensureStreams<S extends HubStream = HubStream>(
   nc: NatsConnection,
-  options: EnsureStreamsOptions,
-): Promise<Record<HubStream, StreamInfo>> {
+  options: EnsureStreamsOptions & { streams?: readonly S[] },
+): Promise<Record<S, StreamInfo>> {
+  const streams = options.streams ?? (HUB_STREAM_NAMES as S[]);
+  const result = {} as Record<S, StreamInfo>;
+  // A service that uses no stream needs no JetStream API (and is not allowed it).
+  if (streams.length === 0) return result;
   const jsm = await jetstreamManager(nc);
-  const result = {} as Record<HubStream, StreamInfo>;
-  for (const stream of HUB_STREAM_NAMES) {
+  for (const stream of streams) {
     result[stream] = await ensureStream(jsm, hubStreamConfig(stream, options), options.logger);
   }
   return result;

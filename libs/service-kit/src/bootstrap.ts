@@ -8,6 +8,7 @@ import { EnvValidationError, validateEnv, type ServiceEnv } from '@hub/config';
 import { createLogger, PinoNestLogger, type Logger as PinoLogger } from '@hub/observability';
 import { Database } from './database/database';
 import type { EntityList } from './database/database';
+import { busIdentity } from './nats/bus-identity';
 import { Messaging } from './nats/messaging';
 import { NamespacedNatsServer } from './nats/namespaced-transport';
 import { RpcServerStatus } from './nats/rpc-server-status';
@@ -51,7 +52,13 @@ export async function runService<E extends ServiceEnv>(
   stopGracefullyOnSignals(app, env.SHUTDOWN_TIMEOUT_MS, pino);
   await definition.configureHttp?.(app, env);
 
+  const identity = busIdentity(env, service);
+  pino.info(
+    { natsUser: identity.user, inboxPrefix: identity.options.inboxPrefix },
+    'NATS identity',
+  );
   const rpcServer = new NamespacedNatsServer(env.HUB_NAMESPACE, {
+    ...identity.options,
     servers: env.NATS_URL.split(','),
     name: `${service}-rpc`,
     queue: service,

@@ -11,6 +11,8 @@ export interface TestHubOptions {
   services?: readonly HubServiceName[];
   /** Extra variables for every service. */
   env?: Record<string, string>;
+  /** Variables for one service only (its NATS credential), over `env`. */
+  serviceEnv?: (service: HubServiceName) => Record<string, string>;
 }
 
 /** Several hub services started as real processes on free ports, stopped together. */
@@ -30,7 +32,11 @@ export class TestHub {
     };
     const processes = new Map<HubServiceName, ServiceProcess>();
     for (const name of names) {
-      processes.set(name, new ServiceProcess({ name, port: await findFreePort(), env }).start());
+      const own = { ...env, ...options.serviceEnv?.(name) };
+      processes.set(
+        name,
+        new ServiceProcess({ name, port: await findFreePort(), env: own }).start(),
+      );
     }
     const hub = new TestHub(processes);
     await Promise.all([...processes.values()].map((p) => p.waitUntilReady()));

@@ -71,7 +71,7 @@ function startServices(
       command: process.execPath,
       args: ['--enable-source-maps', path.join(root, service.entry)],
       cwd: root,
-      env: serviceEnv(service, env),
+      env: serviceEnv(service, { ...env, natsSeedFile: ready.natsSeedFiles?.[service.name] }),
     })),
     { color: process.stdout.isTTY, nameWidth: NAME_WIDTH },
   );

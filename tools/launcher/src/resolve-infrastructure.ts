@@ -9,6 +9,9 @@ import {
   startEmbeddedPostgres,
   startNatsServer,
 } from '@hub/dev-infra';
+import type { BusService } from '@hub/contracts';
+import { DEFAULT_NAMESPACE } from '@hub/messaging';
+import { prepareLocalNatsCredentials } from './nats-credentials';
 import { natsStoreDir, postgresDataDir, preparePostgresParent, privateDir } from './state-dir';
 
 export interface InfraPorts {
@@ -119,6 +122,8 @@ export interface Infrastructure {
   plan: InfrastructurePlan;
   databaseUrl: string;
   natsUrl: string;
+  /** Each service's nkey seed file, when the launcher's nats-server enforces the permissions. */
+  natsSeedFiles?: Record<BusService, string>;
   /** Stops what the launcher started (nothing for env/local). */
   stop(): Promise<void>;
 }
@@ -183,21 +188,29 @@ export async function resolveInfrastructure(opts: ResolveOptions): Promise<Infra
     const databaseUrl = await openDatabase(plan.postgres, opts, stops);
 
     let natsUrl: string;
+    let natsSeedFiles: Record<BusService, string> | undefined;
     if (plan.nats.source === 'embedded') {
       const port = (await isPortFree(ports.localNats)) ? ports.localNats : await findFreePort();
-      opts.log(`starting nats-server -js on port ${port} (store in ${plan.nats.storeDir})`);
+      // The same per-service permissions as in production: a service reaching beyond its
+      // subjects fails here first.
+      const credentials = prepareLocalNatsCredentials(opts.stateDir, DEFAULT_NAMESPACE);
+      opts.log(
+        `starting nats-server -js on port ${port} (store in ${plan.nats.storeDir}; one nkey user per service, ${credentials.configFile})`,
+      );
       const nats = await startNatsServer({
         binary: natsBinary,
         port,
         storeDir: plan.nats.storeDir,
         logFile: path.join(privateDir(opts.stateDir), 'nats-server.log'),
+        configFile: credentials.configFile,
       });
       stops.push(() => nats.stop());
       natsUrl = nats.url;
+      natsSeedFiles = credentials.seedFiles;
     } else {
       natsUrl = plan.nats.url;
     }
-    return { plan, databaseUrl, natsUrl, stop };
+    return { plan, databaseUrl, natsUrl, natsSeedFiles, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { HUB_SERVICES } from '@hub/config';
 import type { HubServiceName } from '@hub/config';
+import { DEFAULT_NAMESPACE } from '@hub/messaging';
 
 export type { HubServiceName } from '@hub/config';
 
@@ -64,6 +65,8 @@ export interface ServiceEnvInput {
   natsUrl: string;
   jwtSecret: string;
   logLevel: string;
+  /** The service's nkey seed file, when the launcher's nats-server enforces the permissions. */
+  natsSeedFile?: string;
 }
 
 /** The environment each child gets on top of the launcher's own. */
@@ -75,9 +78,10 @@ export function serviceEnv(
     PORT: String(service.port),
     DATABASE_URL: input.databaseUrl,
     NATS_URL: input.natsUrl,
-    HUB_NAMESPACE: 'hub',
+    HUB_NAMESPACE: DEFAULT_NAMESPACE,
     LOG_LEVEL: input.logLevel,
     NODE_ENV: 'development',
     JWT_SECRET: input.jwtSecret,
+    ...(input.natsSeedFile ? { NATS_NKEY_SEED_FILE: input.natsSeedFile } : {}),
   };
 }

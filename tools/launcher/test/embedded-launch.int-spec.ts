@@ -117,6 +117,7 @@ describe('npm start on a machine with no PostgreSQL or NATS running', () => {
     expect(modeOf(privateDir)).toBe(0o700);
     expect(modeOf(path.join(privateDir, 'jwt-secret'))).toBe(0o600);
     expect(modeOf(path.join(privateDir, 'demo-logins.json'))).toBe(0o600);
+    expect(modeOf(path.join(privateDir, 'nats-keys', 'gateway.seed'))).toBe(0o600);
     const data = statSync(path.join(stateDir, 'postgres'));
     expect(data.mode & 0o777).toBe(0o700);
     // As root, PostgreSQL refuses to run as root: its data belongs to the user it runs as.

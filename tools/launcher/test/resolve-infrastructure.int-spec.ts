@@ -1,5 +1,5 @@
-import { connect } from '@nats-io/transport-node';
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { AuthorizationError, connect, nkeyAuthenticator } from '@nats-io/transport-node';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -55,8 +55,16 @@ describe('resolveInfrastructure', () => {
       expect(await currentDatabase(infra.databaseUrl)).toBe('hub');
       // The embedded NATS takes the default port when it is free.
       expect(infra.natsUrl).toBe(`nats://127.0.0.1:${ports.localNats}`);
-      const nc = await connect({ servers: infra.natsUrl });
+      // It enforces the bus permissions: each service has its seed, and no one gets in without.
+      const seedFile = infra.natsSeedFiles?.gateway ?? 'no seed file';
+      const nc = await connect({
+        servers: infra.natsUrl,
+        authenticator: nkeyAuthenticator(
+          new TextEncoder().encode(readFileSync(seedFile, 'utf8').trim()),
+        ),
+      });
       await nc.close();
+      await expect(connect({ servers: infra.natsUrl })).rejects.toBeInstanceOf(AuthorizationError);
       expect(lines.join('\n')).toMatch(/starting embedded PostgreSQL/);
     } finally {
       await infra.stop();

@@ -4,7 +4,6 @@ import { Test, type TestingModule } from '@nestjs/testing';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import {
-  HUB_STREAM_NAMES,
   SUBJECTS,
   type InboundMessageReceived,
   type RealtimeEvent,
@@ -13,7 +12,7 @@ import {
 } from '@hub/contracts';
 import { ServiceEnv, validateEnv } from '@hub/config';
 import { Channel, ContentType } from '@hub/domain';
-import { namespacedStream, namespacedSubject } from '@hub/messaging';
+import { namespacedStream, namespacedSubject, streamsUsedBy } from '@hub/messaging';
 import { Database, Messaging, ServiceKitModule } from '@hub/service-kit';
 import { createTestDatabase, testRunId, testServices, type TestDatabase } from '@hub/testing';
 import type { DataSource } from 'typeorm';
@@ -127,7 +126,7 @@ export class ConversationUnderTest {
   async stop(): Promise<void> {
     await this.module.close();
     const jsm = await jetstreamManager(this.nc);
-    for (const stream of HUB_STREAM_NAMES)
+    for (const stream of streamsUsedBy('conversation'))
       await jsm.streams.delete(namespacedStream(this.namespace, stream));
     await this.nc.close();
     await this.database.drop();

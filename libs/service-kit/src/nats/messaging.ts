@@ -6,6 +6,7 @@ import {
   DurableConsumer,
   ensureStreams,
   isNatsConnected,
+  streamsUsedBy,
   UnprocessableMessageError,
   type MessageHandler,
   JetStreamPublisher,
@@ -15,6 +16,7 @@ import {
 import { createLogger } from '@hub/observability';
 import { Counter, type Registry } from 'prom-client';
 import { Database } from '../database/database';
+import { busIdentity } from './bus-identity';
 import { DomainException, type ErrorKind } from '../errors/domain.exception';
 import { METRICS_REGISTRY } from '../health/metrics.controller';
 import { SERVICE_ENV, SERVICE_NAME } from '../tokens';
@@ -62,11 +64,13 @@ export class Messaging implements BeforeApplicationShutdown, OnApplicationShutdo
       url: this.env.NATS_URL,
       name: `${this.service}-jetstream`,
       logger: this.pinoLogger,
+      identity: busIdentity(this.env, this.service).options,
     }).then(async (nc) => {
       this.nc = nc;
       await ensureStreams(nc, {
         namespace: this.env.HUB_NAMESPACE,
         replicas: this.env.NATS_STREAM_REPLICAS,
+        streams: streamsUsedBy(this.service),
       });
       this.publisherInstance = new JetStreamPublisher(nc, this.env.HUB_NAMESPACE);
       this.logger.log('NATS connected, streams ensured');

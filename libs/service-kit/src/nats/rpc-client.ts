@@ -8,6 +8,7 @@ import { CORRELATION_HEADER, currentCorrelationId } from '@hub/observability';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
 import { DomainException, fromErrorBody, isErrorBody } from '../errors/domain.exception';
 import { SERVICE_ENV, SERVICE_NAME } from '../tokens';
+import { busIdentity } from './bus-identity';
 import { NamespacedNatsClient } from './namespaced-transport';
 
 /** Asks another service over NATS request/reply, carrying the current correlation id. */
@@ -17,6 +18,7 @@ export class RpcClient implements OnApplicationShutdown {
 
   constructor(@Inject(SERVICE_ENV) env: ServiceEnv, @Inject(SERVICE_NAME) service: string) {
     this.client = new NamespacedNatsClient(env.HUB_NAMESPACE, {
+      ...busIdentity(env, service).options,
       servers: env.NATS_URL.split(','),
       name: `${service}-rpc-client`,
       maxReconnectAttempts: -1,

@@ -1,0 +1,165 @@
+import { subjectMatches, type EventContract, type RequestContract } from '../messages/contract';
+import { realtimeSubjects } from '../realtime/realtime-subjects';
+import { SUBJECTS } from '../subjects';
+
+/** A realtime audience of `realtimeSubjects`: `agent` stands for every `rt.agent.<id>`. */
+export type RealtimeAudience = keyof typeof realtimeSubjects;
+
+/** Publishing an event: to its own subject, or to one member of a family (`inbound.web`). */
+export interface EventPublication {
+  readonly event: EventContract;
+  /** The concrete subject (or narrower family) this service publishes; default the event's. */
+  readonly subject: string;
+}
+
+/** A durable consumer: its logical name (`<service>_<purpose>`) and the event it reads. */
+export interface DurableConsumption {
+  readonly durable: string;
+  readonly event: EventContract;
+}
+
+/**
+ * What one service may do on the bus. The NATS server configuration (one user per service, its
+ * publish and subscribe permissions) is generated from this, so a subject missing here is
+ * refused by NATS, and a test fails, rather than silently reachable by everyone.
+ */
+export interface ServicePermissions {
+  /** Requests this service answers in its queue group. */
+  readonly serves: readonly RequestContract[];
+  /** Requests this service sends to other services. */
+  readonly calls: readonly RequestContract[];
+  readonly publishes: readonly EventPublication[];
+  readonly consumes: readonly DurableConsumption[];
+  readonly realtime: {
+    readonly publishes: readonly RealtimeAudience[];
+    readonly subscribes: readonly RealtimeAudience[];
+  };
+}
+
+type ContractGroup = Readonly<Record<string, RequestContract | EventContract>>;
+
+/** Every request of a `SUBJECTS` group: what the group's owner serves, new entries included. */
+function requestsOf(group: ContractGroup): RequestContract[] {
+  return Object.values(group).filter((c): c is RequestContract => c.kind === 'request');
+}
+
+/** Every event of a `SUBJECTS` group: what the group's owner publishes, new entries included. */
+function eventsOf(group: ContractGroup): EventPublication[] {
+  return Object.values(group)
+    .filter((c): c is EventContract => c.kind === 'event')
+    .map((event) => ({ event, subject: event.subject }));
+}
+
+/** One member of an event family: connector-web publishes `inbound.web`, not all `inbound.*`. */
+function publishesAs(event: EventContract, subject: string): EventPublication {
+  if (!subjectMatches(event.subject, subject)) {
+    throw new Error(`${subject} is not a subject of ${event.subject}`);
+  }
+  return { event, subject };
+}
+
+function durable(name: string, event: EventContract): DurableConsumption {
+  return { durable: name, event };
+}
+
+const NO_REALTIME = { publishes: [], subscribes: [] } as const;
+
+/**
+ * Per service, what it serves, calls, publishes, consumes and fans out. A request is served by
+ * the service whose `SUBJECTS` group holds it (derived, so a new request is never unserved);
+ * who calls it is listed by hand, and a unit test checks the list against each app's code.
+ */
+export const SERVICE_PERMISSIONS = {
+  gateway: {
+    serves: [],
+    calls: [
+      SUBJECTS.conversation.listConversations,
+      SUBJECTS.conversation.getConversation,
+      SUBJECTS.conversation.listMessages,
+      SUBJECTS.conversation.sendAgentMessage,
+      SUBJECTS.conversation.resolve,
+      SUBJECTS.conversation.reopen,
+      SUBJECTS.conversation.listCannedResponses,
+      SUBJECTS.crm.getCustomer,
+      SUBJECTS.crm.searchCustomers,
+      SUBJECTS.routing.authenticateAgent,
+      SUBJECTS.routing.getAgent,
+      SUBJECTS.routing.listAgents,
+      SUBJECTS.routing.setPresence,
+      SUBJECTS.routing.agentConnection,
+      SUBJECTS.routing.gatewayHeartbeat,
+      SUBJECTS.routing.listDepartments,
+      SUBJECTS.routing.getQueue,
+      SUBJECTS.routing.pick,
+      SUBJECTS.routing.transfer,
+    ],
+    publishes: [],
+    consumes: [],
+    realtime: { publishes: ['conversation'], subscribes: ['agent', 'conversation', 'workspace'] },
+  },
+  'connector-web': {
+    serves: [],
+    calls: [
+      SUBJECTS.conversation.getInbox,
+      SUBJECTS.conversation.visitorHistory,
+      SUBJECTS.routing.getQueue,
+      SUBJECTS.routing.listDepartments,
+    ],
+    publishes: [publishesAs(SUBJECTS.inbound.messageReceived, 'inbound.web')],
+    consumes: [durable('connector_web_dead_letters', SUBJECTS.deadLetters.messageDeadLettered)],
+    // message.failed goes to the visitor's subject: the socket may be on another replica.
+    realtime: { publishes: ['conversation', 'visitor'], subscribes: ['visitor', 'conversation'] },
+  },
+  // The mail and social connectors have no bus traffic yet: each gets its
+  // `publishesAs(SUBJECTS.inbound.messageReceived, 'inbound.<channel>')` with its first message.
+  'connector-email': { serves: [], calls: [], publishes: [], consumes: [], realtime: NO_REALTIME },
+  'connector-social': { serves: [], calls: [], publishes: [], consumes: [], realtime: NO_REALTIME },
+  conversation: {
+    serves: requestsOf(SUBJECTS.conversation),
+    calls: [SUBJECTS.crm.resolveCustomer],
+    publishes: eventsOf(SUBJECTS.conversation),
+    consumes: [durable('conversation_inbound', SUBJECTS.inbound.messageReceived)],
+    realtime: { publishes: ['agent', 'visitor', 'workspace'], subscribes: [] },
+  },
+  routing: {
+    serves: requestsOf(SUBJECTS.routing),
+    calls: [
+      SUBJECTS.conversation.getConversation,
+      SUBJECTS.conversation.assign,
+      SUBJECTS.conversation.unassign,
+    ],
+    publishes: eventsOf(SUBJECTS.routing),
+    consumes: [
+      durable('routing_opened', SUBJECTS.conversation.conversationOpened),
+      durable('routing_resolved', SUBJECTS.conversation.conversationResolved),
+      durable('routing_messages', SUBJECTS.conversation.messageCreated),
+    ],
+    realtime: { publishes: ['conversation', 'workspace'], subscribes: [] },
+  },
+  crm: {
+    serves: requestsOf(SUBJECTS.crm),
+    calls: [],
+    publishes: eventsOf(SUBJECTS.crm),
+    consumes: [],
+    realtime: NO_REALTIME,
+  },
+} as const satisfies Record<string, ServicePermissions>;
+
+/** A service with a NATS identity: `gateway`, `conversation`... */
+export type BusService = keyof typeof SERVICE_PERMISSIONS;
+
+/** The services in the order of {@link SERVICE_PERMISSIONS}. */
+export const BUS_SERVICES = Object.keys(SERVICE_PERMISSIONS) as BusService[];
+
+/** `rt.agent.*` for `agent`: every subject of one realtime audience. */
+export function realtimeSubjectFilter(audience: RealtimeAudience): string {
+  return realtimeSubjects[audience]('*');
+}
+
+/** `name` as a {@link BusService}; throws for a service the permission table does not know. */
+export function assertBusService(name: string): BusService {
+  if (!(BUS_SERVICES as string[]).includes(name)) {
+    throw new Error(`"${name}" has no entry in SERVICE_PERMISSIONS (libs/contracts)`);
+  }
+  return name as BusService;
+}

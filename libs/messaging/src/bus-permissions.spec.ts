@@ -1,0 +1,168 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { HUB_SERVICES } from '@hub/config';
+import {
+  ALL_CONTRACTS,
+  BUS_SERVICES,
+  SERVICE_PERMISSIONS,
+  SUBJECTS,
+  type BusService,
+} from '@hub/contracts';
+import { busPermissionTable } from './bus-permission-table';
+import { busPermissions, streamsUsedBy } from './bus-permissions';
+import { natsAuthorizationConfig } from './nats-authorization';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+/** The non-test sources of one app. */
+function appSources(service: BusService): string {
+  const dir = path.join(ROOT, 'apps', service, 'src');
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.spec.ts'))
+    .map((file) => readFileSync(path.join(dir, file), 'utf8'))
+    .join('\n');
+}
+
+/** `SUBJECTS.crm.getCustomer` mentions in `source`, as the contracts they name. */
+function contractsNamedIn(source: string): Set<(typeof ALL_CONTRACTS)[number]> {
+  const groups = SUBJECTS as unknown as Record<
+    string,
+    Record<string, (typeof ALL_CONTRACTS)[number]>
+  >;
+  const named = [...source.matchAll(/SUBJECTS\.(\w+)\.(\w+)/g)].map(
+    ([, group, name]) => groups[group]?.[name],
+  );
+  return new Set(named.filter((contract) => contract !== undefined));
+}
+
+describe('SERVICE_PERMISSIONS', () => {
+  it('gives every hub service a NATS user', () => {
+    expect([...BUS_SERVICES].sort()).toEqual(HUB_SERVICES.map(({ name }) => name).sort());
+  });
+
+  it('has exactly one service serving every request', () => {
+    for (const contract of ALL_CONTRACTS.filter((c) => c.kind === 'request')) {
+      const servers = BUS_SERVICES.filter((s) =>
+        (SERVICE_PERMISSIONS[s].serves as readonly unknown[]).includes(contract),
+      );
+      expect({ subject: contract.subject, servers: servers.length }).toEqual({
+        subject: contract.subject,
+        servers: 1,
+      });
+    }
+  });
+
+  it.each(BUS_SERVICES)(
+    'lists exactly the requests, events, durables and realtime audiences the %s code uses',
+    (service) => {
+      const source = appSources(service);
+      const rules = SERVICE_PERMISSIONS[service];
+      const named = contractsNamedIn(source);
+      const requests = [...named].filter((c) => c.kind === 'request').map((c) => c.subject);
+      const allowedRequests = [...rules.serves, ...rules.calls].map((c) => c.subject);
+      expect(new Set(requests)).toEqual(new Set(allowedRequests));
+
+      const events = [...named].filter((c) => c.kind === 'event').map((c) => c.subject);
+      const allowedEvents = [
+        ...rules.publishes.map(({ event }) => event.subject),
+        ...rules.consumes.map(({ event }) => event.subject),
+      ];
+      expect(new Set(events)).toEqual(new Set(allowedEvents));
+
+      const durables = [...source.matchAll(/durable: '(\w+)'/g)].map(([, durable]) => durable);
+      expect(new Set(durables)).toEqual(new Set(rules.consumes.map(({ durable }) => durable)));
+
+      const audiences = [...source.matchAll(/realtimeSubjects\.(\w+)/g)].map(([, a]) => a);
+      expect(new Set(audiences)).toEqual(
+        new Set([...rules.realtime.publishes, ...rules.realtime.subscribes]),
+      );
+    },
+  );
+});
+
+describe('busPermissions', () => {
+  it('limits connector-web to its requests, its inbound channel, its realtime audiences and its replies', () => {
+    expect(busPermissions('connector-web', 'hub')).toEqual({
+      publish: [
+        'hub.conversation.inbox.get',
+        'hub.conversation.visitor.history',
+        'hub.routing.queue.get',
+        'hub.routing.department.list',
+        'hub.inbound.web',
+        'hub.dlq.dlq.>',
+        'hub.rt.conversation.*',
+        'hub.rt.visitor.*',
+        '$JS.API.INFO',
+        '$JS.API.STREAM.INFO.HUB_DEAD_LETTERS',
+        '$JS.API.STREAM.CREATE.HUB_DEAD_LETTERS',
+        '$JS.API.STREAM.UPDATE.HUB_DEAD_LETTERS',
+        '$JS.API.STREAM.INFO.HUB_INBOUND',
+        '$JS.API.STREAM.CREATE.HUB_INBOUND',
+        '$JS.API.STREAM.UPDATE.HUB_INBOUND',
+        '$JS.API.CONSUMER.INFO.HUB_DEAD_LETTERS.hub_connector_web_dead_letters',
+        '$JS.API.CONSUMER.CREATE.HUB_DEAD_LETTERS.hub_connector_web_dead_letters',
+        '$JS.API.CONSUMER.CREATE.HUB_DEAD_LETTERS.hub_connector_web_dead_letters.>',
+        '$JS.API.CONSUMER.MSG.NEXT.HUB_DEAD_LETTERS.hub_connector_web_dead_letters',
+        '$JS.ACK.HUB_DEAD_LETTERS.hub_connector_web_dead_letters.>',
+      ],
+      subscribe: ['hub.rt.visitor.*', 'hub.rt.conversation.*', '_INBOX.hub.connector-web.>'],
+      allowResponses: false,
+    });
+  });
+
+  it('lets a consumer work only its own durables, under the namespace', () => {
+    const { publish } = busPermissions('conversation', 't1_x');
+    expect(publish).toEqual(
+      expect.arrayContaining([
+        '$JS.API.CONSUMER.CREATE.T1_X_INBOUND.t1_x_conversation_inbound.>',
+        '$JS.API.CONSUMER.MSG.NEXT.T1_X_INBOUND.t1_x_conversation_inbound',
+        '$JS.ACK.T1_X_INBOUND.t1_x_conversation_inbound.>',
+      ]),
+    );
+    expect(publish.filter((subject) => subject.includes('CONSUMER'))).toHaveLength(4);
+    expect(publish.some((subject) => /DELETE|PURGE/.test(subject))).toBe(false);
+  });
+
+  it('lets only responders answer requests, and services without streams no JetStream API', () => {
+    expect(busPermissions('crm', 'hub')).toEqual({
+      publish: [],
+      subscribe: [
+        'hub.crm.customer.resolve',
+        'hub.crm.customer.get',
+        'hub.crm.customer.search',
+        '_INBOX.hub.crm.>',
+      ],
+      allowResponses: true,
+    });
+    expect(streamsUsedBy('gateway')).toEqual([]);
+    expect(streamsUsedBy('routing')).toEqual(['DEAD_LETTERS', 'EVENTS']);
+  });
+});
+
+describe('natsAuthorizationConfig', () => {
+  const keys = Object.fromEntries(BUS_SERVICES.map((s, i) => [s, `UKEY${i}`])) as Record<
+    BusService,
+    string
+  >;
+
+  it('writes one nkey user per service and denies everything to a user allowed nothing', () => {
+    const config = natsAuthorizationConfig({
+      namespace: 'hub',
+      servicePublicKeys: keys,
+      unrestricted: [{ label: 'operator', publicKey: 'UOPS' }],
+    });
+    expect(config.match(/nkey: "UKEY\d"/g)).toHaveLength(BUS_SERVICES.length);
+    expect(config).toContain('"$JS.ACK.HUB_EVENTS.hub_routing_opened.>"');
+    expect(config).toMatch(
+      /# crm\n {4}\{\n {6}nkey: "UKEY\d"\n {6}permissions: \{\n {8}publish: \{ deny: \[">"\] \}/,
+    );
+    expect(config).toContain('# operator: unrestricted\n    { nkey: "UOPS" }');
+  });
+});
+
+describe('busPermissionTable', () => {
+  it('is current in docs/architecture.md', () => {
+    const doc = readFileSync(path.join(ROOT, 'docs/architecture.md'), 'utf8');
+    expect(doc).toContain(busPermissionTable());
+  });
+});
