@@ -3,10 +3,12 @@ import { Logger, Module } from '@nestjs/common';
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { CustomStrategy } from '@nestjs/microservices';
-import { EnvValidationError, validateEnv, type ServiceEnv } from '@hub/config';
+import { EnvValidationError, metricsPort, validateEnv, type ServiceEnv } from '@hub/config';
 import { createLogger, PinoNestLogger, type Logger as PinoLogger } from '@hub/observability';
 import { Database } from './database/database';
 import type { EntityList } from './database/database';
+import { MetricsServer } from './health/metrics-server';
+import { applySecurityHeaders } from './http/security-headers';
 import { Messaging } from './nats/messaging';
 import { NamespacedNatsServer } from './nats/namespaced-transport';
 import { RpcServerStatus } from './nats/rpc-server-status';
@@ -46,6 +48,7 @@ export async function runService<E extends ServiceEnv>(
     bufferLogs: true,
   });
   stopGracefullyOnSignals(app, env.SHUTDOWN_TIMEOUT_MS, pino);
+  applySecurityHeaders(app);
   await definition.configureHttp?.(app, env);
 
   const rpcServer = new NamespacedNatsServer(env.HUB_NAMESPACE, {
@@ -60,8 +63,9 @@ export async function runService<E extends ServiceEnv>(
   app.connectMicroservice<CustomStrategy>({ strategy: rpcServer }, { inheritAppConfig: true });
   app.get(RpcServerStatus).watch(rpcServer);
 
-  await app.listen(env.PORT);
-  new Logger('Bootstrap').log(`${service} listening on :${env.PORT}`);
+  await app.listen(env.PORT, env.HOST);
+  new Logger('Bootstrap').log(`${service} listening on ${env.HOST}:${env.PORT}`);
+  await app.get(MetricsServer).listen(metricsPort(env), env.HOST);
   // Not awaited: the service stays up (and unready) while PostgreSQL or NATS are away.
   void app.startAllMicroservices();
   void app.get(Database).connected();

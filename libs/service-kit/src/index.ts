@@ -2,6 +2,7 @@ export * from './bootstrap';
 export * from './database/database';
 export * from './errors/domain.exception';
 export * from './errors/validation';
+export * from './health/metrics-server';
 export * from './nats/messaging';
 export * from './nats/namespaced-transport';
 export * from './nats/realtime';
