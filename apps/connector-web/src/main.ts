@@ -4,6 +4,7 @@ import { ConnectorWebEnv } from './connector-web.env';
 import { connectorWebEntities } from './connector-web.entities';
 import { VisitorSessionsModule } from './visitor-sessions/visitor-sessions.module';
 import { VisitorSocketModule } from './visitor-socket/visitor-socket.module';
+import { allowWidgetCrossOrigin } from './widget-cors';
 
 // The visitor edge: sessions over HTTP, the visitor WebSocket at /ws/visitor on the same port.
 void runService({
@@ -15,6 +16,5 @@ void runService({
     VisitorSessionsModule,
     VisitorSocketModule,
   ],
-  // The widget runs on customers' sites: its session request is cross-origin, and carries no cookie.
-  configureHttp: (app) => app.enableCors({ origin: true, methods: ['POST'], credentials: false }),
+  configureHttp: (app) => allowWidgetCrossOrigin(app),
 });

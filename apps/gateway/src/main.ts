@@ -4,6 +4,7 @@ import { AgentSocketModule } from './agent-socket/agent-socket.module';
 import { AgentsModule } from './agents/agents.module';
 import { serveApiDocs } from './api/openapi';
 import { AuthModule } from './auth/auth.module';
+import { forbidCachingOfAuthAnswers } from './auth/no-store';
 import { CannedResponsesModule } from './canned-responses/canned-responses.module';
 import { ConversationsModule } from './conversations/conversations.module';
 import { CustomersModule } from './customers/customers.module';
@@ -25,5 +26,8 @@ void runService({
     CannedResponsesModule,
     AgentSocketModule,
   ],
-  configureHttp: (app) => serveApiDocs(app),
+  configureHttp: (app) => {
+    forbidCachingOfAuthAnswers(app);
+    serveApiDocs(app);
+  },
 });

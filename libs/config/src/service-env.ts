@@ -1,7 +1,18 @@
 // Decorator metadata (the declared type of each variable) must be recordable before the class below
 // is defined, or implicit conversion of PORT and friends silently does nothing.
 import 'reflect-metadata';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsIP,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  Validate,
+} from 'class-validator';
+import { DefaultMetricsPortFits } from './metrics-port';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -11,7 +22,23 @@ export class ServiceEnv {
   @IsInt()
   @Min(1)
   @Max(65535)
+  @Validate(DefaultMetricsPortFits)
   PORT!: number;
+
+  /**
+   * Address the HTTP and metrics ports bind to: loopback unless said otherwise (the containers
+   * set 0.0.0.0), so a laptop never exposes a service to its network by accident.
+   */
+  @IsOptional()
+  @IsIP(undefined, { message: 'HOST must be an IP address to bind to (127.0.0.1, 0.0.0.0, ::)' })
+  HOST: string = '127.0.0.1';
+
+  /** Internal port of `/metrics`, never the public one; 0 = any free port (logged). */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  METRICS_PORT?: number;
 
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL!: string;

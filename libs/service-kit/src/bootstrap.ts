@@ -4,11 +4,13 @@ import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { CustomStrategy } from '@nestjs/microservices';
-import { EnvValidationError, validateEnv, type ServiceEnv } from '@hub/config';
+import { EnvValidationError, metricsPort, validateEnv, type ServiceEnv } from '@hub/config';
 import { createLogger, PinoNestLogger, type Logger as PinoLogger } from '@hub/observability';
 import { Database } from './database/database';
 import type { EntityList } from './database/database';
 import { busIdentity } from './nats/bus-identity';
+import { MetricsServer } from './health/metrics-server';
+import { applySecurityHeaders } from './http/security-headers';
 import { Messaging } from './nats/messaging';
 import { NamespacedNatsServer } from './nats/namespaced-transport';
 import { RpcServerStatus } from './nats/rpc-server-status';
@@ -50,6 +52,7 @@ export async function runService<E extends ServiceEnv>(
   });
   app.set('trust proxy', trustProxySetting(env.TRUST_PROXY));
   stopGracefullyOnSignals(app, env.SHUTDOWN_TIMEOUT_MS, pino);
+  applySecurityHeaders(app);
   await definition.configureHttp?.(app, env);
 
   const identity = busIdentity(env, service);
@@ -70,8 +73,9 @@ export async function runService<E extends ServiceEnv>(
   app.connectMicroservice<CustomStrategy>({ strategy: rpcServer }, { inheritAppConfig: true });
   app.get(RpcServerStatus).watch(rpcServer);
 
-  await app.listen(env.PORT);
-  new Logger('Bootstrap').log(`${service} listening on :${env.PORT}`);
+  await app.listen(env.PORT, env.HOST);
+  new Logger('Bootstrap').log(`${service} listening on ${env.HOST}:${env.PORT}`);
+  await app.get(MetricsServer).listen(metricsPort(env), env.HOST);
   // Not awaited: the service stays up (and unready) while PostgreSQL or NATS are away.
   void app.startAllMicroservices();
   void app.get(Database).connected();

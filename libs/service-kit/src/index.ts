@@ -3,6 +3,7 @@ export * from './database/database';
 export * from './errors/domain.exception';
 export * from './errors/validation';
 export * from './http/json-depth';
+export * from './health/metrics-server';
 export * from './nats/messaging';
 export * from './nats/namespaced-transport';
 export * from './nats/realtime';

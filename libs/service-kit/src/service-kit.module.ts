@@ -9,7 +9,7 @@ import { ErrorFilter } from './errors/error.filter';
 import { createValidationPipe } from './errors/validation';
 import { HealthController } from './health/health.controller';
 import { JsonDepthMiddleware } from './http/json-depth.middleware';
-import { METRICS_REGISTRY, MetricsController } from './health/metrics.controller';
+import { METRICS_REGISTRY, MetricsServer } from './health/metrics-server';
 import { Messaging } from './nats/messaging';
 import { Realtime } from './nats/realtime';
 import { RpcClient } from './nats/rpc-client';
@@ -24,7 +24,7 @@ export interface ServiceKitOptions {
 
 /**
  * What every service has: validated env, PostgreSQL, NATS (request/reply and JetStream),
- * health and metrics endpoints, the error shape, validation and correlation ids.
+ * health endpoints, metrics on their own port, the error shape, validation and correlation ids.
  */
 @Global()
 @Module({})
@@ -32,7 +32,7 @@ export class ServiceKitModule implements NestModule {
   static forRoot({ service, env, entities }: ServiceKitOptions): DynamicModule {
     return {
       module: ServiceKitModule,
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController],
       providers: [
         { provide: SERVICE_NAME, useValue: service },
         { provide: SERVICE_ENV, useValue: env },
@@ -46,6 +46,7 @@ export class ServiceKitModule implements NestModule {
         RpcClient,
         RpcServerStatus,
         Realtime,
+        MetricsServer,
       ],
       exports: [
         SERVICE_NAME,

@@ -12,6 +12,10 @@ export interface ServiceProcessOptions {
   env: Record<string, string>;
 }
 
+// Any free port: many services start side by side, so PORT + 1000 could be taken. The service
+// logs the port it got (`metricsPort`), which `metricsUrl()` reads.
+const EPHEMERAL_METRICS_PORT = '0';
+
 const repoRoot = path.resolve(__dirname, '../../..');
 
 /**
@@ -38,7 +42,12 @@ export class ServiceProcess {
     const entry = path.join(repoRoot, 'dist/apps', this.options.name, 'src/main.js');
     const child = spawn(process.execPath, [entry], {
       cwd: repoRoot,
-      env: { ...process.env, ...this.options.env, PORT: String(this.options.port) },
+      env: {
+        ...process.env,
+        METRICS_PORT: EPHEMERAL_METRICS_PORT,
+        ...this.options.env,
+        PORT: String(this.options.port),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
@@ -75,6 +84,12 @@ export class ServiceProcess {
     } catch (error) {
       return { status: 0, body: String(error) };
     }
+  }
+
+  /** Where this process serves `/metrics` (its internal port), once it has said so. */
+  async metricsUrl(): Promise<string> {
+    const line = await this.waitForLog((l) => typeof l.metricsPort === 'number');
+    return `http://127.0.0.1:${line.metricsPort as number}/metrics`;
   }
 
   async waitUntilReady(expected = true, timeoutMs = 30_000): Promise<void> {

@@ -171,7 +171,7 @@ describe('odd input at the doors of the hub', () => {
     }
 
     async function deadLettersCounted(reason: string): Promise<number> {
-      const response = await fetch(`${url('conversation')}/metrics`);
+      const response = await fetch(await suite.hub.service('conversation').metricsUrl());
       const line = (await response.text())
         .split('\n')
         .find(

@@ -1,6 +1,14 @@
 import { HUB_SERVICES } from '@hub/config';
 import { createTestDatabase, ServiceProcess, TestHub, testRunId, testServices } from '@hub/testing';
-import { findFreePort } from '@hub/dev-infra';
+import { findFreePort, isPortOpen } from '@hub/dev-infra';
+
+// Another loopback address: Linux routes all of 127.0.0.0/8 to lo, so a service bound to every
+// interface answers here and one bound to 127.0.0.1 refuses.
+const OTHER_LOCAL_ADDRESS = '127.0.0.2';
+
+function portOf(url: string): number {
+  return Number(new URL(url).port);
+}
 
 describe('every service', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -20,21 +28,42 @@ describe('every service', () => {
     await database?.drop();
   });
 
+  it.each(HUB_SERVICES.map((s) => s.name))('%s is live and ready', async (name) => {
+    const service = hub.service(name);
+    const live = await fetch(`${service.url}/health/live`);
+    expect(live.status).toBe(200);
+
+    const ready = await service.readiness();
+    expect(ready).toEqual({
+      status: 200,
+      body: { status: 'ok', checks: { postgres: 'up', nats: 'up' } },
+    });
+  });
+
   it.each(HUB_SERVICES.map((s) => s.name))(
-    '%s is live, ready and exposes Prometheus metrics',
+    '%s serves Prometheus metrics on its internal port only',
     async (name) => {
       const service = hub.service(name);
-      const live = await fetch(`${service.url}/health/live`);
-      expect(live.status).toBe(200);
 
-      const ready = await service.readiness();
-      expect(ready).toEqual({
-        status: 200,
-        body: { status: 'ok', checks: { postgres: 'up', nats: 'up' } },
-      });
+      const metrics = await fetch(await service.metricsUrl());
+      expect(metrics.status).toBe(200);
+      expect(await metrics.text()).toContain(`process_resident_memory_bytes{service="${name}"}`);
 
-      const metrics = await (await fetch(`${service.url}/metrics`)).text();
-      expect(metrics).toContain(`process_resident_memory_bytes{service="${name}"}`);
+      const onPublicPort = await fetch(`${service.url}/metrics`);
+      expect(onPublicPort.status).toBe(404);
+    },
+  );
+
+  it.each(HUB_SERVICES.map((s) => s.name))(
+    '%s listens on 127.0.0.1 only, public and metrics port alike',
+    async (name) => {
+      const service = hub.service(name);
+      const ports = [portOf(service.url), portOf(await service.metricsUrl())];
+
+      for (const port of ports) {
+        expect(await isPortOpen('127.0.0.1', port)).toBe(true);
+        expect(await isPortOpen(OTHER_LOCAL_ADDRESS, port)).toBe(false);
+      }
     },
   );
 
@@ -85,6 +114,30 @@ describe('a service started with a bad environment', () => {
     expect(service.stderr.join('\n')).toMatch(
       /JWT_SECRET: JWT_SECRET must be longer than or equal to 32 characters/,
     );
+  });
+});
+
+describe('a service told HOST=0.0.0.0', () => {
+  it('answers on every local address, as in a container', async () => {
+    const service = new ServiceProcess({
+      name: 'crm',
+      port: await findFreePort(),
+      env: {
+        HOST: '0.0.0.0',
+        DATABASE_URL: testServices.databaseUrl,
+        NATS_URL: testServices.natsUrl,
+        HUB_NAMESPACE: `${testRunId()}_anyhost`,
+      },
+    }).start();
+    try {
+      const port = portOf(service.url);
+      await service.waitForLog((l) => l.msg === `crm listening on 0.0.0.0:${port}`);
+
+      expect(await isPortOpen(OTHER_LOCAL_ADDRESS, port)).toBe(true);
+      expect(await isPortOpen(OTHER_LOCAL_ADDRESS, portOf(await service.metricsUrl()))).toBe(true);
+    } finally {
+      await service.stop();
+    }
   });
 });
 

@@ -187,8 +187,8 @@ describe('agent authentication at the gateway', () => {
       expect(body).toMatchObject({ id: alice().id, workspaceId: workspace.id });
     });
 
-    it('leaves health, metrics and the API docs open', async () => {
-      for (const path of ['/health/live', '/metrics', '/api/docs', '/api/docs-json']) {
+    it('leaves health and the API docs open', async () => {
+      for (const path of ['/health/live', '/api/docs', '/api/docs-json']) {
         expect((await fetch(`${api.baseUrl}${path}`)).status).toBe(200);
       }
     });

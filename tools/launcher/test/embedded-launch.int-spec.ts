@@ -3,6 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { METRICS_PORT_OFFSET } from '@hub/config';
 import { findFreePort, isPortFree, isPortOpen } from '@hub/dev-infra';
 import { waitFor } from '@hub/testing';
 import { findRepoRoot } from '../src/state';
@@ -26,14 +27,18 @@ const demoPasswordEntry = path.join(
 );
 const SERVICE_COUNT = 7;
 
-/** `count` consecutive free ports, for the services (the gateway's, then the others'). */
+/**
+ * `count` consecutive free ports, for the services (the gateway's, then the others'), whose
+ * metrics ports (each PORT + 1000) are free too.
+ */
 async function freePortRun(count: number): Promise<number> {
   for (let attempt = 0; attempt < 20; attempt++) {
     const first = await findFreePort();
-    if (first + count > 65_535) continue;
-    const rest = await Promise.all(
-      Array.from({ length: count - 1 }, (_, i) => isPortFree(first + 1 + i)),
-    );
+    if (first + METRICS_PORT_OFFSET + count > 65_535) continue;
+    const rest = await Promise.all([
+      ...Array.from({ length: count - 1 }, (_, i) => isPortFree(first + 1 + i)),
+      ...Array.from({ length: count }, (_, i) => isPortFree(first + METRICS_PORT_OFFSET + i)),
+    ]);
     if (rest.every(Boolean)) return first;
   }
   throw new Error(`no run of ${count} free ports found`);

@@ -18,7 +18,7 @@ import { Counter, type Registry } from 'prom-client';
 import { Database } from '../database/database';
 import { busIdentity } from './bus-identity';
 import { DomainException, type ErrorKind } from '../errors/domain.exception';
-import { METRICS_REGISTRY } from '../health/metrics.controller';
+import { METRICS_REGISTRY } from '../health/metrics-server';
 import { SERVICE_ENV, SERVICE_NAME } from '../tokens';
 
 export type ConsumerSpec<T extends object> = Omit<

@@ -5,11 +5,11 @@ import { headers } from '@nats-io/transport-node';
 import type { ServiceEnv } from '@hub/config';
 import type { PayloadOf, ReplyOf, RequestContract } from '@hub/contracts';
 import { CORRELATION_HEADER, currentCorrelationId } from '@hub/observability';
-import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
-import { DomainException, fromErrorBody, isErrorBody } from '../errors/domain.exception';
+import { firstValueFrom, timeout } from 'rxjs';
 import { SERVICE_ENV, SERVICE_NAME } from '../tokens';
 import { busIdentity } from './bus-identity';
 import { NamespacedNatsClient } from './namespaced-transport';
+import { upstreamFailure } from './upstream-error';
 
 /** Asks another service over NATS request/reply, carrying the current correlation id. */
 @Injectable()
@@ -44,25 +44,11 @@ export class RpcClient implements OnApplicationShutdown {
         this.client.send<ReplyOf<C>>(subject, record).pipe(timeout(timeoutMs)),
       );
     } catch (error) {
-      throw toDomainException(subject, timeoutMs, error);
+      throw upstreamFailure({ subject, timeoutMs, error });
     }
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.client.close();
   }
-}
-
-function toDomainException(subject: string, timeoutMs: number, error: unknown): DomainException {
-  if (isErrorBody(error)) return fromErrorBody(error);
-  if (error instanceof TimeoutError) {
-    return new DomainException(
-      'UPSTREAM_TIMEOUT',
-      `${subject} did not answer within ${timeoutMs} ms`,
-    );
-  }
-  return new DomainException(
-    'UPSTREAM_UNAVAILABLE',
-    `${subject} failed: ${String((error as Error)?.message ?? error)}`,
-  );
 }
