@@ -26,6 +26,7 @@ import { GetQueueRequest } from './routing/get-queue';
 import { PickConversationRequest } from './routing/pick-conversation';
 import { SetAgentPresenceRequest } from './routing/set-agent-presence';
 import { TransferConversationRequest } from './routing/transfer-conversation';
+import { UpdateAgentRequest } from './routing/update-agent';
 import { WorkspaceScopedRequest } from './routing/workspace-scoped';
 import type { AgentView, DepartmentView, QueueEntryView } from './views/agent-view';
 import type { ConversationView } from './views/conversation-view';
@@ -148,6 +149,7 @@ export const SUBJECTS = {
     ),
     getAgent: defineRequest('routing.agent.get', GetAgentRequest, returns<AgentView>()),
     listAgents: defineRequest('routing.agent.list', WorkspaceScopedRequest, returns<AgentView[]>()),
+    updateAgent: defineRequest('routing.agent.update', UpdateAgentRequest, returns<AgentView>()),
     setPresence: defineRequest(
       'routing.agent.presence.set',
       SetAgentPresenceRequest,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type {
+  Actor,
   AssignConversationRequest,
   ChangeConversationStatusRequest,
   ConversationView,
@@ -14,6 +15,7 @@ import {
   nextConversationStatus,
 } from '@hub/domain';
 import { Database } from '@hub/service-kit';
+import { CurrentActors } from '../actors/current-actors';
 import { InboxDirectory } from '../inboxes/inbox-directory';
 import { ConversationNotifier } from '../notifications/conversation-notifier';
 import { Outbox, type PendingEvent } from '../outbox/outbox';
@@ -39,6 +41,7 @@ export class ConversationLifecycle {
     private readonly inboxes: InboxDirectory,
     private readonly notifier: ConversationNotifier,
     private readonly outbox: Outbox,
+    private readonly actors: CurrentActors,
   ) {}
 
   /** Routing's decision: `agentId` owns it now, if nobody changed it meanwhile. */
@@ -72,9 +75,10 @@ export class ConversationLifecycle {
     });
   }
 
-  resolve(request: ChangeConversationStatusRequest): Promise<ConversationView> {
+  async resolve(request: ChangeConversationStatusRequest): Promise<ConversationView> {
+    const actor = await this.actors.current(request.workspaceId, request.actor.agentId);
     return this.change(request.workspaceId, request.conversationId, (current) => {
-      assertMayAct(current, request);
+      assertMayAct(current, actor);
       const resolvedAt = new Date();
       return {
         changes: {
@@ -90,7 +94,9 @@ export class ConversationLifecycle {
   }
 
   /** A resolved conversation waits for an agent again, like a new one. */
-  reopen(request: ChangeConversationStatusRequest): Promise<ConversationView> {
+  async reopen(request: ChangeConversationStatusRequest): Promise<ConversationView> {
+    // A removed or deactivated agent may not reopen; the permission itself is checked elsewhere.
+    await this.actors.current(request.workspaceId, request.actor.agentId);
     return this.change(request.workspaceId, request.conversationId, (current) => ({
       changes: {
         status: transition(current.status, ConversationEvent.Reopen),
@@ -139,12 +145,11 @@ function transition(status: ConversationStatus, event: ConversationEvent): Conve
   }
 }
 
-/** The assignee may act on their conversation; supervisors and admins on any. */
-export function assertMayAct(
-  conversation: Conversation,
-  request: { actor: { agentId: string; role: AgentRole } },
-): void {
-  if (request.actor.role !== AgentRole.Agent) return;
-  if (conversation.assigneeId !== request.actor.agentId)
-    throw ConversationError.notYours(conversation.id);
+/**
+ * The assignee may act on their conversation; supervisors and admins on any. `actor` is the
+ * agent's current role from CurrentActors, never the role the request carried.
+ */
+export function assertMayAct(conversation: Conversation, actor: Actor): void {
+  if (actor.role !== AgentRole.Agent) return;
+  if (conversation.assigneeId !== actor.agentId) throw ConversationError.notYours(conversation.id);
 }
