@@ -1,10 +1,20 @@
-import { Injectable } from '@nestjs/common';
-import { SUBJECTS, type Actor, type GetAgentRequest } from '@hub/contracts';
-import { DomainException, RpcClient } from '@hub/service-kit';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { OnApplicationBootstrap } from '@nestjs/common';
+import type { ServiceEnv } from '@hub/config';
+import {
+  realtimeSubjects,
+  SUBJECTS,
+  type Actor,
+  type AgentChangedRealtime,
+  type GetAgentRequest,
+} from '@hub/contracts';
+import { namespacedSubject } from '@hub/messaging';
+import { DomainException, Messaging, RpcClient, SERVICE_ENV } from '@hub/service-kit';
 import { ConversationError } from '../conversations/conversation.exception';
 
-// A demoted or deactivated agent loses their rights within this long, without one routing
-// request per command for agents who act several times a second.
+// Routing's `agent.changed` broadcast drops an entry at once; should one be missed, a demoted or
+// deactivated agent still loses their rights within this long, at one routing request per
+// agent per period rather than one per command.
 const FRESH_FOR_MS = 1_000;
 // Entries expire by time; the bound only keeps a burst of distinct agents from piling up.
 const MAX_ENTRIES = 10_000;
@@ -19,10 +29,36 @@ interface Entry {
  * from a token minted up to an access-token lifetime ago, so permission checks use this instead.
  */
 @Injectable()
-export class CurrentActors {
+export class CurrentActors implements OnApplicationBootstrap {
+  private readonly logger = new Logger(CurrentActors.name);
   private readonly cache = new Map<string, Entry>();
 
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly messaging: Messaging,
+    @Inject(SERVICE_ENV) private readonly env: ServiceEnv,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    // Every replica, no queue group: each holds its own cache.
+    void this.messaging
+      .connected()
+      .then((nc) =>
+        nc.subscribe(namespacedSubject(this.env.HUB_NAMESPACE, realtimeSubjects.agentChanges()), {
+          callback: (error, message) => {
+            if (error) {
+              this.logger.warn({ err: error }, 'agent change notices interrupted');
+              return;
+            }
+            const { workspaceId, agentId } = message.json<AgentChangedRealtime>();
+            this.cache.delete(`${workspaceId}:${agentId}`);
+          },
+        }),
+      )
+      .catch((error: unknown) =>
+        this.logger.warn({ err: error }, 'not following agent changes; relying on the cache TTL'),
+      );
+  }
 
   /** The actor with their current role; CONVERSATION_ACTOR_UNKNOWN if removed or deactivated. */
   async current(workspaceId: string, agentId: string): Promise<Actor> {

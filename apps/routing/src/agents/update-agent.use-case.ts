@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { AgentView, UpdateAgentRequest } from '@hub/contracts';
+import { realtimeSubjects, type AgentView, type UpdateAgentRequest } from '@hub/contracts';
 import { AgentRole } from '@hub/domain';
-import { Database } from '@hub/service-kit';
+import { Database, Realtime } from '@hub/service-kit';
 import { RoutingErrors } from '../routing.errors';
 import { AgentsRepository } from './agents.repository';
 import { AgentsService } from './agents.service';
@@ -18,6 +18,7 @@ export class UpdateAgent {
   constructor(
     database: Database,
     private readonly agents: AgentsService,
+    private readonly realtime: Realtime,
   ) {
     this.store = new AgentsRepository(database.dataSource.manager);
   }
@@ -35,6 +36,15 @@ export class UpdateAgent {
     if (!(await this.store.update(workspaceId, agentId, { role, active })))
       throw RoutingErrors.agentNotFound();
     this.logger.log({ workspaceId, agentId, by: admin.id, role, active }, 'agent changed');
-    return this.agents.get(workspaceId, agentId);
+    const changed = await this.agents.get(workspaceId, agentId);
+    // After the (autocommitted) update: services caching the agent's role drop it at once.
+    await this.realtime.publish(realtimeSubjects.agentChanges(), {
+      type: 'agent.changed',
+      workspaceId,
+      agentId,
+      role: changed.role,
+      active: changed.active,
+    });
+    return changed;
   }
 }

@@ -1,4 +1,4 @@
-import type { AgentPresence } from '@hub/domain';
+import type { AgentPresence, AgentRole } from '@hub/domain';
 import type { ConversationView } from '../views/conversation-view';
 import type { MessageView } from '../views/message-view';
 
@@ -52,6 +52,15 @@ export interface PresenceChangedRealtime {
   presence: AgentPresence;
 }
 
+/** An admin changed an agent's role or active flag (routing, after the change committed). */
+export interface AgentChangedRealtime {
+  type: 'agent.changed';
+  workspaceId: string;
+  agentId: string;
+  role: AgentRole;
+  active: boolean;
+}
+
 export type RealtimeEvent =
   | MessageCreatedRealtime
   | TypingRealtime
@@ -59,7 +68,8 @@ export type RealtimeEvent =
   | ConversationUpdatedRealtime
   | QueuePositionRealtime
   | QueueChangedRealtime
-  | PresenceChangedRealtime;
+  | PresenceChangedRealtime
+  | AgentChangedRealtime;
 
 /** What `rt.visitor.<id>` carries. */
 export type VisitorRealtimeEvent = MessageCreatedRealtime | ConversationUpdatedRealtime;
