@@ -18,4 +18,21 @@ export class ConnectorWebEnv extends ServiceEnv {
   @Min(1_000)
   @Max(300_000)
   VISITOR_SOCKET_HEARTBEAT_MS: number = 30_000;
+
+  /** A visitor token unused for this long is refused (the widget then starts a new session). Default 30 days. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(365 * 24 * 3600)
+  VISITOR_TOKEN_IDLE_SECONDS: number = 30 * 24 * 3600;
+
+  /**
+   * A session's last_seen_at is written at most this often (default 5 min), so a busy visitor
+   * costs no write per request; it is also kept under a tenth of the idle period.
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(24 * 3600)
+  VISITOR_LAST_SEEN_UPDATE_SECONDS: number = 300;
 }

@@ -9,6 +9,7 @@ import { CustomersModule } from './customers/customers.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { GatewayEnv } from './gateway.env';
 import { gatewayEntities } from './gateway.entities';
+import { VisitorsModule } from './visitors/visitors.module';
 
 void runService({
   service: 'gateway',
@@ -21,6 +22,7 @@ void runService({
     AgentsModule,
     DepartmentsModule,
     CannedResponsesModule,
+    VisitorsModule,
     AgentSocketModule,
   ],
   configureHttp: (app) => serveApiDocs(app),

@@ -27,6 +27,10 @@ import { PickConversationRequest } from './routing/pick-conversation';
 import { SetAgentPresenceRequest } from './routing/set-agent-presence';
 import { TransferConversationRequest } from './routing/transfer-conversation';
 import { UpdateAgentRequest } from './routing/update-agent';
+import {
+  RevokeVisitorSessionsRequest,
+  type RevokeVisitorSessionsReply,
+} from './web/revoke-visitor-sessions';
 import { WorkspaceScopedRequest } from './routing/workspace-scoped';
 import type { AgentView, DepartmentView, QueueEntryView } from './views/agent-view';
 import type { ConversationView } from './views/conversation-view';
@@ -139,6 +143,13 @@ export const SUBJECTS = {
       'evt.conversation.conversation.resolved.v1',
       ConversationResolved,
       'EVENTS',
+    ),
+  },
+  web: {
+    revokeVisitorSessions: defineRequest(
+      'connector-web.visitor-session.revoke',
+      RevokeVisitorSessionsRequest,
+      returns<RevokeVisitorSessionsReply>(),
     ),
   },
   routing: {

@@ -143,6 +143,7 @@ describe('the agent API and socket', () => {
         'PATCH /api/v1/agents/{agentId}',
         'DELETE /api/v1/agents/{agentId}',
         'GET /api/v1/canned-responses',
+        'DELETE /api/v1/visitors/{visitorId}/sessions',
       ].sort(),
     );
     expect(body.components.securitySchemes).toHaveProperty('bearer');

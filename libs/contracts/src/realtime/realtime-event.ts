@@ -52,6 +52,12 @@ export interface PresenceChangedRealtime {
   presence: AgentPresence;
 }
 
+/** The visitor's sessions were revoked: every socket of the visitor closes (4401). */
+export interface VisitorSessionRevokedRealtime {
+  type: 'session.revoked';
+  visitorId: string;
+}
+
 /** An admin changed an agent's role or active flag (routing, after the change committed). */
 export interface AgentChangedRealtime {
   type: 'agent.changed';
@@ -69,10 +75,12 @@ export type RealtimeEvent =
   | QueuePositionRealtime
   | QueueChangedRealtime
   | PresenceChangedRealtime
-  | AgentChangedRealtime;
+  | AgentChangedRealtime
+  | VisitorSessionRevokedRealtime;
 
 /** What `rt.visitor.<id>` carries. */
-export type VisitorRealtimeEvent = MessageCreatedRealtime | ConversationUpdatedRealtime;
+export type VisitorRealtimeEvent =
+  MessageCreatedRealtime | ConversationUpdatedRealtime | VisitorSessionRevokedRealtime;
 
 /** What `rt.agent.<id>` carries. */
 export type AgentRealtimeEvent = MessageCreatedRealtime | ConversationUpdatedRealtime;
