@@ -34,5 +34,5 @@ export class ConnectorWebEnv extends ServiceEnv {
   @IsInt()
   @Min(1)
   @Max(24 * 3600)
-  VISITOR_LAST_SEEN_UPDATE_SECONDS: number = 300;
+  VISITOR_SEEN_UPDATE_SECONDS: number = 300;
 }

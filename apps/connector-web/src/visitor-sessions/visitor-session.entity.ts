@@ -34,7 +34,7 @@ export class VisitorSession {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
-  /** Written at most every VISITOR_LAST_SEEN_UPDATE_SECONDS; the idle expiry counts from it. */
+  /** Written at most every VISITOR_SEEN_UPDATE_SECONDS; the idle expiry counts from it. */
   @Column({ name: 'last_seen_at', type: 'timestamptz', default: () => 'now()' })
   lastSeenAt!: Date;
 

@@ -43,7 +43,7 @@ export class VisitorSessionsService {
   ) {
     this.idleMs = env.VISITOR_TOKEN_IDLE_SECONDS * 1000;
     // Well under the idle period, or a visitor active all along could still expire.
-    this.touchEveryMs = Math.min(env.VISITOR_LAST_SEEN_UPDATE_SECONDS * 1000, this.idleMs / 10);
+    this.touchEveryMs = Math.min(env.VISITOR_SEEN_UPDATE_SECONDS * 1000, this.idleMs / 10);
   }
 
   async create(dto: CreateVisitorSessionDto): Promise<VisitorSessionView> {
