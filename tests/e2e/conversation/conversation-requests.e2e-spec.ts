@@ -3,9 +3,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import {
   realtimeSubjects,
   SUBJECTS,
-  type AgentView,
   type ConversationView,
-  type GetAgentRequest,
   type RealtimeEvent,
   type RequestContract,
 } from '@hub/contracts';
@@ -15,6 +13,7 @@ import { startHubSuite, type HubSuite } from '../support/hub-suite';
 import { createWorkspaceWithInbox, inboundMessage, publishInbound } from '../support/inbound';
 import type { NestRequestError } from '../support/nest-request';
 import { nestRequest } from '../support/nest-request';
+import { standInForRouting } from '../support/routing-stand-in';
 
 describe('conversation requests', () => {
   let suite: HubSuite;
@@ -45,38 +44,10 @@ describe('conversation requests', () => {
       },
     });
     target = await createWorkspaceWithInbox(suite.database.url);
-    answerAsRouting([agent, otherAgent, supervisor]);
+    standInForRouting(nc, namespace, [agent, otherAgent, supervisor]);
   });
 
   afterAll(() => suite?.stop());
-
-  // Routing is not started: conversation asks it for each actor's current role, answered here.
-  function answerAsRouting(agents: { agentId: string; role: AgentView['role'] }[]): void {
-    nc.subscribe(namespacedSubject(namespace, SUBJECTS.routing.getAgent.subject), {
-      callback: (_error, message) => {
-        const { id, data } = message.json<{ id: string; data: GetAgentRequest }>();
-        const known = agents.find((a) => a.agentId === data.agentId);
-        const response: AgentView | undefined = known && {
-          id: known.agentId,
-          workspaceId: data.workspaceId,
-          name: 'Agent',
-          email: `${known.agentId}@example.test`,
-          role: known.role,
-          active: true,
-          maxConcurrentChats: 3,
-          presence: 'online',
-          activeChats: 0,
-          departmentIds: [],
-        };
-        const err = { status: 404, code: 'AGENT_NOT_FOUND', message: 'No such agent' };
-        message.respond(
-          JSON.stringify(
-            response ? { id, response, isDisposed: true } : { id, err, isDisposed: true },
-          ),
-        );
-      },
-    });
-  }
 
   /** A visitor writes; resolves with the conversation it opened. */
   async function openConversation(
