@@ -52,7 +52,7 @@ export class AgentsController {
     @Param() { agentId }: AgentParams,
     @Body() body: UpdateAgentBody,
   ): Promise<AgentView> {
-    return this.agents.update(agent, agentId, body);
+    return this.agents.update(agent, { agentId, ...body });
   }
 
   @Delete(':agentId')
@@ -69,6 +69,6 @@ export class AgentsController {
     @CurrentAgent() agent: AuthenticatedAgent,
     @Param() { agentId }: AgentParams,
   ): Promise<AgentView> {
-    return this.agents.update(agent, agentId, { active: false });
+    return this.agents.update(agent, { agentId, active: false });
   }
 }

@@ -47,8 +47,7 @@ export class AgentsService {
    */
   async update(
     admin: AuthenticatedAgent,
-    agentId: string,
-    body: UpdateAgentBody,
+    { agentId, ...body }: UpdateAgentBody & { agentId: string },
   ): Promise<AgentView> {
     const request: UpdateAgentRequest = {
       workspaceId: admin.workspaceId,

@@ -52,7 +52,7 @@ export class RefreshSession {
       return { error: authErrors.refreshInvalid() };
     const { sessionId } = stored;
     if (stored.rotated) {
-      await this.sessions.revoke(tx, sessionId, 'reuse');
+      await this.sessions.revoke({ sessionId, reason: 'reuse' }, tx);
       this.logger.warn(
         { sessionId, agentId: stored.agentId },
         'refresh token reused; session revoked',
@@ -61,11 +61,15 @@ export class RefreshSession {
     }
     const agent = await this.currentAgent(stored);
     if (!agent) {
-      await this.sessions.revoke(tx, sessionId, 'agent_changed');
+      await this.sessions.revoke({ sessionId, reason: 'agent_changed' }, tx);
       return { error: authErrors.refreshInvalid(), revokedSessionId: sessionId };
     }
     const refreshToken = newRefreshToken();
-    await this.sessions.rotate(tx, oldHash, sessionId, this.tokens.refreshRecord(refreshToken));
+    await this.sessions.rotate(tx, {
+      oldHash,
+      sessionId,
+      next: this.tokens.refreshRecord(refreshToken),
+    });
     return { agent, sessionId, refreshToken };
   }
 

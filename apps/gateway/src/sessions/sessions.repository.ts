@@ -55,9 +55,11 @@ export class SessionsRepository {
   /** Marks the old token used and stores its successor. */
   async rotate(
     tx: EntityManager,
-    oldHash: string,
-    sessionId: string,
-    next: { tokenHash: string; ttlSeconds: number },
+    {
+      oldHash,
+      sessionId,
+      next,
+    }: { oldHash: string; sessionId: string; next: { tokenHash: string; ttlSeconds: number } },
   ): Promise<void> {
     await tx.query(`update gateway.refresh_tokens set rotated_at = now() where token_hash = $1`, [
       oldHash,
@@ -65,12 +67,12 @@ export class SessionsRepository {
     await this.addRefreshToken(tx, sessionId, next);
   }
 
+  /** Ends the session, in `tx` when given (a refresh decides on its locked rows). */
   async revoke(
-    db: EntityManager | undefined,
-    sessionId: string,
-    reason: SessionEndReason,
+    { sessionId, reason }: { sessionId: string; reason: SessionEndReason },
+    tx?: EntityManager,
   ): Promise<void> {
-    const runner = db ?? (await this.database.connected()).manager;
+    const runner = tx ?? (await this.database.connected()).manager;
     await runner.query(
       `update gateway.agent_sessions set revoked_at = now(), revoked_reason = $2
         where id = $1 and revoked_at is null`,

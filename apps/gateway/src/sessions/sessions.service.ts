@@ -14,7 +14,7 @@ export class SessionsService {
   ) {}
 
   async end(sessionId: string, reason: SessionEndReason): Promise<void> {
-    await this.sessions.revoke(undefined, sessionId, reason);
+    await this.sessions.revoke({ sessionId, reason });
     this.revoked.add([sessionId]);
     this.logger.log({ sessionId, reason }, 'agent session ended');
   }

@@ -89,18 +89,19 @@ export class AgentsRepository {
   }
 
   /** Sets the role and the active flag; false when the agent is not in the workspace. */
-  async update(
-    workspaceId: string,
-    agentId: string,
-    changes: { role?: AgentRole; active?: boolean },
-  ): Promise<boolean> {
+  async update(change: {
+    workspaceId: string;
+    agentId: string;
+    role?: AgentRole;
+    active?: boolean;
+  }): Promise<boolean> {
     const updated = await queryRows(
       this.db,
       `update routing.agents
           set role = coalesce($3, role), active = coalesce($4, active), updated_at = now()
         where id = $1 and workspace_id = $2
         returning id`,
-      [agentId, workspaceId, changes.role ?? null, changes.active ?? null],
+      [change.agentId, change.workspaceId, change.role ?? null, change.active ?? null],
     );
     return updated.length > 0;
   }

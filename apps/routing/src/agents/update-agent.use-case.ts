@@ -33,7 +33,7 @@ export class UpdateAgent {
     const admin = await this.store.actor(workspaceId, actor.agentId);
     if (!admin) throw RoutingErrors.actorUnknown();
     if (admin.role !== AgentRole.Admin) throw RoutingErrors.adminOnly();
-    if (!(await this.store.update(workspaceId, agentId, { role, active })))
+    if (!(await this.store.update({ workspaceId, agentId, role, active })))
       throw RoutingErrors.agentNotFound();
     this.logger.log({ workspaceId, agentId, by: admin.id, role, active }, 'agent changed');
     const changed = await this.agents.get(workspaceId, agentId);
