@@ -3,7 +3,8 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { AgentRole } from '@hub/domain';
 import { JetStreamPublisher, namespacedStream } from '@hub/messaging';
-import { createTestDatabase, TestHub, testRunId, testServices } from '@hub/testing';
+import { findFreePort } from '@hub/dev-infra';
+import { createTestDatabase, ServiceProcess, TestHub, testRunId, testServices } from '@hub/testing';
 import { Client } from 'pg';
 import { AgentSocketClient } from '../support/agent-socket-client';
 import { GatewayApi } from '../support/gateway-api';
@@ -149,6 +150,45 @@ describe('ending agent sessions: logout, refresh rotation, agents changed by an 
     const closed = await closeOf(socket, reusedAt);
     expect(closed).toMatchObject({ code: 4401 });
     expect(closed.afterMs).toBeLessThan(WITHIN_MS);
+  });
+
+  it('refuses a session logged out on one gateway replica on another within a second, and closes its socket there', async () => {
+    const workspace = await createWorkspace(database.url, { alice: AgentRole.Agent });
+    const other = new ServiceProcess({
+      name: 'gateway',
+      port: await findFreePort(),
+      env: {
+        DATABASE_URL: database.url,
+        NATS_URL: testServices.natsUrl,
+        HUB_NAMESPACE: namespace,
+        JWT_SECRET: TEST_JWT_SECRET,
+      },
+    }).start();
+    try {
+      await other.waitUntilReady();
+      const session = await login(workspace, 'alice');
+      const { client: socket } = await AgentSocketClient.connect(other.url, session.accessToken);
+      sockets.push(socket);
+      const otherApi = new GatewayApi(other.url);
+      expect(
+        (await otherApi.call('GET', '/api/v1/agents/me', { token: session.accessToken })).status,
+      ).toBe(200);
+
+      const loggedOutAt = Date.now();
+      await api.call('POST', '/api/v1/auth/logout', { token: session.accessToken });
+
+      const closed = await closeOf(socket, loggedOutAt);
+      expect(closed.code).toBe(4401);
+      expect(closed.afterMs).toBeLessThan(WITHIN_MS);
+      expect(
+        await otherApi.call('GET', '/api/v1/agents/me', { token: session.accessToken }),
+      ).toMatchObject({
+        status: 401,
+        body: { code: 'AUTH_SESSION_REVOKED' },
+      });
+    } finally {
+      await other.stop();
+    }
   });
 
   it('lets only an admin change agents; a deactivated agent is refused on REST and socket within a second', async () => {
