@@ -43,4 +43,20 @@ export class ConnectorWebEnv extends ServiceEnv {
   @IsInt()
   @Min(1)
   VISITOR_MESSAGES_PER_MINUTE: number = 60;
+
+  /** A visitor token unused for this long is refused (the widget then starts a new session). */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(365 * 24 * 3600)
+  VISITOR_TOKEN_IDLE_SECONDS: number = 30 * 24 * 3600;
+
+  /**
+   * A session's last_seen_at is written at most this often (default 5 min), so a busy visitor
+   * costs no write per request; it is also kept under a tenth of the idle period.
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  VISITOR_SEEN_UPDATE_SECONDS: number = 300;
 }

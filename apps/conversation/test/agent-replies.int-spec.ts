@@ -19,6 +19,7 @@ describe('agent replies', () => {
   beforeAll(async () => {
     service = await ConversationUnderTest.start('replies');
     target = await service.createInbox();
+    service.enrol(agent, otherAgent, supervisor, admin);
   });
 
   afterAll(() => service?.stop());
@@ -109,6 +110,39 @@ describe('agent replies', () => {
       [3, admin.agentId],
     ]);
     expect(await storedRow(conversation.id)).toMatchObject({ lastSeq: 3 });
+  });
+
+  it('judges by the role routing holds now, not the one the request carries', async () => {
+    const conversation = await assignedConversation();
+    const demoted = { agentId: randomUUID(), role: AgentRole.Supervisor };
+    const removed = { agentId: randomUUID(), role: AgentRole.Admin };
+    service.enrol({ ...demoted, role: AgentRole.Agent }, { ...removed, active: false });
+
+    await expect(reply(conversation, demoted, 'd-1')).rejects.toMatchObject({
+      code: 'CONVERSATION_NOT_ASSIGNED_TO_YOU',
+    });
+    await expect(reply(conversation, removed, 'r-1')).rejects.toMatchObject({
+      kind: 'forbidden',
+      code: 'CONVERSATION_ACTOR_UNKNOWN',
+    });
+    await expect(reply(conversation, otherAgent, 'o-1')).rejects.toMatchObject({
+      code: 'CONVERSATION_NOT_ASSIGNED_TO_YOU',
+    });
+    expect(await storedRow(conversation.id)).toMatchObject({ lastSeq: 1 });
+  });
+
+  it('follows a demotion within a second', async () => {
+    const conversation = await assignedConversation();
+    const supervisorToBe = { agentId: randomUUID(), role: AgentRole.Supervisor };
+    service.enrol(supervisorToBe);
+    await reply(conversation, supervisorToBe, 'before');
+
+    service.enrol({ ...supervisorToBe, role: AgentRole.Agent });
+    await new Promise((resolve) => setTimeout(resolve, 1_050));
+
+    await expect(reply(conversation, supervisorToBe, 'after')).rejects.toMatchObject({
+      code: 'CONVERSATION_NOT_ASSIGNED_TO_YOU',
+    });
   });
 
   it('refuses an agent’s reply to a conversation waiting in the queue', async () => {

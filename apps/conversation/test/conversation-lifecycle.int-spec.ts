@@ -17,6 +17,7 @@ describe('conversation lifecycle', () => {
   beforeAll(async () => {
     service = await ConversationUnderTest.start('lifecycle');
     target = await service.createInbox();
+    service.enrol(agent, otherAgent, supervisor);
     lifecycle = service.get(ConversationLifecycle);
   });
 

@@ -18,6 +18,7 @@ describe('conversation reads', () => {
 
   beforeAll(async () => {
     service = await ConversationUnderTest.start('reads');
+    service.enrol(agent);
     queries = service.get(ConversationQueries);
     lifecycle = service.get(ConversationLifecycle);
   });

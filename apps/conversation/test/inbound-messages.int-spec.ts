@@ -22,6 +22,7 @@ describe('inbound customer messages', () => {
   beforeAll(async () => {
     service = await ConversationUnderTest.start('inbound');
     target = await service.createInbox();
+    service.enrol(agent);
   });
 
   afterAll(() => service?.stop());

@@ -1,4 +1,6 @@
 import { ApiKey } from './api-keys/api-key.entity';
+import { AgentSession } from './sessions/agent-session.entity';
+import { RefreshToken } from './sessions/refresh-token.entity';
 import { Workspace } from './workspaces/workspace.entity';
 
-export const gatewayEntities = [Workspace, ApiKey];
+export const gatewayEntities = [Workspace, ApiKey, AgentSession, RefreshToken];

@@ -7,12 +7,22 @@ export class GatewayEnv extends ServiceEnv {
   @MinLength(32)
   JWT_SECRET!: string;
 
-  /** Lifetime of an agent's access token; the agent logs in again after it. Default 8 h. */
+  /**
+   * Lifetime of an agent's access token; the client refreshes it before then. Short, so a
+   * token never outlives its session by long. Default 15 min, at most 1 h.
+   */
   @IsOptional()
   @IsInt()
   @Min(60)
-  @Max(7 * 24 * 3600)
-  JWT_TTL_SECONDS: number = 8 * 3600;
+  @Max(3600)
+  JWT_TTL_SECONDS: number = 15 * 60;
+
+  /** How long an unused refresh token stays valid (each refresh issues a new one). Default 14 days. */
+  @IsOptional()
+  @IsInt()
+  @Min(300)
+  @Max(90 * 24 * 3600)
+  REFRESH_TOKEN_TTL_SECONDS: number = 14 * 24 * 3600;
 
   /** How long a new agent socket may take to send its `auth` frame before it is closed. */
   @IsOptional()

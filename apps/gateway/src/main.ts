@@ -11,6 +11,7 @@ import { CustomersModule } from './customers/customers.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { GatewayEnv } from './gateway.env';
 import { gatewayEntities } from './gateway.entities';
+import { VisitorsModule } from './visitors/visitors.module';
 
 void runService({
   service: 'gateway',
@@ -24,6 +25,7 @@ void runService({
     AgentsModule,
     DepartmentsModule,
     CannedResponsesModule,
+    VisitorsModule,
     AgentSocketModule,
   ],
   configureHttp: (app) => {

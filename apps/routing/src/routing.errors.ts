@@ -35,6 +35,8 @@ export const RoutingErrors = {
       'Give exactly one of toAgentId and toDepartmentId',
       [{ field: 'toAgentId', message: 'exactly one of toAgentId and toDepartmentId is required' }],
     ),
+  adminOnly: () =>
+    new DomainException('ROUTING_ADMIN_ONLY', 'Only an admin may change or remove an agent'),
   actorUnknown: () =>
     new DomainException('ROUTING_ACTOR_UNKNOWN', 'The acting agent is not in this workspace'),
   applyPending: () =>

@@ -38,6 +38,8 @@ export * from './routing/gateway-heartbeat';
 export * from './routing/get-queue';
 export * from './routing/pick-conversation';
 export * from './routing/transfer-conversation';
+export * from './routing/update-agent';
+export * from './web/revoke-visitor-sessions';
 export * from './realtime/realtime-subjects';
 export * from './realtime/realtime-event';
 export * from './permissions/service-permissions';

@@ -27,6 +27,11 @@ import { GetQueueRequest } from './routing/get-queue';
 import { PickConversationRequest } from './routing/pick-conversation';
 import { SetAgentPresenceRequest } from './routing/set-agent-presence';
 import { TransferConversationRequest } from './routing/transfer-conversation';
+import { UpdateAgentRequest } from './routing/update-agent';
+import {
+  RevokeVisitorSessionsRequest,
+  type RevokeVisitorSessionsReply,
+} from './web/revoke-visitor-sessions';
 import { WorkspaceScopedRequest } from './routing/workspace-scoped';
 import type { AgentView, DepartmentView, QueueEntryView } from './views/agent-view';
 import type { ConversationView } from './views/conversation-view';
@@ -148,6 +153,13 @@ export const SUBJECTS = {
       'EVENTS',
     ),
   },
+  web: {
+    revokeVisitorSessions: defineRequest(
+      'connector-web.visitor-session.revoke',
+      RevokeVisitorSessionsRequest,
+      returns<RevokeVisitorSessionsReply>(),
+    ),
+  },
   routing: {
     authenticateAgent: defineRequest(
       'routing.agent.authenticate',
@@ -156,6 +168,7 @@ export const SUBJECTS = {
     ),
     getAgent: defineRequest('routing.agent.get', GetAgentRequest, returns<AgentView>()),
     listAgents: defineRequest('routing.agent.list', WorkspaceScopedRequest, returns<AgentView[]>()),
+    updateAgent: defineRequest('routing.agent.update', UpdateAgentRequest, returns<AgentView>()),
     setPresence: defineRequest(
       'routing.agent.presence.set',
       SetAgentPresenceRequest,

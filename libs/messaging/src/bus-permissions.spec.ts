@@ -81,7 +81,7 @@ describe('SERVICE_PERMISSIONS', () => {
 });
 
 describe('busPermissions', () => {
-  it('limits connector-web to its requests, its inbound channel, its realtime audiences and its replies', () => {
+  it('limits connector-web to its requests (made and answered), its inbound channel, its realtime audiences and its replies', () => {
     expect(busPermissions('connector-web', 'hub')).toEqual({
       publish: [
         'hub.conversation.inbox.get',
@@ -105,8 +105,13 @@ describe('busPermissions', () => {
         '$JS.API.CONSUMER.MSG.NEXT.HUB_DEAD_LETTERS.hub_connector_web_dead_letters',
         '$JS.ACK.HUB_DEAD_LETTERS.hub_connector_web_dead_letters.>',
       ],
-      subscribe: ['hub.rt.visitor.*', 'hub.rt.conversation.*', '_INBOX.hub.connector-web.>'],
-      allowResponses: false,
+      subscribe: [
+        'hub.connector-web.visitor-session.revoke',
+        'hub.rt.visitor.*',
+        'hub.rt.conversation.*',
+        '_INBOX.hub.connector-web.>',
+      ],
+      allowResponses: true,
     });
   });
 

@@ -13,6 +13,7 @@ import { startHubSuite, type HubSuite } from '../support/hub-suite';
 import { createWorkspaceWithInbox, inboundMessage, publishInbound } from '../support/inbound';
 import type { NestRequestError } from '../support/nest-request';
 import { nestRequest } from '../support/nest-request';
+import { standInForRouting } from '../support/routing-stand-in';
 
 describe('conversation requests', () => {
   let suite: HubSuite;
@@ -43,6 +44,7 @@ describe('conversation requests', () => {
       },
     });
     target = await createWorkspaceWithInbox(suite.database.url);
+    standInForRouting(nc, namespace, [agent, otherAgent, supervisor]);
   });
 
   afterAll(() => suite?.stop());

@@ -123,6 +123,8 @@ describe('the agent API and socket', () => {
     expect(routes.sort()).toEqual(
       [
         'POST /api/v1/auth/login',
+        'POST /api/v1/auth/refresh',
+        'POST /api/v1/auth/logout',
         'GET /api/v1/conversations',
         'GET /api/v1/conversations/{conversationId}',
         'GET /api/v1/conversations/{conversationId}/messages',
@@ -138,7 +140,10 @@ describe('the agent API and socket', () => {
         'GET /api/v1/agents',
         'GET /api/v1/agents/me',
         'PUT /api/v1/agents/me/presence',
+        'PATCH /api/v1/agents/{agentId}',
+        'DELETE /api/v1/agents/{agentId}',
         'GET /api/v1/canned-responses',
+        'DELETE /api/v1/visitors/{visitorId}/sessions',
       ].sort(),
     );
     expect(body.components.securitySchemes).toHaveProperty('bearer');

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { SUBJECTS } from '@hub/contracts';
@@ -54,7 +55,12 @@ describe('agent authentication at the gateway', () => {
   });
 
   const alice = () => workspace.agents.alice;
-  const aliceClaims = () => ({ sub: alice().id, ws: workspace.id, role: AgentRole.Agent });
+  const aliceClaims = () => ({
+    sub: alice().id,
+    ws: workspace.id,
+    role: AgentRole.Agent,
+    sid: randomUUID(),
+  });
 
   describe('login', () => {
     it('returns a bearer token naming the agent, its workspace and role, and the agent', async () => {
@@ -72,6 +78,7 @@ describe('agent authentication at the gateway', () => {
       expect(body).toMatchObject({
         tokenType: 'Bearer',
         expiresIn: 3600,
+        refreshToken: expect.any(String) as unknown,
         agent: { email: admin.email, role: 'admin', workspaceId: demo.workspaceId },
       });
       const claims = decodeClaims(body.accessToken as string);
@@ -79,6 +86,7 @@ describe('agent authentication at the gateway', () => {
         sub: (body.agent as { id: string }).id,
         ws: demo.workspaceId,
         role: 'admin',
+        sid: expect.any(String) as unknown,
       });
       expect((claims.exp as number) - (claims.iat as number)).toBe(3600);
     });

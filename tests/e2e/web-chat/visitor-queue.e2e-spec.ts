@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { SUBJECTS, type ChangeConversationStatusRequest } from '@hub/contracts';
+import { AgentRole } from '@hub/domain';
 import { namespacedStream } from '@hub/messaging';
 import { createTestDatabase, TestHub, testRunId, testServices } from '@hub/testing';
 import { Client } from 'pg';
 import { createWorkspaceWithInbox } from '../support/inbound';
 import { nestRequest } from '../support/nest-request';
 import { newSession, VisitorClient, type Frame } from '../support/visitor-client';
+import { createWorkspace } from '../support/workspace-fixture';
 
 // With routing running and no agent online, every new conversation waits in the queue.
 describe('a waiting visitor’s queue position', () => {
@@ -17,6 +19,8 @@ describe('a waiting visitor’s queue position', () => {
   let nc: NatsConnection;
   let db: Client;
   let target: { workspaceId: string; inboxId: string };
+  // Resolves by hand; conversation checks the role routing holds, so the admin must exist there.
+  let adminId: string;
   let web: string;
   const clients: VisitorClient[] = [];
 
@@ -32,7 +36,9 @@ describe('a waiting visitor’s queue position', () => {
     nc = await connect({ servers: testServices.natsUrl });
     db = new Client({ connectionString: database.url });
     await db.connect();
-    target = await createWorkspaceWithInbox(database.url);
+    const workspace = await createWorkspace(database.url, { ada: AgentRole.Admin });
+    target = { workspaceId: workspace.id, inboxId: workspace.inboxId };
+    adminId = workspace.agents.ada.id;
   }, 60_000);
 
   afterAll(async () => {
@@ -100,7 +106,7 @@ describe('a waiting visitor’s queue position', () => {
     await nestRequest(nc, namespace, SUBJECTS.conversation.resolve, {
       workspaceId: target.workspaceId,
       conversationId: firstAck.conversationId as string,
-      actor: { agentId: randomUUID(), role: 'supervisor' },
+      actor: { agentId: adminId, role: AgentRole.Admin },
     } satisfies ChangeConversationStatusRequest);
 
     await position(back.client, secondConversation, 1);

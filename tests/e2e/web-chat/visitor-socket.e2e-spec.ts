@@ -8,11 +8,13 @@ import {
   type MessageView,
   type SendAgentMessageRequest,
 } from '@hub/contracts';
+import { AgentRole } from '@hub/domain';
 import { namespacedStream, namespacedSubject } from '@hub/messaging';
 import { createTestDatabase, TestHub, testRunId, testServices, waitFor } from '@hub/testing';
 import { Client } from 'pg';
 import { createWorkspaceWithInbox } from '../support/inbound';
 import { nestRequest } from '../support/nest-request';
+import { standInForRouting } from '../support/routing-stand-in';
 import {
   newSession,
   postSession,
@@ -34,6 +36,7 @@ describe('the visitor socket of connector-web', () => {
   let target: { workspaceId: string; inboxId: string };
   let web: string;
   const clients: VisitorClient[] = [];
+  const supervisor = { agentId: randomUUID(), role: AgentRole.Supervisor };
 
   beforeAll(async () => {
     database = await createTestDatabase('visitor_socket');
@@ -49,6 +52,7 @@ describe('the visitor socket of connector-web', () => {
     db = new Client({ connectionString: database.url });
     await db.connect();
     target = await createWorkspaceWithInbox(database.url);
+    standInForRouting(nc, namespace, [supervisor]);
   }, 60_000);
 
   afterEach(async () => {
@@ -89,7 +93,7 @@ describe('the visitor socket of connector-web', () => {
     return nestRequest(nc, namespace, SUBJECTS.conversation.sendAgentMessage, {
       workspaceId: target.workspaceId,
       conversationId,
-      actor: { agentId: randomUUID(), role: 'supervisor' },
+      actor: supervisor,
       clientMessageId: randomUUID(),
       content,
     } satisfies SendAgentMessageRequest);

@@ -34,6 +34,11 @@ export class VisitorSession {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
+  /** Written at most every VISITOR_SEEN_UPDATE_SECONDS; the idle expiry counts from it. */
   @Column({ name: 'last_seen_at', type: 'timestamptz', default: () => 'now()' })
   lastSeenAt!: Date;
+
+  /** Set when an agent ended the visitor's sessions: the token is refused from then on. */
+  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
+  revokedAt!: Date | null;
 }

@@ -1,13 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { realtimeSubjects } from '@hub/contracts';
+import { realtimeSubjects, type VisitorSessionRevokedRealtime } from '@hub/contracts';
 import { RealtimeSubscriptions, type RealtimeDelivery } from '@hub/socket-kit';
+import { VisitorSessionError } from '../visitor-sessions/visitor-session.exception';
 import type { VisitorIdentity } from '../visitor-sessions/visitor-sessions.service';
 import { QueuePositionLookup } from './queue-position';
+import { refuse } from './socket-errors';
 import { VisitorDelivery } from './visitor-delivery';
 import type { VisitorEvent } from './visitor-events';
 import type { VisitorSocket } from './visitor-socket';
 
 type Delivery = RealtimeDelivery<VisitorSocket, VisitorEvent>;
+type VisitorSubjectDelivery = RealtimeDelivery<
+  VisitorSocket,
+  VisitorEvent | VisitorSessionRevokedRealtime
+>;
 
 /**
  * The realtime events of the visitors whose sockets this replica holds. Each socket holds
@@ -26,9 +32,10 @@ export class VisitorRealtime {
     private readonly delivery: VisitorDelivery,
     private readonly queuePosition: QueuePositionLookup,
   ) {
-    this.visitors = subscriptions.group<VisitorSocket, VisitorEvent>((delivery) =>
-      this.onVisitorEvent(delivery),
-    );
+    this.visitors = subscriptions.group<
+      VisitorSocket,
+      VisitorEvent | VisitorSessionRevokedRealtime
+    >((delivery) => this.onVisitorEvent(delivery));
     this.conversations = subscriptions.group<VisitorSocket, VisitorEvent>((delivery) =>
       this.onConversationEvent(delivery),
     );
@@ -83,7 +90,13 @@ export class VisitorRealtime {
     }
   }
 
-  private onVisitorEvent({ event, holders }: Delivery): void {
+  private onVisitorEvent({ event, holders }: VisitorSubjectDelivery): void {
+    if (event.type === 'session.revoked') {
+      // An agent ended the visitor's sessions: the token is refused from now on.
+      for (const socket of [...holders])
+        refuse(socket, VisitorSessionError.invalidToken(), undefined);
+      return;
+    }
     const opened = event.type === 'message.created' ? event.message.conversationId : null;
     let moved = false;
     let workspaceId: string | undefined;

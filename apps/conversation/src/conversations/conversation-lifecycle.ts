@@ -15,6 +15,7 @@ import {
   nextConversationStatus,
 } from '@hub/domain';
 import { Database } from '@hub/service-kit';
+import { CurrentActors } from '../actors/current-actors';
 import { InboxDirectory } from '../inboxes/inbox-directory';
 import { ConversationNotifier } from '../notifications/conversation-notifier';
 import { Outbox, type PendingEvent } from '../outbox/outbox';
@@ -40,6 +41,7 @@ export class ConversationLifecycle {
     private readonly inboxes: InboxDirectory,
     private readonly notifier: ConversationNotifier,
     private readonly outbox: Outbox,
+    private readonly actors: CurrentActors,
   ) {}
 
   /** Routing's decision: `agentId` owns it now, if nobody changed it meanwhile. */
@@ -73,9 +75,10 @@ export class ConversationLifecycle {
     });
   }
 
-  resolve(request: ChangeConversationStatusRequest): Promise<ConversationView> {
+  async resolve(request: ChangeConversationStatusRequest): Promise<ConversationView> {
+    const actor = await this.actors.current(request.workspaceId, request.actor.agentId);
     return this.change(request.workspaceId, request.conversationId, (current) => {
-      assertMayAct(current, request.actor);
+      assertMayAct(current, actor);
       const resolvedAt = new Date();
       return {
         changes: {
@@ -92,11 +95,12 @@ export class ConversationLifecycle {
 
   /**
    * A resolved conversation waits for an agent again, like a new one. Who may reopen it is who
-   * may resolve it: its (last) assignee, or a supervisor or admin.
+   * may resolve it: its (last) assignee, or a supervisor or admin, by their current role.
    */
-  reopen(request: ChangeConversationStatusRequest): Promise<ConversationView> {
+  async reopen(request: ChangeConversationStatusRequest): Promise<ConversationView> {
+    const actor = await this.actors.current(request.workspaceId, request.actor.agentId);
     return this.change(request.workspaceId, request.conversationId, (current) => {
-      assertMayAct(current, request.actor);
+      assertMayAct(current, actor);
       return {
         changes: {
           status: transition(current.status, ConversationEvent.Reopen),
@@ -149,6 +153,7 @@ function transition(status: ConversationStatus, event: ConversationEvent): Conve
 /**
  * The assignee may act on their conversation; supervisors and admins on any. So an agent may
  * not act on a conversation nobody is assigned (one waiting, or resolved from the queue).
+ * `actor` is the agent's current role from CurrentActors, never the role the request carried.
  */
 export function assertMayAct(conversation: Conversation, actor: Actor): void {
   if (actor.role !== AgentRole.Agent) return;

@@ -16,4 +16,9 @@ export const ConversationError = {
       'CONVERSATION_NOT_ASSIGNED_TO_YOU',
       `Conversation ${id} is not assigned to you`,
     ),
+  actorUnknown: () =>
+    new DomainException(
+      'CONVERSATION_ACTOR_UNKNOWN',
+      'The acting agent was removed or deactivated in this workspace',
+    ),
 } as const;

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CurrentActors } from '../actors/current-actors';
 import { CannedResponseRepository } from '../canned-responses/canned-response.repository';
 import { CannedResponsesHandler } from '../canned-responses/canned-responses.handler';
 import { InboxDirectory } from '../inboxes/inbox-directory';
@@ -28,6 +29,7 @@ import { OpenConversation } from './open-conversation';
     OutboxRepository,
     ConversationQueries,
     ConversationLifecycle,
+    CurrentActors,
     OpenConversation,
     InboxDirectory,
     ConversationNotifier,

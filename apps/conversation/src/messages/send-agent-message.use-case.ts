@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { MessageView, SendAgentMessageRequest } from '@hub/contracts';
+import type { Actor, MessageView, SendAgentMessageRequest } from '@hub/contracts';
 import {
   ACTIVE_CONVERSATION_STATUSES,
   ContentType,
@@ -8,6 +8,7 @@ import {
   SenderType,
 } from '@hub/domain';
 import { Database } from '@hub/service-kit';
+import { CurrentActors } from '../actors/current-actors';
 import type { EntityManager } from 'typeorm';
 import { assertMayAct } from '../conversations/conversation-lifecycle';
 import type { Conversation } from '../conversations/conversation.entity';
@@ -34,11 +35,13 @@ export class SendAgentMessage {
     private readonly inboxes: InboxDirectory,
     private readonly notifier: ConversationNotifier,
     private readonly outbox: Outbox,
+    private readonly actors: CurrentActors,
   ) {}
 
   async execute(request: SendAgentMessageRequest): Promise<MessageView> {
+    const actor = await this.actors.current(request.workspaceId, request.actor.agentId);
     const { message, conversation, events } = await this.database.dataSource.transaction((tx) =>
-      this.store(tx, request),
+      this.store(tx, request, actor),
     );
     await this.outbox.flush(events);
     const { channel } = await this.inboxes.get(conversation.inboxId);
@@ -49,6 +52,7 @@ export class SendAgentMessage {
   private async store(
     tx: EntityManager,
     request: SendAgentMessageRequest,
+    actor: Actor,
   ): Promise<{ message: Message; conversation: Conversation; events: PendingEvent[] }> {
     const conversation = await this.conversations.lockInWorkspace(
       tx,
@@ -63,7 +67,7 @@ export class SendAgentMessage {
     });
     if (resent) return { message: resent, conversation, events: [] };
 
-    assertMayAct(conversation, request.actor);
+    assertMayAct(conversation, actor);
     if (!ACTIVE_CONVERSATION_STATUSES.includes(conversation.status)) {
       throw ConversationError.illegalTransition(
         `cannot reply to a ${conversation.status} conversation; reopen it first`,

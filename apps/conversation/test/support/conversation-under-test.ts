@@ -5,13 +5,15 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import {
   SUBJECTS,
+  type AgentView,
+  type GetAgentRequest,
   type InboundMessageReceived,
   type RealtimeEvent,
   type ResolveCustomerReply,
   type ResolveCustomerRequest,
 } from '@hub/contracts';
 import { ServiceEnv, validateEnv } from '@hub/config';
-import { Channel, ContentType } from '@hub/domain';
+import { type AgentRole, Channel, ContentType } from '@hub/domain';
 import { namespacedStream, namespacedSubject, streamsUsedBy } from '@hub/messaging';
 import { Database, Messaging, ServiceKitModule } from '@hub/service-kit';
 import { createTestDatabase, testRunId, testServices, type TestDatabase } from '@hub/testing';
@@ -36,11 +38,13 @@ export interface StoredEvent {
  * The conversation service in this process: its real module on a fresh migrated database and
  * the shared NATS server, in a namespace of its own. crm is not started: `crmRequests` counts
  * what the service asked it, and each (workspace, channel, external id) is one customer, as
- * crm's identity rule makes it.
+ * crm's identity rule makes it. Nor is routing: it knows the agents `enrol` registered, with
+ * their current role and active flag.
  */
 export class ConversationUnderTest {
   crmRequests = 0;
   private readonly customers = new Map<string, string>();
+  private readonly roster = new Map<string, { role: AgentRole; active: boolean }>();
 
   private constructor(
     readonly namespace: string,
@@ -70,6 +74,7 @@ export class ConversationUnderTest {
     const nc = await connect({ servers: testServices.natsUrl });
     const service = new ConversationUnderTest(namespace, database, module, nc);
     service.answerAsCrm();
+    service.answerAsRouting();
     await module.init();
     await module.get(Database).connected();
     await module.get(Messaging).connected();
@@ -92,6 +97,12 @@ export class ConversationUnderTest {
       this.dataSource.manager.create(Inbox, { workspaceId, channel, name: `${channel} inbox` }),
     );
     return { workspaceId, inboxId: inbox.id };
+  }
+
+  /** Routing knows these agents from now on, with this role (or their new role and state). */
+  enrol(...agents: { agentId: string; role: AgentRole; active?: boolean }[]): void {
+    for (const { agentId, role, active = true } of agents)
+      this.roster.set(agentId, { role, active });
   }
 
   /** Everything the EVENTS stream holds, in the order stored. */
@@ -130,6 +141,33 @@ export class ConversationUnderTest {
       await jsm.streams.delete(namespacedStream(this.namespace, stream));
     await this.nc.close();
     await this.database.drop();
+  }
+
+  // `routing.agent.get` from the roster; AGENT_NOT_FOUND, as routing answers, for anyone else.
+  private answerAsRouting(): void {
+    this.nc.subscribe(namespacedSubject(this.namespace, SUBJECTS.routing.getAgent.subject), {
+      callback: (_error, message) => {
+        const { id, data } = message.json<{ id: string; data: GetAgentRequest }>();
+        const known = this.roster.get(data.agentId);
+        if (!known) {
+          const err = { status: 404, code: 'AGENT_NOT_FOUND', message: 'No such agent' };
+          message.respond(JSON.stringify({ id, err, isDisposed: true }));
+          return;
+        }
+        const response: AgentView = {
+          id: data.agentId,
+          workspaceId: data.workspaceId,
+          name: 'Agent',
+          email: `${data.agentId}@example.test`,
+          ...known,
+          maxConcurrentChats: 3,
+          presence: 'online',
+          activeChats: 0,
+          departmentIds: [],
+        };
+        message.respond(JSON.stringify({ id, response, isDisposed: true }));
+      },
+    });
   }
 
   // Replies as Nest's NATS server does: `{ id, response, isDisposed }` to `{ id, data }`.

@@ -21,6 +21,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { authErrors } from '../auth/auth.exception';
 import { TokenService } from '../auth/token.service';
 import type { GatewayEnv } from '../gateway.env';
+import { RevokedSessions } from '../sessions/revoked-sessions';
 import { AgentCommands } from './agent-commands';
 import { AgentConnection } from './agent-connection';
 import { AuthFrame, CLIENT_FRAME_TYPES, type ClientFrameType } from './frames';
@@ -59,6 +60,7 @@ export class AgentSocketServer implements OnApplicationBootstrap, BeforeApplicat
     private readonly presence: RoutingPresence,
     private readonly fanout: RealtimeFanout,
     private readonly commands: AgentCommands,
+    private readonly revoked: RevokedSessions,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -67,6 +69,7 @@ export class AgentSocketServer implements OnApplicationBootstrap, BeforeApplicat
       this.upgrade(request, socket, head),
     );
     this.sweep.start();
+    this.revoked.onRevoked((sessionIds) => this.closeRevoked(sessionIds));
     this.logger.log(
       { gatewayId: this.presence.gatewayId, path: AGENT_SOCKET_PATH },
       'agent socket listening',
@@ -174,6 +177,7 @@ export class AgentSocketServer implements OnApplicationBootstrap, BeforeApplicat
     try {
       const frame = validateFrame(AuthFrame, envelope.body);
       const agent = (connection.agent = this.tokens.verify(frame.token));
+      if (this.revoked.isRevoked(agent.sessionId)) throw authErrors.sessionRevoked();
       const view = await this.presence.announce(connection, agent, true);
       connection.announced = true;
       if (view.workspaceId !== agent.workspaceId) throw authErrors.tokenInvalid();
@@ -261,6 +265,14 @@ export class AgentSocketServer implements OnApplicationBootstrap, BeforeApplicat
         { err: error, agentId: agent.agentId, connectionId: connection.id },
         'could not tell routing a socket closed',
       );
+    }
+  }
+
+  /** Logout, refresh-token reuse or an admin's change ended these sessions: close their sockets. */
+  private closeRevoked(sessionIds: ReadonlySet<string>): void {
+    for (const connection of this.connections) {
+      if (connection.agent && sessionIds.has(connection.agent.sessionId))
+        this.refuse(connection, authErrors.sessionRevoked());
     }
   }
 

@@ -1,12 +1,13 @@
-import { Body, Get, Put } from '@nestjs/common';
+import { Body, Delete, Get, Param, Patch, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { AgentView } from '@hub/contracts';
-import { ApiController } from '../api/api-controller.decorator';
+import { ApiController, ApiErrors } from '../api/api-controller.decorator';
 import { AgentViewSchema } from '../api/view-schemas';
 import type { AuthenticatedAgent } from '../auth/authenticated-agent';
 import { CurrentAgent } from '../auth/current-agent.decorator';
 import { AgentsService } from './agents.service';
 import { SetPresenceBody } from './dto/presence.dto';
+import { AgentParams, UpdateAgentBody } from './dto/update-agent.dto';
 
 @ApiController('agents', 'agents')
 export class AgentsController {
@@ -34,5 +35,40 @@ export class AgentsController {
     @Body() body: SetPresenceBody,
   ): Promise<AgentView> {
     return this.agents.setPresence(agent, body);
+  }
+
+  @Patch(':agentId')
+  @ApiOperation({
+    summary:
+      "Admin only: change an agent's role or active flag; their sessions and sockets end at once",
+  })
+  @ApiOkResponse({ type: AgentViewSchema })
+  @ApiErrors(
+    { status: 403, description: 'ROUTING_ADMIN_ONLY' },
+    { status: 404, description: 'AGENT_NOT_FOUND' },
+  )
+  update(
+    @CurrentAgent() agent: AuthenticatedAgent,
+    @Param() { agentId }: AgentParams,
+    @Body() body: UpdateAgentBody,
+  ): Promise<AgentView> {
+    return this.agents.update(agent, { agentId, ...body });
+  }
+
+  @Delete(':agentId')
+  @ApiOperation({
+    summary:
+      'Admin only: remove (deactivate) an agent; they can no longer log in, their sessions and sockets end at once',
+  })
+  @ApiOkResponse({ type: AgentViewSchema })
+  @ApiErrors(
+    { status: 403, description: 'ROUTING_ADMIN_ONLY' },
+    { status: 404, description: 'AGENT_NOT_FOUND' },
+  )
+  remove(
+    @CurrentAgent() agent: AuthenticatedAgent,
+    @Param() { agentId }: AgentParams,
+  ): Promise<AgentView> {
+    return this.agents.update(agent, { agentId, active: false });
   }
 }

@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
+import { SessionsModule } from '../sessions/sessions.module';
 import { AgentsController } from './agents.controller';
 import { AgentsService } from './agents.service';
 
-@Module({ controllers: [AgentsController], providers: [AgentsService], exports: [AgentsService] })
+@Module({
+  imports: [SessionsModule],
+  controllers: [AgentsController],
+  providers: [AgentsService],
+  exports: [AgentsService],
+})
 export class AgentsModule {}

@@ -4,16 +4,22 @@ import {
   type AgentView,
   type GetAgentRequest,
   type SetAgentPresenceRequest,
+  type UpdateAgentRequest,
   type WorkspaceScopedRequest,
 } from '@hub/contracts';
 import { RpcClient } from '@hub/service-kit';
-import type { AuthenticatedAgent } from '../auth/authenticated-agent';
+import { actorOf, type AuthenticatedAgent } from '../auth/authenticated-agent';
+import { SessionsService } from '../sessions/sessions.service';
 import type { SetPresenceBody } from './dto/presence.dto';
+import type { UpdateAgentBody } from './dto/update-agent.dto';
 
 /** Agents of the caller's workspace and the caller's own presence, from routing. */
 @Injectable()
 export class AgentsService {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly sessions: SessionsService,
+  ) {}
 
   async list(agent: AuthenticatedAgent): Promise<AgentView[]> {
     const request: WorkspaceScopedRequest = { workspaceId: agent.workspaceId };
@@ -33,5 +39,24 @@ export class AgentsService {
       presence: body.presence,
     };
     return this.rpc.request(SUBJECTS.routing.setPresence, request);
+  }
+
+  /**
+   * Routing checks that the caller is an admin now and applies the change; then every session
+   * of the changed agent ends (a token's role is fixed when it is issued), closing their sockets.
+   */
+  async update(
+    admin: AuthenticatedAgent,
+    { agentId, ...body }: UpdateAgentBody & { agentId: string },
+  ): Promise<AgentView> {
+    const request: UpdateAgentRequest = {
+      workspaceId: admin.workspaceId,
+      agentId,
+      actor: actorOf(admin),
+      ...body,
+    };
+    const updated = await this.rpc.request(SUBJECTS.routing.updateAgent, request);
+    await this.sessions.endAllOf({ workspaceId: admin.workspaceId, agentId });
+    return updated;
   }
 }

@@ -19,7 +19,8 @@ export function ApiController(path: string, tag: string): ClassDecorator {
     }),
     ApiResponse({
       status: 401,
-      description: 'AUTH_TOKEN_MISSING, AUTH_TOKEN_INVALID or AUTH_TOKEN_EXPIRED',
+      description:
+        'AUTH_TOKEN_MISSING, AUTH_TOKEN_INVALID, AUTH_TOKEN_EXPIRED or AUTH_SESSION_REVOKED',
       type: ErrorBodySchema,
     }),
     ApiResponse({

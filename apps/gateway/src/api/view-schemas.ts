@@ -55,6 +55,7 @@ export class AgentViewSchema implements AgentView {
   @ApiProperty() name!: string;
   @ApiProperty({ format: 'email' }) email!: string;
   @ApiProperty({ enum: AGENT_ROLES }) role!: AgentRole;
+  @ApiProperty({ description: 'false once an admin removed the agent' }) active!: boolean;
   @ApiProperty() maxConcurrentChats!: number;
   @ApiProperty({ enum: AGENT_PRESENCES }) presence!: AgentPresence;
   @ApiProperty({ description: 'Conversations assigned to the agent and not yet resolved' })

@@ -10,6 +10,12 @@ export const AuthErrorCode = {
   InvalidCredentials: 'AUTH_INVALID_CREDENTIALS',
   /** Authenticated, but the agent's role does not allow the action. */
   Forbidden: 'AUTH_FORBIDDEN',
+  /** The token's session was ended: logout, refresh-token reuse, or the agent was changed. */
+  SessionRevoked: 'AUTH_SESSION_REVOKED',
+  /** Unknown, expired or revoked refresh token. */
+  RefreshInvalid: 'AUTH_REFRESH_INVALID',
+  /** A refresh token already exchanged was used again: the whole session is revoked. */
+  RefreshReused: 'AUTH_REFRESH_REUSED',
 } as const;
 
 export const authErrors = {
@@ -20,6 +26,18 @@ export const authErrors = {
     new DomainException(AuthErrorCode.TokenExpired, 'The token has expired; log in again'),
   invalidCredentials: () =>
     new DomainException(AuthErrorCode.InvalidCredentials, 'Wrong workspace, email or password'),
+  sessionRevoked: () =>
+    new DomainException(AuthErrorCode.SessionRevoked, 'The session has ended; log in again'),
+  refreshInvalid: () =>
+    new DomainException(
+      AuthErrorCode.RefreshInvalid,
+      'The refresh token is not valid; log in again',
+    ),
+  refreshReused: () =>
+    new DomainException(
+      AuthErrorCode.RefreshReused,
+      'The refresh token was already used; the session is revoked, log in again',
+    ),
   forbidden: (what: string) =>
     new DomainException(AuthErrorCode.Forbidden, `Only a supervisor or an admin may ${what}`),
 };

@@ -2,10 +2,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import { SUBJECTS, type AgentView, type AuthenticateAgentRequest } from '@hub/contracts';
 import { hashPassword, verifyPassword } from '@hub/auth';
 import { DomainException, RpcClient } from '@hub/service-kit';
+import { SessionsService } from '../sessions/sessions.service';
 import { WorkspacesService } from '../workspaces/workspaces.service';
 import { AuthErrorCode, authErrors } from './auth.exception';
+import type { AuthenticatedAgent } from './authenticated-agent';
 import type { LoginDto, LoginResponseDto } from './dto/login.dto';
-import { TokenService } from './token.service';
+import { SessionTokens } from './session-tokens';
 
 @Injectable()
 export class AuthService {
@@ -15,7 +17,8 @@ export class AuthService {
   constructor(
     private readonly workspaces: WorkspacesService,
     private readonly rpc: RpcClient,
-    private readonly tokens: TokenService,
+    private readonly tokens: SessionTokens,
+    private readonly sessions: SessionsService,
   ) {}
 
   async login({ workspace, email, password }: LoginDto): Promise<LoginResponseDto> {
@@ -37,9 +40,14 @@ export class AuthService {
       }
       throw error;
     }
-    const { accessToken, expiresIn } = this.tokens.issue(agent);
+    const tokens = await this.tokens.openSession(agent);
     this.logger.log({ workspaceId, agentId: agent.id }, 'agent logged in');
-    return { accessToken, tokenType: 'Bearer', expiresIn, agent };
+    return { ...tokens, agent };
+  }
+
+  /** Ends the session of the token used: its access and refresh tokens stop working. */
+  async logout(agent: AuthenticatedAgent): Promise<void> {
+    await this.sessions.end(agent.sessionId, 'logout');
   }
 
   private dummyPasswordHash(): Promise<string> {

@@ -6,6 +6,8 @@ export interface AuthenticatedAgent {
   agentId: string;
   workspaceId: string;
   role: AgentRole;
+  /** The login session the token belongs to; revoking it refuses the token. */
+  sessionId: string;
   /** When the token stops being valid (ms since the epoch). */
   expiresAt: number;
 }

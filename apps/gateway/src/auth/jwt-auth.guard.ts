@@ -4,6 +4,7 @@ import type { CanActivate, ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { API_PREFIX } from '../api/api-prefix';
+import { RevokedSessions } from '../sessions/revoked-sessions';
 import { authErrors } from './auth.exception';
 import type { AuthenticatedRequest } from './current-agent.decorator';
 import { IS_PUBLIC } from './public.decorator';
@@ -18,6 +19,7 @@ export class JwtAuthGuard implements CanActivate {
   constructor(
     private readonly tokens: TokenService,
     private readonly reflector: Reflector,
+    private readonly revoked: RevokedSessions,
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
@@ -38,7 +40,10 @@ export class JwtAuthGuard implements CanActivate {
     if (isPublic) return true;
 
     try {
-      request.agent = this.tokens.verify(bearerToken(request.header('authorization')));
+      const agent = this.tokens.verify(bearerToken(request.header('authorization')));
+      // An in-memory check kept fresh by RevokedSessions: no database query per request.
+      if (this.revoked.isRevoked(agent.sessionId)) throw authErrors.sessionRevoked();
+      request.agent = agent;
       return true;
     } catch (error) {
       context.switchToHttp().getResponse<Response>().setHeader('WWW-Authenticate', 'Bearer');

@@ -18,8 +18,9 @@ function codeOf(token: string): string | undefined {
 }
 
 describe('agent access tokens', () => {
-  it('verifies what it issued back into the agent, workspace, role and expiry', () => {
-    const { accessToken, expiresIn } = tokens.issue(agent);
+  it('verifies what it issued back into the agent, workspace, role, session and expiry', () => {
+    const sessionId = randomUUID();
+    const { accessToken, expiresIn } = tokens.issue(agent, sessionId);
     const verified = tokens.verify(accessToken);
 
     expect(expiresIn).toBe(600);
@@ -27,6 +28,7 @@ describe('agent access tokens', () => {
       agentId: agent.id,
       workspaceId: agent.workspaceId,
       role: 'supervisor',
+      sessionId,
     });
     expect(verified.expiresAt).toBeGreaterThan(Date.now() + 590_000);
   });
@@ -38,6 +40,7 @@ describe('agent access tokens', () => {
           sub: agent.id,
           ws: agent.workspaceId,
           role: agent.role,
+          sid: randomUUID(),
           exp: Math.floor(Date.now() / 1000) - 10,
         },
         { secret: key, audience: 'hub-agent', issuer: 'hub-gateway' },
@@ -48,9 +51,19 @@ describe('agent access tokens', () => {
   });
 
   it.each([
-    ['claims that are not ids', { sub: 'admin', ws: agent.workspaceId, role: 'admin' }],
-    ['a role the hub does not know', { sub: agent.id, ws: agent.workspaceId, role: 'root' }],
-    ['no workspace', { sub: agent.id, role: 'agent' }],
+    [
+      'claims that are not ids',
+      { sub: 'admin', ws: agent.workspaceId, role: 'admin', sid: randomUUID() },
+    ],
+    [
+      'a role the hub does not know',
+      { sub: agent.id, ws: agent.workspaceId, role: 'root', sid: randomUUID() },
+    ],
+    ['no workspace', { sub: agent.id, role: 'agent', sid: randomUUID() }],
+    [
+      'no session (a token from before sessions)',
+      { sub: agent.id, ws: agent.workspaceId, role: 'agent' },
+    ],
   ])('refuses a well-signed token with %s', (_what, claims) => {
     const token = new JwtService().sign(claims, {
       secret,

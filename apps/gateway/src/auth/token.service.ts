@@ -16,6 +16,7 @@ interface AgentClaims {
   sub: string;
   ws: string;
   role: string;
+  sid: string;
   exp: number;
 }
 
@@ -24,7 +25,10 @@ export interface IssuedToken {
   expiresIn: number;
 }
 
-/** Signs and verifies agents' access tokens (HS256 JWT: sub = agent, ws = workspace, role). */
+/**
+ * Signs and verifies agents' access tokens (HS256 JWT: sub = agent, ws = workspace, role,
+ * sid = session). Whether the session is still live is the guard's and the socket's check.
+ */
 @Injectable()
 export class TokenService {
   private readonly jwt: JwtService;
@@ -44,8 +48,16 @@ export class TokenService {
     });
   }
 
-  issue(agent: { id: string; workspaceId: string; role: AgentRole }): IssuedToken {
-    const accessToken = this.jwt.sign({ sub: agent.id, ws: agent.workspaceId, role: agent.role });
+  issue(
+    agent: { id: string; workspaceId: string; role: AgentRole },
+    sessionId: string,
+  ): IssuedToken {
+    const accessToken = this.jwt.sign({
+      sub: agent.id,
+      ws: agent.workspaceId,
+      role: agent.role,
+      sid: sessionId,
+    });
     return { accessToken, expiresIn: this.ttlSeconds };
   }
 
@@ -62,6 +74,7 @@ export class TokenService {
     if (
       !isUUID(claims.sub) ||
       !isUUID(claims.ws) ||
+      !isUUID(claims.sid) ||
       !isValueOf(AgentRole, claims.role) ||
       !Number.isFinite(claims.exp)
     ) {
@@ -71,6 +84,7 @@ export class TokenService {
       agentId: claims.sub,
       workspaceId: claims.ws,
       role: claims.role,
+      sessionId: claims.sid,
       expiresAt: claims.exp * 1000,
     };
   }

@@ -33,6 +33,10 @@ export class Agent {
   @Column({ name: 'role', type: 'text' })
   role!: AgentRole;
 
+  /** False once an admin removed the agent: no login, no routing, no acting. */
+  @Column({ name: 'active', type: 'boolean', default: true })
+  active!: boolean;
+
   @Column({ name: 'password_hash', type: 'text' })
   passwordHash!: string;
 

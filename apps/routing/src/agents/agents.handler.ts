@@ -4,18 +4,21 @@ import {
   AuthenticateAgentRequest,
   GetAgentRequest,
   SUBJECTS,
+  UpdateAgentRequest,
   WorkspaceScopedRequest,
   type AgentView,
 } from '@hub/contracts';
 import { RequestPattern } from '@hub/service-kit';
 import { AgentsService } from './agents.service';
 import { AuthenticateAgent } from './authenticate-agent.use-case';
+import { UpdateAgent } from './update-agent.use-case';
 
 @Controller()
 export class AgentsHandler {
   constructor(
     private readonly agents: AgentsService,
     private readonly authenticateAgent: AuthenticateAgent,
+    private readonly updateAgent: UpdateAgent,
   ) {}
 
   @RequestPattern(SUBJECTS.routing.authenticateAgent)
@@ -26,6 +29,11 @@ export class AgentsHandler {
   @RequestPattern(SUBJECTS.routing.getAgent)
   get(@Payload() request: GetAgentRequest): Promise<AgentView> {
     return this.agents.get(request.workspaceId, request.agentId);
+  }
+
+  @RequestPattern(SUBJECTS.routing.updateAgent)
+  update(@Payload() request: UpdateAgentRequest): Promise<AgentView> {
+    return this.updateAgent.execute(request);
   }
 
   @RequestPattern(SUBJECTS.routing.listAgents)

@@ -15,7 +15,7 @@ export interface AgentCapacity {
 }
 
 const AGENT_VIEW = `
-  select a.id, a.workspace_id as "workspaceId", a.name, a.email, a.role,
+  select a.id, a.workspace_id as "workspaceId", a.name, a.email, a.role, a.active,
          a.max_concurrent_chats as "maxConcurrentChats",
          coalesce(s.presence, 'offline') as presence, coalesce(s.active_chats, 0) as "activeChats",
          coalesce((select array_agg(da.department_id::text order by da.department_id)
@@ -48,14 +48,14 @@ export class AgentsRepository {
     );
   }
 
-  /** The password hash of the agent with this (lowercased) email. */
+  /** The password hash of the active agent with this (lowercased) email. */
   async credentials(
     workspaceId: string,
     email: string,
   ): Promise<{ id: string; passwordHash: string } | undefined> {
     const [agent] = await queryRows<{ id: string; passwordHash: string }>(
       this.db,
-      `select id, password_hash as "passwordHash" from routing.agents where workspace_id = $1 and email = $2`,
+      `select id, password_hash as "passwordHash" from routing.agents where workspace_id = $1 and email = $2 and active`,
       [workspaceId, email.toLowerCase()],
     );
     return agent;
@@ -70,7 +70,10 @@ export class AgentsRepository {
     return found.length > 0;
   }
 
-  /** The agent as routing knows them now (the role in a token may be stale), with their departments. */
+  /**
+   * The active agent as routing knows them now (the role in a token may be stale), with their
+   * departments; undefined for a deactivated agent.
+   */
   async actor(workspaceId: string, agentId: string): Promise<ActingAgent | undefined> {
     const [actor] = await queryRows<ActingAgent>(
       this.db,
@@ -78,11 +81,29 @@ export class AgentsRepository {
               coalesce(array_agg(da.department_id::text) filter (where da.department_id is not null), '{}') as "departmentIds"
          from routing.agents a
          left join routing.department_agents da on da.agent_id = a.id
-        where a.id = $1 and a.workspace_id = $2
+        where a.id = $1 and a.workspace_id = $2 and a.active
         group by a.id`,
       [agentId, workspaceId],
     );
     return actor;
+  }
+
+  /** Sets the role and the active flag; false when the agent is not in the workspace. */
+  async update(change: {
+    workspaceId: string;
+    agentId: string;
+    role?: AgentRole;
+    active?: boolean;
+  }): Promise<boolean> {
+    const updated = await queryRows(
+      this.db,
+      `update routing.agents
+          set role = coalesce($3, role), active = coalesce($4, active), updated_at = now()
+        where id = $1 and workspace_id = $2
+        returning id`,
+      [change.agentId, change.workspaceId, change.role ?? null, change.active ?? null],
+    );
+    return updated.length > 0;
   }
 
   /** Presence and free slot of an agent of the workspace, or undefined when there is no such agent. */

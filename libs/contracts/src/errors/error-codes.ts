@@ -30,6 +30,12 @@ export const ERROR_CODES = {
   AUTH_INVALID_CREDENTIALS: { status: 401 },
   /** Authenticated, but the agent's role does not allow the action. */
   AUTH_FORBIDDEN: { status: 403 },
+  /** The access token's session was ended (logout, refresh-token reuse, agent changed). */
+  AUTH_SESSION_REVOKED: { status: 401 },
+  /** `POST /auth/refresh`: unknown, expired or revoked refresh token. */
+  AUTH_REFRESH_INVALID: { status: 401 },
+  /** `POST /auth/refresh`: a refresh token already rotated was used again; its family is revoked. */
+  AUTH_REFRESH_REUSED: { status: 401 },
 
   // conversation.
   CONVERSATION_NOT_FOUND: { status: 404 },
@@ -37,6 +43,8 @@ export const ERROR_CODES = {
   CONVERSATION_ASSIGNEE_CHANGED: { status: 409 },
   CONVERSATION_ILLEGAL_TRANSITION: { status: 409 },
   CONVERSATION_NOT_ASSIGNED_TO_YOU: { status: 403 },
+  /** The acting agent no longer exists in the workspace or was deactivated. */
+  CONVERSATION_ACTOR_UNKNOWN: { status: 403 },
   /** No such inbox (or, on connector-web, not a web inbox). */
   INBOX_NOT_FOUND: { status: 404 },
 
@@ -56,6 +64,8 @@ export const ERROR_CODES = {
   ROUTING_NOT_IN_DEPARTMENT: { status: 403 },
   ROUTING_TRANSFER_FORBIDDEN: { status: 403 },
   ROUTING_ACTOR_UNKNOWN: { status: 403 },
+  /** Only an admin may change or remove an agent. */
+  ROUTING_ADMIN_ONLY: { status: 403 },
   ROUTING_TRANSFER_TARGET: { status: 400 },
   /** Routing recorded the change; conversation will be told shortly. */
   ROUTING_APPLY_PENDING: { status: 503 },

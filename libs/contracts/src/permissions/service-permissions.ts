@@ -92,13 +92,15 @@ export const SERVICE_PERMISSIONS = {
       SUBJECTS.routing.getQueue,
       SUBJECTS.routing.pick,
       SUBJECTS.routing.transfer,
+      SUBJECTS.routing.updateAgent,
+      SUBJECTS.web.revokeVisitorSessions,
     ],
     publishes: [],
     consumes: [],
     realtime: { publishes: ['conversation'], subscribes: ['agent', 'conversation', 'workspace'] },
   },
   'connector-web': {
-    serves: [],
+    serves: requestsOf(SUBJECTS.web),
     calls: [
       SUBJECTS.conversation.getInbox,
       SUBJECTS.conversation.visitorHistory,
@@ -116,10 +118,10 @@ export const SERVICE_PERMISSIONS = {
   'connector-social': { serves: [], calls: [], publishes: [], consumes: [], realtime: NO_REALTIME },
   conversation: {
     serves: requestsOf(SUBJECTS.conversation),
-    calls: [SUBJECTS.crm.resolveCustomer],
+    calls: [SUBJECTS.crm.resolveCustomer, SUBJECTS.routing.getAgent],
     publishes: eventsOf(SUBJECTS.conversation),
     consumes: [durable('conversation_inbound', SUBJECTS.inbound.messageReceived)],
-    realtime: { publishes: ['agent', 'visitor', 'workspace'], subscribes: [] },
+    realtime: { publishes: ['agent', 'visitor', 'workspace'], subscribes: ['agentChanges'] },
   },
   routing: {
     serves: requestsOf(SUBJECTS.routing),
@@ -134,7 +136,7 @@ export const SERVICE_PERMISSIONS = {
       durable('routing_resolved', SUBJECTS.conversation.conversationResolved),
       durable('routing_messages', SUBJECTS.conversation.messageCreated),
     ],
-    realtime: { publishes: ['conversation', 'workspace'], subscribes: [] },
+    realtime: { publishes: ['conversation', 'workspace', 'agentChanges'], subscribes: [] },
   },
   crm: {
     serves: requestsOf(SUBJECTS.crm),

@@ -1,4 +1,4 @@
-import type { AgentPresence } from '@hub/domain';
+import type { AgentPresence, AgentRole } from '@hub/domain';
 import type { ConversationView } from '../views/conversation-view';
 import type { MessageView } from '../views/message-view';
 
@@ -62,6 +62,21 @@ export interface PresenceChangedRealtime {
   presence: AgentPresence;
 }
 
+/** The visitor's sessions were revoked: every socket of the visitor closes (4401). */
+export interface VisitorSessionRevokedRealtime {
+  type: 'session.revoked';
+  visitorId: string;
+}
+
+/** An admin changed an agent's role or active flag (routing, after the change committed). */
+export interface AgentChangedRealtime {
+  type: 'agent.changed';
+  workspaceId: string;
+  agentId: string;
+  role: AgentRole;
+  active: boolean;
+}
+
 export type RealtimeEvent =
   | MessageCreatedRealtime
   | TypingRealtime
@@ -70,11 +85,16 @@ export type RealtimeEvent =
   | QueuePositionRealtime
   | QueueChangedRealtime
   | PresenceChangedRealtime
-  | MessageFailedRealtime;
+  | MessageFailedRealtime
+  | AgentChangedRealtime
+  | VisitorSessionRevokedRealtime;
 
 /** What `rt.visitor.<id>` carries. */
 export type VisitorRealtimeEvent =
-  MessageCreatedRealtime | ConversationUpdatedRealtime | MessageFailedRealtime;
+  | MessageCreatedRealtime
+  | ConversationUpdatedRealtime
+  | MessageFailedRealtime
+  | VisitorSessionRevokedRealtime;
 
 /** What `rt.agent.<id>` carries. */
 export type AgentRealtimeEvent = MessageCreatedRealtime | ConversationUpdatedRealtime;

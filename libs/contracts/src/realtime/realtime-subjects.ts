@@ -1,4 +1,5 @@
 import type {
+  AgentChangedRealtime,
   AgentRealtimeEvent,
   ConversationRealtimeEvent,
   RealtimeEvent,
@@ -39,4 +40,10 @@ export const realtimeSubjects = {
   /** Workspace-wide changes every agent of it sees: conversation changes, queue lengths, presence. */
   workspace: (workspaceId: string) =>
     subject<WorkspaceRealtimeEvent>(`rt.workspace.${workspaceId}`),
+  /**
+   * Every agent change, to every replica of the services that cache agents' roles (no queue
+   * group): each drops its cached entry at once. A replica that misses one (NATS away) still
+   * re-reads the agent within its cache's one-second lifetime.
+   */
+  agentChanges: () => subject<AgentChangedRealtime>('rt.routing.agent.changed'),
 } as const;

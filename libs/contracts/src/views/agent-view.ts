@@ -6,6 +6,8 @@ export interface AgentView {
   name: string;
   email: string;
   role: AgentRole;
+  /** False once an admin deactivated (removed) the agent: they cannot log in or act. */
+  active: boolean;
   maxConcurrentChats: number;
   presence: AgentPresence;
   /** Conversations assigned to the agent and not yet resolved. */

@@ -10,6 +10,8 @@ export interface Claims {
   sub: string;
   ws: string;
   role: string;
+  /** The session id; a token without one is refused. */
+  sid?: string;
 }
 
 /** A token as the gateway would sign it, with the lifetime and keys the test chooses. */

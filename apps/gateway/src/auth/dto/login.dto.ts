@@ -33,8 +33,14 @@ export class LoginResponseDto {
   @ApiProperty({ enum: ['Bearer'] })
   tokenType!: 'Bearer';
 
-  @ApiProperty({ description: 'Seconds until the token expires' })
+  @ApiProperty({ description: 'Seconds until the access token expires (default 900)' })
   expiresIn!: number;
+
+  @ApiProperty({
+    description:
+      'Opaque token for `POST /api/v1/auth/refresh`, which returns a new access token and a new refresh token',
+  })
+  refreshToken!: string;
 
   @ApiProperty({ type: AgentViewSchema })
   agent!: AgentView;
