@@ -182,6 +182,7 @@ describe('conversation lifecycle', () => {
       code: 'CONVERSATION_NOT_ASSIGNED_TO_YOU',
     });
     const admin = { agentId: randomUUID(), role: AgentRole.Admin };
+    service.enrol(admin);
     await expect(lifecycle.reopen({ ...keyOf(unassigned), actor: admin })).resolves.toMatchObject({
       status: 'open',
     });
