@@ -264,11 +264,11 @@ describe('odd input at the doors of the hub', () => {
         `/api/v1/conversations/${conversationId}/messages?afterSeq=1e20`,
       );
 
+      // Not decimal digits, so it stays text: each number rule of the field says why.
       expect(status).toBe(400);
-      expect(body).toMatchObject({
-        code: 'VALIDATION_FAILED',
-        fieldErrors: [{ field: 'afterSeq' }],
-      });
+      expect(body).toMatchObject({ code: 'VALIDATION_FAILED' });
+      const fields = (body as { fieldErrors: { field: string }[] }).fieldErrors.map((e) => e.field);
+      expect(new Set(fields)).toEqual(new Set(['afterSeq']));
     });
 
     it('answers a customer search for a NUL character 400 VALIDATION_FAILED', async () => {

@@ -100,6 +100,9 @@ describe('visitor tokens expire when idle and can be revoked', () => {
     // An agent of another workspace reaches nothing.
     const foreign = await api.call('DELETE', path, { token: await loginAs(elsewhere, 'mallory') });
     expect(foreign).toMatchObject({ status: 200, body: { revoked: 0 } });
+    // A round trip on the socket after the answer: a close the foreign request caused comes first.
+    socket.send({ type: 'ping', ref: 'after-foreign' });
+    await socket.next((frame) => frame.type === 'pong');
     expect(socket.ws.readyState).toBe(socket.ws.OPEN);
 
     const revokedAt = Date.now();

@@ -116,10 +116,14 @@ export class VisitorSessionsService {
       { workspaceId, visitorId, revokedAt: IsNull() },
       { revokedAt: () => 'now()' },
     );
-    await this.realtime.publish(realtimeSubjects.visitor(visitorId), {
-      type: 'session.revoked',
-      visitorId,
-    });
+    // Only a revocation that ended something closes sockets: an agent of another workspace who
+    // knows a visitor id must not be able to disconnect that visitor.
+    if (affected) {
+      await this.realtime.publish(realtimeSubjects.visitor(visitorId), {
+        type: 'session.revoked',
+        visitorId,
+      });
+    }
     this.logger.log({ workspaceId, visitorId, revoked: affected }, 'visitor sessions revoked');
     return { revoked: affected ?? 0 };
   }
