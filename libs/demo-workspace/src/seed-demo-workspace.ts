@@ -18,6 +18,8 @@ export interface SeedDemoWorkspaceOptions {
 export interface SeedDemoWorkspaceResult {
   created: boolean;
   workspaceId: string;
+  /** The workspace's web inbox: what a visitor session (the widget) names. */
+  webInboxId: string;
   /** Empty when the workspace already existed: its passwords are not stored (only hashes). */
   logins: DemoLogin[];
 }
@@ -76,11 +78,17 @@ export async function seedDemoWorkspace(
     const workspaceId = inserted.rows[0]?.id;
     if (!workspaceId) {
       await client.query('rollback');
-      const existing = await client.query<{ id: string }>(
-        'select id from gateway.workspaces where slug = $1',
-        [DEMO_SLUG],
+      const existing = await client.query<{ id: string; inbox_id: string }>(
+        `select w.id, i.id as inbox_id
+           from gateway.workspaces w
+           join conversation.inboxes i on i.workspace_id = w.id and i.channel = $2
+          where w.slug = $1
+          order by i.created_at
+          limit 1`,
+        [DEMO_SLUG, Channel.Web],
       );
-      return { created: false, workspaceId: existing.rows[0].id, logins: [] };
+      const { id, inbox_id } = existing.rows[0];
+      return { created: false, workspaceId: id, webInboxId: inbox_id, logins: [] };
     }
 
     const agentIds: string[] = [];
@@ -103,8 +111,9 @@ export async function seedDemoWorkspace(
        select $1, $2, unnest($3::uuid[])`,
       [workspaceId, departmentId, agentsInGeneral],
     );
-    await client.query(
-      `insert into conversation.inboxes (workspace_id, name, channel) values ($1, 'Website', $2)`,
+    const inbox = await client.query<{ id: string }>(
+      `insert into conversation.inboxes (workspace_id, name, channel) values ($1, 'Website', $2)
+       returning id`,
       [workspaceId, Channel.Web],
     );
     for (const { shortcut, text } of CANNED_RESPONSES) {
@@ -114,7 +123,7 @@ export async function seedDemoWorkspace(
       );
     }
     await client.query('commit');
-    return { created: true, workspaceId, logins };
+    return { created: true, workspaceId, webInboxId: inbox.rows[0].id, logins };
   } catch (error) {
     // The original error is the one worth reporting; a failed rollback ends with the session.
     await client.query('rollback').catch(() => undefined);

@@ -34,7 +34,24 @@ describe('demo workspace seed', () => {
     }
 
     const again = await seedDemoWorkspace(db.url);
-    expect(again).toEqual({ created: false, workspaceId: first.workspaceId, logins: [] });
+    expect(again).toEqual({
+      created: false,
+      workspaceId: first.workspaceId,
+      webInboxId: first.webInboxId,
+      logins: [],
+    });
+  });
+
+  it('names its web inbox, which a visitor session needs', async () => {
+    const { workspaceId, webInboxId } = await seedDemoWorkspace(db.url);
+    const inbox = await withClient(db.url, async (client) => {
+      const { rows } = await client.query<{ workspace_id: string; channel: string }>(
+        'select workspace_id, channel from conversation.inboxes where id = $1',
+        [webInboxId],
+      );
+      return rows[0];
+    });
+    expect(inbox).toEqual({ workspace_id: workspaceId, channel: 'web' });
   });
 
   it('puts both agents in General and sets up a web inbox and two canned responses', async () => {

@@ -6,7 +6,7 @@ import { DemoAgentNotFoundError } from '@hub/demo-workspace';
 import { resetDemoLogin } from './demo-workspace';
 import { loginsTable, signInHint } from './report';
 import { resolveDatabase } from './resolve-infrastructure';
-import { gatewayOf, launchedServices } from './services';
+import { launchedServices, serviceOf } from './services';
 import { loadSettings } from './settings';
 import { demoLoginsPath, findRepoRoot } from './state';
 import { prepareStateDir } from './state-dir';
@@ -29,7 +29,7 @@ async function main(argv: string[]): Promise<void> {
     const login = await resetDemoLogin(database.databaseUrl, stateDir, email);
     console.log(`new password for ${login.email} (kept in ${demoLoginsPath(stateDir)}):`);
     for (const line of loginsTable([login])) console.log(`  ${line}`);
-    console.log(signInHint(gatewayOf(launchedServices(settings.servicePortBase)).url));
+    console.log(signInHint(serviceOf(launchedServices(settings.servicePortBase), 'gateway').url));
   } finally {
     await database.stop();
   }

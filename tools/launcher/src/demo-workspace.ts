@@ -6,6 +6,7 @@ type SeedPasswords = NonNullable<NonNullable<Parameters<typeof seedDemoWorkspace
 
 export interface DemoWorkspace {
   created: boolean;
+  webInboxId: string;
   /** Undefined when the workspace existed before and its passwords are not kept here. */
   logins?: DemoLoginRecord[];
   note?: string;
@@ -37,13 +38,14 @@ export async function prepareDemoWorkspace(
       database: redactUrl(databaseUrl),
       logins,
     });
-    return { created: true, logins };
+    return { created: true, webInboxId: result.webInboxId, logins };
   }
   if (kept && kept.workspaceId === result.workspaceId)
-    return { created: false, logins: kept.logins };
+    return { created: false, webInboxId: result.webInboxId, logins: kept.logins };
   // The database holds password hashes only: a lost password is replaced, never recovered.
   return {
     created: false,
+    webInboxId: result.webInboxId,
     note:
       'the demo workspace already existed in this database and its passwords are not kept here; ' +
       `get a new one for any demo login: ${RESET_PASSWORD_COMMAND} alice@demo.local ` +

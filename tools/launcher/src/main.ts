@@ -5,13 +5,13 @@ import { runMigrations } from '@hub/migrations';
 import { prepareDemoWorkspace } from './demo-workspace';
 import type { DemoWorkspace } from './demo-workspace';
 import { waitForReady } from './readiness';
-import { loginsTable, servicesTable, signInHint } from './report';
+import { loginsTable, servicesTable, signInHint, visitorHint } from './report';
 import type { ServiceStatus } from './report';
 import { resolveInfrastructure } from './resolve-infrastructure';
 import type { Infrastructure } from './resolve-infrastructure';
 import {
   SERVICES,
-  gatewayOf,
+  serviceOf,
   launchedServices,
   readinessUrl,
   selectServices,
@@ -79,22 +79,28 @@ function startServices(
   return started;
 }
 
-function printSummary(
-  statuses: readonly ServiceStatus[],
-  demo: DemoWorkspace,
-  stateDir: string,
-  gatewayUrl: string,
-): void {
+function printSummary({
+  statuses,
+  demo,
+  stateDir,
+  launched,
+}: {
+  statuses: readonly ServiceStatus[];
+  demo: DemoWorkspace;
+  stateDir: string;
+  launched: readonly LaunchedService[];
+}): void {
   say();
   for (const line of servicesTable(statuses)) say(line);
   say();
   if (demo.logins) {
     say(`demo logins (kept in ${demoLoginsPath(stateDir)}):`);
     for (const line of loginsTable(demo.logins)) say(`  ${line}`);
-    say(signInHint(gatewayUrl));
+    say(signInHint(serviceOf(launched, 'gateway').url));
   } else if (demo.note) {
     say(demo.note);
   }
+  say(visitorHint(serviceOf(launched, 'connector-web').url, demo.webInboxId));
   say();
   const allReady = statuses.every((s) => s.ready);
   say(
@@ -142,7 +148,7 @@ async function main(): Promise<void> {
       }),
     })),
   );
-  if (!stopping) printSummary(statuses, demo, dir, gatewayOf(launched).url);
+  if (!stopping) printSummary({ statuses, demo, stateDir: dir, launched });
 }
 
 main().catch(async (error: unknown) => {

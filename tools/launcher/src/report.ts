@@ -32,6 +32,14 @@ export function signInHint(gatewayUrl: string): string {
   );
 }
 
+/** How a visitor (what the widget will do) opens a chat with the demo workspace's web inbox. */
+export function visitorHint(connectorWebUrl: string, webInboxId: string): string {
+  return (
+    `visitor session: POST ${connectorWebUrl}/api/v1/widget/sessions {"inboxId":"${webInboxId}"}, ` +
+    'then the visitor socket (docs/visitor-socket.md)'
+  );
+}
+
 export function loginsTable(logins: readonly DemoLoginRecord[]): string[] {
   return table(
     ['role', 'name', 'email', 'password'],

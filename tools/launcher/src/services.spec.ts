@@ -1,6 +1,6 @@
 import {
   SERVICES,
-  gatewayOf,
+  serviceOf,
   launchedServices,
   readinessUrl,
   selectServices,
@@ -25,7 +25,7 @@ describe('services', () => {
   it('moves every port together when the gateway is given another one', () => {
     const moved = launchedServices(41000);
     expect(moved.map((s) => s.port)).toEqual([41000, 41001, 41002, 41003, 41004, 41005, 41006]);
-    expect(gatewayOf(moved).url).toBe('http://127.0.0.1:41000');
+    expect(serviceOf(moved, 'gateway').url).toBe('http://127.0.0.1:41000');
     expect(selectServices(['crm'], moved)).toEqual([moved[6]]);
   });
 

@@ -34,11 +34,14 @@ export function launchedServices(portBase = DEFAULT_SERVICE_PORT_BASE): Launched
 
 export const SERVICES: readonly LaunchedService[] = launchedServices();
 
-/** The gateway among `services`: where agents sign in. */
-export function gatewayOf(services: readonly LaunchedService[]): LaunchedService {
-  const gateway = services.find((s) => s.name === 'gateway');
-  if (!gateway) throw new Error('the service table has no gateway');
-  return gateway;
+/** The service `name` among `services` (the gateway: where agents sign in). */
+export function serviceOf(
+  services: readonly LaunchedService[],
+  name: LaunchedService['name'],
+): LaunchedService {
+  const found = services.find((s) => s.name === name);
+  if (!found) throw new Error(`the service table has no ${name}`);
+  return found;
 }
 
 export function readinessUrl(service: LaunchedService): string {

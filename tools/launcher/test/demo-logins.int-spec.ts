@@ -41,6 +41,7 @@ describe('demo logins across launcher runs', () => {
     ]);
     await expect(prepareDemoWorkspace(db.url, first)).resolves.toEqual({
       created: false,
+      webInboxId: created.webInboxId,
       logins: created.logins,
     });
   });
@@ -59,6 +60,7 @@ describe('demo logins across launcher runs', () => {
     ).resolves.toBe(true);
     await expect(prepareDemoWorkspace(db.url, other)).resolves.toEqual({
       created: false,
+      webInboxId: expect.any(String) as unknown,
       logins: [bob],
     });
   });
