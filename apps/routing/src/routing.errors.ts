@@ -37,6 +37,11 @@ export const RoutingErrors = {
     ),
   adminOnly: () =>
     new DomainException('ROUTING_ADMIN_ONLY', 'Only an admin may change or remove an agent'),
+  lastAdmin: () =>
+    new DomainException(
+      'ROUTING_LAST_ADMIN',
+      'The workspace would have no active admin left: promote another agent first',
+    ),
   actorUnknown: () =>
     new DomainException('ROUTING_ACTOR_UNKNOWN', 'The acting agent is not in this workspace'),
   applyPending: () =>

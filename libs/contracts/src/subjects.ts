@@ -27,7 +27,7 @@ import { GetQueueRequest } from './routing/get-queue';
 import { PickConversationRequest } from './routing/pick-conversation';
 import { SetAgentPresenceRequest } from './routing/set-agent-presence';
 import { TransferConversationRequest } from './routing/transfer-conversation';
-import { UpdateAgentRequest } from './routing/update-agent';
+import { UpdateAgentRequest, type UpdateAgentReply } from './routing/update-agent';
 import {
   RevokeVisitorSessionsRequest,
   type RevokeVisitorSessionsReply,
@@ -168,7 +168,11 @@ export const SUBJECTS = {
     ),
     getAgent: defineRequest('routing.agent.get', GetAgentRequest, returns<AgentView>()),
     listAgents: defineRequest('routing.agent.list', WorkspaceScopedRequest, returns<AgentView[]>()),
-    updateAgent: defineRequest('routing.agent.update', UpdateAgentRequest, returns<AgentView>()),
+    updateAgent: defineRequest(
+      'routing.agent.update',
+      UpdateAgentRequest,
+      returns<UpdateAgentReply>(),
+    ),
     setPresence: defineRequest(
       'routing.agent.presence.set',
       SetAgentPresenceRequest,

@@ -232,6 +232,67 @@ describe('ending agent sessions: logout, refresh rotation, agents changed by an 
     expect(again).toMatchObject({ status: 401, body: { code: 'AUTH_INVALID_CREDENTIALS' } });
   });
 
+  /** The session still works: REST answers and the socket answers a ping. */
+  const stillWorks = async (token: string, socket: AgentSocketClient) => {
+    expect((await me(token)).status).toBe(200);
+    expect(await socket.request({ type: 'ping' })).toMatchObject({ type: 'pong' });
+  };
+
+  it('refuses a change naming neither role nor active, and ends no session for a change that changes nothing', async () => {
+    const workspace = await createWorkspace(database.url, {
+      alice: AgentRole.Agent,
+      ada: AgentRole.Admin,
+    });
+    const alice = await login(workspace, 'alice');
+    const ada = await login(workspace, 'ada');
+    const socket = await openSocket(alice.accessToken);
+    const path = `/api/v1/agents/${workspace.agents.alice.id}`;
+
+    const empty = await api.call('PATCH', path, { token: ada.accessToken, body: {} });
+    const same = await api.call('PATCH', path, {
+      token: ada.accessToken,
+      body: { role: AgentRole.Agent, active: true },
+    });
+
+    expect(empty).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+    expect(same).toMatchObject({
+      status: 200,
+      body: { id: workspace.agents.alice.id, role: 'agent', active: true },
+    });
+    await stillWorks(alice.accessToken, socket);
+  });
+
+  it('refuses to demote or remove the last active admin, whose sessions go on; with a second admin it may step down', async () => {
+    const workspace = await createWorkspace(database.url, {
+      alice: AgentRole.Agent,
+      ada: AgentRole.Admin,
+    });
+    const ada = await login(workspace, 'ada');
+    const socket = await openSocket(ada.accessToken);
+    const self = `/api/v1/agents/${workspace.agents.ada.id}`;
+
+    const demoted = await api.call('PATCH', self, {
+      token: ada.accessToken,
+      body: { role: AgentRole.Supervisor },
+    });
+    const removed = await api.call('DELETE', self, { token: ada.accessToken });
+
+    for (const refused of [demoted, removed]) {
+      expect(refused).toMatchObject({ status: 409, body: { code: 'ROUTING_LAST_ADMIN' } });
+    }
+    await stillWorks(ada.accessToken, socket);
+    expect((await me(ada.accessToken)).body).toMatchObject({ role: 'admin' });
+
+    const promoted = await api.call('PATCH', `/api/v1/agents/${workspace.agents.alice.id}`, {
+      token: ada.accessToken,
+      body: { role: AgentRole.Admin },
+    });
+    expect(promoted).toMatchObject({ status: 200, body: { role: 'admin' } });
+    expect(
+      await api.call('PATCH', self, { token: ada.accessToken, body: { role: AgentRole.Agent } }),
+    ).toMatchObject({ status: 200, body: { role: 'agent' } });
+  });
+
   it('ends a demoted supervisor’s sessions, and conversation judges by the role routing holds now, not the token’s', async () => {
     const workspace = await createWorkspace(database.url, {
       sue: AgentRole.Supervisor,

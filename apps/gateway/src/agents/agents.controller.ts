@@ -41,11 +41,17 @@ export class AgentsController {
   @ApiOperation({
     summary:
       "Admin only: change an agent's role or active flag; their sessions and sockets end at once",
+    description:
+      'Give role, active or both. When both already have the requested values nothing changes: ' +
+      'the agent is answered as they are and their sessions stand. The last active admin of a ' +
+      'workspace cannot be demoted or deactivated (ROUTING_LAST_ADMIN): promote another first.',
   })
   @ApiOkResponse({ type: AgentViewSchema })
   @ApiErrors(
+    { status: 400, description: 'VALIDATION_FAILED (neither role nor active given)' },
     { status: 403, description: 'ROUTING_ADMIN_ONLY' },
     { status: 404, description: 'AGENT_NOT_FOUND' },
+    { status: 409, description: 'ROUTING_LAST_ADMIN' },
   )
   update(
     @CurrentAgent() agent: AuthenticatedAgent,
@@ -59,11 +65,15 @@ export class AgentsController {
   @ApiOperation({
     summary:
       'Admin only: remove (deactivate) an agent; they can no longer log in, their sessions and sockets end at once',
+    description:
+      'An agent already inactive is answered as they are. The last active admin of a workspace ' +
+      'cannot be removed (ROUTING_LAST_ADMIN): promote another first.',
   })
   @ApiOkResponse({ type: AgentViewSchema })
   @ApiErrors(
     { status: 403, description: 'ROUTING_ADMIN_ONLY' },
     { status: 404, description: 'AGENT_NOT_FOUND' },
+    { status: 409, description: 'ROUTING_LAST_ADMIN' },
   )
   remove(
     @CurrentAgent() agent: AuthenticatedAgent,

@@ -44,6 +44,7 @@ export class AgentsService {
   /**
    * Routing checks that the caller is an admin now and applies the change; then every session
    * of the changed agent ends (a token's role is fixed when it is issued), closing their sockets.
+   * A change to what the agent already was ends nothing.
    */
   async update(
     admin: AuthenticatedAgent,
@@ -55,8 +56,8 @@ export class AgentsService {
       actor: actorOf(admin),
       ...body,
     };
-    const updated = await this.rpc.request(SUBJECTS.routing.updateAgent, request);
-    await this.sessions.endAllOf({ workspaceId: admin.workspaceId, agentId });
-    return updated;
+    const { agent, changed } = await this.rpc.request(SUBJECTS.routing.updateAgent, request);
+    if (changed) await this.sessions.endAllOf({ workspaceId: admin.workspaceId, agentId });
+    return agent;
   }
 }

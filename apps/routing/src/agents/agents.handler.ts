@@ -7,6 +7,7 @@ import {
   UpdateAgentRequest,
   WorkspaceScopedRequest,
   type AgentView,
+  type UpdateAgentReply,
 } from '@hub/contracts';
 import { RequestPattern } from '@hub/service-kit';
 import { AgentsService } from './agents.service';
@@ -32,7 +33,7 @@ export class AgentsHandler {
   }
 
   @RequestPattern(SUBJECTS.routing.updateAgent)
-  update(@Payload() request: UpdateAgentRequest): Promise<AgentView> {
+  update(@Payload() request: UpdateAgentRequest): Promise<UpdateAgentReply> {
     return this.updateAgent.execute(request);
   }
 

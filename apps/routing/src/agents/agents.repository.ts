@@ -1,5 +1,5 @@
 import type { AgentView } from '@hub/contracts';
-import type { AgentRole } from '@hub/domain';
+import { AgentRole } from '@hub/domain';
 import { RoutingErrors } from '../routing.errors';
 import { queryRows, type Queryable } from '../sql';
 
@@ -86,6 +86,17 @@ export class AgentsRepository {
       [agentId, workspaceId],
     );
     return actor;
+  }
+
+  /** How many active admins the workspace has. */
+  async activeAdmins(workspaceId: string): Promise<number> {
+    const [{ count }] = await queryRows<{ count: number }>(
+      this.db,
+      `select count(*)::int as count from routing.agents
+        where workspace_id = $1 and role = $2 and active`,
+      [workspaceId, AgentRole.Admin],
+    );
+    return count;
   }
 
   /** Sets the role and the active flag; false when the agent is not in the workspace. */

@@ -1,10 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { realtimeSubjects, type AgentView, type UpdateAgentRequest } from '@hub/contracts';
+import { realtimeSubjects, type UpdateAgentReply, type UpdateAgentRequest } from '@hub/contracts';
 import { AgentRole } from '@hub/domain';
 import { Database, Realtime } from '@hub/service-kit';
+import type { DataSource } from 'typeorm';
+import { inWorkspaceLock } from '../acd/workspace-lock';
+import type { RoutingData } from '../routing-data';
 import { RoutingErrors } from '../routing.errors';
-import { AgentsRepository } from './agents.repository';
-import { AgentsService } from './agents.service';
 
 /**
  * An admin changes an agent's role or active flag. The actor's role is read from routing's
@@ -13,38 +14,68 @@ import { AgentsService } from './agents.service';
 @Injectable()
 export class UpdateAgent {
   private readonly logger = new Logger(UpdateAgent.name);
-  private readonly store: AgentsRepository;
 
   constructor(
-    database: Database,
-    private readonly agents: AgentsService,
+    private readonly database: Database,
     private readonly realtime: Realtime,
-  ) {
-    this.store = new AgentsRepository(database.dataSource.manager);
-  }
+  ) {}
 
-  async execute({
-    workspaceId,
-    agentId,
-    actor,
-    role,
-    active,
-  }: UpdateAgentRequest): Promise<AgentView> {
-    const admin = await this.store.actor(workspaceId, actor.agentId);
-    if (!admin) throw RoutingErrors.actorUnknown();
-    if (admin.role !== AgentRole.Admin) throw RoutingErrors.adminOnly();
-    if (!(await this.store.update({ workspaceId, agentId, role, active })))
-      throw RoutingErrors.agentNotFound();
-    this.logger.log({ workspaceId, agentId, by: admin.id, role, active }, 'agent changed');
-    const changed = await this.agents.get(workspaceId, agentId);
-    // After the (autocommitted) update: services caching the agent's role drop it at once.
+  async execute(request: UpdateAgentRequest): Promise<UpdateAgentReply> {
+    const reply = await changeAgent(this.database.dataSource, request);
+    if (!reply.changed) return reply;
+    const { workspaceId, id: agentId, role, active } = reply.agent;
+    this.logger.log(
+      { workspaceId, agentId, by: request.actor.agentId, role, active },
+      'agent changed',
+    );
+    // After the commit: services caching the agent's role drop it at once.
     await this.realtime.publish(realtimeSubjects.agentChanges(), {
       type: 'agent.changed',
       workspaceId,
       agentId,
-      role: changed.role,
-      active: changed.active,
+      role,
+      active,
     });
-    return changed;
+    return reply;
   }
+}
+
+/**
+ * The change, committed under the workspace's routing lock. Every change of a role or an
+ * active flag takes that lock, so the admins counted here cannot be demoted by another
+ * request before this one commits: of two admins demoting each other, or themselves, at the
+ * same time, the second finds the first's change. A row lock on the active admins would do
+ * as much, but routing already orders all its writes per workspace with this lock, and an
+ * admin change is rare enough to wait behind a routing decision.
+ */
+export async function changeAgent(
+  dataSource: DataSource,
+  request: UpdateAgentRequest,
+): Promise<UpdateAgentReply> {
+  // Assigned by the work, which has run once the lock's transaction has committed.
+  let reply!: UpdateAgentReply;
+  await inWorkspaceLock(dataSource, request.workspaceId, async (data) => {
+    reply = await applyChange(data, request);
+  });
+  return reply;
+}
+
+async function applyChange(
+  data: RoutingData,
+  { workspaceId, agentId, actor, role, active }: UpdateAgentRequest,
+): Promise<UpdateAgentReply> {
+  const admin = await data.agents.actor(workspaceId, actor.agentId);
+  if (!admin) throw RoutingErrors.actorUnknown();
+  if (admin.role !== AgentRole.Admin) throw RoutingErrors.adminOnly();
+  const current = await data.agents.view(workspaceId, agentId);
+  if (!current) throw RoutingErrors.agentNotFound();
+  const next = { role: role ?? current.role, active: active ?? current.active };
+  if (next.role === current.role && next.active === current.active)
+    return { agent: current, changed: false };
+  const wasActiveAdmin = current.active && current.role === AgentRole.Admin;
+  const staysActiveAdmin = next.active && next.role === AgentRole.Admin;
+  if (wasActiveAdmin && !staysActiveAdmin && (await data.agents.activeAdmins(workspaceId)) === 1)
+    throw RoutingErrors.lastAdmin();
+  await data.agents.update({ workspaceId, agentId, ...next });
+  return { agent: { ...current, ...next }, changed: true };
 }

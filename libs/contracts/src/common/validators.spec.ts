@@ -1,10 +1,11 @@
 import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
+import { IsBoolean, IsIn, validateSync } from 'class-validator';
 import {
   IsAfterSeq,
   IsClientMessageId,
   IsEmailAddress,
   IsMessageContent,
+  IsOneOfChange,
   IsStorableText,
 } from './validators';
 
@@ -19,6 +20,11 @@ class Send {
 
 class Resume {
   @IsAfterSeq() afterSeq?: unknown;
+}
+
+class Change {
+  @IsOneOfChange(['size', 'visible']) @IsIn(['s', 'm']) size?: unknown;
+  @IsOneOfChange(['size', 'visible']) @IsBoolean() visible?: unknown;
 }
 
 function failures<T extends object>(type: new () => T, plain: object): Record<string, string[]> {
@@ -113,5 +119,32 @@ describe('IsEmailAddress', () => {
   it('refuses what is not an email address', () => {
     for (const email of ['ada', '', 3])
       expect(failures(Login, { email })).toEqual({ email: ['isEmailAddress'] });
+  });
+});
+
+describe('IsOneOfChange', () => {
+  it('refuses a change naming none of its fields, on the first of them', () => {
+    const errors = validateSync(plainToInstance(Change, {}));
+    expect(errors.map((e) => [e.property, e.constraints])).toEqual([
+      [
+        'size',
+        {
+          isOneOfChange: 'at least one of size, visible must be given',
+          isIn: 'size must be one of the following values: s, m',
+        },
+      ],
+    ]);
+  });
+
+  it('accepts a change naming any of them, and checks only the fields given', () => {
+    expect(failures(Change, { size: 's' })).toEqual({});
+    expect(failures(Change, { visible: false })).toEqual({});
+    expect(failures(Change, { size: 'm', visible: true })).toEqual({});
+    expect(failures(Change, { size: 'xl' })).toEqual({ size: ['isIn'] });
+  });
+
+  it('refuses null, which names no value', () => {
+    expect(failures(Change, { size: null, visible: true })).toEqual({ size: ['isIn'] });
+    expect(failures(Change, { size: null })).toEqual({ size: ['isIn'] });
   });
 });

@@ -10,6 +10,7 @@ import {
   MaxLength,
   Min,
   registerDecorator,
+  ValidateIf,
 } from 'class-validator';
 
 function compose(...decorators: PropertyDecorator[]): PropertyDecorator {
@@ -63,6 +64,32 @@ export function IsEmailAddress(): PropertyDecorator {
           typeof value === 'string' && isStorableText(value) && isEmail(value),
       },
     });
+}
+
+/**
+ * One of the optional fields of a change that must name at least one of `fields` (this one
+ * included). Put it on each of them: a field given is validated by its other decorators (so
+ * `null` is refused), a field left out is skipped; when none is given, the first of `fields`
+ * is refused with a message naming them all. (`@IsOptional()` cannot do this: it skips every
+ * check of a missing field, this one included.)
+ */
+export function IsOneOfChange(fields: readonly string[]): PropertyDecorator {
+  const given = (object: object, field: string) =>
+    (object as Record<string, unknown>)[field] !== undefined;
+  return (target, propertyName) => {
+    const reportsNone = propertyName === fields[0];
+    ValidateIf(
+      (object: object, value: unknown) =>
+        value !== undefined || (reportsNone && !fields.some((field) => given(object, field))),
+    )(target, propertyName);
+    registerDecorator({
+      name: 'isOneOfChange',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: `at least one of ${fields.join(', ')} must be given` },
+      validator: { validate: (value: unknown) => value !== undefined },
+    });
+  };
 }
 
 /**

@@ -66,6 +66,8 @@ export const ERROR_CODES = {
   ROUTING_ACTOR_UNKNOWN: { status: 403 },
   /** Only an admin may change or remove an agent. */
   ROUTING_ADMIN_ONLY: { status: 403 },
+  /** The change would leave the workspace without an active admin. */
+  ROUTING_LAST_ADMIN: { status: 409 },
   ROUTING_TRANSFER_TARGET: { status: 400 },
   /** Routing recorded the change; conversation will be told shortly. */
   ROUTING_APPLY_PENDING: { status: 503 },

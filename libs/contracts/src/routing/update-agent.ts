@@ -1,18 +1,33 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, ValidateNested } from 'class-validator';
 import { AGENT_ROLES, type AgentRole } from '@hub/domain';
 import { Actor } from '../common/actor';
-import { IsEntityId } from '../common/validators';
+import { IsEntityId, IsOneOfChange } from '../common/validators';
+import type { AgentView } from '../views/agent-view';
+
+/** The fields an agent change may set; a change names at least one. */
+export const AGENT_CHANGE_FIELDS = ['role', 'active'] as const;
 
 /**
- * `routing.agent.update` → AgentView: an admin changes an agent's role or (de)activates them.
- * Routing checks the actor's current role (admins only); an inactive agent cannot log in, and
- * every service treats them as gone.
+ * `routing.agent.update` → UpdateAgentReply: an admin changes an agent's role or
+ * (de)activates them. Routing checks the actor's current role (admins only) and refuses
+ * ROUTING_LAST_ADMIN when the workspace would be left without an active admin; an inactive
+ * agent cannot log in, and every service treats them as gone.
  */
 export class UpdateAgentRequest {
   @IsEntityId() workspaceId!: string;
   @IsEntityId() agentId!: string;
   @IsDefined() @ValidateNested() @Type(() => Actor) actor!: Actor;
-  @IsOptional() @IsIn(AGENT_ROLES) role?: AgentRole;
-  @IsOptional() @IsBoolean() active?: boolean;
+  @IsOneOfChange(AGENT_CHANGE_FIELDS) @IsIn(AGENT_ROLES) role?: AgentRole;
+  @IsOneOfChange(AGENT_CHANGE_FIELDS) @IsBoolean() active?: boolean;
+}
+
+export interface UpdateAgentReply {
+  /** The agent after the request. */
+  agent: AgentView;
+  /**
+   * False when the agent already had the requested role and active flag: nothing was written
+   * or announced, and the agent's sessions stand.
+   */
+  changed: boolean;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEntityId } from '@hub/contracts';
+import { AGENT_CHANGE_FIELDS, IsEntityId, IsOneOfChange } from '@hub/contracts';
 import { AGENT_ROLES, type AgentRole } from '@hub/domain';
-import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { IsBoolean, IsIn } from 'class-validator';
 
 export class AgentParams {
   @ApiProperty({ format: 'uuid' })
@@ -9,14 +9,15 @@ export class AgentParams {
   agentId!: string;
 }
 
+/** At least one of the two; values equal to the agent's current ones change nothing. */
 export class UpdateAgentBody {
   @ApiPropertyOptional({ enum: AGENT_ROLES })
-  @IsOptional()
+  @IsOneOfChange(AGENT_CHANGE_FIELDS)
   @IsIn(AGENT_ROLES)
   role?: AgentRole;
 
   @ApiPropertyOptional({ description: 'false deactivates the agent (as DELETE does)' })
-  @IsOptional()
+  @IsOneOfChange(AGENT_CHANGE_FIELDS)
   @IsBoolean()
   active?: boolean;
 }
