@@ -1,14 +1,12 @@
 import { once } from 'node:events';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
 import { findFreePort } from '@hub/dev-infra';
-import { namespacedStream } from '@hub/messaging';
-import { createTestDatabase, TestHub, testRunId, testServices } from '@hub/testing';
+import { createTestDatabase, testRunId } from '@hub/testing';
 import WebSocket from 'ws';
 import { createWorkspaceWithInbox } from '../e2e/support/inbound';
 import { MeasuredProcess, type MemorySample } from './support/process-memory';
+import { TestHub } from '../e2e/support/test-hub';
 
 // Resident bytes per idle visitor socket on connector-web, next to a bare `ws` server measured
 // the same way (same node flags, RSS after a forced GC, same client). Target: at most 2×.
@@ -119,7 +117,6 @@ describe('visitor socket memory', () => {
     const database = await createTestDatabase('bench_visitor_memory');
     const hub = await TestHub.start({
       databaseUrl: database.url,
-      natsUrl: testServices.natsUrl,
       namespace,
       services: ['conversation'],
       env: { LOG_LEVEL: 'warn' },
@@ -144,7 +141,7 @@ describe('visitor socket memory', () => {
         env: {
           PORT: String(webPort),
           DATABASE_URL: database.url,
-          NATS_URL: testServices.natsUrl,
+          ...hub.nats.serviceEnv('connector-web'),
           HUB_NAMESPACE: namespace,
           LOG_LEVEL: 'warn',
           VISITOR_SOCKET_HELLO_TIMEOUT_MS: '60000',
@@ -170,12 +167,6 @@ describe('visitor socket memory', () => {
     } finally {
       await Promise.all(servers.map((s) => s.stop()));
       await hub.stop();
-      const nc = await connect({ servers: testServices.natsUrl });
-      const jsm = await jetstreamManager(nc);
-      for (const stream of ['INBOUND', 'EVENTS', 'OUTBOUND', 'DEAD_LETTERS']) {
-        await jsm.streams.delete(namespacedStream(namespace, stream)).catch(() => false);
-      }
-      await nc.close();
       await database.drop();
     }
   });

@@ -1,4 +1,3 @@
 export * from './service-process';
 export * from './test-database';
 export * from './test-env';
-export * from './test-hub';

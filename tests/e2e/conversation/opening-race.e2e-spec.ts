@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { findFreePort } from '@hub/dev-infra';
 import { JetStreamPublisher } from '@hub/messaging';
-import { ServiceProcess, testServices, waitFor } from '@hub/testing';
+import { ServiceProcess, waitFor } from '@hub/testing';
 import { Client } from 'pg';
 import { startHubSuite, type HubSuite } from '../support/hub-suite';
 import { createWorkspaceWithInbox, inboundMessage, publishInbound } from '../support/inbound';
@@ -18,7 +18,7 @@ describe('first messages racing through two conversation replicas', () => {
       port: await findFreePort(),
       env: {
         DATABASE_URL: suite.database.url,
-        NATS_URL: testServices.natsUrl,
+        ...suite.hub.nats.serviceEnv('conversation'),
         HUB_NAMESPACE: suite.namespace,
         LOG_LEVEL: 'info',
       },

@@ -2,37 +2,35 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { connect } from '@nats-io/transport-node';
-import { findFreePort, startEmbeddedPostgres, startNatsServer } from '@hub/dev-infra';
+import { findFreePort, startEmbeddedPostgres } from '@hub/dev-infra';
 import { JetStreamPublisher } from '@hub/messaging';
 import { runMigrations } from '@hub/migrations';
-import { TestHub, waitFor } from '@hub/testing';
+import { waitFor } from '@hub/testing';
 import { Client } from 'pg';
 import { createWorkspaceWithInbox, inboundMessage, publishInbound } from '../support/inbound';
+import { TestHub } from '../support/test-hub';
 
 // Restarting the machine's shared PostgreSQL and NATS would disturb everything else on it,
-// so this suite runs the hub against a private nats-server and a private PostgreSQL.
+// so this suite restarts the hub's private nats-server and a private PostgreSQL.
 describe('every service across restarts of NATS and PostgreSQL', () => {
   const namespace = 'restarts';
   let workDir: string;
-  let nats: Awaited<ReturnType<typeof startNatsServer>>;
   let postgres: Awaited<ReturnType<typeof startEmbeddedPostgres>>;
   let hub: TestHub;
 
   beforeAll(async () => {
     workDir = await mkdtemp(path.join(tmpdir(), 'hub-restarts-'));
     await chmod(workDir, 0o755); // the embedded PostgreSQL runs as its own user when we are root
-    nats = await startNatsServer({ storeDir: path.join(workDir, 'nats') });
     postgres = await startEmbeddedPostgres({
       dataDir: path.join(workDir, 'pg'),
       port: await findFreePort(),
     });
     await runMigrations(postgres.url);
-    hub = await TestHub.start({ databaseUrl: postgres.url, natsUrl: nats.url, namespace });
+    hub = await TestHub.start({ databaseUrl: postgres.url, namespace });
   }, 120_000);
 
   afterAll(async () => {
     await hub?.stop();
-    await nats?.stop();
     await postgres?.stop();
     await rm(workDir, { recursive: true, force: true });
   });
@@ -41,7 +39,7 @@ describe('every service across restarts of NATS and PostgreSQL', () => {
     Promise.all(hub.all().map((s) => s.waitUntilReady(expected, 30_000)));
 
   it('turns unready while NATS is down and ready again once it is back', async () => {
-    await nats.stop();
+    await hub.nats.server.stop();
     await allReady(false);
     for (const service of hub.all()) {
       expect((await service.readiness()).body).toMatchObject({
@@ -49,7 +47,7 @@ describe('every service across restarts of NATS and PostgreSQL', () => {
       });
     }
 
-    await nats.restart();
+    await hub.nats.server.restart();
     await allReady(true);
   }, 90_000);
 
@@ -68,7 +66,7 @@ describe('every service across restarts of NATS and PostgreSQL', () => {
 
   it('still carries a customer message end to end after both restarts', async () => {
     const target = await createWorkspaceWithInbox(postgres.url);
-    const nc = await connect({ servers: nats.url });
+    const nc = await connect(hub.nats.connectOptions());
     const message = inboundMessage(target);
     await publishInbound(new JetStreamPublisher(nc, namespace), message);
     const db = new Client({ connectionString: postgres.url });

@@ -4,11 +4,11 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { SUBJECTS, type MessageCreated } from '@hub/contracts';
 import { JetStreamPublisher, namespacedStream, namespacedSubject } from '@hub/messaging';
 import { CORRELATION_HEADER, withCorrelationId } from '@hub/observability';
-import type { TestHub } from '@hub/testing';
 import { waitFor } from '@hub/testing';
 import { Client } from 'pg';
 import { startHubSuite, type HubSuite } from '../support/hub-suite';
 import { createWorkspaceWithInbox, inboundMessage, publishInbound } from '../support/inbound';
+import type { TestHub } from '../support/test-hub';
 
 describe('an inbound message crossing conversation and crm', () => {
   let suite: HubSuite;

@@ -1,6 +1,7 @@
 import { HUB_SERVICES } from '@hub/config';
-import { createTestDatabase, ServiceProcess, TestHub, testRunId, testServices } from '@hub/testing';
+import { createTestDatabase, ServiceProcess, testRunId, testServices } from '@hub/testing';
 import { findFreePort, isPortOpen } from '@hub/dev-infra';
+import { TestHub } from '../support/test-hub';
 
 // Another loopback address: Linux routes all of 127.0.0.0/8 to lo, so a service bound to every
 // interface answers here and one bound to 127.0.0.1 refuses.
@@ -10,24 +11,22 @@ function portOf(url: string): number {
   return Number(new URL(url).port);
 }
 
+// Every test of this file, the lone processes too, runs on the hub's permissioned NATS.
+const namespace = `${testRunId()}_boot`;
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let hub: TestHub;
+
+beforeAll(async () => {
+  database = await createTestDatabase('boot');
+  hub = await TestHub.start({ databaseUrl: database.url, namespace });
+}, 60_000);
+
+afterAll(async () => {
+  await hub?.stop();
+  await database?.drop();
+});
+
 describe('every service', () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let hub: TestHub;
-
-  beforeAll(async () => {
-    database = await createTestDatabase('boot');
-    hub = await TestHub.start({
-      databaseUrl: database.url,
-      natsUrl: testServices.natsUrl,
-      namespace: `${testRunId()}_boot`,
-    });
-  }, 60_000);
-
-  afterAll(async () => {
-    await hub?.stop();
-    await database?.drop();
-  });
-
   it.each(HUB_SERVICES.map((s) => s.name))('%s is live and ready', async (name) => {
     const service = hub.service(name);
     const live = await fetch(`${service.url}/health/live`);
@@ -105,7 +104,7 @@ describe('a service started with a bad environment', () => {
       port: await findFreePort(),
       env: {
         DATABASE_URL: testServices.databaseUrl,
-        NATS_URL: testServices.natsUrl,
+        ...hub.nats.serviceEnv('gateway'),
         JWT_SECRET: '',
       },
     }).start();
@@ -125,8 +124,8 @@ describe('a service told HOST=0.0.0.0', () => {
       env: {
         HOST: '0.0.0.0',
         DATABASE_URL: testServices.databaseUrl,
-        NATS_URL: testServices.natsUrl,
-        HUB_NAMESPACE: `${testRunId()}_anyhost`,
+        ...hub.nats.serviceEnv('crm'),
+        HUB_NAMESPACE: namespace,
       },
     }).start();
     try {
@@ -149,8 +148,8 @@ describe('a service whose database does not answer', () => {
       port: await findFreePort(),
       env: {
         DATABASE_URL: `postgres://postgres@127.0.0.1:${deadPort}/postgres`,
-        NATS_URL: testServices.natsUrl,
-        HUB_NAMESPACE: `${testRunId()}_deaddb`,
+        ...hub.nats.serviceEnv('crm'),
+        HUB_NAMESPACE: namespace,
       },
     }).start();
     try {

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import {
   realtimeSubjects,
@@ -9,16 +8,9 @@ import {
   type TypingRealtime,
 } from '@hub/contracts';
 import { AgentRole } from '@hub/domain';
-import { JetStreamPublisher, namespacedStream, namespacedSubject } from '@hub/messaging';
+import { JetStreamPublisher, namespacedSubject } from '@hub/messaging';
 import { findFreePort } from '@hub/dev-infra';
-import {
-  createTestDatabase,
-  ServiceProcess,
-  TestHub,
-  testRunId,
-  testServices,
-  waitFor,
-} from '@hub/testing';
+import { createTestDatabase, ServiceProcess, testRunId, waitFor } from '@hub/testing';
 import { Client } from 'pg';
 import { AgentSocketClient, type Frame } from '../support/agent-socket-client';
 import {
@@ -30,6 +22,7 @@ import {
 import { GatewayApi } from '../support/gateway-api';
 import { TEST_JWT_SECRET } from './support/tokens';
 import { createWorkspace, type WorkspaceFixture } from '../support/workspace-fixture';
+import { TestHub } from '../support/test-hub';
 
 const sortFieldErrors = (body: unknown) =>
   [...((body as { fieldErrors?: { field: string; message: string }[] }).fieldErrors ?? [])].sort(
@@ -50,13 +43,12 @@ describe('the agent API and socket', () => {
     database = await createTestDatabase('gwapi');
     hub = await TestHub.start({
       databaseUrl: database.url,
-      natsUrl: testServices.natsUrl,
       namespace,
       services: ['gateway', 'routing', 'conversation', 'crm'],
       env: { JWT_SECRET: TEST_JWT_SECRET },
     });
     api = new GatewayApi(hub.service('gateway').url);
-    nc = await connect({ servers: testServices.natsUrl });
+    nc = await connect(hub.nats.connectOptions());
     publisher = new JetStreamPublisher(nc, namespace);
     db = new Client({ connectionString: database.url });
     await db.connect();
@@ -67,15 +59,9 @@ describe('the agent API and socket', () => {
   });
 
   afterAll(async () => {
-    await hub?.stop();
-    if (nc) {
-      const jsm = await jetstreamManager(nc);
-      for (const stream of ['INBOUND', 'EVENTS', 'OUTBOUND', 'DEAD_LETTERS']) {
-        await jsm.streams.delete(namespacedStream(namespace, stream)).catch(() => undefined);
-      }
-      await nc.close();
-    }
+    await nc?.close();
     await db?.end();
+    await hub?.stop();
     await database?.drop();
   });
 
@@ -707,7 +693,7 @@ describe('the agent API and socket', () => {
       port: await findFreePort(),
       env: {
         DATABASE_URL: database.url,
-        NATS_URL: testServices.natsUrl,
+        ...hub.nats.serviceEnv('gateway'),
         HUB_NAMESPACE: namespace,
         JWT_SECRET: TEST_JWT_SECRET,
         LOG_LEVEL: 'debug',

@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { SUBJECTS } from '@hub/contracts';
 import { AgentRole } from '@hub/domain';
-import { namespacedStream } from '@hub/messaging';
 import { seedDemoWorkspace, type SeedDemoWorkspaceResult } from '@hub/demo-workspace';
-import { createTestDatabase, TestHub, testRunId, testServices, waitFor } from '@hub/testing';
+import { createTestDatabase, testRunId, waitFor } from '@hub/testing';
 import { nestRequest } from '../support/nest-request';
 import { AgentSocketClient } from '../support/agent-socket-client';
 import { GatewayApi } from '../support/gateway-api';
 import { decodeClaims, signToken, TEST_JWT_SECRET, unsignedToken } from './support/tokens';
 import { createWorkspace, type WorkspaceFixture } from '../support/workspace-fixture';
+import { TestHub } from '../support/test-hub';
 
 const ERROR_KEYS = ['code', 'message', 'status'];
 
@@ -29,7 +28,6 @@ describe('agent authentication at the gateway', () => {
     workspace = await createWorkspace(database.url, { alice: AgentRole.Agent });
     hub = await TestHub.start({
       databaseUrl: database.url,
-      natsUrl: testServices.natsUrl,
       namespace,
       services: ['gateway', 'routing', 'conversation', 'crm'],
       env: {
@@ -39,18 +37,12 @@ describe('agent authentication at the gateway', () => {
       },
     });
     api = new GatewayApi(hub.service('gateway').url);
-    nc = await connect({ servers: testServices.natsUrl });
+    nc = await connect(hub.nats.connectOptions());
   }, 90_000);
 
   afterAll(async () => {
+    await nc?.close();
     await hub?.stop();
-    if (nc) {
-      const jsm = await jetstreamManager(nc);
-      for (const stream of ['INBOUND', 'EVENTS', 'OUTBOUND', 'DEAD_LETTERS']) {
-        await jsm.streams.delete(namespacedStream(namespace, stream)).catch(() => undefined);
-      }
-      await nc.close();
-    }
     await database?.drop();
   });
 

@@ -1,14 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
-import { HUB_STREAM_NAMES } from '@hub/contracts';
 import { findFreePort } from '@hub/dev-infra';
 import { AgentRole } from '@hub/domain';
-import { namespacedStream } from '@hub/messaging';
-import { createTestDatabase, ServiceProcess, TestHub, testRunId, testServices } from '@hub/testing';
+import { createTestDatabase, ServiceProcess, testRunId } from '@hub/testing';
 import { GatewayApi } from '../support/gateway-api';
 import { createWorkspace, type WorkspaceFixture } from '../support/workspace-fixture';
+import { TestHub } from '../support/test-hub';
 
 const MAX_FAILURES = 3;
 const LOCKOUT_SECONDS = 2;
@@ -54,7 +51,6 @@ describe('gateway limits shared by two replicas', () => {
     const env = { JWT_SECRET: randomBytes(32).toString('hex'), ...LIMITS_ENV };
     hub = await TestHub.start({
       databaseUrl: database.url,
-      natsUrl: testServices.natsUrl,
       namespace,
       services: ['gateway', 'routing', 'conversation'],
       env,
@@ -64,7 +60,7 @@ describe('gateway limits shared by two replicas', () => {
       port: await findFreePort(),
       env: {
         DATABASE_URL: database.url,
-        NATS_URL: testServices.natsUrl,
+        ...hub.nats.serviceEnv('gateway'),
         HUB_NAMESPACE: namespace,
         ...env,
       },
@@ -74,12 +70,8 @@ describe('gateway limits shared by two replicas', () => {
   }, 90_000);
 
   afterAll(async () => {
-    await Promise.all([hub?.stop(), secondGateway?.stop()]);
-    const nc = await connect({ servers: testServices.natsUrl });
-    const jsm = await jetstreamManager(nc);
-    for (const stream of HUB_STREAM_NAMES)
-      await jsm.streams.delete(namespacedStream(namespace, stream)).catch(() => undefined);
-    await nc.close();
+    await secondGateway?.stop();
+    await hub?.stop();
     await database?.drop();
   });
 

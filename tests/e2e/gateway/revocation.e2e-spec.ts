@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { AgentRole } from '@hub/domain';
-import { JetStreamPublisher, namespacedStream } from '@hub/messaging';
+import { JetStreamPublisher } from '@hub/messaging';
 import { findFreePort } from '@hub/dev-infra';
-import { createTestDatabase, ServiceProcess, TestHub, testRunId, testServices } from '@hub/testing';
+import { createTestDatabase, ServiceProcess, testRunId } from '@hub/testing';
 import { Client } from 'pg';
 import { AgentSocketClient } from '../support/agent-socket-client';
 import { GatewayApi } from '../support/gateway-api';
 import { createWorkspace, type WorkspaceFixture } from '../support/workspace-fixture';
 import { visitorWrites } from './support/conversations';
 import { signToken, TEST_JWT_SECRET } from './support/tokens';
+import { TestHub } from '../support/test-hub';
 
 interface Tokens {
   accessToken: string;
@@ -34,13 +34,12 @@ describe('ending agent sessions: logout, refresh rotation, agents changed by an 
     database = await createTestDatabase('gwrevoke');
     hub = await TestHub.start({
       databaseUrl: database.url,
-      natsUrl: testServices.natsUrl,
       namespace,
       services: ['gateway', 'routing', 'conversation', 'crm'],
       env: { JWT_SECRET: TEST_JWT_SECRET },
     });
     api = new GatewayApi(hub.service('gateway').url);
-    nc = await connect({ servers: testServices.natsUrl });
+    nc = await connect(hub.nats.connectOptions());
     db = new Client({ connectionString: database.url });
     await db.connect();
   }, 90_000);
@@ -50,15 +49,9 @@ describe('ending agent sessions: logout, refresh rotation, agents changed by an 
   });
 
   afterAll(async () => {
-    await hub?.stop();
-    if (nc) {
-      const jsm = await jetstreamManager(nc);
-      for (const stream of ['INBOUND', 'EVENTS', 'OUTBOUND']) {
-        await jsm.streams.delete(namespacedStream(namespace, stream)).catch(() => undefined);
-      }
-      await nc.close();
-    }
+    await nc?.close();
     await db?.end();
+    await hub?.stop();
     await database?.drop();
   });
 
@@ -159,7 +152,7 @@ describe('ending agent sessions: logout, refresh rotation, agents changed by an 
       port: await findFreePort(),
       env: {
         DATABASE_URL: database.url,
-        NATS_URL: testServices.natsUrl,
+        ...hub.nats.serviceEnv('gateway'),
         HUB_NAMESPACE: namespace,
         JWT_SECRET: TEST_JWT_SECRET,
       },

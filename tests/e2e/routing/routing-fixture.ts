@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { jetstreamManager } from '@nats-io/jetstream';
 import { hashPassword } from '@hub/auth';
 import {
   SUBJECTS,
@@ -14,19 +13,18 @@ import {
 } from '@hub/contracts';
 import type { AgentRole } from '@hub/domain';
 import { findFreePort } from '@hub/dev-infra';
-import { JetStreamPublisher, namespacedStream } from '@hub/messaging';
+import { JetStreamPublisher } from '@hub/messaging';
 import {
   createTestDatabase,
   ServiceProcess,
-  TestHub,
   testRunId,
-  testServices,
   waitFor,
   type TestDatabase,
 } from '@hub/testing';
 import { Client } from 'pg';
 import { createWorkspaceWithInbox, inboundMessage, publishInbound } from '../support/inbound';
 import { nestRequest } from '../support/nest-request';
+import { TestHub } from '../support/test-hub';
 
 export interface Target {
   workspaceId: string;
@@ -79,12 +77,11 @@ export class RoutingFixture {
     const env = { LOG_LEVEL: 'debug', ...options.env };
     const hub = await TestHub.start({
       databaseUrl: database.url,
-      natsUrl: testServices.natsUrl,
       namespace,
       services: ['conversation', 'crm', 'routing'],
       env,
     });
-    const nc = await connect({ servers: testServices.natsUrl });
+    const nc = await connect(hub.nats.connectOptions());
     const db = new Client({ connectionString: database.url });
     await db.connect();
     const fixture = new RoutingFixture(
@@ -109,7 +106,7 @@ export class RoutingFixture {
         port: await findFreePort(),
         env: {
           DATABASE_URL: database.url,
-          NATS_URL: testServices.natsUrl,
+          ...hub.nats.serviceEnv('routing'),
           HUB_NAMESPACE: namespace,
           SHUTDOWN_TIMEOUT_MS: '15000',
           ...env,
@@ -126,13 +123,10 @@ export class RoutingFixture {
   }
 
   async stop(): Promise<void> {
-    await Promise.all([this.hub.stop(), ...this.extraRouting.map((p) => p.stop('SIGTERM'))]);
-    const jsm = await jetstreamManager(this.nc);
-    for (const stream of ['INBOUND', 'EVENTS', 'OUTBOUND', 'DEAD_LETTERS']) {
-      await jsm.streams.delete(namespacedStream(this.namespace, stream)).catch(() => undefined);
-    }
     await this.nc.close();
     await this.db.end();
+    await Promise.all(this.extraRouting.map((p) => p.stop('SIGTERM')));
+    await this.hub.stop();
     await this.database.drop();
   }
 

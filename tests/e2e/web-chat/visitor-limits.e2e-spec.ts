@@ -1,21 +1,11 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
-import { HUB_STREAM_NAMES } from '@hub/contracts';
-import { namespacedStream } from '@hub/messaging';
 import { findFreePort } from '@hub/dev-infra';
-import {
-  createTestDatabase,
-  ServiceProcess,
-  TestHub,
-  testRunId,
-  testServices,
-  waitFor,
-} from '@hub/testing';
+import { createTestDatabase, ServiceProcess, testRunId, waitFor } from '@hub/testing';
 import { Client } from 'pg';
 import { createWorkspaceWithInbox } from '../support/inbound';
 import { VisitorClient, type Frame, type VisitorSession } from '../support/visitor-client';
+import { TestHub } from '../support/test-hub';
 
 const SESSIONS_PER_IP = 3;
 const MESSAGES_PER_SECOND = 3;
@@ -47,7 +37,6 @@ describe('visitor limits of connector-web', () => {
     database = await createTestDatabase('visitorlimits');
     hub = await TestHub.start({
       databaseUrl: database.url,
-      natsUrl: testServices.natsUrl,
       namespace,
       services: ['conversation', 'crm', 'connector-web'],
       // Each test is its own client IP (X-Forwarded-For from the loopback test runner).
@@ -60,7 +49,7 @@ describe('visitor limits of connector-web', () => {
       port: await findFreePort(),
       env: {
         DATABASE_URL: database.url,
-        NATS_URL: testServices.natsUrl,
+        ...hub.nats.serviceEnv('connector-web'),
         HUB_NAMESPACE: namespace,
         ...LIMITS_ENV,
       },
@@ -76,13 +65,9 @@ describe('visitor limits of connector-web', () => {
   });
 
   afterAll(async () => {
-    await Promise.all([hub?.stop(), untrusting?.stop()]);
-    const nc = await connect({ servers: testServices.natsUrl });
-    const jsm = await jetstreamManager(nc);
-    for (const stream of HUB_STREAM_NAMES)
-      await jsm.streams.delete(namespacedStream(namespace, stream)).catch(() => undefined);
-    await nc.close();
     await db?.end();
+    await untrusting?.stop();
+    await hub?.stop();
     await database?.drop();
   });
 

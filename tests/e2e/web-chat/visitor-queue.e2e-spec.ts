@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { SUBJECTS, type ChangeConversationStatusRequest } from '@hub/contracts';
 import { AgentRole } from '@hub/domain';
-import { namespacedStream } from '@hub/messaging';
-import { createTestDatabase, TestHub, testRunId, testServices } from '@hub/testing';
+import { createTestDatabase, testRunId } from '@hub/testing';
 import { Client } from 'pg';
 import { createWorkspaceWithInbox } from '../support/inbound';
 import { nestRequest } from '../support/nest-request';
 import { newSession, VisitorClient, type Frame } from '../support/visitor-client';
 import { createWorkspace } from '../support/workspace-fixture';
+import { TestHub } from '../support/test-hub';
 
 // With routing running and no agent online, every new conversation waits in the queue.
 describe('a waiting visitor’s queue position', () => {
@@ -28,12 +27,11 @@ describe('a waiting visitor’s queue position', () => {
     database = await createTestDatabase('visitor_queue');
     hub = await TestHub.start({
       databaseUrl: database.url,
-      natsUrl: testServices.natsUrl,
       namespace,
       services: ['conversation', 'crm', 'routing', 'connector-web'],
     });
     web = hub.service('connector-web').url;
-    nc = await connect({ servers: testServices.natsUrl });
+    nc = await connect(hub.nats.connectOptions());
     db = new Client({ connectionString: database.url });
     await db.connect();
     const workspace = await createWorkspace(database.url, { ada: AgentRole.Admin });
@@ -43,13 +41,9 @@ describe('a waiting visitor’s queue position', () => {
 
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.close()));
-    await hub?.stop();
-    const jsm = await jetstreamManager(nc);
-    for (const stream of ['INBOUND', 'EVENTS', 'OUTBOUND', 'DEAD_LETTERS']) {
-      await jsm.streams.delete(namespacedStream(namespace, stream)).catch(() => false);
-    }
     await nc?.close();
     await db?.end();
+    await hub?.stop();
     await database?.drop();
   });
 

@@ -1,11 +1,10 @@
-import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { AgentRole } from '@hub/domain';
-import { namespacedStream } from '@hub/messaging';
-import { createTestDatabase, TestHub, testRunId, testServices } from '@hub/testing';
+import { createTestDatabase, testRunId } from '@hub/testing';
 import { GatewayApi } from '../support/gateway-api';
 import { newSession, postSession, VisitorClient } from '../support/visitor-client';
 import { createWorkspace, type WorkspaceFixture } from '../support/workspace-fixture';
+import { TestHub } from '../support/test-hub';
 
 // Short enough to wait out in a test; last_seen_at is then written at most every 0.2 s.
 const IDLE_SECONDS = 2;
@@ -25,14 +24,13 @@ describe('visitor tokens expire when idle and can be revoked', () => {
     database = await createTestDatabase('visitor_revocation');
     hub = await TestHub.start({
       databaseUrl: database.url,
-      natsUrl: testServices.natsUrl,
       namespace,
       services: ['gateway', 'routing', 'conversation', 'crm', 'connector-web'],
       env: { VISITOR_TOKEN_IDLE_SECONDS: String(IDLE_SECONDS), JWT_SECRET: 'j'.repeat(64) },
     });
     web = hub.service('connector-web').url;
     api = new GatewayApi(hub.service('gateway').url);
-    nc = await connect({ servers: testServices.natsUrl });
+    nc = await connect(hub.nats.connectOptions());
     workspace = await createWorkspace(database.url, { alice: AgentRole.Agent });
   }, 90_000);
 
@@ -41,13 +39,8 @@ describe('visitor tokens expire when idle and can be revoked', () => {
   });
 
   afterAll(async () => {
+    await nc?.close();
     await hub?.stop();
-    if (nc) {
-      const jsm = await jetstreamManager(nc);
-      for (const stream of ['INBOUND', 'EVENTS', 'OUTBOUND'])
-        await jsm.streams.delete(namespacedStream(namespace, stream)).catch(() => false);
-      await nc.close();
-    }
     await database?.drop();
   });
 

@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import {
   realtimeSubjects,
@@ -9,8 +8,8 @@ import {
   type SendAgentMessageRequest,
 } from '@hub/contracts';
 import { AgentRole } from '@hub/domain';
-import { namespacedStream, namespacedSubject } from '@hub/messaging';
-import { createTestDatabase, TestHub, testRunId, testServices, waitFor } from '@hub/testing';
+import { namespacedSubject } from '@hub/messaging';
+import { createTestDatabase, testRunId, waitFor } from '@hub/testing';
 import { Client } from 'pg';
 import { createWorkspaceWithInbox } from '../support/inbound';
 import { nestRequest } from '../support/nest-request';
@@ -22,6 +21,7 @@ import {
   type Frame,
   type VisitorSession,
 } from '../support/visitor-client';
+import { TestHub } from '../support/test-hub';
 
 // Typed asymmetric matchers (jest's are `any`).
 const anyString = (): string => expect.any(String) as string;
@@ -42,13 +42,12 @@ describe('the visitor socket of connector-web', () => {
     database = await createTestDatabase('visitor_socket');
     hub = await TestHub.start({
       databaseUrl: database.url,
-      natsUrl: testServices.natsUrl,
       namespace,
       services: ['conversation', 'crm', 'connector-web'],
       env: { VISITOR_SOCKET_HELLO_TIMEOUT_MS: '1000' },
     });
     web = hub.service('connector-web').url;
-    nc = await connect({ servers: testServices.natsUrl });
+    nc = await connect(hub.nats.connectOptions());
     db = new Client({ connectionString: database.url });
     await db.connect();
     target = await createWorkspaceWithInbox(database.url);
@@ -60,12 +59,9 @@ describe('the visitor socket of connector-web', () => {
   });
 
   afterAll(async () => {
-    await hub?.stop();
-    const jsm = await jetstreamManager(nc);
-    for (const stream of ['INBOUND', 'EVENTS', 'OUTBOUND', 'DEAD_LETTERS'])
-      await jsm.streams.delete(namespacedStream(namespace, stream)).catch(() => false);
     await nc?.close();
     await db?.end();
+    await hub?.stop();
     await database?.drop();
   });
 

@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+import { HUB_SERVICES, type HubServiceName } from '@hub/config';
+import { findFreePort } from '@hub/dev-infra';
+import { ServiceProcess } from '@hub/testing';
+import { startPermissionedNats, type PermissionedNats } from './permissioned-nats';
+
+export interface TestHubOptions {
+  databaseUrl: string;
+  /** HUB_NAMESPACE: the namespace the server's permissions are generated for. */
+  namespace: string;
+  services?: readonly HubServiceName[];
+  /** Extra variables for every service. */
+  env?: Record<string, string>;
+}
+
+export interface TestHubStopOptions {
+  /** For the one suite that provokes violations on purpose; every other suite must cause none. */
+  violationsExpected?: boolean;
+}
+
+/**
+ * Several hub services started as real processes on free ports, on a private nats-server that
+ * enforces `SERVICE_PERMISSIONS` (each service its own nkey user, as in production), stopped
+ * together with that server.
+ */
+export class TestHub {
+  private constructor(
+    private readonly processes: Map<HubServiceName, ServiceProcess>,
+    readonly nats: PermissionedNats,
+  ) {}
+
+  static async start(options: TestHubOptions): Promise<TestHub> {
+    const names = options.services ?? HUB_SERVICES.map((s) => s.name);
+    const nats = await startPermissionedNats(options.namespace);
+    const env = {
+      DATABASE_URL: options.databaseUrl,
+      HUB_NAMESPACE: options.namespace,
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      LOG_LEVEL: 'debug',
+      SHUTDOWN_TIMEOUT_MS: '15000',
+      ...options.env,
+    };
+    const processes = new Map<HubServiceName, ServiceProcess>();
+    for (const name of names) {
+      const own = { ...env, ...nats.serviceEnv(name) };
+      processes.set(
+        name,
+        new ServiceProcess({ name, port: await findFreePort(), env: own }).start(),
+      );
+    }
+    const hub = new TestHub(processes, nats);
+    await Promise.all([...processes.values()].map((p) => p.waitUntilReady()));
+    return hub;
+  }
+
+  service(name: HubServiceName): ServiceProcess {
+    const found = this.processes.get(name);
+    if (!found) throw new Error(`${name} is not part of this test hub`);
+    return found;
+  }
+
+  all(): ServiceProcess[] {
+    return [...this.processes.values()];
+  }
+
+  /**
+   * Stops the services, then the server, and fails when the server logged a permission
+   * violation: a service reached beyond the subjects `SERVICE_PERMISSIONS` grants it.
+   */
+  async stop({ violationsExpected = false }: TestHubStopOptions = {}): Promise<void> {
+    await Promise.all(this.all().map((p) => p.stop('SIGTERM')));
+    const violations = this.nats.violations();
+    await this.nats.stop();
+    if (violations.length > 0 && !violationsExpected) {
+      throw new Error(`NATS refused a service's publish or subscribe:\n${violations.join('\n')}`);
+    }
+  }
+}
