@@ -1,7 +1,7 @@
 // @ts-check
 // Fails when a project holds tests of a tier but lacks the Nx target that runs that tier: no
-// target passes on zero tests (`--passWithNoTests` is never used), so a project gets its `test`
-// target with its first spec, and until then this check is what keeps that spec from never running.
+// target passes on zero tests (jest's pass-with-no-tests flag is never used), so a project gets
+// its `test` target with its first spec, and until then this check keeps that spec running.
 import { createProjectGraphAsync } from '@nx/devkit';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
