@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
 import {
   realtimeSubjects,
   type ConversationView,
@@ -10,7 +9,7 @@ import {
 import { AgentRole } from '@hub/domain';
 import { JetStreamPublisher, namespacedSubject } from '@hub/messaging';
 import { findFreePort } from '@hub/dev-infra';
-import { createTestDatabase, ServiceProcess, testRunId, waitFor } from '@hub/testing';
+import { ServiceProcess, waitFor } from '@hub/testing';
 import { Client } from 'pg';
 import { AgentSocketClient, type Frame } from '../support/agent-socket-client';
 import {
@@ -22,7 +21,7 @@ import {
 import { GatewayApi } from '../support/gateway-api';
 import { TEST_JWT_SECRET } from './support/tokens';
 import { createWorkspace, type WorkspaceFixture } from '../support/workspace-fixture';
-import { TestHub } from '../support/test-hub';
+import { startHubSuite, type HubSuite } from '../support/hub-suite';
 
 const sortFieldErrors = (body: unknown) =>
   [...((body as { fieldErrors?: { field: string; message: string }[] }).fieldErrors ?? [])].sort(
@@ -30,27 +29,19 @@ const sortFieldErrors = (body: unknown) =>
   );
 
 describe('the agent API and socket', () => {
-  const namespace = `${testRunId()}_gwapi`;
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let hub: TestHub;
-  let nc: NatsConnection;
+  let suite: HubSuite;
   let publisher: JetStreamPublisher;
   let db: Client;
   let api: GatewayApi;
   const sockets: AgentSocketClient[] = [];
 
   beforeAll(async () => {
-    database = await createTestDatabase('gwapi');
-    hub = await TestHub.start({
-      databaseUrl: database.url,
-      namespace,
-      services: ['gateway', 'routing', 'conversation', 'crm'],
-      env: { JWT_SECRET: TEST_JWT_SECRET },
+    suite = await startHubSuite('gwapi', ['gateway', 'routing', 'conversation', 'crm'], {
+      JWT_SECRET: TEST_JWT_SECRET,
     });
-    api = new GatewayApi(hub.service('gateway').url);
-    nc = await connect(hub.nats.connectOptions());
-    publisher = new JetStreamPublisher(nc, namespace);
-    db = new Client({ connectionString: database.url });
+    api = new GatewayApi(suite.hub.service('gateway').url);
+    publisher = new JetStreamPublisher(suite.nc, suite.namespace);
+    db = new Client({ connectionString: suite.database.url });
     await db.connect();
   }, 90_000);
 
@@ -59,17 +50,15 @@ describe('the agent API and socket', () => {
   });
 
   afterAll(async () => {
-    await nc?.close();
     await db?.end();
-    await hub?.stop();
-    await database?.drop();
+    await suite?.stop();
   });
 
   const login = (workspace: WorkspaceFixture, name: string) =>
     api.login(workspace.slug, workspace.agents[name].email, workspace.agents[name].password);
 
   const openSocket = async (token: string) => {
-    const { client } = await AgentSocketClient.connect(hub.service('gateway').url, token);
+    const { client } = await AgentSocketClient.connect(suite.hub.service('gateway').url, token);
     sockets.push(client);
     return client;
   };
@@ -136,7 +125,7 @@ describe('the agent API and socket', () => {
   });
 
   it('refuses an invalid reply with the same field errors on REST and on the socket, storing nothing', async () => {
-    const workspace = await createWorkspace(database.url, { alice: AgentRole.Agent });
+    const workspace = await createWorkspace(suite.database.url, { alice: AgentRole.Agent });
     const token = await login(workspace, 'alice');
     const socket = await openSocket(token);
     const conversation = await assignedConversation(workspace, 'alice', socket);
@@ -185,7 +174,7 @@ describe('the agent API and socket', () => {
   });
 
   it('stores a reply sent twice with one clientMessageId once, via REST and via the socket', async () => {
-    const workspace = await createWorkspace(database.url, { alice: AgentRole.Agent });
+    const workspace = await createWorkspace(suite.database.url, { alice: AgentRole.Agent });
     const token = await login(workspace, 'alice');
     const socket = await openSocket(token);
     const conversation = await assignedConversation(workspace, 'alice', socket);
@@ -238,7 +227,7 @@ describe('the agent API and socket', () => {
   });
 
   it("pushes a visitor's message to the socket of the agent the conversation is assigned to", async () => {
-    const workspace = await createWorkspace(database.url, { alice: AgentRole.Agent });
+    const workspace = await createWorkspace(suite.database.url, { alice: AgentRole.Agent });
     const socket = await openSocket(await login(workspace, 'alice'));
     const conversation = await assignedConversation(workspace, 'alice', socket);
 
@@ -258,7 +247,7 @@ describe('the agent API and socket', () => {
   });
 
   it('replays what a reconnecting socket missed, in order, while the agent’s other socket stays live', async () => {
-    const workspace = await createWorkspace(database.url, { alice: AgentRole.Agent });
+    const workspace = await createWorkspace(suite.database.url, { alice: AgentRole.Agent });
     const token = await login(workspace, 'alice');
     const staying = await openSocket(token);
     const leaving = await openSocket(token);
@@ -301,23 +290,23 @@ describe('the agent API and socket', () => {
   });
 
   it("keeps another workspace's conversation out of reach on REST and on the socket", async () => {
-    const mine = await createWorkspace(database.url, { alice: AgentRole.Agent });
-    const theirs = await createWorkspace(database.url, { mallory: AgentRole.Admin });
+    const mine = await createWorkspace(suite.database.url, { alice: AgentRole.Agent });
+    const theirs = await createWorkspace(suite.database.url, { mallory: AgentRole.Admin });
     const socket = await openSocket(await login(mine, 'alice'));
     const conversation = await assignedConversation(mine, 'alice', socket);
     const before = await messageCount(db, conversation.id);
     const token = await login(theirs, 'mallory');
     const intruder = await openSocket(token);
     const typing: TypingRealtime[] = [];
-    const sub = nc.subscribe(
-      namespacedSubject(namespace, realtimeSubjects.conversation(conversation.id)),
+    const sub = suite.nc.subscribe(
+      namespacedSubject(suite.namespace, realtimeSubjects.conversation(conversation.id)),
       {
         callback: (_e, msg) => {
           typing.push(msg.json<TypingRealtime>());
         },
       },
     );
-    await nc.flush();
+    await suite.nc.flush();
 
     const base = `/api/v1/conversations/${conversation.id}`;
     const rest = [
@@ -349,7 +338,7 @@ describe('the agent API and socket', () => {
       type: 'resume',
       conversations: { [conversation.id]: 0 },
     });
-    await nc.flush();
+    await suite.nc.flush();
 
     for (const answer of rest) {
       expect(answer.status).toBe(404);
@@ -369,9 +358,9 @@ describe('the agent API and socket', () => {
   });
 
   it("forwards the visitor's typing and draft to the assigned agent, drafts only while sneak-peek is on", async () => {
-    const peeking = await createWorkspace(database.url, { alice: AgentRole.Agent });
+    const peeking = await createWorkspace(suite.database.url, { alice: AgentRole.Agent });
     const private_ = await createWorkspace(
-      database.url,
+      suite.database.url,
       { bob: AgentRole.Agent },
       { settings: { typingSneakPeek: false } },
     );
@@ -380,22 +369,25 @@ describe('the agent API and socket', () => {
     const forAlice = await assignedConversation(peeking, 'alice', alice);
     const forBob = await assignedConversation(private_, 'bob', bob);
     const agentTyping: TypingRealtime[] = [];
-    const sub = nc.subscribe(
-      namespacedSubject(namespace, realtimeSubjects.conversation(forAlice.id)),
+    const sub = suite.nc.subscribe(
+      namespacedSubject(suite.namespace, realtimeSubjects.conversation(forAlice.id)),
       {
         callback: (_e, msg) => {
           agentTyping.push(msg.json<TypingRealtime>());
         },
       },
     );
-    await nc.flush();
+    await suite.nc.flush();
 
     const visitorActivity = (
       conversation: VisitorConversation,
       workspace: WorkspaceFixture,
       text: string,
     ) => {
-      const subject = namespacedSubject(namespace, realtimeSubjects.conversation(conversation.id));
+      const subject = namespacedSubject(
+        suite.namespace,
+        realtimeSubjects.conversation(conversation.id),
+      );
       const typingEvent: TypingRealtime = {
         type: 'typing',
         conversationId: conversation.id,
@@ -408,8 +400,8 @@ describe('the agent API and socket', () => {
         workspaceId: workspace.id,
         text,
       };
-      nc.publish(subject, JSON.stringify(typingEvent));
-      nc.publish(subject, JSON.stringify(draft));
+      suite.nc.publish(subject, JSON.stringify(typingEvent));
+      suite.nc.publish(subject, JSON.stringify(draft));
     };
     visitorActivity(forAlice, peeking, 'I would like to ret');
     visitorActivity(forBob, private_, 'my secret draft');
@@ -436,7 +428,7 @@ describe('the agent API and socket', () => {
   });
 
   it('lets an agent take a waiting conversation; only supervisors assign others or move their conversations', async () => {
-    const workspace = await createWorkspace(database.url, {
+    const workspace = await createWorkspace(suite.database.url, {
       alice: AgentRole.Agent,
       bob: AgentRole.Agent,
       sue: AgentRole.Supervisor,
@@ -497,7 +489,7 @@ describe('the agent API and socket', () => {
   });
 
   it('resolves and reopens over REST and the socket, telling the agent', async () => {
-    const workspace = await createWorkspace(database.url, { alice: AgentRole.Agent });
+    const workspace = await createWorkspace(suite.database.url, { alice: AgentRole.Agent });
     const token = await login(workspace, 'alice');
     const socket = await openSocket(token);
     const conversation = await assignedConversation(workspace, 'alice', socket);
@@ -530,7 +522,7 @@ describe('the agent API and socket', () => {
   });
 
   it('lets only the last assignee or a supervisor reopen a resolved conversation, on REST and on the socket', async () => {
-    const workspace = await createWorkspace(database.url, {
+    const workspace = await createWorkspace(suite.database.url, {
       alice: AgentRole.Agent,
       bob: AgentRole.Agent,
       sue: AgentRole.Supervisor,
@@ -574,7 +566,7 @@ describe('the agent API and socket', () => {
   });
 
   it('takes socket frames as typed, converting no text or flag into a number, while REST query strings still convert', async () => {
-    const workspace = await createWorkspace(database.url, { alice: AgentRole.Agent });
+    const workspace = await createWorkspace(suite.database.url, { alice: AgentRole.Agent });
     const token = await login(workspace, 'alice');
     const socket = await openSocket(token);
     const conversation = await assignedConversation(workspace, 'alice', socket);
@@ -602,8 +594,8 @@ describe('the agent API and socket', () => {
   });
 
   it("reads the agent's own workspace: conversations, customers, departments, agents, canned responses, queue", async () => {
-    const workspace = await createWorkspace(database.url, { alice: AgentRole.Agent });
-    const other = await createWorkspace(database.url, { zed: AgentRole.Agent });
+    const workspace = await createWorkspace(suite.database.url, { alice: AgentRole.Agent });
+    const other = await createWorkspace(suite.database.url, { zed: AgentRole.Agent });
     const otherConversation = await visitorWrites(db, publisher, other);
     const token = await login(workspace, 'alice');
     const socket = await openSocket(token);
@@ -656,7 +648,7 @@ describe('the agent API and socket', () => {
   });
 
   it('sets presence over the socket exactly as over REST', async () => {
-    const workspace = await createWorkspace(database.url, { alice: AgentRole.Agent });
+    const workspace = await createWorkspace(suite.database.url, { alice: AgentRole.Agent });
     const token = await login(workspace, 'alice');
     const socket = await openSocket(token);
 
@@ -687,22 +679,22 @@ describe('the agent API and socket', () => {
   });
 
   it('subscribes each gateway replica only to what its own sockets need, and lets go after they close', async () => {
-    const first = hub.service('gateway');
+    const first = suite.hub.service('gateway');
     const second = new ServiceProcess({
       name: 'gateway',
       port: await findFreePort(),
       env: {
-        DATABASE_URL: database.url,
-        ...hub.nats.serviceEnv('gateway'),
-        HUB_NAMESPACE: namespace,
+        DATABASE_URL: suite.database.url,
+        ...suite.hub.nats.serviceEnv('gateway'),
+        HUB_NAMESPACE: suite.namespace,
         JWT_SECRET: TEST_JWT_SECRET,
         LOG_LEVEL: 'debug',
       },
     }).start();
     try {
       await second.waitUntilReady();
-      const mine = await createWorkspace(database.url, { alice: AgentRole.Agent });
-      const theirs = await createWorkspace(database.url, { bob: AgentRole.Agent });
+      const mine = await createWorkspace(suite.database.url, { alice: AgentRole.Agent });
+      const theirs = await createWorkspace(suite.database.url, { bob: AgentRole.Agent });
       const alice = await openSocket(await login(mine, 'alice'));
       const conversation = await assignedConversation(mine, 'alice', alice);
       const { client: bob } = await AgentSocketClient.connect(
@@ -744,7 +736,7 @@ describe('the agent API and socket', () => {
   });
 
   it('logged no error and no failed heartbeat at the gateway', () => {
-    const gateway = hub.service('gateway');
+    const gateway = suite.hub.service('gateway');
     const problems = gateway.logs.filter(
       (line) => line.level === 'error' || line.level === 'warn' || line.level === 'fatal',
     );

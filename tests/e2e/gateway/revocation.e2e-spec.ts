@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { AgentRole } from '@hub/domain';
 import { JetStreamPublisher } from '@hub/messaging';
 import { findFreePort } from '@hub/dev-infra';
-import { createTestDatabase, ServiceProcess, testRunId } from '@hub/testing';
+import { ServiceProcess } from '@hub/testing';
 import { Client } from 'pg';
 import { AgentSocketClient } from '../support/agent-socket-client';
 import { GatewayApi } from '../support/gateway-api';
 import { createWorkspace, type WorkspaceFixture } from '../support/workspace-fixture';
 import { visitorWrites } from './support/conversations';
 import { signToken, TEST_JWT_SECRET } from './support/tokens';
-import { TestHub } from '../support/test-hub';
+import { startHubSuite, type HubSuite } from '../support/hub-suite';
 
 interface Tokens {
   accessToken: string;
@@ -22,25 +21,17 @@ interface Tokens {
 const WITHIN_MS = 1_000;
 
 describe('ending agent sessions: logout, refresh rotation, agents changed by an admin', () => {
-  const namespace = `${testRunId()}_gwrevoke`;
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let hub: TestHub;
-  let nc: NatsConnection;
+  let suite: HubSuite;
   let db: Client;
   let api: GatewayApi;
   const sockets: AgentSocketClient[] = [];
 
   beforeAll(async () => {
-    database = await createTestDatabase('gwrevoke');
-    hub = await TestHub.start({
-      databaseUrl: database.url,
-      namespace,
-      services: ['gateway', 'routing', 'conversation', 'crm'],
-      env: { JWT_SECRET: TEST_JWT_SECRET },
+    suite = await startHubSuite('gwrevoke', ['gateway', 'routing', 'conversation', 'crm'], {
+      JWT_SECRET: TEST_JWT_SECRET,
     });
-    api = new GatewayApi(hub.service('gateway').url);
-    nc = await connect(hub.nats.connectOptions());
-    db = new Client({ connectionString: database.url });
+    api = new GatewayApi(suite.hub.service('gateway').url);
+    db = new Client({ connectionString: suite.database.url });
     await db.connect();
   }, 90_000);
 
@@ -49,10 +40,8 @@ describe('ending agent sessions: logout, refresh rotation, agents changed by an 
   });
 
   afterAll(async () => {
-    await nc?.close();
     await db?.end();
-    await hub?.stop();
-    await database?.drop();
+    await suite?.stop();
   });
 
   const login = async (workspace: WorkspaceFixture, name: string): Promise<Tokens> => {
@@ -70,7 +59,7 @@ describe('ending agent sessions: logout, refresh rotation, agents changed by an 
   const me = (token: string) =>
     api.call<{ code?: string; role?: string }>('GET', '/api/v1/agents/me', { token });
   const openSocket = async (token: string) => {
-    const { client } = await AgentSocketClient.connect(hub.service('gateway').url, token);
+    const { client } = await AgentSocketClient.connect(suite.hub.service('gateway').url, token);
     sockets.push(client);
     return client;
   };
@@ -81,7 +70,7 @@ describe('ending agent sessions: logout, refresh rotation, agents changed by an 
   };
 
   it('logs out: the access token is refused on REST, the socket closes with 4401 and the refresh token is dead', async () => {
-    const workspace = await createWorkspace(database.url, { alice: AgentRole.Agent });
+    const workspace = await createWorkspace(suite.database.url, { alice: AgentRole.Agent });
     const session = await login(workspace, 'alice');
     const other = await login(workspace, 'alice');
     const socket = await openSocket(session.accessToken);
@@ -104,7 +93,7 @@ describe('ending agent sessions: logout, refresh rotation, agents changed by an 
       status: 401,
       body: { code: 'AUTH_REFRESH_INVALID' },
     });
-    const refused = await AgentSocketClient.open(hub.service('gateway').url);
+    const refused = await AgentSocketClient.open(suite.hub.service('gateway').url);
     sockets.push(refused);
     expect(await refused.request({ type: 'auth', token: session.accessToken })).toMatchObject({
       type: 'error',
@@ -115,7 +104,7 @@ describe('ending agent sessions: logout, refresh rotation, agents changed by an 
   });
 
   it('rotates the refresh token on every use; reusing a spent one revokes the whole family', async () => {
-    const workspace = await createWorkspace(database.url, { alice: AgentRole.Agent });
+    const workspace = await createWorkspace(suite.database.url, { alice: AgentRole.Agent });
     const first = await login(workspace, 'alice');
 
     const second = await refresh(first.refreshToken);
@@ -146,14 +135,14 @@ describe('ending agent sessions: logout, refresh rotation, agents changed by an 
   });
 
   it('refuses a session logged out on one gateway replica on another within a second, and closes its socket there', async () => {
-    const workspace = await createWorkspace(database.url, { alice: AgentRole.Agent });
+    const workspace = await createWorkspace(suite.database.url, { alice: AgentRole.Agent });
     const other = new ServiceProcess({
       name: 'gateway',
       port: await findFreePort(),
       env: {
-        DATABASE_URL: database.url,
-        ...hub.nats.serviceEnv('gateway'),
-        HUB_NAMESPACE: namespace,
+        DATABASE_URL: suite.database.url,
+        ...suite.hub.nats.serviceEnv('gateway'),
+        HUB_NAMESPACE: suite.namespace,
         JWT_SECRET: TEST_JWT_SECRET,
       },
     }).start();
@@ -185,7 +174,7 @@ describe('ending agent sessions: logout, refresh rotation, agents changed by an 
   });
 
   it('lets only an admin change agents; a deactivated agent is refused on REST and socket within a second', async () => {
-    const workspace = await createWorkspace(database.url, {
+    const workspace = await createWorkspace(suite.database.url, {
       alice: AgentRole.Agent,
       sue: AgentRole.Supervisor,
       ada: AgentRole.Admin,
@@ -232,7 +221,7 @@ describe('ending agent sessions: logout, refresh rotation, agents changed by an 
   };
 
   it('refuses a change naming neither role nor active, and ends no session for a change that changes nothing', async () => {
-    const workspace = await createWorkspace(database.url, {
+    const workspace = await createWorkspace(suite.database.url, {
       alice: AgentRole.Agent,
       ada: AgentRole.Admin,
     });
@@ -256,7 +245,7 @@ describe('ending agent sessions: logout, refresh rotation, agents changed by an 
   });
 
   it('refuses to demote or remove the last active admin, whose sessions go on; with a second admin it may step down', async () => {
-    const workspace = await createWorkspace(database.url, {
+    const workspace = await createWorkspace(suite.database.url, {
       alice: AgentRole.Agent,
       ada: AgentRole.Admin,
     });
@@ -287,11 +276,11 @@ describe('ending agent sessions: logout, refresh rotation, agents changed by an 
   });
 
   it('ends a demoted supervisor’s sessions, and conversation judges by the role routing holds now, not the token’s', async () => {
-    const workspace = await createWorkspace(database.url, {
+    const workspace = await createWorkspace(suite.database.url, {
       sue: AgentRole.Supervisor,
       ada: AgentRole.Admin,
     });
-    const publisher = new JetStreamPublisher(nc, namespace);
+    const publisher = new JetStreamPublisher(suite.nc, suite.namespace);
     const sue = await login(workspace, 'sue');
     const ada = await login(workspace, 'ada');
     // Nobody is online: the conversation waits unassigned, so only a supervisor may answer it.
