@@ -1,0 +1,1 @@
+export { isLuhnValid, maskCardNumbers } from './card-numbers';
