@@ -2,6 +2,7 @@ import { AssignConversationRequest } from './conversation/assign-conversation';
 import { ChangeConversationStatusRequest } from './conversation/change-conversation-status';
 import { ConversationAssigned } from './conversation/conversation-assigned';
 import { ConversationOpened } from './conversation/conversation-opened';
+import { ConversationRated } from './conversation/conversation-rated';
 import { ConversationResolved } from './conversation/conversation-resolved';
 import { ConversationUnassigned } from './conversation/conversation-unassigned';
 import { GetConversationRequest } from './conversation/get-conversation';
@@ -11,6 +12,7 @@ import { ListConversationsRequest } from './conversation/list-conversations';
 import { ListMessagesRequest } from './conversation/list-messages';
 import { MessageCreated } from './conversation/message-created';
 import { SendAgentMessageRequest } from './conversation/send-agent-message';
+import { SubmitCsatRequest } from './conversation/submit-csat';
 import { UnassignConversationRequest } from './conversation/unassign-conversation';
 import { VisitorHistoryRequest, type VisitorHistoryReply } from './conversation/visitor-history';
 import { GetCustomerRequest } from './crm/get-customer';
@@ -34,7 +36,7 @@ import {
 } from './web/revoke-visitor-sessions';
 import { WorkspaceScopedRequest } from './routing/workspace-scoped';
 import type { AgentView, DepartmentView, QueueEntryView } from './views/agent-view';
-import type { ConversationView } from './views/conversation-view';
+import type { ConversationView, CsatView } from './views/conversation-view';
 import type { CannedResponseView, CustomerView } from './views/customer-view';
 import type { InboxView } from './views/inbox-view';
 import type { MessageView } from './views/message-view';
@@ -131,6 +133,7 @@ export const SUBJECTS = {
       ListCannedResponsesRequest,
       returns<CannedResponseView[]>(),
     ),
+    submitCsat: defineRequest('conversation.csat.submit', SubmitCsatRequest, returns<CsatView>()),
     messageCreated: defineEvent('evt.conversation.message.created.v1', MessageCreated, 'EVENTS'),
     conversationOpened: defineEvent(
       'evt.conversation.conversation.opened.v1',
@@ -150,6 +153,11 @@ export const SUBJECTS = {
     conversationResolved: defineEvent(
       'evt.conversation.conversation.resolved.v1',
       ConversationResolved,
+      'EVENTS',
+    ),
+    conversationRated: defineEvent(
+      'evt.conversation.conversation.rated.v1',
+      ConversationRated,
       'EVENTS',
     ),
   },

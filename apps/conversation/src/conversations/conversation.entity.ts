@@ -34,6 +34,8 @@ import { Inbox } from '../inboxes/inbox.entity';
   'ck_conversations_durations',
   '(first_response_seconds IS NULL OR first_response_seconds >= 0) AND (resolution_seconds IS NULL OR resolution_seconds >= 0)',
 )
+@Check('ck_conversations_csat_rating', 'csat_rating is null or csat_rating between 1 and 5')
+@Check('ck_conversations_csat_complete', '(csat_rating is null) = (csat_submitted_at is null)')
 export class Conversation {
   @PrimaryGeneratedColumn('uuid', { name: 'id', primaryKeyConstraintName: 'pk_conversations' })
   id!: string;
@@ -79,6 +81,16 @@ export class Conversation {
 
   @Column({ name: 'resolution_seconds', type: 'integer', nullable: true })
   resolutionSeconds!: number | null;
+
+  /** The customer's rating (1–5), once given; see csat/submit-csat.use-case.ts. */
+  @Column({ name: 'csat_rating', type: 'smallint', nullable: true })
+  csatRating!: number | null;
+
+  @Column({ name: 'csat_comment', type: 'text', nullable: true })
+  csatComment!: string | null;
+
+  @Column({ name: 'csat_submitted_at', type: 'timestamptz', nullable: true })
+  csatSubmittedAt!: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { CurrentActors } from '../actors/current-actors';
 import { CannedResponseRepository } from '../canned-responses/canned-response.repository';
 import { CannedResponsesHandler } from '../canned-responses/canned-responses.handler';
+import { CsatHandler } from '../csat/csat.handler';
+import { SubmitCsat } from '../csat/submit-csat.use-case';
 import { InboxDirectory } from '../inboxes/inbox-directory';
 import { InboxRepository } from '../inboxes/inbox.repository';
 import { InboxesHandler } from '../inboxes/inboxes.handler';
@@ -20,7 +22,13 @@ import { ConversationsHandler } from './conversations.handler';
 import { OpenConversation } from './open-conversation';
 
 @Module({
-  controllers: [ConversationsHandler, MessagesHandler, InboxesHandler, CannedResponsesHandler],
+  controllers: [
+    ConversationsHandler,
+    MessagesHandler,
+    InboxesHandler,
+    CannedResponsesHandler,
+    CsatHandler,
+  ],
   providers: [
     ConversationRepository,
     MessageRepository,
@@ -37,6 +45,7 @@ import { OpenConversation } from './open-conversation';
     ReceiveInboundMessage,
     SendAgentMessage,
     InboundMessageHandler,
+    SubmitCsat,
   ],
 })
 export class ConversationsModule {}

@@ -1,4 +1,4 @@
-import type { ConversationView, MessageView } from '@hub/contracts';
+import type { ConversationView, CsatView, MessageView } from '@hub/contracts';
 import type { Channel } from '@hub/domain';
 import type { Message } from '../messages/message.entity';
 import type { Conversation } from './conversation.entity';
@@ -20,7 +20,14 @@ export function toConversationView(conversation: Conversation, channel: Channel)
     updatedAt: conversation.updatedAt.toISOString(),
     firstResponseAt: conversation.firstResponseAt?.toISOString() ?? null,
     resolvedAt: conversation.resolvedAt?.toISOString() ?? null,
+    csat: toCsatView(conversation),
   };
+}
+
+export function toCsatView(conversation: Conversation): CsatView | null {
+  const { csatRating, csatComment, csatSubmittedAt } = conversation;
+  if (csatRating === null || csatSubmittedAt === null) return null;
+  return { rating: csatRating, comment: csatComment, submittedAt: csatSubmittedAt.toISOString() };
 }
 
 export function toMessageView(message: Message): MessageView {

@@ -158,6 +158,7 @@ export class ConversationUnderTest {
           id: data.agentId,
           workspaceId: data.workspaceId,
           name: 'Agent',
+          avatarUrl: null,
           email: `${data.agentId}@example.test`,
           ...known,
           maxConcurrentChats: 3,

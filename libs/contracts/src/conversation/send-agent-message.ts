@@ -1,15 +1,22 @@
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsOptional, ValidateNested } from 'class-validator';
-import { CONTENT_TYPES, type ContentType } from '@hub/domain';
+import { ContentType } from '@hub/domain';
 import { Actor } from '../common/actor';
 import { IsClientMessageId, IsEntityId, IsMessageContent } from '../common/validators';
 
-/** `conversation.message.send` → MessageView: an agent's reply, stored once per clientMessageId. */
+/** What an agent's message may be: text, or a link the visitor's widget opens (`content` = the URL). */
+export const AGENT_CONTENT_TYPES = [ContentType.Text, ContentType.Link] as const;
+export type AgentContentType = (typeof AGENT_CONTENT_TYPES)[number];
+
+/**
+ * `conversation.message.send` → MessageView: an agent's reply, stored once per clientMessageId.
+ * A `link` is checked as an http(s) URL by the door that takes it (gateway).
+ */
 export class SendAgentMessageRequest {
   @IsEntityId() workspaceId!: string;
   @IsEntityId() conversationId!: string;
   @IsDefined() @ValidateNested() @Type(() => Actor) actor!: Actor;
   @IsClientMessageId() clientMessageId!: string;
   @IsMessageContent() content!: string;
-  @IsOptional() @IsIn(CONTENT_TYPES) contentType?: ContentType;
+  @IsOptional() @IsIn(AGENT_CONTENT_TYPES) contentType?: AgentContentType;
 }

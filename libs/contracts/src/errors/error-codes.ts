@@ -45,6 +45,8 @@ export const ERROR_CODES = {
   CONVERSATION_NOT_ASSIGNED_TO_YOU: { status: 403 },
   /** The acting agent no longer exists in the workspace or was deactivated. */
   CONVERSATION_ACTOR_UNKNOWN: { status: 403 },
+  /** `csat.submit`: not the visitor's own conversation, not resolved, or resolved too long ago. */
+  CSAT_NOT_ALLOWED: { status: 409 },
   /** No such inbox (or, on connector-web, not a web inbox). */
   INBOX_NOT_FOUND: { status: 404 },
 

@@ -104,13 +104,19 @@ export const SERVICE_PERMISSIONS = {
     calls: [
       SUBJECTS.conversation.getInbox,
       SUBJECTS.conversation.visitorHistory,
+      SUBJECTS.conversation.submitCsat,
       SUBJECTS.routing.getQueue,
       SUBJECTS.routing.listDepartments,
+      SUBJECTS.routing.getAgent,
     ],
     publishes: [publishesAs(SUBJECTS.inbound.messageReceived, 'inbound.web')],
     consumes: [durable('connector_web_dead_letters', SUBJECTS.deadLetters.messageDeadLettered)],
     // message.failed goes to the visitor's subject: the socket may be on another replica.
-    realtime: { publishes: ['conversation', 'visitor'], subscribes: ['visitor', 'conversation'] },
+    // agentChanges: the assignee's name and avatar shown to visitors are cached until it changes.
+    realtime: {
+      publishes: ['conversation', 'visitor'],
+      subscribes: ['visitor', 'conversation', 'agentChanges'],
+    },
   },
   // The mail and social connectors have no bus traffic yet: each gets its
   // `publishesAs(SUBJECTS.inbound.messageReceived, 'inbound.<channel>')` with its first message.

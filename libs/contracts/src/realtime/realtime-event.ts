@@ -46,6 +46,16 @@ export interface QueuePositionRealtime {
   type: 'queue.position';
   conversationId: string;
   position: number;
+  /** A rough wait in seconds (see QueueEntryView); null when it cannot be estimated. */
+  estimatedWaitSeconds: number | null;
+}
+
+/** The customer rated a conversation (CSAT); to every agent of the workspace. */
+export interface ConversationRatedRealtime {
+  type: 'conversation.rated';
+  conversationId: string;
+  rating: number;
+  comment: string | null;
 }
 
 /** A department's queue grew or shrank. */
@@ -87,7 +97,8 @@ export type RealtimeEvent =
   | PresenceChangedRealtime
   | MessageFailedRealtime
   | AgentChangedRealtime
-  | VisitorSessionRevokedRealtime;
+  | VisitorSessionRevokedRealtime
+  | ConversationRatedRealtime;
 
 /** What `rt.visitor.<id>` carries. */
 export type VisitorRealtimeEvent =
@@ -104,4 +115,7 @@ export type ConversationRealtimeEvent = TypingRealtime | DraftRealtime | QueuePo
 
 /** What `rt.workspace.<id>` carries. */
 export type WorkspaceRealtimeEvent =
-  ConversationUpdatedRealtime | QueueChangedRealtime | PresenceChangedRealtime;
+  | ConversationUpdatedRealtime
+  | QueueChangedRealtime
+  | PresenceChangedRealtime
+  | ConversationRatedRealtime;

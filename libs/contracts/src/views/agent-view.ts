@@ -4,6 +4,8 @@ export interface AgentView {
   id: string;
   workspaceId: string;
   name: string;
+  /** An http(s) URL of the agent's picture, shown to visitors; null when none was set. */
+  avatarUrl: string | null;
   email: string;
   role: AgentRole;
   /** False once an admin deactivated (removed) the agent: they cannot log in or act. */
@@ -29,5 +31,10 @@ export interface QueueEntryView {
   departmentId: string | null;
   /** 1 is next. */
   position: number;
+  /**
+   * A rough wait in seconds, from recent handling times and the agents online; null when there
+   * is no recent history or nobody online to serve the queue.
+   */
+  estimatedWaitSeconds: number | null;
   enqueuedAt: string;
 }

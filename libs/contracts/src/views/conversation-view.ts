@@ -17,4 +17,14 @@ export interface ConversationView {
   updatedAt: string;
   firstResponseAt: string | null;
   resolvedAt: string | null;
+  /** The customer's rating (CSAT), once given; a later rating replaced an earlier one. */
+  csat: CsatView | null;
+}
+
+/** A customer's satisfaction rating of a conversation. */
+export interface CsatView {
+  /** 1 (worst) to 5 (best). */
+  rating: number;
+  comment: string | null;
+  submittedAt: string;
 }
