@@ -5,6 +5,8 @@ import { DepartmentsRepository } from './departments/departments.repository';
 import { PresenceRepository } from './presence/presence.repository';
 import { QueueRepository } from './queues/queue.repository';
 import type { Queryable } from './sql';
+import { HandlingTimesRepository } from './wait-estimates/handling-times.repository';
+import { WaitBasisQuery } from './wait-estimates/wait-basis.query';
 
 /**
  * Routing's repositories, bound to one connection: what locked work gets, on the transaction
@@ -18,6 +20,8 @@ export interface RoutingData {
   agents: AgentsRepository;
   departments: DepartmentsRepository;
   presence: PresenceRepository;
+  handlingTimes: HandlingTimesRepository;
+  waitBasis: WaitBasisQuery;
 }
 
 export function routingData(db: Queryable): RoutingData {
@@ -28,5 +32,7 @@ export function routingData(db: Queryable): RoutingData {
     agents: new AgentsRepository(db),
     departments: new DepartmentsRepository(db),
     presence: new PresenceRepository(db),
+    handlingTimes: new HandlingTimesRepository(db),
+    waitBasis: new WaitBasisQuery(db),
   };
 }

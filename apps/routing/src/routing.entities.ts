@@ -4,6 +4,7 @@ import { AgentStatus } from './agents/agent-status.entity';
 import { DepartmentAgent } from './departments/department-agent.entity';
 import { Department } from './departments/department.entity';
 import { AgentConnection } from './presence/agent-connection.entity';
+import { HandlingTime } from './wait-estimates/handling-time.entity';
 
 export const routingEntities = [
   Agent,
@@ -12,4 +13,5 @@ export const routingEntities = [
   DepartmentAgent,
   AgentConnection,
   Route,
+  HandlingTime,
 ];

@@ -25,7 +25,7 @@ describe('agents changed by an admin', () => {
   function change(
     actor: string,
     agentId: string,
-    fields: Pick<UpdateAgentRequest, 'role' | 'active'>,
+    fields: Pick<UpdateAgentRequest, 'role' | 'active' | 'avatarUrl'>,
     replica = bed.replicas[0],
   ) {
     const request: UpdateAgentRequest = {
@@ -115,9 +115,39 @@ describe('agents changed by an admin', () => {
     expect(reply).toEqual({
       agent: await bed.data.agents.view(workspaceId, agent),
       changed: false,
+      avatarChanged: false,
     });
     expect(reply.agent).toMatchObject({ id: agent, role: AgentRole.Agent, active: true });
     expect(await updatedAt(agent)).toEqual(before);
+  });
+
+  it('sets and removes the avatar visitors see without flagging a change that ends sessions', async () => {
+    const admin = await bed.agent(workspaceId, { role: AgentRole.Admin });
+    const agent = await bed.agent(workspaceId);
+    const avatarUrl = 'https://cdn.example.com/alice.png';
+
+    const set = await change(admin, agent, { avatarUrl });
+    const again = await change(admin, agent, { avatarUrl });
+    const removed = await change(admin, agent, { avatarUrl: null });
+
+    expect(set).toMatchObject({ changed: false, avatarChanged: true, agent: { avatarUrl } });
+    expect(again).toMatchObject({ changed: false, avatarChanged: false });
+    expect(removed).toMatchObject({
+      changed: false,
+      avatarChanged: true,
+      agent: { avatarUrl: null },
+    });
+    expect(await bed.data.agents.view(workspaceId, agent)).toMatchObject({ avatarUrl: null });
+  });
+
+  it('refuses an avatar change by a non-admin', async () => {
+    const supervisor = await bed.agent(workspaceId, { role: AgentRole.Supervisor });
+    const agent = await bed.agent(workspaceId);
+
+    await expect(
+      change(supervisor, agent, { avatarUrl: 'https://cdn.example.com/x.png' }),
+    ).rejects.toMatchObject({ code: 'ROUTING_ADMIN_ONLY' });
+    expect(await bed.data.agents.view(workspaceId, agent)).toMatchObject({ avatarUrl: null });
   });
 
   it('answers the changed agent, flagged as changed', async () => {
@@ -126,7 +156,11 @@ describe('agents changed by an admin', () => {
 
     const reply = await change(admin, agent, { role: AgentRole.Supervisor });
 
-    expect(reply).toEqual({ agent: await bed.data.agents.view(workspaceId, agent), changed: true });
+    expect(reply).toEqual({
+      agent: await bed.data.agents.view(workspaceId, agent),
+      changed: true,
+      avatarChanged: false,
+    });
     expect(reply.agent).toMatchObject({ role: AgentRole.Supervisor, active: true });
   });
 

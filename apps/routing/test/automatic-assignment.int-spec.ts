@@ -100,7 +100,13 @@ describe('automatic call distribution', () => {
     expect(await bed.route(behind.conversationId)).toMatchObject({ state: 'queued', position: 1 });
     expect([...effects.toApply]).toEqual([head.conversationId]);
     expect(effects.positions).toEqual([
-      { type: 'queue.position', conversationId: behind.conversationId, position: 1 },
+      {
+        type: 'queue.position',
+        conversationId: behind.conversationId,
+        position: 1,
+        // The head was handled in about no time: the shortest estimate.
+        estimatedWaitSeconds: 1,
+      },
     ]);
     expect(effects.queues).toEqual([
       { type: 'queue.changed', workspaceId, departmentId: null, length: 1 },

@@ -19,7 +19,12 @@ describe('queues and department routing', () => {
     const second = await bed.arrive(workspaceId, sales);
 
     expect(second.effects.positions).toEqual([
-      { type: 'queue.position', conversationId: second.conversationId, position: 2 },
+      {
+        type: 'queue.position',
+        conversationId: second.conversationId,
+        position: 2,
+        estimatedWaitSeconds: null,
+      },
     ]);
     expect(second.effects.queues).toEqual([
       { type: 'queue.changed', workspaceId, departmentId: sales, length: 2 },
@@ -61,8 +66,18 @@ describe('queues and department routing', () => {
 
     expect(effects.positions).toEqual(
       expect.arrayContaining([
-        { type: 'queue.position', conversationId: second.conversationId, position: 1 },
-        { type: 'queue.position', conversationId: third.conversationId, position: 2 },
+        {
+          type: 'queue.position',
+          conversationId: second.conversationId,
+          position: 1,
+          estimatedWaitSeconds: null,
+        },
+        {
+          type: 'queue.position',
+          conversationId: third.conversationId,
+          position: 2,
+          estimatedWaitSeconds: null,
+        },
       ]),
     );
     expect(effects.positions).toHaveLength(2);

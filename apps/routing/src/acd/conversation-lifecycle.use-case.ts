@@ -80,6 +80,16 @@ export async function releaseResolved(
   });
   if (!removed) return;
   if (removed.freedAgentId) await data.agents.countChats([removed.freedAgentId], -1);
+  // What the queue's estimated wait learns from.
+  if (removed.assignedAt) {
+    await data.handlingTimes.record({
+      conversationId: event.conversationId,
+      workspaceId: event.workspaceId,
+      departmentId: removed.departmentId,
+      assignedAt: removed.assignedAt,
+      resolvedAt: event.occurredAt,
+    });
+  }
   effects.drain = true;
   effects.queueTouched = true;
 }

@@ -31,6 +31,13 @@ export interface RemovedRoute {
   freedAgentId: string | null;
 }
 
+/** A resolved conversation's deleted route, with what its handling time is measured from. */
+export interface ResolvedRoute extends RemovedRoute {
+  departmentId: string | null;
+  /** When its (last) agent got it; null when it was resolved from the queue. */
+  assignedAt: Date | null;
+}
+
 const ROUTE_COLUMNS = `conversation_id as "conversationId", workspace_id as "workspaceId",
   department_id as "departmentId", state, agent_id as "agentId", opened_at as "openedAt"`;
 const REMOVED = `case when state = 'assigned' then agent_id end as "freedAgentId"`;
@@ -200,11 +207,12 @@ export class RoutesRepository {
     conversationId: string;
     workspaceId: string;
     resolvedAt: string;
-  }): Promise<RemovedRoute | undefined> {
-    const [removed] = await queryRows<RemovedRoute>(
+  }): Promise<ResolvedRoute | undefined> {
+    const [removed] = await queryRows<ResolvedRoute>(
       this.db,
       `delete from routing.routes where conversation_id = $1 and workspace_id = $2 and opened_at <= $3
-       returning ${REMOVED}`,
+       returning ${REMOVED}, department_id as "departmentId",
+                 case when state = 'assigned' then assigned_at end as "assignedAt"`,
       [resolved.conversationId, resolved.workspaceId, resolved.resolvedAt],
     );
     return removed;

@@ -27,6 +27,10 @@ export class Agent {
   @Column({ name: 'name', type: 'text' })
   name!: string;
 
+  /** The picture visitors see beside the agent's name: an http(s) URL, or null. */
+  @Column({ name: 'avatar_url', type: 'text', nullable: true })
+  avatarUrl!: string | null;
+
   @Column({ name: 'email', type: 'text' })
   email!: string;
 

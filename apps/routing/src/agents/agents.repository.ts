@@ -15,7 +15,7 @@ export interface AgentCapacity {
 }
 
 const AGENT_VIEW = `
-  select a.id, a.workspace_id as "workspaceId", a.name, a.email, a.role, a.active,
+  select a.id, a.workspace_id as "workspaceId", a.name, a.avatar_url as "avatarUrl", a.email, a.role, a.active,
          a.max_concurrent_chats as "maxConcurrentChats",
          coalesce(s.presence, 'offline') as presence, coalesce(s.active_chats, 0) as "activeChats",
          coalesce((select array_agg(da.department_id::text order by da.department_id)
@@ -115,6 +115,18 @@ export class AgentsRepository {
       [change.agentId, change.workspaceId, change.role ?? null, change.active ?? null],
     );
     return updated.length > 0;
+  }
+
+  /** Sets (or, with null, removes) the agent's avatar URL. */
+  async setAvatar(change: {
+    workspaceId: string;
+    agentId: string;
+    avatarUrl: string | null;
+  }): Promise<void> {
+    await this.db.query(
+      `update routing.agents set avatar_url = $3, updated_at = now() where id = $1 and workspace_id = $2`,
+      [change.agentId, change.workspaceId, change.avatarUrl],
+    );
   }
 
   /** Presence and free slot of an agent of the workspace, or undefined when there is no such agent. */

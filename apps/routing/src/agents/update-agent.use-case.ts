@@ -1,5 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { realtimeSubjects, type UpdateAgentReply, type UpdateAgentRequest } from '@hub/contracts';
+import {
+  realtimeSubjects,
+  type AgentView,
+  type UpdateAgentReply,
+  type UpdateAgentRequest,
+} from '@hub/contracts';
 import { AgentRole } from '@hub/domain';
 import { Database, Realtime } from '@hub/service-kit';
 import type { DataSource } from 'typeorm';
@@ -7,9 +12,12 @@ import { inWorkspaceLock } from '../acd/workspace-lock';
 import type { RoutingData } from '../routing-data';
 import { RoutingErrors } from '../routing.errors';
 
+/** The reply, and whether the avatar changed (announced, but no session ends for it). */
+type AgentChange = UpdateAgentReply & { avatarChanged: boolean };
+
 /**
- * An admin changes an agent's role or active flag. The actor's role is read from routing's
- * own rows, never from the request: a demoted admin is refused at once.
+ * An admin changes an agent's role, active flag or avatar. The actor's role is read from
+ * routing's own rows, never from the request: a demoted admin is refused at once.
  */
 @Injectable()
 export class UpdateAgent {
@@ -21,14 +29,15 @@ export class UpdateAgent {
   ) {}
 
   async execute(request: UpdateAgentRequest): Promise<UpdateAgentReply> {
-    const reply = await changeAgent(this.database.dataSource, request);
-    if (!reply.changed) return reply;
+    const { avatarChanged, ...reply } = await changeAgent(this.database.dataSource, request);
+    if (!reply.changed && !avatarChanged) return reply;
     const { workspaceId, id: agentId, role, active } = reply.agent;
     this.logger.log(
-      { workspaceId, agentId, by: request.actor.agentId, role, active },
+      { workspaceId, agentId, by: request.actor.agentId, role, active, avatarChanged },
       'agent changed',
     );
-    // After the commit: services caching the agent's role drop it at once.
+    // After the commit: services caching the agent (its role, its name and avatar shown to
+    // visitors) drop it at once.
     await this.realtime.publish(realtimeSubjects.agentChanges(), {
       type: 'agent.changed',
       workspaceId,
@@ -51,24 +60,34 @@ export class UpdateAgent {
 export async function changeAgent(
   dataSource: DataSource,
   request: UpdateAgentRequest,
-): Promise<UpdateAgentReply> {
+): Promise<AgentChange> {
   // Assigned by the work, which has run once the lock's transaction has committed.
-  let reply!: UpdateAgentReply;
+  let reply!: AgentChange;
   await inWorkspaceLock(dataSource, request.workspaceId, async (data) => {
     reply = await applyChange(data, request);
   });
   return reply;
 }
 
-async function applyChange(
-  data: RoutingData,
-  { workspaceId, agentId, actor, role, active }: UpdateAgentRequest,
-): Promise<UpdateAgentReply> {
+async function applyChange(data: RoutingData, request: UpdateAgentRequest): Promise<AgentChange> {
+  const { workspaceId, agentId, actor, avatarUrl } = request;
   const admin = await data.agents.actor(workspaceId, actor.agentId);
   if (!admin) throw RoutingErrors.actorUnknown();
   if (admin.role !== AgentRole.Admin) throw RoutingErrors.adminOnly();
   const current = await data.agents.view(workspaceId, agentId);
   if (!current) throw RoutingErrors.agentNotFound();
+  const avatarChanged = avatarUrl !== undefined && avatarUrl !== current.avatarUrl;
+  if (avatarChanged) await data.agents.setAvatar({ workspaceId, agentId, avatarUrl });
+  const agent = avatarChanged ? { ...current, avatarUrl } : current;
+  const { changed, agent: after } = await changeRoleOrActive(data, request, agent);
+  return { agent: after, changed, avatarChanged };
+}
+
+async function changeRoleOrActive(
+  data: RoutingData,
+  { workspaceId, agentId, role, active }: UpdateAgentRequest,
+  current: AgentView,
+): Promise<UpdateAgentReply> {
   const next = { role: role ?? current.role, active: active ?? current.active };
   if (next.role === current.role && next.active === current.active)
     return { agent: current, changed: false };

@@ -1,6 +1,7 @@
 import type { QueueChangedRealtime } from '@hub/contracts';
 import type { RoutingEffects } from '../acd/routing-effects';
 import type { RoutingData } from '../routing-data';
+import { estimateWaits } from '../wait-estimates/wait-estimates';
 import type { QueueLength } from './queue.repository';
 
 /** Queue lengths by department (`''` = the workspace-wide queue). */
@@ -30,8 +31,15 @@ export async function refreshQueues(
   effects: RoutingEffects,
 ): Promise<void> {
   const { moved, lengths } = await data.queue.renumber(workspaceId);
-  for (const { conversationId, position } of moved) {
-    effects.positions.push({ type: 'queue.position', conversationId, position });
+  // One query for all the queues that moved, only when something moved.
+  const waits = await estimateWaits(data.waitBasis, workspaceId, moved);
+  for (const [i, { conversationId, position }] of moved.entries()) {
+    effects.positions.push({
+      type: 'queue.position',
+      conversationId,
+      position,
+      estimatedWaitSeconds: waits[i],
+    });
   }
   const after = byDepartment(lengths);
   for (const department of new Set([...before.keys(), ...after.keys()])) {

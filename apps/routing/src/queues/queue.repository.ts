@@ -8,6 +8,13 @@ export interface QueueLength {
   length: number;
 }
 
+/** A conversation given a new position, in the queue of `departmentId` (null: workspace-wide). */
+export interface MovedEntry {
+  conversationId: string;
+  departmentId: string | null;
+  position: number;
+}
+
 /**
  * The waiting lines: queued routes in queue order, numbered per department (1 = next). The
  * `position` column holds the number last announced to the visitor.
@@ -16,8 +23,11 @@ export class QueueRepository {
   constructor(private readonly db: Queryable) {}
 
   /** The workspace's waiting conversations in routing order, each with its position in its queue. */
-  waiting(workspaceId: string, departmentId?: string): Promise<QueueEntryView[]> {
-    return queryRows<QueueEntryView>(
+  waiting(
+    workspaceId: string,
+    departmentId?: string,
+  ): Promise<Omit<QueueEntryView, 'estimatedWaitSeconds'>[]> {
+    return queryRows<Omit<QueueEntryView, 'estimatedWaitSeconds'>>(
       this.db,
       `select conversation_id as "conversationId", department_id as "departmentId",
               row_number() over (partition by department_id order by ${QUEUE_ORDER_SQL})::int as position,
@@ -46,11 +56,11 @@ export class QueueRepository {
 
   /** Renumbers the workspace's queues in one statement: who moved, and each queue's length. */
   async renumber(workspaceId: string): Promise<{
-    moved: { conversationId: string; position: number }[];
+    moved: MovedEntry[];
     lengths: QueueLength[];
   }> {
     const [renumbered] = await queryRows<{
-      moved: { conversationId: string; position: number }[];
+      moved: MovedEntry[];
       lengths: QueueLength[];
     }>(
       this.db,
@@ -63,10 +73,11 @@ export class QueueRepository {
          update routing.routes r set position = ranked.pos
            from ranked
           where r.conversation_id = ranked.conversation_id and r.position is distinct from ranked.pos
-          returning r.conversation_id, r.position
+          returning r.conversation_id, r.position, r.department_id
        )
        select
-         (select coalesce(json_agg(json_build_object('conversationId', conversation_id, 'position', position)), '[]')
+         (select coalesce(json_agg(json_build_object('conversationId', conversation_id, 'position', position,
+                                                     'departmentId', department_id)), '[]')
             from moved) as moved,
          (select coalesce(json_agg(json_build_object('departmentId', department_id, 'length', length)), '[]')
             from (select department_id, count(*)::int as length from ranked group by department_id) l) as lengths`,

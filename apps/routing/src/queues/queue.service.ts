@@ -1,19 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import type { QueueEntryView } from '@hub/contracts';
 import { Database } from '@hub/service-kit';
+import { WaitBasisQuery } from '../wait-estimates/wait-basis.query';
+import { withEstimatedWaits } from '../wait-estimates/wait-estimates';
 import { QueueRepository } from './queue.repository';
 
 /** Answers `routing.queue.get`: the waiting lines as they stand. */
 @Injectable()
 export class QueueService {
   private readonly queue: QueueRepository;
+  private readonly waitBasis: WaitBasisQuery;
 
   constructor(database: Database) {
     this.queue = new QueueRepository(database.dataSource.manager);
+    this.waitBasis = new WaitBasisQuery(database.dataSource.manager);
   }
 
-  /** The workspace's waiting conversations in routing order, each with its position in its queue. */
-  get(workspaceId: string, departmentId?: string): Promise<QueueEntryView[]> {
-    return this.queue.waiting(workspaceId, departmentId);
+  /**
+   * The workspace's waiting conversations in routing order, each with its position in its
+   * queue and its estimated wait.
+   */
+  async get(workspaceId: string, departmentId?: string): Promise<QueueEntryView[]> {
+    const waiting = await this.queue.waiting(workspaceId, departmentId);
+    return withEstimatedWaits(this.waitBasis, workspaceId, waiting);
   }
 }
