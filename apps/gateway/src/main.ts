@@ -11,6 +11,7 @@ import { CustomersModule } from './customers/customers.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { GatewayEnv } from './gateway.env';
 import { gatewayEntities } from './gateway.entities';
+import { LinksModule } from './links/links.module';
 import { VisitorsModule } from './visitors/visitors.module';
 
 void runService({
@@ -21,6 +22,7 @@ void runService({
     RateLimitsModule.forRoot({ schema: 'gateway' }),
     AuthModule,
     ConversationsModule,
+    LinksModule,
     CustomersModule,
     AgentsModule,
     DepartmentsModule,

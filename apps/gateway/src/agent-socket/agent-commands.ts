@@ -3,11 +3,13 @@ import { validateFrame } from '@hub/socket-kit';
 import { AgentsService } from '../agents/agents.service';
 import type { AuthenticatedAgent } from '../auth/authenticated-agent';
 import { ConversationsService } from '../conversations/conversations.service';
+import { LinksService } from '../links/links.service';
 import type { AgentConnection } from './agent-connection';
 import {
   AssignFrame,
   ConversationFrame,
   PresenceFrame,
+  PushLinkFrame,
   ResumeFrame,
   SendMessageFrame,
   TransferFrame,
@@ -49,6 +51,11 @@ export class AgentCommands {
       const message = await this.conversations.send(agent, frame.conversationId, frame);
       return { type: 'message.ack', clientMessageId: frame.clientMessageId, message };
     },
+    'link.push': async ({ agent, payload }) => {
+      const frame = validateFrame(PushLinkFrame, payload);
+      const message = await this.links.push(agent, frame.conversationId, frame);
+      return { type: 'message.ack', clientMessageId: message.clientMessageId, message };
+    },
     typing: async (context) => this.typing(context),
     'presence.set': async ({ agent, payload }) => ({
       type: 'presence.ack',
@@ -74,6 +81,7 @@ export class AgentCommands {
 
   constructor(
     private readonly conversations: ConversationsService,
+    private readonly links: LinksService,
     private readonly agents: AgentsService,
     private readonly fanout: RealtimeFanout,
     private readonly resumeUseCase: ResumeUseCase,

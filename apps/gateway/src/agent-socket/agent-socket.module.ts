@@ -3,6 +3,7 @@ import { RealtimeSubscriptions } from '@hub/socket-kit';
 import { AgentsModule } from '../agents/agents.module';
 import { AuthModule } from '../auth/auth.module';
 import { ConversationsModule } from '../conversations/conversations.module';
+import { LinksModule } from '../links/links.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { AgentCommands } from './agent-commands';
@@ -12,7 +13,14 @@ import { ResumeUseCase } from './resume.use-case';
 import { RoutingPresence } from './routing-presence';
 
 @Module({
-  imports: [AuthModule, ConversationsModule, AgentsModule, WorkspacesModule, SessionsModule],
+  imports: [
+    AuthModule,
+    ConversationsModule,
+    LinksModule,
+    AgentsModule,
+    WorkspacesModule,
+    SessionsModule,
+  ],
   providers: [
     AgentSocketServer,
     AgentCommands,

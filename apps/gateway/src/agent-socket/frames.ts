@@ -7,6 +7,7 @@ import {
   SendMessageBody,
   TransferBody,
 } from '../conversations/dto/conversation.dto';
+import { PushLinkBody } from '../links/dto/push-link.dto';
 import { IsSeqMap } from './is-seq-map.validator';
 
 // Client → server frames. Each is `{ type, ref?, ...payload }`; the payload is validated by the
@@ -29,6 +30,11 @@ export class ResumeFrame {
 }
 
 export class SendMessageFrame extends SendMessageBody {
+  @IsEntityId()
+  conversationId!: string;
+}
+
+export class PushLinkFrame extends PushLinkBody {
   @IsEntityId()
   conversationId!: string;
 }
@@ -59,6 +65,7 @@ export const CLIENT_FRAME_TYPES = [
   'auth',
   'resume',
   'message.send',
+  'link.push',
   'typing',
   'presence.set',
   'conversation.assign',

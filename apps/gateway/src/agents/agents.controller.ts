@@ -40,15 +40,19 @@ export class AgentsController {
   @Patch(':agentId')
   @ApiOperation({
     summary:
-      "Admin only: change an agent's role or active flag; their sessions and sockets end at once",
+      "Admin only: change an agent's role, active flag or avatar; a role or active change ends their sessions and sockets at once",
     description:
-      'Give role, active or both. When both already have the requested values nothing changes: ' +
+      'Give role, active, avatarUrl or several. When they already have the requested values nothing changes: ' +
       'the agent is answered as they are and their sessions stand. The last active admin of a ' +
       'workspace cannot be demoted or deactivated (ROUTING_LAST_ADMIN): promote another first.',
   })
   @ApiOkResponse({ type: AgentViewSchema })
   @ApiErrors(
-    { status: 400, description: 'VALIDATION_FAILED (neither role nor active given)' },
+    {
+      status: 400,
+      description:
+        'VALIDATION_FAILED (none of role, active and avatarUrl given; avatarUrl not an http(s) URL)',
+    },
     { status: 403, description: 'ROUTING_ADMIN_ONLY' },
     { status: 404, description: 'AGENT_NOT_FOUND' },
     { status: 409, description: 'ROUTING_LAST_ADMIN' },

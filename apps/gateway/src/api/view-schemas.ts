@@ -3,6 +3,7 @@ import type {
   AgentView,
   CannedResponseView,
   ConversationView,
+  CsatView,
   CustomerView,
   DepartmentView,
   MessageView,
@@ -53,6 +54,13 @@ export class AgentViewSchema implements AgentView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) workspaceId!: string;
   @ApiProperty() name!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uri',
+    description: "The agent's picture (http or https), shown to visitors",
+  })
+  avatarUrl!: string | null;
   @ApiProperty({ format: 'email' }) email!: string;
   @ApiProperty({ enum: AGENT_ROLES }) role!: AgentRole;
   @ApiProperty({ description: 'false once an admin removed the agent' }) active!: boolean;
@@ -76,7 +84,21 @@ export class QueueEntryViewSchema implements QueueEntryView {
   @ApiProperty({ format: 'uuid' }) conversationId!: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) departmentId!: string | null;
   @ApiProperty({ description: '1 is next' }) position!: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      'Rough wait in seconds: position × median handling time of the last 50 conversations of ' +
+      'the queue (7 days) / chat slots of its agents online; null without history or agents',
+  })
+  estimatedWaitSeconds!: number | null;
   @ApiProperty({ format: 'date-time' }) enqueuedAt!: string;
+}
+
+export class CsatViewSchema implements CsatView {
+  @ApiProperty({ minimum: 1, maximum: 5 }) rating!: number;
+  @ApiProperty({ nullable: true, type: String }) comment!: string | null;
+  @ApiProperty({ format: 'date-time' }) submittedAt!: string;
 }
 
 export class ConversationViewSchema implements ConversationView {
@@ -98,6 +120,12 @@ export class ConversationViewSchema implements ConversationView {
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) firstResponseAt!:
     string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) resolvedAt!: string | null;
+  @ApiProperty({
+    type: CsatViewSchema,
+    nullable: true,
+    description: "The customer's rating, once given (a later rating replaces it)",
+  })
+  csat!: CsatViewSchema | null;
 }
 
 export class MessageViewSchema implements MessageView {

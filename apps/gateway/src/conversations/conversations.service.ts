@@ -10,7 +10,9 @@ import {
   type PickConversationRequest,
   type SendAgentMessageRequest,
   type TransferConversationRequest,
+  type AgentContentType,
 } from '@hub/contracts';
+import { ContentType } from '@hub/domain';
 import { DomainException, RpcClient } from '@hub/service-kit';
 import { pick } from '../api/pick';
 import { authErrors } from '../auth/auth.exception';
@@ -70,10 +72,12 @@ export class ConversationsService {
     return this.rpc.request(SUBJECTS.conversation.listMessages, request);
   }
 
+  /** A reply; `contentType` link: `content` is a URL the door has checked (links/). */
   async send(
     agent: AuthenticatedAgent,
     conversationId: string,
     body: SendMessageBody,
+    contentType: AgentContentType = ContentType.Text,
   ): Promise<MessageView> {
     await this.messageLimit.admit(agent.agentId);
     const request: SendAgentMessageRequest = {
@@ -82,6 +86,7 @@ export class ConversationsService {
       actor: actorOf(agent),
       clientMessageId: body.clientMessageId,
       content: body.content,
+      contentType,
     };
     return this.rpc.request(SUBJECTS.conversation.sendAgentMessage, request);
   }

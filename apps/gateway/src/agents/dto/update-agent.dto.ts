@@ -1,5 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AGENT_CHANGE_FIELDS, IsEntityId, IsOneOfChange } from '@hub/contracts';
+import {
+  AGENT_CHANGE_FIELDS,
+  IsEntityId,
+  IsHttpUrl,
+  IsOneOfChange,
+  MAX_URL_LENGTH,
+} from '@hub/contracts';
 import { AGENT_ROLES, type AgentRole } from '@hub/domain';
 import { IsBoolean, IsIn } from 'class-validator';
 
@@ -9,7 +15,7 @@ export class AgentParams {
   agentId!: string;
 }
 
-/** At least one of the two; values equal to the agent's current ones change nothing. */
+/** At least one of the three; values equal to the agent's current ones change nothing. */
 export class UpdateAgentBody {
   @ApiPropertyOptional({ enum: AGENT_ROLES })
   @IsOneOfChange(AGENT_CHANGE_FIELDS)
@@ -20,4 +26,15 @@ export class UpdateAgentBody {
   @IsOneOfChange(AGENT_CHANGE_FIELDS)
   @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: MAX_URL_LENGTH,
+    description:
+      "An http(s) URL of the agent's picture, shown to visitors; null removes it. Ends no session",
+  })
+  @IsOneOfChange(AGENT_CHANGE_FIELDS)
+  @IsHttpUrl({ nullable: true })
+  avatarUrl?: string | null;
 }
