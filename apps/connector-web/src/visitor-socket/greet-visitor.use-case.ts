@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConversationStatus } from '@hub/domain';
 import { WebSocket } from 'ws';
 import { VisitorSessionsService } from '../visitor-sessions/visitor-sessions.service';
+import { AssigneeDirectory } from './assignee-directory';
 import type { HelloFrame } from './frames/client-frames';
 import { toVisitorConversationView } from './frames/server-frames';
 import { sendFrame } from './send-frame';
@@ -23,6 +24,7 @@ export class GreetVisitor {
     private readonly realtime: VisitorRealtime,
     private readonly history: VisitorHistory,
     private readonly delivery: VisitorDelivery,
+    private readonly assignees: AssigneeDirectory,
   ) {}
 
   async execute(socket: VisitorSocket, hello: HelloFrame): Promise<void> {
@@ -41,6 +43,9 @@ export class GreetVisitor {
       afterSeq = 0;
       ({ conversation, messages } = await this.history.fetch(visitor, 0));
     }
+    const assignee = conversation
+      ? await this.assignees.find(visitor.workspaceId, conversation.assigneeId)
+      : null;
     if (socket.readyState !== WebSocket.OPEN) return;
 
     socket.conversationId = conversation?.id ?? null;
@@ -54,7 +59,7 @@ export class GreetVisitor {
       type: 'welcome',
       visitorId: visitor.visitorId,
       conversationId: conversation?.id ?? null,
-      conversation: conversation ? toVisitorConversationView(conversation) : null,
+      conversation: conversation ? toVisitorConversationView(conversation, assignee) : null,
       messages,
     });
     // The welcome carries one page; the rest of what was missed follows as message.created.

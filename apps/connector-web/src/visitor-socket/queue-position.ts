@@ -20,7 +20,14 @@ export class QueuePositionLookup {
         workspaceId,
       } satisfies GetQueueRequest);
       const entry = queue.find((waiting) => waiting.conversationId === conversationId);
-      return entry ? { type: 'queue.position', conversationId, position: entry.position } : null;
+      return entry
+        ? {
+            type: 'queue.position',
+            conversationId,
+            position: entry.position,
+            estimatedWaitSeconds: entry.estimatedWaitSeconds,
+          }
+        : null;
     } catch (error) {
       // Routing's own realtime updates still reach the visitor; this was only a catch-up.
       this.logger.debug({ err: error, conversationId }, 'queue position not looked up');

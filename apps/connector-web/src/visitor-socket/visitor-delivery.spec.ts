@@ -1,6 +1,7 @@
-import type { MessageView, VisitorHistoryReply } from '@hub/contracts';
+import type { ConversationView, MessageView, VisitorHistoryReply } from '@hub/contracts';
 import { ContentType, MessageDirection, SenderType } from '@hub/domain';
 import { WebSocket } from 'ws';
+import type { AssigneeDirectory, VisitorAssignee } from './assignee-directory';
 import { VisitorDelivery } from './visitor-delivery';
 import type { VisitorHistory } from './visitor-history';
 import type { PendingSend, VisitorSocket } from './visitor-socket';
@@ -38,14 +39,36 @@ function fakeSocket(lastSeq = 0) {
   return { socket, sent };
 }
 
-function delivery(stored: MessageView[] = []) {
+/** Routing's answer about an agent, given when the test says so. */
+function assigneeLookup() {
+  const known = new Map<string, VisitorAssignee>();
+  let answer: (() => void) | undefined;
+  const directory = {
+    cached: (_workspaceId: string, agentId: string | null) =>
+      agentId === null ? null : known.get(agentId),
+    find: (_workspaceId: string, agentId: string) =>
+      new Promise<VisitorAssignee>((resolve) => {
+        answer = () => {
+          const assignee = { id: agentId, name: 'Alice', avatarUrl: null };
+          known.set(agentId, assignee);
+          resolve(assignee);
+        };
+      }),
+  };
+  return { directory: directory as unknown as AssigneeDirectory, answer: () => answer?.() };
+}
+
+function delivery(stored: MessageView[] = [], assignees = assigneeLookup()) {
   const fetch = jest.fn((_visitor: unknown, afterSeq: number): Promise<VisitorHistoryReply> =>
     Promise.resolve({
       conversation: { id: conversationId } as VisitorHistoryReply['conversation'],
       messages: stored.filter((m) => m.seq > afterSeq),
     }),
   );
-  return { delivery: new VisitorDelivery({ fetch } as unknown as VisitorHistory), fetch };
+  return {
+    delivery: new VisitorDelivery({ fetch } as unknown as VisitorHistory, assignees.directory),
+    fetch,
+  };
 }
 
 const created = (m: MessageView) => ({ type: 'message.created' as const, message: m });
@@ -69,11 +92,41 @@ describe('visitor delivery', () => {
     const { socket, sent } = fakeSocket(1);
 
     d.deliver(socket, created(stored[3]));
-    d.deliver(socket, { type: 'queue.position', conversationId, position: 1 });
+    d.deliver(socket, {
+      type: 'queue.position',
+      conversationId,
+      position: 1,
+      estimatedWaitSeconds: 90,
+    });
     await new Promise((resolve) => setImmediate(resolve));
 
     expect(fetch).toHaveBeenCalledWith(socket.visitor, 1);
     expect(seqsOf(sent)).toEqual([2, 3, 4, 'queue.position']);
+  });
+
+  it('names the agent in a conversation update, holding later events until routing has answered', async () => {
+    const assignees = assigneeLookup();
+    const { delivery: d } = delivery([], assignees);
+    const { socket, sent } = fakeSocket(1);
+    const conversation = {
+      id: conversationId,
+      workspaceId: 'w',
+      assigneeId: 'agent-1',
+      status: 'assigned',
+      csat: null,
+    } as unknown as ConversationView;
+
+    d.deliver(socket, { type: 'conversation.updated', conversation });
+    d.deliver(socket, created(message(2)));
+    expect(sent).toEqual([]);
+    assignees.answer();
+    await new Promise((resolve) => setImmediate(resolve));
+    d.deliver(socket, { type: 'conversation.updated', conversation });
+
+    expect(seqsOf(sent)).toEqual(['conversation.updated', 2, 'conversation.updated']);
+    expect(sent[0]).toMatchObject({
+      conversation: { assignee: { id: 'agent-1', name: 'Alice', avatarUrl: null }, csat: null },
+    });
   });
 
   it('answers the visitor’s own stored message with message.ack, only after message.accepted', () => {

@@ -3,6 +3,8 @@ import type { MessageView } from '@hub/contracts';
 import { SenderType } from '@hub/domain';
 import { refField } from '@hub/socket-kit';
 import { WebSocket } from 'ws';
+import type { ConversationView } from '@hub/contracts';
+import { AssigneeDirectory } from './assignee-directory';
 import { toVisitorConversationView } from './frames/server-frames';
 import { drained, sendFrame } from './send-frame';
 import type { VisitorEvent } from './visitor-events';
@@ -22,7 +24,10 @@ const MAX_HELD_EVENTS = 1_000;
 export class VisitorDelivery {
   private readonly logger = new Logger(VisitorDelivery.name);
 
-  constructor(private readonly history: VisitorHistory) {}
+  constructor(
+    private readonly history: VisitorHistory,
+    private readonly assignees: AssigneeDirectory,
+  ) {}
 
   deliver(socket: VisitorSocket, event: VisitorEvent): void {
     if (socket.held) {
@@ -84,10 +89,7 @@ export class VisitorDelivery {
       case 'message.failed':
         return this.fail(socket, event.clientMessageId, event.code);
       case 'conversation.updated':
-        return sendFrame(socket, {
-          type: 'conversation.updated',
-          conversation: toVisitorConversationView(event.conversation),
-        });
+        return this.conversationUpdated(socket, event.conversation);
       case 'typing':
         if (event.by !== 'agent') return;
         return sendFrame(socket, {
@@ -101,6 +103,7 @@ export class VisitorDelivery {
           type: 'queue.position',
           conversationId: event.conversationId,
           position: event.position,
+          estimatedWaitSeconds: event.estimatedWaitSeconds,
         });
     }
   }
@@ -152,6 +155,26 @@ export class VisitorDelivery {
         'missed messages not fetched; the client resumes by seq',
       );
     }
+  }
+
+  /**
+   * The change with the name and avatar of its agent: at once when the agent is cached, else
+   * after asking routing, holding later events meanwhile so frames keep their order.
+   */
+  private conversationUpdated(socket: VisitorSocket, conversation: ConversationView): void {
+    const workspaceId = conversation.workspaceId;
+    const send = (assignee: Parameters<typeof toVisitorConversationView>[1]) =>
+      sendFrame(socket, {
+        type: 'conversation.updated',
+        conversation: toVisitorConversationView(conversation, assignee),
+      });
+    const cached = this.assignees.cached(workspaceId, conversation.assigneeId);
+    if (cached !== undefined) return send(cached);
+    socket.held = [];
+    void this.assignees.find(workspaceId, conversation.assigneeId).then((assignee) => {
+      send(assignee);
+      this.release(socket);
+    });
   }
 
   /** Core NATS dropped something before `next`: fetch what is missing, then go on. */

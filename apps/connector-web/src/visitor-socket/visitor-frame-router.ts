@@ -10,6 +10,7 @@ import {
 import type { RawData } from 'ws';
 import {
   CLIENT_FRAME_TYPES,
+  CsatSubmitFrame,
   DraftFrame,
   HelloFrame,
   MessageSendFrame,
@@ -21,6 +22,7 @@ import { GreetVisitor } from './greet-visitor.use-case';
 import { sendFrame } from './send-frame';
 import { SendVisitorMessage } from './send-visitor-message.use-case';
 import { refuse, sendError } from './socket-errors';
+import { SubmitVisitorCsat } from './submit-csat.use-case';
 import { VisitorActivity } from './visitor-activity';
 import type { VisitorSocket } from './visitor-socket';
 
@@ -39,6 +41,7 @@ export class VisitorFrameRouter {
     private readonly greet: GreetVisitor,
     private readonly sendMessage: SendVisitorMessage,
     private readonly activity: VisitorActivity,
+    private readonly csat: SubmitVisitorCsat,
   ) {}
 
   // Synchronous up to the first real wait, so replies to refused frames come in frame order.
@@ -101,6 +104,8 @@ export class VisitorFrameRouter {
         return this.activity.typing(socket, validateFrame(TypingFrame, body));
       case 'draft':
         return this.activity.draft(socket, validateFrame(DraftFrame, body));
+      case 'csat.submit':
+        return this.csat.execute(socket, validateFrame(CsatSubmitFrame, body), ref);
       case 'ping':
         validateFrame(PingFrame, body);
         return sendFrame(socket, { type: 'pong', ...refField(ref) });

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { RealtimeSubscriptions } from '@hub/socket-kit';
 import { VisitorSessionsModule } from '../visitor-sessions/visitor-sessions.module';
+import { AssigneeDirectory } from './assignee-directory';
 import { DepartmentDirectory } from './department-directory';
 import { FailedMessageHandler } from './failed-message.handler';
 import { GreetVisitor } from './greet-visitor.use-case';
 import { QueuePositionLookup } from './queue-position';
 import { SendVisitorMessage } from './send-visitor-message.use-case';
+import { SubmitVisitorCsat } from './submit-csat.use-case';
 import { VisitorActivity } from './visitor-activity';
 import { VisitorDelivery } from './visitor-delivery';
 import { VisitorFrameRouter } from './visitor-frame-router';
@@ -30,6 +32,8 @@ import { VisitorSocketServer } from './visitor-socket.server';
     QueuePositionLookup,
     DepartmentDirectory,
     FailedMessageHandler,
+    AssigneeDirectory,
+    SubmitVisitorCsat,
   ],
 })
 export class VisitorSocketModule {}

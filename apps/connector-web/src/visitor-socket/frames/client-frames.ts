@@ -1,5 +1,22 @@
-import { IsAfterSeq, IsClientMessageId, IsEntityId, IsMessageContent } from '@hub/contracts';
-import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import {
+  IsAfterSeq,
+  IsClientMessageId,
+  IsEntityId,
+  IsMessageContent,
+  IsStorableText,
+  MAX_CSAT_COMMENT_LENGTH,
+  MAX_CSAT_RATING,
+} from '@hub/contracts';
+import {
+  IsBoolean,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 
 // The visitor's frames, validated like REST bodies (whitelist, no unknown fields). `type` and
 // `ref` are taken off the frame before validation; each class is the rest of one frame.
@@ -50,7 +67,31 @@ export class DraftFrame {
   text!: string;
 }
 
+/** The visitor rates their resolved conversation (CSAT). */
+export class CsatSubmitFrame {
+  @IsEntityId()
+  conversationId!: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(MAX_CSAT_RATING)
+  rating!: number;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_CSAT_COMMENT_LENGTH)
+  @IsStorableText()
+  comment?: string;
+}
+
 export class PingFrame {}
 
-export const CLIENT_FRAME_TYPES = ['hello', 'message.send', 'typing', 'draft', 'ping'] as const;
+export const CLIENT_FRAME_TYPES = [
+  'hello',
+  'message.send',
+  'typing',
+  'draft',
+  'csat.submit',
+  'ping',
+] as const;
 export type ClientFrameType = (typeof CLIENT_FRAME_TYPES)[number];

@@ -1,6 +1,7 @@
 import type { ConversationView, MessageView } from '@hub/contracts';
 import type { ConversationStatus } from '@hub/domain';
 import type { ErrorFrame, FrameRef } from '@hub/socket-kit';
+import type { VisitorAssignee } from '../assignee-directory';
 
 /** The part of a conversation a visitor sees (no internal customer or workspace ids). */
 export interface VisitorConversationView {
@@ -12,9 +13,17 @@ export interface VisitorConversationView {
   createdAt: string;
   updatedAt: string;
   resolvedAt: string | null;
+  /** The agent talking with the visitor: name and picture only. */
+  assignee: VisitorAssignee | null;
+  /** The visitor's own rating, once given. */
+  csat: { rating: number; comment: string | null } | null;
 }
 
-export function toVisitorConversationView(conversation: ConversationView): VisitorConversationView {
+/** `assignee`: the conversation's agent as AssigneeDirectory knows them (null: none). */
+export function toVisitorConversationView(
+  conversation: ConversationView,
+  assignee: VisitorAssignee | null,
+): VisitorConversationView {
   return {
     id: conversation.id,
     status: conversation.status,
@@ -24,6 +33,10 @@ export function toVisitorConversationView(conversation: ConversationView): Visit
     createdAt: conversation.createdAt,
     updatedAt: conversation.updatedAt,
     resolvedAt: conversation.resolvedAt,
+    assignee,
+    csat: conversation.csat
+      ? { rating: conversation.csat.rating, comment: conversation.csat.comment }
+      : null,
   };
 }
 
@@ -80,6 +93,14 @@ export interface QueuePositionFrame {
   type: 'queue.position';
   conversationId: string;
   position: number;
+  /** A rough wait in seconds, from recent handling times and the agents online; null: unknown. */
+  estimatedWaitSeconds: number | null;
+}
+
+export interface CsatAckFrame {
+  type: 'csat.ack';
+  ref?: FrameRef;
+  conversationId: string;
 }
 
 export interface PongFrame {
@@ -96,5 +117,6 @@ export type ServerFrame =
   | ConversationUpdatedFrame
   | AgentTypingFrame
   | QueuePositionFrame
+  | CsatAckFrame
   | PongFrame
   | ErrorFrame;
