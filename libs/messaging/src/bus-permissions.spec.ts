@@ -86,8 +86,10 @@ describe('busPermissions', () => {
       publish: [
         'hub.conversation.inbox.get',
         'hub.conversation.visitor.history',
+        'hub.conversation.csat.submit',
         'hub.routing.queue.get',
         'hub.routing.department.list',
+        'hub.routing.agent.get',
         'hub.inbound.web',
         'hub.dlq.dlq.>',
         'hub.rt.conversation.*',
@@ -109,6 +111,7 @@ describe('busPermissions', () => {
         'hub.connector-web.visitor-session.revoke',
         'hub.rt.visitor.*',
         'hub.rt.conversation.*',
+        'hub.rt.routing.agent.changed',
         '_INBOX.hub.connector-web.>',
       ],
       allowResponses: true,
