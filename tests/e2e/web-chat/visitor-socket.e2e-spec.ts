@@ -520,8 +520,10 @@ describe('the visitor socket of connector-web', () => {
         lastSeq: 1,
       });
       expect(Object.keys(updated.conversation as object).sort()).toEqual([
+        'assignee',
         'assigneeId',
         'createdAt',
+        'csat',
         'departmentId',
         'id',
         'lastSeq',
