@@ -14,6 +14,7 @@ import { SendAgentMessageRequest } from './conversation/send-agent-message';
 import { UnassignConversationRequest } from './conversation/unassign-conversation';
 import { VisitorHistoryRequest, type VisitorHistoryReply } from './conversation/visitor-history';
 import { GetCustomerRequest } from './crm/get-customer';
+import { GetFileRequest, RegisterFileRequest } from './files/register-file';
 import { deadLetterSubject, MessageDeadLettered } from './dead-letters/message-dead-lettered';
 import { ResolveCustomerRequest, type ResolveCustomerReply } from './crm/resolve-customer';
 import { SearchCustomersRequest } from './crm/search-customers';
@@ -36,6 +37,7 @@ import { WorkspaceScopedRequest } from './routing/workspace-scoped';
 import type { AgentView, DepartmentView, QueueEntryView } from './views/agent-view';
 import type { ConversationView } from './views/conversation-view';
 import type { CannedResponseView, CustomerView } from './views/customer-view';
+import type { FileView, StoredFileView } from './views/file-view';
 import type { InboxView } from './views/inbox-view';
 import type { MessageView } from './views/message-view';
 
@@ -131,6 +133,12 @@ export const SUBJECTS = {
       ListCannedResponsesRequest,
       returns<CannedResponseView[]>(),
     ),
+    registerFile: defineRequest(
+      'conversation.file.register',
+      RegisterFileRequest,
+      returns<FileView>(),
+    ),
+    getFile: defineRequest('conversation.file.get', GetFileRequest, returns<StoredFileView>()),
     messageCreated: defineEvent('evt.conversation.message.created.v1', MessageCreated, 'EVENTS'),
     conversationOpened: defineEvent(
       'evt.conversation.conversation.opened.v1',

@@ -2,7 +2,7 @@ import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { CONTENT_TYPES, type ContentType } from '@hub/domain';
 import { Actor } from '../common/actor';
-import { IsClientMessageId, IsEntityId, IsMessageContent } from '../common/validators';
+import { IsClientMessageId, IsEntityId, IsMessageContentOrCaption } from '../common/validators';
 
 /** `conversation.message.send` → MessageView: an agent's reply, stored once per clientMessageId. */
 export class SendAgentMessageRequest {
@@ -10,6 +10,9 @@ export class SendAgentMessageRequest {
   @IsEntityId() conversationId!: string;
   @IsDefined() @ValidateNested() @Type(() => Actor) actor!: Actor;
   @IsClientMessageId() clientMessageId!: string;
-  @IsMessageContent() content!: string;
+  /** May be "" when a file is attached. */
+  @IsMessageContentOrCaption('attachmentFileId') content!: string;
   @IsOptional() @IsIn(CONTENT_TYPES) contentType?: ContentType;
+  /** A file an agent of the workspace uploaded; contentType then follows its type. */
+  @IsOptional() @IsEntityId() attachmentFileId?: string;
 }
