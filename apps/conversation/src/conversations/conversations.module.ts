@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { CurrentActors } from '../actors/current-actors';
 import { CannedResponseRepository } from '../canned-responses/canned-response.repository';
 import { CannedResponsesHandler } from '../canned-responses/canned-responses.handler';
+import { FileDirectory } from '../files/file-directory';
+import { FilesHandler } from '../files/files.handler';
 import { InboxDirectory } from '../inboxes/inbox-directory';
 import { InboxRepository } from '../inboxes/inbox.repository';
 import { InboxesHandler } from '../inboxes/inboxes.handler';
@@ -20,7 +22,13 @@ import { ConversationsHandler } from './conversations.handler';
 import { OpenConversation } from './open-conversation';
 
 @Module({
-  controllers: [ConversationsHandler, MessagesHandler, InboxesHandler, CannedResponsesHandler],
+  controllers: [
+    ConversationsHandler,
+    MessagesHandler,
+    InboxesHandler,
+    CannedResponsesHandler,
+    FilesHandler,
+  ],
   providers: [
     ConversationRepository,
     MessageRepository,
@@ -32,6 +40,7 @@ import { OpenConversation } from './open-conversation';
     CurrentActors,
     OpenConversation,
     InboxDirectory,
+    FileDirectory,
     ConversationNotifier,
     Outbox,
     ReceiveInboundMessage,
