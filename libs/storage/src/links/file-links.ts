@@ -81,7 +81,8 @@ function signAny(value: unknown, sign: (message: MessageView) => MessageView): u
   if (typeof value !== 'object' || value === null) return value;
   const record = value as Record<string, unknown>;
   if ('attachment' in record && 'seq' in record) return sign(record as unknown as MessageView);
-  if (isMessage(record.message)) return { ...record, message: sign(record.message) };
+  if (hasAttachment(record.message))
+    return { ...record, message: sign(record.message as MessageView) };
   if (Array.isArray(record.messages) && record.messages.some(hasAttachment))
     return { ...record, messages: (record.messages as MessageView[]).map(sign) };
   return value;
