@@ -14,7 +14,12 @@ import { SendAgentMessageRequest } from './conversation/send-agent-message';
 import { UnassignConversationRequest } from './conversation/unassign-conversation';
 import { VisitorHistoryRequest, type VisitorHistoryReply } from './conversation/visitor-history';
 import { GetCustomerRequest } from './crm/get-customer';
-import { GetFileRequest, RegisterFileRequest } from './files/register-file';
+import {
+  GetFileRequest,
+  GetUploadLimitRequest,
+  RegisterFileRequest,
+  type UploadLimitReply,
+} from './files/register-file';
 import { deadLetterSubject, MessageDeadLettered } from './dead-letters/message-dead-lettered';
 import { ResolveCustomerRequest, type ResolveCustomerReply } from './crm/resolve-customer';
 import { SearchCustomersRequest } from './crm/search-customers';
@@ -139,6 +144,11 @@ export const SUBJECTS = {
       returns<FileView>(),
     ),
     getFile: defineRequest('conversation.file.get', GetFileRequest, returns<StoredFileView>()),
+    getUploadLimit: defineRequest(
+      'conversation.file.upload-limit',
+      GetUploadLimitRequest,
+      returns<UploadLimitReply>(),
+    ),
     messageCreated: defineEvent('evt.conversation.message.created.v1', MessageCreated, 'EVENTS'),
     conversationOpened: defineEvent(
       'evt.conversation.conversation.opened.v1',

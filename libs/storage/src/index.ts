@@ -6,6 +6,7 @@ export * from './storage/create-file-storage';
 export * from './storage-env';
 export * from './links/file-signature';
 export * from './links/file-links';
+export * from './links/attachment-urls.interceptor';
 export * from './uploads/sniff-file-type';
 export * from './uploads/file-name';
 export * from './uploads/file-uploads';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RealtimeSubscriptions } from '@hub/socket-kit';
+import { VisitorAttachments } from '../files/visitor-attachments';
 import { VisitorSessionsModule } from '../visitor-sessions/visitor-sessions.module';
 import { DepartmentDirectory } from './department-directory';
 import { FailedMessageHandler } from './failed-message.handler';
@@ -30,6 +31,7 @@ import { VisitorSocketServer } from './visitor-socket.server';
     QueuePositionLookup,
     DepartmentDirectory,
     FailedMessageHandler,
+    VisitorAttachments,
   ],
 })
 export class VisitorSocketModule {}

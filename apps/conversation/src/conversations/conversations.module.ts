@@ -4,6 +4,7 @@ import { CannedResponseRepository } from '../canned-responses/canned-response.re
 import { CannedResponsesHandler } from '../canned-responses/canned-responses.handler';
 import { FileDirectory } from '../files/file-directory';
 import { FilesHandler } from '../files/files.handler';
+import { UploadLimits } from '../files/upload-limits';
 import { InboxDirectory } from '../inboxes/inbox-directory';
 import { InboxRepository } from '../inboxes/inbox.repository';
 import { InboxesHandler } from '../inboxes/inboxes.handler';
@@ -41,6 +42,7 @@ import { OpenConversation } from './open-conversation';
     OpenConversation,
     InboxDirectory,
     FileDirectory,
+    UploadLimits,
     ConversationNotifier,
     Outbox,
     ReceiveInboundMessage,

@@ -82,6 +82,7 @@ export class ConversationsService {
       actor: actorOf(agent),
       clientMessageId: body.clientMessageId,
       content: body.content,
+      ...(body.fileId ? { attachmentFileId: body.fileId } : {}),
     };
     return this.rpc.request(SUBJECTS.conversation.sendAgentMessage, request);
   }

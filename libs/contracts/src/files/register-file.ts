@@ -32,3 +32,18 @@ export class RegisterFileRequest {
 export class GetFileRequest {
   @IsEntityId() fileId!: string;
 }
+
+/**
+ * `conversation.file.upload-limit` → UploadLimitReply: the most bytes a visitor may upload in
+ * this web inbox (`settings.widget.uploads.maxBytes`, else the hub's default), asked by
+ * connector-web before it reads an upload.
+ */
+export class GetUploadLimitRequest {
+  @IsEntityId() workspaceId!: string;
+  @IsEntityId() inboxId!: string;
+}
+
+/** The reply of `conversation.file.upload-limit`; null when the inbox sets no limit. */
+export interface UploadLimitReply {
+  maxBytes: number | null;
+}

@@ -110,6 +110,7 @@ export const SERVICE_PERMISSIONS = {
       SUBJECTS.routing.listDepartments,
       SUBJECTS.conversation.registerFile,
       SUBJECTS.conversation.getFile,
+      SUBJECTS.conversation.getUploadLimit,
     ],
     publishes: [publishesAs(SUBJECTS.inbound.messageReceived, 'inbound.web')],
     consumes: [durable('connector_web_dead_letters', SUBJECTS.deadLetters.messageDeadLettered)],

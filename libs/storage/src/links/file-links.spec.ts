@@ -37,7 +37,7 @@ function checkUrl(url: string | undefined, fileId: string): void {
 }
 
 describe('FileLinks: fresh signed links on every message shown', () => {
-  const sign = links.forOrigin(origin);
+  const sign = <T extends object>(value: T): T => links.withAttachmentUrls(value, origin);
 
   it('signs the attachment of a frame, a list of frames and a welcome with messages', () => {
     const created = sign({ type: 'message.created', message: message(1, true) });

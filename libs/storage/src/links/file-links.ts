@@ -10,9 +10,6 @@ export const FILE_LINK_TTL_SECONDS = 15 * 60;
 // Outside production, with no secret configured (a test bed, a laptop without the launcher).
 const DEV_SIGNING_SECRET = 'hub development file links, not for production use';
 
-/** `value` with every message in it (`message`, `messages`) given fresh attachment links. */
-export type WithAttachmentUrls = <T extends object>(value: T) => T;
-
 /**
  * Signs file links: `<origin>/files/<fileId>?expires=<unix s>&signature=<hex>`. The origin is
  * the serving edge's public one (PUBLIC_URL), else the one the client reached it by.
@@ -57,18 +54,17 @@ export class FileLinks {
   }
 
   /**
-   * The one place attachments get their links: wraps a frame, a reply or a list, signing each
-   * `attachment` of the messages in it for `origin`. Values without attachments pass unchanged.
+   * The one place attachments get their links: `value` (a frame, a message, a list of them)
+   * with each `attachment` of the messages in it signed for `origin`, fresh every time it is
+   * sent. Values without attachments pass unchanged (the same object).
    */
-  forOrigin(origin: string): WithAttachmentUrls {
+  withAttachmentUrls<T extends object>(value: T, origin: string): T {
     const sign = (message: MessageView): MessageView =>
       message.attachment
         ? { ...message, attachment: this.signed(message.attachment, origin) }
         : message;
-    return <T extends object>(value: T): T => {
-      if (Array.isArray(value)) return value.map((item: unknown) => signAny(item, sign)) as T;
-      return signAny(value, sign) as T;
-    };
+    if (Array.isArray(value)) return value.map((item: unknown) => signAny(item, sign)) as T;
+    return signAny(value, sign) as T;
   }
 
   private signed(attachment: MessageAttachmentView, origin: string): MessageAttachmentView {

@@ -1,4 +1,9 @@
-import { IsAfterSeq, IsClientMessageId, IsEntityId, IsMessageContent } from '@hub/contracts';
+import {
+  IsAfterSeq,
+  IsClientMessageId,
+  IsEntityId,
+  IsMessageContentOrCaption,
+} from '@hub/contracts';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
 // The visitor's frames, validated like REST bodies (whitelist, no unknown fields). `type` and
@@ -28,8 +33,14 @@ export class MessageSendFrame {
   @IsClientMessageId()
   clientMessageId!: string;
 
-  @IsMessageContent()
+  /** May be "" when a file is attached. */
+  @IsMessageContentOrCaption('fileId')
   content!: string;
+
+  /** A file this visitor uploaded (`POST /api/v1/widget/uploads`), sent with the message. */
+  @IsOptional()
+  @IsEntityId()
+  fileId?: string;
 
   /** The department the visitor chose, used when this message opens a conversation. */
   @IsOptional()
