@@ -1,7 +1,7 @@
-import { ServiceEnv } from '@hub/config';
+import { StorageEnv } from '@hub/storage';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
-export class ConnectorWebEnv extends ServiceEnv {
+export class ConnectorWebEnv extends StorageEnv {
   /** How long a new visitor socket may take to send its `hello` frame before it is closed (4401). */
   @IsOptional()
   @IsInt()
@@ -59,4 +59,16 @@ export class ConnectorWebEnv extends ServiceEnv {
   @IsInt()
   @Min(1)
   VISITOR_SEEN_UPDATE_SECONDS: number = 300;
+
+  /** Uploads (`POST /api/v1/widget/uploads`) admitted per visitor in any one minute. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  VISITOR_UPLOADS_PER_MINUTE: number = 10;
+
+  /** Uploads admitted per visitor in any one hour. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  VISITOR_UPLOADS_PER_HOUR: number = 60;
 }

@@ -1,7 +1,9 @@
 import { RateLimitsModule } from '@hub/rate-limits';
 import { runService } from '@hub/service-kit';
+import { FilesModule } from '@hub/storage';
 import { ConnectorWebEnv } from './connector-web.env';
 import { connectorWebEntities } from './connector-web.entities';
+import { WebFilesModule } from './files/web-files.module';
 import { VisitorSessionsModule } from './visitor-sessions/visitor-sessions.module';
 import { VisitorSocketModule } from './visitor-socket/visitor-socket.module';
 import { allowWidgetCrossOrigin } from './widget-cors';
@@ -15,6 +17,8 @@ void runService({
     RateLimitsModule.forRoot({ schema: 'web' }),
     VisitorSessionsModule,
     VisitorSocketModule,
+    FilesModule,
+    WebFilesModule,
   ],
   configureHttp: (app) => allowWidgetCrossOrigin(app),
 });

@@ -1,7 +1,7 @@
-import { ServiceEnv } from '@hub/config';
+import { StorageEnv } from '@hub/storage';
 import { IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
 
-export class GatewayEnv extends ServiceEnv {
+export class GatewayEnv extends StorageEnv {
   /** Signs agents' access tokens (HS256); at least 32 characters of randomness. */
   @IsString()
   @MinLength(32)

@@ -1,5 +1,6 @@
 import { RateLimitsModule } from '@hub/rate-limits';
 import { runService } from '@hub/service-kit';
+import { FilesModule } from '@hub/storage';
 import { AgentSocketModule } from './agent-socket/agent-socket.module';
 import { AgentsModule } from './agents/agents.module';
 import { serveApiDocs } from './api/openapi';
@@ -9,6 +10,7 @@ import { CannedResponsesModule } from './canned-responses/canned-responses.modul
 import { ConversationsModule } from './conversations/conversations.module';
 import { CustomersModule } from './customers/customers.module';
 import { DepartmentsModule } from './departments/departments.module';
+import { GatewayFilesModule } from './files/gateway-files.module';
 import { GatewayEnv } from './gateway.env';
 import { gatewayEntities } from './gateway.entities';
 import { LinksModule } from './links/links.module';
@@ -29,6 +31,8 @@ void runService({
     CannedResponsesModule,
     VisitorsModule,
     AgentSocketModule,
+    FilesModule,
+    GatewayFilesModule,
   ],
   configureHttp: (app) => {
     forbidCachingOfAuthAnswers(app);

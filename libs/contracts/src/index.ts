@@ -32,6 +32,7 @@ export * from './conversation/change-conversation-status';
 export * from './conversation/visitor-history';
 export * from './conversation/get-inbox';
 export * from './conversation/list-canned-responses';
+export * from './files/register-file';
 export * from './routing/authenticate-agent';
 export * from './routing/get-agent';
 export * from './routing/workspace-scoped';

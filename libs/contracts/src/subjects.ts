@@ -16,6 +16,12 @@ import { SubmitCsatRequest } from './conversation/submit-csat';
 import { UnassignConversationRequest } from './conversation/unassign-conversation';
 import { VisitorHistoryRequest, type VisitorHistoryReply } from './conversation/visitor-history';
 import { GetCustomerRequest } from './crm/get-customer';
+import {
+  GetFileRequest,
+  GetUploadLimitRequest,
+  RegisterFileRequest,
+  type UploadLimitReply,
+} from './files/register-file';
 import { deadLetterSubject, MessageDeadLettered } from './dead-letters/message-dead-lettered';
 import { ResolveCustomerRequest, type ResolveCustomerReply } from './crm/resolve-customer';
 import { SearchCustomersRequest } from './crm/search-customers';
@@ -38,6 +44,7 @@ import { WorkspaceScopedRequest } from './routing/workspace-scoped';
 import type { AgentView, DepartmentView, QueueEntryView } from './views/agent-view';
 import type { ConversationView, CsatView } from './views/conversation-view';
 import type { CannedResponseView, CustomerView } from './views/customer-view';
+import type { FileView, StoredFileView } from './views/file-view';
 import type { InboxView } from './views/inbox-view';
 import type { MessageView } from './views/message-view';
 
@@ -134,6 +141,17 @@ export const SUBJECTS = {
       returns<CannedResponseView[]>(),
     ),
     submitCsat: defineRequest('conversation.csat.submit', SubmitCsatRequest, returns<CsatView>()),
+    registerFile: defineRequest(
+      'conversation.file.register',
+      RegisterFileRequest,
+      returns<FileView>(),
+    ),
+    getFile: defineRequest('conversation.file.get', GetFileRequest, returns<StoredFileView>()),
+    getUploadLimit: defineRequest(
+      'conversation.file.upload-limit',
+      GetUploadLimitRequest,
+      returns<UploadLimitReply>(),
+    ),
     messageCreated: defineEvent('evt.conversation.message.created.v1', MessageCreated, 'EVENTS'),
     conversationOpened: defineEvent(
       'evt.conversation.conversation.opened.v1',

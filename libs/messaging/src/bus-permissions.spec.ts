@@ -14,13 +14,23 @@ import { natsAuthorizationConfig } from './nats-authorization';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
-/** The non-test sources of one app. */
-function appSources(service: BusService): string {
-  const dir = path.join(ROOT, 'apps', service, 'src');
+/** The non-test sources under `dir`. */
+function sourcesIn(dir: string): string {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.ts') && !file.endsWith('.spec.ts'))
     .map((file) => readFileSync(path.join(dir, file), 'utf8'))
     .join('\n');
+}
+
+// Libraries holding feature code several apps run (uploads and file links): what they send on
+// the bus is sent by each app that imports them.
+const FEATURE_LIBS = ['storage'];
+
+/** The non-test sources of one app, with those of the feature libraries it imports. */
+function appSources(service: BusService): string {
+  const own = sourcesIn(path.join(ROOT, 'apps', service, 'src'));
+  const libs = FEATURE_LIBS.filter((lib) => own.includes(`from '@hub/${lib}'`));
+  return [own, ...libs.map((lib) => sourcesIn(path.join(ROOT, 'libs', lib, 'src')))].join('\n');
 }
 
 /** `SUBJECTS.crm.getCustomer` mentions in `source`, as the contracts they name. */
@@ -90,6 +100,9 @@ describe('busPermissions', () => {
         'hub.routing.queue.get',
         'hub.routing.department.list',
         'hub.routing.agent.get',
+        'hub.conversation.file.register',
+        'hub.conversation.file.get',
+        'hub.conversation.file.upload-limit',
         'hub.inbound.web',
         'hub.dlq.dlq.>',
         'hub.rt.conversation.*',

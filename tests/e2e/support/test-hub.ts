@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { HUB_SERVICES, type HubServiceName } from '@hub/config';
 import { findFreePort } from '@hub/dev-infra';
 import { ServiceProcess } from '@hub/testing';
@@ -36,6 +38,9 @@ export class TestHub {
       DATABASE_URL: options.databaseUrl,
       HUB_NAMESPACE: options.namespace,
       JWT_SECRET: randomBytes(32).toString('hex'),
+      // Both edges sign and check file links with it; uploads go to a folder of this hub's own.
+      FILES_SIGNING_SECRET: randomBytes(32).toString('hex'),
+      FILES_DIR: path.join(tmpdir(), `hub-files-${options.namespace}`),
       LOG_LEVEL: 'debug',
       SHUTDOWN_TIMEOUT_MS: '15000',
       ...options.env,

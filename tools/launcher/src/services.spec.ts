@@ -5,6 +5,7 @@ import {
   readinessUrl,
   selectServices,
   serviceEnv,
+  filesSigningSecret,
 } from './services';
 
 describe('services', () => {
@@ -50,6 +51,13 @@ describe('services', () => {
       LOG_LEVEL: 'debug',
       NODE_ENV: 'development',
       JWT_SECRET: 's3cret',
+      FILES_SIGNING_SECRET: filesSigningSecret('s3cret', {}),
     });
+  });
+
+  it('derives the file-link secret from the JWT secret unless FILES_SIGNING_SECRET is set', () => {
+    expect(filesSigningSecret('s3cret', {})).toMatch(/^[\w-]{43}$/);
+    expect(filesSigningSecret('s3cret', {})).not.toBe(filesSigningSecret('other', {}));
+    expect(filesSigningSecret('s3cret', { FILES_SIGNING_SECRET: 'given' })).toBe('given');
   });
 });

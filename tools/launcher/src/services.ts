@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import path from 'node:path';
 import { HUB_SERVICES } from '@hub/config';
 import type { HubServiceName } from '@hub/config';
@@ -72,6 +73,20 @@ export interface ServiceEnvInput {
   natsSeedFile?: string;
 }
 
+/**
+ * The file-link secret, derived from the kept JWT secret (one secret to keep, two keys that
+ * never coincide) unless FILES_SIGNING_SECRET is set.
+ */
+export function filesSigningSecret(
+  jwtSecret: string,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
+  return (
+    env.FILES_SIGNING_SECRET ??
+    createHmac('sha256', jwtSecret).update('hub file links').digest('base64url')
+  );
+}
+
 /** The environment each child gets on top of the launcher's own. */
 export function serviceEnv(
   service: LaunchedService,
@@ -85,6 +100,7 @@ export function serviceEnv(
     LOG_LEVEL: input.logLevel,
     NODE_ENV: 'development',
     JWT_SECRET: input.jwtSecret,
+    FILES_SIGNING_SECRET: filesSigningSecret(input.jwtSecret),
     ...(input.natsSeedFile ? { NATS_NKEY_SEED_FILE: input.natsSeedFile } : {}),
   };
 }

@@ -7,7 +7,11 @@ import type { VisitorSocket } from './visitor-socket';
 const backpressure = new Backpressure(32 << 20);
 
 export function sendFrame(socket: VisitorSocket, frame: ServerFrame): void {
-  backpressure.send(socket, JSON.stringify(frame));
+  // Every message a visitor is shown passes here: its file gets a fresh link in this one place.
+  const shown = socket.fileLinks
+    ? socket.fileLinks.withAttachmentUrls(frame, socket.linkOrigin)
+    : frame;
+  backpressure.send(socket, JSON.stringify(shown));
 }
 
 /** Resolves once the socket has sent most of what it buffered; false if it never does (or closed). */

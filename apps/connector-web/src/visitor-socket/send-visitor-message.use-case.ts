@@ -1,9 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { inboundMessageId, SUBJECTS, type InboundMessageReceived } from '@hub/contracts';
+import {
+  attachmentContentType,
+  inboundMessageId,
+  SUBJECTS,
+  type FileView,
+  type InboundMessageReceived,
+} from '@hub/contracts';
 import { Channel, ContentType, SenderType } from '@hub/domain';
 import { withCorrelationId } from '@hub/observability';
 import { DomainException, Messaging } from '@hub/service-kit';
 import { refField, type FrameRef } from '@hub/socket-kit';
+import { VisitorAttachments } from '../files/visitor-attachments';
 import { DepartmentDirectory } from './department-directory';
 import type { MessageSendFrame } from './frames/client-frames';
 import { sendFrame } from './send-frame';
@@ -32,6 +39,7 @@ export class SendVisitorMessage {
     private readonly history: VisitorHistory,
     private readonly departments: DepartmentDirectory,
     private readonly limit: VisitorMessageLimit,
+    private readonly attachments: VisitorAttachments,
   ) {}
 
   async execute(
@@ -41,11 +49,13 @@ export class SendVisitorMessage {
   ): Promise<void> {
     // Read before the limit's wait: a socket closing meanwhile forgets its visitor, not the message.
     const visitor = socket.visitor!;
+    let file: FileView | null = null;
     await this.inTurn(socket, async () => {
       await this.limit.admit(visitor.visitorId);
       if (frame.departmentId) {
         await this.departments.assertInWorkspace(visitor.workspaceId, frame.departmentId);
       }
+      if (frame.fileId) file = await this.attachments.ownFile(visitor, frame.fileId);
     });
     const { pending, waiting } = this.track(socket, frame.clientMessageId, ref);
     const inbound: InboundMessageReceived = {
@@ -55,7 +65,7 @@ export class SendVisitorMessage {
       externalMessageId: `${visitor.visitorId}:${frame.clientMessageId}`,
       customer: { externalId: visitor.visitorId },
       content: frame.content,
-      contentType: ContentType.Text,
+      ...attachmentOf(file),
       clientMessageId: frame.clientMessageId,
       ...(frame.departmentId ? { departmentId: frame.departmentId } : {}),
       sentAt: new Date().toISOString(),
@@ -143,4 +153,12 @@ export class SendVisitorMessage {
     this.lastAdmission.set(socket, turn);
     return turn;
   }
+}
+
+/** The attachment fields of an inbound message: the file and the content type it makes. */
+function attachmentOf(
+  file: FileView | null,
+): Pick<InboundMessageReceived, 'contentType' | 'attachmentFileId'> {
+  if (!file) return { contentType: ContentType.Text };
+  return { contentType: attachmentContentType(file.mimeType), attachmentFileId: file.id };
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RealtimeSubscriptions } from '@hub/socket-kit';
+import { VisitorAttachments } from '../files/visitor-attachments';
 import { VisitorSessionsModule } from '../visitor-sessions/visitor-sessions.module';
 import { AssigneeDirectory } from './assignee-directory';
 import { DepartmentDirectory } from './department-directory';
@@ -34,6 +35,7 @@ import { VisitorSocketServer } from './visitor-socket.server';
     FailedMessageHandler,
     AssigneeDirectory,
     SubmitVisitorCsat,
+    VisitorAttachments,
   ],
 })
 export class VisitorSocketModule {}

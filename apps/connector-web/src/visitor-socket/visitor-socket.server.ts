@@ -5,6 +5,7 @@ import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/
 import { HttpAdapterHost } from '@nestjs/core';
 import { DomainException, SERVICE_ENV } from '@hub/service-kit';
 import { closeReason, HeartbeatSweep, MAX_FRAME_BYTES, SocketCloseCode } from '@hub/socket-kit';
+import { FileLinks } from '@hub/storage';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { ConnectorWebEnv } from '../connector-web.env';
 import { refuse } from './socket-errors';
@@ -68,6 +69,7 @@ export class VisitorSocketServer implements OnApplicationBootstrap, BeforeApplic
     readonly router: VisitorFrameRouter,
     private readonly realtime: VisitorRealtime,
     private readonly activity: VisitorActivity,
+    private readonly fileLinks: FileLinks,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -119,8 +121,10 @@ export class VisitorSocketServer implements OnApplicationBootstrap, BeforeApplic
     this.wss.handleUpgrade(request, socket, head, this.onConnection);
   };
 
-  private readonly onConnection = (socket: VisitorSocket): void => {
+  private readonly onConnection = (socket: VisitorSocket, request: IncomingMessage): void => {
     socket.openedAt = Date.now();
+    socket.fileLinks = this.fileLinks;
+    socket.linkOrigin = this.fileLinks.originFor({ host: request.headers.host });
     this.sockets.add(socket);
     this.awaitingHello.add(socket);
     // The shared listeners are meant to be called with the socket as `this`, which ws does.

@@ -1,5 +1,6 @@
 import type { MessageView } from '@hub/contracts';
 import type { FrameRef, HeartbeatTarget } from '@hub/socket-kit';
+import type { FileLinks } from '@hub/storage';
 import { WebSocket } from 'ws';
 import type { VisitorIdentity } from '../visitor-sessions/visitor-sessions.service';
 import type { VisitorEvent } from './visitor-events';
@@ -56,4 +57,8 @@ export class VisitorSocket extends WebSocket implements HeartbeatTarget {
   /** Realtime events held back (until `welcome`, or while missed messages are fetched). */
   held: VisitorEvent[] | null = null;
   draft: DraftThrottle | null = null;
+  /** Signs the attachments of the messages this socket is sent (shared by every socket). */
+  fileLinks: FileLinks | null = null;
+  /** The origin the visitor reached this edge by: where its file links point. */
+  linkOrigin = '';
 }

@@ -4,6 +4,9 @@ import { CannedResponseRepository } from '../canned-responses/canned-response.re
 import { CannedResponsesHandler } from '../canned-responses/canned-responses.handler';
 import { CsatHandler } from '../csat/csat.handler';
 import { SubmitCsat } from '../csat/submit-csat.use-case';
+import { FileDirectory } from '../files/file-directory';
+import { FilesHandler } from '../files/files.handler';
+import { UploadLimits } from '../files/upload-limits';
 import { InboxDirectory } from '../inboxes/inbox-directory';
 import { InboxRepository } from '../inboxes/inbox.repository';
 import { InboxesHandler } from '../inboxes/inboxes.handler';
@@ -28,6 +31,7 @@ import { OpenConversation } from './open-conversation';
     InboxesHandler,
     CannedResponsesHandler,
     CsatHandler,
+    FilesHandler,
   ],
   providers: [
     ConversationRepository,
@@ -40,6 +44,8 @@ import { OpenConversation } from './open-conversation';
     CurrentActors,
     OpenConversation,
     InboxDirectory,
+    FileDirectory,
+    UploadLimits,
     ConversationNotifier,
     Outbox,
     ReceiveInboundMessage,

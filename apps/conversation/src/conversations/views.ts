@@ -42,5 +42,15 @@ export function toMessageView(message: Message): MessageView {
     contentType: message.contentType,
     ...(message.clientMessageId ? { clientMessageId: message.clientMessageId } : {}),
     createdAt: message.createdAt.toISOString(),
+    ...(message.attachment
+      ? {
+          attachment: {
+            fileId: message.attachment.id,
+            name: message.attachment.name,
+            size: message.attachment.size,
+            mimeType: message.attachment.mimeType,
+          },
+        }
+      : {}),
   };
 }

@@ -16,10 +16,13 @@ import {
   Entity,
   ForeignKey,
   Index,
+  JoinColumn,
+  ManyToOne,
   PrimaryGeneratedColumn,
   Unique,
 } from 'typeorm';
 import { Conversation } from '../conversations/conversation.entity';
+import { StoredFile } from '../files/stored-file.entity';
 
 // inboxId is copied from the conversation so the channel's own message id can be unique per
 // inbox: that key makes a redelivered inbound message a no-op. (conversation_id, seq) is both
@@ -79,4 +82,15 @@ export class Message {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  @Column({ name: 'attachment_file_id', type: 'uuid', nullable: true })
+  attachmentFileId!: string | null;
+
+  /** The attached file's record, loaded with the message (every view of it shows the file). */
+  @ManyToOne(() => StoredFile, { eager: true, nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({
+    name: 'attachment_file_id',
+    foreignKeyConstraintName: 'fk_messages_attachment_file',
+  })
+  attachment?: StoredFile | null;
 }

@@ -1,10 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '@hub/service-kit';
 import { MoreThan, type EntityManager } from 'typeorm';
+import type { StoredFile } from '../files/stored-file.entity';
 import { Message } from './message.entity';
 
-/** A message as written: everything but what the database fills in. */
-export type NewMessage = Omit<Message, 'id' | 'createdAt'>;
+/**
+ * A message as written: everything but what the database fills in, with the attached file's
+ * record (already looked up and checked by the caller) when it carries one.
+ */
+export type NewMessage = Omit<Message, 'id' | 'createdAt' | 'attachment' | 'attachmentFileId'> & {
+  attachmentFileId?: string | null;
+  attachment?: StoredFile | null;
+};
 
 /** What the database fills in, returned by the INSERT itself. */
 const RETURNED = ['id', 'created_at'];
@@ -64,7 +71,7 @@ export class MessageRepository {
   }
 }
 
-function inserting(tx: EntityManager, values: NewMessage) {
+function inserting(tx: EntityManager, { attachment: _file, ...values }: NewMessage) {
   return tx.createQueryBuilder().insert().into(Message).values(values);
 }
 

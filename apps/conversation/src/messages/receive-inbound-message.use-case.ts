@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
+  attachmentContentType,
   SUBJECTS,
   type InboundMessageReceived,
   type InboxView,
@@ -11,6 +12,7 @@ import type { EntityManager } from 'typeorm';
 import type { Conversation } from '../conversations/conversation.entity';
 import { ConversationRepository } from '../conversations/conversation.repository';
 import { OpenConversation } from '../conversations/open-conversation';
+import { FileDirectory } from '../files/file-directory';
 import { InboxDirectory } from '../inboxes/inbox-directory';
 import { ConversationNotifier } from '../notifications/conversation-notifier';
 import { Outbox, type PendingEvent } from '../outbox/outbox';
@@ -39,6 +41,7 @@ export class ReceiveInboundMessage {
     private readonly inboxes: InboxDirectory,
     private readonly notifier: ConversationNotifier,
     private readonly outbox: Outbox,
+    private readonly files: FileDirectory,
   ) {}
 
   async execute(inbound: InboundMessageReceived): Promise<void> {
@@ -96,6 +99,14 @@ export class ReceiveInboundMessage {
     inbox: InboxView,
     customerId: string,
   ) {
+    // Checked first: a message with a stranger's file opens no conversation.
+    const attachment = inbound.attachmentFileId
+      ? await this.files.attachable(tx, {
+          workspaceId: inbound.workspaceId,
+          fileId: inbound.attachmentFileId,
+          attacher: { kind: 'visitor', visitorId: inbound.customer.externalId },
+        })
+      : null;
     const { conversation, opening } = await this.openConversation.forInbound(
       tx,
       { workspaceId: inbound.workspaceId, inboxId: inbound.inboxId, customerId },
@@ -113,10 +124,12 @@ export class ReceiveInboundMessage {
       senderType: SenderType.Customer,
       senderId: null,
       content: inbound.content,
-      contentType: inbound.contentType,
+      contentType: attachment ? attachmentContentType(attachment.mimeType) : inbound.contentType,
       channelMessageId: inbound.externalMessageId,
       clientMessageId: inbound.clientMessageId ?? null,
       deliveryStatus: DeliveryStatus.Delivered,
+      attachmentFileId: attachment?.id ?? null,
+      attachment,
     };
     const message = await this.messages.insertUnlessStored(tx, values);
     // Another delivery stored it first: roll back so the sequence number stays unused.

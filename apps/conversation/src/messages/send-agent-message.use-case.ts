@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor, MessageView, SendAgentMessageRequest } from '@hub/contracts';
+import {
+  attachmentContentType,
+  type Actor,
+  type MessageView,
+  type SendAgentMessageRequest,
+} from '@hub/contracts';
 import {
   ACTIVE_CONVERSATION_STATUSES,
   ContentType,
@@ -15,6 +20,7 @@ import type { Conversation } from '../conversations/conversation.entity';
 import { ConversationError } from '../conversations/conversation.exception';
 import { ConversationRepository } from '../conversations/conversation.repository';
 import { toMessageView } from '../conversations/views';
+import { FileDirectory } from '../files/file-directory';
 import { InboxDirectory } from '../inboxes/inbox-directory';
 import { ConversationNotifier } from '../notifications/conversation-notifier';
 import { Outbox, type PendingEvent } from '../outbox/outbox';
@@ -36,6 +42,7 @@ export class SendAgentMessage {
     private readonly notifier: ConversationNotifier,
     private readonly outbox: Outbox,
     private readonly actors: CurrentActors,
+    private readonly files: FileDirectory,
   ) {}
 
   async execute(request: SendAgentMessageRequest): Promise<MessageView> {
@@ -73,6 +80,13 @@ export class SendAgentMessage {
         `cannot reply to a ${conversation.status} conversation; reopen it first`,
       );
     }
+    const attachment = request.attachmentFileId
+      ? await this.files.attachable(tx, {
+          workspaceId: conversation.workspaceId,
+          fileId: request.attachmentFileId,
+          attacher: { kind: 'agent' },
+        })
+      : null;
     const now = new Date();
     const seq = conversation.lastSeq + 1;
     const firstResponse = conversation.firstResponseAt
@@ -96,10 +110,14 @@ export class SendAgentMessage {
       senderType: SenderType.Agent,
       senderId: request.actor.agentId,
       content: request.content,
-      contentType: request.contentType ?? ContentType.Text,
+      contentType: attachment
+        ? attachmentContentType(attachment.mimeType)
+        : (request.contentType ?? ContentType.Text),
       channelMessageId: null,
       clientMessageId: request.clientMessageId,
       deliveryStatus: DeliveryStatus.Sent,
+      attachmentFileId: attachment?.id ?? null,
+      attachment,
     });
     const { channel } = await this.inboxes.get(conversation.inboxId);
     const events = await this.outbox.add(

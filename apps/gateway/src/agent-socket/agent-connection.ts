@@ -13,6 +13,7 @@ import {
   type HeartbeatTarget,
   type SocketCloseCode,
 } from '@hub/socket-kit';
+import type { FileLinks } from '@hub/storage';
 import { WebSocket } from 'ws';
 import type { AuthenticatedAgent } from '../auth/authenticated-agent';
 
@@ -48,7 +49,11 @@ export class AgentConnection implements HeartbeatTarget {
   // Realtime frames that arrive between subscribing and `ready` go out right after `ready`.
   private early: string[] | undefined = [];
 
-  constructor(private readonly socket: WebSocket) {}
+  constructor(
+    private readonly socket: WebSocket,
+    /** Signs the attachments of the messages sent here, for the origin the agent used. */
+    private readonly links: { fileLinks: FileLinks; origin: string },
+  ) {}
 
   isClosed(): boolean {
     return this.state === 'closed';
@@ -59,7 +64,13 @@ export class AgentConnection implements HeartbeatTarget {
   }
 
   send(frame: object): void {
-    this.sendText(JSON.stringify(frame));
+    this.sendText(JSON.stringify(this.withAttachmentUrls(frame)));
+  }
+
+  // Every message this socket is sent passes here or through deliverMessage: each attachment
+  // gets a fresh link in this one place.
+  private withAttachmentUrls<T extends object>(frame: T): T {
+    return this.links.fileLinks.withAttachmentUrls(frame, this.links.origin);
   }
 
   sendText(text: string): void {
@@ -122,6 +133,8 @@ export class AgentConnection implements HeartbeatTarget {
   deliverMessage(event: MessageCreatedRealtime, text: string): void {
     const held = this.replaying.get(event.message.conversationId);
     if (held) held.push(event.message);
+    else if (event.message.attachment)
+      this.sendRealtime(JSON.stringify(this.withAttachmentUrls(event)));
     else this.sendRealtime(text);
   }
 

@@ -17,6 +17,7 @@ import {
   type FrameEnvelope,
   type FrameRef,
 } from '@hub/socket-kit';
+import { FileLinks } from '@hub/storage';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { authErrors } from '../auth/auth.exception';
 import { TokenService } from '../auth/token.service';
@@ -61,6 +62,7 @@ export class AgentSocketServer implements OnApplicationBootstrap, BeforeApplicat
     private readonly fanout: RealtimeFanout,
     private readonly commands: AgentCommands,
     private readonly revoked: RevokedSessions,
+    private readonly fileLinks: FileLinks,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -90,11 +92,14 @@ export class AgentSocketServer implements OnApplicationBootstrap, BeforeApplicat
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws));
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, request));
   }
 
-  private accept(ws: WebSocket): void {
-    const connection = new AgentConnection(ws);
+  private accept(ws: WebSocket, request: IncomingMessage): void {
+    const connection = new AgentConnection(ws, {
+      fileLinks: this.fileLinks,
+      origin: this.fileLinks.originFor({ host: request.headers.host }),
+    });
     this.connections.add(connection);
     ws.on('message', (data: RawData, isBinary: boolean) =>
       this.receive(connection, data, isBinary),

@@ -1,6 +1,7 @@
-import { Body, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Get, HttpCode, Param, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { ConversationView, MessageView } from '@hub/contracts';
+import { AttachmentUrlsInterceptor } from '@hub/storage';
 import { ApiController, ApiErrors } from '../api/api-controller.decorator';
 import { ConversationViewSchema, MessageViewSchema } from '../api/view-schemas';
 import type { AuthenticatedAgent } from '../auth/authenticated-agent';
@@ -36,6 +37,8 @@ const RATE_LIMITED = {
 };
 
 @ApiController('conversations', 'conversations')
+// Messages' attachments get fresh signed links in every answer.
+@UseInterceptors(AttachmentUrlsInterceptor)
 export class ConversationsController {
   constructor(private readonly conversations: ConversationsService) {}
 

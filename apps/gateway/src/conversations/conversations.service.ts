@@ -87,6 +87,7 @@ export class ConversationsService {
       clientMessageId: body.clientMessageId,
       content: body.content,
       contentType,
+      ...(body.fileId ? { attachmentFileId: body.fileId } : {}),
     };
     return this.rpc.request(SUBJECTS.conversation.sendAgentMessage, request);
   }

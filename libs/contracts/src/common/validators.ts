@@ -132,6 +132,19 @@ export function IsMessageContent(): PropertyDecorator {
   return compose(IsString(), IsNotEmpty(), MaxLength(20_000), IsStorableText());
 }
 
+/**
+ * A message's text, which may be `""` when the message carries a file (`fileField` is set):
+ * the text is then an optional caption.
+ */
+export function IsMessageContentOrCaption(fileField: string): PropertyDecorator {
+  return compose(
+    ValidateIf(
+      (object: Record<string, unknown>, value) => value !== '' || object[fileField] == null,
+    ),
+    IsMessageContent(),
+  );
+}
+
 // The number rules below convert nothing: payloads and socket frames are JSON, where "7" and
 // true are not numbers. A REST query parameter, always text, converts its own field explicitly
 // before these run.

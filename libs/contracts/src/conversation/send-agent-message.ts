@@ -2,7 +2,7 @@ import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { ContentType } from '@hub/domain';
 import { Actor } from '../common/actor';
-import { IsClientMessageId, IsEntityId, IsMessageContent } from '../common/validators';
+import { IsClientMessageId, IsEntityId, IsMessageContentOrCaption } from '../common/validators';
 
 /** What an agent's message may be: text, or a link the visitor's widget opens (`content` = the URL). */
 export const AGENT_CONTENT_TYPES = [ContentType.Text, ContentType.Link] as const;
@@ -17,6 +17,9 @@ export class SendAgentMessageRequest {
   @IsEntityId() conversationId!: string;
   @IsDefined() @ValidateNested() @Type(() => Actor) actor!: Actor;
   @IsClientMessageId() clientMessageId!: string;
-  @IsMessageContent() content!: string;
+  /** May be "" when a file is attached. */
+  @IsMessageContentOrCaption('attachmentFileId') content!: string;
   @IsOptional() @IsIn(AGENT_CONTENT_TYPES) contentType?: AgentContentType;
+  /** A file an agent of the workspace uploaded; contentType then follows its type. */
+  @IsOptional() @IsEntityId() attachmentFileId?: string;
 }

@@ -97,6 +97,15 @@ export const ERROR_CODES = {
    */
   MESSAGE_NOT_STORED: { status: 503 },
 
+  // Files (libs/storage: uploads on connector-web and gateway, signed links).
+  /** An upload whose content is not an allowed type (decided by its bytes, not its name). */
+  FILE_TYPE_NOT_ALLOWED: { status: 415 },
+  /** An upload past the inbox's (or the hub's) size limit. */
+  FILE_TOO_LARGE: { status: 413 },
+  FILE_NOT_FOUND: { status: 404 },
+  /** A file link whose signature is wrong or whose time is up. */
+  FILE_LINK_EXPIRED: { status: 403 },
+
   // Agent socket (gateway) error frames.
   SOCKET_OVERLOADED: { status: 400 },
   SOCKET_ALREADY_AUTHENTICATED: { status: 409 },

@@ -64,6 +64,14 @@ export class InboundMessageReceived {
   @IsEntityId()
   departmentId?: string;
 
+  /**
+   * A file the customer attached (registered with conversation by the connector); it must be
+   * this customer's own upload. `content` may then be "".
+   */
+  @IsOptional()
+  @IsEntityId()
+  attachmentFileId?: string;
+
   /** When the customer sent it, as the channel says. */
   @IsISO8601({ strict: true })
   sentAt!: string;

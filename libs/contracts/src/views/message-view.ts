@@ -1,4 +1,5 @@
 import type { ContentType, MessageDirection, SenderType } from '@hub/domain';
+import type { MessageAttachmentView } from './file-view';
 
 /** A stored message as every reader sees it (REST, sockets, request replies). */
 export interface MessageView {
@@ -15,4 +16,6 @@ export interface MessageView {
   /** The sender's own id for the message (visitor or agent client), when it gave one. */
   clientMessageId?: string;
   createdAt: string;
+  /** The attached file (contentType `image` or `file`); its `url` is signed by the edge. */
+  attachment?: MessageAttachmentView;
 }

@@ -22,6 +22,8 @@ const KIND_BY_STATUS: Record<number, ErrorKind> = {
   403: 'forbidden',
   404: 'not_found',
   409: 'conflict',
+  413: 'invalid',
+  415: 'invalid',
   429: 'rate_limited',
   500: 'internal',
   503: 'unavailable',

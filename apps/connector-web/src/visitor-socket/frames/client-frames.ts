@@ -2,7 +2,7 @@ import {
   IsAfterSeq,
   IsClientMessageId,
   IsEntityId,
-  IsMessageContent,
+  IsMessageContentOrCaption,
   IsStorableText,
   MAX_CSAT_COMMENT_LENGTH,
   MAX_CSAT_RATING,
@@ -45,8 +45,14 @@ export class MessageSendFrame {
   @IsClientMessageId()
   clientMessageId!: string;
 
-  @IsMessageContent()
+  /** May be "" when a file is attached. */
+  @IsMessageContentOrCaption('fileId')
   content!: string;
+
+  /** A file this visitor uploaded (`POST /api/v1/widget/uploads`), sent with the message. */
+  @IsOptional()
+  @IsEntityId()
+  fileId?: string;
 
   /** The department the visitor chose, used when this message opens a conversation. */
   @IsOptional()

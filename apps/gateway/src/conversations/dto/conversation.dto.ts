@@ -5,7 +5,7 @@ import {
   IsAfterSeq,
   IsClientMessageId,
   IsEntityId,
-  IsMessageContent,
+  IsMessageContentOrCaption,
   IsPageSize,
   type ConversationListView,
 } from '@hub/contracts';
@@ -70,9 +70,17 @@ export class SendMessageBody {
   @IsClientMessageId()
   clientMessageId!: string;
 
-  @ApiProperty({ maxLength: 20_000 })
-  @IsMessageContent()
+  @ApiProperty({ maxLength: 20_000, description: 'May be "" when fileId is given' })
+  @IsMessageContentOrCaption('fileId')
   content!: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'A file uploaded by an agent of the workspace (POST /api/v1/uploads)',
+  })
+  @IsOptional()
+  @IsEntityId()
+  fileId?: string;
 }
 
 export class AssignBody {
