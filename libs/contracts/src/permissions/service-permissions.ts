@@ -71,7 +71,7 @@ const NO_REALTIME = { publishes: [], subscribes: [] } as const;
  */
 export const SERVICE_PERMISSIONS = {
   gateway: {
-    serves: [],
+    serves: requestsOf(SUBJECTS.gateway),
     calls: [
       SUBJECTS.conversation.listConversations,
       SUBJECTS.conversation.getConversation,
@@ -106,6 +106,11 @@ export const SERVICE_PERMISSIONS = {
       SUBJECTS.conversation.visitorHistory,
       SUBJECTS.routing.getQueue,
       SUBJECTS.routing.listDepartments,
+      SUBJECTS.routing.departmentAvailability,
+      SUBJECTS.gateway.getWorkspaceSettings,
+      SUBJECTS.crm.identifyCustomer,
+      SUBJECTS.crm.recordVisitorProfile,
+      SUBJECTS.crm.createTicketFromOfflineMessage,
     ],
     publishes: [publishesAs(SUBJECTS.inbound.messageReceived, 'inbound.web')],
     consumes: [durable('connector_web_dead_letters', SUBJECTS.deadLetters.messageDeadLettered)],

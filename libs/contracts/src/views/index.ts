@@ -3,3 +3,4 @@ export * from './conversation-view';
 export * from './customer-view';
 export * from './inbox-view';
 export * from './message-view';
+export * from './ticket-view';
