@@ -4,7 +4,10 @@ import { ConnectorWebEnv } from './connector-web.env';
 import { connectorWebEntities } from './connector-web.entities';
 import { VisitorSessionsModule } from './visitor-sessions/visitor-sessions.module';
 import { VisitorSocketModule } from './visitor-socket/visitor-socket.module';
+import { WidgetAssetsModule } from './widget-assets/widget-assets.module';
+import { WidgetConfigModule } from './widget-config/widget-config.module';
 import { allowWidgetCrossOrigin } from './widget-cors';
+import { WidgetVisitorModule } from './widget-visitor/widget-visitor.module';
 
 // The visitor edge: sessions over HTTP, the visitor WebSocket at /ws/visitor on the same port.
 void runService({
@@ -15,6 +18,9 @@ void runService({
     RateLimitsModule.forRoot({ schema: 'web' }),
     VisitorSessionsModule,
     VisitorSocketModule,
+    WidgetAssetsModule,
+    WidgetConfigModule,
+    WidgetVisitorModule,
   ],
   configureHttp: (app) => allowWidgetCrossOrigin(app),
 });

@@ -31,5 +31,6 @@ import { VisitorSocketServer } from './visitor-socket.server';
     DepartmentDirectory,
     FailedMessageHandler,
   ],
+  exports: [DepartmentDirectory],
 })
 export class VisitorSocketModule {}

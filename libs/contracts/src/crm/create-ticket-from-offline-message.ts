@@ -1,12 +1,14 @@
-import { IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { Channel } from '@hub/domain';
 import {
-  IsClientMessageId,
-  IsEmailAddress,
-  IsEntityId,
-  IsExternalId,
-  IsStorableText,
-} from '../common/validators';
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import { Channel } from '@hub/domain';
+import { IsEmailAddress, IsEntityId, IsExternalId, IsStorableText } from '../common/validators';
 
 /** The longest message a visitor may leave (the widget's leave-a-message form). */
 export const OFFLINE_MESSAGE_MAX_LENGTH = 10_000;
@@ -48,8 +50,14 @@ export class CreateTicketFromOfflineMessageRequest {
   @IsEntityId()
   departmentId?: string | null;
 
+  /**
+   * The edge's id for the message, unique in the workspace (connector-web sends
+   * `<visitorId>:<the widget's clientMessageId>`): a resend with it finds the first ticket.
+   */
   @IsOptional()
-  @IsClientMessageId()
+  @Matches(/^[A-Za-z0-9._:~-]{1,200}$/, {
+    message: 'clientMessageId must be 1–200 characters of A–Z, a–z, 0–9, ".", "_", ":", "~" or "-"',
+  })
   clientMessageId?: string;
 }
 
