@@ -33,7 +33,7 @@ describe('the widget API of connector-web', () => {
     db = new Client({ connectionString: suite.database.url });
     await db.connect();
     web = new GatewayApi(suite.hub.service('connector-web').url);
-  });
+  }, 180_000);
 
   afterEach(() => {
     for (const agent of agents.splice(0)) agent.socket.close();
