@@ -401,8 +401,16 @@ describe('the widget API of connector-web', () => {
         token: session.token,
       });
       visitor.send({ type: 'message.send', clientMessageId: 'd-1', content: 'Payment question' });
-      await visitor.next((f) => f.type === 'message.ack');
-      await agent.waitFor((f) => f.type === 'conversation.updated', 15_000, 'the assignment');
+      const ack = await visitor.next((f) => f.type === 'message.ack');
+      const conversationId = ack.conversationId as string;
+      await agent.waitFor(
+        (f) =>
+          f.type === 'conversation.updated' &&
+          (f.conversation as { assigneeId?: string }).assigneeId === workspace.agents.ada.id,
+        15_000,
+        'the assignment',
+      );
+      await agent.request({ type: 'resume', conversations: { [conversationId]: 0 } });
 
       // A client that does not mask (an old widget, a hostile script): the server does.
       visitor.send({ type: 'draft', text: 'card 4111 1111 1111 1111 exp 12/29' });
