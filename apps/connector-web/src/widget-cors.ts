@@ -11,7 +11,7 @@ interface CorsOptions {
   credentials?: boolean;
 }
 
-const WIDGET_CORS: CorsOptions = { origin: true, methods: ['GET', 'POST'], credentials: false };
+const WIDGET_CORS: CorsOptions = { origin: true, methods: ['POST'], credentials: false };
 const NO_CORS: CorsOptions = { origin: false };
 
 /**

@@ -235,6 +235,18 @@ describe('the widget API of connector-web', () => {
       });
     });
 
+    it('may be read from any site (a simple GET, no preflight)', async () => {
+      const workspace = await workspaceWith({});
+
+      const response = await fetch(`${web.baseUrl}/api/v1/widget/config/${workspace.inboxId}`, {
+        headers: { origin: 'https://shop.example' },
+      });
+
+      expect(response.status).toBe(200);
+      expect(response.headers.get('access-control-allow-origin')).toBe('https://shop.example');
+      expect(response.headers.get('cache-control')).toBe('public, max-age=5');
+    });
+
     it('answers 404 INBOX_NOT_FOUND for an unknown inbox or something that is not an id', async () => {
       for (const inboxId of [randomUUID(), 'not-an-id']) {
         const { status, body } = await config(inboxId);

@@ -71,7 +71,10 @@ export class WidgetBundle implements OnApplicationBootstrap {
       (s) => s.mtimeMs,
       () => null,
     );
-    if (mtimeMs === null) return (this.build = null);
+    if (mtimeMs === null) {
+      this.loadedMtimeMs = -1;
+      return (this.build = null);
+    }
     if (mtimeMs === this.loadedMtimeMs) return this.build;
     this.loading ??= this.load(mtimeMs).finally(() => (this.loading = null));
     return this.loading;

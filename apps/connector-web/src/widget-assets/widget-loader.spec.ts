@@ -54,7 +54,10 @@ describe('the /widget.js loader', () => {
     hub('identify', { id: 'u1' });
 
     expect(window.__HUB_WIDGET__).toEqual({ origin: 'http://localhost:3001', inboxId });
-    expect(hub.q.map((call) => Array.from(call) as unknown[])).toEqual([['open'], ['identify', { id: 'u1' }]]);
+    expect(hub.q.map((call) => Array.from(call) as unknown[])).toEqual([
+      ['open'],
+      ['identify', { id: 'u1' }],
+    ]);
   });
 
   it('keeps a Hub the page (or a loaded bundle) already defined', () => {
