@@ -1,5 +1,5 @@
 import { StorageEnv } from '@hub/storage';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Max, Min } from 'class-validator';
 
 export class ConnectorWebEnv extends StorageEnv {
   /** How long a new visitor socket may take to send its `hello` frame before it is closed (4401). */
@@ -71,4 +71,13 @@ export class ConnectorWebEnv extends StorageEnv {
   @IsInt()
   @Min(1)
   VISITOR_UPLOADS_PER_HOUR: number = 60;
+
+  /**
+   * Where the widget build left `manifest.json` and `widget.<hash>.js` (`/widget.js` serves
+   * them); relative to the working directory, which is the repository root under the launcher.
+   */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  WIDGET_DIST_DIR: string = 'dist/apps/widget';
 }

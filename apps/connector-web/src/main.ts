@@ -6,7 +6,10 @@ import { connectorWebEntities } from './connector-web.entities';
 import { WebFilesModule } from './files/web-files.module';
 import { VisitorSessionsModule } from './visitor-sessions/visitor-sessions.module';
 import { VisitorSocketModule } from './visitor-socket/visitor-socket.module';
+import { WidgetAssetsModule } from './widget-assets/widget-assets.module';
+import { WidgetConfigModule } from './widget-config/widget-config.module';
 import { allowWidgetCrossOrigin } from './widget-cors';
+import { WidgetVisitorModule } from './widget-visitor/widget-visitor.module';
 
 // The visitor edge: sessions over HTTP, the visitor WebSocket at /ws/visitor on the same port.
 void runService({
@@ -19,6 +22,9 @@ void runService({
     VisitorSocketModule,
     FilesModule,
     WebFilesModule,
+    WidgetAssetsModule,
+    WidgetConfigModule,
+    WidgetVisitorModule,
   ],
   configureHttp: (app) => allowWidgetCrossOrigin(app),
 });

@@ -2,11 +2,12 @@ import { ServiceEnv } from '@hub/config';
 import type { ServiceDefinition } from '@hub/service-kit';
 import { crmEntities } from './crm.entities';
 import { CustomersModule } from './customers/customers.module';
+import { TicketsModule } from './tickets/tickets.module';
 
 // Apart from main.ts so the integration tests start the very modules the service runs.
 export const crmService: ServiceDefinition<ServiceEnv> = {
   service: 'crm',
   envSchema: ServiceEnv,
   entities: crmEntities,
-  features: [CustomersModule],
+  features: [CustomersModule, TicketsModule],
 };

@@ -120,7 +120,7 @@ describe('crm getting and searching customers', () => {
           name: 'Ada',
           email: null,
           phone: null,
-          identities: [{ channel: Channel.Email, externalId: 'ada@example.test' }],
+          identities: [{ channel: Channel.Email, kind: 'channel', externalId: 'ada@example.test' }],
           createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/) as string,
         },
       ]);

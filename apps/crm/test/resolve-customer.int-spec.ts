@@ -62,7 +62,7 @@ describe('crm resolving the customer behind a channel identity', () => {
       name: 'Ada Lovelace',
       email: 'ada@example.test',
       phone: '+44 20 7946 0000',
-      identities: [{ channel: Channel.Web, externalId: contact.externalId }],
+      identities: [{ channel: Channel.Web, kind: 'channel', externalId: contact.externalId }],
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/) as string,
     });
   });

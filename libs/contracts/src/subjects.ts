@@ -25,6 +25,23 @@ import {
 import { deadLetterSubject, MessageDeadLettered } from './dead-letters/message-dead-lettered';
 import { ResolveCustomerRequest, type ResolveCustomerReply } from './crm/resolve-customer';
 import { SearchCustomersRequest } from './crm/search-customers';
+import {
+  CreateTicketFromOfflineMessageRequest,
+  type CreateTicketFromOfflineMessageReply,
+} from './crm/create-ticket-from-offline-message';
+import { IdentifyCustomerRequest, type IdentifyCustomerReply } from './crm/identify-customer';
+import { ListCustomerTicketsRequest } from './crm/list-customer-tickets';
+import {
+  RecordVisitorProfileRequest,
+  type RecordVisitorProfileReply,
+} from './crm/record-visitor-profile';
+import { TicketCreated } from './crm/ticket-created';
+import {
+  GetWorkspaceSettingsRequest,
+  type WorkspaceSettingsView,
+} from './gateway/get-workspace-settings';
+import type { DepartmentAvailabilityReply } from './routing/department-availability';
+import type { TicketView } from './views/ticket-view';
 import { InboundMessageReceived } from './inbound/inbound-message-received';
 import { defineEvent, defineRequest, returns } from './messages/contract';
 import { AgentConnectionChangedRequest } from './routing/agent-connection-changed';
@@ -87,6 +104,27 @@ export const SUBJECTS = {
       SearchCustomersRequest,
       returns<CustomerView[]>(),
     ),
+    identifyCustomer: defineRequest(
+      'crm.customer.identify',
+      IdentifyCustomerRequest,
+      returns<IdentifyCustomerReply>(),
+    ),
+    recordVisitorProfile: defineRequest(
+      'crm.customer.profile.record',
+      RecordVisitorProfileRequest,
+      returns<RecordVisitorProfileReply>(),
+    ),
+    createTicketFromOfflineMessage: defineRequest(
+      'crm.ticket.create-from-offline-message',
+      CreateTicketFromOfflineMessageRequest,
+      returns<CreateTicketFromOfflineMessageReply>(),
+    ),
+    listCustomerTickets: defineRequest(
+      'crm.ticket.list',
+      ListCustomerTicketsRequest,
+      returns<TicketView[]>(),
+    ),
+    ticketCreated: defineEvent('evt.crm.ticket.created.v1', TicketCreated, 'EVENTS'),
   },
   conversation: {
     listConversations: defineRequest(
@@ -186,6 +224,13 @@ export const SUBJECTS = {
       returns<RevokeVisitorSessionsReply>(),
     ),
   },
+  gateway: {
+    getWorkspaceSettings: defineRequest(
+      'gateway.workspace.settings.get',
+      GetWorkspaceSettingsRequest,
+      returns<WorkspaceSettingsView>(),
+    ),
+  },
   routing: {
     authenticateAgent: defineRequest(
       'routing.agent.authenticate',
@@ -218,6 +263,11 @@ export const SUBJECTS = {
       'routing.department.list',
       WorkspaceScopedRequest,
       returns<DepartmentView[]>(),
+    ),
+    departmentAvailability: defineRequest(
+      'routing.department.availability',
+      WorkspaceScopedRequest,
+      returns<DepartmentAvailabilityReply>(),
     ),
     getQueue: defineRequest('routing.queue.get', GetQueueRequest, returns<QueueEntryView[]>()),
     pick: defineRequest('routing.queue.pick', PickConversationRequest, returns<ConversationView>()),

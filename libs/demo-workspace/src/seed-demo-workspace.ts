@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { Client } from 'pg';
 import { hashPassword } from '@hub/auth';
 import { AgentRole, Channel } from '@hub/domain';
@@ -41,9 +41,50 @@ const CANNED_RESPONSES = [
   { shortcut: 'thanks', text: 'Thanks for reaching out. Is there anything else I can help with?' },
 ];
 
+// The demo inbox's widget (docs/widget-api.md): both departments in the picker, the greeting
+// and one auto-invitation in the four languages, no pre-chat form, always open.
+function demoWidgetSettings(departmentIds: string[]): Record<string, unknown> {
+  return {
+    primaryColor: '#2563eb',
+    greeting: {
+      en: 'Hi! Questions about our shop? We are happy to help.',
+      'zh-CN': '您好！对我们的商店有疑问吗？我们很乐意为您解答。',
+      'zh-TW': '您好！對我們的商店有疑問嗎？我們很樂意為您解答。',
+      ja: 'こんにちは！ショップについてご不明な点があれば、お気軽にどうぞ。',
+    },
+    locales: ['en', 'zh-CN', 'zh-TW', 'ja'],
+    departmentIds,
+    preChatForm: {
+      enabled: false,
+      fields: [
+        { name: 'name', required: true },
+        { name: 'email', required: true },
+      ],
+    },
+    // What a site signs its logged-in users' ids with (Hub('identify', …)); never sent to browsers.
+    identitySecret: randomBytes(32).toString('base64url'),
+    businessHours: null,
+    autoInvite: [
+      {
+        id: 'pricing-20s',
+        message: {
+          en: 'Comparing plans? Ask us anything.',
+          'zh-CN': '正在比较方案吗？欢迎随时提问。',
+          'zh-TW': '正在比較方案嗎？歡迎隨時提問。',
+          ja: 'プランを比較中ですか？何でもお尋ねください。',
+        },
+        secondsOnPage: 20,
+        urlPattern: '/pricing*',
+      },
+    ],
+    uploads: { maxBytes: 10 * 1024 * 1024 },
+  };
+}
+
 /**
- * Creates the "Demo" workspace with an admin, two agents in a "General" department, a web
- * inbox and two canned responses, in one transaction. Does nothing when the workspace
+ * Creates the "Demo" workspace with an admin, two agents in a "General" department (Bob also
+ * in "Sales"), a web inbox with its widget settings and two canned responses, in one
+ * transaction. Does nothing when the workspace
  * exists, so every launcher start may call it. This bootstrap step writes several services'
  * schemas directly because no service is running yet.
  */
@@ -111,10 +152,21 @@ export async function seedDemoWorkspace(
        select $1, $2, unnest($3::uuid[])`,
       [workspaceId, departmentId, agentsInGeneral],
     );
+    const sales = await client.query<{ id: string }>(
+      `insert into routing.departments (workspace_id, name) values ($1, 'Sales') returning id`,
+      [workspaceId],
+    );
+    const bob = agentIds[logins.findIndex((login) => login.name === 'Bob')];
+    await client.query(
+      `insert into routing.department_agents (workspace_id, department_id, agent_id)
+       values ($1, $2, $3)`,
+      [workspaceId, sales.rows[0].id, bob],
+    );
+    const widget = demoWidgetSettings([departmentId, sales.rows[0].id]);
     const inbox = await client.query<{ id: string }>(
-      `insert into conversation.inboxes (workspace_id, name, channel) values ($1, 'Website', $2)
-       returning id`,
-      [workspaceId, Channel.Web],
+      `insert into conversation.inboxes (workspace_id, name, channel, settings)
+       values ($1, 'Website', $2, $3) returning id`,
+      [workspaceId, Channel.Web, JSON.stringify({ widget })],
     );
     for (const { shortcut, text } of CANNED_RESPONSES) {
       await client.query(

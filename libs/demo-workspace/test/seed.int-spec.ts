@@ -54,6 +54,39 @@ describe('demo workspace seed', () => {
     expect(inbox).toEqual({ workspace_id: workspaceId, channel: 'web' });
   });
 
+  it('gives its web inbox widget settings: both departments shown, four languages, a secret, always open', async () => {
+    const { workspaceId, webInboxId } = await seedDemoWorkspace(db.url);
+    const { settings, departments } = await withClient(db.url, async (client) => ({
+      settings: (
+        await client.query<{ settings: { widget: Record<string, unknown> } }>(
+          'select settings from conversation.inboxes where id = $1',
+          [webInboxId],
+        )
+      ).rows[0].settings,
+      departments: (
+        await client.query<{ id: string; name: string }>(
+          'select id, name from routing.departments where workspace_id = $1 order by name',
+          [workspaceId],
+        )
+      ).rows,
+    }));
+    const widget = settings.widget;
+
+    expect(departments.map((d) => d.name)).toEqual(['General', 'Sales']);
+    expect(widget.departmentIds).toEqual([
+      departments.find((d) => d.name === 'General')!.id,
+      departments.find((d) => d.name === 'Sales')!.id,
+    ]);
+    expect(Object.keys(widget.greeting as object).sort()).toEqual(['en', 'ja', 'zh-CN', 'zh-TW']);
+    expect(widget.identitySecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(widget).toMatchObject({
+      businessHours: null,
+      preChatForm: { enabled: false },
+      uploads: { maxBytes: 10 * 1024 * 1024 },
+      autoInvite: [{ id: 'pricing-20s', secondsOnPage: 20, urlPattern: '/pricing*' }],
+    });
+  });
+
   it('puts both agents in General and sets up a web inbox and two canned responses', async () => {
     const counts = await withClient(db.url, async (client) => {
       const one = async (sql: string) => Number((await client.query<{ n: string }>(sql)).rows[0].n);

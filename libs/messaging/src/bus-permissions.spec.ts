@@ -103,6 +103,11 @@ describe('busPermissions', () => {
         'hub.conversation.file.register',
         'hub.conversation.file.get',
         'hub.conversation.file.upload-limit',
+        'hub.routing.department.availability',
+        'hub.gateway.workspace.settings.get',
+        'hub.crm.customer.identify',
+        'hub.crm.customer.profile.record',
+        'hub.crm.ticket.create-from-offline-message',
         'hub.inbound.web',
         'hub.dlq.dlq.>',
         'hub.rt.conversation.*',
@@ -145,16 +150,17 @@ describe('busPermissions', () => {
   });
 
   it('lets only responders answer requests, and services without streams no JetStream API', () => {
-    expect(busPermissions('crm', 'hub')).toEqual({
-      publish: [],
+    expect(busPermissions('gateway', 'hub')).toMatchObject({
       subscribe: [
-        'hub.crm.customer.resolve',
-        'hub.crm.customer.get',
-        'hub.crm.customer.search',
-        '_INBOX.hub.crm.>',
+        'hub.gateway.workspace.settings.get',
+        'hub.rt.agent.*',
+        'hub.rt.conversation.*',
+        'hub.rt.workspace.*',
+        '_INBOX.hub.gateway.>',
       ],
       allowResponses: true,
     });
+    expect(busPermissions('gateway', 'hub').publish.some((s) => s.startsWith('$JS'))).toBe(false);
     expect(streamsUsedBy('gateway')).toEqual([]);
     expect(streamsUsedBy('routing')).toEqual(['DEAD_LETTERS', 'EVENTS']);
   });
@@ -175,7 +181,7 @@ describe('natsAuthorizationConfig', () => {
     expect(config.match(/nkey: "UKEY\d"/g)).toHaveLength(BUS_SERVICES.length);
     expect(config).toContain('"$JS.ACK.HUB_EVENTS.hub_routing_opened.>"');
     expect(config).toMatch(
-      /# crm\n {4}\{\n {6}nkey: "UKEY\d"\n {6}permissions: \{\n {8}publish: \{ deny: \[">"\] \}/,
+      /# connector-email\n {4}\{\n {6}nkey: "UKEY\d"\n {6}permissions: \{\n {8}publish: \{ deny: \[">"\] \}/,
     );
     expect(config).toContain('# operator: unrestricted\n    { nkey: "UOPS" }');
   });

@@ -6,6 +6,9 @@ import { findFreePort } from '@hub/dev-infra';
 import { ServiceProcess } from '@hub/testing';
 import { startPermissionedNats, type PermissionedNats } from './permissioned-nats';
 
+// Several services booting at once on a loaded two-core machine can take well over 30 s.
+const READY_TIMEOUT_MS = 90_000;
+
 export interface TestHubOptions {
   databaseUrl: string;
   /** HUB_NAMESPACE: the namespace the server's permissions are generated for. */
@@ -54,7 +57,7 @@ export class TestHub {
       );
     }
     const hub = new TestHub(processes, nats);
-    await Promise.all([...processes.values()].map((p) => p.waitUntilReady()));
+    await Promise.all([...processes.values()].map((p) => p.waitUntilReady(true, READY_TIMEOUT_MS)));
     return hub;
   }
 

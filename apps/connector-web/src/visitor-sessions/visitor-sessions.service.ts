@@ -89,7 +89,8 @@ export class VisitorSessionsService {
     return { visitorId, token, workspaceId: session.workspaceId, inboxId: session.inboxId };
   }
 
-  private async webInbox(inboxId: string): Promise<InboxView> {
+  /** The web inbox `inboxId`; INBOX_NOT_FOUND for an unknown inbox or one of another channel. */
+  async webInbox(inboxId: string): Promise<InboxView> {
     try {
       const inbox = await this.rpc.request(SUBJECTS.conversation.getInbox, {
         inboxId,

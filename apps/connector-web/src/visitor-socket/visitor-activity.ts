@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { realtimeSubjects, type DraftRealtime, type TypingRealtime } from '@hub/contracts';
 import { DomainException, Realtime } from '@hub/service-kit';
+import { maskCardNumbers } from '@hub/text-safety';
 import { WebSocket } from 'ws';
 import type { DraftFrame, TypingFrame } from './frames/client-frames';
 import type { VisitorSocket } from './visitor-socket';
@@ -53,11 +54,12 @@ export class VisitorActivity {
     const conversationId = this.currentConversation(socket);
     if (!visitor || !conversationId) return;
     socket.draft!.lastSentAt = Date.now();
+    // The widget masks card numbers too, but a draft is only trusted once masked here.
     const event: DraftRealtime = {
       type: 'draft',
       conversationId,
       workspaceId: visitor.workspaceId,
-      text,
+      text: maskCardNumbers(text),
     };
     void this.realtime.publish(realtimeSubjects.conversation(conversationId), event);
   }

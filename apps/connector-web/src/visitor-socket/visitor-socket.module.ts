@@ -37,5 +37,6 @@ import { VisitorSocketServer } from './visitor-socket.server';
     SubmitVisitorCsat,
     VisitorAttachments,
   ],
+  exports: [DepartmentDirectory],
 })
 export class VisitorSocketModule {}

@@ -3,7 +3,7 @@ import type { CustomerView } from '@hub/contracts';
 import type { Channel } from '@hub/domain';
 import { Database } from '@hub/service-kit';
 import { In, type EntityManager } from 'typeorm';
-import { CustomerIdentity } from './customer-identity.entity';
+import { CustomerIdentity, IdentityKind } from './customer-identity.entity';
 import { Customer } from './customer.entity';
 import { prefixPattern } from './prefix-pattern';
 
@@ -41,6 +41,7 @@ export class CustomerRepository {
     const identity = await this.manager.findOneBy(CustomerIdentity, {
       workspaceId: key.workspaceId,
       channel: key.channel,
+      kind: IdentityKind.Channel,
       externalId: key.externalId,
     });
     return identity?.customerId;
@@ -70,7 +71,7 @@ export class CustomerRepository {
           channel: contact.channel,
           externalId: contact.externalId,
         })
-        .orUpdate(['external_id'], ['workspace_id', 'channel', 'external_id'])
+        .orUpdate(['external_id'], ['workspace_id', 'channel', 'kind', 'external_id'])
         .returning('customer_id')
         .execute();
       const [{ customer_id: customerId }] = upserted.raw as { customer_id: string }[];
@@ -78,6 +79,29 @@ export class CustomerRepository {
       await tx.delete(Customer, { id: customer.id });
       return { customerId, created: false };
     });
+  }
+
+  /**
+   * A new customer holding one channel identity, in the caller's transaction (the identity's
+   * unique key refuses a racing twin; the caller retries).
+   */
+  async createWithIdentity(tx: EntityManager, contact: FirstContact): Promise<string> {
+    const customer = await tx.save(
+      tx.create(Customer, {
+        workspaceId: contact.workspaceId,
+        name: contact.name ?? null,
+        email: contact.email ?? null,
+        phone: contact.phone ?? null,
+      }),
+    );
+    await tx.insert(CustomerIdentity, {
+      workspaceId: contact.workspaceId,
+      customerId: customer.id,
+      channel: contact.channel,
+      kind: IdentityKind.Channel,
+      externalId: contact.externalId,
+    });
+    return customer.id;
   }
 
   async findView(key: { workspaceId: string; customerId: string }): Promise<CustomerView | null> {
@@ -122,7 +146,7 @@ export class CustomerRepository {
       phone: customer.phone,
       identities: identities
         .filter((identity) => identity.customerId === customer.id)
-        .map(({ channel, externalId }) => ({ channel, externalId })),
+        .map(({ channel, kind, externalId }) => ({ channel, kind, externalId })),
       createdAt: customer.createdAt.toISOString(),
     }));
   }

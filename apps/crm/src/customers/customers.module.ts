@@ -2,9 +2,12 @@ import { Module } from '@nestjs/common';
 import { CustomerRepository } from './customer.repository';
 import { CustomersHandler } from './customers.handler';
 import { CustomersService } from './customers.service';
+import { IdentifyCustomer } from './identify-customer.use-case';
+import { RecordVisitorProfile } from './record-visitor-profile.use-case';
 
 @Module({
   controllers: [CustomersHandler],
-  providers: [CustomersService, CustomerRepository],
+  providers: [CustomersService, CustomerRepository, IdentifyCustomer, RecordVisitorProfile],
+  exports: [CustomersService],
 })
 export class CustomersModule {}

@@ -145,6 +145,12 @@ export class MessageViewSchema implements MessageView {
 
 export class CustomerIdentitySchema {
   @ApiProperty({ enum: CHANNELS }) channel!: Channel;
+  @ApiProperty({
+    enum: ['channel', 'site-user'],
+    description:
+      "channel: the id on the channel; site-user: the website's id for its logged-in user",
+  })
+  kind!: 'channel' | 'site-user';
   @ApiProperty() externalId!: string;
 }
 

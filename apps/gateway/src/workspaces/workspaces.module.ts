@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
+import { WorkspacesHandler } from './workspaces.handler';
 import { WorkspacesService } from './workspaces.service';
 
-@Module({ providers: [WorkspacesService], exports: [WorkspacesService] })
+@Module({
+  controllers: [WorkspacesHandler],
+  providers: [WorkspacesService],
+  exports: [WorkspacesService],
+})
 export class WorkspacesModule {}

@@ -1,6 +1,11 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { SUBJECTS, WorkspaceScopedRequest, type DepartmentView } from '@hub/contracts';
+import {
+  SUBJECTS,
+  WorkspaceScopedRequest,
+  type DepartmentAvailabilityReply,
+  type DepartmentView,
+} from '@hub/contracts';
 import { RequestPattern } from '@hub/service-kit';
 import { DepartmentsService } from './departments.service';
 
@@ -11,5 +16,10 @@ export class DepartmentsHandler {
   @RequestPattern(SUBJECTS.routing.listDepartments)
   list(@Payload() request: WorkspaceScopedRequest): Promise<DepartmentView[]> {
     return this.departments.list(request.workspaceId);
+  }
+
+  @RequestPattern(SUBJECTS.routing.departmentAvailability)
+  availability(@Payload() request: WorkspaceScopedRequest): Promise<DepartmentAvailabilityReply> {
+    return this.departments.availability(request.workspaceId);
   }
 }

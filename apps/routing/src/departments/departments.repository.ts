@@ -1,4 +1,4 @@
-import type { DepartmentView } from '@hub/contracts';
+import type { DepartmentAvailabilityReply, DepartmentView } from '@hub/contracts';
 import { queryRows, type Queryable } from '../sql';
 
 /** Departments and their members (routing.departments, routing.department_agents). */
@@ -18,6 +18,32 @@ export class DepartmentsRepository {
         order by d.name, d.id`,
       [workspaceId],
     );
+  }
+
+  /**
+   * Whether an active agent is online (effective presence: a live connection and the choice
+   * online) in the workspace, and in each of its departments.
+   */
+  async availability(workspaceId: string): Promise<DepartmentAvailabilityReply> {
+    const online = `select 1 from routing.agents a
+                      join routing.agent_status s on s.agent_id = a.id
+                     where a.workspace_id = $1 and a.active and s.presence = 'online'`;
+    const [workspace] = await queryRows<{ online: boolean }>(
+      this.db,
+      `select exists(${online}) as online`,
+      [workspaceId],
+    );
+    const departments = await queryRows<DepartmentAvailabilityReply['departments'][number]>(
+      this.db,
+      `select d.id, d.name,
+              exists(${online} and exists (select 1 from routing.department_agents da
+                                            where da.department_id = d.id and da.agent_id = a.id)) as online
+         from routing.departments d
+        where d.workspace_id = $1
+        order by d.name, d.id`,
+      [workspaceId],
+    );
+    return { workspaceOnline: workspace.online, departments };
   }
 
   async exists(workspaceId: string, departmentId: string): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { DepartmentView } from '@hub/contracts';
+import type { DepartmentAvailabilityReply, DepartmentView } from '@hub/contracts';
 import { Database } from '@hub/service-kit';
 import { DepartmentsRepository } from './departments.repository';
 
@@ -13,5 +13,9 @@ export class DepartmentsService {
 
   list(workspaceId: string): Promise<DepartmentView[]> {
     return this.departments.list(workspaceId);
+  }
+
+  availability(workspaceId: string): Promise<DepartmentAvailabilityReply> {
+    return this.departments.availability(workspaceId);
   }
 }

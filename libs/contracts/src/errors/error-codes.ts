@@ -77,6 +77,14 @@ export const ERROR_CODES = {
   // connector-web visitor sessions (REST).
   INVALID_VISITOR_TOKEN: { status: 401 },
 
+  // connector-web widget API (REST).
+  /** `POST /api/v1/widget/identify`: the hash is not the HMAC of the id, or the inbox has no secret. */
+  IDENTITY_HASH_INVALID: { status: 403 },
+  /** `GET /widget.js`: the widget bundle has not been built (no manifest in WIDGET_DIST_DIR). */
+  WIDGET_NOT_BUILT: { status: 503 },
+  /** `GET /widget/:file`: not the bundle file the manifest names. */
+  WIDGET_FILE_NOT_FOUND: { status: 404 },
+
   // Both sockets (socket-kit): frames that are not a known, well-formed frame.
   FRAME_MALFORMED: { status: 400 },
   UNKNOWN_FRAME_TYPE: { status: 400 },

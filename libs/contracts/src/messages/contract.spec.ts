@@ -101,7 +101,9 @@ describe('the SUBJECTS catalogue', () => {
 
     expect(requests.length).toBeGreaterThan(0);
     for (const { subject } of requests) {
-      expect(subject).toMatch(/^(conversation|crm|routing|connector-web)\.[a-z-]+(\.[a-z-]+)+$/);
+      expect(subject).toMatch(
+        /^(conversation|crm|routing|connector-web|gateway)\.[a-z-]+(\.[a-z-]+)+$/,
+      );
       for (const filter of Object.values(STREAM_SUBJECTS))
         expect({ subject, stored: subjectMatches(filter, subject) }).toEqual({
           subject,

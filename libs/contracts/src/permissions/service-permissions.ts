@@ -71,7 +71,7 @@ const NO_REALTIME = { publishes: [], subscribes: [] } as const;
  */
 export const SERVICE_PERMISSIONS = {
   gateway: {
-    serves: [],
+    serves: requestsOf(SUBJECTS.gateway),
     calls: [
       SUBJECTS.conversation.listConversations,
       SUBJECTS.conversation.getConversation,
@@ -113,6 +113,11 @@ export const SERVICE_PERMISSIONS = {
       SUBJECTS.conversation.registerFile,
       SUBJECTS.conversation.getFile,
       SUBJECTS.conversation.getUploadLimit,
+      SUBJECTS.routing.departmentAvailability,
+      SUBJECTS.gateway.getWorkspaceSettings,
+      SUBJECTS.crm.identifyCustomer,
+      SUBJECTS.crm.recordVisitorProfile,
+      SUBJECTS.crm.createTicketFromOfflineMessage,
     ],
     publishes: [publishesAs(SUBJECTS.inbound.messageReceived, 'inbound.web')],
     consumes: [durable('connector_web_dead_letters', SUBJECTS.deadLetters.messageDeadLettered)],

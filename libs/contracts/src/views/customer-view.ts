@@ -6,7 +6,11 @@ export interface CustomerView {
   name: string | null;
   email: string | null;
   phone: string | null;
-  identities: { channel: Channel; externalId: string }[];
+  /**
+   * `kind` `channel`: the person's id on the channel; `site-user`: a website's id for its
+   * logged-in user, vouched for by the site (widget identify).
+   */
+  identities: { channel: Channel; kind: 'channel' | 'site-user'; externalId: string }[];
   createdAt: string;
 }
 

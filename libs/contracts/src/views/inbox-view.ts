@@ -6,4 +6,9 @@ export interface InboxView {
   workspaceId: string;
   channel: Channel;
   name: string;
+  /**
+   * The inbox's `settings.widget` as stored (web inboxes; null when absent), unvalidated: each
+   * reader validates what it uses. Holds the identity secret: never send it to a browser.
+   */
+  widgetSettings: Record<string, unknown> | null;
 }

@@ -4,3 +4,4 @@ export * from './customer-view';
 export * from './inbox-view';
 export * from './message-view';
 export * from './file-view';
+export * from './ticket-view';

@@ -1,0 +1,16 @@
+import { Controller } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import { GetWorkspaceSettingsRequest, SUBJECTS, type WorkspaceSettingsView } from '@hub/contracts';
+import { RequestPattern } from '@hub/service-kit';
+import { WorkspacesService } from './workspaces.service';
+
+/** The workspace settings other edges read (connector-web's widget config). */
+@Controller()
+export class WorkspacesHandler {
+  constructor(private readonly workspaces: WorkspacesService) {}
+
+  @RequestPattern(SUBJECTS.gateway.getWorkspaceSettings)
+  async settings(@Payload() request: GetWorkspaceSettingsRequest): Promise<WorkspaceSettingsView> {
+    return { typingSneakPeek: await this.workspaces.typingSneakPeek(request.workspaceId) };
+  }
+}
