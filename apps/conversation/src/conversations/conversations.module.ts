@@ -18,9 +18,19 @@ import { ConversationQueries } from './conversation-queries';
 import { ConversationRepository } from './conversation.repository';
 import { ConversationsHandler } from './conversations.handler';
 import { OpenConversation } from './open-conversation';
+import { AcceptInvitation } from '../visitors/accept-invitation.use-case';
+import { InvitationMessages } from '../visitors/invitation-messages';
+import { VisitorSummaries } from '../visitors/visitor-summaries.query';
+import { VisitorsHandler } from '../visitors/visitors.handler';
 
 @Module({
-  controllers: [ConversationsHandler, MessagesHandler, InboxesHandler, CannedResponsesHandler],
+  controllers: [
+    ConversationsHandler,
+    MessagesHandler,
+    InboxesHandler,
+    CannedResponsesHandler,
+    VisitorsHandler,
+  ],
   providers: [
     ConversationRepository,
     MessageRepository,
@@ -37,6 +47,10 @@ import { OpenConversation } from './open-conversation';
     ReceiveInboundMessage,
     SendAgentMessage,
     InboundMessageHandler,
+    // Web visitors (connector-web's live visitors and invitations).
+    VisitorSummaries,
+    AcceptInvitation,
+    InvitationMessages,
   ],
 })
 export class ConversationsModule {}

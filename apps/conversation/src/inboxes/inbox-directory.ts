@@ -13,6 +13,11 @@ export class InboxDirectory {
   async get(inboxId: string): Promise<InboxView> {
     const cached = this.cache.get(inboxId);
     if (cached) return cached;
+    return this.read(inboxId);
+  }
+
+  /** The inbox as stored now: its settings may have changed since it was cached. */
+  async read(inboxId: string): Promise<InboxView> {
     const inbox = await this.inboxes.findById(inboxId);
     if (!inbox) throw new DomainException('INBOX_NOT_FOUND', `Inbox ${inboxId} does not exist`);
     const info: InboxView = {
@@ -20,6 +25,7 @@ export class InboxDirectory {
       workspaceId: inbox.workspaceId,
       channel: inbox.channel,
       name: inbox.name,
+      settings: inbox.settings,
     };
     this.cache.set(inboxId, info);
     return info;

@@ -10,6 +10,7 @@ export class InboxesHandler {
 
   @RequestPattern(SUBJECTS.conversation.getInbox)
   get(@Payload() request: GetInboxRequest): Promise<InboxView> {
-    return this.inboxes.get(request.inboxId);
+    // Fresh, not cached: other services read the inbox's settings (and cache them briefly).
+    return this.inboxes.read(request.inboxId);
   }
 }

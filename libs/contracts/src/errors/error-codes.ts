@@ -95,6 +95,12 @@ export const ERROR_CODES = {
    */
   MESSAGE_NOT_STORED: { status: 503 },
 
+  // Live visitors and invitations (connector-web).
+  BEACON_MALFORMED: { status: 400 },
+  INVITATION_NOT_FOUND: { status: 404 },
+  VISITOR_NOT_ONLINE: { status: 409 },
+  VISITOR_ALREADY_CHATTING: { status: 409 },
+
   // Agent socket (gateway) error frames.
   SOCKET_OVERLOADED: { status: 400 },
   SOCKET_ALREADY_AUTHENTICATED: { status: 409 },

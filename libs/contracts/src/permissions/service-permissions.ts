@@ -94,6 +94,9 @@ export const SERVICE_PERMISSIONS = {
       SUBJECTS.routing.transfer,
       SUBJECTS.routing.updateAgent,
       SUBJECTS.web.revokeVisitorSessions,
+      SUBJECTS.web.listOnlineVisitors,
+      SUBJECTS.web.visitorTrail,
+      SUBJECTS.web.sendInvitation,
     ],
     publishes: [],
     consumes: [],
@@ -106,11 +109,18 @@ export const SERVICE_PERMISSIONS = {
       SUBJECTS.conversation.visitorHistory,
       SUBJECTS.routing.getQueue,
       SUBJECTS.routing.listDepartments,
+      SUBJECTS.routing.getAgent,
+      SUBJECTS.conversation.visitorSummaries,
+      SUBJECTS.conversation.acceptInvitation,
     ],
     publishes: [publishesAs(SUBJECTS.inbound.messageReceived, 'inbound.web')],
     consumes: [durable('connector_web_dead_letters', SUBJECTS.deadLetters.messageDeadLettered)],
     // message.failed goes to the visitor's subject: the socket may be on another replica.
-    realtime: { publishes: ['conversation', 'visitor'], subscribes: ['visitor', 'conversation'] },
+    // Live visitors and invitations go to the workspace's agents.
+    realtime: {
+      publishes: ['conversation', 'visitor', 'workspace'],
+      subscribes: ['visitor', 'conversation'],
+    },
   },
   // The mail and social connectors have no bus traffic yet: each gets its
   // `publishesAs(SUBJECTS.inbound.messageReceived, 'inbound.<channel>')` with its first message.

@@ -6,4 +6,6 @@ export interface InboxView {
   workspaceId: string;
   channel: Channel;
   name: string;
+  /** Channel settings (the web widget's under `widget`), as the inbox holds them now. */
+  settings: Record<string, unknown>;
 }
