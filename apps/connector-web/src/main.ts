@@ -1,7 +1,9 @@
 import { RateLimitsModule } from '@hub/rate-limits';
 import { runService } from '@hub/service-kit';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConnectorWebEnv } from './connector-web.env';
 import { connectorWebEntities } from './connector-web.entities';
+import { LiveVisitorsModule } from './live-visitors/live-visitors.module';
 import { VisitorSessionsModule } from './visitor-sessions/visitor-sessions.module';
 import { VisitorSocketModule } from './visitor-socket/visitor-socket.module';
 import { allowWidgetCrossOrigin } from './widget-cors';
@@ -15,6 +17,11 @@ void runService({
     RateLimitsModule.forRoot({ schema: 'web' }),
     VisitorSessionsModule,
     VisitorSocketModule,
+    LiveVisitorsModule,
   ],
-  configureHttp: (app) => allowWidgetCrossOrigin(app),
+  configureHttp: (app) => {
+    allowWidgetCrossOrigin(app);
+    // Beacons are JSON sent as text/plain (navigator.sendBeacon needs no CORS preflight so).
+    (app as NestExpressApplication).useBodyParser('text', { limit: '64kb' });
+  },
 });

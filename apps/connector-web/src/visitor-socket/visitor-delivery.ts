@@ -102,6 +102,8 @@ export class VisitorDelivery {
           conversationId: event.conversationId,
           position: event.position,
         });
+      case 'invitation':
+        return sendFrame(socket, event);
     }
   }
 

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { RealtimeSubscriptions } from '@hub/socket-kit';
+import { LiveVisitorsModule } from '../live-visitors/live-visitors.module';
 import { VisitorSessionsModule } from '../visitor-sessions/visitor-sessions.module';
+import { AnswerInvitation } from './answer-invitation.use-case';
 import { DepartmentDirectory } from './department-directory';
 import { FailedMessageHandler } from './failed-message.handler';
 import { GreetVisitor } from './greet-visitor.use-case';
@@ -11,11 +13,12 @@ import { VisitorDelivery } from './visitor-delivery';
 import { VisitorFrameRouter } from './visitor-frame-router';
 import { VisitorHistory } from './visitor-history';
 import { VisitorMessageLimit } from './visitor-message-limit';
+import { VisitorPresenceRefresh } from './visitor-presence-refresh';
 import { VisitorRealtime } from './visitor-realtime';
 import { VisitorSocketServer } from './visitor-socket.server';
 
 @Module({
-  imports: [VisitorSessionsModule],
+  imports: [VisitorSessionsModule, LiveVisitorsModule],
   providers: [
     VisitorSocketServer,
     VisitorFrameRouter,
@@ -30,6 +33,8 @@ import { VisitorSocketServer } from './visitor-socket.server';
     QueuePositionLookup,
     DepartmentDirectory,
     FailedMessageHandler,
+    AnswerInvitation,
+    VisitorPresenceRefresh,
   ],
 })
 export class VisitorSocketModule {}

@@ -7,6 +7,7 @@ import type { AgentConnection } from './agent-connection';
 import {
   AssignFrame,
   ConversationFrame,
+  InviteVisitorFrame,
   PresenceFrame,
   ResumeFrame,
   SendMessageFrame,
@@ -14,6 +15,7 @@ import {
   TypingFrame,
   type ClientFrameType,
 } from './frames';
+import { VisitorsService } from '../visitors/visitors.service';
 import { RealtimeFanout } from './realtime-fanout';
 import { ResumeUseCase } from './resume.use-case';
 
@@ -70,6 +72,11 @@ export class AgentCommands {
       const frame = validateFrame(ConversationFrame, payload);
       return conversationAck(await this.conversations.reopen(agent, frame.conversationId));
     },
+    'visitor.invite': async ({ agent, payload }) => {
+      const frame = validateFrame(InviteVisitorFrame, payload);
+      const invitation = await this.visitors.invite(agent, frame.visitorId, frame.message);
+      return { type: 'invitation.ack', invitation };
+    },
   };
 
   constructor(
@@ -77,6 +84,7 @@ export class AgentCommands {
     private readonly agents: AgentsService,
     private readonly fanout: RealtimeFanout,
     private readonly resumeUseCase: ResumeUseCase,
+    private readonly visitors: VisitorsService,
   ) {}
 
   isCommand(type: string): type is CommandType {

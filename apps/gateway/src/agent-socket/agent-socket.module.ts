@@ -10,9 +10,17 @@ import { AgentSocketServer } from './agent-socket.server';
 import { RealtimeFanout } from './realtime-fanout';
 import { ResumeUseCase } from './resume.use-case';
 import { RoutingPresence } from './routing-presence';
+import { VisitorsModule } from '../visitors/visitors.module';
 
 @Module({
-  imports: [AuthModule, ConversationsModule, AgentsModule, WorkspacesModule, SessionsModule],
+  imports: [
+    AuthModule,
+    ConversationsModule,
+    AgentsModule,
+    WorkspacesModule,
+    SessionsModule,
+    VisitorsModule,
+  ],
   providers: [
     AgentSocketServer,
     AgentCommands,

@@ -52,5 +52,13 @@ export class DraftFrame {
 
 export class PingFrame {}
 
-export const CLIENT_FRAME_TYPES = ['hello', 'message.send', 'typing', 'draft', 'ping'] as const;
+export const CLIENT_FRAME_TYPES = [
+  'hello',
+  'message.send',
+  'typing',
+  'draft',
+  'ping',
+  'invitation.accept',
+  'invitation.dismiss',
+] as const;
 export type ClientFrameType = (typeof CLIENT_FRAME_TYPES)[number];
