@@ -80,4 +80,50 @@ export class ConnectorWebEnv extends StorageEnv {
   @IsString()
   @IsNotEmpty()
   WIDGET_DIST_DIR: string = 'dist/apps/widget';
+  // Live visitors: page-view beacons, presence, and their limits.
+  /** Beacons admitted per client IP per minute (shared by replicas through PostgreSQL). */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  BEACONS_PER_IP_PER_MINUTE: number = 600;
+
+  /** Beacons admitted per visitor per minute. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  BEACONS_PER_VISITOR_PER_MINUTE: number = 120;
+
+  /** Queued page views are written at least this often. */
+  @IsOptional()
+  @IsInt()
+  @Min(10)
+  @Max(10_000)
+  BEACON_FLUSH_MS: number = 250;
+
+  /** ...or as soon as this many are waiting; also the most one multi-row write carries. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5_000)
+  BEACON_BATCH_ROWS: number = 500;
+
+  /** Past this many waiting, each visitor keeps only their latest page (overload). */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  BEACON_MAX_PENDING_ROWS: number = 20_000;
+
+  /** A visitor with no page view and no open socket for this long is gone. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3_600)
+  VISITOR_GONE_SECONDS: number = 60;
+
+  /** How often each replica looks for visitors gone, and refreshes its sockets' presence. */
+  @IsOptional()
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  VISITOR_SWEEP_MS: number = 5_000;
 }

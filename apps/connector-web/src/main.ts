@@ -4,6 +4,10 @@ import { FilesModule } from '@hub/storage';
 import { ConnectorWebEnv } from './connector-web.env';
 import { connectorWebEntities } from './connector-web.entities';
 import { WebFilesModule } from './files/web-files.module';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ConnectorWebEnv } from './connector-web.env';
+import { connectorWebEntities } from './connector-web.entities';
+import { LiveVisitorsModule } from './live-visitors/live-visitors.module';
 import { VisitorSessionsModule } from './visitor-sessions/visitor-sessions.module';
 import { VisitorSocketModule } from './visitor-socket/visitor-socket.module';
 import { WidgetAssetsModule } from './widget-assets/widget-assets.module';
@@ -25,6 +29,11 @@ void runService({
     WidgetAssetsModule,
     WidgetConfigModule,
     WidgetVisitorModule,
+    LiveVisitorsModule,
   ],
-  configureHttp: (app) => allowWidgetCrossOrigin(app),
+  configureHttp: (app) => {
+    allowWidgetCrossOrigin(app);
+    // Beacons are JSON sent as text/plain (navigator.sendBeacon needs no CORS preflight so).
+    (app as NestExpressApplication).useBodyParser('text', { limit: '64kb' });
+  },
 });

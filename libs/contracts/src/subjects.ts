@@ -54,6 +54,15 @@ import { SetAgentPresenceRequest } from './routing/set-agent-presence';
 import { TransferConversationRequest } from './routing/transfer-conversation';
 import { UpdateAgentRequest, type UpdateAgentReply } from './routing/update-agent';
 import {
+  AcceptInvitationRequest,
+  type AcceptInvitationReply,
+} from './conversation/accept-invitation';
+import { VisitorSummariesRequest, type VisitorSummary } from './conversation/visitor-summaries';
+import { ListOnlineVisitorsRequest } from './web/list-online-visitors';
+import { SendInvitationRequest, type InvitationView } from './web/send-invitation';
+import { VisitorTrailRequest } from './web/visitor-trail';
+import type { VisitorTrailView, VisitorView } from './web/visitor-view';
+import {
   RevokeVisitorSessionsRequest,
   type RevokeVisitorSessionsReply,
 } from './web/revoke-visitor-sessions';
@@ -173,6 +182,16 @@ export const SUBJECTS = {
       returns<VisitorHistoryReply>(),
     ),
     getInbox: defineRequest('conversation.inbox.get', GetInboxRequest, returns<InboxView>()),
+    visitorSummaries: defineRequest(
+      'conversation.visitor.summaries',
+      VisitorSummariesRequest,
+      returns<VisitorSummary[]>(),
+    ),
+    acceptInvitation: defineRequest(
+      'conversation.invitation.accept',
+      AcceptInvitationRequest,
+      returns<AcceptInvitationReply>(),
+    ),
     listCannedResponses: defineRequest(
       'conversation.canned-response.list',
       ListCannedResponsesRequest,
@@ -222,6 +241,21 @@ export const SUBJECTS = {
       'connector-web.visitor-session.revoke',
       RevokeVisitorSessionsRequest,
       returns<RevokeVisitorSessionsReply>(),
+    ),
+    listOnlineVisitors: defineRequest(
+      'connector-web.visitor.list-online',
+      ListOnlineVisitorsRequest,
+      returns<VisitorView[]>(),
+    ),
+    visitorTrail: defineRequest(
+      'connector-web.visitor.trail',
+      VisitorTrailRequest,
+      returns<VisitorTrailView>(),
+    ),
+    sendInvitation: defineRequest(
+      'connector-web.invitation.send',
+      SendInvitationRequest,
+      returns<InvitationView>(),
     ),
   },
   gateway: {

@@ -105,6 +105,8 @@ export class VisitorDelivery {
           position: event.position,
           estimatedWaitSeconds: event.estimatedWaitSeconds,
         });
+      case 'invitation':
+        return sendFrame(socket, event);
     }
   }
 

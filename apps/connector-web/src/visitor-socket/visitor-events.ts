@@ -1,5 +1,6 @@
 import type {
   ConversationUpdatedRealtime,
+  InvitationRealtime,
   MessageCreatedRealtime,
   MessageFailedRealtime,
   QueuePositionRealtime,
@@ -12,4 +13,5 @@ export type VisitorEvent =
   | MessageFailedRealtime
   | ConversationUpdatedRealtime
   | TypingRealtime
-  | QueuePositionRealtime;
+  | QueuePositionRealtime
+  | InvitationRealtime;

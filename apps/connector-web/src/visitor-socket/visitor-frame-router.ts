@@ -18,6 +18,8 @@ import {
   TypingFrame,
   type ClientFrameType,
 } from './frames/client-frames';
+import { AnswerInvitation } from './answer-invitation.use-case';
+import { InvitationAnswerFrame } from './frames/invitation-frames';
 import { GreetVisitor } from './greet-visitor.use-case';
 import { sendFrame } from './send-frame';
 import { SendVisitorMessage } from './send-visitor-message.use-case';
@@ -42,6 +44,7 @@ export class VisitorFrameRouter {
     private readonly sendMessage: SendVisitorMessage,
     private readonly activity: VisitorActivity,
     private readonly csat: SubmitVisitorCsat,
+    private readonly invitations: AnswerInvitation,
   ) {}
 
   // Synchronous up to the first real wait, so replies to refused frames come in frame order.
@@ -109,6 +112,10 @@ export class VisitorFrameRouter {
       case 'ping':
         validateFrame(PingFrame, body);
         return sendFrame(socket, { type: 'pong', ...refField(ref) });
+      case 'invitation.accept':
+        return this.invitations.accept(socket, validateFrame(InvitationAnswerFrame, body), ref);
+      case 'invitation.dismiss':
+        return this.invitations.dismiss(socket, validateFrame(InvitationAnswerFrame, body), ref);
     }
   }
 }

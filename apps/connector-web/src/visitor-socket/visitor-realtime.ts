@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { realtimeSubjects, type VisitorSessionRevokedRealtime } from '@hub/contracts';
 import { RealtimeSubscriptions, type RealtimeDelivery } from '@hub/socket-kit';
+import { LivePresence } from '../live-visitors/live-presence';
 import { VisitorSessionError } from '../visitor-sessions/visitor-session.exception';
 import type { VisitorIdentity } from '../visitor-sessions/visitor-sessions.service';
 import { QueuePositionLookup } from './queue-position';
@@ -31,6 +32,7 @@ export class VisitorRealtime {
     private readonly subscriptions: RealtimeSubscriptions,
     private readonly delivery: VisitorDelivery,
     private readonly queuePosition: QueuePositionLookup,
+    private readonly presence: LivePresence,
   ) {
     this.visitors = subscriptions.group<
       VisitorSocket,
@@ -99,12 +101,18 @@ export class VisitorRealtime {
     }
     const opened = event.type === 'message.created' ? event.message.conversationId : null;
     let moved = false;
-    let workspaceId: string | undefined;
+    let visitor: VisitorIdentity | null = null;
     for (const socket of holders) {
       if (opened && this.follow(socket, opened)) moved = true;
-      workspaceId = socket.visitor?.workspaceId;
+      visitor = socket.visitor;
     }
-    if (opened && moved && workspaceId) void this.announceQueuePosition(workspaceId, opened);
+    if (opened && moved && visitor) {
+      void this.announceQueuePosition(visitor.workspaceId, opened);
+      // The visitor's sockets moved to a new conversation: agents see them start chatting.
+      this.presence
+        .markChatting(visitor.visitorId, opened)
+        .catch((error: unknown) => this.logger.warn({ err: error }, 'visitor.chatting not told'));
+    }
     for (const socket of holders) this.delivery.deliver(socket, event);
   }
 

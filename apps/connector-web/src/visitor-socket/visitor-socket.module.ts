@@ -3,6 +3,8 @@ import { RealtimeSubscriptions } from '@hub/socket-kit';
 import { VisitorAttachments } from '../files/visitor-attachments';
 import { VisitorSessionsModule } from '../visitor-sessions/visitor-sessions.module';
 import { AssigneeDirectory } from './assignee-directory';
+import { LiveVisitorsModule } from '../live-visitors/live-visitors.module';
+import { AnswerInvitation } from './answer-invitation.use-case';
 import { DepartmentDirectory } from './department-directory';
 import { FailedMessageHandler } from './failed-message.handler';
 import { GreetVisitor } from './greet-visitor.use-case';
@@ -14,11 +16,12 @@ import { VisitorDelivery } from './visitor-delivery';
 import { VisitorFrameRouter } from './visitor-frame-router';
 import { VisitorHistory } from './visitor-history';
 import { VisitorMessageLimit } from './visitor-message-limit';
+import { VisitorPresenceRefresh } from './visitor-presence-refresh';
 import { VisitorRealtime } from './visitor-realtime';
 import { VisitorSocketServer } from './visitor-socket.server';
 
 @Module({
-  imports: [VisitorSessionsModule],
+  imports: [VisitorSessionsModule, LiveVisitorsModule],
   providers: [
     VisitorSocketServer,
     VisitorFrameRouter,
@@ -36,6 +39,8 @@ import { VisitorSocketServer } from './visitor-socket.server';
     AssigneeDirectory,
     SubmitVisitorCsat,
     VisitorAttachments,
+    AnswerInvitation,
+    VisitorPresenceRefresh,
   ],
   exports: [DepartmentDirectory],
 })

@@ -99,6 +99,13 @@ export class VisitorSocketServer implements OnApplicationBootstrap, BeforeApplic
     this.wss.close();
   }
 
+  /** The visitors with a greeted socket here: still present, whatever their page views say. */
+  visitorIds(): string[] {
+    const ids = new Set<string>();
+    for (const socket of this.sockets) if (socket.visitor) ids.add(socket.visitor.visitorId);
+    return [...ids];
+  }
+
   /** Socket closed: forget it everywhere. */
   forget(socket: VisitorSocket): void {
     this.sockets.delete(socket);

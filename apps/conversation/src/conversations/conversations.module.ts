@@ -23,6 +23,10 @@ import { ConversationQueries } from './conversation-queries';
 import { ConversationRepository } from './conversation.repository';
 import { ConversationsHandler } from './conversations.handler';
 import { OpenConversation } from './open-conversation';
+import { AcceptInvitation } from '../visitors/accept-invitation.use-case';
+import { InvitationMessages } from '../visitors/invitation-messages';
+import { VisitorSummaries } from '../visitors/visitor-summaries.query';
+import { VisitorsHandler } from '../visitors/visitors.handler';
 
 @Module({
   controllers: [
@@ -32,6 +36,7 @@ import { OpenConversation } from './open-conversation';
     CannedResponsesHandler,
     CsatHandler,
     FilesHandler,
+    VisitorsHandler,
   ],
   providers: [
     ConversationRepository,
@@ -52,6 +57,10 @@ import { OpenConversation } from './open-conversation';
     SendAgentMessage,
     InboundMessageHandler,
     SubmitCsat,
+    // Web visitors (connector-web's live visitors and invitations).
+    VisitorSummaries,
+    AcceptInvitation,
+    InvitationMessages,
   ],
 })
 export class ConversationsModule {}

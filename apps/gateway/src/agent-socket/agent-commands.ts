@@ -8,6 +8,7 @@ import type { AgentConnection } from './agent-connection';
 import {
   AssignFrame,
   ConversationFrame,
+  InviteVisitorFrame,
   PresenceFrame,
   PushLinkFrame,
   ResumeFrame,
@@ -16,6 +17,7 @@ import {
   TypingFrame,
   type ClientFrameType,
 } from './frames';
+import { VisitorsService } from '../visitors/visitors.service';
 import { RealtimeFanout } from './realtime-fanout';
 import { ResumeUseCase } from './resume.use-case';
 
@@ -77,6 +79,11 @@ export class AgentCommands {
       const frame = validateFrame(ConversationFrame, payload);
       return conversationAck(await this.conversations.reopen(agent, frame.conversationId));
     },
+    'visitor.invite': async ({ agent, payload }) => {
+      const frame = validateFrame(InviteVisitorFrame, payload);
+      const invitation = await this.visitors.invite(agent, frame.visitorId, frame.message);
+      return { type: 'invitation.ack', invitation };
+    },
   };
 
   constructor(
@@ -85,6 +92,7 @@ export class AgentCommands {
     private readonly agents: AgentsService,
     private readonly fanout: RealtimeFanout,
     private readonly resumeUseCase: ResumeUseCase,
+    private readonly visitors: VisitorsService,
   ) {}
 
   isCommand(type: string): type is CommandType {

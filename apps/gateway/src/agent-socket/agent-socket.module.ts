@@ -11,6 +11,7 @@ import { AgentSocketServer } from './agent-socket.server';
 import { RealtimeFanout } from './realtime-fanout';
 import { ResumeUseCase } from './resume.use-case';
 import { RoutingPresence } from './routing-presence';
+import { VisitorsModule } from '../visitors/visitors.module';
 
 @Module({
   imports: [
@@ -20,6 +21,7 @@ import { RoutingPresence } from './routing-presence';
     AgentsModule,
     WorkspacesModule,
     SessionsModule,
+    VisitorsModule,
   ],
   providers: [
     AgentSocketServer,

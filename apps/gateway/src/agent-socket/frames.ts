@@ -8,6 +8,7 @@ import {
   TransferBody,
 } from '../conversations/dto/conversation.dto';
 import { PushLinkBody } from '../links/dto/push-link.dto';
+import { InviteVisitorBody } from '../visitors/dto/invite-visitor.dto';
 import { IsSeqMap } from './is-seq-map.validator';
 
 // Client → server frames. Each is `{ type, ref?, ...payload }`; the payload is validated by the
@@ -61,6 +62,11 @@ export class TransferFrame extends TransferBody {
 
 export class ConversationFrame extends ConversationParams {}
 
+export class InviteVisitorFrame extends InviteVisitorBody {
+  @IsEntityId()
+  visitorId!: string;
+}
+
 export const CLIENT_FRAME_TYPES = [
   'auth',
   'resume',
@@ -72,6 +78,7 @@ export const CLIENT_FRAME_TYPES = [
   'conversation.transfer',
   'conversation.resolve',
   'conversation.reopen',
+  'visitor.invite',
   'ping',
 ] as const;
 export type ClientFrameType = (typeof CLIENT_FRAME_TYPES)[number];

@@ -113,6 +113,11 @@ export const ERROR_CODES = {
   FILE_NOT_FOUND: { status: 404 },
   /** A file link whose signature is wrong or whose time is up. */
   FILE_LINK_EXPIRED: { status: 403 },
+  // Live visitors and invitations (connector-web).
+  BEACON_MALFORMED: { status: 400 },
+  INVITATION_NOT_FOUND: { status: 404 },
+  VISITOR_NOT_ONLINE: { status: 409 },
+  VISITOR_ALREADY_CHATTING: { status: 409 },
 
   // Agent socket (gateway) error frames.
   SOCKET_OVERLOADED: { status: 400 },

@@ -96,6 +96,9 @@ export const SERVICE_PERMISSIONS = {
       SUBJECTS.web.revokeVisitorSessions,
       SUBJECTS.conversation.registerFile,
       SUBJECTS.conversation.getFile,
+      SUBJECTS.web.listOnlineVisitors,
+      SUBJECTS.web.visitorTrail,
+      SUBJECTS.web.sendInvitation,
     ],
     publishes: [],
     consumes: [],
@@ -118,6 +121,8 @@ export const SERVICE_PERMISSIONS = {
       SUBJECTS.crm.identifyCustomer,
       SUBJECTS.crm.recordVisitorProfile,
       SUBJECTS.crm.createTicketFromOfflineMessage,
+      SUBJECTS.conversation.visitorSummaries,
+      SUBJECTS.conversation.acceptInvitation,
     ],
     publishes: [publishesAs(SUBJECTS.inbound.messageReceived, 'inbound.web')],
     consumes: [durable('connector_web_dead_letters', SUBJECTS.deadLetters.messageDeadLettered)],
@@ -126,6 +131,10 @@ export const SERVICE_PERMISSIONS = {
     realtime: {
       publishes: ['conversation', 'visitor'],
       subscribes: ['visitor', 'conversation', 'agentChanges'],
+    // Live visitors and invitations go to the workspace's agents.
+    realtime: {
+      publishes: ['conversation', 'visitor', 'workspace'],
+      subscribes: ['visitor', 'conversation'],
     },
   },
   // The mail and social connectors have no bus traffic yet: each gets its

@@ -1,6 +1,8 @@
 import type { AgentPresence, AgentRole } from '@hub/domain';
 import type { ConversationView } from '../views/conversation-view';
 import type { MessageView } from '../views/message-view';
+import type { InvitationView } from '../web/send-invitation';
+import type { VisitorView } from '../web/visitor-view';
 
 /** A message was stored; `message.clientMessageId` lets its sender match it to a pending send. */
 export interface MessageCreatedRealtime {
@@ -87,6 +89,47 @@ export interface AgentChangedRealtime {
   active: boolean;
 }
 
+/** A visitor came onto the site (first page view, or back after being gone). */
+export interface VisitorArrivedRealtime {
+  type: 'visitor.arrived';
+  visitor: VisitorView;
+}
+
+/** An online visitor changed page. */
+export interface VisitorUpdatedRealtime {
+  type: 'visitor.updated';
+  visitor: VisitorView;
+}
+
+/** No page view or open socket of the visitor for a minute: gone. */
+export interface VisitorLeftRealtime {
+  type: 'visitor.left';
+  visitorId: string;
+}
+
+/** An online visitor started chatting (their message opened a conversation). */
+export interface VisitorChattingRealtime {
+  type: 'visitor.chatting';
+  visitorId: string;
+  conversationId: string;
+}
+
+/** An invitation was accepted or dismissed. */
+export interface InvitationUpdatedRealtime {
+  type: 'invitation.updated';
+  invitation: InvitationView;
+}
+
+/** To the visitor's sockets: an agent (or an auto-invite rule) invites them to chat. */
+export interface InvitationRealtime {
+  type: 'invitation';
+  invitationId: string;
+  agent: { id: string; name: string; avatarUrl: string | null } | null;
+  message: string;
+  /** Show it after this many seconds, if the visitor is still on the page. */
+  delaySeconds: number;
+}
+
 export type RealtimeEvent =
   | MessageCreatedRealtime
   | TypingRealtime
@@ -98,14 +141,21 @@ export type RealtimeEvent =
   | MessageFailedRealtime
   | AgentChangedRealtime
   | VisitorSessionRevokedRealtime
-  | ConversationRatedRealtime;
+  | ConversationRatedRealtime
+  | VisitorArrivedRealtime
+  | VisitorUpdatedRealtime
+  | VisitorLeftRealtime
+  | VisitorChattingRealtime
+  | InvitationUpdatedRealtime
+  | InvitationRealtime;
 
 /** What `rt.visitor.<id>` carries. */
 export type VisitorRealtimeEvent =
   | MessageCreatedRealtime
   | ConversationUpdatedRealtime
   | MessageFailedRealtime
-  | VisitorSessionRevokedRealtime;
+  | VisitorSessionRevokedRealtime
+  | InvitationRealtime;
 
 /** What `rt.agent.<id>` carries. */
 export type AgentRealtimeEvent = MessageCreatedRealtime | ConversationUpdatedRealtime;
@@ -118,4 +168,9 @@ export type WorkspaceRealtimeEvent =
   | ConversationUpdatedRealtime
   | QueueChangedRealtime
   | PresenceChangedRealtime
-  | ConversationRatedRealtime;
+  | ConversationRatedRealtime
+  | VisitorArrivedRealtime
+  | VisitorUpdatedRealtime
+  | VisitorLeftRealtime
+  | VisitorChattingRealtime
+  | InvitationUpdatedRealtime;

@@ -98,6 +98,8 @@ export const CLIENT_FRAME_TYPES = [
   'typing',
   'draft',
   'csat.submit',
+  'invitation.accept',
+  'invitation.dismiss',
   'ping',
 ] as const;
 export type ClientFrameType = (typeof CLIENT_FRAME_TYPES)[number];

@@ -1,4 +1,4 @@
-import type { ConversationView, MessageView } from '@hub/contracts';
+import type { ConversationView, InvitationRealtime, MessageView } from '@hub/contracts';
 import type { ConversationStatus } from '@hub/domain';
 import type { ErrorFrame, FrameRef } from '@hub/socket-kit';
 import type { VisitorAssignee } from '../assignee-directory';
@@ -108,6 +108,17 @@ export interface PongFrame {
   ref?: FrameRef;
 }
 
+/** An agent (or an auto-invite rule) invites the visitor to chat. */
+export type InvitationFrame = InvitationRealtime;
+
+/** The answer to `invitation.accept` (conversationId) or `invitation.dismiss` (null). */
+export interface InvitationAckFrame {
+  type: 'invitation.ack';
+  ref?: FrameRef;
+  invitationId: string;
+  conversationId: string | null;
+}
+
 export type ServerFrame =
   | WelcomeFrame
   | MessageAcceptedFrame
@@ -119,4 +130,6 @@ export type ServerFrame =
   | QueuePositionFrame
   | CsatAckFrame
   | PongFrame
+  | InvitationFrame
+  | InvitationAckFrame
   | ErrorFrame;

@@ -1,0 +1,127 @@
+import { plainToInstance } from 'class-transformer';
+import {
+  IsBoolean,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  validateSync,
+} from 'class-validator';
+import { globMatches } from '../live-visitors/derive/glob';
+
+/** One rule of `settings.widget.autoInvite`: every condition it names must hold. */
+export class AutoInviteRule {
+  @IsString() @IsNotEmpty() @MaxLength(100) id!: string;
+  /** Locale → text. */
+  @IsObject() message!: Record<string, unknown>;
+  @IsOptional() @IsInt() @Min(0) @Max(3600) secondsOnPage?: number;
+  @IsOptional() @IsString() @MaxLength(500) urlPattern?: string;
+  @IsOptional() @IsInt() @Min(1) @Max(1000) minPagesViewed?: number;
+  @IsOptional() @IsBoolean() returning?: boolean;
+  @IsOptional() @IsString() @MaxLength(200) keywordPattern?: string;
+}
+
+/** What the rules look at, as of the page the visitor just opened. */
+export interface PageContext {
+  url: string;
+  /** Pages of this visit, this one included. */
+  pagesViewed: number;
+  returning: boolean;
+  searchKeyword: string | null;
+}
+
+/**
+ * The valid rules of an inbox's settings; a malformed rule is skipped (an admin's typo must
+ * not stop the others), `invalid` names them for the log.
+ */
+export function readAutoInviteRules(settings: Record<string, unknown>): {
+  rules: AutoInviteRule[];
+  invalid: number;
+} {
+  const widget = settings['widget'];
+  const list = isRecord(widget) ? widget['autoInvite'] : undefined;
+  if (!Array.isArray(list)) return { rules: [], invalid: 0 };
+  const rules: AutoInviteRule[] = [];
+  for (const raw of list) {
+    if (!isRecord(raw)) continue;
+    const rule = plainToInstance(AutoInviteRule, raw);
+    if (validateSync(rule).length === 0 && messageText(rule.message, []) !== null) rules.push(rule);
+  }
+  return { rules, invalid: list.length - rules.length };
+}
+
+/** The rules the page satisfies, in their configured order. */
+export function matchingRules(
+  rules: readonly AutoInviteRule[],
+  page: PageContext,
+): AutoInviteRule[] {
+  return rules.filter((rule) => ruleMatches(rule, page));
+}
+
+function ruleMatches(rule: AutoInviteRule, page: PageContext): boolean {
+  if (rule.urlPattern !== undefined && !urlMatches(rule.urlPattern, page.url)) return false;
+  if (rule.minPagesViewed !== undefined && page.pagesViewed < rule.minPagesViewed) return false;
+  if (rule.returning !== undefined && page.returning !== rule.returning) return false;
+  if (rule.keywordPattern !== undefined) {
+    if (page.searchKeyword === null) return false;
+    return rule.keywordPattern.includes('*')
+      ? globMatches(rule.keywordPattern, page.searchKeyword)
+      : page.searchKeyword.toLowerCase().includes(rule.keywordPattern.toLowerCase());
+  }
+  return true;
+}
+
+// "/pricing*" is matched against the path and query; "https://shop.example/*" against the URL.
+function urlMatches(pattern: string, pageUrl: string): boolean {
+  if (!pattern.startsWith('/')) return globMatches(pattern, pageUrl);
+  try {
+    const url = new URL(pageUrl);
+    return globMatches(pattern, `${url.pathname}${url.search}`);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The message in the first of `preferred` locales it has (then English, then any), or null
+ * when it has no text at all.
+ */
+export function messageText(
+  message: Record<string, unknown>,
+  preferred: readonly string[],
+): string | null {
+  const texts = Object.entries(message).filter(
+    (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== '',
+  );
+  const byLocale = new Map(texts.map(([locale, text]) => [locale.toLowerCase(), text]));
+  for (const locale of [...preferred, 'en']) {
+    const lower = locale.toLowerCase();
+    const text = byLocale.get(lower) ?? byLocale.get(lower.split('-')[0] ?? lower);
+    if (text) return text.slice(0, 1_000);
+  }
+  return texts[0]?.[1].slice(0, 1_000) ?? null;
+}
+
+/** The locales of an Accept-Language header, most preferred first. */
+export function acceptedLocales(header: string | undefined): string[] {
+  if (!header) return [];
+  return header
+    .slice(0, 500)
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => /^q=([\d.]+)$/.exec(p.trim())?.[1]).find(Boolean);
+      return { tag: tag.trim(), q: q ? Number(q) : 1 };
+    })
+    .filter(({ tag, q }) => tag !== '' && tag !== '*' && q > 0)
+    .sort((a, b) => b.q - a.q)
+    .map(({ tag }) => tag);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,150 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  SUBJECTS,
+  type AcceptInvitationReply,
+  type AcceptInvitationRequest,
+  type ResolveCustomerRequest,
+} from '@hub/contracts';
+import {
+  Channel,
+  ContentType,
+  ConversationStatus,
+  DeliveryStatus,
+  MessageDirection,
+  SenderType,
+} from '@hub/domain';
+import { Database, RpcClient } from '@hub/service-kit';
+import type { EntityManager } from 'typeorm';
+import { CurrentActors } from '../actors/current-actors';
+import type { Conversation } from '../conversations/conversation.entity';
+import {
+  ConversationRepository,
+  type ConversationKey,
+} from '../conversations/conversation.repository';
+import { InboxDirectory } from '../inboxes/inbox-directory';
+import type { Message } from '../messages/message.entity';
+import { MessageRepository } from '../messages/message.repository';
+import { ConversationNotifier } from '../notifications/conversation-notifier';
+import { Outbox, type PendingEvent } from '../outbox/outbox';
+import { InvitationMessages } from './invitation-messages';
+
+interface Opened {
+  conversation: Conversation;
+  message: Message | null;
+  events: PendingEvent[];
+}
+
+/**
+ * A visitor accepted an invitation: their conversation opens with the invitation's text as its
+ * first message. An agent's invitation is assigned to that agent at once, past routing's
+ * capacity (they chose to engage this visitor, as with a pick; routing's ACD does not count it).
+ * An auto-invite's (no agent) waits in the queue like any new conversation, its text a bot
+ * message. Idempotent: the message carries the invitation as its client id, so a repeated
+ * accept finds it and changes nothing.
+ */
+@Injectable()
+export class AcceptInvitation {
+  private readonly logger = new Logger(AcceptInvitation.name);
+
+  constructor(
+    private readonly database: Database,
+    private readonly rpc: RpcClient,
+    private readonly conversations: ConversationRepository,
+    private readonly messages: MessageRepository,
+    private readonly invitationMessages: InvitationMessages,
+    private readonly inboxes: InboxDirectory,
+    private readonly notifier: ConversationNotifier,
+    private readonly outbox: Outbox,
+    private readonly actors: CurrentActors,
+  ) {}
+
+  async execute(request: AcceptInvitationRequest): Promise<AcceptInvitationReply> {
+    const inbox = await this.inboxes.getInWorkspace(request.workspaceId, request.inboxId);
+    const earlier = await this.invitationMessages.find(request);
+    if (earlier) return { conversationId: earlier.conversationId };
+    // The inviting agent must still be an agent of this workspace.
+    if (request.agentId) await this.actors.current(request.workspaceId, request.agentId);
+    const customerId = await this.customerOf(request);
+    const key = { workspaceId: request.workspaceId, inboxId: inbox.id, customerId };
+    const { conversation, message, events } = await this.database.dataSource.transaction((tx) =>
+      this.open(tx, key, request),
+    );
+    await this.outbox.flush(events);
+    if (message) {
+      await this.notifier.fanOutMessage(message, conversation, Channel.Web);
+      await this.notifier.fanOutConversation(conversation, Channel.Web);
+      this.logger.log(
+        { conversationId: conversation.id, invitationId: request.invitationId },
+        'invitation accepted: conversation opened',
+      );
+    }
+    return { conversationId: conversation.id };
+  }
+
+  private async open(
+    tx: EntityManager,
+    key: ConversationKey,
+    request: AcceptInvitationRequest,
+  ): Promise<Opened> {
+    for (;;) {
+      // Already chatting (accepted elsewhere meanwhile): that conversation, unchanged.
+      const active = await this.conversations.lockActive(tx, key);
+      if (active) return { conversation: active, message: null, events: [] };
+      const created = await this.conversations.insertOpen(tx, key, {
+        customerExternalId: request.visitorId,
+        departmentId: null,
+      });
+      if (created) return this.firstMessage(tx, created, request);
+    }
+  }
+
+  private async firstMessage(
+    tx: EntityManager,
+    conversationId: string,
+    request: AcceptInvitationRequest,
+  ): Promise<Opened> {
+    const agentId = request.agentId ?? null;
+    const conversation = await this.conversations.takeNextSeq(tx, conversationId, {
+      status: agentId ? ConversationStatus.Assigned : ConversationStatus.Open,
+      assigneeId: agentId,
+    });
+    const message = await this.messages.insert(tx, {
+      workspaceId: conversation.workspaceId,
+      conversationId: conversation.id,
+      inboxId: conversation.inboxId,
+      seq: conversation.lastSeq,
+      direction: MessageDirection.Outbound,
+      senderType: agentId ? SenderType.Agent : SenderType.Bot,
+      senderId: agentId,
+      content: request.message,
+      contentType: ContentType.Text,
+      channelMessageId: null,
+      clientMessageId: this.invitationMessages.clientMessageId(request.invitationId),
+      deliveryStatus: DeliveryStatus.Sent,
+    });
+    // Unassigned: the opened event queues it in routing. Assigned: routing is not involved.
+    const created = this.notifier.messageCreated(
+      message,
+      conversation,
+      Channel.Web,
+      agentId ? null : 'new',
+    );
+    const assigned = agentId ? [this.notifier.assigned(conversation, null)] : [];
+    const events = await this.outbox.add(tx, [...created, ...assigned]);
+    return { conversation, message, events };
+  }
+
+  private async customerOf(request: AcceptInvitationRequest): Promise<string> {
+    const known = await this.conversations.customerOfSender({
+      inboxId: request.inboxId,
+      customerExternalId: request.visitorId,
+    });
+    if (known) return known;
+    const resolve: ResolveCustomerRequest = {
+      workspaceId: request.workspaceId,
+      channel: Channel.Web,
+      externalId: request.visitorId,
+    };
+    return (await this.rpc.request(SUBJECTS.crm.resolveCustomer, resolve)).customerId;
+  }
+}
