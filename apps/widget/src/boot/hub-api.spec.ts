@@ -6,7 +6,7 @@ function target() {
   const api: HubApiTarget = {
     setOpen: (open) => void calls.push(['setOpen', open]),
     setLocale: (locale) => void calls.push(['setLocale', locale]),
-    identify: async (identity) => void calls.push(['identify', identity]),
+    identify: (identity) => Promise.resolve(void calls.push(['identify', identity])),
     on: (event, listener) => void calls.push(['on', event, typeof listener]),
   };
   return { api, calls };

@@ -15,7 +15,9 @@ function connect(overrides: { renewSession?: () => Promise<void> } = {}) {
   const frames: ServerFrame[] = [];
   const states: ConnectionState[] = [];
   let token = 'token-1';
-  const renewSession = jest.fn(overrides.renewSession ?? (async () => void (token = 'token-2')));
+  const renewSession = jest.fn(
+    overrides.renewSession ?? (() => Promise.resolve(void (token = 'token-2'))),
+  );
   const connection = new VisitorConnection({
     url: 'ws://hub.test/ws/visitor',
     createSocket: (url) => {

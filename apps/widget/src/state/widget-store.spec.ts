@@ -28,8 +28,7 @@ interface Call {
 /** A hub over HTTP: answers by path; what the test sets in `routes` wins. */
 function fakeHub(routes: Record<string, () => Response> = {}) {
   const calls: Call[] = [];
-  const fetchFn = jest.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = String(input);
+  const respond = (url: string, init?: RequestInit): Response => {
     const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : init?.body;
     calls.push({
       url,
@@ -46,8 +45,9 @@ function fakeHub(routes: Record<string, () => Response> = {}) {
         { status: 201 },
       );
     return Response.json({ status: 404, code: 'NOT_FOUND', message: 'no' }, { status: 404 });
-  });
-  return { calls, http: new HubHttp('http://hub.test', fetchFn as unknown as typeof fetch) };
+  };
+  const fetchFn = (input: string, init?: RequestInit) => Promise.resolve(respond(input, init));
+  return { calls, http: new HubHttp('http://hub.test', fetchFn as typeof fetch) };
 }
 
 function widget(

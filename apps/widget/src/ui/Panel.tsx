@@ -25,6 +25,7 @@ export function Panel() {
   const { store, state, t } = useWidget();
   const [dragging, setDragging] = useState(false);
   const panel = useRef<HTMLDivElement>(null);
+  const body = useRef<HTMLDivElement>(null);
   const current = stage(state);
   const showDepartments =
     state.config.departments.length > 0 &&
@@ -34,6 +35,11 @@ export function Panel() {
   useEffect(() => {
     panel.current?.querySelector<HTMLElement>('textarea, input, button.primary')?.focus();
   }, [current]);
+
+  // A new message scrolls to it (the body is column-reverse: scrollTop 0 is the bottom).
+  useEffect(() => {
+    if (body.current) body.current.scrollTop = 0;
+  }, [state.messages.length, state.outbox.length]);
 
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
@@ -66,13 +72,15 @@ export function Panel() {
           {t('reconnecting')}
         </p>
       )}
-      <div class="body">
-        <MessageList />
-        {showDepartments && <DepartmentPicker />}
-        {current === 'offline' && <OfflineForm />}
-        {current === 'prechat' && state.config.preChatForm && (
-          <PreChatForm fields={state.config.preChatForm.fields} />
-        )}
+      <div class="body" ref={body}>
+        <div class="body-content">
+          <MessageList />
+          {showDepartments && <DepartmentPicker />}
+          {current === 'offline' && <OfflineForm />}
+          {current === 'prechat' && state.config.preChatForm && (
+            <PreChatForm fields={state.config.preChatForm.fields} />
+          )}
+        </div>
       </div>
       {state.notice && (
         <p class="notice" role="alert" onClick={() => store.dismissNotice()}>

@@ -88,7 +88,9 @@ svg { display: block; width: 22px; height: 22px; flex: none; }
 .icon-button:hover:not(:disabled) { background: rgba(127, 127, 127, .14); }
 .banner { padding: 6px 12px; background: #fef3c7; color: #92400e; font-size: 12px; text-align: center; }
 
-.body { flex: 1; overflow-y: auto; background: #f8fafc; display: flex; flex-direction: column; }
+/* column-reverse anchors the scroll at the bottom: late images and new messages keep the latest in view. */
+.body { flex: 1; overflow-y: auto; background: #f8fafc; display: flex; flex-direction: column-reverse; }
+.body-content { margin-bottom: auto; display: flex; flex-direction: column; }
 .transcript { padding: 14px 12px 6px; display: flex; flex-direction: column; gap: 8px; }
 .messages { display: flex; flex-direction: column; gap: 8px; }
 .message { display: flex; flex-direction: column; max-width: 82%; }
@@ -101,6 +103,7 @@ svg { display: block; width: 22px; height: 22px; flex: none; }
 .own .bubble { background: var(--hub-primary); color: var(--hub-on-primary); border-color: transparent; border-bottom-right-radius: 4px; }
 .theirs .bubble { border-bottom-left-radius: 4px; }
 .pending .bubble { opacity: .75; }
+.bubble.bare { padding: 0; background: none; border: 0; }
 .text { white-space: pre-wrap; }
 .meta { font-size: 11px; color: #6b7280; margin: 2px 4px 0; }
 .retry { border: 0; background: none; padding: 0; color: #dc2626; font-size: 11px; font-weight: 600; text-decoration: underline; }

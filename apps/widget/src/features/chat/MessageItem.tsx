@@ -23,6 +23,10 @@ function AttachmentView({ attachment }: { attachment: Attachment }) {
   );
 }
 
+/** A picture alone is shown bare, without the bubble around it. */
+const bubbleClass = (attachment: Attachment | undefined, content: string) =>
+  attachment?.mimeType.startsWith('image/') && content === '' ? 'bubble bare' : 'bubble';
+
 /** The body of a message: text as text, a pushed link as a link (http(s) only). */
 function Body({ message, blocked }: { message: MessageView; blocked: boolean }) {
   const { t } = useWidget();
@@ -54,7 +58,7 @@ export function MessageItem({ message }: { message: MessageView }) {
   const own = message.direction === 'inbound';
   return (
     <li class={`message ${own ? 'own' : 'theirs'}`}>
-      <div class="bubble">
+      <div class={bubbleClass(message.attachment, message.content)}>
         <Body message={message} blocked={state.blockedLinks.includes(message.id)} />
       </div>
       <span class="meta">
@@ -70,7 +74,7 @@ export function PendingItem({ entry }: { entry: OutboxEntry }) {
   const { store, t } = useWidget();
   return (
     <li class="message own pending">
-      <div class="bubble">
+      <div class={bubbleClass(entry.attachment, entry.content)}>
         {entry.attachment && <AttachmentView attachment={entry.attachment} />}
         {entry.content !== '' && <p class="text">{entry.content}</p>}
       </div>

@@ -1,4 +1,3 @@
-import { useEffect, useRef } from 'preact/hooks';
 import { useWidget } from '../../ui/widget-context';
 import { CsatForm } from '../csat/CsatForm';
 import { MessageItem, PendingItem } from './MessageItem';
@@ -6,14 +5,9 @@ import { MessageItem, PendingItem } from './MessageItem';
 /** The transcript: greeting, messages by seq, unsent messages, then the live status lines. */
 export function MessageList() {
   const { state, t } = useWidget();
-  const end = useRef<HTMLDivElement>(null);
   const { conversation, queue } = state;
   const agentName = conversation?.assignee?.name ?? t('agent');
   const resolved = conversation?.status === 'resolved' || conversation?.status === 'closed';
-
-  useEffect(() => {
-    end.current?.scrollIntoView?.({ block: 'end' });
-  }, [state.messages.length, state.outbox.length, state.agentTyping, queue, resolved, state.csat]);
 
   return (
     <div class="transcript">
@@ -49,7 +43,6 @@ export function MessageList() {
       )}
       {resolved && <p class="event">{t('resolved')}</p>}
       {resolved && <CsatForm />}
-      <div ref={end} />
     </div>
   );
 }

@@ -14,10 +14,10 @@ function page() {
         listeners.set(type, listener),
       location: { href: 'https://shop.example/shoes?utm_source=news' } as Location,
       document: { title: 'Shoes <b>sale</b>', referrer: 'https://www.google.com/' } as Document,
-    } as unknown as Window,
-    fetch: async (url, init) => {
-      fetches.push({ url: String(url), init: init ?? {} });
-      return new Response(null, { status: 204 });
+    },
+    fetch: (url, init) => {
+      fetches.push({ url: url as string, init: init ?? {} });
+      return Promise.resolve(new Response(null, { status: 204 }));
     },
     sendBeacon: (url, data) => (beacons.push({ url, data }), true),
     uuid: () => `pv-${(ids += 1)}`,
