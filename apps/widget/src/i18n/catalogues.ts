@@ -60,6 +60,7 @@ const en = {
   csatThanks: 'Thanks for your feedback!',
   resolved: 'This conversation has been closed. Write to us again at any time.',
   reconnecting: 'Reconnecting…',
+  tryAgain: 'Something went wrong. Please try again.',
 };
 
 export type MessageKey = keyof typeof en;
@@ -123,6 +124,7 @@ const zhCN: Catalogue = {
   csatThanks: '感谢您的反馈！',
   resolved: '本次对话已结束。如有需要，欢迎随时再联系我们。',
   reconnecting: '正在重新连接…',
+  tryAgain: '出了点问题，请重试。',
 };
 
 const zhTW: Catalogue = {
@@ -183,6 +185,7 @@ const zhTW: Catalogue = {
   csatThanks: '感謝您的意見回饋！',
   resolved: '這次對話已結束。如有需要，歡迎隨時再與我們聯絡。',
   reconnecting: '正在重新連線…',
+  tryAgain: '發生錯誤，請再試一次。',
 };
 
 const ja: Catalogue = {
@@ -244,6 +247,7 @@ const ja: Catalogue = {
   csatThanks: 'フィードバックをありがとうございます！',
   resolved: 'この会話は終了しました。いつでもまたご連絡ください。',
   reconnecting: '再接続中…',
+  tryAgain: '問題が発生しました。もう一度お試しください。',
 };
 
 export const CATALOGUES: Record<Locale, Catalogue> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW, ja };

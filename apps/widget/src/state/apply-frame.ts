@@ -188,7 +188,7 @@ function markFailed(state: WidgetState, clientMessageId: string): WidgetState {
 
 function onError(state: WidgetState, frame: Extract<ServerFrame, { type: 'error' }>): FrameResult {
   if (frame.ref === 'csat')
-    return { state: { ...state, csat: 'idle', notice: { key: 'offlineFailed' } }, effects: [] };
+    return { state: { ...state, csat: 'idle', notice: { key: 'tryAgain' } }, effects: [] };
   const entry = state.outbox.find((item) => item.clientMessageId === frame.ref);
   if (!entry) return { state, effects: [] }; // typing/draft before a conversation: nothing to do
   if (RESEND_CODES.has(frame.code))

@@ -55,6 +55,30 @@ export const DEFAULT_CONFIG: WidgetConfig = {
 
 export type OutboxState = OutboxEntry['state'];
 
+/** A page's state before the hub has said anything: what was saved, nothing live yet. */
+export function initialState(
+  saved: PersistedState,
+  start: Pick<WidgetState, 'config' | 'locale'>,
+): WidgetState {
+  return {
+    ...saved,
+    ...start,
+    connection: 'connecting',
+    conversation: null,
+    messages: [],
+    lastSeq: 0,
+    historySeq: 0,
+    queue: null,
+    agentTyping: false,
+    invitation: null,
+    blockedLinks: [],
+    uploads: [],
+    notice: null,
+    csat: 'idle',
+    offline: 'idle',
+  };
+}
+
 /** The part of the state written to localStorage. */
 export function persistedPart(state: WidgetState): PersistedState {
   return {

@@ -6,6 +6,7 @@ import { checkFile } from '../features/uploads/check-file';
 import { detectLocale, formatBytes, localeForTag } from '../i18n/locale';
 import { LOCALES } from '../i18n/catalogues';
 import { applyFrame, type FrameEffect } from './apply-frame';
+import { OutboxSender } from './outbox-sender';
 import {
   loadPersistedState,
   savePersistedState,
@@ -15,6 +16,7 @@ import {
 import {
   chosenDepartment,
   DEFAULT_CONFIG,
+  initialState,
   isChatting,
   persistedPart,
   type WidgetState,
@@ -37,9 +39,6 @@ export interface WidgetEnvironment {
 export type HubEvent = 'message' | 'open' | 'close';
 type Listener = (payload?: MessageView) => void;
 
-/** A sent message with no ack after this long is sent again (same clientMessageId). */
-const ACK_TIMEOUT_MS = 10_000;
-
 /** The widget's state and everything that changes it: socket frames, the visitor, `Hub(...)`. */
 export class WidgetStore {
   private current: WidgetState;
@@ -47,30 +46,15 @@ export class WidgetStore {
   private readonly listeners: Record<HubEvent, Listener[]> = { message: [], open: [], close: [] };
   private readonly connection: VisitorConnection;
   private readonly typing: TypingSignals;
-  private readonly sentAt = new Map<string, number>();
+  private readonly sender: OutboxSender;
   private session: Promise<string> | null = null;
-  private ackTimer: ReturnType<typeof setInterval> | undefined;
 
   constructor(private readonly env: WidgetEnvironment) {
     const saved = loadPersistedState(env.storage, env.inboxId);
-    this.current = {
-      ...saved,
+    this.current = initialState(saved, {
       config: { ...DEFAULT_CONFIG, inboxId: env.inboxId },
       locale: saved.chosenLocale ?? detectLocale(env.languages, LOCALES),
-      connection: 'connecting',
-      conversation: null,
-      messages: [],
-      lastSeq: 0,
-      historySeq: 0,
-      queue: null,
-      agentTyping: false,
-      invitation: null,
-      blockedLinks: [],
-      uploads: [],
-      notice: null,
-      csat: 'idle',
-      offline: 'idle',
-    };
+    });
     this.connection = new VisitorConnection({
       url: env.http.socketUrl,
       createSocket: env.createSocket,
@@ -82,9 +66,13 @@ export class WidgetStore {
     });
     this.typing = new TypingSignals({
       send: (frame) => this.connection.send(frame),
-      previewDrafts: () =>
-        this.current.config.typingPreview && this.current.conversationId !== null,
+      hasConversation: () => this.current.conversationId !== null,
+      previewDrafts: () => this.current.config.typingPreview,
     });
+    this.sender = new OutboxSender(
+      (frame) => this.connection.send(frame),
+      () => this.current.outbox,
+    );
   }
 
   get state(): WidgetState {
@@ -114,13 +102,13 @@ export class WidgetStore {
     );
     await this.token();
     this.connection.start();
-    this.ackTimer = setInterval(() => this.resendUnacked(), ACK_TIMEOUT_MS / 2);
+    this.sender.start();
     await config;
   }
 
   stop(): void {
     this.connection.stop();
-    clearInterval(this.ackTimer);
+    this.sender.stop();
   }
 
   retryConnectionNow(): void {
@@ -273,26 +261,7 @@ export class WidgetStore {
       ...(departmentId ? { departmentId } : {}),
     };
     this.update({ outbox: [...this.current.outbox, entry] });
-    this.transmit(entry);
-  }
-
-  private transmit(entry: OutboxEntry): void {
-    const frame = {
-      type: 'message.send',
-      ref: entry.clientMessageId,
-      clientMessageId: entry.clientMessageId,
-      content: entry.content,
-      ...(entry.fileId ? { fileId: entry.fileId } : {}),
-      ...(entry.departmentId ? { departmentId: entry.departmentId } : {}),
-    };
-    if (this.connection.send(frame)) this.sentAt.set(entry.clientMessageId, Date.now());
-  }
-
-  private resendUnacked(): void {
-    const due = Date.now() - ACK_TIMEOUT_MS;
-    for (const entry of this.current.outbox)
-      if (entry.state !== 'failed' && (this.sentAt.get(entry.clientMessageId) ?? 0) < due)
-        this.transmit(entry);
+    this.sender.transmit(entry);
   }
 
   private hello(): Record<string, unknown> {
@@ -333,15 +302,10 @@ export class WidgetStore {
   private perform(effect: FrameEffect): void {
     switch (effect.type) {
       case 'flush-outbox':
-        for (const entry of this.current.outbox) if (entry.state !== 'failed') this.transmit(entry);
+        this.sender.flush();
         return;
       case 'resend-later':
-        setTimeout(() => {
-          const entry = this.current.outbox.find(
-            (item) => item.clientMessageId === effect.clientMessageId,
-          );
-          if (entry) this.transmit(entry);
-        }, effect.delayMs);
+        this.sender.resendLater(effect.clientMessageId, effect.delayMs);
         return;
       case 'live-message':
         for (const listener of this.listeners.message) listener(effect.message);

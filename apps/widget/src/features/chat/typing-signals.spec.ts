@@ -1,10 +1,11 @@
 import { TypingSignals } from './typing-signals';
 
-function signals(previewDrafts = true) {
+function signals(previewDrafts = true, hasConversation = true) {
   const frames: Array<Record<string, unknown>> = [];
   let now = 0;
   const typing = new TypingSignals({
     send: (frame) => frames.push(frame),
+    hasConversation: () => hasConversation,
     previewDrafts: () => previewDrafts,
     now: () => now,
   });
@@ -53,5 +54,13 @@ describe('TypingSignals', () => {
     off.typing.changed('secret');
     off.advance(200);
     expect(off.frames.filter((f) => f.type === 'draft')).toEqual([]);
+  });
+
+  it('says nothing before the visitor has a conversation (the hub would refuse it)', () => {
+    const { typing, frames, advance } = signals(true, false);
+    typing.changed('first words');
+    advance(200);
+    typing.sent();
+    expect(frames).toEqual([]);
   });
 });

@@ -7,7 +7,9 @@ const DRAFT_MAX_LENGTH = 2_000;
 
 export interface TypingSignalsOptions {
   send: (frame: Record<string, unknown>) => void;
-  /** Whether the agent may see drafts (the inbox's typing preview) and a conversation exists. */
+  /** Whether there is a conversation: the hub refuses typing and drafts before one. */
+  hasConversation: () => boolean;
+  /** Whether the agent may see drafts (the inbox's typing preview). */
   previewDrafts: () => boolean;
   now?: () => number;
 }
@@ -28,6 +30,7 @@ export class TypingSignals {
   }
 
   changed(text: string): void {
+    if (!this.options.hasConversation()) return;
     if (text.trim() === '') {
       this.stop();
       this.scheduleDraft('');
