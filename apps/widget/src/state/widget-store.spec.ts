@@ -107,6 +107,27 @@ describe('WidgetStore', () => {
     next.store.stop();
   });
 
+  it('asks again, with backoff, when the hub refuses the first session (rate limit)', async () => {
+    let asked = 0;
+    const { store, calls, socket } = widget({
+      routes: {
+        '/api/v1/widget/sessions': () =>
+          (asked += 1) === 1
+            ? Response.json({ status: 429, code: 'RATE_LIMITED', message: 'slow' }, { status: 429 })
+            : Response.json({ visitorId: 'v1', token: 'token-1' }, { status: 201 }),
+      },
+    });
+    const started = store.start();
+    await jest.advanceTimersByTimeAsync(0);
+    expect(store.state.connection).toBe('reconnecting');
+    await jest.advanceTimersByTimeAsync(500);
+    await started;
+    expect(calls.filter((c) => c.url.endsWith('/sessions'))).toHaveLength(2);
+    socket().serverOpens();
+    expect(socket().sent[0]).toMatchObject({ type: 'hello', token: 'token-1' });
+    store.stop();
+  });
+
   it('falls back to the default config when the hub has none, in the browser language', async () => {
     const { store } = widget();
     await store.start();

@@ -1,5 +1,6 @@
 import { completeConfig, type HubHttp, type Identity } from '../api/hub-http';
 import type { Invitation, MessageView, ServerFrame } from '../api/types';
+import { reconnectDelayMs } from '../connection/backoff';
 import { type SocketLike, VisitorConnection } from '../connection/visitor-connection';
 import { TypingSignals } from '../features/chat/typing-signals';
 import { checkFile } from '../features/uploads/check-file';
@@ -100,7 +101,7 @@ export class WidgetStore {
       // Without its config (an older hub) the widget still chats, with the defaults.
       () => undefined,
     );
-    await this.token();
+    await this.firstSession();
     this.connection.start();
     this.sender.start();
     await config;
@@ -113,6 +114,21 @@ export class WidgetStore {
 
   retryConnectionNow(): void {
     this.connection.retryNow();
+  }
+
+  /** The token at boot: a hub that refuses (429) or cannot be reached is asked again, with backoff. */
+  private async firstSession(): Promise<void> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await this.token();
+        return;
+      } catch (_unavailable) {
+        this.update({ connection: 'reconnecting' });
+        await new Promise((resolve) =>
+          setTimeout(resolve, reconnectDelayMs(attempt, this.env.random)),
+        );
+      }
+    }
   }
 
   /** The visitor's token, creating a session first when there is none. */

@@ -11,13 +11,14 @@ export function MessageList() {
 
   return (
     <div class="transcript">
+      {/* The greeting is the inbox's, not a message: it stays out of the message list. */}
+      <div class="message theirs greeting">
+        <div class="bubble">
+          <p class="text">{state.config.greeting[state.locale] ?? t('greeting')}</p>
+        </div>
+      </div>
       <div role="log" aria-label={t('messages')} aria-live="polite">
         <ul class="messages">
-          <li class="message theirs greeting">
-            <div class="bubble">
-              <p class="text">{state.config.greeting[state.locale] ?? t('greeting')}</p>
-            </div>
-          </li>
           {state.messages.map((message) => (
             <MessageItem key={message.id} message={message} />
           ))}
