@@ -32,7 +32,10 @@ export function Panel() {
     state.conversationId === null &&
     state.outbox.length === 0;
 
+  // Focus moves into the panel only when it already is in the widget (the launcher was used): a
+  // panel restored open on a new page, or opened by the site's own button, never steals it.
   useEffect(() => {
+    if (document.activeElement?.id !== 'hub-widget') return;
     panel.current?.querySelector<HTMLElement>('textarea, input, button.primary')?.focus();
   }, [current]);
 
@@ -55,7 +58,11 @@ export function Panel() {
       role="dialog"
       aria-label={t('chat')}
       onKeyDown={(event) => {
-        if (event.key === 'Escape') store.setOpen(false);
+        if (event.key !== 'Escape') return;
+        const root = panel.current?.getRootNode() as ShadowRoot | undefined;
+        store.setOpen(false);
+        // Keyboard users land back on the launcher, not at the top of the page.
+        setTimeout(() => root?.querySelector<HTMLElement>('.launcher')?.focus());
       }}
       onDragOver={(event) => {
         event.preventDefault();
