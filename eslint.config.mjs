@@ -58,12 +58,15 @@ const TYPE_DEPS = {
   ],
   'type:dev-infra': ['type:dev-infra', 'type:util'],
   'type:tool': ['type:dev-infra', 'type:data-access', 'type:util', 'type:contracts', 'type:domain'],
+  // Browser bundles (the widget): pure libs only, never a service kit or data access.
+  'type:ui': ['type:util', 'type:contracts', 'type:domain'],
 };
 
 const SCOPE_DEPS = {
   ...Object.fromEntries(APPS.map((app) => [`scope:${app}`, [`scope:${app}`, 'scope:shared']])),
   'scope:shared': ['scope:shared'],
   'scope:tools': ['scope:tools', 'scope:shared'],
+  'scope:widget': ['scope:widget', 'scope:shared'],
 };
 
 // Packages that only tests and local tooling may load.
@@ -147,7 +150,7 @@ export default defineConfig(
 
   // TypeScript: type-aware, through the root tsconfig.json (project service).
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     extends: [tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
