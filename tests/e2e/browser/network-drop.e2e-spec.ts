@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import type { AgentSocketClient, Frame } from '../support/agent-socket-client';
+import {
+  createWidgetWorld,
+  signInAda,
+  startBrowserHub,
+  type BrowserHub,
+  type WidgetWorld,
+} from '../support/browser-hub';
+import type { Visitor } from '../support/browser';
+import {
+  EN,
+  findOnlineVisitor,
+  launcherOf,
+  messageLogOf,
+  waitForWidget,
+  widgetOf,
+} from '../support/widget';
+
+const OFFLINE_TEXT = 'Are you still there? I typed this while my train was in a tunnel.';
+
+describe('the widget when the network drops', () => {
+  let hub: BrowserHub;
+  let world: WidgetWorld;
+  let token: string;
+  let agent: AgentSocketClient;
+
+  beforeAll(async () => {
+    hub = await startBrowserHub('bnetwork');
+    world = await createWidgetWorld(hub);
+    ({ token, socket: agent } = await signInAda(hub, world.workspace));
+  }, 120_000);
+
+  afterAll(async () => {
+    agent?.close();
+    await world?.site.close();
+    await hub?.stop();
+  });
+
+  /** A visitor on the host site with the chat open, and the visitor id the hub gave them. */
+  async function visitorWithChatOpen(): Promise<Visitor & { visitorId: string }> {
+    const visitor = await hub.browser.visitor('en-US');
+    const mark = randomUUID();
+    await visitor.page.goto(world.site.pageUrl('index.html', { visit: mark }));
+    await waitForWidget(visitor.page);
+    const online = await findOnlineVisitor(hub.gateway, token, (v) => v.currentUrl.includes(mark));
+    await launcherOf(visitor.page).click();
+    return { ...visitor, visitorId: online.visitorId };
+  }
+
+  const send = async (visitor: Visitor, text: string) => {
+    const widget = widgetOf(visitor.page);
+    await widget.getByRole('textbox', { name: EN.composer }).fill(text);
+    await widget.getByRole('button', { name: EN.send, exact: true }).click();
+  };
+
+  it('keeps a message sent while offline and delivers it exactly once when the network returns', async () => {
+    const visitor = await visitorWithChatOpen();
+    const { page, context } = visitor;
+    await send(visitor, 'Hello, I have a question about my order.');
+    const assigned = await agent.waitFor(
+      (f) =>
+        f.type === 'conversation.updated' &&
+        (f.conversation as { customerExternalId: string }).customerExternalId ===
+          visitor.visitorId &&
+        (f.conversation as { assigneeId: string | null }).assigneeId ===
+          world.workspace.agents.ada.id,
+      20_000,
+      'the conversation assigned to ada',
+    );
+    const conversationId = (assigned.conversation as { id: string }).id;
+
+    await context.setOffline(true);
+    await widgetOf(page).getByText(EN.reconnecting).waitFor({ timeout: 30_000 });
+    await send(visitor, OFFLINE_TEXT);
+    const own = messageLogOf(page).getByRole('listitem').filter({ hasText: OFFLINE_TEXT });
+    await own.waitFor();
+    await hub.browser.screenshot(page, 'offline-unsent', 'en-US');
+
+    await context.setOffline(false);
+    await widgetOf(page).getByText(EN.reconnecting).waitFor({ state: 'hidden', timeout: 30_000 });
+    await own.getByText(EN.sent, { exact: true }).waitFor({ timeout: 30_000 });
+    await agent.waitFor(
+      (f) =>
+        f.type === 'message.created' && (f.message as { content: string }).content === OFFLINE_TEXT,
+      30_000,
+      'the message typed offline',
+    );
+    // A later message's arrival proves a duplicate of the earlier one would have arrived first.
+    await send(visitor, 'And this one after the tunnel.');
+    await agent.waitFor(
+      (f) =>
+        f.type === 'message.created' &&
+        (f.message as { content: string }).content === 'And this one after the tunnel.',
+    );
+    const live = agent.frames.filter(
+      (f: Frame) =>
+        f.type === 'message.created' && (f.message as { content: string }).content === OFFLINE_TEXT,
+    );
+    expect(live).toHaveLength(1);
+    const { body: stored } = await hub.gateway.call<{ content: string }[]>(
+      'GET',
+      `/api/v1/conversations/${conversationId}/messages`,
+      { token },
+    );
+    expect(stored.filter((m) => m.content === OFFLINE_TEXT)).toHaveLength(1);
+  });
+
+  it('keeps what the visitor typed but did not send across a change of page', async () => {
+    const { page } = await visitorWithChatOpen();
+    const draft = 'I would like to ask about returning a pair of';
+    const composer = widgetOf(page).getByRole('textbox', { name: EN.composer });
+    await composer.fill(draft);
+
+    await page.getByRole('link', { name: 'Shoes' }).click();
+    await page.waitForURL(/shoes\.html/);
+    await waitForWidget(page);
+    // The panel may come back open or closed; the text must come back either way.
+    if (!(await composer.isVisible())) await launcherOf(page).click();
+    await composer.waitFor();
+    expect(await composer.inputValue()).toBe(draft);
+  });
+});
