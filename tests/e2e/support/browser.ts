@@ -51,7 +51,8 @@ export interface Visitor {
 export function watchPage(page: Page): PageWatch {
   const watch: PageWatch = { consoleErrors: [], pageErrors: [], dialogs: [] };
   page.on('console', (message: ConsoleMessage) => {
-    if (message.type() === 'error') watch.consoleErrors.push(message.text());
+    if (message.type() === 'error')
+      watch.consoleErrors.push(`${message.text()} (${message.location().url || page.url()})`);
   });
   page.on('pageerror', (error) => watch.pageErrors.push(error.message));
   page.on('dialog', (dialog: Dialog) => {

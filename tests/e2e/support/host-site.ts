@@ -26,7 +26,7 @@ function page({ title, body, head = '' }: { title: string; body: string; head?: 
   const text = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   return (snippet: string) => `<!doctype html>
 <html lang="en">
-  <head><meta charset="utf-8" /><title>${text(title)}</title>${head}</head>
+  <head><meta charset="utf-8" /><link rel="icon" href="data:," /><title>${text(title)}</title>${head}</head>
   <body>
     ${body}
     ${snippet}
