@@ -1,4 +1,5 @@
 import type { AgentSocketClient, Frame } from '../support/agent-socket-client';
+import { startBlinkingLink, type BlinkingLink } from '../support/blinking-link';
 import {
   createWidgetWorld,
   signInAda,
@@ -16,16 +17,20 @@ describe('the widget when the network drops', () => {
   let world: WidgetWorld;
   let token: string;
   let agent: AgentSocketClient;
+  let link: BlinkingLink;
 
   beforeAll(async () => {
     hub = await startBrowserHub('bnetwork');
-    world = await createWidgetWorld(hub);
+    // The page reaches the hub through a link the test can cut.
+    link = await startBlinkingLink(hub.webUrl);
+    world = await createWidgetWorld(hub, {}, link.url);
     ({ token, socket: agent } = await signInAda(hub, world.workspace));
   }, 120_000);
 
   afterAll(async () => {
     agent?.close();
     await world?.site.close();
+    await link?.close();
     await hub?.stop();
   });
 
@@ -60,13 +65,16 @@ describe('the widget when the network drops', () => {
     );
     const conversationId = (assigned.conversation as { id: string }).id;
 
+    // The network goes: the browser says it is offline, and the open connections die.
     await context.setOffline(true);
+    link.cut();
     await widgetOf(page).getByText(EN.reconnecting).waitFor({ timeout: 30_000 });
     await send(visitor, OFFLINE_TEXT);
     const own = messageLogOf(page).getByRole('listitem').filter({ hasText: OFFLINE_TEXT });
     await own.waitFor();
     await hub.browser.screenshot(page, 'offline-unsent', 'en-US');
 
+    link.restore();
     await context.setOffline(false);
     await widgetOf(page).getByText(EN.reconnecting).waitFor({ state: 'hidden', timeout: 30_000 });
     await own.getByText(EN.sent, { exact: true }).waitFor({ timeout: 30_000 });

@@ -60,6 +60,8 @@ export interface WidgetWorld {
 export async function createWidgetWorld(
   hub: BrowserHub,
   widget: Record<string, unknown> = {},
+  /** Where the snippet loads the widget from: connector-web, or a relay in front of it. */
+  hubOrigin = hub.webUrl,
 ): Promise<WidgetWorld> {
   const workspace = await createWorkspace(hub.suite.database.url, { ada: AgentRole.Agent });
   const db = new Client({ connectionString: hub.suite.database.url });
@@ -72,7 +74,7 @@ export async function createWidgetWorld(
   } finally {
     await db.end();
   }
-  const site = await startHostSite({ hubOrigin: hub.webUrl, inboxId: workspace.inboxId });
+  const site = await startHostSite({ hubOrigin, inboxId: workspace.inboxId });
   return { workspace, site };
 }
 
