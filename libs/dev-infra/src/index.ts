@@ -11,3 +11,6 @@ export {
 export type { NatsServerHandle, StartNatsServerOptions } from './nats-server';
 export { embeddedPostgresBinaries, startEmbeddedPostgres } from './embedded-postgres';
 export type { EmbeddedPostgresHandle, StartEmbeddedPostgresOptions } from './embedded-postgres';
+export { resolveSitePath, startStaticSite } from './static-site';
+export type { StaticSite, StaticSiteOptions } from './static-site';
+export { WIDGET_SNIPPET_MARKER, installWidgetSnippet, widgetSnippet } from './widget-snippet';

@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { NatsServerNotFoundError } from '@hub/dev-infra';
+import type { StaticSite } from '@hub/dev-infra';
 import { runMigrations } from '@hub/migrations';
 import { prepareDemoWorkspace } from './demo-workspace';
 import type { DemoWorkspace } from './demo-workspace';
+import { demoShopHint, startDemoShop } from './demo-shop';
 import { waitForReady } from './readiness';
 import { loginsTable, servicesTable, signInHint, visitorHint } from './report';
 import type { ServiceStatus } from './report';
@@ -33,10 +35,12 @@ const say = (line = ''): void => {
 // What is running, so that a signal or a failure at any step stops exactly that.
 let infra: Infrastructure | undefined;
 let supervisor: Supervisor | undefined;
+let demoShop: StaticSite | undefined;
 let stopping = false;
 
 async function stopEverything(): Promise<void> {
   stopping = true;
+  await demoShop?.close();
   if (supervisor) say('stopping services');
   await supervisor?.stop();
   if (infra) say('stopping infrastructure');
@@ -84,11 +88,13 @@ function printSummary({
   demo,
   stateDir,
   launched,
+  shopUrl,
 }: {
   statuses: readonly ServiceStatus[];
   demo: DemoWorkspace;
   stateDir: string;
   launched: readonly LaunchedService[];
+  shopUrl?: string;
 }): void {
   say();
   for (const line of servicesTable(statuses)) say(line);
@@ -101,6 +107,7 @@ function printSummary({
     say(demo.note);
   }
   say(visitorHint(serviceOf(launched, 'connector-web').url, demo.webInboxId));
+  if (shopUrl) say(demoShopHint(shopUrl));
   say();
   const allReady = statuses.every((s) => s.ready);
   say(
@@ -148,7 +155,32 @@ async function main(): Promise<void> {
       }),
     })),
   );
-  if (!stopping) printSummary({ statuses, demo, stateDir: dir, launched });
+  const shopUrl = await serveDemoShop({ root, services, demo, port: settings.demoShopPort });
+  if (!stopping) printSummary({ statuses, demo, stateDir: dir, launched, shopUrl });
+}
+
+/** The demo shop, when connector-web (which serves the widget) is among the services started. */
+async function serveDemoShop({
+  root,
+  services,
+  demo,
+  port,
+}: {
+  root: string;
+  services: readonly LaunchedService[];
+  demo: DemoWorkspace;
+  port: number;
+}): Promise<string | undefined> {
+  const web = services.find((s) => s.name === 'connector-web');
+  if (!web || stopping) return undefined;
+  try {
+    demoShop = await startDemoShop({ root, port, hubOrigin: web.url, inboxId: demo.webInboxId });
+    return demoShop.url;
+  } catch (error) {
+    // The hub runs without it: a busy port must not take the services down.
+    say(`demo shop not started on port ${port} (HUB_DEMO_SHOP_PORT): ${String(error)}`);
+    return undefined;
+  }
 }
 
 main().catch(async (error: unknown) => {

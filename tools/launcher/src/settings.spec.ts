@@ -6,6 +6,7 @@ describe('launcher settings', () => {
       stateDir: '/repo/.hub',
       ports: { localPostgres: 5432, localNats: 4222, embeddedPostgres: 54329 },
       servicePortBase: 3000,
+      demoShopPort: 3080,
     });
   });
 
@@ -17,11 +18,13 @@ describe('launcher settings', () => {
         HUB_EMBEDDED_POSTGRES_PORT: '15433',
         HUB_NATS_PORT: '14222',
         HUB_SERVICE_PORT_BASE: '13000',
+        HUB_DEMO_SHOP_PORT: '13080',
       }),
     ).toEqual({
       stateDir: '/repo/tmp/state',
       ports: { localPostgres: 15432, localNats: 14222, embeddedPostgres: 15433 },
       servicePortBase: 13000,
+      demoShopPort: 13080,
     });
   });
 

@@ -11,7 +11,12 @@ export interface LauncherSettings {
   ports: InfraPorts;
   /** The gateway's port; the other services follow it in HUB_SERVICES order. */
   servicePortBase: number;
+  /** Where the demo shop (a sample website with the widget installed) listens. */
+  demoShopPort: number;
 }
+
+/** Beside the services' 3000-3006 and their metrics' 4000-4006. */
+export const DEFAULT_DEMO_SHOP_PORT = 3080;
 
 /** Each variable and the port it moves; documented here so `npm start` needs none of them. */
 const PORT_VARIABLES = {
@@ -47,5 +52,6 @@ export function launcherSettings(root: string, env: NodeJS.ProcessEnv): Launcher
     stateDir: stateDirPath(root, env),
     ports,
     servicePortBase: port(env, 'HUB_SERVICE_PORT_BASE', DEFAULT_SERVICE_PORT_BASE),
+    demoShopPort: port(env, 'HUB_DEMO_SHOP_PORT', DEFAULT_DEMO_SHOP_PORT),
   };
 }

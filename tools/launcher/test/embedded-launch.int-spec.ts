@@ -60,7 +60,13 @@ describe('npm start on a machine with no PostgreSQL or NATS running', () => {
   let base: string;
   let stateDir: string;
   let env: NodeJS.ProcessEnv;
-  let ports: { postgres: number; embeddedPostgres: number; nats: number; services: number };
+  let ports: {
+    postgres: number;
+    embeddedPostgres: number;
+    nats: number;
+    services: number;
+    demoShop: number;
+  };
   let launcher: ChildProcess | undefined;
   let output = '';
   let exited: Promise<number | null>;
@@ -77,6 +83,7 @@ describe('npm start on a machine with no PostgreSQL or NATS running', () => {
       embeddedPostgres: await findFreePort(),
       nats: await findFreePort(),
       services: await freePortRun(SERVICE_COUNT),
+      demoShop: await findFreePort(),
     };
     env = isolatedEnv({
       HUB_STATE_DIR: stateDir,
@@ -84,6 +91,7 @@ describe('npm start on a machine with no PostgreSQL or NATS running', () => {
       HUB_EMBEDDED_POSTGRES_PORT: String(ports.embeddedPostgres),
       HUB_NATS_PORT: String(ports.nats),
       HUB_SERVICE_PORT_BASE: String(ports.services),
+      HUB_DEMO_SHOP_PORT: String(ports.demoShop),
     });
     launcher = spawn(process.execPath, [launcherEntry], { cwd: root, env });
     launcher.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -162,11 +170,26 @@ describe('npm start on a machine with no PostgreSQL or NATS running', () => {
     expect((await signIn(alice.email, alice.password)).status).toBe(401);
   });
 
+  it('serves the demo shop it printed, each page embedding the widget for the demo web inbox', async () => {
+    const shop = `http://localhost:${ports.demoShop}`;
+    expect(output).toContain(`Demo shop: ${shop}/`);
+    const inboxId = /"inboxId":"([0-9a-f-]{36})"/.exec(output)?.[1];
+    expect(inboxId).toBeDefined();
+    for (const page of ['/', '/en/index.html', '/ja/product.html']) {
+      const response = await fetch(`${shop}${page}`);
+      expect([page, response.status]).toEqual([page, 200]);
+      expect(await response.text()).toContain(
+        `<script async src="http://127.0.0.1:${ports.services + 1}/widget.js" data-inbox="${inboxId}"></script>`,
+      );
+    }
+  });
+
   it('stops everything it started on Ctrl-C', async () => {
     launcher!.kill('SIGINT');
     await expect(exited).resolves.toBe(0);
     expect(output).toMatch(/launcher\s+\| stopped/);
     for (const port of [ports.embeddedPostgres, ports.nats, ports.services])
       expect([port, await isPortOpen('127.0.0.1', port)]).toEqual([port, false]);
+    expect(await isPortOpen('localhost', ports.demoShop)).toBe(false);
   });
 });

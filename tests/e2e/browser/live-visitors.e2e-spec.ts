@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { waitFor } from '@hub/testing';
+import {
+  createWidgetWorld,
+  signInAda,
+  startBrowserHub,
+  type BrowserHub,
+  type WidgetWorld,
+} from '../support/browser-hub';
+import type { AgentSocketClient } from '../support/agent-socket-client';
+import { findOnlineVisitor, waitForWidget } from '../support/widget';
+
+const GOOGLE = 'https://www.google.com/search?q=running+shoes';
+const matching = (pattern: RegExp): string => expect.stringMatching(pattern) as string;
+
+interface Trail {
+  visitorId: string;
+  pages: { url: string; title: string; referrer: string | null; durationMs: number | null }[];
+}
+
+// A visitor's browser reports each page it shows; agents see them live and afterwards. The test
+// browser reaches the hub from 127.0.0.1, which has no place on a map (no country, no city),
+// and it cannot set X-Forwarded-For: geolocation from a forwarded address is connector-web's
+// own test.
+describe('live visitors, from a real browser', () => {
+  let hub: BrowserHub;
+  let world: WidgetWorld;
+  let token: string;
+  let agent: AgentSocketClient;
+
+  beforeAll(async () => {
+    hub = await startBrowserHub('bvisitors');
+    world = await createWidgetWorld(hub);
+    ({ token, socket: agent } = await signInAda(hub, world.workspace));
+  }, 120_000);
+
+  afterAll(async () => {
+    agent?.close();
+    await world?.site.close();
+    await hub?.stop();
+  });
+
+  it('lists a visitor who came from a Google search and browsed two pages, with source, keyword and trail', async () => {
+    const mark = randomUUID();
+    const { page } = await hub.browser.visitor('en-US');
+    const first = world.site.pageUrl('index.html', { visit: mark });
+    const second = world.site.pageUrl('shoes.html', { visit: mark });
+    await page.goto(first, { referer: GOOGLE });
+    await waitForWidget(page);
+    await findOnlineVisitor(hub.gateway, token, (v) => v.currentUrl === first);
+
+    await page.getByRole('link', { name: 'Shoes' }).click();
+    await page.waitForURL(second);
+    await waitForWidget(page);
+    const visitor = await findOnlineVisitor(hub.gateway, token, (v) => v.currentUrl === second);
+
+    expect(visitor).toMatchObject({
+      workspaceId: world.workspace.id,
+      inboxId: world.workspace.inboxId,
+      currentTitle: 'Trail Runners — Shoes',
+      source: 'search',
+      searchEngine: matching(/google/i),
+      searchKeyword: 'running shoes',
+      referrer: GOOGLE,
+      country: null,
+      city: null,
+      browser: matching(/chrom/i),
+      os: matching(/linux/i),
+      device: 'desktop',
+      firstVisit: true,
+      visitCount: 1,
+      pagesViewed: 2,
+      chatting: false,
+    });
+
+    // The first page's time is known once the browser left it (its `leave` beacon).
+    let trail: Trail | undefined;
+    await waitFor(
+      async () => {
+        const { status, body } = await hub.gateway.call<Trail>(
+          'GET',
+          `/api/v1/visitors/${visitor.visitorId}/trail`,
+          { token },
+        );
+        trail = status === 200 ? body : undefined;
+        return (trail?.pages[0]?.durationMs ?? null) !== null;
+      },
+      15_000,
+      () => `the first page's duration in the trail; got ${JSON.stringify(trail)}`,
+    );
+    expect(trail).toMatchObject({
+      visitorId: visitor.visitorId,
+      pages: [
+        { url: first, title: 'Trail Runners — Home', referrer: GOOGLE },
+        { url: second, title: 'Trail Runners — Shoes', referrer: first, durationMs: null },
+      ],
+    });
+    expect(trail!.pages[0].durationMs).toBeGreaterThanOrEqual(0);
+
+    // Agents were told live: the visitor arrived, then changed page.
+    await agent.waitFor(
+      (f) =>
+        f.type === 'visitor.updated' &&
+        (f.visitor as { visitorId: string; currentUrl: string }).visitorId === visitor.visitorId &&
+        (f.visitor as { currentUrl: string }).currentUrl === second,
+      15_000,
+      'visitor.updated for the second page',
+    );
+    expect(
+      agent
+        .framesOf('visitor.arrived')
+        .some((f) => (f.visitor as { visitorId: string }).visitorId === visitor.visitorId),
+    ).toBe(true);
+    await hub.browser.screenshot(page, 'visitor-second-page', 'en-US');
+  });
+});

@@ -1,0 +1,90 @@
+import { AgentRole } from '@hub/domain';
+import { Client } from 'pg';
+import { AgentSocketClient } from './agent-socket-client';
+import { BrowserSession } from './browser';
+import { GatewayApi } from './gateway-api';
+import { startHostSite, type HostSite } from './host-site';
+import { startHubSuite, type HubSuite } from './hub-suite';
+import { createWorkspace, type WorkspaceFixture } from './workspace-fixture';
+
+/**
+ * Everything a browser test stands on: the whole hub as processes (connector-web serving the
+ * widget from `dist/apps/widget`), one Chromium, and a REST client for the gateway.
+ */
+export interface BrowserHub {
+  suite: HubSuite;
+  browser: BrowserSession;
+  gateway: GatewayApi;
+  /** connector-web's origin: the hub origin the snippet loads `/widget.js` from. */
+  webUrl: string;
+  stop(): Promise<void>;
+}
+
+export async function startBrowserHub(
+  label: string,
+  env?: Record<string, string>,
+): Promise<BrowserHub> {
+  const suite = await startHubSuite(label, undefined, env);
+  let browser: BrowserSession;
+  try {
+    browser = await BrowserSession.launch(label);
+  } catch (error) {
+    await suite.stop();
+    throw error;
+  }
+  return {
+    suite,
+    browser,
+    gateway: new GatewayApi(suite.hub.service('gateway').url),
+    webUrl: suite.hub.service('connector-web').url,
+    async stop() {
+      try {
+        await browser.close();
+      } finally {
+        await suite.stop();
+      }
+    },
+  };
+}
+
+/** A workspace of the test's own whose web inbox a host site embeds. */
+export interface WidgetWorld {
+  workspace: WorkspaceFixture;
+  site: HostSite;
+}
+
+/**
+ * A fresh workspace (agent "ada"), its inbox's widget settings (`conversation.inboxes.settings
+ * .widget`, SPEC "Widget settings"), and a host site embedding that inbox.
+ */
+export async function createWidgetWorld(
+  hub: BrowserHub,
+  widget: Record<string, unknown> = {},
+  /** Where the snippet loads the widget from: connector-web, or a relay in front of it. */
+  hubOrigin = hub.webUrl,
+): Promise<WidgetWorld> {
+  const workspace = await createWorkspace(hub.suite.database.url, { ada: AgentRole.Agent });
+  const db = new Client({ connectionString: hub.suite.database.url });
+  await db.connect();
+  try {
+    await db.query(
+      `UPDATE conversation.inboxes SET settings = jsonb_set(settings, '{widget}', $2::jsonb) WHERE id = $1`,
+      [workspace.inboxId, JSON.stringify(widget)],
+    );
+  } finally {
+    await db.end();
+  }
+  const site = await startHostSite({ hubOrigin, inboxId: workspace.inboxId });
+  return { workspace, site };
+}
+
+/** Agent "ada" signed in over REST with her agent socket open (which makes her online). */
+export async function signInAda(
+  hub: BrowserHub,
+  workspace: WorkspaceFixture,
+): Promise<{ token: string; socket: AgentSocketClient }> {
+  const { ada } = workspace.agents;
+  const token = await hub.gateway.login(workspace.slug, ada.email, ada.password);
+  const { client } = await AgentSocketClient.connect(hub.suite.hub.service('gateway').url, token);
+  return { token, socket: client };
+}
