@@ -1,12 +1,10 @@
 import { RateLimitsModule } from '@hub/rate-limits';
 import { runService } from '@hub/service-kit';
 import { FilesModule } from '@hub/storage';
-import { ConnectorWebEnv } from './connector-web.env';
-import { connectorWebEntities } from './connector-web.entities';
-import { WebFilesModule } from './files/web-files.module';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConnectorWebEnv } from './connector-web.env';
 import { connectorWebEntities } from './connector-web.entities';
+import { WebFilesModule } from './files/web-files.module';
 import { LiveVisitorsModule } from './live-visitors/live-visitors.module';
 import { VisitorSessionsModule } from './visitor-sessions/visitor-sessions.module';
 import { VisitorSocketModule } from './visitor-socket/visitor-socket.module';

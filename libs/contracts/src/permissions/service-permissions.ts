@@ -128,13 +128,10 @@ export const SERVICE_PERMISSIONS = {
     consumes: [durable('connector_web_dead_letters', SUBJECTS.deadLetters.messageDeadLettered)],
     // message.failed goes to the visitor's subject: the socket may be on another replica.
     // agentChanges: the assignee's name and avatar shown to visitors are cached until it changes.
-    realtime: {
-      publishes: ['conversation', 'visitor'],
-      subscribes: ['visitor', 'conversation', 'agentChanges'],
     // Live visitors and invitations go to the workspace's agents.
     realtime: {
       publishes: ['conversation', 'visitor', 'workspace'],
-      subscribes: ['visitor', 'conversation'],
+      subscribes: ['visitor', 'conversation', 'agentChanges'],
     },
   },
   // The mail and social connectors have no bus traffic yet: each gets its
