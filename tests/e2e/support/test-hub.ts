@@ -58,7 +58,9 @@ export class TestHub {
     }
     const hub = new TestHub(processes, nats);
     try {
-      await Promise.all([...processes.values()].map((p) => p.waitUntilReady(true, READY_TIMEOUT_MS)));
+      await Promise.all(
+        [...processes.values()].map((p) => p.waitUntilReady(true, READY_TIMEOUT_MS)),
+      );
     } catch (error) {
       // A hub that never became ready is stopped here: its suite's afterAll has no handle on it,
       // and its processes would keep jest from exiting.
