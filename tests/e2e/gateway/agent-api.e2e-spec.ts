@@ -108,6 +108,7 @@ describe('the agent API and socket', () => {
         'POST /api/v1/conversations/{conversationId}/transfer',
         'POST /api/v1/conversations/{conversationId}/resolve',
         'POST /api/v1/conversations/{conversationId}/reopen',
+        'POST /api/v1/conversations/{conversationId}/links',
         'GET /api/v1/customers',
         'GET /api/v1/customers/{customerId}',
         'GET /api/v1/departments',
