@@ -59,7 +59,7 @@ describe('the widget on hostile pages', () => {
     hub = await startBrowserHub('bhostile');
     world = await createWidgetWorld(hub);
     ({ token, socket: agent } = await signInAda(hub, world.workspace));
-  }, 120_000);
+  }, 180_000);
 
   afterAll(async () => {
     agent?.close();
