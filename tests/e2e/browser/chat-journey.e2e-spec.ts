@@ -58,7 +58,7 @@ describe('a visitor’s chat in the widget, with an agent on the agent socket', 
     hub = await startBrowserHub('bjourney');
     world = await createWidgetWorld(hub);
     ({ token, socket: agent } = await signInAda(hub, world.workspace));
-  }, 120_000);
+  }, 180_000);
 
   afterAll(async () => {
     agent?.close();

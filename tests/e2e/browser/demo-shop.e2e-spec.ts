@@ -31,7 +31,7 @@ describe('the demo shop in a browser', () => {
       transformHtml: (html) =>
         installWidgetSnippet(html, { hubOrigin: hub.webUrl, inboxId: workspace.inboxId }),
     });
-  }, 120_000);
+  }, 180_000);
 
   afterAll(async () => {
     await shop?.close();

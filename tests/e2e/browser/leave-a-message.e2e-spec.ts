@@ -32,7 +32,7 @@ describe('leave a message when no agent is online', () => {
     world = await createWidgetWorld(hub);
     db = new Client({ connectionString: hub.suite.database.url });
     await db.connect();
-  }, 120_000);
+  }, 180_000);
 
   afterAll(async () => {
     await db?.end();

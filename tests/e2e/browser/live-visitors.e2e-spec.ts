@@ -32,7 +32,7 @@ describe('live visitors, from a real browser', () => {
     hub = await startBrowserHub('bvisitors');
     world = await createWidgetWorld(hub);
     ({ token, socket: agent } = await signInAda(hub, world.workspace));
-  }, 120_000);
+  }, 180_000);
 
   afterAll(async () => {
     agent?.close();

@@ -25,7 +25,7 @@ describe('the widget when the network drops', () => {
     link = await startBlinkingLink(hub.webUrl);
     world = await createWidgetWorld(hub, {}, link.url);
     ({ token, socket: agent } = await signInAda(hub, world.workspace));
-  }, 120_000);
+  }, 180_000);
 
   afterAll(async () => {
     agent?.close();

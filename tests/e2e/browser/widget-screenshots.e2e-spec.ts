@@ -70,7 +70,7 @@ describe('the widget’s key screens in every language', () => {
     offline = await createWidgetWorld(hub);
     ({ token, socket: agent } = await signInAda(hub, chat.workspace));
     ({ socket: preChatAgent } = await signInAda(hub, preChat.workspace));
-  }, 120_000);
+  }, 180_000);
 
   afterAll(async () => {
     agent?.close();

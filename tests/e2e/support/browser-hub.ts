@@ -8,8 +8,8 @@ import { startHubSuite, type HubSuite } from './hub-suite';
 import { createWorkspace, type WorkspaceFixture } from './workspace-fixture';
 
 /**
- * Everything a browser test stands on: the whole hub as processes (connector-web serving the
- * widget from `dist/apps/widget`), one Chromium, and a REST client for the gateway.
+ * Everything a browser test stands on: the hub's web-chat services as processes (connector-web
+ * serving the widget from `dist/apps/widget`), one Chromium, and a REST client for the gateway.
  */
 export interface BrowserHub {
   suite: HubSuite;
@@ -20,11 +20,14 @@ export interface BrowserHub {
   stop(): Promise<void>;
 }
 
+/** Every service a website's visitor touches; the email and social connectors play no part. */
+const WEB_SERVICES = ['gateway', 'connector-web', 'conversation', 'routing', 'crm'] as const;
+
 export async function startBrowserHub(
   label: string,
   env?: Record<string, string>,
 ): Promise<BrowserHub> {
-  const suite = await startHubSuite(label, undefined, env);
+  const suite = await startHubSuite(label, WEB_SERVICES, env);
   let browser: BrowserSession;
   try {
     browser = await BrowserSession.launch(label);
