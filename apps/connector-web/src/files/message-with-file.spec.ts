@@ -4,7 +4,7 @@ import { MessageSendFrame } from '../visitor-socket/frames/client-frames';
 
 const fileId = '6f1c3f7e-3f8a-4a52-9d1e-0b2f6b8f4a11';
 
-function refusedFields(payload: object): string[] {
+function refusedFields(payload: Record<string, unknown>): string[] {
   try {
     validateFrame(MessageSendFrame, payload);
     return [];
