@@ -48,8 +48,9 @@ export class LocalDiskStorage implements FileStorage {
   }
 
   async exists(key: string): Promise<boolean> {
+    const file = this.pathOf(key);
     try {
-      await access(this.pathOf(key));
+      await access(file);
       return true;
     } catch {
       // ENOENT (or unreadable): there is no file to serve.

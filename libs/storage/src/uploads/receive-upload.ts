@@ -42,6 +42,8 @@ export async function receiveUpload(
   try {
     parser = busboy({
       headers: request.headers,
+      // Browsers send the file name as UTF-8; busboy's default would read it as Latin-1.
+      defParamCharset: 'utf8',
       limits: { files: 1, fileSize: maxBytes, fields: 5, parts: 6, fieldSize: 1024 },
     });
   } catch {
@@ -59,7 +61,9 @@ export async function receiveUpload(
         stream.resume();
         return;
       }
-      spooling = spool(stream, { name: info.filename, maxBytes });
+      // Browsers (WHATWG FormData) send a `"` of the name as %22: the uploader's name had a quote.
+      const name = info.filename?.replaceAll('%22', '"');
+      spooling = spool(stream, { name, maxBytes });
       spooling.catch((error: Error) => fail(error));
     });
     parser.on('error', () => fail(uploadMalformed('The multipart body is malformed')));
