@@ -133,7 +133,9 @@ describe('visitor beacons', () => {
     );
 
     // Floor: the same number of page-view rows, 500 per multi-row insert, one connection.
-    await db.query(`create temporary table floor_views (like web.page_views including defaults including identity)`);
+    await db.query(
+      `create temporary table floor_views (like web.page_views including defaults including identity)`,
+    );
     const floorStart = Date.now();
     for (let i = 0; i < admitted; i += FLOOR_BATCH) {
       const n = Math.min(FLOOR_BATCH, admitted - i);
