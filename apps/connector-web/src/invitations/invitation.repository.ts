@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { InvitationStatus, InvitationView } from '@hub/contracts';
 import { Database } from '@hub/service-kit';
+import { updateReturning } from '../live-visitors/sql-values';
 
 interface InvitationRow {
   id: string;
@@ -74,7 +75,8 @@ export class InvitationRepository {
     status: 'accepted' | 'dismissed',
     conversationId: string | null,
   ): Promise<Invitation | null> {
-    const rows: InvitationRow[] = await this.database.dataSource.query(
+    const rows = await updateReturning<InvitationRow>(
+      this.database.dataSource,
       `update web.invitations set status = $2, conversation_id = $3, updated_at = now()
         where id = $1 and status = 'sent'
         returning ${COLUMNS}`,

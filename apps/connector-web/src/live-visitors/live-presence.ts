@@ -3,6 +3,7 @@ import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/comm
 import { Database, SERVICE_ENV } from '@hub/service-kit';
 import type { ConnectorWebEnv } from '../connector-web.env';
 import { LiveVisitorEvents } from './live-visitor-events';
+import { updateReturning } from './sql-values';
 
 /**
  * Who is on the site, kept in PostgreSQL so every replica agrees: a visitor is online from a
@@ -33,13 +34,13 @@ export class LivePresence implements OnApplicationBootstrap, OnApplicationShutdo
 
   /** Marks gone the visitors silent for too long; returns how many. */
   async sweep(): Promise<number> {
-    const gone: { workspace_id: string; visitor_id: string }[] =
-      await this.database.dataSource.query(
-        `update web.visitors set online = false
+    const gone = await updateReturning<{ workspace_id: string; visitor_id: string }>(
+      this.database.dataSource,
+      `update web.visitors set online = false
           where online and last_seen_at < now() - make_interval(secs => $1)
           returning workspace_id, visitor_id`,
-        [this.env.VISITOR_GONE_SECONDS],
-      );
+      [this.env.VISITOR_GONE_SECONDS],
+    );
     if (gone.length === 0) return 0;
     const visitorIds = gone.map((row) => row.visitor_id);
     // An invitation the visitor never answered is moot once they left.
@@ -60,24 +61,25 @@ export class LivePresence implements OnApplicationBootstrap, OnApplicationShutdo
    */
   async refreshSockets(visitorIds: string[]): Promise<void> {
     if (visitorIds.length === 0 || !this.database.dataSource.isInitialized) return;
-    const rows: { visitor_id: string; was_online: boolean }[] =
-      await this.database.dataSource.query(
-        `with previous as (
+    const rows = await updateReturning<{ visitor_id: string; was_online: boolean }>(
+      this.database.dataSource,
+      `with previous as (
            select visitor_id, online from web.visitors
             where visitor_id = any($1::uuid[]) order by visitor_id for update)
          update web.visitors v set last_seen_at = now(), online = true,
                 online_since = case when v.online then v.online_since else now() end
            from previous p where v.visitor_id = p.visitor_id
          returning v.visitor_id, p.online as was_online`,
-        [visitorIds],
-      );
+      [visitorIds],
+    );
     const arrived = rows.filter((row) => !row.was_online).map((row) => row.visitor_id);
     if (arrived.length > 0) await this.events.visitorsChanged(arrived, new Set(arrived));
   }
 
   /** The visitor started chatting in `conversationId`: told once, whichever replica sees it first. */
   async markChatting(visitorId: string, conversationId: string): Promise<void> {
-    const rows: { workspace_id: string }[] = await this.database.dataSource.query(
+    const rows = await updateReturning<{ workspace_id: string }>(
+      this.database.dataSource,
       `update web.visitors set chatting_conversation_id = $2
         where visitor_id = $1 and chatting_conversation_id is distinct from $2
         returning workspace_id`,

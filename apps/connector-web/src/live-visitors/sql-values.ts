@@ -17,3 +17,21 @@ export function sqlValues(
   });
   return { sql: tuples.join(', '), params };
 }
+
+/** Anything that runs SQL: a DataSource or a transaction's EntityManager. */
+interface SqlRunner {
+  query(sql: string, params?: unknown[]): Promise<unknown>;
+}
+
+/**
+ * The rows of an `UPDATE ... RETURNING`: TypeORM answers an UPDATE with `[rows, rowCount]`
+ * where any other statement gets the rows alone.
+ */
+export async function updateReturning<T>(
+  runner: SqlRunner,
+  sql: string,
+  params: unknown[],
+): Promise<T[]> {
+  const [rows] = (await runner.query(sql, params)) as [T[], number];
+  return rows;
+}

@@ -4,7 +4,7 @@ import { Database, DomainException } from '@hub/service-kit';
 import type { EntityManager } from 'typeorm';
 import type { StoredVisitor, VisitorBeacons, QueuedView } from './beacon-types';
 import { VisitDerivation, type VisitAttributes } from './visit-derivation';
-import { sqlValues } from './sql-values';
+import { sqlValues, updateReturning } from './sql-values';
 
 /** A visit ends after this long without a page view or an open socket of the visitor. */
 export const VISIT_IDLE_MS = 30 * 60 * 1000;
@@ -244,15 +244,19 @@ export class VisitStore {
       [...added].map(([visitId, { n, last }]) => [visitId, n, last]),
       ['uuid', 'int', 'timestamptz'],
     );
-    const totals: { id: string; pages_viewed: number; search_keyword: string | null }[] =
-      await tx.query(
-        `update web.visits s set pages_viewed = s.pages_viewed + c.n,
+    const totals = await updateReturning<{
+      id: string;
+      pages_viewed: number;
+      search_keyword: string | null;
+    }>(
+      tx,
+      `update web.visits s set pages_viewed = s.pages_viewed + c.n,
            last_seen_at = greatest(s.last_seen_at, c.last)
            from (values ${counts.sql}) as c(id, n, last)
           where s.id = c.id
           returning s.id, s.pages_viewed, s.search_keyword`,
-        counts.params,
-      );
+      counts.params,
+    );
     return new Map(
       totals.map((row) => [row.id, { total: row.pages_viewed, searchKeyword: row.search_keyword }]),
     );
