@@ -44,15 +44,20 @@ describe('live visitors, from a real browser', () => {
     const mark = randomUUID();
     const { page } = await hub.browser.visitor('en-US');
     const first = world.site.pageUrl('index.html', { visit: mark });
-    const second = world.site.pageUrl('shoes.html', { visit: mark });
+    // The site's own link: the second page's address carries no query.
+    const second = world.site.pageUrl('shoes.html');
     await page.goto(first, { referer: GOOGLE });
     await waitForWidget(page);
-    await findOnlineVisitor(hub.gateway, token, (v) => v.currentUrl === first);
+    const arrived = await findOnlineVisitor(hub.gateway, token, (v) => v.currentUrl === first);
 
     await page.getByRole('link', { name: 'Shoes' }).click();
     await page.waitForURL(second);
     await waitForWidget(page);
-    const visitor = await findOnlineVisitor(hub.gateway, token, (v) => v.currentUrl === second);
+    const visitor = await findOnlineVisitor(
+      hub.gateway,
+      token,
+      (v) => v.visitorId === arrived.visitorId && v.currentUrl === second,
+    );
 
     expect(visitor).toMatchObject({
       workspaceId: world.workspace.id,

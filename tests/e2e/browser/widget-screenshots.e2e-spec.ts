@@ -56,7 +56,7 @@ describe('the widget’s key screens in every language', () => {
   let preChatAgent: AgentSocketClient;
 
   beforeAll(async () => {
-    hub = await startBrowserHub('widget-screens');
+    hub = await startBrowserHub('bscreens');
     chat = await createWidgetWorld(hub);
     preChat = await createWidgetWorld(hub, {
       preChatForm: {
