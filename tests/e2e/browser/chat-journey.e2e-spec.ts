@@ -208,6 +208,9 @@ describe('a visitor’s chat in the widget, with an agent on the agent socket', 
       );
       const conversationId = (assigned.conversation as { id: string }).id;
 
+      // A click lends the page "transient activation" for about 5 s, during which Chromium lets
+      // window.open through: the push must come after the visitor's send click has worn off.
+      await page.waitForTimeout(6_000);
       const sizeGuide = world.site.pageUrl('size-guide.html');
       await agent.request({ type: 'link.push', conversationId, url: sizeGuide });
       const link = messageLogOf(page).getByRole('link', { name: EN.openLink });

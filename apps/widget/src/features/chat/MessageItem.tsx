@@ -63,7 +63,12 @@ export function MessageItem({ message }: { message: MessageView }) {
       </div>
       <span class="meta">
         {formatTime(state.locale, message.createdAt)}
-        {own && <span class="delivery"> · {t('sent')}</span>}
+        {own && (
+          <>
+            {' · '}
+            <span class="delivery">{t('sent')}</span>
+          </>
+        )}
       </span>
     </li>
   );
