@@ -53,7 +53,7 @@ export class InvitationsService {
     });
     // A manual invitation has no rule, so nothing conflicts with it.
     if (!invitation) throw new Error('manual invitation not stored');
-    await this.show(invitation, { id: agent.id, name: agent.name, avatarUrl: null }, 0);
+    await this.show(invitation, { id: agent.id, name: agent.name, avatarUrl: agent.avatarUrl }, 0);
     this.logger.log({ invitationId: invitation.id, visitorId, agentId }, 'invitation sent');
     return toInvitationView(invitation);
   }
