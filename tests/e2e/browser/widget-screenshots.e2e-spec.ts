@@ -14,7 +14,6 @@ import {
   findOnlineVisitor,
   hub as callHub,
   inEnglish,
-  messageLogOf,
   waitForWidget,
   widgetOf,
 } from '../support/widget';
@@ -131,13 +130,15 @@ describe('the widget’s key screens in every language', () => {
         await widget.getByRole('textbox', { name: EN.composer }).fill(lines.visitor);
         await widget.getByRole('button', { name: EN.send, exact: true }).click();
       });
-      await agent.request({
+      const reply = await agent.request({
         type: 'message.send',
         conversationId,
         clientMessageId: `screens-${locale}`,
         content: lines.agent,
       });
-      await messageLogOf(page).getByText(lines.agent).waitFor();
+      expect(reply).toMatchObject({ type: 'message.ack' });
+      // The message log's accessible name is in the page's language: find the reply by its text.
+      await widget.getByText(lines.agent).waitFor();
       await agent.request({ type: 'typing', conversationId, isTyping: true });
       await shot('chat');
 
