@@ -58,6 +58,22 @@ describe('beacon limits shared by replicas', () => {
     expect(row).toEqual([{ points: 11 }]);
   });
 
+  it("adds both replicas' hits when they settle the same keys at the same time", async () => {
+    const replicaA = new SharedCounters(() => one, 'web');
+    const replicaB = new SharedCounters(() => two, 'web');
+    const keys = Array.from({ length: 300 }, () => `beacon-ip:60s:${randomUUID()}`);
+    for (const key of keys) replicaA.charge(key, perMinute);
+    for (const key of [...keys].reverse()) replicaB.charge(key, perMinute);
+
+    await Promise.all([replicaA.settle(), replicaB.settle()]);
+
+    const rows = await one.query<{ points: number; count: string }[]>(
+      `select points, count(*) from web.rate_limits where key = any($1) group by points`,
+      [keys],
+    );
+    expect(rows).toEqual([{ points: 2, count: '300' }]);
+  });
+
   it('refuses on one replica past the budget before any settle, and counts each key on its own', () => {
     const replica = new SharedCounters(() => one, 'web');
     const key = `beacon-ip:60s:${randomUUID()}`;

@@ -68,11 +68,9 @@ export class SharedCounters {
 
   private async write(now = Date.now()): Promise<void> {
     const sent = new Map<string, number>();
-    const windows: number[] = [];
     for (const [key, counter] of this.counters) {
       if (counter.pending > 0) {
         sent.set(key, counter.pending);
-        windows.push(counter.windowMs);
       } else if (counter.expire <= now) {
         // Nothing to add and nothing to remember: the key starts afresh on its next hit.
         this.counters.delete(key);
@@ -84,7 +82,13 @@ export class SharedCounters {
     }
     let rows: { key: string; points: number; expire: string }[];
     try {
-      rows = await this.upsert([...sent.keys()], [...sent.values()], windows, now);
+      const keys = [...sent.keys()];
+      rows = await this.upsert(
+        keys,
+        keys.map((key) => sent.get(key)!),
+        keys.map((key) => this.counters.get(key)!.windowMs),
+        now,
+      );
     } catch (error) {
       // The hits stay pending and go with the next settle.
       this.failingSince ??= now;
@@ -112,9 +116,12 @@ export class SharedCounters {
     if (!dataSource.isInitialized) {
       throw new DomainException('DATABASE_UNAVAILABLE', 'The database is not reachable yet');
     }
+    // In key order: replicas settling the same keys at once lock them in the same order, so they
+    // never deadlock.
     return dataSource.query(
       `insert into "${this.schema}".rate_limits as r (key, points, expire)
        select k, p, $4::bigint + w from unnest($1::text[], $2::int[], $3::bigint[]) as t(k, p, w)
+       order by k
        on conflict (key) do update set
          points = case when r.expire is null or r.expire <= $4::bigint
                        then excluded.points else r.points + excluded.points end,
