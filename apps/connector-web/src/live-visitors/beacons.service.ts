@@ -1,10 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { RateLimitStore, type RateLimit } from '@hub/rate-limits';
-import { SERVICE_ENV } from '@hub/service-kit';
+import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import type { ConnectorWebEnv } from '../connector-web.env';
 import { acceptedLocales } from '../invitations/auto-invite-rules';
 import { BeaconAuth } from './beacon-auth';
+import { BeaconLimits } from './beacon-limits';
 import type { QueuedLeave, QueuedView } from './beacon-types';
 import { BeaconQueue } from './beacon-queue';
 import { parseBeacon } from './parse-beacon';
@@ -15,29 +13,18 @@ import { parseBeacon } from './parse-beacon';
  */
 @Injectable()
 export class BeaconsService {
-  private readonly perIp: RateLimit;
-  private readonly perVisitor: RateLimit;
-
   constructor(
-    store: RateLimitStore,
+    private readonly limits: BeaconLimits,
     private readonly auth: BeaconAuth,
     private readonly queue: BeaconQueue,
-    @Inject(SERVICE_ENV) env: ConnectorWebEnv,
-  ) {
-    this.perIp = store.limit('beacon-ip', [
-      { points: env.BEACONS_PER_IP_PER_MINUTE, windowSeconds: 60 },
-    ]);
-    this.perVisitor = store.limit('beacon-visitor', [
-      { points: env.BEACONS_PER_VISITOR_PER_MINUTE, windowSeconds: 60 },
-    ]);
-  }
+  ) {}
 
   async accept(body: unknown, request: Request): Promise<void> {
     // `ip` honours TRUST_PROXY: the socket's peer unless a trusted proxy forwarded it.
-    await this.perIp.consume(request.ip ?? 'unknown');
+    this.limits.chargeIp(request.ip ?? 'unknown');
     const batch = parseBeacon(body);
     const visitor = await this.auth.authenticate(batch.token);
-    await this.perVisitor.consume(visitor.visitorId);
+    this.limits.chargeVisitor(visitor.visitorId);
     const receivedAt = new Date();
     const views: QueuedView[] = [];
     const leaves: QueuedLeave[] = [];

@@ -6,6 +6,7 @@ import { InvitationsHandler } from '../invitations/invitations.handler';
 import { InvitationsService } from '../invitations/invitations.service';
 import { VisitorSessionsModule } from '../visitor-sessions/visitor-sessions.module';
 import { BeaconAuth } from './beacon-auth';
+import { BeaconLimits } from './beacon-limits';
 import { BeaconQueue } from './beacon-queue';
 import type { StoredVisitor } from './beacon-types';
 import { BeaconsController } from './beacons.controller';
@@ -24,6 +25,7 @@ import { VisitorViews } from './visitor-views';
   controllers: [BeaconsController, LiveVisitorsHandler, InvitationsHandler],
   providers: [
     BeaconAuth,
+    BeaconLimits,
     BeaconQueue,
     BeaconsService,
     VisitDerivation,

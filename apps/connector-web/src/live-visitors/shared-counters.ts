@@ -1,0 +1,134 @@
+import { Logger } from '@nestjs/common';
+import { rateLimited, type RateRule } from '@hub/rate-limits';
+import { DomainException } from '@hub/service-kit';
+import type { DataSource } from 'typeorm';
+
+/** What this replica knows of one limited key. */
+interface Counter {
+  /** The cluster-wide count at the last settle (every replica's flushed hits). */
+  shared: number;
+  /** Epoch ms the shared window ends; 0 while unknown. */
+  expire: number;
+  /** Hits admitted here and not yet added to the shared count. */
+  pending: number;
+  windowMs: number;
+}
+
+// Past this long without a successful settle the counts are too stale to trust: refuse rather
+// than fail open, as the per-request limits did when PostgreSQL was down.
+const STALE_AFTER_MS = 2_000;
+
+/**
+ * Rate-limit counts shared by every replica through `<schema>.rate_limits`, settled in batches:
+ * each hit is counted in memory and admitted against the last cluster-wide count read back plus
+ * this replica's unsettled hits; `settle()` (every few hundred ms) adds all unsettled hits in one
+ * multi-row upsert and reads the new totals back. Windows are fixed, started by a key's first
+ * hit, like rate-limiter-flexible's rows in the same table (its keys never meet ours: names
+ * differ). Between two settles each replica can only see its own hits, so the cluster may admit
+ * up to `points` more per replica that meets the key in that interval; after one settle all
+ * replicas refuse until the window ends.
+ */
+export class SharedCounters {
+  private readonly logger = new Logger(SharedCounters.name);
+  private readonly counters = new Map<string, Counter>();
+  private failingSince: number | null = null;
+  private settling: Promise<void> | null = null;
+
+  constructor(
+    private readonly dataSource: () => DataSource,
+    private readonly schema: string,
+  ) {}
+
+  /** Charges one hit to `key` under `rule`, or throws RATE_LIMITED / DATABASE_UNAVAILABLE. */
+  charge(key: string, rule: RateRule, now = Date.now()): void {
+    if (this.failingSince !== null && now - this.failingSince > STALE_AFTER_MS) {
+      throw new DomainException('DATABASE_UNAVAILABLE', 'The request could not be checked; retry');
+    }
+    let counter = this.counters.get(key);
+    if (!counter) {
+      counter = { shared: 0, expire: 0, pending: 0, windowMs: rule.windowSeconds * 1000 };
+      this.counters.set(key, counter);
+    } else if (counter.expire !== 0 && counter.expire <= now) {
+      counter.shared = 0;
+      counter.expire = 0;
+    }
+    if (counter.shared + counter.pending >= rule.points) {
+      throw rateLimited(counter.expire !== 0 ? counter.expire - now : counter.windowMs);
+    }
+    counter.pending += 1;
+  }
+
+  /** Adds the unsettled hits to the shared counts and reads them back (one at a time). */
+  settle(): Promise<void> {
+    this.settling ??= this.write().finally(() => {
+      this.settling = null;
+    });
+    return this.settling;
+  }
+
+  private async write(now = Date.now()): Promise<void> {
+    const sent = new Map<string, number>();
+    for (const [key, counter] of this.counters) {
+      if (counter.pending > 0) {
+        sent.set(key, counter.pending);
+      } else if (counter.expire <= now) {
+        // Nothing to add and nothing to remember: the key starts afresh on its next hit.
+        this.counters.delete(key);
+      }
+    }
+    if (sent.size === 0) {
+      this.failingSince = null;
+      return;
+    }
+    let rows: { key: string; points: number; expire: string }[];
+    try {
+      const keys = [...sent.keys()];
+      rows = await this.upsert(
+        keys,
+        keys.map((key) => sent.get(key)!),
+        keys.map((key) => this.counters.get(key)!.windowMs),
+        now,
+      );
+    } catch (error) {
+      // The hits stay pending and go with the next settle.
+      this.failingSince ??= now;
+      this.logger.warn({ err: error, keys: sent.size }, 'rate limit counts not settled');
+      return;
+    }
+    this.failingSince = null;
+    for (const row of rows) {
+      const counter = this.counters.get(row.key);
+      if (!counter) continue;
+      // Hits admitted while the statement ran stay pending for the next settle.
+      counter.pending -= sent.get(row.key) ?? 0;
+      counter.shared = row.points;
+      counter.expire = Number(row.expire);
+    }
+  }
+
+  private async upsert(
+    keys: string[],
+    hits: number[],
+    windows: number[],
+    now: number,
+  ): Promise<{ key: string; points: number; expire: string }[]> {
+    const dataSource = this.dataSource();
+    if (!dataSource.isInitialized) {
+      throw new DomainException('DATABASE_UNAVAILABLE', 'The database is not reachable yet');
+    }
+    // In key order: replicas settling the same keys at once lock them in the same order, so they
+    // never deadlock.
+    return dataSource.query(
+      `insert into "${this.schema}".rate_limits as r (key, points, expire)
+       select k, p, $4::bigint + w from unnest($1::text[], $2::int[], $3::bigint[]) as t(k, p, w)
+       order by k
+       on conflict (key) do update set
+         points = case when r.expire is null or r.expire <= $4::bigint
+                       then excluded.points else r.points + excluded.points end,
+         expire = case when r.expire is null or r.expire <= $4::bigint
+                       then excluded.expire else r.expire end
+       returning key, points, expire`,
+      [keys, hits, windows, now],
+    );
+  }
+}
