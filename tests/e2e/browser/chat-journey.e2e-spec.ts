@@ -1,14 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import type { AgentSocketClient, Frame } from '../support/agent-socket-client';
+import type { Frame } from '../support/agent-socket-client';
 import { BrowserSession } from '../support/browser';
-import {
-  createWidgetWorld,
-  signInAda,
-  startBrowserHub,
-  type BrowserHub,
-  type WidgetWorld,
-} from '../support/browser-hub';
+import { useWidgetSuite } from '../support/browser-hub';
 import { pasteImage } from '../support/clipboard';
 import {
   EN,
@@ -49,47 +43,34 @@ const imageLoaded = (page: Page) =>
     });
 
 describe('a visitor’s chat in the widget, with an agent on the agent socket', () => {
-  let hub: BrowserHub;
-  let world: WidgetWorld;
-  let token: string;
-  let agent: AgentSocketClient;
-
-  beforeAll(async () => {
-    hub = await startBrowserHub('bjourney');
-    world = await createWidgetWorld(hub);
-    ({ token, socket: agent } = await signInAda(hub, world.workspace));
-  }, 180_000);
-
-  afterAll(async () => {
-    agent?.close();
-    await world?.site.close();
-    await hub?.stop();
-  });
+  const suite = useWidgetSuite('bjourney');
 
   it('invites a visitor who accepts, sees the masked draft, chats both ways, opens a pushed link, gets a pasted screenshot and a 5-star rating', async () => {
     const mark = randomUUID();
-    const { context, page, watch } = await hub.browser.visitor('en-US');
-    await page.goto(world.site.pageUrl('shoes.html', { visit: mark }));
+    const { context, page, watch } = await suite.hub.browser.visitor('en-US');
+    await page.goto(suite.world.site.pageUrl('shoes.html', { visit: mark }));
     await waitForWidget(page);
-    const visitor = await findOnlineVisitor(hub.gateway, token, (v) => v.currentUrl.includes(mark));
+    const visitor = await findOnlineVisitor(suite.hub.gateway, suite.token, (v) =>
+      v.currentUrl.includes(mark),
+    );
     const widget = widgetOf(page);
 
     // The invitation: the agent's name and message, accepted in the widget.
-    const invited = await agent.request({
+    const invited = await suite.agent.request({
       type: 'visitor.invite',
       visitorId: visitor.visitorId,
       message: INVITE,
     });
     expect(invited).toMatchObject({
       type: 'invitation.ack',
-      invitation: { visitorId: visitor.visitorId, agentId: world.workspace.agents.ada.id },
+      invitation: { visitorId: visitor.visitorId, agentId: suite.world.workspace.agents.ada.id },
     });
     const invitation = widget.getByRole('dialog', { name: EN.invitation });
     await invitation.getByText(INVITE).waitFor();
     await invitation.getByText('ada').first().waitFor();
-    await hub.browser.screenshot(page, 'journey-invitation', 'en-US');
+    await suite.hub.browser.screenshot(page, 'journey-invitation', 'en-US');
     await invitation.getByRole('button', { name: EN.startChat }).click();
-    const accepted = await agent.waitFor(
+    const accepted = await suite.agent.waitFor(
       (f) =>
         f.type === 'invitation.updated' &&
         (f.invitation as { status: string; visitorId: string }).visitorId === visitor.visitorId &&
@@ -104,21 +85,21 @@ describe('a visitor’s chat in the widget, with an agent on the agent socket', 
     // Typing a card number: the agent's sneak-peek shows it masked, never in full.
     const composer = widget.getByRole('textbox', { name: EN.composer });
     await composer.pressSequentially(CARD, { delay: 15 });
-    await agent.waitFor(
+    await suite.agent.waitFor(
       (f) => f.type === 'draft' && f.conversationId === conversationId && f.text === MASKED,
       15_000,
       'the masked draft',
     );
-    const drafts = agent.framesOf('draft').map((f) => String(f.text));
+    const drafts = suite.agent.framesOf('draft').map((f) => String(f.text));
     expect(drafts.filter((text) => /4111[ -]?1111[ -]?1111[ -]?1111/.test(text))).toEqual([]);
 
     // Messages both ways, with the visitor's delivery state.
     await composer.fill(QUESTION);
     await widget.getByRole('button', { name: EN.send, exact: true }).click();
-    await agent.waitFor(messageIn(conversationId, (m) => m.content === QUESTION));
+    await suite.agent.waitFor(messageIn(conversationId, (m) => m.content === QUESTION));
     const own = messageLogOf(page).getByRole('listitem').filter({ hasText: QUESTION });
     await own.getByText(EN.sent, { exact: true }).waitFor();
-    await agent.request({
+    await suite.agent.request({
       type: 'message.send',
       conversationId,
       clientMessageId: 'ada-1',
@@ -127,10 +108,10 @@ describe('a visitor’s chat in the widget, with an agent on the agent socket', 
     await messageLogOf(page).getByText(ANSWER).waitFor();
 
     // A pushed link opens in a new tab.
-    const sizeGuide = world.site.pageUrl('size-guide.html');
+    const sizeGuide = suite.world.site.pageUrl('size-guide.html');
     const opened = context.waitForEvent('page', { timeout: 15_000 });
     expect(
-      await agent.request({ type: 'link.push', conversationId, url: sizeGuide }),
+      await suite.agent.request({ type: 'link.push', conversationId, url: sizeGuide }),
     ).toMatchObject({ type: 'message.ack', message: { contentType: 'link', content: sizeGuide } });
     const tab = await opened;
     await tab.waitForLoadState();
@@ -143,7 +124,7 @@ describe('a visitor’s chat in the widget, with an agent on the agent socket', 
     // A pasted screenshot reaches the agent as an image, and shows inline for the visitor.
     const screenshot = await page.screenshot({ clip: { x: 0, y: 0, width: 160, height: 90 } });
     await pasteImage(composer, screenshot);
-    const image = await agent.waitFor(
+    const image = await suite.agent.waitFor(
       messageIn(conversationId, (m) => m.contentType === 'image'),
       20_000,
       'the pasted image',
@@ -151,26 +132,26 @@ describe('a visitor’s chat in the widget, with an agent on the agent socket', 
     expect((image.message as MessageFrame).attachment).toMatchObject({ mimeType: 'image/png' });
     await messageLogOf(page).locator('img').first().waitFor();
     await expect(imageLoaded(page)).resolves.toBe(true);
-    await hub.browser.screenshot(page, 'journey-chat', 'en-US');
+    await suite.hub.browser.screenshot(page, 'journey-chat', 'en-US');
 
     // Resolved: the visitor rates it, and agents hear of it.
-    await agent.request({ type: 'conversation.resolve', conversationId });
+    await suite.agent.request({ type: 'conversation.resolve', conversationId });
     const rating = widget.getByRole('radiogroup', { name: EN.rate });
     await rating.getByRole('radio', { name: '5 stars' }).click();
     await widget.getByRole('textbox', { name: EN.comment }).fill('Quick and friendly, thank you!');
-    await hub.browser.screenshot(page, 'journey-csat', 'en-US');
+    await suite.hub.browser.screenshot(page, 'journey-csat', 'en-US');
     await widget.getByRole('button', { name: EN.submitRating }).click();
     await widget.getByText(EN.ratingThanks).waitFor();
-    const rated = await agent.waitFor(
+    const rated = await suite.agent.waitFor(
       (f) => f.type === 'conversation.rated' && f.conversationId === conversationId,
       15_000,
       'conversation.rated',
     );
     expect(rated).toMatchObject({ rating: 5, comment: 'Quick and friendly, thank you!' });
-    const { body } = await hub.gateway.call<{ csat: unknown }>(
+    const { body } = await suite.hub.gateway.call<{ csat: unknown }>(
       'GET',
       `/api/v1/conversations/${conversationId}`,
-      { token },
+      { token: suite.token },
     );
     expect(body.csat).toMatchObject({ rating: 5, comment: 'Quick and friendly, thank you!' });
     expect(watch).toMatchObject({ pageErrors: [], dialogs: [] });
@@ -184,8 +165,8 @@ describe('a visitor’s chat in the widget, with an agent on the agent socket', 
     try {
       const { context, page } = await blocking.visitor('en-US');
       const mark = randomUUID();
-      await page.goto(world.site.pageUrl('index.html', { visit: mark }));
-      const visitor = await findOnlineVisitor(hub.gateway, token, (v) =>
+      await page.goto(suite.world.site.pageUrl('index.html', { visit: mark }));
+      const visitor = await findOnlineVisitor(suite.hub.gateway, suite.token, (v) =>
         v.currentUrl.includes(mark),
       );
       await launcherOf(page).click();
@@ -193,14 +174,14 @@ describe('a visitor’s chat in the widget, with an agent on the agent socket', 
       await widget.getByRole('textbox', { name: EN.composer }).fill('Where is the size guide?');
       await widget.getByRole('button', { name: EN.send, exact: true }).click();
       // Routing gives the new conversation to ada, the one agent online.
-      const assigned = await agent.waitFor(
+      const assigned = await suite.agent.waitFor(
         (f) => {
           const conversation = f.conversation as
             { customerExternalId: string; assigneeId: string | null } | undefined;
           return (
             f.type === 'conversation.updated' &&
             conversation?.customerExternalId === visitor.visitorId &&
-            conversation.assigneeId === world.workspace.agents.ada.id
+            conversation.assigneeId === suite.world.workspace.agents.ada.id
           );
         },
         20_000,
@@ -211,8 +192,8 @@ describe('a visitor’s chat in the widget, with an agent on the agent socket', 
       // A click lends the page "transient activation" for about 5 s, during which Chromium lets
       // window.open through: the push must come after the visitor's send click has worn off.
       await page.waitForTimeout(6_000);
-      const sizeGuide = world.site.pageUrl('size-guide.html');
-      await agent.request({ type: 'link.push', conversationId, url: sizeGuide });
+      const sizeGuide = suite.world.site.pageUrl('size-guide.html');
+      await suite.agent.request({ type: 'link.push', conversationId, url: sizeGuide });
       const link = messageLogOf(page).getByRole('link', { name: EN.openLink });
       await link.waitFor();
       expect(await link.getAttribute('href')).toBe(sizeGuide);

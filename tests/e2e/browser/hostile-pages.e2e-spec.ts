@@ -1,13 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import type { AgentSocketClient } from '../support/agent-socket-client';
-import {
-  createWidgetWorld,
-  signInAda,
-  startBrowserHub,
-  type BrowserHub,
-  type WidgetWorld,
-} from '../support/browser-hub';
+import { useWidgetSuite } from '../support/browser-hub';
 import { XSS_TITLE, type HostPage } from '../support/host-site';
 import {
   EN,
@@ -50,27 +43,12 @@ const SVG_WITH_SCRIPT = Buffer.from(
 );
 
 describe('the widget on hostile pages', () => {
-  let hub: BrowserHub;
-  let world: WidgetWorld;
-  let token: string;
-  let agent: AgentSocketClient;
-
-  beforeAll(async () => {
-    hub = await startBrowserHub('bhostile');
-    world = await createWidgetWorld(hub);
-    ({ token, socket: agent } = await signInAda(hub, world.workspace));
-  }, 180_000);
-
-  afterAll(async () => {
-    agent?.close();
-    await world?.site.close();
-    await hub?.stop();
-  });
+  const suite = useWidgetSuite('bhostile');
 
   /** The launcher's and the open panel's look on `pageName`, and pictures of both. */
   async function lookOf(pageName: HostPage) {
-    const { page, watch } = await hub.browser.visitor('en-US');
-    await page.goto(world.site.pageUrl(pageName));
+    const { page, watch } = await suite.hub.browser.visitor('en-US');
+    await page.goto(suite.world.site.pageUrl(pageName));
     await waitForWidget(page);
     const launcher = launcherOf(page);
     const closed = {
@@ -78,7 +56,11 @@ describe('the widget on hostile pages', () => {
       box: await launcher.boundingBox(),
       picture: await launcher.screenshot({ animations: 'disabled' }),
     };
-    await hub.browser.screenshot(page, `launcher-on-${pageName.replace('.html', '')}`, 'en-US');
+    await suite.hub.browser.screenshot(
+      page,
+      `launcher-on-${pageName.replace('.html', '')}`,
+      'en-US',
+    );
     await launcher.click();
     const composer = widgetOf(page).getByRole('textbox', { name: EN.composer });
     await composer.waitFor();
@@ -91,7 +73,7 @@ describe('the widget on hostile pages', () => {
         STYLE_PROPERTIES,
       ),
     };
-    await hub.browser.screenshot(page, `panel-on-${pageName.replace('.html', '')}`, 'en-US');
+    await suite.hub.browser.screenshot(page, `panel-on-${pageName.replace('.html', '')}`, 'en-US');
     await page.context().close();
     return { closed, open, watch };
   }
@@ -108,8 +90,8 @@ describe('the widget on hostile pages', () => {
   });
 
   it('proves the hostile page’s rules apply to the page itself', async () => {
-    const { page } = await hub.browser.visitor('en-US');
-    await page.goto(world.site.pageUrl('hostile.html'));
+    const { page } = await suite.hub.browser.visitor('en-US');
+    await page.goto(suite.world.site.pageUrl('hostile.html'));
     expect(
       await computedStyle(page.getByRole('heading', { level: 1 }), ['color', 'font-size']),
     ).toEqual({ color: 'rgb(255, 0, 0)', 'font-size': '40px' });
@@ -118,12 +100,14 @@ describe('the widget on hostile pages', () => {
 
   it('shows script, onerror and javascript: payloads as text, in the title agents see and in the chat', async () => {
     const mark = randomUUID();
-    const { page, watch } = await hub.browser.visitor('en-US');
+    const { page, watch } = await suite.hub.browser.visitor('en-US');
     await page.goto(
-      world.site.pageUrl('xss.html', { visit: mark, q: `<script>alert('url')</script>` }),
+      suite.world.site.pageUrl('xss.html', { visit: mark, q: `<script>alert('url')</script>` }),
     );
     await waitForWidget(page);
-    const visitor = await findOnlineVisitor(hub.gateway, token, (v) => v.currentUrl.includes(mark));
+    const visitor = await findOnlineVisitor(suite.hub.gateway, suite.token, (v) =>
+      v.currentUrl.includes(mark),
+    );
     expect(visitor.currentTitle).toBe(XSS_TITLE);
     expect(visitor.currentUrl).toContain(mark);
 
@@ -135,7 +119,7 @@ describe('the widget on hostile pages', () => {
       await widget.getByRole('button', { name: EN.send, exact: true }).click();
       await messageLogOf(page).getByText(payload, { exact: true }).waitFor();
     }
-    const assigned = await agent.waitFor(
+    const assigned = await suite.agent.waitFor(
       (f) =>
         f.type === 'conversation.updated' &&
         (f.conversation as { customerExternalId: string }).customerExternalId ===
@@ -146,7 +130,7 @@ describe('the widget on hostile pages', () => {
     );
     const conversationId = (assigned.conversation as { id: string }).id;
     for (const [index, payload] of AGENT_PAYLOADS.entries()) {
-      await agent.request({
+      await suite.agent.request({
         type: 'message.send',
         conversationId,
         clientMessageId: `xss-${index}`,
@@ -156,7 +140,7 @@ describe('the widget on hostile pages', () => {
     }
     // Nothing of it became markup: no element the payloads describe exists in the widget.
     await expectNoInjectedMarkup(page);
-    await hub.browser.screenshot(page, 'xss-as-text', 'en-US');
+    await suite.hub.browser.screenshot(page, 'xss-as-text', 'en-US');
 
     // An SVG carrying a script, named and typed as a PNG so the widget's own type check lets it
     // through: the server, judging by content, refuses it or keeps it as a file that never runs.
@@ -168,7 +152,7 @@ describe('the widget on hostile pages', () => {
     ).setFiles({ name: 'innocent.png', mimeType: 'image/png', buffer: SVG_WITH_SCRIPT });
     const answer = await upload;
     if (answer.status() === 201) {
-      const attached = await agent.waitFor(
+      const attached = await suite.agent.waitFor(
         (f) =>
           f.type === 'message.created' &&
           (f.message as { conversationId: string }).conversationId === conversationId &&

@@ -1,13 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { waitFor } from '@hub/testing';
-import {
-  createWidgetWorld,
-  signInAda,
-  startBrowserHub,
-  type BrowserHub,
-  type WidgetWorld,
-} from '../support/browser-hub';
-import type { AgentSocketClient } from '../support/agent-socket-client';
+import { useWidgetSuite } from '../support/browser-hub';
 import { findOnlineVisitor, waitForWidget } from '../support/widget';
 
 const GOOGLE = 'https://www.google.com/search?q=running+shoes';
@@ -23,45 +16,34 @@ interface Trail {
 // and it cannot set X-Forwarded-For: geolocation from a forwarded address is connector-web's
 // own test.
 describe('live visitors, from a real browser', () => {
-  let hub: BrowserHub;
-  let world: WidgetWorld;
-  let token: string;
-  let agent: AgentSocketClient;
-
-  beforeAll(async () => {
-    hub = await startBrowserHub('bvisitors');
-    world = await createWidgetWorld(hub);
-    ({ token, socket: agent } = await signInAda(hub, world.workspace));
-  }, 180_000);
-
-  afterAll(async () => {
-    agent?.close();
-    await world?.site.close();
-    await hub?.stop();
-  });
+  const suite = useWidgetSuite('bvisitors');
 
   it('lists a visitor who came from a Google search and browsed two pages, with source, keyword and trail', async () => {
     const mark = randomUUID();
-    const { page } = await hub.browser.visitor('en-US');
-    const first = world.site.pageUrl('index.html', { visit: mark });
+    const { page } = await suite.hub.browser.visitor('en-US');
+    const first = suite.world.site.pageUrl('index.html', { visit: mark });
     // The site's own link: the second page's address carries no query.
-    const second = world.site.pageUrl('shoes.html');
+    const second = suite.world.site.pageUrl('shoes.html');
     await page.goto(first, { referer: GOOGLE });
     await waitForWidget(page);
-    const arrived = await findOnlineVisitor(hub.gateway, token, (v) => v.currentUrl === first);
+    const arrived = await findOnlineVisitor(
+      suite.hub.gateway,
+      suite.token,
+      (v) => v.currentUrl === first,
+    );
 
     await page.getByRole('link', { name: 'Shoes' }).click();
     await page.waitForURL(second);
     await waitForWidget(page);
     const visitor = await findOnlineVisitor(
-      hub.gateway,
-      token,
+      suite.hub.gateway,
+      suite.token,
       (v) => v.visitorId === arrived.visitorId && v.currentUrl === second,
     );
 
     expect(visitor).toMatchObject({
-      workspaceId: world.workspace.id,
-      inboxId: world.workspace.inboxId,
+      workspaceId: suite.world.workspace.id,
+      inboxId: suite.world.workspace.inboxId,
       currentTitle: 'Trail Runners — Shoes',
       source: 'search',
       searchEngine: matching(/google/i),
@@ -82,10 +64,10 @@ describe('live visitors, from a real browser', () => {
     let trail: Trail | undefined;
     await waitFor(
       async () => {
-        const { status, body } = await hub.gateway.call<Trail>(
+        const { status, body } = await suite.hub.gateway.call<Trail>(
           'GET',
           `/api/v1/visitors/${visitor.visitorId}/trail`,
-          { token },
+          { token: suite.token },
         );
         trail = status === 200 ? body : undefined;
         return (trail?.pages[0]?.durationMs ?? null) !== null;
@@ -103,7 +85,7 @@ describe('live visitors, from a real browser', () => {
     expect(trail!.pages[0].durationMs).toBeGreaterThanOrEqual(0);
 
     // Agents were told live: the visitor arrived, then changed page.
-    await agent.waitFor(
+    await suite.agent.waitFor(
       (f) =>
         f.type === 'visitor.updated' &&
         (f.visitor as { visitorId: string; currentUrl: string }).visitorId === visitor.visitorId &&
@@ -112,10 +94,10 @@ describe('live visitors, from a real browser', () => {
       'visitor.updated for the second page',
     );
     expect(
-      agent
+      suite.agent
         .framesOf('visitor.arrived')
         .some((f) => (f.visitor as { visitorId: string }).visitorId === visitor.visitorId),
     ).toBe(true);
-    await hub.browser.screenshot(page, 'visitor-second-page', 'en-US');
+    await suite.hub.browser.screenshot(page, 'visitor-second-page', 'en-US');
   });
 });

@@ -91,3 +91,34 @@ export async function signInAda(
   const { client } = await AgentSocketClient.connect(hub.suite.hub.service('gateway').url, token);
   return { token, socket: client };
 }
+
+/** What most browser suites stand on, filled in by their `beforeAll`. */
+export interface WidgetSuite {
+  hub: BrowserHub;
+  world: WidgetWorld;
+  /** Ada's access token. */
+  token: string;
+  /** Ada's agent socket (she is online while it is open). */
+  agent: AgentSocketClient;
+}
+
+/**
+ * Registers the suite's `beforeAll` (a hub, one widget world, ada signed in) and `afterAll`
+ * (all of it closed); the returned object is filled in once `beforeAll` has run.
+ */
+export function useWidgetSuite(label: string): WidgetSuite {
+  const suite = {} as WidgetSuite;
+  beforeAll(async () => {
+    suite.hub = await startBrowserHub(label);
+    suite.world = await createWidgetWorld(suite.hub);
+    const { token, socket } = await signInAda(suite.hub, suite.world.workspace);
+    suite.token = token;
+    suite.agent = socket;
+  }, 180_000);
+  afterAll(async () => {
+    suite.agent?.close();
+    await suite.world?.site.close();
+    await suite.hub?.stop();
+  });
+  return suite;
+}

@@ -1,12 +1,10 @@
-import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsEmailAddress, IsStorableText } from './validators';
+import { IsOptional } from 'class-validator';
+import { IsEmailAddress, IsPersonName, IsPhoneText } from './validators';
 
 /** What a channel may tell about a customer besides their id on it. */
 export class CustomerContact {
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  @IsStorableText()
+  @IsPersonName()
   name?: string;
 
   @IsOptional()
@@ -14,8 +12,6 @@ export class CustomerContact {
   email?: string;
 
   @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  @IsStorableText()
+  @IsPhoneText()
   phone?: string;
 }

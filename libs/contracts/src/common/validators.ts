@@ -48,6 +48,16 @@ export function IsStorableText(): PropertyDecorator {
     });
 }
 
+/** A person's name as given (a customer, a site's user): text of at most 200 characters. */
+export function IsPersonName(): PropertyDecorator {
+  return compose(IsString(), MaxLength(200), IsStorableText());
+}
+
+/** A phone number as a person typed it: text of at most 40 characters, not checked further. */
+export function IsPhoneText(): PropertyDecorator {
+  return compose(IsString(), MaxLength(40), IsStorableText());
+}
+
 /**
  * An email address. Use it instead of class-validator's `@IsEmail()`, which throws (a 500) on an
  * unpaired surrogate instead of refusing it.

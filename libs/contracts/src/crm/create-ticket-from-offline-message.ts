@@ -8,7 +8,13 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { Channel } from '@hub/domain';
-import { IsEmailAddress, IsEntityId, IsExternalId, IsStorableText } from '../common/validators';
+import {
+  IsEmailAddress,
+  IsEntityId,
+  IsExternalId,
+  IsPersonName,
+  IsStorableText,
+} from '../common/validators';
 
 /** The longest message a visitor may leave (the widget's leave-a-message form). */
 export const OFFLINE_MESSAGE_MAX_LENGTH = 10_000;
@@ -30,10 +36,8 @@ export class CreateTicketFromOfflineMessageRequest {
   @IsExternalId()
   externalId!: string;
 
-  @IsString()
+  @IsPersonName()
   @MinLength(1)
-  @MaxLength(200)
-  @IsStorableText()
   name!: string;
 
   @IsEmailAddress()

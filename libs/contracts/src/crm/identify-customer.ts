@@ -1,6 +1,6 @@
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { Channel } from '@hub/domain';
-import { IsEmailAddress, IsEntityId, IsExternalId, IsStorableText } from '../common/validators';
+import { IsEmailAddress, IsEntityId, IsExternalId, IsPersonName } from '../common/validators';
 
 /**
  * `crm.customer.identify` (request/reply): a site vouched (by HMAC) that its visitor is its
@@ -26,9 +26,7 @@ export class IdentifyCustomerRequest {
   externalUserId!: string;
 
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  @IsStorableText()
+  @IsPersonName()
   name?: string;
 
   @IsOptional()

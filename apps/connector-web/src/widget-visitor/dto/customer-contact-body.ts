@@ -1,12 +1,10 @@
-import { IsEmailAddress, IsStorableText } from '@hub/contracts';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsEmailAddress, IsPersonName, IsPhoneText } from '@hub/contracts';
+import { IsOptional } from 'class-validator';
 import { VisitorTokenBody } from './visitor-token';
 
 export class CustomerContactBody extends VisitorTokenBody {
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  @IsStorableText()
+  @IsPersonName()
   name?: string;
 
   @IsOptional()
@@ -14,8 +12,6 @@ export class CustomerContactBody extends VisitorTokenBody {
   email?: string;
 
   @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  @IsStorableText()
+  @IsPhoneText()
   phone?: string;
 }

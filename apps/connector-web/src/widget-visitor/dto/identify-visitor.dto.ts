@@ -1,5 +1,5 @@
-import { IsEmailAddress, IsExternalId, IsStorableText } from '@hub/contracts';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsEmailAddress, IsExternalId, IsPersonName } from '@hub/contracts';
+import { IsOptional, Matches } from 'class-validator';
 import { VisitorTokenBody } from './visitor-token';
 
 /** `POST /api/v1/widget/identify`: the site vouches that its visitor is its user `id`. */
@@ -9,9 +9,7 @@ export class IdentifyVisitorDto extends VisitorTokenBody {
   id!: string;
 
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  @IsStorableText()
+  @IsPersonName()
   name?: string;
 
   @IsOptional()

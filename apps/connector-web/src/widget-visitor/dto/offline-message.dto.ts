@@ -2,6 +2,7 @@ import {
   IsClientMessageId,
   IsEmailAddress,
   IsEntityId,
+  IsPersonName,
   IsStorableText,
   OFFLINE_MESSAGE_MAX_LENGTH,
 } from '@hub/contracts';
@@ -10,10 +11,8 @@ import { VisitorTokenBody } from './visitor-token';
 
 /** `POST /api/v1/widget/offline-messages`: the leave-a-message form. */
 export class OfflineMessageDto extends VisitorTokenBody {
-  @IsString()
+  @IsPersonName()
   @IsNotEmpty()
-  @MaxLength(200)
-  @IsStorableText()
   name!: string;
 
   @IsEmailAddress()
