@@ -34,6 +34,10 @@ import { StoredFile } from '../files/stored-file.entity';
   unique: true,
   where: `sender_type = 'agent' AND client_message_id IS NOT NULL`,
 })
+// Finds the messages showing a file (the file's foreign key is checked on every delete of one).
+@Index('ix_messages_attachment_file', ['attachmentFileId'], {
+  where: 'attachment_file_id IS NOT NULL',
+})
 @Check('ck_messages_seq', 'seq > 0')
 @Check('ck_messages_direction', sqlIn('direction', MESSAGE_DIRECTIONS))
 @Check('ck_messages_sender_type', sqlIn('sender_type', SENDER_TYPES))
