@@ -120,6 +120,10 @@ describe('the agent API and socket', () => {
         'DELETE /api/v1/agents/{agentId}',
         'GET /api/v1/canned-responses',
         'DELETE /api/v1/visitors/{visitorId}/sessions',
+        'GET /api/v1/visitors/online',
+        'GET /api/v1/visitors/{visitorId}/trail',
+        'POST /api/v1/visitors/{visitorId}/invitations',
+        'POST /api/v1/uploads',
       ].sort(),
     );
     expect(body.components.securitySchemes).toHaveProperty('bearer');
