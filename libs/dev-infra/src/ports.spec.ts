@@ -23,6 +23,15 @@ describe('ports', () => {
     }
   });
 
+  it('picks ports below the ephemeral range, never the same one twice', async () => {
+    const ports = await Promise.all(Array.from({ length: 50 }, () => findFreePort()));
+    expect(new Set(ports).size).toBe(ports.length);
+    for (const port of ports) {
+      expect(port).toBeGreaterThanOrEqual(20_000);
+      expect(port).toBeLessThan(32_768);
+    }
+  });
+
   it('gives up waiting after the timeout, or at once when told to abort', async () => {
     const port = await findFreePort();
     await expect(waitForPort('127.0.0.1', port, { timeoutMs: 300 })).rejects.toThrow(

@@ -14,18 +14,28 @@ export function isPortOpen(host: string, port: number, timeoutMs = 500): Promise
   });
 }
 
-/** A TCP port on 127.0.0.1 that was free a moment ago (the OS picks it). */
-export function findFreePort(host = '127.0.0.1'): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen({ host, port: 0, exclusive: true }, () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => (port ? resolve(port) : reject(new Error('no port assigned'))));
-    });
-  });
+// Ports are picked below the operating systems' ephemeral ranges (Linux 32768–60999, macOS and
+// Windows 49152–65535). The OS hands out ephemeral ports for every outgoing connection and every
+// bind to port 0 (a service's metrics port, a browser), so a port it picked for us could be taken
+// by one of those before our service binds it; below the range, only another explicit bind can.
+const LOWEST_PORT = 20_000;
+const HIGHEST_PORT = 32_767;
+const ATTEMPTS = 200;
+
+// Never hand the same port out twice in one process: the first taker may not have bound it yet.
+const handedOut = new Set<number>();
+
+/** A TCP port on `host` that is free now and outside the OS's ephemeral range. */
+export async function findFreePort(host = '127.0.0.1'): Promise<number> {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+    const port = LOWEST_PORT + Math.floor(Math.random() * (HIGHEST_PORT - LOWEST_PORT + 1));
+    if (handedOut.has(port) || !(await isPortFree(port, host))) continue;
+    handedOut.add(port);
+    return port;
+  }
+  throw new Error(
+    `no free port between ${LOWEST_PORT} and ${HIGHEST_PORT} after ${ATTEMPTS} tries`,
+  );
 }
 
 export interface WaitForPortOptions {
