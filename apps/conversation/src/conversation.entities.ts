@@ -1,15 +1,15 @@
+import { outboxEntity } from '@hub/outbox';
 import { CannedResponse } from './canned-responses/canned-response.entity';
 import { Conversation } from './conversations/conversation.entity';
 import { StoredFile } from './files/stored-file.entity';
 import { Inbox } from './inboxes/inbox.entity';
 import { Message } from './messages/message.entity';
-import { OutboxEvent } from './outbox/outbox-event.entity';
 
 export const conversationEntities = [
   Inbox,
   Conversation,
   Message,
   CannedResponse,
-  OutboxEvent,
+  outboxEntity('conversation'),
   StoredFile,
 ];

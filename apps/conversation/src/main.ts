@@ -1,4 +1,5 @@
 import { ServiceEnv } from '@hub/config';
+import { OutboxModule } from '@hub/outbox';
 import { runService } from '@hub/service-kit';
 import { conversationEntities } from './conversation.entities';
 import { ConversationsModule } from './conversations/conversations.module';
@@ -7,5 +8,5 @@ void runService({
   service: 'conversation',
   envSchema: ServiceEnv,
   entities: conversationEntities,
-  features: [ConversationsModule],
+  features: [OutboxModule.forSchema('conversation'), ConversationsModule],
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SUBJECTS } from '@hub/contracts';
 import { waitFor } from '@hub/testing';
 import { MessageRepository } from '../src/messages/message.repository';
-import { Outbox, pendingEvent, type PendingEvent } from '../src/outbox/outbox';
+import { Outbox, pendingEvent, type PendingEvent } from '@hub/outbox';
 import { ConversationUnderTest, type InboxTarget } from './support/conversation-under-test';
 import { openConversation } from './support/conversations';
 

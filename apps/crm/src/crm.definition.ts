@@ -1,4 +1,5 @@
 import { ServiceEnv } from '@hub/config';
+import { OutboxModule } from '@hub/outbox';
 import type { ServiceDefinition } from '@hub/service-kit';
 import { crmEntities } from './crm.entities';
 import { CustomersModule } from './customers/customers.module';
@@ -9,5 +10,5 @@ export const crmService: ServiceDefinition<ServiceEnv> = {
   service: 'crm',
   envSchema: ServiceEnv,
   entities: crmEntities,
-  features: [CustomersModule, TicketsModule],
+  features: [OutboxModule.forSchema('crm'), CustomersModule, TicketsModule],
 };

@@ -1,3 +1,4 @@
+import { outboxEntity } from '@hub/outbox';
 import { CustomerAttribute } from './customers/customer-attribute.entity';
 import { CustomerIdentity } from './customers/customer-identity.entity';
 import { Customer } from './customers/customer.entity';
@@ -5,4 +6,12 @@ import { Note } from './notes/note.entity';
 import { Order } from './orders/order.entity';
 import { Ticket } from './tickets/ticket.entity';
 
-export const crmEntities = [Customer, CustomerIdentity, CustomerAttribute, Order, Ticket, Note];
+export const crmEntities = [
+  Customer,
+  CustomerIdentity,
+  CustomerAttribute,
+  Order,
+  Ticket,
+  Note,
+  outboxEntity('crm'),
+];

@@ -1,3 +1,4 @@
+import { OutboxModule } from '@hub/outbox';
 import { runService } from '@hub/service-kit';
 import { AcdModule } from './acd/acd.module';
 import { AgentsModule } from './agents/agents.module';
@@ -14,6 +15,7 @@ void runService({
   envSchema: RoutingEnv,
   entities: routingEntities,
   features: [
+    OutboxModule.forSchema('routing'),
     AcdModule,
     QueuesModule,
     ManualAssignmentModule,

@@ -1,3 +1,4 @@
+import { outboxEntity } from '@hub/outbox';
 import { Route } from './acd/route.entity';
 import { Agent } from './agents/agent.entity';
 import { AgentStatus } from './agents/agent-status.entity';
@@ -14,4 +15,5 @@ export const routingEntities = [
   AgentConnection,
   Route,
   HandlingTime,
+  outboxEntity('routing'),
 ];

@@ -49,6 +49,7 @@ function boot(): void {
   installHubApi(window, store, warn);
   mount(store);
   window.addEventListener('online', () => store.retryConnectionNow());
+  window.addEventListener('offline', () => store.connectionLost());
   store.start().then(
     () =>
       trackPageViews({

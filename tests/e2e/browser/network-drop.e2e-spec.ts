@@ -27,6 +27,9 @@ describe('the widget when the network drops', () => {
     ({ token, socket: agent } = await signInAda(hub, world.workspace));
   }, 180_000);
 
+  // A test that fails with the network down must not leave it down for the next one.
+  afterEach(() => link.restore());
+
   afterAll(async () => {
     agent?.close();
     await world?.site.close();
@@ -65,9 +68,9 @@ describe('the widget when the network drops', () => {
     );
     const conversationId = (assigned.conversation as { id: string }).id;
 
-    // The network goes: the browser says it is offline, and the open connections die.
-    await context.setOffline(true);
+    // The network goes: the open connections die, and the browser says it is offline.
     link.cut();
+    await context.setOffline(true);
     await widgetOf(page).getByText(EN.reconnecting).waitFor({ timeout: 30_000 });
     await send(visitor, OFFLINE_TEXT);
     const own = messageLogOf(page).getByRole('listitem').filter({ hasText: OFFLINE_TEXT });

@@ -18,7 +18,7 @@ import { Database } from '@hub/service-kit';
 import { CurrentActors } from '../actors/current-actors';
 import { InboxDirectory } from '../inboxes/inbox-directory';
 import { ConversationNotifier } from '../notifications/conversation-notifier';
-import { Outbox, type PendingEvent } from '../outbox/outbox';
+import { Outbox, type PendingEvent } from '@hub/outbox';
 import type { Conversation } from './conversation.entity';
 import { ConversationError } from './conversation.exception';
 import { ConversationRepository } from './conversation.repository';

@@ -16,8 +16,6 @@ import { MessagesHandler } from '../messages/messages.handler';
 import { ReceiveInboundMessage } from '../messages/receive-inbound-message.use-case';
 import { SendAgentMessage } from '../messages/send-agent-message.use-case';
 import { ConversationNotifier } from '../notifications/conversation-notifier';
-import { Outbox } from '../outbox/outbox';
-import { OutboxRepository } from '../outbox/outbox.repository';
 import { ConversationLifecycle } from './conversation-lifecycle';
 import { ConversationQueries } from './conversation-queries';
 import { ConversationRepository } from './conversation.repository';
@@ -43,7 +41,6 @@ import { VisitorsHandler } from '../visitors/visitors.handler';
     MessageRepository,
     InboxRepository,
     CannedResponseRepository,
-    OutboxRepository,
     ConversationQueries,
     ConversationLifecycle,
     CurrentActors,
@@ -52,7 +49,6 @@ import { VisitorsHandler } from '../visitors/visitors.handler';
     FileDirectory,
     UploadLimits,
     ConversationNotifier,
-    Outbox,
     ReceiveInboundMessage,
     SendAgentMessage,
     InboundMessageHandler,

@@ -17,7 +17,7 @@ import { ConversationRepository } from '../conversations/conversation.repository
 import { toCsatView } from '../conversations/views';
 import { InboxDirectory } from '../inboxes/inbox-directory';
 import { ConversationNotifier } from '../notifications/conversation-notifier';
-import { Outbox, pendingEvent, type PendingEvent } from '../outbox/outbox';
+import { Outbox, pendingEvent, type PendingEvent } from '@hub/outbox';
 import { csatNotAllowed } from './csat.exception';
 
 const WINDOW_MS = CSAT_WINDOW_DAYS * 24 * 60 * 60 * 1000;

@@ -15,7 +15,7 @@ import { OpenConversation } from '../conversations/open-conversation';
 import { FileDirectory } from '../files/file-directory';
 import { InboxDirectory } from '../inboxes/inbox-directory';
 import { ConversationNotifier } from '../notifications/conversation-notifier';
-import { Outbox, type PendingEvent } from '../outbox/outbox';
+import { Outbox, type PendingEvent } from '@hub/outbox';
 import type { Message } from './message.entity';
 import { MessageRepository, type NewMessage } from './message.repository';
 

@@ -23,7 +23,7 @@ import { toMessageView } from '../conversations/views';
 import { FileDirectory } from '../files/file-directory';
 import { InboxDirectory } from '../inboxes/inbox-directory';
 import { ConversationNotifier } from '../notifications/conversation-notifier';
-import { Outbox, type PendingEvent } from '../outbox/outbox';
+import { Outbox, type PendingEvent } from '@hub/outbox';
 import type { Message } from './message.entity';
 import { MessageRepository } from './message.repository';
 

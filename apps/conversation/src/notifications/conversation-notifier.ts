@@ -18,7 +18,7 @@ import { Realtime } from '@hub/service-kit';
 import type { Conversation } from '../conversations/conversation.entity';
 import { toConversationView, toMessageView } from '../conversations/views';
 import type { Message } from '../messages/message.entity';
-import { pendingEvent, type PendingEvent } from '../outbox/outbox';
+import { pendingEvent, type PendingEvent } from '@hub/outbox';
 
 export type Opening = 'new' | 'reopened';
 

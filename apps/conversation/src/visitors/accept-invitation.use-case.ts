@@ -25,7 +25,7 @@ import { InboxDirectory } from '../inboxes/inbox-directory';
 import type { Message } from '../messages/message.entity';
 import { MessageRepository } from '../messages/message.repository';
 import { ConversationNotifier } from '../notifications/conversation-notifier';
-import { Outbox, type PendingEvent } from '../outbox/outbox';
+import { Outbox, type PendingEvent } from '@hub/outbox';
 import { InvitationMessages } from './invitation-messages';
 
 interface Opened {

@@ -18,6 +18,7 @@ import { namespacedStream, namespacedSubject, streamsUsedBy } from '@hub/messagi
 import { Database, Messaging, ServiceKitModule } from '@hub/service-kit';
 import { createTestDatabase, testRunId, testServices, type TestDatabase } from '@hub/testing';
 import type { DataSource } from 'typeorm';
+import { OutboxModule } from '@hub/outbox';
 import { conversationEntities } from '../../src/conversation.entities';
 import { ConversationsModule } from '../../src/conversations/conversations.module';
 import { Inbox } from '../../src/inboxes/inbox.entity';
@@ -67,6 +68,7 @@ export class ConversationUnderTest {
     const module = await Test.createTestingModule({
       imports: [
         ServiceKitModule.forRoot({ service: 'conversation', env, entities: conversationEntities }),
+        OutboxModule.forSchema('conversation'),
         ConversationsModule,
       ],
     }).compile();

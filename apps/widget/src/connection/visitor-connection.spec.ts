@@ -105,6 +105,18 @@ describe('VisitorConnection', () => {
     expect(sockets).toHaveLength(2);
   });
 
+  it('drops the socket at once when the browser goes offline, and retries with backoff', () => {
+    const { connection, last, sockets, states } = connect();
+    last().serverOpens();
+    last().serverSends(WELCOME);
+    connection.networkLost();
+    expect(sockets[0].closedWith).toBe(4000);
+    expect(states[states.length - 1]).toBe('reconnecting');
+    expect(connection.send({ type: 'typing', isTyping: true })).toBe(false);
+    jest.advanceTimersByTime(500);
+    expect(sockets).toHaveLength(2);
+  });
+
   it('keeps a socket that answers its pings', () => {
     const { last, sockets } = connect();
     last().serverOpens();

@@ -78,6 +78,20 @@ export class VisitorConnection {
     this.open();
   }
 
+  /**
+   * The browser says the network is gone: stop trusting the socket now rather than after a ping
+   * goes unanswered, so what the visitor sends meanwhile waits in the outbox.
+   */
+  networkLost(): void {
+    if (this.stopped || !this.socket) return;
+    this.abandon(this.socket);
+  }
+
+  private abandon(socket: SocketLike): void {
+    this.dropped(socket, 1006);
+    socket.close(4000);
+  }
+
   private open(): void {
     this.welcomed = false;
     this.options.onState(this.attempt === 0 ? 'connecting' : 'reconnecting');
@@ -140,8 +154,7 @@ export class VisitorConnection {
     this.pingTimer = setInterval(() => {
       if (!this.heardSincePing) {
         // Nothing since the last ping: the network is gone even if no close event came.
-        this.dropped(socket, 1006);
-        socket.close(4000);
+        this.abandon(socket);
         return;
       }
       this.heardSincePing = false;

@@ -116,6 +116,10 @@ export class WidgetStore {
     this.connection.retryNow();
   }
 
+  connectionLost(): void {
+    this.connection.networkLost();
+  }
+
   /** The token at boot: a hub that refuses (429) or cannot be reached is asked again, with backoff. */
   private async firstSession(): Promise<void> {
     for (let attempt = 0; ; attempt += 1) {

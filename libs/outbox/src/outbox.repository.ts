@@ -1,7 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Database } from '@hub/service-kit';
 import { IsNull, LessThan, type EntityManager } from 'typeorm';
-import { OutboxEvent } from './outbox-event.entity';
+import type { OutboxEntity, OutboxEvent } from './outbox-event.entity';
+
+/** The injection token of the service's `outboxEntity(schema)`. */
+export const OUTBOX_ENTITY = Symbol('OUTBOX_ENTITY');
 
 /** An event as written: the database numbers it and fills in the times. */
 export type NewOutboxEvent = Pick<OutboxEvent, 'workspaceId' | 'eventId' | 'subject' | 'payload'>;
@@ -9,19 +12,22 @@ export type NewOutboxEvent = Pick<OutboxEvent, 'workspaceId' | 'eventId' | 'subj
 /** Every read and write of outbox rows. Methods taking `tx` run in the caller's transaction. */
 @Injectable()
 export class OutboxRepository {
-  constructor(private readonly database: Database) {}
+  constructor(
+    private readonly database: Database,
+    @Inject(OUTBOX_ENTITY) private readonly entity: OutboxEntity,
+  ) {}
 
   /** One multi-row INSERT; an event id already written is skipped. */
   async insert(tx: EntityManager, events: NewOutboxEvent[]): Promise<void> {
     if (events.length === 0) return;
-    await tx.createQueryBuilder().insert().into(OutboxEvent).values(events).orIgnore().execute();
+    await tx.createQueryBuilder().insert().into(this.entity).values(events).orIgnore().execute();
   }
 
   /** One UPDATE for all the events. */
   async markPublished(eventIds: string[]): Promise<void> {
     await this.database.dataSource
       .createQueryBuilder()
-      .update(OutboxEvent)
+      .update(this.entity)
       .set({ publishedAt: () => 'now()' })
       .where('event_id IN (:...ids)', { ids: eventIds })
       .execute();
@@ -35,7 +41,7 @@ export class OutboxRepository {
     tx: EntityManager,
     query: { writtenBefore: Date; limit: number },
   ): Promise<OutboxEvent[]> {
-    return tx.find(OutboxEvent, {
+    return tx.find(this.entity, {
       where: { publishedAt: IsNull(), createdAt: LessThan(query.writtenBefore) },
       order: { id: 'ASC' },
       take: query.limit,
@@ -44,6 +50,6 @@ export class OutboxRepository {
   }
 
   async markClaimedPublished(tx: EntityManager, row: OutboxEvent): Promise<void> {
-    await tx.update(OutboxEvent, { id: row.id }, { publishedAt: new Date() });
+    await tx.update(this.entity, { id: row.id }, { publishedAt: new Date() });
   }
 }
