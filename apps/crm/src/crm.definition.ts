@@ -1,6 +1,7 @@
 import { ServiceEnv } from '@hub/config';
 import { OutboxModule } from '@hub/outbox';
 import type { ServiceDefinition } from '@hub/service-kit';
+import { AuditModule } from './audit/audit.module';
 import { crmEntities } from './crm.entities';
 import { CustomersModule } from './customers/customers.module';
 import { TicketsModule } from './tickets/tickets.module';
@@ -10,5 +11,5 @@ export const crmService: ServiceDefinition<ServiceEnv> = {
   service: 'crm',
   envSchema: ServiceEnv,
   entities: crmEntities,
-  features: [OutboxModule.forSchema('crm'), CustomersModule, TicketsModule],
+  features: [OutboxModule.forSchema('crm'), AuditModule, CustomersModule, TicketsModule],
 };

@@ -1,4 +1,5 @@
 import { outboxEntity } from '@hub/outbox';
+import { AuditEntry } from './audit/audit-entry.entity';
 import { CustomerAttribute } from './customers/customer-attribute.entity';
 import { CustomerIdentity } from './customers/customer-identity.entity';
 import { Customer } from './customers/customer.entity';
@@ -13,5 +14,6 @@ export const crmEntities = [
   Order,
   Ticket,
   Note,
+  AuditEntry,
   outboxEntity('crm'),
 ];

@@ -35,6 +35,7 @@ import {
   RecordVisitorProfileRequest,
   type RecordVisitorProfileReply,
 } from './crm/record-visitor-profile';
+import { TicketChanged } from './crm/ticket-changed';
 import { TicketCreated } from './crm/ticket-created';
 import {
   GetWorkspaceSettingsRequest,
@@ -68,6 +69,7 @@ import {
 } from './web/revoke-visitor-sessions';
 import { WorkspaceScopedRequest } from './routing/workspace-scoped';
 import type { AgentView, DepartmentView, QueueEntryView } from './views/agent-view';
+import { SlaClockEvent } from './routing/sla-clock-event';
 import type { ConversationView, CsatView } from './views/conversation-view';
 import type { CannedResponseView, CustomerView } from './views/customer-view';
 import type { FileView, StoredFileView } from './views/file-view';
@@ -134,6 +136,7 @@ export const SUBJECTS = {
       returns<TicketView[]>(),
     ),
     ticketCreated: defineEvent('evt.crm.ticket.created.v1', TicketCreated, 'EVENTS'),
+    ticketChanged: defineEvent('evt.crm.ticket.changed.v1', TicketChanged, 'EVENTS'),
   },
   conversation: {
     listConversations: defineRequest(
@@ -310,5 +313,8 @@ export const SUBJECTS = {
       TransferConversationRequest,
       returns<ConversationView>(),
     ),
+    slaWarned: defineEvent('evt.routing.sla.warned.v1', SlaClockEvent, 'EVENTS'),
+    slaBreached: defineEvent('evt.routing.sla.breached.v1', SlaClockEvent, 'EVENTS'),
+    slaMet: defineEvent('evt.routing.sla.met.v1', SlaClockEvent, 'EVENTS'),
   },
 } as const;

@@ -100,8 +100,10 @@ export type AgentPresence = (typeof AgentPresence)[keyof typeof AgentPresence];
 export const AGENT_PRESENCES = valuesOf(AgentPresence);
 
 export const TicketStatus = {
+  New: 'new',
   Open: 'open',
   Pending: 'pending',
+  OnHold: 'on_hold',
   Solved: 'solved',
   Closed: 'closed',
 } as const;
