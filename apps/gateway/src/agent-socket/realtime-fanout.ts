@@ -129,7 +129,7 @@ export class RealtimeFanout {
         this.sendToAgent(assigneeId, text);
       } else if (event.type === 'draft') {
         // Sneak-peek is a workspace setting; the draft never reaches the agent when it is off.
-        if (await this.workspacesService.typingSneakPeek(event.workspaceId))
+        if ((await this.workspacesService.settings(event.workspaceId)).typingSneakPeek)
           this.sendToAgent(assigneeId, text, event.workspaceId);
       }
     }

@@ -4,13 +4,13 @@ import { GetWorkspaceSettingsRequest, SUBJECTS, type WorkspaceSettingsView } fro
 import { RequestPattern } from '@hub/service-kit';
 import { WorkspacesService } from './workspaces.service';
 
-/** The workspace settings other edges read (connector-web's widget config). */
+/** The workspace settings other services read (widget config, tickets, reports, privacy). */
 @Controller()
 export class WorkspacesHandler {
   constructor(private readonly workspaces: WorkspacesService) {}
 
   @RequestPattern(SUBJECTS.gateway.getWorkspaceSettings)
   async settings(@Payload() request: GetWorkspaceSettingsRequest): Promise<WorkspaceSettingsView> {
-    return { typingSneakPeek: await this.workspaces.typingSneakPeek(request.workspaceId) };
+    return this.workspaces.settings(request.workspaceId);
   }
 }

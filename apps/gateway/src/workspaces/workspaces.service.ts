@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { WorkspaceSettingsView } from '@hub/contracts';
 import { Database } from '@hub/service-kit';
+import { workspaceSettingsOf } from './workspace-settings';
 import { Workspace } from './workspace.entity';
 
 const SETTINGS_TTL_MS = 30_000;
@@ -7,7 +9,7 @@ const SETTINGS_TTL_MS = 30_000;
 /** The gateway's own workspace table: login by slug, and the settings its edges read. */
 @Injectable()
 export class WorkspacesService {
-  private readonly sneakPeek = new Map<string, { enabled: boolean; until: number }>();
+  private readonly cache = new Map<string, { settings: WorkspaceSettingsView; until: number }>();
 
   constructor(private readonly database: Database) {}
 
@@ -20,18 +22,19 @@ export class WorkspacesService {
   }
 
   /**
-   * Whether agents see visitors' unsent drafts (settings.typingSneakPeek, on unless false).
-   * Cached briefly: drafts arrive many times a second and the setting rarely changes.
+   * The workspace's settings with their defaults. Cached briefly: drafts ask for the sneak-peek
+   * setting many times a second and settings rarely change.
    */
-  async typingSneakPeek(workspaceId: string): Promise<boolean> {
-    const cached = this.sneakPeek.get(workspaceId);
-    if (cached && cached.until > Date.now()) return cached.enabled;
+  async settings(workspaceId: string): Promise<WorkspaceSettingsView> {
+    const cached = this.cache.get(workspaceId);
+    if (cached && cached.until > Date.now()) return cached.settings;
     const dataSource = await this.database.connected();
     const workspace = await dataSource
       .getRepository(Workspace)
       .findOne({ select: { id: true, settings: true }, where: { id: workspaceId } });
-    const enabled = workspace !== null && workspace.settings.typingSneakPeek !== false;
-    this.sneakPeek.set(workspaceId, { enabled, until: Date.now() + SETTINGS_TTL_MS });
-    return enabled;
+    // An unknown workspace shows nothing to anyone: no sneak peek.
+    const settings = workspaceSettingsOf(workspace?.settings ?? { typingSneakPeek: false });
+    this.cache.set(workspaceId, { settings, until: Date.now() + SETTINGS_TTL_MS });
+    return settings;
   }
 }
