@@ -65,12 +65,19 @@ export function IsEntityIdOrNull(): PropertyDecorator {
   );
 }
 
-/** An instant as ISO 8601 with a zone (`2026-05-01T09:00:00Z`), or null to clear it. */
+/** An instant as ISO 8601 with a zone: `2026-05-01T09:00:00Z`, `2026-05-01T18:00:00+09:00`. */
+export function IsZonedInstant(): PropertyDecorator {
+  return compose(
+    IsISO8601({ strict: true, strictSeparator: true }),
+    Matches(/(Z|[+-]\d{2}:?\d{2})$/, { message: '$property must carry a time zone' }),
+  );
+}
+
+/** A zoned instant, or null to clear it. */
 export function IsInstantOrNull(): PropertyDecorator {
   return compose(
     ValidateIf((_, value) => value !== null),
-    IsISO8601({ strict: true, strictSeparator: true }),
-    Matches(/(Z|[+-]\d{2}:?\d{2})$/, { message: '$property must carry a time zone' }),
+    IsZonedInstant(),
   );
 }
 

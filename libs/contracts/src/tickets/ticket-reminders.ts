@@ -1,8 +1,8 @@
-import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { Actor } from '../common/actor';
 import { IsEntityId } from '../common/validators';
 import { ValidateNestedActor } from './ticket-actor';
-import { IsTicketText } from './ticket-fields';
+import { IsTicketText, IsZonedInstant } from './ticket-fields';
 
 /**
  * `crm.ticket.reminder.create` → TicketReminderView: remind about a ticket at `remindAt`. When
@@ -13,9 +13,7 @@ export class CreateTicketReminderRequest {
   @IsEntityId() workspaceId!: string;
   @IsEntityId() ticketId!: string;
   @ValidateNestedActor() actor!: Actor;
-  @IsISO8601({ strict: true, strictSeparator: true })
-  @Matches(/(Z|[+-]\d{2}:?\d{2})$/, { message: 'remindAt must carry a time zone' })
-  remindAt!: string;
+  @IsZonedInstant() remindAt!: string;
   @IsOptional() @IsTicketText() note?: string;
 }
 
