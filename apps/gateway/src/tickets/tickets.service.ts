@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   SUBJECTS,
+  TICKET_CHANGE_FIELDS,
   type CreateTicketRequest,
   type SearchTicketsRequest,
   type TicketHistoryEntry,
@@ -19,28 +20,6 @@ import type {
 } from './dto/ticket.dto';
 import { versionRead } from './if-match';
 import { TicketTargets } from './ticket-targets';
-
-const TICKET_FIELDS = [
-  'description',
-  'status',
-  'priority',
-  'categoryId',
-  'tags',
-  'assigneeId',
-  'departmentId',
-  'dueAt',
-] as const;
-
-const CHANGE_FIELDS = [
-  'subject',
-  'status',
-  'priority',
-  'categoryId',
-  'tags',
-  'assigneeId',
-  'departmentId',
-  'dueAt',
-] as const;
 
 /**
  * Tickets as an agent sees them. The workspace and the actor come from the verified token; crm
@@ -81,8 +60,8 @@ export class TicketsService {
       actor: actorOf(agent),
       customerId,
       subject: body.subject,
-      ...pick(body, TICKET_FIELDS),
-      ...pick(body, ['conversationId']),
+      ...pick(body, TICKET_CHANGE_FIELDS),
+      ...pick(body, ['description', 'conversationId']),
     };
     return this.rpc.request(SUBJECTS.crm.createTicket, request);
   }
@@ -95,7 +74,7 @@ export class TicketsService {
   ): Promise<TicketView> {
     const version = versionRead(body.version, ifMatch);
     await this.targets.check(agent, body);
-    return this.write(agent, ticketId, { version, ...pick(body, CHANGE_FIELDS) });
+    return this.write(agent, ticketId, { version, ...pick(body, TICKET_CHANGE_FIELDS) });
   }
 
   /** To an agent, or to a department's pool (nobody has it then), with a note for the history. */

@@ -14,6 +14,18 @@ import {
   IsTicketVersion,
 } from './ticket-fields';
 
+/** The fields of a ticket an agent's change may set (all optional, at least one given). */
+export const TICKET_CHANGE_FIELDS = [
+  'subject',
+  'status',
+  'priority',
+  'categoryId',
+  'tags',
+  'assigneeId',
+  'departmentId',
+  'dueAt',
+] as const;
+
 /**
  * `crm.ticket.update` → TicketView: an agent changes a ticket they read at `version`. A stale
  * version is refused with TICKET_CONFLICT (nothing changed); a status change the workflow

@@ -13,6 +13,7 @@ import {
   IsTicketText,
   IsTicketVersion,
   IsZonedInstant,
+  TICKET_CHANGE_FIELDS,
   TICKET_TAGS_MAX,
 } from '@hub/contracts';
 import {
@@ -115,17 +116,6 @@ export class CreateTicketBody {
   dueAt?: string | null;
 }
 
-const CHANGE_FIELDS = [
-  'subject',
-  'status',
-  'priority',
-  'categoryId',
-  'tags',
-  'assigneeId',
-  'departmentId',
-  'dueAt',
-] as const;
-
 export class UpdateTicketBody {
   @ApiPropertyOptional({
     minimum: 1,
@@ -136,42 +126,42 @@ export class UpdateTicketBody {
   version?: number;
 
   @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
-  @IsOneOfChange(CHANGE_FIELDS)
+  @IsOneOfChange(TICKET_CHANGE_FIELDS)
   @IsTicketSubject()
   subject?: string;
 
   @ApiPropertyOptional({ enum: TICKET_STATUSES })
-  @IsOneOfChange(CHANGE_FIELDS)
+  @IsOneOfChange(TICKET_CHANGE_FIELDS)
   @IsTicketStatus()
   status?: TicketStatus;
 
   @ApiPropertyOptional({ enum: PRIORITIES })
-  @IsOneOfChange(CHANGE_FIELDS)
+  @IsOneOfChange(TICKET_CHANGE_FIELDS)
   @IsTicketPriority()
   priority?: Priority;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
-  @IsOneOfChange(CHANGE_FIELDS)
+  @IsOneOfChange(TICKET_CHANGE_FIELDS)
   @IsEntityIdOrNull()
   categoryId?: string | null;
 
   @ApiPropertyOptional({ type: [String], maxItems: TICKET_TAGS_MAX })
-  @IsOneOfChange(CHANGE_FIELDS)
+  @IsOneOfChange(TICKET_CHANGE_FIELDS)
   @IsTicketTags()
   tags?: string[];
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
-  @IsOneOfChange(CHANGE_FIELDS)
+  @IsOneOfChange(TICKET_CHANGE_FIELDS)
   @IsEntityIdOrNull()
   assigneeId?: string | null;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
-  @IsOneOfChange(CHANGE_FIELDS)
+  @IsOneOfChange(TICKET_CHANGE_FIELDS)
   @IsEntityIdOrNull()
   departmentId?: string | null;
 
   @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String })
-  @IsOneOfChange(CHANGE_FIELDS)
+  @IsOneOfChange(TICKET_CHANGE_FIELDS)
   @IsInstantOrNull()
   dueAt?: string | null;
 }
