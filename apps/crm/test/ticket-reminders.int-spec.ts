@@ -63,7 +63,11 @@ describe('crm ticket reminders', () => {
       note: 'Ask whether the refund arrived',
     });
 
-    await waitFor(() => notices.length > 0);
+    await waitFor(
+      () => notices.length > 0,
+      10_000,
+      () => 'no reminder notice',
+    );
     expect(notices).toEqual([
       {
         type: 'ticket.reminder',
@@ -96,10 +100,18 @@ describe('crm ticket reminders', () => {
       });
 
     const reminders = await Promise.all(Array.from({ length: 30 }, remind));
-    await waitFor(() => notices.length >= reminders.length);
+    await waitFor(
+      () => notices.length >= reminders.length,
+      15_000,
+      () => `${notices.length} of ${reminders.length} notices`,
+    );
     // A reminder set after all of them is sent by a later pass: any duplicate is in by then.
     const marker = await remind();
-    await waitFor(() => notices.some((notice) => notice.reminderId === marker.id));
+    await waitFor(
+      () => notices.some((notice) => notice.reminderId === marker.id),
+      10_000,
+      () => 'no notice of the last reminder',
+    );
 
     const sent = notices.map((notice) => notice.reminderId).sort();
     expect(sent).toEqual([...reminders, marker].map((reminder) => reminder.id).sort());
@@ -118,7 +130,11 @@ describe('crm ticket reminders', () => {
       remindAt: new Date().toISOString(),
     });
 
-    await waitFor(() => notices.length === 1);
+    await waitFor(
+      () => notices.length === 1,
+      10_000,
+      () => `${notices.length} notices`,
+    );
     expect(notices[0]).toMatchObject({ ticketId: ticket.id, note: null });
   });
 

@@ -87,13 +87,17 @@ describe('tickets through the gateway', () => {
     const jsm = await jetstreamManager(suite.nc);
     const stream = namespacedStream(suite.namespace, 'EVENTS');
     const { state } = await jsm.streams.info(stream);
-    await waitFor(async () => {
-      const info = await jsm.consumers.info(
-        stream,
-        namespacedDurable(suite.namespace, 'crm_ticket_reopen'),
-      );
-      return info.delivered.stream_seq >= state.last_seq && info.num_ack_pending === 0;
-    });
+    await waitFor(
+      async () => {
+        const info = await jsm.consumers.info(
+          stream,
+          namespacedDurable(suite.namespace, 'crm_ticket_reopen'),
+        );
+        return info.delivered.stream_seq >= state.last_seq && info.num_ack_pending === 0;
+      },
+      15_000,
+      () => 'crm did not handle every message event',
+    );
   }
 
   it('turns a conversation into a ticket requested by its customer, announced as an event', async () => {
@@ -115,7 +119,11 @@ describe('tickets through the gateway', () => {
       conversationIds: [conversation.id],
       version: 1,
     });
-    await waitFor(() => events.some((event) => event.ticket.id === ticket.id));
+    await waitFor(
+      () => events.some((event) => event.ticket.id === ticket.id),
+      10_000,
+      () => 'no ticket.changed event',
+    );
     expect(events.find((event) => event.ticket.id === ticket.id)).toMatchObject({
       created: true,
       actorType: 'agent',
@@ -226,11 +234,16 @@ describe('tickets through the gateway', () => {
     );
 
     let reopened: TicketView | undefined;
-    await waitFor(async () => {
-      reopened = (await api.call<TicketView>('GET', `/api/v1/tickets/${ticket.id}`, { token: ada }))
-        .body;
-      return reopened.status === 'open';
-    });
+    await waitFor(
+      async () => {
+        reopened = (
+          await api.call<TicketView>('GET', `/api/v1/tickets/${ticket.id}`, { token: ada })
+        ).body;
+        return reopened.status === 'open';
+      },
+      15_000,
+      () => `the ticket stayed ${reopened?.status}`,
+    );
     const [{ id: emailConversationId }] = (
       await db.query<{ id: string }>(
         'select id from conversation.conversations where inbox_id = $1',

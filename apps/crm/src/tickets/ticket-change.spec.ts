@@ -1,4 +1,4 @@
-import { TicketStatus } from '@hub/domain';
+import { Priority, TicketStatus } from '@hub/domain';
 import { DomainException } from '@hub/service-kit';
 import { applyTicketChange } from './ticket-change';
 import { changesBetween, type TicketState } from './ticket-state';
@@ -15,7 +15,7 @@ function state(overrides: Partial<Ticket> = {}): TicketState {
     subject: 'Late order',
     description: null,
     status: TicketStatus.Open,
-    priority: 'normal',
+    priority: Priority.Normal,
     categoryId: null,
     tags: [],
     assigneeId: null,
