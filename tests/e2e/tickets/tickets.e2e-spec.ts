@@ -163,6 +163,10 @@ describe('tickets through the gateway', () => {
     expect([empty.status, empty.body.code]).toEqual([400, 'VALIDATION_FAILED']);
     const now = await api.call<TicketView>('GET', `/api/v1/tickets/${ticket.id}`, { token: ada });
     expect(now.body).toMatchObject({ status: 'open', priority: 'high', version: 2 });
+    // The ETag is the version to send back.
+    expect(now.headers.get('etag')).toBe('"2"');
+    const withEtag = await patch({ priority: 'low' }, { 'If-Match': now.headers.get('etag')! });
+    expect([withEtag.status, withEtag.headers.get('etag')]).toEqual([200, '"3"']);
   });
 
   it('transfers to another agent with a note the history keeps; an unknown agent changes nothing', async () => {

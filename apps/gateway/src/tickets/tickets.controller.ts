@@ -1,4 +1,15 @@
-import { Body, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { TicketHistoryEntry, TicketPage, TicketView } from '@hub/contracts';
 import { ApiController, ApiErrors } from '../api/api-controller.decorator';
@@ -13,6 +24,7 @@ import {
   TransferTicketBody,
   UpdateTicketBody,
 } from './dto/ticket.dto';
+import { TicketEtagInterceptor } from './ticket-etag.interceptor';
 import { TicketsService } from './tickets.service';
 import {
   TicketHistoryEntrySchema,
@@ -44,6 +56,7 @@ const IF_MATCH = ApiHeader({
   description: 'The ticket version read, e.g. "3" (or send version in the body)',
 });
 
+// Every answer that is one ticket carries its version as the ETag, for If-Match.
 @ApiController('tickets', 'tickets')
 export class TicketsController {
   constructor(private readonly tickets: TicketsService) {}
@@ -58,6 +71,7 @@ export class TicketsController {
     return this.tickets.list(agent, query);
   }
 
+  @UseInterceptors(TicketEtagInterceptor)
   @Post()
   @ApiOperation({
     summary: 'Open a ticket for a customer, or turn a conversation into one',
@@ -81,6 +95,7 @@ export class TicketsController {
     return this.tickets.create(agent, body);
   }
 
+  @UseInterceptors(TicketEtagInterceptor)
   @Get(':ticketId')
   @ApiOperation({ summary: 'One ticket' })
   @ApiOkResponse({ type: TicketViewSchema })
@@ -92,6 +107,7 @@ export class TicketsController {
     return this.tickets.get(agent, ticketId);
   }
 
+  @UseInterceptors(TicketEtagInterceptor)
   @Patch(':ticketId')
   @IF_MATCH
   @ApiOperation({
@@ -111,6 +127,7 @@ export class TicketsController {
     return this.tickets.update(agent, ticketId, body, ifMatch);
   }
 
+  @UseInterceptors(TicketEtagInterceptor)
   @Post(':ticketId/transfer')
   @HttpCode(200)
   @IF_MATCH
@@ -126,6 +143,7 @@ export class TicketsController {
     return this.tickets.transfer(agent, ticketId, body, ifMatch);
   }
 
+  @UseInterceptors(TicketEtagInterceptor)
   @Post(':ticketId/conversations')
   @HttpCode(200)
   @ApiOperation({ summary: 'Link a conversation (any channel) to the ticket' })
@@ -142,6 +160,7 @@ export class TicketsController {
     return this.tickets.link(agent, ticketId, conversationId);
   }
 
+  @UseInterceptors(TicketEtagInterceptor)
   @Delete(':ticketId/conversations/:conversationId')
   @ApiOperation({ summary: 'Unlink a conversation from the ticket' })
   @ApiOkResponse({ type: TicketViewSchema })
