@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ListCustomerTicketsRequest, TicketView } from '@hub/contracts';
 import { Database } from '@hub/service-kit';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { TicketConversation } from './ticket-conversation.entity';
 import { TicketError } from './ticket.exception';
 import { viewOf, type TicketState } from './ticket-state';
@@ -60,7 +60,7 @@ export class TicketsRepository {
     if (tickets.length === 0) return [];
     const ids = tickets.map((ticket) => ticket.id);
     const links = await tx.find(TicketConversation, {
-      where: ids.map((ticketId) => ({ ticketId })),
+      where: { ticketId: In(ids) },
       order: { linkedAt: 'ASC', conversationId: 'ASC' },
     });
     const vips = await this.vipCustomers(
