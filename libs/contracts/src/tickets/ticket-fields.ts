@@ -13,11 +13,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { PRIORITIES, TICKET_STATUSES } from '@hub/domain';
-import { IsEntityId, IsStorableText } from '../common/validators';
-
-function compose(...decorators: PropertyDecorator[]): PropertyDecorator {
-  return (target, key) => decorators.forEach((decorate) => decorate(target, key));
-}
+import { compose, IsEntityId, IsStorableText } from '../common/validators';
 
 /** The most tags one ticket carries. */
 export const TICKET_TAGS_MAX = 20;
