@@ -132,7 +132,7 @@ describe('crm tickets: model, workflow, versions, history and events', () => {
       expect(n).toBe(0);
     });
 
-    it('refuses bad input with field errors: a status other than new or open, odd tags, a date without zone', async () => {
+    it('refuses bad input with field errors: a status other than new or open, odd tags, a date without zone, no actor', async () => {
       const workspaceId = randomUUID();
       const base = { workspaceId, actor: agent(), customerId: await customerIn(workspaceId) };
 
@@ -145,6 +145,7 @@ describe('crm tickets: model, workflow, versions, history and events', () => {
           dueAt: '2026-12-01T09:00:00',
         }),
         crm.refusal(SUBJECTS.crm.createTicket, { ...base, subject: '' }),
+        crm.refusal(SUBJECTS.crm.createTicket, { ...base, actor: undefined, subject: 'x' }),
       ]);
 
       expect(refusals.map((r) => [r.code, r.fieldErrors?.map((e) => e.field)])).toEqual([
@@ -152,6 +153,7 @@ describe('crm tickets: model, workflow, versions, history and events', () => {
         ['VALIDATION_FAILED', ['tags']],
         ['VALIDATION_FAILED', ['dueAt']],
         ['VALIDATION_FAILED', ['subject']],
+        ['VALIDATION_FAILED', ['actor']],
       ]);
     });
   });
