@@ -1,5 +1,5 @@
 import { Body, Delete, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { TicketCategoryView } from '@hub/contracts';
 import { ApiController, ApiErrors } from '../api/api-controller.decorator';
 import type { AuthenticatedAgent } from '../auth/authenticated-agent';
@@ -25,7 +25,7 @@ export class TicketCategoriesController {
 
   @Post()
   @ApiOperation({ summary: 'Add a category, at the top or under a top one (one level)' })
-  @ApiOkResponse({ type: TicketCategoryViewSchema })
+  @ApiCreatedResponse({ type: TicketCategoryViewSchema })
   @ApiErrors(FORBIDDEN, NOT_FOUND, NAME_TAKEN, {
     status: 400,
     description: 'TICKET_CATEGORY_TOO_DEEP: the parent is itself a child',

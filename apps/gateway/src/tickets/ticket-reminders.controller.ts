@@ -1,5 +1,5 @@
 import { Body, Delete, Get, Param, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { TicketReminderView } from '@hub/contracts';
 import { ApiController, ApiErrors } from '../api/api-controller.decorator';
 import type { AuthenticatedAgent } from '../auth/authenticated-agent';
@@ -24,7 +24,7 @@ export class TicketRemindersController {
       'When it is due, the ticket’s assignee (or, when nobody has it, you) gets a ' +
       '`ticket.reminder` frame on the agent socket.',
   })
-  @ApiOkResponse({ type: TicketReminderViewSchema })
+  @ApiCreatedResponse({ type: TicketReminderViewSchema })
   @ApiErrors(NOT_FOUND)
   create(
     @CurrentAgent() agent: AuthenticatedAgent,

@@ -10,7 +10,7 @@ import {
   Query,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { TicketHistoryEntry, TicketPage, TicketView } from '@hub/contracts';
 import { ApiController, ApiErrors } from '../api/api-controller.decorator';
 import type { AuthenticatedAgent } from '../auth/authenticated-agent';
@@ -79,7 +79,7 @@ export class TicketsController {
       'With conversationId the conversation is linked at once and, without customerId, its ' +
       'customer is the requester. A conversation already linked to a ticket is refused.',
   })
-  @ApiOkResponse({ type: TicketViewSchema })
+  @ApiCreatedResponse({ type: TicketViewSchema })
   @ApiErrors(
     {
       status: 404,
