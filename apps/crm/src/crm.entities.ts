@@ -1,10 +1,13 @@
 import { outboxEntity } from '@hub/outbox';
 import { AuditEntry } from './audit/audit-entry.entity';
+import { TicketCategory } from './categories/ticket-category.entity';
 import { CustomerAttribute } from './customers/customer-attribute.entity';
 import { CustomerIdentity } from './customers/customer-identity.entity';
 import { Customer } from './customers/customer.entity';
 import { Note } from './notes/note.entity';
 import { Order } from './orders/order.entity';
+import { TicketReminder } from './tickets/reminders/ticket-reminder.entity';
+import { TicketConversation } from './tickets/ticket-conversation.entity';
 import { Ticket } from './tickets/ticket.entity';
 
 export const crmEntities = [
@@ -13,6 +16,9 @@ export const crmEntities = [
   CustomerAttribute,
   Order,
   Ticket,
+  TicketCategory,
+  TicketConversation,
+  TicketReminder,
   Note,
   AuditEntry,
   outboxEntity('crm'),

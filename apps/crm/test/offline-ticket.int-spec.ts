@@ -52,7 +52,7 @@ describe('crm opening a ticket from a message a visitor left while nobody was on
         id: reply.ticketId,
         subject: 'Do you ship to Taiwan?',
         description: request.message,
-        status: 'open',
+        status: 'new',
         departmentId: request.departmentId,
         source: 'offline-message',
       }),

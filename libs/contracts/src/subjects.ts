@@ -37,6 +37,23 @@ import {
 } from './crm/record-visitor-profile';
 import { TicketChanged } from './crm/ticket-changed';
 import { TicketCreated } from './crm/ticket-created';
+import { CreateTicketRequest } from './tickets/create-ticket';
+import { GetTicketRequest } from './tickets/get-ticket';
+import { LinkTicketConversationRequest } from './tickets/link-ticket-conversation';
+import { SearchTicketsRequest, type TicketPage } from './tickets/search-tickets';
+import {
+  CreateTicketCategoryRequest,
+  DeleteTicketCategoryRequest,
+  RenameTicketCategoryRequest,
+  type TicketCategoryView,
+} from './tickets/ticket-categories';
+import type { TicketHistoryEntry } from './tickets/ticket-history';
+import {
+  CancelTicketReminderRequest,
+  CreateTicketReminderRequest,
+  type TicketReminderView,
+} from './tickets/ticket-reminders';
+import { UpdateTicketRequest } from './tickets/update-ticket';
 import {
   GetWorkspaceSettingsRequest,
   type WorkspaceSettingsView,
@@ -134,6 +151,60 @@ export const SUBJECTS = {
       'crm.ticket.list',
       ListCustomerTicketsRequest,
       returns<TicketView[]>(),
+    ),
+    createTicket: defineRequest('crm.ticket.create', CreateTicketRequest, returns<TicketView>()),
+    getTicket: defineRequest('crm.ticket.get', GetTicketRequest, returns<TicketView>()),
+    searchTickets: defineRequest('crm.ticket.search', SearchTicketsRequest, returns<TicketPage>()),
+    updateTicket: defineRequest('crm.ticket.update', UpdateTicketRequest, returns<TicketView>()),
+    linkTicketConversation: defineRequest(
+      'crm.ticket.conversation.link',
+      LinkTicketConversationRequest,
+      returns<TicketView>(),
+    ),
+    unlinkTicketConversation: defineRequest(
+      'crm.ticket.conversation.unlink',
+      LinkTicketConversationRequest,
+      returns<TicketView>(),
+    ),
+    ticketHistory: defineRequest(
+      'crm.ticket.history',
+      GetTicketRequest,
+      returns<TicketHistoryEntry[]>(),
+    ),
+    createTicketReminder: defineRequest(
+      'crm.ticket.reminder.create',
+      CreateTicketReminderRequest,
+      returns<TicketReminderView>(),
+    ),
+    listTicketReminders: defineRequest(
+      'crm.ticket.reminder.list',
+      GetTicketRequest,
+      returns<TicketReminderView[]>(),
+    ),
+    cancelTicketReminder: defineRequest(
+      'crm.ticket.reminder.cancel',
+      CancelTicketReminderRequest,
+      returns<TicketReminderView>(),
+    ),
+    listTicketCategories: defineRequest(
+      'crm.ticket-category.list',
+      WorkspaceScopedRequest,
+      returns<TicketCategoryView[]>(),
+    ),
+    createTicketCategory: defineRequest(
+      'crm.ticket-category.create',
+      CreateTicketCategoryRequest,
+      returns<TicketCategoryView>(),
+    ),
+    renameTicketCategory: defineRequest(
+      'crm.ticket-category.rename',
+      RenameTicketCategoryRequest,
+      returns<TicketCategoryView>(),
+    ),
+    deleteTicketCategory: defineRequest(
+      'crm.ticket-category.delete',
+      DeleteTicketCategoryRequest,
+      returns<TicketCategoryView>(),
     ),
     ticketCreated: defineEvent('evt.crm.ticket.created.v1', TicketCreated, 'EVENTS'),
     ticketChanged: defineEvent('evt.crm.ticket.changed.v1', TicketChanged, 'EVENTS'),

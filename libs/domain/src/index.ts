@@ -1,2 +1,3 @@
 export * from './conversation-state';
 export * from './enums';
+export * from './ticket-workflow';

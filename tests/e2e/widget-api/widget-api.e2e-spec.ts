@@ -357,7 +357,7 @@ describe('the widget API of connector-web', () => {
           id: ticketId,
           subject: 'サイズ交換できますか？',
           description: 'サイズ交換できますか？\n26cmを注文しました。',
-          status: 'open',
+          status: 'new',
           departmentId: workspace.departmentId,
         }),
       ]);

@@ -1,19 +1,27 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type {
-  CreateTicketFromOfflineMessageReply,
-  CreateTicketFromOfflineMessageRequest,
+import {
+  SUBJECTS,
+  type CreateTicketFromOfflineMessageReply,
+  type CreateTicketFromOfflineMessageRequest,
+  type TicketCreated,
 } from '@hub/contracts';
+import { TicketStatus } from '@hub/domain';
+import { Outbox, type PendingEvent } from '@hub/outbox';
 import { Database } from '@hub/service-kit';
+import type { EntityManager } from 'typeorm';
 import { CustomersService } from '../customers/customers.service';
 import { recordUnverifiedContact } from '../customers/unverified-contact';
-import { TicketEvents } from './ticket-events';
 import { Ticket } from './ticket.entity';
 import { ticketSubjectOf } from './ticket-subject';
+import { TicketRecorder } from './ticket-writer';
+import { TicketsRepository } from './tickets.repository';
 
 /**
- * A visitor left a message while nobody was online: a ticket on the visitor's customer (made
- * on first contact), with the name and email they typed kept as unverified contact data.
- * A resend with the same clientMessageId answers the first ticket and publishes its fact again.
+ * A visitor left a message while nobody was online: a `new` ticket on the visitor's customer
+ * (made on first contact), with the name and email they typed kept as unverified contact data.
+ * Its events (`evt.crm.ticket.changed.v1`, and `evt.crm.ticket.created.v1` for those who read
+ * the older fact) go through the outbox with it. A resend with the same clientMessageId answers
+ * the first ticket and writes nothing.
  */
 @Injectable()
 export class CreateTicketFromOfflineMessage {
@@ -22,51 +30,82 @@ export class CreateTicketFromOfflineMessage {
   constructor(
     private readonly database: Database,
     private readonly customers: CustomersService,
-    private readonly events: TicketEvents,
+    private readonly tickets: TicketsRepository,
+    private readonly recorder: TicketRecorder,
+    private readonly outbox: Outbox,
   ) {}
 
   async execute(
     request: CreateTicketFromOfflineMessageRequest,
   ): Promise<CreateTicketFromOfflineMessageReply> {
-    const { workspaceId, channel, externalId, name, email } = request;
+    const { workspaceId, channel, externalId } = request;
     const { customerId } = await this.customers.resolve({ workspaceId, channel, externalId });
-    const { ticket, created } = await this.database.dataSource.transaction(async (tx) => {
-      const inserted = await tx
-        .createQueryBuilder()
-        .insert()
-        .into(Ticket)
-        .values({
-          workspaceId,
-          customerId,
-          subject: ticketSubjectOf(request.message),
-          description: request.message,
-          departmentId: request.departmentId ?? null,
-          source: 'offline-message',
-          clientMessageId: request.clientMessageId ?? null,
-        })
-        .orIgnore()
-        .returning('id')
-        .execute();
-      const id = (inserted.raw as { id: string }[])[0]?.id;
-      if (id) await recordUnverifiedContact(tx, { workspaceId, customerId }, { name, email });
-      const row = id
-        ? await tx.findOneByOrFail(Ticket, { id })
-        : await tx.findOneByOrFail(Ticket, {
-            workspaceId,
-            clientMessageId: request.clientMessageId,
-          });
-      return { ticket: row, created: Boolean(id) };
-    });
+    const { ticket, events } = await this.database.dataSource.transaction((tx) =>
+      this.create(tx, request, customerId),
+    );
+    await this.outbox.flush(events);
+    const created = events.length > 0;
     if (created) this.logger.log({ ticketId: ticket.id, customerId }, 'offline message ticket');
-    await this.events.created({
-      ticketId: ticket.id,
+    return { ticketId: ticket.id, customerId: ticket.customerId, created };
+  }
+
+  private async create(
+    tx: EntityManager,
+    request: CreateTicketFromOfflineMessageRequest,
+    customerId: string,
+  ): Promise<{ ticket: Ticket; events: PendingEvent[] }> {
+    const { workspaceId, name, email } = request;
+    const inserted = await tx
+      .createQueryBuilder()
+      .insert()
+      .into(Ticket)
+      .values({
+        workspaceId,
+        customerId,
+        subject: ticketSubjectOf(request.message),
+        description: request.message,
+        status: TicketStatus.New,
+        departmentId: request.departmentId ?? null,
+        source: 'offline-message',
+        clientMessageId: request.clientMessageId ?? null,
+      })
+      .orIgnore()
+      .returning('id')
+      .execute();
+    const id = (inserted.raw as { id: string }[])[0]?.id;
+    if (!id) {
+      const first = await tx.findOneByOrFail(Ticket, {
+        workspaceId,
+        clientMessageId: request.clientMessageId,
+      });
+      return { ticket: first, events: [] };
+    }
+    await recordUnverifiedContact(tx, { workspaceId, customerId }, { name, email });
+    const ticket = await tx.findOneByOrFail(Ticket, { id });
+    const [state] = await this.tickets.statesOf(tx, [ticket]);
+    const changed = await this.recorder.record(tx, {
+      before: null,
+      after: state,
+      action: 'created',
+      actor: { type: 'system', id: null },
+    });
+    const createdFact: TicketCreated = {
+      ticketId: id,
       workspaceId,
-      customerId: ticket.customerId,
+      customerId,
       subject: ticket.subject,
       departmentId: ticket.departmentId,
       source: 'offline-message',
       createdAt: ticket.createdAt.toISOString(),
-    });
-    return { ticketId: ticket.id, customerId: ticket.customerId, created };
+    };
+    const created = await this.outbox.add(tx, [
+      {
+        workspaceId,
+        eventId: `ticket-created:${id}`,
+        event: SUBJECTS.crm.ticketCreated,
+        payload: createdFact,
+      },
+    ]);
+    return { ticket, events: [...changed, ...created] };
   }
 }

@@ -11,12 +11,18 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { TicketCategory } from '../categories/ticket-category.entity';
 import { Customer } from '../customers/customer.entity';
 
-// A ticket is a work item: deleting a customer who still has tickets is refused (RESTRICT).
-// assigneeId (routing) and conversationId (conversation) live in other schemas: no FK.
+// A ticket is a work item: deleting a customer who still has tickets is refused (RESTRICT), so
+// is deleting a category in use. assigneeId and departmentId (routing) live in another schema:
+// no FK. Its conversations are TicketConversation rows.
 @Entity({ schema: 'crm', name: 'tickets' })
 @Index('ix_tickets_workspace_status', ['workspaceId', 'status', 'updatedAt'])
+@Index('ix_tickets_workspace_created', ['workspaceId', 'createdAt', 'id'])
+@Index('ix_tickets_category', ['categoryId'], { where: 'category_id IS NOT NULL' })
+@Index('ix_tickets_customer_solved', ['customerId', 'solvedAt'], { where: "status = 'solved'" })
+@Check('ck_tickets_version', 'version >= 1')
 @Index('ix_tickets_customer', ['customerId'])
 @Index('ix_tickets_assignee', ['assigneeId', 'status'], { where: 'assignee_id IS NOT NULL' })
 @Check('ck_tickets_status', sqlIn('status', TICKET_STATUSES))
@@ -46,8 +52,12 @@ export class Ticket {
   @Column({ name: 'priority', type: 'text', default: Priority.Normal })
   priority!: Priority;
 
-  @Column({ name: 'category', type: 'text', nullable: true })
-  category!: string | null;
+  @Column({ name: 'category_id', type: 'uuid', nullable: true })
+  @ForeignKey(() => TicketCategory, { name: 'fk_tickets_category', onDelete: 'RESTRICT' })
+  categoryId!: string | null;
+
+  @Column({ name: 'tags', type: 'text', array: true, default: () => "'{}'" })
+  tags!: string[];
 
   @Column({ name: 'assignee_id', type: 'uuid', nullable: true })
   assigneeId!: string | null;
@@ -55,9 +65,6 @@ export class Ticket {
   @Column({ name: 'customer_id', type: 'uuid' })
   @ForeignKey(() => Customer, { name: 'fk_tickets_customer', onDelete: 'RESTRICT' })
   customerId!: string;
-
-  @Column({ name: 'conversation_id', type: 'uuid', nullable: true })
-  conversationId!: string | null;
 
   // A routing department (another schema): no FK.
   @Column({ name: 'department_id', type: 'uuid', nullable: true })
@@ -72,6 +79,15 @@ export class Ticket {
 
   @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
   dueAt!: Date | null;
+
+  // Set when the ticket is solved, cleared when it leaves `solved`: the reopen window counts
+  // from here.
+  @Column({ name: 'solved_at', type: 'timestamptz', nullable: true })
+  solvedAt!: Date | null;
+
+  /** Bumped by every write: a writer holding an older version gets TICKET_CONFLICT. */
+  @Column({ name: 'version', type: 'integer', default: 1 })
+  version!: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -13,7 +13,8 @@ import {
   ValidateIf,
 } from 'class-validator';
 
-function compose(...decorators: PropertyDecorator[]): PropertyDecorator {
+/** One decorator applying all of `decorators`: a validator stack under one name. */
+export function compose(...decorators: PropertyDecorator[]): PropertyDecorator {
   return (target, key) => decorators.forEach((decorate) => decorate(target, key));
 }
 

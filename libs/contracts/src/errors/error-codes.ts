@@ -53,6 +53,30 @@ export const ERROR_CODES = {
   // crm.
   CUSTOMER_NOT_FOUND: { status: 404 },
 
+  // crm tickets.
+  TICKET_NOT_FOUND: { status: 404 },
+  /** The ticket changed since the version the writer read; nothing was written. */
+  TICKET_CONFLICT: { status: 409 },
+  /** A status change the ticket workflow forbids (e.g. open → closed, anything from closed). */
+  TICKET_ILLEGAL_TRANSITION: { status: 409 },
+  /** A closed ticket is archived: no field of it changes any more. */
+  TICKET_CLOSED: { status: 409 },
+  /** An agent changing a ticket assigned to another agent (supervisors and admins may). */
+  TICKET_NOT_ASSIGNED_TO_YOU: { status: 403 },
+  /** `PATCH /tickets/:id` without the version read (`If-Match` header or `version`). */
+  TICKET_VERSION_REQUIRED: { status: 428 },
+  /** The conversation is already linked to a ticket (one ticket at a time). */
+  TICKET_CONVERSATION_LINKED: { status: 409 },
+  TICKET_CONVERSATION_NOT_LINKED: { status: 404 },
+  TICKET_REMINDER_NOT_FOUND: { status: 404 },
+  TICKET_CATEGORY_NOT_FOUND: { status: 404 },
+  /** Categories nest one level: a child category cannot have children. */
+  TICKET_CATEGORY_TOO_DEEP: { status: 400 },
+  /** Another category with this name has the same parent. */
+  TICKET_CATEGORY_NAME_TAKEN: { status: 409 },
+  /** The category still has children or tickets. */
+  TICKET_CATEGORY_IN_USE: { status: 409 },
+
   // routing.
   AGENT_NOT_FOUND: { status: 404 },
   DEPARTMENT_NOT_FOUND: { status: 404 },

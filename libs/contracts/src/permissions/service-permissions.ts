@@ -99,6 +99,20 @@ export const SERVICE_PERMISSIONS = {
       SUBJECTS.web.listOnlineVisitors,
       SUBJECTS.web.visitorTrail,
       SUBJECTS.web.sendInvitation,
+      SUBJECTS.crm.createTicket,
+      SUBJECTS.crm.getTicket,
+      SUBJECTS.crm.searchTickets,
+      SUBJECTS.crm.updateTicket,
+      SUBJECTS.crm.linkTicketConversation,
+      SUBJECTS.crm.unlinkTicketConversation,
+      SUBJECTS.crm.ticketHistory,
+      SUBJECTS.crm.createTicketReminder,
+      SUBJECTS.crm.listTicketReminders,
+      SUBJECTS.crm.cancelTicketReminder,
+      SUBJECTS.crm.listTicketCategories,
+      SUBJECTS.crm.createTicketCategory,
+      SUBJECTS.crm.renameTicketCategory,
+      SUBJECTS.crm.deleteTicketCategory,
     ],
     publishes: [],
     consumes: [],
@@ -162,10 +176,13 @@ export const SERVICE_PERMISSIONS = {
   },
   crm: {
     serves: requestsOf(SUBJECTS.crm),
-    calls: [],
+    // The reopen window of a workspace (a customer message reopening a solved ticket).
+    calls: [SUBJECTS.gateway.getWorkspaceSettings],
     publishes: eventsOf(SUBJECTS.crm),
-    consumes: [],
-    realtime: NO_REALTIME,
+    // A customer message on any channel reopens their solved ticket.
+    consumes: [durable('crm_ticket_reopen', SUBJECTS.conversation.messageCreated)],
+    // Due ticket reminders reach the assignee's sockets.
+    realtime: { publishes: ['agent'], subscribes: [] },
   },
 } as const satisfies Record<string, ServicePermissions>;
 

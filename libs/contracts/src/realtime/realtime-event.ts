@@ -130,6 +130,17 @@ export interface InvitationRealtime {
   delaySeconds: number;
 }
 
+/** To a ticket's assignee (or the reminder's author): a follow-up reminder is due. */
+export interface TicketReminderRealtime {
+  type: 'ticket.reminder';
+  workspaceId: string;
+  reminderId: string;
+  ticketId: string;
+  subject: string;
+  remindAt: string;
+  note: string | null;
+}
+
 export type RealtimeEvent =
   | MessageCreatedRealtime
   | TypingRealtime
@@ -147,7 +158,8 @@ export type RealtimeEvent =
   | VisitorLeftRealtime
   | VisitorChattingRealtime
   | InvitationUpdatedRealtime
-  | InvitationRealtime;
+  | InvitationRealtime
+  | TicketReminderRealtime;
 
 /** What `rt.visitor.<id>` carries. */
 export type VisitorRealtimeEvent =
@@ -158,7 +170,8 @@ export type VisitorRealtimeEvent =
   | InvitationRealtime;
 
 /** What `rt.agent.<id>` carries. */
-export type AgentRealtimeEvent = MessageCreatedRealtime | ConversationUpdatedRealtime;
+export type AgentRealtimeEvent =
+  MessageCreatedRealtime | ConversationUpdatedRealtime | TicketReminderRealtime;
 
 /** What `rt.conversation.<id>` carries. */
 export type ConversationRealtimeEvent = TypingRealtime | DraftRealtime | QueuePositionRealtime;

@@ -1,0 +1,104 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { SUBJECTS, type MessageCreated } from '@hub/contracts';
+import { SenderType, TicketStatus } from '@hub/domain';
+import { Outbox } from '@hub/outbox';
+import { Database, RpcClient } from '@hub/service-kit';
+import type { EntityManager } from 'typeorm';
+import { changeStatus } from './ticket-change';
+import { Ticket } from './ticket.entity';
+import { cloneState } from './ticket-state';
+import { TicketRecorder } from './ticket-writer';
+import { TicketsRepository } from './tickets.repository';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A customer wrote, on any channel: their solved ticket reopens when the message came within
+ * the workspace's reopen window after the solve, and the message's conversation is linked to
+ * it. The ticket is the one the conversation is linked to, or else the customer's most recently
+ * solved one. A conversation linked to a ticket that is not solved (still open, or closed)
+ * reopens nothing. Judged by the message's own time, so a redelivery or a replay of old
+ * messages reopens nothing a live delivery would not have.
+ */
+@Injectable()
+export class ReopenOnCustomerMessage {
+  private readonly logger = new Logger(ReopenOnCustomerMessage.name);
+
+  constructor(
+    private readonly database: Database,
+    private readonly rpc: RpcClient,
+    private readonly tickets: TicketsRepository,
+    private readonly recorder: TicketRecorder,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async execute(message: MessageCreated): Promise<void> {
+    if (message.senderType !== SenderType.Customer) return;
+    const candidate = await this.solvedTicketFor(this.database.dataSource.manager, message);
+    if (!candidate?.solvedAt) return;
+    const sentAt = new Date(message.createdAt);
+    const windowDays = await this.reopenWindowDays(message.workspaceId);
+    if (!withinWindow(candidate.solvedAt, sentAt, windowDays)) return;
+
+    const events = await this.database.dataSource.transaction(async (tx) => {
+      const before = await this.tickets.lock(tx, message.workspaceId, candidate.id);
+      // Re-checked under the lock: an agent may have reopened or closed it meanwhile.
+      const { solvedAt } = before.ticket;
+      if (before.ticket.status !== TicketStatus.Solved || !solvedAt) return [];
+      if (!withinWindow(solvedAt, sentAt, windowDays)) return [];
+      const after = cloneState(before);
+      changeStatus(after, TicketStatus.Open, sentAt);
+      const linkedTo = await this.tickets.ticketOfConversation(
+        tx,
+        message.workspaceId,
+        message.conversationId,
+      );
+      if (linkedTo === null) after.conversationIds.push(message.conversationId);
+      return this.recorder.record(tx, {
+        before,
+        after,
+        action: 'reopened',
+        actor: { type: 'system', id: null },
+      });
+    });
+    await this.outbox.flush(events);
+    if (events.length > 0) {
+      this.logger.log(
+        { ticketId: candidate.id, conversationId: message.conversationId },
+        'solved ticket reopened by a customer message',
+      );
+    }
+  }
+
+  private async solvedTicketFor(tx: EntityManager, message: MessageCreated) {
+    const linked = await this.tickets.ticketOfConversation(
+      tx,
+      message.workspaceId,
+      message.conversationId,
+    );
+    if (linked !== null) {
+      const ticket = await tx.findOneBy(Ticket, { id: linked });
+      return ticket?.status === TicketStatus.Solved ? ticket : null;
+    }
+    return tx.findOne(Ticket, {
+      where: {
+        workspaceId: message.workspaceId,
+        customerId: message.customerId,
+        status: TicketStatus.Solved,
+      },
+      order: { solvedAt: 'DESC', id: 'DESC' },
+    });
+  }
+
+  private async reopenWindowDays(workspaceId: string): Promise<number> {
+    const settings = await this.rpc.request(SUBJECTS.gateway.getWorkspaceSettings, {
+      workspaceId,
+    });
+    return settings.ticketReopenWindowDays;
+  }
+}
+
+function withinWindow(solvedAt: Date, sentAt: Date, windowDays: number): boolean {
+  const elapsed = sentAt.getTime() - solvedAt.getTime();
+  return elapsed >= 0 && elapsed <= windowDays * DAY_MS;
+}

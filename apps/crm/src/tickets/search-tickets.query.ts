@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import type { SearchTicketsRequest, TicketPage } from '@hub/contracts';
+import { Database, DomainException } from '@hub/service-kit';
+import { Ticket } from './ticket.entity';
+import { TicketsRepository } from './tickets.repository';
+import { viewOf } from './ticket-state';
+
+const DEFAULT_LIMIT = 20;
+
+interface Cursor {
+  /** created_at to the microsecond, as PostgreSQL prints it in UTC. */
+  at: string;
+  id: string;
+}
+
+// The position after the last ticket of a page. Microseconds, not a JS Date: a Date keeps
+// milliseconds only, and two tickets created within one millisecond would be skipped.
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(`${cursor.at}|${cursor.id}`).toString('base64url');
+}
+
+function decodeCursor(text: string): Cursor | null {
+  const [at, id] = Buffer.from(text, 'base64url').toString('utf8').split('|');
+  const valid =
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(at ?? '') &&
+    /^[0-9a-f-]{36}$/.test(id ?? '');
+  return valid ? { at, id } : null;
+}
+
+/** A workspace's tickets, newest first, filtered, one page at a time (keyset, not offset). */
+@Injectable()
+export class SearchTickets {
+  constructor(
+    private readonly database: Database,
+    private readonly tickets: TicketsRepository,
+  ) {}
+
+  async execute(request: SearchTicketsRequest): Promise<TicketPage> {
+    const limit = request.limit ?? DEFAULT_LIMIT;
+    const query = this.database.dataSource.manager
+      .createQueryBuilder(Ticket, 't')
+      .addSelect(`to_char(t.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'at')
+      .where('t.workspace_id = :workspaceId', { workspaceId: request.workspaceId })
+      .orderBy('t.created_at', 'DESC')
+      .addOrderBy('t.id', 'DESC')
+      .limit(limit + 1);
+    if (request.statuses?.length) query.andWhere('t.status IN (:...statuses)', request);
+    if (request.priorities?.length) query.andWhere('t.priority IN (:...priorities)', request);
+    if (request.assigneeId) query.andWhere('t.assignee_id = :assigneeId', request);
+    if (request.departmentId) query.andWhere('t.department_id = :departmentId', request);
+    if (request.customerId) query.andWhere('t.customer_id = :customerId', request);
+    if (request.tag) query.andWhere(':tag = ANY(t.tags)', request);
+    if (request.categoryId) {
+      // A top category finds the tickets of its children too.
+      query.andWhere(
+        `(t.category_id = :categoryId OR t.category_id IN
+          (SELECT c.id FROM crm.ticket_categories c WHERE c.parent_id = :categoryId))`,
+        request,
+      );
+    }
+    if (request.conversationId) {
+      query.andWhere(
+        `EXISTS (SELECT 1 FROM crm.ticket_conversations l
+                  WHERE l.ticket_id = t.id AND l.conversation_id = :conversationId)`,
+        request,
+      );
+    }
+    if (request.cursor) {
+      const cursor = decodeCursor(request.cursor);
+      if (!cursor) {
+        throw new DomainException('VALIDATION_FAILED', 'cursor is not one this API returned', [
+          { field: 'cursor', message: 'cursor must be a nextCursor this API returned' },
+        ]);
+      }
+      query.andWhere('(t.created_at, t.id) < (:at::timestamptz, :id::uuid)', cursor);
+    }
+    const { entities, raw } = await query.getRawAndEntities<{ at: string }>();
+    const page = entities.slice(0, limit);
+    const states = await this.tickets.statesOf(this.database.dataSource.manager, page);
+    const last = page.at(-1);
+    return {
+      items: states.map(viewOf),
+      nextCursor:
+        entities.length > limit && last
+          ? encodeCursor({ at: raw[page.length - 1].at, id: last.id })
+          : null,
+    };
+  }
+}
