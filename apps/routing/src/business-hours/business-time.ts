@@ -1,15 +1,5 @@
+import { minutesOf, WEEKDAYS, type WeekSchedule } from '@hub/contracts';
 import { addDays, instantOf, isoDate, localDateAt, weekdayIndex } from './zoned-time';
-
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
-
-/**
- * `["09:00", "18:00"]`: open from the first local time (included) to the second (excluded).
- * An end at or before the start runs past midnight into the next day (`["22:00", "02:00"]`).
- */
-export type OpeningInterval = [string, string];
-
-export type WeekSchedule = Partial<Record<Weekday, OpeningInterval[]>>;
 
 /** When a workspace or department is open: a weekly schedule in a zone, minus holidays. */
 export interface BusinessCalendar {
@@ -22,18 +12,9 @@ export interface BusinessCalendar {
 
 const MINUTE_MS = 60_000;
 const DAY_MINUTES = 1440;
-// Validation keeps at least one weekly interval and at most 366 holidays, so open time always
+// Validation keeps at least one weekly interval and at most MAX_HOLIDAYS, so open time always
 // comes within 366 weeks; the horizon only stops a loop on a calendar that bypassed it.
 const HORIZON_DAYS = 8 * 366;
-
-const TIME = /^(?:([01]\d|2[0-3]):([0-5]\d)|24:00)$/;
-
-/** Minutes since local midnight of `HH:MM` (00:00–24:00), or null when it is not one. */
-export function minutesOf(time: string): number | null {
-  if (!TIME.test(time)) return null;
-  const [hours, minutes] = time.split(':').map(Number);
-  return hours * 60 + minutes;
-}
 
 /** Each weekday's open minutes `[from, to)` on its own date, overnight intervals split. */
 function dailyPieces(week: WeekSchedule): [number, number][][] {

@@ -1,5 +1,6 @@
 import type { AgentPresence, AgentRole } from '@hub/domain';
 import type { ConversationView } from '../views/conversation-view';
+import type { SlaClockEvent } from '../routing/sla-clock-event';
 import type { MessageView } from '../views/message-view';
 import type { InvitationView } from '../web/send-invitation';
 import type { VisitorView } from '../web/visitor-view';
@@ -130,6 +131,16 @@ export interface InvitationRealtime {
   delaySeconds: number;
 }
 
+/**
+ * An SLA clock used 75 % of its target (`warned`) or passed it (`breached`): to the assignee
+ * and the workspace's supervisors and admins (`rt.agent.<id>` of each).
+ */
+export interface SlaAlertRealtime {
+  type: 'sla.alert';
+  kind: 'warned' | 'breached';
+  clock: SlaClockEvent;
+}
+
 export type RealtimeEvent =
   | MessageCreatedRealtime
   | TypingRealtime
@@ -147,7 +158,8 @@ export type RealtimeEvent =
   | VisitorLeftRealtime
   | VisitorChattingRealtime
   | InvitationUpdatedRealtime
-  | InvitationRealtime;
+  | InvitationRealtime
+  | SlaAlertRealtime;
 
 /** What `rt.visitor.<id>` carries. */
 export type VisitorRealtimeEvent =
@@ -158,7 +170,8 @@ export type VisitorRealtimeEvent =
   | InvitationRealtime;
 
 /** What `rt.agent.<id>` carries. */
-export type AgentRealtimeEvent = MessageCreatedRealtime | ConversationUpdatedRealtime;
+export type AgentRealtimeEvent =
+  MessageCreatedRealtime | ConversationUpdatedRealtime | SlaAlertRealtime;
 
 /** What `rt.conversation.<id>` carries. */
 export type ConversationRealtimeEvent = TypingRealtime | DraftRealtime | QueuePositionRealtime;
