@@ -3,7 +3,7 @@ import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/
 import { Database, SERVICE_ENV } from '@hub/service-kit';
 import type { RoutingEnv } from '../routing.env';
 import { nextAlert } from './clock-schedule';
-import { Clock } from './clock';
+import { Clock } from '../business-hours/clock';
 import { SlaClocksRepository } from './sla-clocks.repository';
 import { clockEvent, SlaNotifier, type SlaNotice } from './sla-notices';
 

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { Clock } from './clock';
+import { BusinessHoursModule } from '../business-hours/business-hours.module';
 import { ConversationSla } from './conversation-sla.use-case';
 import { SlaClocksService } from './sla-clocks.service';
 import { SlaEventsHandler } from './sla-events.handler';
@@ -12,9 +12,9 @@ import { TicketSla } from './ticket-sla.use-case';
 
 /** SLA policies, the clocks events drive, and the sweep that tells warnings and breaches. */
 @Module({
+  imports: [BusinessHoursModule],
   controllers: [SlaHandler],
   providers: [
-    Clock,
     SlaNotifier,
     SlaTransactions,
     ConversationSla,
