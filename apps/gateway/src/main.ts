@@ -14,6 +14,7 @@ import { GatewayFilesModule } from './files/gateway-files.module';
 import { GatewayEnv } from './gateway.env';
 import { gatewayEntities } from './gateway.entities';
 import { LinksModule } from './links/links.module';
+import { SlaModule } from './sla/sla.module';
 import { VisitorsModule } from './visitors/visitors.module';
 
 void runService({
@@ -30,6 +31,7 @@ void runService({
     DepartmentsModule,
     CannedResponsesModule,
     VisitorsModule,
+    SlaModule,
     AgentSocketModule,
     FilesModule,
     GatewayFilesModule,

@@ -71,15 +71,8 @@ function IsWeekSchedule(): PropertyDecorator {
     });
 }
 
-/**
- * `routing.business-hours.set` → BusinessHoursView: the workspace's hours (`departmentId`
- * null) or one department's, which replace the workspace's for that department. Replaces what
- * was there. Used by SLA clocks in business hours, the widget's online state and routing's
- * department availability.
- */
-export class SetBusinessHoursRequest {
-  @IsEntityId() workspaceId!: string;
-  @ValidateIf((_, v) => v !== null) @IsEntityId() departmentId!: string | null;
+/** A weekly schedule in a time zone, with holidays: the hours of a workspace or a department. */
+export class BusinessHoursFields {
   /** IANA name, e.g. `Asia/Shanghai`. */
   @IsTimeZone() timeZone!: string;
   @IsWeekSchedule() week!: WeekSchedule;
@@ -90,6 +83,17 @@ export class SetBusinessHoursRequest {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { each: true, message: 'each of $property must be YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { each: true, message: 'each of $property must be a real date' })
   holidays!: string[];
+}
+
+/**
+ * `routing.business-hours.set` → BusinessHoursView: the workspace's hours (`departmentId`
+ * null) or one department's, which replace the workspace's for that department. Replaces what
+ * was there. Used by SLA clocks in business hours, the widget's online state and routing's
+ * department availability.
+ */
+export class SetBusinessHoursRequest extends BusinessHoursFields {
+  @IsEntityId() workspaceId!: string;
+  @ValidateIf((_, v) => v !== null) @IsEntityId() departmentId!: string | null;
 }
 
 /** `routing.business-hours.remove` → `{ removed }`: back to the workspace's hours (or none). */
