@@ -41,8 +41,13 @@ export class ConversationSla {
     if (event.senderType !== SenderType.Agent) return Promise.resolve();
     return this.transactions.run(event.workspaceId, async (book, tx) => {
       const { subject } = await this.subjectOf(book, tx, facts);
-      for (const clock of await book.open(subject.subjectId))
-        if (clock.metric !== 'resolution') await book.stop(clock, at, 'done');
+      for (const clock of await book.open(subject.subjectId)) {
+        if (clock.metric === 'resolution') continue;
+        // Who answered, even when the assignment event is still on its way.
+        if (subject.subjectType === 'conversation' && event.assigneeId)
+          clock.assigneeId = event.assigneeId;
+        await book.stop(clock, at, 'done');
+      }
     });
   }
 
