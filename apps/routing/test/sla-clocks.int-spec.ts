@@ -14,6 +14,7 @@ import {
   SenderType,
   TicketStatus,
 } from '@hub/domain';
+import { waitFor } from '@hub/testing';
 import { SlaTestbed, ticketChanged } from './support/sla-testbed';
 
 const minutes = (n: number) => n * 60_000;
@@ -143,7 +144,7 @@ describe('SLA clocks', () => {
     });
 
     for (const inbox of [toAssignee, toSupervisor]) {
-      await waitFor(() => inbox.length >= 2);
+      await waitFor(() => inbox.length >= 2, 15_000);
       expect(inbox).toEqual([
         expect.objectContaining({ type: 'sla.alert', kind: 'warned' }),
         expect.objectContaining({
@@ -233,7 +234,7 @@ describe('SLA clocks', () => {
         plus(t0, minutes(500)),
       ),
     );
-    await waitFor(async () => (await ticketVersion(bed, ticketId)) === 5);
+    await waitFor(async () => (await ticketVersion(bed, ticketId)) === 5, 15_000);
     clocks = await bed.clocks(workspaceId, ticketId);
     expect(clocks.map((clock) => clock.state).sort()).toEqual(['met', 'met']);
   });
@@ -302,7 +303,7 @@ describe('SLA clocks', () => {
         plus(t0, minutes(30)),
       ),
     );
-    await waitFor(async () => (await ticketVersion(bed, ticketId)) === 2);
+    await waitFor(async () => (await ticketVersion(bed, ticketId)) === 2, 15_000);
     await bed.publish(
       SUBJECTS.conversation.messageCreated,
       message(workspaceId, email, {
@@ -495,12 +496,4 @@ async function ticketVersion(bed: SlaTestbed, ticketId: string): Promise<number 
     [ticketId],
   );
   return row?.version;
-}
-
-async function waitFor(ready: () => boolean | Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (!(await ready())) {
-    if (Date.now() > deadline) throw new Error('condition never held');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }

@@ -5,7 +5,9 @@ import type { Priority, TicketStatus } from '@hub/domain';
 // version not above `version` is old news. `conversationIds` sends a message on any linked
 // conversation to the ticket's clocks.
 @Entity({ schema: 'routing', name: 'sla_tickets' })
-@Index('ix_sla_tickets_conversations', ['conversationIds'])
+// A GIN index (`@>` lookups by conversation), which TypeORM cannot describe: the migration
+// owns it and the schema builder leaves it alone.
+@Index('ix_sla_tickets_conversations', { synchronize: false })
 export class SlaTicket {
   @PrimaryColumn({ name: 'ticket_id', type: 'uuid', primaryKeyConstraintName: 'pk_sla_tickets' })
   ticketId!: string;
