@@ -15,6 +15,7 @@ import {
   TicketStatus,
 } from '@hub/domain';
 import { waitFor } from '@hub/testing';
+import { SlaSweep } from '../src/sla/sla-sweep';
 import { SlaTestbed, ticketChanged } from './support/sla-testbed';
 
 const minutes = (n: number) => n * 60_000;
@@ -394,6 +395,48 @@ describe('SLA clocks', () => {
     clocks = await bed.clocksWhen(workspaceId, vip, (all) => all.length === 1);
     // The first matching policy wins: VIP comes before Urgent.
     expect(clocks[0]).toMatchObject({ targetMinutes: 5, vip: true });
+  });
+
+  it('tells each warning and breach once while several sweeps run at the same time', async () => {
+    const workspaceId = randomUUID();
+    const supervisorId = await bed.agent(workspaceId, AgentRole.Admin);
+    const toSupervisor = await bed.watchAgent(supervisorId);
+    await bed.request(
+      SUBJECTS.routing.createSlaPolicy,
+      policy(workspaceId, { resolutionMinutes: 10 }),
+    );
+    const t0 = '2026-12-04T00:00:00.000Z';
+    const tickets = Array.from({ length: 150 }, () => randomUUID());
+    for (const id of tickets)
+      await bed.publish(
+        SUBJECTS.crm.ticketChanged,
+        ticketChanged(workspaceId, { id, version: 1, createdAt: t0 }, t0),
+      );
+    await waitFor(async () => {
+      const [{ count }] = await bed.sql<{ count: number }>(
+        `select count(*)::int as count from routing.sla_clocks where workspace_id = $1`,
+        [workspaceId],
+      );
+      return count === tickets.length;
+    }, 30_000);
+
+    // Past every due time: each pass claims what the others have not locked.
+    bed.clock.set(plus(t0, minutes(30)));
+    const sweep = bed.app.get(SlaSweep);
+    await Promise.all([sweep.sweep(), sweep.sweep(), sweep.sweep()]);
+
+    await waitFor(() => toSupervisor.length >= 2 * tickets.length, 15_000);
+    const told = toSupervisor.map((event) =>
+      event.type === 'sla.alert' ? `${event.kind}:${event.clock.subjectId}` : event.type,
+    );
+    expect(told).toHaveLength(2 * tickets.length);
+    expect(new Set(told).size).toBe(2 * tickets.length);
+    const [{ count }] = await bed.sql<{ count: number }>(
+      `select count(*)::int as count from routing.outbox
+        where workspace_id = $1 and subject = $2`,
+      [workspaceId, SUBJECTS.routing.slaBreached.subject],
+    );
+    expect(count).toBe(tickets.length);
   });
 
   it('runs a conversation’s own clocks from its messages, in its department’s hours', async () => {
