@@ -80,7 +80,10 @@ export function isoDate(date: LocalDate): string {
  * the first of the two.
  */
 export function instantOf(date: LocalDate, minutes: number, timeZone: string): number {
-  const wall = Date.UTC(date.year, date.month - 1, date.day) + minutes * MINUTE_MS;
+  const midnight = Date.UTC(date.year, date.month - 1, date.day);
+  const wall = midnight + minutes * MINUTE_MS;
+  const steady = steadyOffsetOn(midnight, timeZone);
+  if (steady !== null) return wall - steady;
   // The offsets a day either side: a zone changes offset at most once in two days.
   const before = offsetAt(wall - DAY_MS, timeZone);
   const after = offsetAt(wall + DAY_MS, timeZone);
@@ -89,4 +92,22 @@ export function instantOf(date: LocalDate, minutes: number, timeZone: string): n
   );
   if (candidates.length === 0) return wall - before;
   return Math.min(...candidates);
+}
+
+const steadyOffsets = new Map<string, number | null>();
+const STEADY_OFFSETS_KEPT = 20_000;
+
+// The zone's offset throughout the local day starting at `midnight` (as a UTC-less wall clock)
+// when it does not change from the day before to the day after; null around a change. Kept,
+// as business days are walked over and over.
+function steadyOffsetOn(midnight: number, timeZone: string): number | null {
+  const key = `${timeZone}:${midnight}`;
+  const known = steadyOffsets.get(key);
+  if (known !== undefined) return known;
+  const before = offsetAt(midnight - DAY_MS, timeZone);
+  const after = offsetAt(midnight + 2 * DAY_MS, timeZone);
+  const steady = before === after ? before : null;
+  if (steadyOffsets.size >= STEADY_OFFSETS_KEPT) steadyOffsets.clear();
+  steadyOffsets.set(key, steady);
+  return steady;
 }
