@@ -24,7 +24,7 @@ export interface ClockSubject {
 }
 
 /** How a clock ends: `done` (its target's work happened: met or breached), or `cancel`. */
-export type StopMode = 'done' | 'cancel';
+type StopMode = 'done' | 'cancel';
 
 /**
  * The SLA clocks of one workspace inside one transaction (which holds the workspace's SLA

@@ -6,7 +6,7 @@ import {
 import type { SlaClock } from './sla-clock.entity';
 
 /** The share of the target at which the clock warns. */
-export const WARN_AT_SHARE = 0.75;
+const WARN_AT_SHARE = 0.75;
 
 /** The part of a clock its schedule is computed from, and what the computation sets. */
 export type ClockTiming = Pick<

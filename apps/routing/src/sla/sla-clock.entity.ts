@@ -2,8 +2,8 @@ import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { SlaMetric, SlaSubject } from '@hub/contracts';
 import type { Channel, Priority } from '@hub/domain';
 
-export const SLA_OUTCOMES = ['met', 'breached', 'cancelled'] as const;
-export type SlaOutcome = (typeof SLA_OUTCOMES)[number];
+/** How a stopped clock ended: its work done in time, too late, or no longer measured. */
+export type SlaOutcome = 'met' | 'breached' | 'cancelled';
 
 // One target on one ticket or conversation. Running: `runningSince` set, `dueAt`/`warnAt`
 // computed from what is left of the target; paused: `runningSince` null, the time used kept

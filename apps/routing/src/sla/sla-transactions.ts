@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { ClockBook } from './clock-book';
 import { SlaNotifier } from './sla-notices';
 
-export type SlaWork = (book: ClockBook, tx: EntityManager) => Promise<void>;
+type SlaWork = (book: ClockBook, tx: EntityManager) => Promise<void>;
 
 /**
  * Runs clock changes of one workspace in a transaction holding its SLA lock, so events of one

@@ -44,7 +44,7 @@ function isOpeningInterval(value: unknown): value is OpeningInterval {
 }
 
 /** A week with at least one opening interval, weekdays by their three-letter English names. */
-export function isWeekSchedule(value: unknown): value is WeekSchedule {
+function isWeekSchedule(value: unknown): value is WeekSchedule {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const entries = Object.entries(value as Record<string, unknown>);
   const valid = entries.every(
