@@ -530,6 +530,54 @@ describe('SLA clocks', () => {
       ['next_response', 'cancelled'],
       ['resolution', 'met'],
     ]);
+
+    // The customer writes again: the conversation reopens with a new resolution clock, and
+    // (first response long done) a next-response one.
+    await bed.publish(
+      SUBJECTS.conversation.messageCreated,
+      message(workspaceId, conversationId, {
+        senderType: SenderType.Customer,
+        createdAt: '2026-12-14T22:00:00.000Z',
+        conversationOpened: true,
+      }),
+    );
+    clocks = await bed.clocksWhen(workspaceId, conversationId, (all) => all.length === 5);
+    expect(
+      clocks
+        .filter((clock) => clock.state === 'running')
+        .map((clock) => clock.metric)
+        .sort(),
+    ).toEqual(['next_response', 'resolution']);
+    expect(byMetric(clocks, 'first_response')).toHaveLength(1);
+  });
+
+  it('starts a new resolution clock when a solved ticket reopens, and does not pause on hold', async () => {
+    const workspaceId = randomUUID();
+    await bed.request(
+      SUBJECTS.routing.createSlaPolicy,
+      policy(workspaceId, { resolutionMinutes: 120 }),
+    );
+    const ticketId = randomUUID();
+    const t0 = '2026-12-05T00:00:00.000Z';
+    const change = (version: number, status: TicketStatus, after: number) =>
+      bed.publish(
+        SUBJECTS.crm.ticketChanged,
+        ticketChanged(
+          workspaceId,
+          { id: ticketId, version, status, createdAt: t0 },
+          plus(t0, after),
+        ),
+      );
+
+    await change(1, TicketStatus.OnHold, 0);
+    await change(2, TicketStatus.Solved, minutes(90));
+    await bed.clocksWhen(workspaceId, ticketId, (all) => all[0]?.state === 'met');
+    await change(3, TicketStatus.Open, minutes(200));
+    const clocks = await bed.clocksWhen(workspaceId, ticketId, (all) => all.length === 2);
+    expect(clocks.map((clock) => [clock.state, clock.consumedMinutes, clock.dueAt])).toEqual([
+      ['running', 0, plus(t0, minutes(320))],
+      ['met', 90, null],
+    ]);
   });
 });
 
