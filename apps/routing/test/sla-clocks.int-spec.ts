@@ -240,6 +240,38 @@ describe('SLA clocks', () => {
     expect(clocks.map((clock) => clock.state).sort()).toEqual(['met', 'met']);
   });
 
+  it('applies a ticket’s changes in version order when a later one is delivered first', async () => {
+    const workspaceId = randomUUID();
+    await bed.request(
+      SUBJECTS.routing.createSlaPolicy,
+      policy(workspaceId, { firstResponseMinutes: 60, resolutionMinutes: 240 }),
+    );
+    const ticketId = randomUUID();
+    const t0 = '2026-12-06T00:00:00.000Z';
+    const change = (version: number, status: TicketStatus, after: number) =>
+      bed.publish(
+        SUBJECTS.crm.ticketChanged,
+        ticketChanged(
+          workspaceId,
+          { id: ticketId, version, status, createdAt: t0 },
+          plus(t0, after),
+        ),
+      );
+    await change(1, TicketStatus.Open, 0);
+    await bed.clocksWhen(workspaceId, ticketId, (all) => all.length === 2);
+
+    // As another replica might: version 3 (back to open) before version 2 (pending).
+    await change(3, TicketStatus.Open, minutes(60));
+    await change(2, TicketStatus.Pending, minutes(30));
+    await waitFor(async () => (await ticketVersion(bed, ticketId)) === 3, 15_000);
+    const clocks = await bed.clocks(workspaceId, ticketId);
+    expect(one(clocks, 'first_response')).toMatchObject({ state: 'met', consumedMinutes: 30 });
+    expect(one(clocks, 'resolution')).toMatchObject({
+      state: 'running',
+      dueAt: plus(t0, minutes(60 + 210)),
+    });
+  });
+
   it('keeps one clock for a ticket whichever channel the customer writes on', async () => {
     const workspaceId = randomUUID();
     await bed.request(

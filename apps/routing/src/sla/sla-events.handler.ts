@@ -46,7 +46,7 @@ export class SlaEventsHandler implements OnApplicationBootstrap {
       event: SUBJECTS.crm.ticketChanged,
       durable: 'routing_sla_tickets',
       orderingKey: (body) => (body as { ticket?: { id?: string } }).ticket?.id,
-      handle: (event) => this.tickets.changed(event),
+      handle: (event, meta) => this.tickets.changed(event, meta.deliveryCount),
     });
   }
 }

@@ -8,6 +8,14 @@ import { SlaTicketsRepository } from './sla-tickets.repository';
 import { SlaTransactions } from './sla-transactions';
 
 const ENDED: readonly string[] = [TicketStatus.Solved, TicketStatus.Closed];
+/**
+ * Deliveries a change waits for the versions before it (redelivered after the consumer's
+ * backoff, about 1 s then 2 s) before it is applied without them.
+ */
+const GAP_WAIT_DELIVERIES = 3;
+
+/** A ticket change arrived before an earlier one (another replica may hold it): retried. */
+class TicketVersionGap extends Error {}
 
 /**
  * `evt.crm.ticket.changed.v1` on SLA clocks. A new ticket (or one routing first hears of)
@@ -15,19 +23,26 @@ const ENDED: readonly string[] = [TicketStatus.Solved, TicketStatus.Closed];
  * agent's answer and pauses resolution, leaving it resumes; `solved` or `closed` stops
  * resolution, reopening starts a new one; a change of priority, category, VIP, assignee or
  * department re-targets its open clocks; a conversation linked to it brings its open clocks
- * over. An event not newer than the last one applied (by `version`) changes nothing.
+ * over. An event not newer than the last one applied (by `version`) changes nothing; one that
+ * skips versions waits a few redeliveries for them, so a short `pending` between two quick
+ * changes still counts when replicas receive them out of order.
  */
 @Injectable()
 export class TicketSla {
   constructor(private readonly transactions: SlaTransactions) {}
 
-  changed(event: TicketChanged): Promise<void> {
+  changed(event: TicketChanged, deliveryCount = 1): Promise<void> {
     const { ticket } = event;
     const at = new Date(event.occurredAt);
     return this.transactions.run(event.workspaceId, async (book, tx) => {
       const tickets = new SlaTicketsRepository(tx);
       const before = await tickets.find(event.workspaceId, ticket.id);
       if (before && before.version >= ticket.version) return;
+      const expected = before ? before.version + 1 : 1;
+      if (ticket.version > expected && deliveryCount < GAP_WAIT_DELIVERIES)
+        throw new TicketVersionGap(
+          `ticket ${ticket.id} version ${ticket.version} came before version ${expected}`,
+        );
       await tickets.save(event.workspaceId, ticket);
       await this.adoptLinkedConversations(book, ticket, before, at);
       if (!before || factsChanged(before, ticket)) await this.retarget(book, ticket, at);
