@@ -427,6 +427,36 @@ describe('SLA clocks', () => {
     clocks = await bed.clocksWhen(workspaceId, vip, (all) => all.length === 1);
     // The first matching policy wins: VIP comes before Urgent.
     expect(clocks[0]).toMatchObject({ targetMinutes: 5, vip: true });
+
+    // A category policy placed before the default one catches billing tickets.
+    const billing = randomUUID();
+    await bed.request(
+      SUBJECTS.routing.createSlaPolicy,
+      policy(workspaceId, {
+        name: 'Billing',
+        position: 1,
+        categoryIds: [billing],
+        firstResponseMinutes: 45,
+      }),
+    );
+    const listed = await bed.request(SUBJECTS.routing.listSlaPolicies, { workspaceId });
+    expect(listed.map((p) => [p.name, p.position, p.categoryIds])).toEqual([
+      ['VIP', 0, []],
+      ['Urgent', 1, []],
+      ['Billing', 1, [billing]],
+      ['Default', 2, []],
+    ]);
+    const invoice = randomUUID();
+    await bed.publish(
+      SUBJECTS.crm.ticketChanged,
+      ticketChanged(
+        workspaceId,
+        { id: invoice, version: 1, categoryId: billing, createdAt: t0 },
+        t0,
+      ),
+    );
+    clocks = await bed.clocksWhen(workspaceId, invoice, (all) => all.length === 1);
+    expect(clocks[0].targetMinutes).toBe(45);
   });
 
   it('tells each warning and breach once while several sweeps run at the same time', async () => {
