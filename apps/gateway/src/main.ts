@@ -15,6 +15,7 @@ import { GatewayEnv } from './gateway.env';
 import { gatewayEntities } from './gateway.entities';
 import { LinksModule } from './links/links.module';
 import { TicketsModule } from './tickets/tickets.module';
+import { SlaModule } from './sla/sla.module';
 import { VisitorsModule } from './visitors/visitors.module';
 
 void runService({
@@ -32,6 +33,7 @@ void runService({
     DepartmentsModule,
     CannedResponsesModule,
     VisitorsModule,
+    SlaModule,
     AgentSocketModule,
     FilesModule,
     GatewayFilesModule,

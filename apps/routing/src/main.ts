@@ -2,12 +2,14 @@ import { OutboxModule } from '@hub/outbox';
 import { runService } from '@hub/service-kit';
 import { AcdModule } from './acd/acd.module';
 import { AgentsModule } from './agents/agents.module';
+import { BusinessHoursModule } from './business-hours/business-hours.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { ManualAssignmentModule } from './manual-assignment/manual-assignment.module';
 import { PresenceModule } from './presence/presence.module';
 import { QueuesModule } from './queues/queues.module';
 import { RoutingEnv } from './routing.env';
 import { routingEntities } from './routing.entities';
+import { SlaModule } from './sla/sla.module';
 import { SweepModule } from './sweep/sweep.module';
 
 void runService({
@@ -23,5 +25,7 @@ void runService({
     DepartmentsModule,
     PresenceModule,
     SweepModule,
+    BusinessHoursModule,
+    SlaModule,
   ],
 });

@@ -2,9 +2,13 @@ import { outboxEntity } from '@hub/outbox';
 import { Route } from './acd/route.entity';
 import { Agent } from './agents/agent.entity';
 import { AgentStatus } from './agents/agent-status.entity';
+import { BusinessHours } from './business-hours/business-hours.entity';
 import { DepartmentAgent } from './departments/department-agent.entity';
 import { Department } from './departments/department.entity';
 import { AgentConnection } from './presence/agent-connection.entity';
+import { SlaClock } from './sla/sla-clock.entity';
+import { SlaPolicy } from './sla/sla-policy.entity';
+import { SlaTicket } from './sla/sla-ticket.entity';
 import { HandlingTime } from './wait-estimates/handling-time.entity';
 
 export const routingEntities = [
@@ -16,4 +20,8 @@ export const routingEntities = [
   Route,
   HandlingTime,
   outboxEntity('routing'),
+  BusinessHours,
+  SlaPolicy,
+  SlaTicket,
+  SlaClock,
 ];

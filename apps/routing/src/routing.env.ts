@@ -20,4 +20,11 @@ export class RoutingEnv extends ServiceEnv {
   @Min(50)
   @Max(60_000)
   ROUTING_SWEEP_INTERVAL_MS: number = 1_000;
+
+  /** Period of the SLA sweep, which tells warnings and breaches as their time comes. */
+  @IsOptional()
+  @IsInt()
+  @Min(50)
+  @Max(60_000)
+  ROUTING_SLA_SWEEP_INTERVAL_MS: number = 1_000;
 }

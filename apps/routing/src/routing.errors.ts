@@ -49,6 +49,13 @@ export const RoutingErrors = {
       'ROUTING_APPLY_PENDING',
       'Recorded; the conversation service will be updated shortly',
     ),
+  businessHoursNotFound: () =>
+    new DomainException(
+      'BUSINESS_HOURS_NOT_FOUND',
+      'No business hours are set for this workspace or department',
+    ),
+  slaPolicyNotFound: () =>
+    new DomainException('SLA_POLICY_NOT_FOUND', 'No such SLA policy in this workspace'),
   /** A precondition re-checked in SQL failed: the transaction is rolled back, nothing changed. */
   invariant: (message: string) =>
     new DomainException('ROUTING_INVARIANT', `routing refused the change: ${message}; retry`),

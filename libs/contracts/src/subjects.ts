@@ -87,6 +87,19 @@ import {
 import { WorkspaceScopedRequest } from './routing/workspace-scoped';
 import type { AgentView, DepartmentView, QueueEntryView } from './views/agent-view';
 import { SlaClockEvent } from './routing/sla-clock-event';
+import {
+  RemoveBusinessHoursRequest,
+  SetBusinessHoursRequest,
+  type BusinessHoursView,
+  type RemoveBusinessHoursReply,
+} from './routing/business-hours';
+import {
+  CreateSlaPolicyRequest,
+  RemoveSlaPolicyRequest,
+  UpdateSlaPolicyRequest,
+  type SlaPolicyView,
+} from './routing/sla-policies';
+import { ListSlaClocksRequest, type SlaClockView } from './routing/sla-clocks';
 import type { ConversationView, CsatView } from './views/conversation-view';
 import type { CannedResponseView, CustomerView } from './views/customer-view';
 import type { FileView, StoredFileView } from './views/file-view';
@@ -383,6 +396,46 @@ export const SUBJECTS = {
       'routing.conversation.transfer',
       TransferConversationRequest,
       returns<ConversationView>(),
+    ),
+    listBusinessHours: defineRequest(
+      'routing.business-hours.list',
+      WorkspaceScopedRequest,
+      returns<BusinessHoursView[]>(),
+    ),
+    setBusinessHours: defineRequest(
+      'routing.business-hours.set',
+      SetBusinessHoursRequest,
+      returns<BusinessHoursView>(),
+    ),
+    removeBusinessHours: defineRequest(
+      'routing.business-hours.remove',
+      RemoveBusinessHoursRequest,
+      returns<RemoveBusinessHoursReply>(),
+    ),
+    listSlaPolicies: defineRequest(
+      'routing.sla-policy.list',
+      WorkspaceScopedRequest,
+      returns<SlaPolicyView[]>(),
+    ),
+    createSlaPolicy: defineRequest(
+      'routing.sla-policy.create',
+      CreateSlaPolicyRequest,
+      returns<SlaPolicyView>(),
+    ),
+    updateSlaPolicy: defineRequest(
+      'routing.sla-policy.update',
+      UpdateSlaPolicyRequest,
+      returns<SlaPolicyView>(),
+    ),
+    removeSlaPolicy: defineRequest(
+      'routing.sla-policy.remove',
+      RemoveSlaPolicyRequest,
+      returns<{ removed: true }>(),
+    ),
+    listSlaClocks: defineRequest(
+      'routing.sla-clock.list',
+      ListSlaClocksRequest,
+      returns<SlaClockView[]>(),
     ),
     slaWarned: defineEvent('evt.routing.sla.warned.v1', SlaClockEvent, 'EVENTS'),
     slaBreached: defineEvent('evt.routing.sla.breached.v1', SlaClockEvent, 'EVENTS'),

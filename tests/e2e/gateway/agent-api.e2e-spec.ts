@@ -139,6 +139,16 @@ describe('the agent API and socket', () => {
         'GET /api/v1/visitors/{visitorId}/trail',
         'POST /api/v1/visitors/{visitorId}/invitations',
         'POST /api/v1/uploads',
+        'GET /api/v1/business-hours',
+        'PUT /api/v1/business-hours/workspace',
+        'DELETE /api/v1/business-hours/workspace',
+        'PUT /api/v1/business-hours/departments/{departmentId}',
+        'DELETE /api/v1/business-hours/departments/{departmentId}',
+        'GET /api/v1/sla/policies',
+        'POST /api/v1/sla/policies',
+        'PUT /api/v1/sla/policies/{policyId}',
+        'DELETE /api/v1/sla/policies/{policyId}',
+        'GET /api/v1/sla/clocks/{subjectId}',
       ].sort(),
     );
     expect(body.components.securitySchemes).toHaveProperty('bearer');

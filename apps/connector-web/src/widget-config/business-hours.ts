@@ -1,5 +1,6 @@
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+import { minutesOf, WEEKDAYS, type Weekday } from '@hub/contracts';
+
+export { WEEKDAYS };
 
 /** `["09:00", "18:00"]`: from the first time (included) to the second (excluded), local time. */
 export type OpeningInterval = [string, string];
@@ -12,15 +13,6 @@ export type OpeningInterval = [string, string];
 export interface BusinessHours {
   timeZone: string;
   week: Partial<Record<Weekday, OpeningInterval[]>>;
-}
-
-const TIME = /^([01]\d|2[0-3]):([0-5]\d)$|^24:00$/;
-
-/** Minutes since midnight of `HH:MM` (00:00–24:00), or null when it is not such a time. */
-export function minutesOf(time: string): number | null {
-  if (!TIME.test(time)) return null;
-  const [hours, minutes] = time.split(':').map(Number);
-  return hours * 60 + minutes;
 }
 
 /** True for an interval of two valid times, the first before the second. */

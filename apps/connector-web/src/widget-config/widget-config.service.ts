@@ -19,8 +19,8 @@ const CONFIG_FRESH_MS = 5_000;
 
 /**
  * The public widget configuration of a web inbox: its settings (defaults for what is missing
- * or invalid), the departments it shows with who is online, business hours and the workspace's
- * typing preview. Cached per inbox for five seconds, one computation at a time.
+ * or invalid), the departments it shows with who is online, business hours (routing's for the
+ * workspace or department when set, else the inbox's own) and the workspace's typing preview. Cached per inbox for five seconds, one computation at a time.
  */
 @Injectable()
 export class WidgetConfigService {
@@ -63,17 +63,25 @@ export class WidgetConfigService {
       this.availability(inbox.workspaceId),
       this.typingPreview(inbox.workspaceId),
     ]);
-    const withinBusinessHours = settings.businessHours
-      ? isWithinBusinessHours(settings.businessHours, new Date())
-      : true;
+    // routing's business hours, when the workspace has them, replace the inbox's own.
+    const withinBusinessHours =
+      availability.withinBusinessHours ??
+      (settings.businessHours ? isWithinBusinessHours(settings.businessHours, new Date()) : true);
     const known = new Map(availability.departments.map((d) => [d.id, d]));
     const departments = settings.departmentIds
       .map((id) => known.get(id))
       .filter((d) => d !== undefined)
-      .map(({ id, name, online }) => ({ id, name, online: online && withinBusinessHours }));
+      .map(({ id, name, online, withinBusinessHours: ownHours }) => ({
+        id,
+        name,
+        // A department with routing hours of its own (or the workspace's) follows them.
+        online: online && (ownHours ?? withinBusinessHours),
+      }));
     // With a department picker, someone of a shown department must be there.
-    const staffed =
-      departments.length > 0 ? departments.some((d) => d.online) : availability.workspaceOnline;
+    const online =
+      departments.length > 0
+        ? departments.some((d) => d.online)
+        : withinBusinessHours && availability.workspaceOnline;
     return {
       inboxId: inbox.id,
       workspaceId: inbox.workspaceId,
@@ -82,7 +90,7 @@ export class WidgetConfigService {
       locales: settings.locales,
       departments,
       preChatForm: settings.preChatForm,
-      online: withinBusinessHours && staffed,
+      online,
       withinBusinessHours,
       typingPreview,
       identityVerification: settings.identitySecret !== null,

@@ -1,21 +1,49 @@
 import { Injectable } from '@nestjs/common';
 import type { DepartmentAvailabilityReply, DepartmentView } from '@hub/contracts';
 import { Database } from '@hub/service-kit';
+import { BusinessHoursRepository } from '../business-hours/business-hours.repository';
+import { isOpenAt } from '../business-hours/business-time';
+import { Clock } from '../business-hours/clock';
 import { DepartmentsRepository } from './departments.repository';
 
 @Injectable()
 export class DepartmentsService {
   private readonly departments: DepartmentsRepository;
+  private readonly hours: BusinessHoursRepository;
 
-  constructor(database: Database) {
+  constructor(
+    database: Database,
+    private readonly clock: Clock,
+  ) {
     this.departments = new DepartmentsRepository(database.dataSource.manager);
+    this.hours = new BusinessHoursRepository(database.dataSource.manager);
   }
 
   list(workspaceId: string): Promise<DepartmentView[]> {
     return this.departments.list(workspaceId);
   }
 
-  availability(workspaceId: string): Promise<DepartmentAvailabilityReply> {
-    return this.departments.availability(workspaceId);
+  /** Staffed and open: outside its business hours a department is not available. */
+  async availability(workspaceId: string): Promise<DepartmentAvailabilityReply> {
+    const [staffed, calendars] = await Promise.all([
+      this.departments.availability(workspaceId),
+      this.hours.calendarsOf(workspaceId),
+    ]);
+    const now = this.clock.now();
+    const openNow = (calendar: Parameters<typeof isOpenAt>[0] | undefined) =>
+      calendar ? isOpenAt(calendar, now) : null;
+    const workspaceOpen = openNow(calendars.workspace);
+    return {
+      workspaceOnline: staffed.workspaceOnline && workspaceOpen !== false,
+      withinBusinessHours: workspaceOpen,
+      departments: staffed.departments.map((department) => {
+        const open = openNow(calendars.departments.get(department.id) ?? calendars.workspace);
+        return {
+          ...department,
+          online: department.online && open !== false,
+          withinBusinessHours: open,
+        };
+      }),
+    };
   }
 }

@@ -97,6 +97,10 @@ export const ERROR_CODES = {
   ROUTING_TRANSFER_TARGET: { status: 400 },
   /** Routing recorded the change; conversation will be told shortly. */
   ROUTING_APPLY_PENDING: { status: 503 },
+  /** SLA: no such SLA policy in this workspace. */
+  SLA_POLICY_NOT_FOUND: { status: 404 },
+  /** Business hours: none set for this workspace or department. */
+  BUSINESS_HOURS_NOT_FOUND: { status: 404 },
 
   // connector-web visitor sessions (REST).
   INVALID_VISITOR_TOKEN: { status: 401 },

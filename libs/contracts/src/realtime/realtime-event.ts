@@ -1,5 +1,6 @@
 import type { AgentPresence, AgentRole } from '@hub/domain';
 import type { ConversationView } from '../views/conversation-view';
+import type { SlaClockEvent } from '../routing/sla-clock-event';
 import type { MessageView } from '../views/message-view';
 import type { InvitationView } from '../web/send-invitation';
 import type { VisitorView } from '../web/visitor-view';
@@ -141,6 +142,16 @@ export interface TicketReminderRealtime {
   note: string | null;
 }
 
+/**
+ * An SLA clock used 75 % of its target (`warned`) or passed it (`breached`): to the assignee
+ * and the workspace's supervisors and admins (`rt.agent.<id>` of each).
+ */
+export interface SlaAlertRealtime {
+  type: 'sla.alert';
+  kind: 'warned' | 'breached';
+  clock: SlaClockEvent;
+}
+
 export type RealtimeEvent =
   | MessageCreatedRealtime
   | TypingRealtime
@@ -159,7 +170,8 @@ export type RealtimeEvent =
   | VisitorChattingRealtime
   | InvitationUpdatedRealtime
   | InvitationRealtime
-  | TicketReminderRealtime;
+  | TicketReminderRealtime
+  | SlaAlertRealtime;
 
 /** What `rt.visitor.<id>` carries. */
 export type VisitorRealtimeEvent =
@@ -171,7 +183,7 @@ export type VisitorRealtimeEvent =
 
 /** What `rt.agent.<id>` carries. */
 export type AgentRealtimeEvent =
-  MessageCreatedRealtime | ConversationUpdatedRealtime | TicketReminderRealtime;
+  MessageCreatedRealtime | ConversationUpdatedRealtime | TicketReminderRealtime | SlaAlertRealtime;
 
 /** What `rt.conversation.<id>` carries. */
 export type ConversationRealtimeEvent = TypingRealtime | DraftRealtime | QueuePositionRealtime;
