@@ -3,6 +3,7 @@ import { AuditEntry } from './audit/audit-entry.entity';
 import { CustomerAttribute } from './customers/customer-attribute.entity';
 import { CustomerIdentity } from './customers/customer-identity.entity';
 import { Customer } from './customers/customer.entity';
+import { CustomerMerge } from './merges/customer-merge.entity';
 import { Note } from './notes/note.entity';
 import { Order } from './orders/order.entity';
 import { Ticket } from './tickets/ticket.entity';
@@ -16,4 +17,5 @@ export const crmEntities = [
   Note,
   AuditEntry,
   outboxEntity('crm'),
+  CustomerMerge,
 ];

@@ -37,6 +37,14 @@ import {
 } from './crm/record-visitor-profile';
 import { TicketChanged } from './crm/ticket-changed';
 import { TicketCreated } from './crm/ticket-created';
+import { MergeCustomersRequest, UndoCustomerMergeRequest } from './crm/merge-customers';
+import { CustomerMerged, CustomerUnmerged } from './crm/customer-merged';
+import {
+  MergeCustomerConversationsRequest,
+  UnmergeCustomerConversationsRequest,
+  type CustomerConversationsMoved,
+} from './conversation/move-customer-conversations';
+import type { CustomerMergeView } from './views/customer-merge-view';
 import {
   GetWorkspaceSettingsRequest,
   type WorkspaceSettingsView,
@@ -137,6 +145,18 @@ export const SUBJECTS = {
     ),
     ticketCreated: defineEvent('evt.crm.ticket.created.v1', TicketCreated, 'EVENTS'),
     ticketChanged: defineEvent('evt.crm.ticket.changed.v1', TicketChanged, 'EVENTS'),
+    mergeCustomers: defineRequest(
+      'crm.customer.merge',
+      MergeCustomersRequest,
+      returns<CustomerMergeView>(),
+    ),
+    undoCustomerMerge: defineRequest(
+      'crm.customer-merge.undo',
+      UndoCustomerMergeRequest,
+      returns<CustomerMergeView>(),
+    ),
+    customerMerged: defineEvent('evt.crm.customer.merged.v1', CustomerMerged, 'EVENTS'),
+    customerUnmerged: defineEvent('evt.crm.customer.unmerged.v1', CustomerUnmerged, 'EVENTS'),
   },
   conversation: {
     listConversations: defineRequest(
@@ -211,6 +231,16 @@ export const SUBJECTS = {
       'conversation.file.upload-limit',
       GetUploadLimitRequest,
       returns<UploadLimitReply>(),
+    ),
+    mergeCustomerConversations: defineRequest(
+      'conversation.customer.merge',
+      MergeCustomerConversationsRequest,
+      returns<CustomerConversationsMoved>(),
+    ),
+    unmergeCustomerConversations: defineRequest(
+      'conversation.customer.unmerge',
+      UnmergeCustomerConversationsRequest,
+      returns<CustomerConversationsMoved>(),
     ),
     messageCreated: defineEvent('evt.conversation.message.created.v1', MessageCreated, 'EVENTS'),
     conversationOpened: defineEvent(

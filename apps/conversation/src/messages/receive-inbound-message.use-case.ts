@@ -12,6 +12,7 @@ import type { EntityManager } from 'typeorm';
 import type { Conversation } from '../conversations/conversation.entity';
 import { ConversationRepository } from '../conversations/conversation.repository';
 import { OpenConversation } from '../conversations/open-conversation';
+import { CustomerMoves } from '../customers/customer-moves';
 import { FileDirectory } from '../files/file-directory';
 import { InboxDirectory } from '../inboxes/inbox-directory';
 import { ConversationNotifier } from '../notifications/conversation-notifier';
@@ -42,6 +43,7 @@ export class ReceiveInboundMessage {
     private readonly notifier: ConversationNotifier,
     private readonly outbox: Outbox,
     private readonly files: FileDirectory,
+    private readonly customerMoves: CustomerMoves,
   ) {}
 
   async execute(inbound: InboundMessageReceived): Promise<void> {
@@ -107,13 +109,18 @@ export class ReceiveInboundMessage {
           attacher: { kind: 'visitor', visitorId: inbound.customer.externalId },
         })
       : null;
+    const sender = {
+      workspaceId: inbound.workspaceId,
+      inboxId: inbound.inboxId,
+      customerExternalId: inbound.customer.externalId,
+    };
+    // Decided again under the merge lock: a merge or an undo may have moved this sender's
+    // conversations since the customer was looked up.
+    const owner = await this.customerMoves.ownerForMessage(tx, { ...sender, customerId });
     const { conversation, opening } = await this.openConversation.forInbound(
       tx,
-      { workspaceId: inbound.workspaceId, inboxId: inbound.inboxId, customerId },
-      {
-        customerExternalId: inbound.customer.externalId,
-        departmentId: inbound.departmentId ?? null,
-      },
+      { ...sender, customerId: owner },
+      { departmentId: inbound.departmentId ?? null },
     );
     const values: NewMessage = {
       workspaceId: inbound.workspaceId,

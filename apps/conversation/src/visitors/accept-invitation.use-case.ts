@@ -21,6 +21,7 @@ import {
   ConversationRepository,
   type ConversationKey,
 } from '../conversations/conversation.repository';
+import { CustomerMoves } from '../customers/customer-moves';
 import { InboxDirectory } from '../inboxes/inbox-directory';
 import type { Message } from '../messages/message.entity';
 import { MessageRepository } from '../messages/message.repository';
@@ -56,6 +57,7 @@ export class AcceptInvitation {
     private readonly notifier: ConversationNotifier,
     private readonly outbox: Outbox,
     private readonly actors: CurrentActors,
+    private readonly customerMoves: CustomerMoves,
   ) {}
 
   async execute(request: AcceptInvitationRequest): Promise<AcceptInvitationReply> {
@@ -65,9 +67,13 @@ export class AcceptInvitation {
     // The inviting agent must still be an agent of this workspace.
     if (request.agentId) await this.actors.current(request.workspaceId, request.agentId);
     const customerId = await this.customerOf(request);
-    const key = { workspaceId: request.workspaceId, inboxId: inbox.id, customerId };
+    const sender = {
+      workspaceId: request.workspaceId,
+      inboxId: inbox.id,
+      customerExternalId: request.visitorId,
+    };
     const { conversation, message, events } = await this.database.dataSource.transaction((tx) =>
-      this.open(tx, key, request),
+      this.open(tx, sender, customerId, request),
     );
     await this.outbox.flush(events);
     if (message) {
@@ -83,17 +89,18 @@ export class AcceptInvitation {
 
   private async open(
     tx: EntityManager,
-    key: ConversationKey,
+    sender: Omit<ConversationKey, 'customerId'>,
+    customerId: string,
     request: AcceptInvitationRequest,
   ): Promise<Opened> {
+    // As for an inbound message: a merge may have moved this visitor's customer meanwhile.
+    const owner = await this.customerMoves.ownerForMessage(tx, { ...sender, customerId });
+    const key: ConversationKey = { ...sender, customerId: owner };
     for (;;) {
       // Already chatting (accepted elsewhere meanwhile): that conversation, unchanged.
       const active = await this.conversations.lockActive(tx, key);
       if (active) return { conversation: active, message: null, events: [] };
-      const created = await this.conversations.insertOpen(tx, key, {
-        customerExternalId: request.visitorId,
-        departmentId: null,
-      });
+      const created = await this.conversations.insertOpen(tx, key, { departmentId: null });
       if (created) return this.firstMessage(tx, created, request);
     }
   }

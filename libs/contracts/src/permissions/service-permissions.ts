@@ -82,6 +82,8 @@ export const SERVICE_PERMISSIONS = {
       SUBJECTS.conversation.listCannedResponses,
       SUBJECTS.crm.getCustomer,
       SUBJECTS.crm.searchCustomers,
+      SUBJECTS.crm.mergeCustomers,
+      SUBJECTS.crm.undoCustomerMerge,
       SUBJECTS.routing.authenticateAgent,
       SUBJECTS.routing.getAgent,
       SUBJECTS.routing.listAgents,
@@ -162,7 +164,10 @@ export const SERVICE_PERMISSIONS = {
   },
   crm: {
     serves: requestsOf(SUBJECTS.crm),
-    calls: [],
+    calls: [
+      SUBJECTS.conversation.mergeCustomerConversations,
+      SUBJECTS.conversation.unmergeCustomerConversations,
+    ],
     publishes: eventsOf(SUBJECTS.crm),
     consumes: [],
     realtime: NO_REALTIME,

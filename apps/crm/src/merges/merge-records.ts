@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { SUBJECTS } from '@hub/contracts';
+import { pendingEvent, type PendingEvent } from '@hub/outbox';
+import type { NewAuditEntry } from '../audit/audit-trail';
+import type { CustomerMerge } from './customer-merge.entity';
+import { movedIds } from './merge-view';
+
+type Direction = 'merged' | 'unmerged';
+
+/**
+ * What a merge or its undo leaves in the audit trail: an entry on each customer, and one on each
+ * ticket whose requester changed with it.
+ */
+export function mergeAuditEntries(
+  merge: CustomerMerge,
+  direction: Direction,
+  actorId: string,
+): NewAuditEntry[] {
+  const merged = direction === 'merged';
+  const { workspaceId, customerId, mergedCustomerId } = merge;
+  const entry = (entityType: 'customer' | 'ticket', entityId: string) => ({
+    workspaceId,
+    entityType,
+    entityId,
+    actorType: 'agent' as const,
+    actorId,
+  });
+  const requester = merged
+    ? { from: mergedCustomerId, to: customerId }
+    : { from: customerId, to: mergedCustomerId };
+  return [
+    {
+      ...entry('customer', customerId),
+      action: direction,
+      changes: [
+        {
+          field: 'mergedCustomerId',
+          from: merged ? null : mergedCustomerId,
+          to: merged ? mergedCustomerId : null,
+        },
+        { field: 'mergeId', from: merged ? null : merge.id, to: merged ? merge.id : null },
+      ],
+    },
+    {
+      ...entry('customer', mergedCustomerId),
+      action: merged ? 'merged_into' : 'restored',
+      changes: [
+        { field: 'mergedInto', from: merged ? null : customerId, to: merged ? customerId : null },
+      ],
+    },
+    ...movedIds(merge.moved, 'crm.tickets').map((ticketId) => ({
+      ...entry('ticket', ticketId),
+      action: 'requester_changed',
+      changes: [{ field: 'customerId', ...requester }],
+    })),
+  ];
+}
+
+/** `evt.crm.customer.merged.v1` or `...unmerged.v1` for the merge, through crm's outbox. */
+export function mergeEvent(
+  merge: CustomerMerge,
+  direction: Direction,
+  actorId: string,
+): PendingEvent {
+  const payload = {
+    eventId: randomUUID(),
+    workspaceId: merge.workspaceId,
+    occurredAt: new Date().toISOString(),
+    mergeId: merge.id,
+    customerId: merge.customerId,
+    mergedCustomerId: merge.mergedCustomerId,
+    identityIds: movedIds(merge.moved, 'crm.customer_identities'),
+    actorId,
+  };
+  return direction === 'merged'
+    ? pendingEvent(SUBJECTS.crm.customerMerged, merge.workspaceId, payload)
+    : pendingEvent(SUBJECTS.crm.customerUnmerged, merge.workspaceId, payload);
+}
