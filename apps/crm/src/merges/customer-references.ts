@@ -28,12 +28,12 @@ function quoteLiteral(text: string): string {
  */
 export async function customerReferences(tx: EntityManager): Promise<CustomerReference[]> {
   const rows = await tx.query<{ schema: string; name: string; column: string; keys: string[] }[]>(
-    `select n.nspname as schema, t.relname as name, a.attname as column,
-            coalesce((select array_agg(k.attname order by u.ord)
+    `select n.nspname::text as schema, t.relname::text as name, a.attname::text as column,
+            coalesce((select array_agg(k.attname::text order by u.ord)
                         from pg_constraint p
                         cross join unnest(p.conkey) with ordinality u(attnum, ord)
                         join pg_attribute k on k.attrelid = p.conrelid and k.attnum = u.attnum
-                       where p.conrelid = c.conrelid and p.contype = 'p'), '{}') as keys
+                       where p.conrelid = c.conrelid and p.contype = 'p'), '{}'::text[]) as keys
        from pg_constraint c
        join pg_class t on t.oid = c.conrelid
        join pg_namespace n on n.oid = t.relnamespace

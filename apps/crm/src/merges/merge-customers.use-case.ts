@@ -63,7 +63,6 @@ export class MergeCustomers {
     }
     // Whatever still points at the merged customer goes with it (kept in `detached`).
     await tx.query(`delete from crm.customers where id = $1`, [otherCustomerId]);
-    await tx.query(`update crm.customers set updated_at = now() where id = $1`, [customerId]);
     return tx.save(
       tx.create(CustomerMerge, {
         workspaceId,

@@ -59,7 +59,6 @@ export class UndoCustomerMerge {
     for (const left of merge.detached) await reinsertRows(tx, left.table, left.rows);
     const back = { from: merge.customerId, to: merge.mergedCustomerId };
     for (const moved of merge.moved) await moveRowsBack(tx, moved, back);
-    await tx.query(`update crm.customers set updated_at = now() where id = $1`, [merge.customerId]);
 
     merge.undoneAt = new Date();
     merge.undoneBy = request.actor.agentId;
