@@ -111,6 +111,8 @@ describe('the agent API and socket', () => {
         'POST /api/v1/conversations/{conversationId}/links',
         'GET /api/v1/customers',
         'GET /api/v1/customers/{customerId}',
+        'POST /api/v1/customers/{customerId}/merge',
+        'POST /api/v1/customer-merges/{mergeId}/undo',
         'GET /api/v1/departments',
         'GET /api/v1/queue',
         'GET /api/v1/agents',

@@ -4,6 +4,7 @@ import type {
   CannedResponseView,
   ConversationView,
   CsatView,
+  CustomerMergeView,
   CustomerView,
   DepartmentView,
   MessageView,
@@ -162,6 +163,31 @@ export class CustomerViewSchema implements CustomerView {
   @ApiProperty({ nullable: true, type: String }) phone!: string | null;
   @ApiProperty({ type: [CustomerIdentitySchema] }) identities!: CustomerIdentitySchema[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class CustomerMergeViewSchema implements CustomerMergeView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) workspaceId!: string;
+  @ApiProperty({ format: 'uuid', description: 'The surviving customer' }) customerId!: string;
+  @ApiProperty({ format: 'uuid', description: 'The customer merged into it' })
+  mergedCustomerId!: string;
+  @ApiProperty({
+    description: 'Per crm table (crm.orders...), the ids of the rows that moved',
+    type: 'object',
+    additionalProperties: { type: 'array', items: { type: 'string' } },
+    example: { 'crm.customer_identities': ['8f0c…'], 'crm.orders': ['1b2e…'] },
+  })
+  moved!: Record<string, string[]>;
+  @ApiProperty({ type: [String], description: 'The conversations that moved' })
+  conversationIds!: string[];
+  @ApiProperty({
+    description: 'The conversation service has not done its part yet; crm retries until it has',
+  })
+  conversationsPending!: boolean;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) mergedBy!: string | null;
+  @ApiProperty({ format: 'date-time' }) mergedAt!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) undoneBy!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) undoneAt!: string | null;
 }
 
 export class CannedResponseViewSchema implements CannedResponseView {
