@@ -196,6 +196,45 @@ describe('merging two customers and undoing it', () => {
     expect(stored.filter((m) => m.customerId !== owner[m.visitorId])).toEqual([]);
   });
 
+  it('finishes the conversations’ part once the conversation service is back, with the messages that waited for it', async () => {
+    const workspace = await createWorkspace(suite.database.url, { alice: AgentRole.Agent });
+    const token = await agentOf(workspace);
+    const kept = await visitor(workspace);
+    const other = await visitor(workspace);
+    const conversation = suite.hub.service('conversation');
+    await conversation.stop();
+    let waiting: InboundMessageReceived[] = [];
+    try {
+      const merged = await merge(token, kept.customerId, other.customerId);
+      expect([merged.status, merged.body.conversationsPending]).toEqual([200, true]);
+      waiting = [say(workspace, other.visitorId), say(workspace, kept.visitorId)];
+      for (const message of waiting) await publishInbound(publisher, message);
+    } finally {
+      conversation.start();
+      await conversation.waitUntilReady();
+    }
+
+    await allStored(workspace, waiting);
+    await waitFor(
+      async () => {
+        const { rows } = await db.query<{ customer_id: string }>(
+          `select distinct customer_id from conversation.conversations where workspace_id = $1`,
+          [workspace.id],
+        );
+        return rows.length === 1 && rows[0].customer_id === kept.customerId;
+      },
+      30_000,
+      () => 'the merged customer’s conversations never moved',
+    );
+    const { rows } = await db.query<{ pending: boolean }>(
+      `select conversations_moved_at is null as pending from crm.customer_merges
+        where workspace_id = $1`,
+      [workspace.id],
+    );
+    expect(rows).toEqual([{ pending: false }]);
+    expect(await storedMessages(workspace)).toHaveLength(4);
+  });
+
   it('refuses a merge with itself, across workspaces, of a merged customer, and a second undo, changing nothing', async () => {
     const workspace = await createWorkspace(suite.database.url, { alice: AgentRole.Agent });
     const elsewhere = await createWorkspace(suite.database.url, { alice: AgentRole.Agent });
