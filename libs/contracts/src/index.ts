@@ -21,7 +21,7 @@ export * from './crm/list-customer-tickets';
 export * from './crm/ticket-created';
 export * from './crm/ticket-changed';
 export * from './crm/merge-customers';
-export * from './crm/customer-merged';
+export * from './crm/customer-merge-event';
 export * from './conversation/move-customer-conversations';
 export * from './gateway/get-workspace-settings';
 export * from './routing/department-availability';

@@ -38,7 +38,7 @@ import {
 import { TicketChanged } from './crm/ticket-changed';
 import { TicketCreated } from './crm/ticket-created';
 import { MergeCustomersRequest, UndoCustomerMergeRequest } from './crm/merge-customers';
-import { CustomerMerged, CustomerUnmerged } from './crm/customer-merged';
+import { CustomerMergeEvent } from './crm/customer-merge-event';
 import {
   MergeCustomerConversationsRequest,
   UnmergeCustomerConversationsRequest,
@@ -155,8 +155,8 @@ export const SUBJECTS = {
       UndoCustomerMergeRequest,
       returns<CustomerMergeView>(),
     ),
-    customerMerged: defineEvent('evt.crm.customer.merged.v1', CustomerMerged, 'EVENTS'),
-    customerUnmerged: defineEvent('evt.crm.customer.unmerged.v1', CustomerUnmerged, 'EVENTS'),
+    customerMerged: defineEvent('evt.crm.customer.merged.v1', CustomerMergeEvent, 'EVENTS'),
+    customerUnmerged: defineEvent('evt.crm.customer.unmerged.v1', CustomerMergeEvent, 'EVENTS'),
   },
   conversation: {
     listConversations: defineRequest(

@@ -72,7 +72,7 @@ export function mergeEvent(
     identityIds: movedIds(merge.moved, 'crm.customer_identities'),
     actorId,
   };
-  return direction === 'merged'
-    ? pendingEvent(SUBJECTS.crm.customerMerged, merge.workspaceId, payload)
-    : pendingEvent(SUBJECTS.crm.customerUnmerged, merge.workspaceId, payload);
+  const event =
+    direction === 'merged' ? SUBJECTS.crm.customerMerged : SUBJECTS.crm.customerUnmerged;
+  return pendingEvent(event, merge.workspaceId, payload);
 }
