@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { InboundMessageReceived } from '@hub/contracts';
 import { Channel, ConversationStatus } from '@hub/domain';
+import { CustomerMoves } from '../src/customers/customer-moves';
 import { MergeCustomerConversations } from '../src/customers/merge-customer-conversations.use-case';
 import { UnmergeCustomerConversations } from '../src/customers/unmerge-customer-conversations.use-case';
 import { ReceiveInboundMessage } from '../src/messages/receive-inbound-message.use-case';
@@ -149,6 +150,41 @@ describe('conversations following customer merges', () => {
       merged,
       merged,
     ]);
+  });
+
+  it('sends a first message crm resolved just before an undo to the customer the undo gave its sender back to', async () => {
+    const target = await service.createInbox();
+    const otherInbox = await service.createInbox(target.workspaceId);
+    const { workspaceId } = target;
+    const survivor = await customerOf(target, `s-${randomUUID()}`);
+    const mergedVisitor = `m-${randomUUID()}`;
+    const merged = await customerOf(target, mergedVisitor);
+    const mergeId = randomUUID();
+    await mergeConversations(workspaceId, mergeId, merged, survivor);
+    const moves = service.get(CustomerMoves);
+    // crm is asked (and answers the survivor) before the undo is applied...
+    const seenBefore = await moves.returnsSeen(workspaceId);
+    await unmergeConversations(workspaceId, mergeId, survivor, {
+      customerId: merged,
+      visitorIds: [mergedVisitor],
+    });
+    const seenAfter = await moves.returnsSeen(workspaceId);
+    const firstMessage = (returnsSeen: number) =>
+      service.dataSource.transaction((tx) =>
+        moves.ownerForMessage(tx, {
+          workspaceId,
+          inboxId: otherInbox.inboxId,
+          channel: Channel.Web,
+          customerExternalId: mergedVisitor,
+          customerId: survivor,
+          returnsSeen,
+        }),
+      );
+
+    // ...so the message, stored after, goes to the restored customer.
+    expect(await firstMessage(seenBefore)).toBe(merged);
+    // An answer given after the undo stands (the sender was linked to the survivor since).
+    expect(await firstMessage(seenAfter)).toBe(survivor);
   });
 
   it('answers a repeated merge or undo as the first time, and lets a merge that arrives after its undo move nothing', async () => {

@@ -1,3 +1,5 @@
+import type { ChannelIdentity } from '@hub/contracts';
+import { bigintToNumber } from '@hub/persistence';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
@@ -11,6 +13,9 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('uq_customer_moves_from_customer', ['fromCustomerId'], {
   unique: true,
   where: 'returned_at IS NULL',
+})
+@Index('ix_customer_moves_returns', ['workspaceId', 'returnedSeq'], {
+  where: 'returned_seq IS NOT NULL',
 })
 export class CustomerMove {
   @PrimaryColumn({ name: 'id', type: 'uuid', primaryKeyConstraintName: 'pk_customer_moves' })
@@ -38,6 +43,14 @@ export class CustomerMove {
     default: () => "'{}'",
   })
   returnedConversationIds!: string[];
+
+  /** The restored customer's channel identities the undo named. */
+  @Column({ name: 'returned_identities', type: 'jsonb', default: () => "'[]'" })
+  returnedIdentities!: ChannelIdentity[];
+
+  /** The undo's place in the workspace's undos (sequence `customer_move_returns`). */
+  @Column({ name: 'returned_seq', type: 'bigint', nullable: true, transformer: bigintToNumber })
+  returnedSeq!: number | null;
 
   @Column({ name: 'returned_at', type: 'timestamptz', nullable: true })
   returnedAt!: Date | null;

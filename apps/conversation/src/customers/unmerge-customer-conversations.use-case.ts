@@ -37,6 +37,11 @@ export class UnmergeCustomerConversations {
           fromCustomerId: request.toCustomerId,
           toCustomerId: request.fromCustomerId,
           returnedConversationIds: conversationIds,
+          returnedIdentities: request.identities.map(({ channel, externalId }) => ({
+            channel,
+            externalId,
+          })),
+          returnedSeq: () => "nextval('conversation.customer_move_returns')",
           returnedAt: new Date(),
         },
         ['id'],
