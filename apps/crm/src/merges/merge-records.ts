@@ -25,6 +25,9 @@ export function mergeAuditEntries(
     actorType: 'agent' as const,
     actorId,
   });
+  // A merge sets each link, its undo clears it.
+  const link = (field: string, value: string) =>
+    merged ? { field, from: null, to: value } : { field, from: value, to: null };
   const requester = merged
     ? { from: mergedCustomerId, to: customerId }
     : { from: customerId, to: mergedCustomerId };
@@ -32,21 +35,12 @@ export function mergeAuditEntries(
     {
       ...entry('customer', customerId),
       action: direction,
-      changes: [
-        {
-          field: 'mergedCustomerId',
-          from: merged ? null : mergedCustomerId,
-          to: merged ? mergedCustomerId : null,
-        },
-        { field: 'mergeId', from: merged ? null : merge.id, to: merged ? merge.id : null },
-      ],
+      changes: [link('mergedCustomerId', mergedCustomerId), link('mergeId', merge.id)],
     },
     {
       ...entry('customer', mergedCustomerId),
       action: merged ? 'merged_into' : 'restored',
-      changes: [
-        { field: 'mergedInto', from: merged ? null : customerId, to: merged ? customerId : null },
-      ],
+      changes: [link('mergedInto', customerId)],
     },
     ...movedIds(merge.moved, 'crm.tickets').map((ticketId) => ({
       ...entry('ticket', ticketId),
