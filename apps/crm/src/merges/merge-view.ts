@@ -24,9 +24,9 @@ export function mergeView(merge: CustomerMerge): CustomerMergeView {
     moved: Object.fromEntries(
       merge.moved
         .filter((rows) => rows.keys.length > 0)
-        .map((rows) => [tableName(rows.table), rows.keys.map(keyText)]),
+        .map((rows) => [tableName(rows.table), rows.keys.length]),
     ),
-    conversationIds: merge.conversationIds,
+    conversationsMoved: merge.conversationIds.length,
     conversationsPending: merge.undoneAt
       ? merge.conversationsReturnedAt === null
       : merge.conversationsMovedAt === null,

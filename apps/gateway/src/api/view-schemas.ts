@@ -172,14 +172,14 @@ export class CustomerMergeViewSchema implements CustomerMergeView {
   @ApiProperty({ format: 'uuid', description: 'The customer merged into it' })
   mergedCustomerId!: string;
   @ApiProperty({
-    description: 'Per crm table (crm.orders...), the ids of the rows that moved',
+    description: 'Per crm table (crm.orders...), how many rows moved',
     type: 'object',
-    additionalProperties: { type: 'array', items: { type: 'string' } },
-    example: { 'crm.customer_identities': ['8f0c…'], 'crm.orders': ['1b2e…'] },
+    additionalProperties: { type: 'integer' },
+    example: { 'crm.customer_identities': 2, 'crm.orders': 14 },
   })
-  moved!: Record<string, string[]>;
-  @ApiProperty({ type: [String], description: 'The conversations that moved' })
-  conversationIds!: string[];
+  moved!: Record<string, number>;
+  @ApiProperty({ description: 'How many conversations moved' })
+  conversationsMoved!: number;
   @ApiProperty({
     description: 'The conversation service has not done its part yet; crm retries until it has',
   })

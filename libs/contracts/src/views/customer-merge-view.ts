@@ -6,10 +6,13 @@ export interface CustomerMergeView {
   customerId: string;
   /** The record merged into it; it exists again once the merge is undone. */
   mergedCustomerId: string;
-  /** Per crm table (`crm.orders`...), the ids of the rows that moved to the surviving record. */
-  moved: Record<string, string[]>;
-  /** The conversations (conversation service) that moved. */
-  conversationIds: string[];
+  /**
+   * Per crm table (`crm.orders`...), how many rows moved to the surviving record (crm keeps their
+   * keys; a reply listing them all could outgrow a NATS message for a big customer).
+   */
+  moved: Record<string, number>;
+  /** How many conversations (conversation service) moved. */
+  conversationsMoved: number;
   /**
    * The conversation service has not done its part of the merge (or of its undo) yet: crm
    * retries it until it has. Messages are never lost meanwhile; they land on either record.
