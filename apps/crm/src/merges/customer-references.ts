@@ -110,6 +110,7 @@ export async function moveRows(
   } catch (error) {
     if (!isClash(error)) throw error;
     await tx.query('rollback to savepoint customer_merge_table');
+    await tx.query('release savepoint customer_merge_table');
   }
   const candidates = await tx.query<{ key: Record<string, unknown> }[]>(
     `select ${keyObject(reference)} as key from ${reference.table} where ${column} = $1`,
@@ -128,6 +129,7 @@ export async function moveRows(
     } catch (error) {
       if (!isClash(error)) throw error;
       await tx.query('rollback to savepoint customer_merge_row');
+      await tx.query('release savepoint customer_merge_row');
     }
   }
   return moved;
