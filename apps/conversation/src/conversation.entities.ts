@@ -1,6 +1,7 @@
 import { outboxEntity } from '@hub/outbox';
 import { CannedResponse } from './canned-responses/canned-response.entity';
 import { Conversation } from './conversations/conversation.entity';
+import { CustomerMove } from './customers/customer-move.entity';
 import { StoredFile } from './files/stored-file.entity';
 import { Inbox } from './inboxes/inbox.entity';
 import { Message } from './messages/message.entity';
@@ -12,4 +13,5 @@ export const conversationEntities = [
   CannedResponse,
   outboxEntity('conversation'),
   StoredFile,
+  CustomerMove,
 ];

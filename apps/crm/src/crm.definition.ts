@@ -5,6 +5,7 @@ import { AuditModule } from './audit/audit.module';
 import { crmEntities } from './crm.entities';
 import { CustomersModule } from './customers/customers.module';
 import { TicketCategoriesModule } from './categories/ticket-categories.module';
+import { MergesModule } from './merges/merges.module';
 import { TicketsModule } from './tickets/tickets.module';
 
 // Apart from main.ts so the integration tests start the very modules the service runs.
@@ -18,5 +19,6 @@ export const crmService: ServiceDefinition<ServiceEnv> = {
     CustomersModule,
     TicketCategoriesModule,
     TicketsModule,
+    MergesModule,
   ],
 };

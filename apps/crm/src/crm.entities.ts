@@ -4,6 +4,7 @@ import { TicketCategory } from './categories/ticket-category.entity';
 import { CustomerAttribute } from './customers/customer-attribute.entity';
 import { CustomerIdentity } from './customers/customer-identity.entity';
 import { Customer } from './customers/customer.entity';
+import { CustomerMerge } from './merges/customer-merge.entity';
 import { Note } from './notes/note.entity';
 import { Order } from './orders/order.entity';
 import { TicketReminder } from './tickets/reminders/ticket-reminder.entity';
@@ -22,4 +23,5 @@ export const crmEntities = [
   Note,
   AuditEntry,
   outboxEntity('crm'),
+  CustomerMerge,
 ];

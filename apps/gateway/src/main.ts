@@ -8,6 +8,7 @@ import { AuthModule } from './auth/auth.module';
 import { forbidCachingOfAuthAnswers } from './auth/no-store';
 import { CannedResponsesModule } from './canned-responses/canned-responses.module';
 import { ConversationsModule } from './conversations/conversations.module';
+import { CustomerMergesModule } from './customer-merges/customer-merges.module';
 import { CustomersModule } from './customers/customers.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { GatewayFilesModule } from './files/gateway-files.module';
@@ -29,6 +30,7 @@ void runService({
     LinksModule,
     CustomersModule,
     TicketsModule,
+    CustomerMergesModule,
     AgentsModule,
     DepartmentsModule,
     CannedResponsesModule,

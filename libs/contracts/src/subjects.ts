@@ -54,6 +54,14 @@ import {
   type TicketReminderView,
 } from './tickets/ticket-reminders';
 import { UpdateTicketRequest } from './tickets/update-ticket';
+import { MergeCustomersRequest, UndoCustomerMergeRequest } from './crm/merge-customers';
+import { CustomerMergeEvent } from './crm/customer-merge-event';
+import {
+  MergeCustomerConversationsRequest,
+  UnmergeCustomerConversationsRequest,
+  type CustomerConversationsMoved,
+} from './conversation/move-customer-conversations';
+import type { CustomerMergeView } from './views/customer-merge-view';
 import {
   GetWorkspaceSettingsRequest,
   type WorkspaceSettingsView,
@@ -221,6 +229,18 @@ export const SUBJECTS = {
     ),
     ticketCreated: defineEvent('evt.crm.ticket.created.v1', TicketCreated, 'EVENTS'),
     ticketChanged: defineEvent('evt.crm.ticket.changed.v1', TicketChanged, 'EVENTS'),
+    mergeCustomers: defineRequest(
+      'crm.customer.merge',
+      MergeCustomersRequest,
+      returns<CustomerMergeView>(),
+    ),
+    undoCustomerMerge: defineRequest(
+      'crm.customer-merge.undo',
+      UndoCustomerMergeRequest,
+      returns<CustomerMergeView>(),
+    ),
+    customerMerged: defineEvent('evt.crm.customer.merged.v1', CustomerMergeEvent, 'EVENTS'),
+    customerUnmerged: defineEvent('evt.crm.customer.unmerged.v1', CustomerMergeEvent, 'EVENTS'),
   },
   conversation: {
     listConversations: defineRequest(
@@ -295,6 +315,16 @@ export const SUBJECTS = {
       'conversation.file.upload-limit',
       GetUploadLimitRequest,
       returns<UploadLimitReply>(),
+    ),
+    mergeCustomerConversations: defineRequest(
+      'conversation.customer.merge',
+      MergeCustomerConversationsRequest,
+      returns<CustomerConversationsMoved>(),
+    ),
+    unmergeCustomerConversations: defineRequest(
+      'conversation.customer.unmerge',
+      UnmergeCustomerConversationsRequest,
+      returns<CustomerConversationsMoved>(),
     ),
     messageCreated: defineEvent('evt.conversation.message.created.v1', MessageCreated, 'EVENTS'),
     conversationOpened: defineEvent(

@@ -22,21 +22,25 @@ describe('conversation constraints', () => {
   });
   afterAll(() => db?.drop());
 
-  const openConversation = (client: Client, customerId: string) =>
+  const openConversation = (
+    client: Client,
+    customerId: string,
+    senderId = `visitor-${customerId}`,
+  ) =>
     client.query<{ id: string }>(
       `insert into conversation.conversations (workspace_id, inbox_id, customer_id, customer_external_id)
        values ($1, $2, $3, $4) returning id`,
-      [workspaceId, inboxId, customerId, `visitor-${customerId}`],
+      [workspaceId, inboxId, customerId, senderId],
     );
 
-  it('refuses a second active conversation for one customer in one inbox, until the first is resolved', async () => {
+  it('refuses a second active conversation for one sender in one inbox, until the first is resolved', async () => {
     await withClient(db.url, async (client) => {
       const customerId = randomUUID();
       const first = await openConversation(client, customerId);
 
       await expect(openConversation(client, customerId)).rejects.toMatchObject({
         code: UNIQUE_VIOLATION,
-        constraint: 'uq_conversations_active_customer_inbox',
+        constraint: 'uq_conversations_active_sender',
       });
       await client.query(
         `update conversation.conversations set status = 'assigned' where id = $1`,
@@ -51,6 +55,16 @@ describe('conversation constraints', () => {
         [first.rows[0].id],
       );
       await expect(openConversation(client, customerId)).resolves.toMatchObject({ rowCount: 1 });
+    });
+  });
+
+  it('lets a merged customer keep one active conversation per sender in one inbox', async () => {
+    await withClient(db.url, async (client) => {
+      const customerId = randomUUID();
+      await openConversation(client, customerId, 'visitor-a');
+      await expect(openConversation(client, customerId, 'visitor-b')).resolves.toMatchObject({
+        rowCount: 1,
+      });
     });
   });
 

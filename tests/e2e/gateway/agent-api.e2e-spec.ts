@@ -126,6 +126,8 @@ describe('the agent API and socket', () => {
         'POST /api/v1/ticket-categories',
         'PATCH /api/v1/ticket-categories/{categoryId}',
         'DELETE /api/v1/ticket-categories/{categoryId}',
+        'POST /api/v1/customers/{customerId}/merge',
+        'POST /api/v1/customer-merges/{mergeId}/undo',
         'GET /api/v1/departments',
         'GET /api/v1/queue',
         'GET /api/v1/agents',

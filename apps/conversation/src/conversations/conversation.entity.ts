@@ -14,9 +14,10 @@ import { Inbox } from '../inboxes/inbox.entity';
 
 // customerId, departmentId and assigneeId belong to crm and routing: no foreign keys across
 // schemas. The partial unique index is what stops two racing first messages from opening two
-// conversations for one customer in one inbox.
+// conversations for one sender in one inbox; it is per sender (customer_external_id), not per
+// customer, because a merged customer stands for several senders, each with its own chat.
 @Entity({ schema: 'conversation', name: 'conversations' })
-@Index('uq_conversations_active_customer_inbox', ['inboxId', 'customerId'], {
+@Index('uq_conversations_active_sender', ['inboxId', 'customerId', 'customerExternalId'], {
   unique: true,
   where: `status NOT IN ('resolved', 'closed')`,
 })

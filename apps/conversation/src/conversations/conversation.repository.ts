@@ -4,15 +4,18 @@ import { Database } from '@hub/service-kit';
 import { In, IsNull, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { Conversation } from './conversation.entity';
 
-/** The customer's conversations in one inbox: at most one of them is active. */
+/**
+ * One sender's conversations in one inbox (a customer's id on the inbox's channel): at most one
+ * of them is active. A merged customer has one such line per sender.
+ */
 export interface ConversationKey {
   workspaceId: string;
   inboxId: string;
   customerId: string;
+  customerExternalId: string;
 }
 
 export interface NewConversationDetails {
-  customerExternalId: string;
   departmentId: string | null;
 }
 

@@ -3,6 +3,7 @@ import { CurrentActors } from '../actors/current-actors';
 import { CannedResponseRepository } from '../canned-responses/canned-response.repository';
 import { CannedResponsesHandler } from '../canned-responses/canned-responses.handler';
 import { CsatHandler } from '../csat/csat.handler';
+import { CustomersModule } from '../customers/customers.module';
 import { SubmitCsat } from '../csat/submit-csat.use-case';
 import { FileDirectory } from '../files/file-directory';
 import { FilesHandler } from '../files/files.handler';
@@ -27,6 +28,7 @@ import { VisitorSummaries } from '../visitors/visitor-summaries.query';
 import { VisitorsHandler } from '../visitors/visitors.handler';
 
 @Module({
+  imports: [CustomersModule],
   controllers: [
     ConversationsHandler,
     MessagesHandler,

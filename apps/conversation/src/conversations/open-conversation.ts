@@ -11,7 +11,7 @@ import {
 
 /**
  * Finds the conversation an inbound message belongs to, inside the caller's transaction:
- * the customer's active one in this inbox, else their last resolved one (reopened), else a
+ * the sender's active one in this inbox, else their last resolved one (reopened), else a
  * new one. It returns the row locked, with the next sequence number already taken, so
  * concurrent messages of one conversation queue up here and numbers never skip or repeat.
  */

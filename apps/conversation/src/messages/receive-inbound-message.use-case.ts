@@ -12,6 +12,7 @@ import type { EntityManager } from 'typeorm';
 import type { Conversation } from '../conversations/conversation.entity';
 import { ConversationRepository } from '../conversations/conversation.repository';
 import { OpenConversation } from '../conversations/open-conversation';
+import { CustomerMoves, type Sender } from '../customers/customer-moves';
 import { FileDirectory } from '../files/file-directory';
 import { InboxDirectory } from '../inboxes/inbox-directory';
 import { ConversationNotifier } from '../notifications/conversation-notifier';
@@ -42,17 +43,17 @@ export class ReceiveInboundMessage {
     private readonly notifier: ConversationNotifier,
     private readonly outbox: Outbox,
     private readonly files: FileDirectory,
+    private readonly customerMoves: CustomerMoves,
   ) {}
 
   async execute(inbound: InboundMessageReceived): Promise<void> {
     const inbox = await this.inboxes.getInWorkspace(inbound.workspaceId, inbound.inboxId);
-    const customerId =
-      (await this.knownCustomer(inbound)) ?? (await this.resolveCustomer(inbound, inbox.channel));
+    const sender = await this.senderOf(inbound, inbox.channel);
 
     let stored: { message: Message; conversation: Conversation; events: PendingEvent[] };
     try {
       stored = await this.database.dataSource.transaction((tx) =>
-        this.store(tx, inbound, inbox, customerId),
+        this.store(tx, inbound, inbox, sender),
       );
     } catch (error) {
       if (!(error instanceof AlreadyStored)) throw error;
@@ -67,6 +68,21 @@ export class ReceiveInboundMessage {
     await this.outbox.flush(events);
     await this.notifier.fanOutMessage(message, conversation, inbox.channel);
     if (events.length > 1) await this.notifier.fanOutConversation(conversation, inbox.channel);
+  }
+
+  /** Who wrote, with the customer an earlier conversation in this inbox, or else crm, says. */
+  private async senderOf(inbound: InboundMessageReceived, channel: Channel): Promise<Sender> {
+    const sender = {
+      workspaceId: inbound.workspaceId,
+      inboxId: inbound.inboxId,
+      channel,
+      customerExternalId: inbound.customer.externalId,
+    };
+    const known = await this.knownCustomer(inbound);
+    if (known) return { ...sender, customerId: known };
+    // Read before asking crm, so an undo of a merge applied after crm answered is recognised.
+    const returnsSeen = await this.customerMoves.returnsSeen(inbound.workspaceId);
+    return { ...sender, customerId: await this.resolveCustomer(inbound, channel), returnsSeen };
   }
 
   /** The customer of an earlier conversation of this sender in this inbox: no need to ask crm. */
@@ -97,7 +113,7 @@ export class ReceiveInboundMessage {
     tx: EntityManager,
     inbound: InboundMessageReceived,
     inbox: InboxView,
-    customerId: string,
+    sender: Sender,
   ) {
     // Checked first: a message with a stranger's file opens no conversation.
     const attachment = inbound.attachmentFileId
@@ -107,13 +123,14 @@ export class ReceiveInboundMessage {
           attacher: { kind: 'visitor', visitorId: inbound.customer.externalId },
         })
       : null;
+    // Decided again under the merge lock: a merge or an undo may have moved this sender's
+    // conversations since the customer was looked up.
+    const owner = await this.customerMoves.ownerForMessage(tx, sender);
+    const { workspaceId, inboxId, customerExternalId } = sender;
     const { conversation, opening } = await this.openConversation.forInbound(
       tx,
-      { workspaceId: inbound.workspaceId, inboxId: inbound.inboxId, customerId },
-      {
-        customerExternalId: inbound.customer.externalId,
-        departmentId: inbound.departmentId ?? null,
-      },
+      { workspaceId, inboxId, customerExternalId, customerId: owner },
+      { departmentId: inbound.departmentId ?? null },
     );
     const values: NewMessage = {
       workspaceId: inbound.workspaceId,

@@ -21,6 +21,7 @@ import {
   ConversationRepository,
   type ConversationKey,
 } from '../conversations/conversation.repository';
+import { CustomerMoves, type Sender } from '../customers/customer-moves';
 import { InboxDirectory } from '../inboxes/inbox-directory';
 import type { Message } from '../messages/message.entity';
 import { MessageRepository } from '../messages/message.repository';
@@ -56,18 +57,19 @@ export class AcceptInvitation {
     private readonly notifier: ConversationNotifier,
     private readonly outbox: Outbox,
     private readonly actors: CurrentActors,
+    private readonly customerMoves: CustomerMoves,
   ) {}
 
   async execute(request: AcceptInvitationRequest): Promise<AcceptInvitationReply> {
-    const inbox = await this.inboxes.getInWorkspace(request.workspaceId, request.inboxId);
+    // Refuses an inbox of another workspace.
+    await this.inboxes.getInWorkspace(request.workspaceId, request.inboxId);
     const earlier = await this.invitationMessages.find(request);
     if (earlier) return { conversationId: earlier.conversationId };
     // The inviting agent must still be an agent of this workspace.
     if (request.agentId) await this.actors.current(request.workspaceId, request.agentId);
-    const customerId = await this.customerOf(request);
-    const key = { workspaceId: request.workspaceId, inboxId: inbox.id, customerId };
+    const sender = await this.senderOf(request);
     const { conversation, message, events } = await this.database.dataSource.transaction((tx) =>
-      this.open(tx, key, request),
+      this.open(tx, sender, request),
     );
     await this.outbox.flush(events);
     if (message) {
@@ -83,17 +85,18 @@ export class AcceptInvitation {
 
   private async open(
     tx: EntityManager,
-    key: ConversationKey,
+    sender: Sender,
     request: AcceptInvitationRequest,
   ): Promise<Opened> {
+    // As for an inbound message: a merge may have moved this visitor's customer meanwhile.
+    const owner = await this.customerMoves.ownerForMessage(tx, sender);
+    const { workspaceId, inboxId, customerExternalId } = sender;
+    const key: ConversationKey = { workspaceId, inboxId, customerExternalId, customerId: owner };
     for (;;) {
       // Already chatting (accepted elsewhere meanwhile): that conversation, unchanged.
       const active = await this.conversations.lockActive(tx, key);
       if (active) return { conversation: active, message: null, events: [] };
-      const created = await this.conversations.insertOpen(tx, key, {
-        customerExternalId: request.visitorId,
-        departmentId: null,
-      });
+      const created = await this.conversations.insertOpen(tx, key, { departmentId: null });
       if (created) return this.firstMessage(tx, created, request);
     }
   }
@@ -134,17 +137,26 @@ export class AcceptInvitation {
     return { conversation, message, events };
   }
 
-  private async customerOf(request: AcceptInvitationRequest): Promise<string> {
+  private async senderOf(request: AcceptInvitationRequest): Promise<Sender> {
+    const sender = {
+      workspaceId: request.workspaceId,
+      inboxId: request.inboxId,
+      channel: Channel.Web,
+      customerExternalId: request.visitorId,
+    };
     const known = await this.conversations.customerOfSender({
       inboxId: request.inboxId,
       customerExternalId: request.visitorId,
     });
-    if (known) return known;
+    if (known) return { ...sender, customerId: known };
+    // Read before asking crm, so an undo of a merge applied after crm answered is recognised.
+    const returnsSeen = await this.customerMoves.returnsSeen(request.workspaceId);
     const resolve: ResolveCustomerRequest = {
       workspaceId: request.workspaceId,
       channel: Channel.Web,
       externalId: request.visitorId,
     };
-    return (await this.rpc.request(SUBJECTS.crm.resolveCustomer, resolve)).customerId;
+    const { customerId } = await this.rpc.request(SUBJECTS.crm.resolveCustomer, resolve);
+    return { ...sender, customerId, returnsSeen };
   }
 }

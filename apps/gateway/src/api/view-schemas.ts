@@ -4,6 +4,7 @@ import type {
   CannedResponseView,
   ConversationView,
   CsatView,
+  CustomerMergeView,
   CustomerView,
   DepartmentView,
   MessageView,
@@ -162,6 +163,31 @@ export class CustomerViewSchema implements CustomerView {
   @ApiProperty({ nullable: true, type: String }) phone!: string | null;
   @ApiProperty({ type: [CustomerIdentitySchema] }) identities!: CustomerIdentitySchema[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class CustomerMergeViewSchema implements CustomerMergeView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) workspaceId!: string;
+  @ApiProperty({ format: 'uuid', description: 'The surviving customer' }) customerId!: string;
+  @ApiProperty({ format: 'uuid', description: 'The customer merged into it' })
+  mergedCustomerId!: string;
+  @ApiProperty({
+    description: 'Per crm table (crm.orders...), how many rows moved',
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    example: { 'crm.customer_identities': 2, 'crm.orders': 14 },
+  })
+  moved!: Record<string, number>;
+  @ApiProperty({ description: 'How many conversations moved' })
+  conversationsMoved!: number;
+  @ApiProperty({
+    description: 'The conversation service has not done its part yet; crm retries until it has',
+  })
+  conversationsPending!: boolean;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) mergedBy!: string | null;
+  @ApiProperty({ format: 'date-time' }) mergedAt!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) undoneBy!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) undoneAt!: string | null;
 }
 
 export class CannedResponseViewSchema implements CannedResponseView {

@@ -52,6 +52,14 @@ export const ERROR_CODES = {
 
   // crm.
   CUSTOMER_NOT_FOUND: { status: 404 },
+  /** A merge of a customer with itself. */
+  CUSTOMER_MERGE_SAME: { status: 400 },
+  /** The customer was merged into another one (its id says which until the merge is undone). */
+  CUSTOMER_ALREADY_MERGED: { status: 409 },
+  CUSTOMER_MERGE_NOT_FOUND: { status: 404 },
+  CUSTOMER_MERGE_ALREADY_UNDONE: { status: 409 },
+  /** The surviving customer is gone (merged away since, or erased): undo that first. */
+  CUSTOMER_MERGE_UNDO_BLOCKED: { status: 409 },
 
   // crm tickets.
   TICKET_NOT_FOUND: { status: 404 },

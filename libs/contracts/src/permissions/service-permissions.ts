@@ -82,6 +82,8 @@ export const SERVICE_PERMISSIONS = {
       SUBJECTS.conversation.listCannedResponses,
       SUBJECTS.crm.getCustomer,
       SUBJECTS.crm.searchCustomers,
+      SUBJECTS.crm.mergeCustomers,
+      SUBJECTS.crm.undoCustomerMerge,
       SUBJECTS.routing.authenticateAgent,
       SUBJECTS.routing.getAgent,
       SUBJECTS.routing.listAgents,
@@ -192,8 +194,12 @@ export const SERVICE_PERMISSIONS = {
   },
   crm: {
     serves: requestsOf(SUBJECTS.crm),
-    // The reopen window of a workspace (a customer message reopening a solved ticket).
-    calls: [SUBJECTS.gateway.getWorkspaceSettings],
+    calls: [
+      // The reopen window of a workspace (a customer message reopening a solved ticket).
+      SUBJECTS.gateway.getWorkspaceSettings,
+      SUBJECTS.conversation.mergeCustomerConversations,
+      SUBJECTS.conversation.unmergeCustomerConversations,
+    ],
     publishes: eventsOf(SUBJECTS.crm),
     // A customer message on any channel reopens their solved ticket.
     consumes: [durable('crm_ticket_reopen', SUBJECTS.conversation.messageCreated)],

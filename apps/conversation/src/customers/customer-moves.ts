@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import type { Channel } from '@hub/domain';
+import { Database } from '@hub/service-kit';
+import { IsNull, Not, type EntityManager } from 'typeorm';
+import { Conversation } from '../conversations/conversation.entity';
+import { CustomerMove } from './customer-move.entity';
+
+/** A merge chain (A into B, B into C...) longer than this is a bug, not data. */
+const MAX_HOPS = 100;
+
+/** Who wrote, as a message names them: the inbox, their id on its channel, crm's customer. */
+export interface Sender {
+  workspaceId: string;
+  inboxId: string;
+  channel: Channel;
+  customerExternalId: string;
+  /** The customer crm (or an earlier conversation) said, maybe before a merge or its undo. */
+  customerId: string;
+  /** When crm was asked: {@link CustomerMoves.returnsSeen} just before. */
+  returnsSeen?: number;
+}
+
+/**
+ * The one lock between merges and arriving messages. A merge or an undo moves a customer's
+ * conversations holding it exclusively for the workspace; a transaction storing a customer
+ * message holds it shared, so messages never wait for each other, only for a merge's few
+ * statements. Per workspace rather than per customer: a message learns which customers it
+ * concerns only while following merges, and a lock per customer taken along that way could
+ * deadlock with a merge locking the same two the other way round.
+ */
+@Injectable()
+export class CustomerMoves {
+  constructor(private readonly database: Database) {}
+
+  /** How many undos the workspace has seen: read before asking crm who a sender is. */
+  async returnsSeen(workspaceId: string): Promise<number> {
+    const [{ seen }] = await this.database.dataSource.query<{ seen: string }[]>(
+      `select coalesce(max(returned_seq), 0) as seen from conversation.customer_moves
+        where workspace_id = $1 and returned_seq is not null`,
+      [workspaceId],
+    );
+    return Number(seen);
+  }
+
+  lockForMove(tx: EntityManager, workspaceId: string): Promise<unknown> {
+    return tx.query(`select pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+      lockKey(workspaceId),
+    ]);
+  }
+
+  /**
+   * The customer a message of `sender` belongs to now, in the caller's transaction, with the
+   * shared lock held to its end: the customer of the sender's latest conversation in the inbox
+   * (an undo may have given it back since crm answered), else the one given, unless an undo
+   * applied since crm was asked gave this sender back to another customer; then, while that
+   * customer is merged into another, the other.
+   */
+  async ownerForMessage(tx: EntityManager, sender: Sender): Promise<string> {
+    await tx.query(`select pg_advisory_xact_lock_shared(hashtextextended($1, 0))`, [
+      lockKey(sender.workspaceId),
+    ]);
+    const latest = await tx.findOne(Conversation, {
+      select: { id: true, customerId: true },
+      where: { inboxId: sender.inboxId, customerExternalId: sender.customerExternalId },
+      order: { createdAt: 'DESC' },
+    });
+    let customerId = latest?.customerId ?? (await givenBackSince(tx, sender));
+    for (let hop = 0; hop < MAX_HOPS; hop++) {
+      const move = await tx.findOneBy(CustomerMove, {
+        workspaceId: sender.workspaceId,
+        fromCustomerId: customerId,
+        movedAt: Not(IsNull()),
+        returnedAt: IsNull(),
+      });
+      if (!move) return customerId;
+      customerId = move.toCustomerId;
+    }
+    throw new Error(`customer ${sender.customerId}: merge chain longer than ${MAX_HOPS}`);
+  }
+}
+
+/** The customer crm gave, or the one an undo applied since gave this sender back to. */
+async function givenBackSince(tx: EntityManager, sender: Sender): Promise<string> {
+  if (sender.returnsSeen === undefined) return sender.customerId;
+  const identity = [{ channel: sender.channel, externalId: sender.customerExternalId }];
+  const [back] = await tx.query<{ customerId: string }[]>(
+    `select from_customer_id as "customerId" from conversation.customer_moves
+      where workspace_id = $1 and to_customer_id = $2 and returned_seq > $3
+        and returned_identities @> $4::jsonb
+      order by returned_seq desc limit 1`,
+    [sender.workspaceId, sender.customerId, sender.returnsSeen, JSON.stringify(identity)],
+  );
+  return back?.customerId ?? sender.customerId;
+}
+
+function lockKey(workspaceId: string): string {
+  return `conversation.customer-moves:${workspaceId}`;
+}
