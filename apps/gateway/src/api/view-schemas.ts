@@ -8,6 +8,7 @@ import type {
   DepartmentView,
   MessageView,
   QueueEntryView,
+  WorkspaceSettingsView,
 } from '@hub/contracts';
 import {
   AGENT_PRESENCES,
@@ -169,4 +170,12 @@ export class CannedResponseViewSchema implements CannedResponseView {
   @ApiProperty({ example: 'hello' }) shortcut!: string;
   @ApiProperty() text!: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) departmentId!: string | null;
+}
+
+export class WorkspaceSettingsSchema implements WorkspaceSettingsView {
+  @ApiProperty() typingSneakPeek!: boolean;
+  @ApiProperty({ example: 'UTC' }) timeZone!: string;
+  @ApiProperty() ticketReopenWindowDays!: number;
+  @ApiProperty({ type: [String] }) maskingPatterns!: string[];
+  @ApiProperty({ type: Number, nullable: true }) retentionDays!: number | null;
 }

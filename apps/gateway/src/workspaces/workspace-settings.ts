@@ -1,6 +1,6 @@
 import { DEFAULT_WORKSPACE_SETTINGS, type WorkspaceSettingsView } from '@hub/contracts';
 
-const isTimeZone = (value: unknown): value is string => {
+export const isTimeZone = (value: unknown): value is string => {
   if (typeof value !== 'string') return false;
   try {
     new Intl.DateTimeFormat('en', { timeZone: value });

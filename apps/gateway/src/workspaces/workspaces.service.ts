@@ -37,4 +37,22 @@ export class WorkspacesService {
     this.cache.set(workspaceId, { settings, until: Date.now() + SETTINGS_TTL_MS });
     return settings;
   }
+
+  /**
+   * Writes the given settings over the stored ones (jsonb `||`, so fields written by others and
+   * those not given stay) and answers the result. Other replicas see it within their cache TTL.
+   */
+  async updateSettings(
+    workspaceId: string,
+    changes: Partial<WorkspaceSettingsView>,
+  ): Promise<WorkspaceSettingsView> {
+    const dataSource = await this.database.connected();
+    await dataSource.query(
+      `update gateway.workspaces set settings = settings || $2::jsonb, updated_at = now()
+        where id = $1`,
+      [workspaceId, JSON.stringify(changes)],
+    );
+    this.cache.delete(workspaceId);
+    return this.settings(workspaceId);
+  }
 }
