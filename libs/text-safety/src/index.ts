@@ -5,3 +5,4 @@ export {
   maskingPatternProblem,
 } from './masking-patterns';
 export { createTextMasker, type TextMasker } from './text-masker';
+export { WorkspaceMaskers, type LoadMaskingPatterns } from './workspace-maskers';

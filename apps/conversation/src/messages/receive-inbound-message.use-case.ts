@@ -16,6 +16,7 @@ import { FileDirectory } from '../files/file-directory';
 import { InboxDirectory } from '../inboxes/inbox-directory';
 import { ConversationNotifier } from '../notifications/conversation-notifier';
 import { Outbox, type PendingEvent } from '@hub/outbox';
+import { TranscriptMasking } from '../privacy/transcript-masking';
 import type { Message } from './message.entity';
 import { MessageRepository, type NewMessage } from './message.repository';
 
@@ -42,12 +43,18 @@ export class ReceiveInboundMessage {
     private readonly notifier: ConversationNotifier,
     private readonly outbox: Outbox,
     private readonly files: FileDirectory,
+    private readonly masking: TranscriptMasking,
   ) {}
 
-  async execute(inbound: InboundMessageReceived): Promise<void> {
-    const inbox = await this.inboxes.getInWorkspace(inbound.workspaceId, inbound.inboxId);
+  async execute(received: InboundMessageReceived): Promise<void> {
+    const inbox = await this.inboxes.getInWorkspace(received.workspaceId, received.inboxId);
     const customerId =
-      (await this.knownCustomer(inbound)) ?? (await this.resolveCustomer(inbound, inbox.channel));
+      (await this.knownCustomer(received)) ?? (await this.resolveCustomer(received, inbox.channel));
+    // Card numbers and the workspace's patterns never reach the transcript.
+    const inbound = {
+      ...received,
+      content: await this.masking.mask(received.workspaceId, received.content),
+    };
 
     let stored: { message: Message; conversation: Conversation; events: PendingEvent[] };
     try {

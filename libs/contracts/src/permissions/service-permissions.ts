@@ -140,7 +140,11 @@ export const SERVICE_PERMISSIONS = {
   'connector-social': { serves: [], calls: [], publishes: [], consumes: [], realtime: NO_REALTIME },
   conversation: {
     serves: requestsOf(SUBJECTS.conversation),
-    calls: [SUBJECTS.crm.resolveCustomer, SUBJECTS.routing.getAgent],
+    calls: [
+      SUBJECTS.crm.resolveCustomer,
+      SUBJECTS.routing.getAgent,
+      SUBJECTS.gateway.getWorkspaceSettings,
+    ],
     publishes: eventsOf(SUBJECTS.conversation),
     consumes: [durable('conversation_inbound', SUBJECTS.inbound.messageReceived)],
     realtime: { publishes: ['agent', 'visitor', 'workspace'], subscribes: ['agentChanges'] },
