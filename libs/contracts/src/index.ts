@@ -21,6 +21,8 @@ export * from './crm/list-customer-tickets';
 export * from './crm/ticket-created';
 export * from './crm/ticket-changed';
 export * from './gateway/get-workspace-settings';
+export * from './privacy/customer-data';
+export * from './privacy/workspace-retention';
 export * from './routing/department-availability';
 export * from './conversation/message-created';
 export * from './conversation/conversation-event';

@@ -179,3 +179,41 @@ export class WorkspaceSettingsSchema implements WorkspaceSettingsView {
   @ApiProperty({ type: [String] }) maskingPatterns!: string[];
   @ApiProperty({ type: Number, nullable: true }) retentionDays!: number | null;
 }
+
+export class CustomerExportSchema {
+  @ApiProperty({ format: 'date-time' }) exportedAt!: string;
+  @ApiProperty({ format: 'uuid' }) workspaceId!: string;
+  @ApiProperty({ format: 'uuid' }) customerId!: string;
+  @ApiProperty({
+    description: '{ customer: row, tables: { "crm.orders": rows, ... } }',
+    type: 'object',
+    additionalProperties: true,
+  })
+  crm!: Record<string, unknown>;
+  @ApiProperty({
+    description: 'Conversation rows, each with `messages`',
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+  })
+  conversations!: Record<string, unknown>[];
+  @ApiProperty({
+    description: '{ "web.visits": rows, ... }',
+    type: 'object',
+    additionalProperties: true,
+  })
+  web!: Record<string, unknown>;
+}
+
+export class CustomerErasureSchema {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) customerId!: string;
+  @ApiProperty({ format: 'uuid', description: 'The admin who asked' }) requestedBy!: string;
+  @ApiProperty({ format: 'date-time' }) requestedAt!: string;
+  @ApiProperty({ format: 'date-time' }) completedAt!: string;
+  @ApiProperty({
+    description: 'Table → rows deleted or anonymised by this request',
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+  })
+  erased!: Record<string, number>;
+}
