@@ -24,22 +24,32 @@ export interface CustomerExport {
   web: Record<string, ExportedRow[]>;
 }
 
-/** Asks each service for its part of one customer's data (crm first: it knows the ids). */
+/**
+ * Asks each service for its part of one customer's data: conversation first (crm exports the
+ * notes written on the customer's conversations), then crm (it knows the web visitor ids),
+ * then connector-web.
+ */
 @Injectable()
 export class CustomerExporter {
   constructor(private readonly rpc: RpcClient) {}
 
   async export(workspaceId: string, customerId: string): Promise<CustomerExport> {
-    const crmRequest: CrmCustomerDataRequest = { workspaceId, customerId };
-    const crm = await this.rpc.request(SUBJECTS.crm.exportCustomerData, crmRequest);
     const conversationRequest: ConversationCustomerDataRequest = { workspaceId, customerId };
+    const { conversations } = await this.rpc.request(
+      SUBJECTS.conversation.exportCustomerData,
+      conversationRequest,
+      { timeoutMs: 30_000 },
+    );
+    const crmRequest: CrmCustomerDataRequest = {
+      workspaceId,
+      customerId,
+      conversationIds: conversations.map((conversation) => String(conversation.id)),
+    };
+    const crm = await this.rpc.request(SUBJECTS.crm.exportCustomerData, crmRequest);
     const webRequest: WebVisitorDataRequest = { workspaceId, visitorIds: webVisitorIds(crm) };
-    const [{ conversations }, web] = await Promise.all([
-      this.rpc.request(SUBJECTS.conversation.exportCustomerData, conversationRequest, {
-        timeoutMs: 30_000,
-      }),
-      this.rpc.request(SUBJECTS.web.exportVisitorData, webRequest, { timeoutMs: 30_000 }),
-    ]);
+    const web = await this.rpc.request(SUBJECTS.web.exportVisitorData, webRequest, {
+      timeoutMs: 30_000,
+    });
     return {
       exportedAt: new Date().toISOString(),
       workspaceId,

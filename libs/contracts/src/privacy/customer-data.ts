@@ -6,13 +6,13 @@ export type ExportedRow = Record<string, unknown>;
 
 /**
  * `crm.privacy.export` → CrmCustomerExport, `crm.privacy.erase` → ErasedRows: one customer's
- * data in crm. Erasure removes the customer and everything crm holds about them, including the
- * notes written on the given conversations (crm cannot tell whose a conversation is).
+ * data in crm, including the notes written on the given conversations (crm cannot tell whose a
+ * conversation is). Erasure removes the customer and all of it.
  */
 export class CrmCustomerDataRequest {
   @IsEntityId() workspaceId!: string;
   @IsEntityId() customerId!: string;
-  /** Erase only: the customer's conversations, whose notes go too. */
+  /** The customer's conversations: the notes written on them are the customer's too. */
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100_000)
