@@ -124,6 +124,10 @@ describe('the agent API and socket', () => {
         'GET /api/v1/visitors/{visitorId}/trail',
         'POST /api/v1/visitors/{visitorId}/invitations',
         'POST /api/v1/uploads',
+        'GET /api/v1/workspace/settings',
+        'PATCH /api/v1/workspace/settings',
+        'GET /api/v1/customers/{customerId}/export',
+        'POST /api/v1/customers/{customerId}/erase',
       ].sort(),
     );
     expect(body.components.securitySchemes).toHaveProperty('bearer');
