@@ -46,7 +46,7 @@ describe('visit retention', () => {
     });
     rpc = new RpcClient(env, 'connector-web');
     const db = { connected: () => Promise.resolve(dataSource) } as Database;
-    retention = new VisitRetention(db, 'connector-web', rpc);
+    retention = new VisitRetention(db, rpc, 'connector-web');
   });
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SUBJECTS, type WorkspaceRetention } from '@hub/contracts';
 import { namespacedSubject } from '@hub/messaging';
-import { Database, RpcClient, SERVICE_NAME } from '@hub/service-kit';
+import { Database, RpcClient } from '@hub/service-kit';
 import { withClient } from '@hub/testing';
 import { TranscriptRetention } from '../src/privacy/transcript-retention';
 import { ConversationUnderTest, type InboxTarget } from './support/conversation-under-test';
@@ -20,8 +20,8 @@ describe('transcript retention', () => {
     service = await ConversationUnderTest.start('retention');
     retention = new TranscriptRetention(
       service.get(Database),
-      service.get<string>(SERVICE_NAME),
       service.get(RpcClient),
+      'conversation',
     );
     keepsThirtyDays = await service.createInbox();
     keepsForever = await service.createInbox();

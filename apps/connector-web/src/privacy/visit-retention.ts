@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { SUBJECTS, type WorkspaceRetention } from '@hub/contracts';
-import { Database, RpcClient, ScheduledRetention, SERVICE_NAME } from '@hub/service-kit';
+import { ScheduledRetention } from '@hub/service-kit';
 import type { EntityManager } from 'typeorm';
 
 // Oldest first by dependency: page views and invitations point at visits, a visitor at its
@@ -32,14 +32,6 @@ const REMOVALS: readonly { table: string; sql: string }[] = [
 /** Visits, page views, invitations and visitors last seen before the workspace's cutoff. */
 @Injectable()
 export class VisitRetention extends ScheduledRetention {
-  constructor(
-    database: Database,
-    @Inject(SERVICE_NAME) service: string,
-    private readonly rpc: RpcClient,
-  ) {
-    super(database, service);
-  }
-
   protected workspaces(): Promise<WorkspaceRetention[]> {
     return this.rpc.request(SUBJECTS.gateway.listWorkspaceRetention, {});
   }

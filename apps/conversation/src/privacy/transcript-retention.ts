@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { SUBJECTS, type WorkspaceRetention } from '@hub/contracts';
-import { Database, RpcClient, ScheduledRetention, SERVICE_NAME } from '@hub/service-kit';
+import { ScheduledRetention } from '@hub/service-kit';
 import type { EntityManager } from 'typeorm';
 import { removeTranscripts } from './remove-transcripts';
 
@@ -11,14 +11,6 @@ import { removeTranscripts } from './remove-transcripts';
  */
 @Injectable()
 export class TranscriptRetention extends ScheduledRetention {
-  constructor(
-    database: Database,
-    @Inject(SERVICE_NAME) service: string,
-    private readonly rpc: RpcClient,
-  ) {
-    super(database, service);
-  }
-
   protected workspaces(): Promise<WorkspaceRetention[]> {
     return this.rpc.request(SUBJECTS.gateway.listWorkspaceRetention, {});
   }

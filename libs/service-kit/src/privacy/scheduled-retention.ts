@@ -3,6 +3,7 @@ import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/
 import type { WorkspaceRetention } from '@hub/contracts';
 import type { EntityManager } from 'typeorm';
 import { Database } from '../database/database';
+import { RpcClient } from '../nats/rpc-client';
 import { SERVICE_NAME } from '../tokens';
 
 const RETENTION_EVERY_MS = 60 * 60_000;
@@ -28,6 +29,7 @@ export abstract class ScheduledRetention
 
   constructor(
     protected readonly database: Database,
+    protected readonly rpc: RpcClient,
     @Inject(SERVICE_NAME) private readonly service: string,
   ) {}
 

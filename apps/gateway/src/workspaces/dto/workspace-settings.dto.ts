@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOneOfChange } from '@hub/contracts';
+import { IsIanaTimeZone, IsOneOfChange } from '@hub/contracts';
 import { MASKING_PATTERN_MAX_LENGTH, MASKING_PATTERNS_MAX_COUNT } from '@hub/text-safety';
 import {
   ArrayMaxSize,
@@ -11,7 +11,6 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { IsTimeZone } from './time-zone.validator';
 import { AreMaskingPatterns } from './masking-pattern.validator';
 
 /** Ten years: longer is "keep", which null says. */
@@ -35,7 +34,7 @@ export class UpdateWorkspaceSettingsBody {
 
   @ApiPropertyOptional({ example: 'Asia/Tokyo', description: 'An IANA time zone' })
   @IsOneOfChange(SETTINGS_FIELDS)
-  @IsTimeZone()
+  @IsIanaTimeZone()
   timeZone?: string;
 
   @ApiPropertyOptional({ minimum: 0, maximum: MAX_REOPEN_WINDOW_DAYS })
