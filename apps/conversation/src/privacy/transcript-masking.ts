@@ -13,7 +13,7 @@ const PATTERNS_TTL_MS = 30_000;
 @Injectable()
 export class TranscriptMasking {
   private readonly logger = new Logger(TranscriptMasking.name);
-  private readonly patterns = new Map<string, { patterns: string[]; until: number }>();
+  private readonly patterns = new Map<string, { patterns: Promise<string[]>; until: number }>();
   private readonly maskers = new WorkspaceMaskers(
     (workspaceId) => this.patternsOf(workspaceId),
     (workspaceId, err) =>
@@ -26,20 +26,19 @@ export class TranscriptMasking {
     return (await this.maskers.forWorkspace(workspaceId))(text);
   }
 
-  private async patternsOf(workspaceId: string): Promise<string[]> {
+  // The promise is cached, so a burst of messages of one workspace asks gateway once; a failed
+  // answer is dropped at once, so the next message asks again.
+  private patternsOf(workspaceId: string): Promise<string[]> {
     const cached = this.patterns.get(workspaceId);
     if (cached && cached.until > Date.now()) return cached.patterns;
     const request: GetWorkspaceSettingsRequest = { workspaceId };
-    // Short: a message waits for this, and the last known patterns are a fine answer.
-    const { maskingPatterns } = await this.rpc.request(
-      SUBJECTS.gateway.getWorkspaceSettings,
-      request,
-      { timeoutMs: 2_000 },
-    );
-    this.patterns.set(workspaceId, {
-      patterns: maskingPatterns,
-      until: Date.now() + PATTERNS_TTL_MS,
+    const patterns = this.rpc
+      .request(SUBJECTS.gateway.getWorkspaceSettings, request)
+      .then((settings) => settings.maskingPatterns);
+    this.patterns.set(workspaceId, { patterns, until: Date.now() + PATTERNS_TTL_MS });
+    patterns.catch(() => {
+      if (this.patterns.get(workspaceId)?.patterns === patterns) this.patterns.delete(workspaceId);
     });
-    return maskingPatterns;
+    return patterns;
   }
 }
