@@ -135,7 +135,15 @@ describe("a customer's data: masked, exported and erased", () => {
     ]);
     expect(body.crm.tables['crm.notes'].map((note) => note.body).sort()).toEqual([
       'called about the parcel',
+      'courier called',
       'prefers mail',
+    ]);
+    expect(body.crm.tables['crm.tickets']).toEqual([
+      expect.objectContaining({ subject: 'Parcel late' }),
+    ]);
+    expect(body.crm.tables['crm.audit_entries'].map((entry) => entry.entity_type).sort()).toEqual([
+      'customer',
+      'ticket',
     ]);
     expect(body.conversations).toEqual([
       expect.objectContaining({
@@ -175,7 +183,9 @@ describe("a customer's data: masked, exported and erased", () => {
         'crm.customers': 1,
         'crm.customer_identities': 1,
         'crm.orders': 1,
-        'crm.notes': 2,
+        'crm.notes': 3,
+        'crm.tickets': 1,
+        'crm.audit_entries': 2,
         'conversation.messages': 1,
         'conversation.conversations': 1,
         'web.visits': 1,
@@ -268,6 +278,22 @@ describe("a customer's data: masked, exported and erased", () => {
       `insert into crm.notes (workspace_id, author_id, body, customer_id, conversation_id)
        values ($1, $2, 'prefers mail', $3, null), ($1, $2, 'called about the parcel', null, $4)`,
       [workspace.id, workspace.agents.ada.id, customerId, conversationId],
+    );
+    const { rows: tickets } = await db.query<{ id: string }>(
+      `insert into crm.tickets (workspace_id, subject, customer_id, conversation_id)
+       values ($1, 'Parcel late', $2, $3) returning id`,
+      [workspace.id, customerId, conversationId],
+    );
+    await db.query(
+      `insert into crm.audit_entries (workspace_id, entity_type, entity_id, action, actor_type, changes)
+       values ($1, 'ticket', $2, 'created', 'system', '[{"field":"subject","from":null,"to":"Parcel late"}]'),
+              ($1, 'customer', $3, 'updated', 'system', '[{"field":"name","from":null,"to":"Ada"}]')`,
+      [workspace.id, tickets[0].id, customerId],
+    );
+    await db.query(
+      `insert into crm.notes (workspace_id, author_id, body, ticket_id)
+       values ($1, $2, 'courier called', $3)`,
+      [workspace.id, workspace.agents.ada.id, tickets[0].id],
     );
     const visitId = randomUUID();
     await db.query(

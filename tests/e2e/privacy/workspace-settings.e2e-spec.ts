@@ -1,7 +1,9 @@
+import { SUBJECTS } from '@hub/contracts';
 import { AgentRole } from '@hub/domain';
 import { Client } from 'pg';
 import { GatewayApi } from '../support/gateway-api';
 import { startHubSuite, type HubSuite } from '../support/hub-suite';
+import { nestRequest } from '../support/nest-request';
 import { createWorkspace, type WorkspaceFixture } from '../support/workspace-fixture';
 
 const DEFAULTS = {
@@ -98,6 +100,17 @@ describe('workspace settings REST', () => {
     } finally {
       await db.end();
     }
+  });
+
+  it('tells the retention jobs which workspaces limit retention, and for how many days', async () => {
+    const retention = () =>
+      nestRequest(suite.nc, suite.namespace, SUBJECTS.gateway.listWorkspaceRetention, {});
+    const mine = async () =>
+      (await retention()).filter((entry) => entry.workspaceId === workspace.id);
+    await patch(admin, { retentionDays: 45 });
+    expect(await mine()).toEqual([{ workspaceId: workspace.id, retentionDays: 45 }]);
+    await patch(admin, { retentionDays: null });
+    expect(await mine()).toEqual([]);
   });
 
   it.each([
