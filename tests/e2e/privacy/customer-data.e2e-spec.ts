@@ -236,6 +236,53 @@ describe("a customer's data: masked, exported and erased", () => {
     ).toMatchObject({ status: 404, body: { code: 'CUSTOMER_NOT_FOUND' } });
   });
 
+  it('finishes an erasure that was interrupted, whether before or after crm erased its part', async () => {
+    // Interrupted before any service erased: the record exists, the data too.
+    const first = await chat('first');
+    await first.visitor.close();
+    await db.query(
+      `insert into gateway.customer_erasures (workspace_id, customer_id, requested_by)
+       values ($1, $2, $3)`,
+      [workspace.id, first.customerId, workspace.agents.root.id],
+    );
+    const resumed = await api.call<ErasureBody>(
+      'POST',
+      `/api/v1/customers/${first.customerId}/erase`,
+      { token: tokens.root },
+    );
+    expect(resumed).toMatchObject({
+      status: 200,
+      body: { erased: { 'crm.customers': 1, 'conversation.messages': 1 } },
+    });
+    expect(await count('conversation.messages', 'conversation_id = $1', first.conversationId)).toBe(
+      0,
+    );
+
+    // Interrupted after crm, the last step: only the record's completion was missing.
+    const second = await chat('second');
+    await second.visitor.close();
+    await db.query(
+      `insert into gateway.customer_erasures (workspace_id, customer_id, requested_by)
+       values ($1, $2, $3)`,
+      [workspace.id, second.customerId, workspace.agents.root.id],
+    );
+    await db.query('delete from crm.customer_identities where customer_id = $1', [
+      second.customerId,
+    ]);
+    await db.query('delete from crm.customers where id = $1', [second.customerId]);
+    const completed = await api.call<ErasureBody>(
+      'POST',
+      `/api/v1/customers/${second.customerId}/erase`,
+      { token: tokens.root },
+    );
+    expect(completed).toMatchObject({ status: 200, body: { erased: {} } });
+    const { rows } = await db.query<{ completed_at: Date | null }>(
+      'select completed_at from gateway.customer_erasures where customer_id = $1',
+      [second.customerId],
+    );
+    expect(rows[0].completed_at).toBeInstanceOf(Date);
+  });
+
   it('answers CUSTOMER_NOT_FOUND for an unknown customer and for one of another workspace, erasing nothing', async () => {
     const { customerId, visitor } = await chat('hi');
     await visitor.close();
