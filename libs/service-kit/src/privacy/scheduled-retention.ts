@@ -15,9 +15,9 @@ export type RetentionReport = Record<string, Record<string, number>>;
 /**
  * A service's retention job: once an hour it asks which workspaces keep data for a limited
  * number of days (gateway holds the settings), and removes what each holds from before its
- * cutoff. One replica at a
- * time runs it (a transaction-scoped advisory lock named after the service; the others skip
- * that hour), and a failed run is retried at the next one. `run(now)` is public for tests.
+ * cutoff. One replica at a time runs it (a PostgreSQL advisory lock named after the service;
+ * the others skip that hour), and a failed run is retried at the next one. `run(now)` is
+ * public for tests.
  */
 @Injectable()
 export abstract class ScheduledRetention
@@ -53,23 +53,43 @@ export abstract class ScheduledRetention
     await this.running;
   }
 
-  /** One run; null when another replica holds the lock. */
+  /**
+   * One run; null when another replica holds the lock. Each workspace is removed in its own
+   * transaction, so a large one commits on its own and never holds back the others' work; a
+   * failure stops the run, what was committed stays, and the next run picks up the rest.
+   */
   async run(now = new Date()): Promise<RetentionReport | null> {
     const workspaces = await this.workspaces();
-    const dataSource = await this.database.connected();
-    return dataSource.transaction(async (tx) => {
-      const [{ locked }] = await tx.query<{ locked: boolean }[]>(
-        `select pg_try_advisory_xact_lock(hashtextextended($1, 0)) as locked`,
-        [`retention:${this.service}`],
-      );
+    const lockKey = `retention:${this.service}`;
+    // The lock is the session's, held on this one connection for the whole run.
+    const runner = (await this.database.connected()).createQueryRunner();
+    await runner.connect();
+    try {
+      const [{ locked }] = (await runner.query(
+        `select pg_try_advisory_lock(hashtextextended($1, 0)) as locked`,
+        [lockKey],
+      )) as { locked: boolean }[];
       if (!locked) return null;
-      const report: RetentionReport = {};
-      for (const { workspaceId, retentionDays } of workspaces) {
-        const cutoff = new Date(now.getTime() - retentionDays * DAY_MS);
-        report[workspaceId] = await this.removeBefore(tx, workspaceId, cutoff);
+      try {
+        const report: RetentionReport = {};
+        for (const { workspaceId, retentionDays } of workspaces) {
+          const cutoff = new Date(now.getTime() - retentionDays * DAY_MS);
+          await runner.startTransaction();
+          try {
+            report[workspaceId] = await this.removeBefore(runner.manager, workspaceId, cutoff);
+            await runner.commitTransaction();
+          } catch (error) {
+            await runner.rollbackTransaction();
+            throw error;
+          }
+        }
+        return report;
+      } finally {
+        await runner.query(`select pg_advisory_unlock(hashtextextended($1, 0))`, [lockKey]);
       }
-      return report;
-    });
+    } finally {
+      await runner.release();
+    }
   }
 
   private tick(): void {
