@@ -6,6 +6,7 @@ import { ConnectorWebEnv } from './connector-web.env';
 import { connectorWebEntities } from './connector-web.entities';
 import { WebFilesModule } from './files/web-files.module';
 import { LiveVisitorsModule } from './live-visitors/live-visitors.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { VisitorSessionsModule } from './visitor-sessions/visitor-sessions.module';
 import { VisitorSocketModule } from './visitor-socket/visitor-socket.module';
 import { WidgetAssetsModule } from './widget-assets/widget-assets.module';
@@ -28,6 +29,7 @@ void runService({
     WidgetConfigModule,
     WidgetVisitorModule,
     LiveVisitorsModule,
+    PrivacyModule,
   ],
   configureHttp: (app) => {
     allowWidgetCrossOrigin(app);

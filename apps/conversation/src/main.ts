@@ -3,10 +3,11 @@ import { OutboxModule } from '@hub/outbox';
 import { runService } from '@hub/service-kit';
 import { conversationEntities } from './conversation.entities';
 import { ConversationsModule } from './conversations/conversations.module';
+import { PrivacyModule } from './privacy/privacy.module';
 
 void runService({
   service: 'conversation',
   envSchema: ServiceEnv,
   entities: conversationEntities,
-  features: [OutboxModule.forSchema('conversation'), ConversationsModule],
+  features: [OutboxModule.forSchema('conversation'), ConversationsModule, PrivacyModule],
 });

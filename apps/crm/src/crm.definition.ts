@@ -6,6 +6,7 @@ import { crmEntities } from './crm.entities';
 import { CustomersModule } from './customers/customers.module';
 import { TicketCategoriesModule } from './categories/ticket-categories.module';
 import { MergesModule } from './merges/merges.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { TicketsModule } from './tickets/tickets.module';
 
 // Apart from main.ts so the integration tests start the very modules the service runs.
@@ -20,5 +21,6 @@ export const crmService: ServiceDefinition<ServiceEnv> = {
     TicketCategoriesModule,
     TicketsModule,
     MergesModule,
+    PrivacyModule,
   ],
 };

@@ -17,6 +17,7 @@ import { gatewayEntities } from './gateway.entities';
 import { LinksModule } from './links/links.module';
 import { TicketsModule } from './tickets/tickets.module';
 import { SlaModule } from './sla/sla.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { VisitorsModule } from './visitors/visitors.module';
 
 void runService({
@@ -31,6 +32,7 @@ void runService({
     CustomersModule,
     TicketsModule,
     CustomerMergesModule,
+    PrivacyModule,
     AgentsModule,
     DepartmentsModule,
     CannedResponsesModule,

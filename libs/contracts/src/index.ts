@@ -33,6 +33,8 @@ export * from './crm/merge-customers';
 export * from './crm/customer-merge-event';
 export * from './conversation/move-customer-conversations';
 export * from './gateway/get-workspace-settings';
+export * from './privacy/customer-data';
+export * from './privacy/workspace-retention';
 export * from './routing/department-availability';
 export * from './conversation/message-created';
 export * from './conversation/conversation-event';

@@ -67,6 +67,20 @@ import {
   type WorkspaceSettingsView,
 } from './gateway/get-workspace-settings';
 import type { DepartmentAvailabilityReply } from './routing/department-availability';
+import {
+  ConversationCustomerDataRequest,
+  CrmCustomerDataRequest,
+  WebVisitorDataRequest,
+  type ConversationCustomerExport,
+  type ConversationErasure,
+  type CrmCustomerExport,
+  type ErasedRows,
+  type WebVisitorExport,
+} from './privacy/customer-data';
+import {
+  ListWorkspaceRetentionRequest,
+  type WorkspaceRetention,
+} from './privacy/workspace-retention';
 import type { TicketView } from './views/ticket-view';
 import { InboundMessageReceived } from './inbound/inbound-message-received';
 import { defineEvent, defineRequest, returns } from './messages/contract';
@@ -226,6 +240,15 @@ export const SUBJECTS = {
       'crm.ticket-category.delete',
       DeleteTicketCategoryRequest,
       returns<TicketCategoryView>(),
+    exportCustomerData: defineRequest(
+      'crm.privacy.export',
+      CrmCustomerDataRequest,
+      returns<CrmCustomerExport>(),
+    ),
+    eraseCustomerData: defineRequest(
+      'crm.privacy.erase',
+      CrmCustomerDataRequest,
+      returns<ErasedRows>(),
     ),
     ticketCreated: defineEvent('evt.crm.ticket.created.v1', TicketCreated, 'EVENTS'),
     ticketChanged: defineEvent('evt.crm.ticket.changed.v1', TicketChanged, 'EVENTS'),
@@ -325,6 +348,15 @@ export const SUBJECTS = {
       'conversation.customer.unmerge',
       UnmergeCustomerConversationsRequest,
       returns<CustomerConversationsMoved>(),
+    exportCustomerData: defineRequest(
+      'conversation.privacy.export',
+      ConversationCustomerDataRequest,
+      returns<ConversationCustomerExport>(),
+    ),
+    eraseCustomerData: defineRequest(
+      'conversation.privacy.erase',
+      ConversationCustomerDataRequest,
+      returns<ConversationErasure>(),
     ),
     messageCreated: defineEvent('evt.conversation.message.created.v1', MessageCreated, 'EVENTS'),
     conversationOpened: defineEvent(
@@ -374,12 +406,27 @@ export const SUBJECTS = {
       SendInvitationRequest,
       returns<InvitationView>(),
     ),
+    exportVisitorData: defineRequest(
+      'connector-web.privacy.export',
+      WebVisitorDataRequest,
+      returns<WebVisitorExport>(),
+    ),
+    eraseVisitorData: defineRequest(
+      'connector-web.privacy.erase',
+      WebVisitorDataRequest,
+      returns<ErasedRows>(),
+    ),
   },
   gateway: {
     getWorkspaceSettings: defineRequest(
       'gateway.workspace.settings.get',
       GetWorkspaceSettingsRequest,
       returns<WorkspaceSettingsView>(),
+    ),
+    listWorkspaceRetention: defineRequest(
+      'gateway.workspace.retention.list',
+      ListWorkspaceRetentionRequest,
+      returns<WorkspaceRetention[]>(),
     ),
   },
   routing: {

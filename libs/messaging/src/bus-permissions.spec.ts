@@ -110,6 +110,7 @@ describe('busPermissions', () => {
         'hub.crm.ticket.create-from-offline-message',
         'hub.conversation.visitor.summaries',
         'hub.conversation.invitation.accept',
+        'hub.gateway.workspace.retention.list',
         'hub.inbound.web',
         'hub.dlq.dlq.>',
         'hub.rt.conversation.*',
@@ -133,6 +134,8 @@ describe('busPermissions', () => {
         'hub.connector-web.visitor.list-online',
         'hub.connector-web.visitor.trail',
         'hub.connector-web.invitation.send',
+        'hub.connector-web.privacy.export',
+        'hub.connector-web.privacy.erase',
         'hub.rt.visitor.*',
         'hub.rt.conversation.*',
         'hub.rt.routing.agent.changed',
@@ -159,6 +162,7 @@ describe('busPermissions', () => {
     expect(busPermissions('gateway', 'hub')).toMatchObject({
       subscribe: [
         'hub.gateway.workspace.settings.get',
+        'hub.gateway.workspace.retention.list',
         'hub.rt.agent.*',
         'hub.rt.conversation.*',
         'hub.rt.workspace.*',

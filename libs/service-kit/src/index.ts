@@ -12,3 +12,5 @@ export * from './nats/rpc-client';
 export * from './service-kit.module';
 export * from './tokens';
 export * from './retry';
+export * from './privacy/scheduled-retention';
+export * from './privacy/customer-tables';

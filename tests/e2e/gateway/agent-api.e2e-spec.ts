@@ -151,6 +151,10 @@ describe('the agent API and socket', () => {
         'PUT /api/v1/sla/policies/{policyId}',
         'DELETE /api/v1/sla/policies/{policyId}',
         'GET /api/v1/sla/clocks/{subjectId}',
+        'GET /api/v1/workspace/settings',
+        'PATCH /api/v1/workspace/settings',
+        'GET /api/v1/customers/{customerId}/export',
+        'POST /api/v1/customers/{customerId}/erase',
       ].sort(),
     );
     expect(body.components.securitySchemes).toHaveProperty('bearer');

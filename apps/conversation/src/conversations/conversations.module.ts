@@ -17,6 +17,7 @@ import { MessagesHandler } from '../messages/messages.handler';
 import { ReceiveInboundMessage } from '../messages/receive-inbound-message.use-case';
 import { SendAgentMessage } from '../messages/send-agent-message.use-case';
 import { ConversationNotifier } from '../notifications/conversation-notifier';
+import { TranscriptMasking } from '../privacy/transcript-masking';
 import { ConversationLifecycle } from './conversation-lifecycle';
 import { ConversationQueries } from './conversation-queries';
 import { ConversationRepository } from './conversation.repository';
@@ -52,6 +53,7 @@ import { VisitorsHandler } from '../visitors/visitors.handler';
     UploadLimits,
     ConversationNotifier,
     ReceiveInboundMessage,
+    TranscriptMasking,
     SendAgentMessage,
     InboundMessageHandler,
     SubmitCsat,

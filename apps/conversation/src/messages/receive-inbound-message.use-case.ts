@@ -17,6 +17,7 @@ import { FileDirectory } from '../files/file-directory';
 import { InboxDirectory } from '../inboxes/inbox-directory';
 import { ConversationNotifier } from '../notifications/conversation-notifier';
 import { Outbox, type PendingEvent } from '@hub/outbox';
+import { TranscriptMasking } from '../privacy/transcript-masking';
 import type { Message } from './message.entity';
 import { MessageRepository, type NewMessage } from './message.repository';
 
@@ -44,11 +45,17 @@ export class ReceiveInboundMessage {
     private readonly outbox: Outbox,
     private readonly files: FileDirectory,
     private readonly customerMoves: CustomerMoves,
+    private readonly masking: TranscriptMasking,
   ) {}
 
-  async execute(inbound: InboundMessageReceived): Promise<void> {
-    const inbox = await this.inboxes.getInWorkspace(inbound.workspaceId, inbound.inboxId);
-    const sender = await this.senderOf(inbound, inbox.channel);
+  async execute(received: InboundMessageReceived): Promise<void> {
+    const inbox = await this.inboxes.getInWorkspace(received.workspaceId, received.inboxId);
+    const sender = await this.senderOf(received, inbox.channel);
+    // Card numbers and the workspace's patterns never reach the transcript.
+    const inbound = {
+      ...received,
+      content: await this.masking.mask(received.workspaceId, received.content),
+    };
 
     let stored: { message: Message; conversation: Conversation; events: PendingEvent[] };
     try {

@@ -4,6 +4,7 @@ import { AgentsModule } from '../agents/agents.module';
 import { AuthModule } from '../auth/auth.module';
 import { ConversationsModule } from '../conversations/conversations.module';
 import { LinksModule } from '../links/links.module';
+import { PrivacyModule } from '../privacy/privacy.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { AgentCommands } from './agent-commands';
@@ -22,6 +23,7 @@ import { VisitorsModule } from '../visitors/visitors.module';
     WorkspacesModule,
     SessionsModule,
     VisitorsModule,
+    PrivacyModule,
   ],
   providers: [
     AgentSocketServer,

@@ -10,6 +10,7 @@ import { Realtime } from '@hub/service-kit';
 import { RealtimeSubscriptions, type RealtimeDelivery } from '@hub/socket-kit';
 import type { AuthenticatedAgent } from '../auth/authenticated-agent';
 import { ConversationsService } from '../conversations/conversations.service';
+import { DraftMasking } from '../privacy/draft-masking';
 import { WorkspacesService } from '../workspaces/workspaces.service';
 import type { AgentConnection } from './agent-connection';
 
@@ -38,6 +39,7 @@ export class RealtimeFanout {
     private readonly realtime: Realtime,
     private readonly conversationsService: ConversationsService,
     private readonly workspacesService: WorkspacesService,
+    private readonly draftMasking: DraftMasking,
   ) {
     this.agents = subscriptions.group<AgentConnection, RealtimeEvent>((delivery) =>
       this.onAgentEvent(delivery),
@@ -130,7 +132,11 @@ export class RealtimeFanout {
       } else if (event.type === 'draft') {
         // Sneak-peek is a workspace setting; the draft never reaches the agent when it is off.
         if ((await this.workspacesService.settings(event.workspaceId)).typingSneakPeek)
-          this.sendToAgent(assigneeId, text, event.workspaceId);
+          this.sendToAgent(
+            assigneeId,
+            await this.draftMasking.maskedFrame(event),
+            event.workspaceId,
+          );
       }
     }
     // Agent typing (echo of our own) and queue positions are for the visitor only.

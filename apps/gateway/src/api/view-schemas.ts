@@ -9,6 +9,7 @@ import type {
   DepartmentView,
   MessageView,
   QueueEntryView,
+  WorkspaceSettingsView,
 } from '@hub/contracts';
 import {
   AGENT_PRESENCES,
@@ -195,4 +196,50 @@ export class CannedResponseViewSchema implements CannedResponseView {
   @ApiProperty({ example: 'hello' }) shortcut!: string;
   @ApiProperty() text!: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) departmentId!: string | null;
+}
+
+export class WorkspaceSettingsSchema implements WorkspaceSettingsView {
+  @ApiProperty() typingSneakPeek!: boolean;
+  @ApiProperty({ example: 'UTC' }) timeZone!: string;
+  @ApiProperty() ticketReopenWindowDays!: number;
+  @ApiProperty({ type: [String] }) maskingPatterns!: string[];
+  @ApiProperty({ type: Number, nullable: true }) retentionDays!: number | null;
+}
+
+export class CustomerExportSchema {
+  @ApiProperty({ format: 'date-time' }) exportedAt!: string;
+  @ApiProperty({ format: 'uuid' }) workspaceId!: string;
+  @ApiProperty({ format: 'uuid' }) customerId!: string;
+  @ApiProperty({
+    description: '{ customer: row, tables: { "crm.orders": rows, ... } }',
+    type: 'object',
+    additionalProperties: true,
+  })
+  crm!: Record<string, unknown>;
+  @ApiProperty({
+    description: 'Conversation rows, each with `messages`',
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+  })
+  conversations!: Record<string, unknown>[];
+  @ApiProperty({
+    description: '{ "web.visits": rows, ... }',
+    type: 'object',
+    additionalProperties: true,
+  })
+  web!: Record<string, unknown>;
+}
+
+export class CustomerErasureSchema {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) customerId!: string;
+  @ApiProperty({ format: 'uuid', description: 'The admin who asked' }) requestedBy!: string;
+  @ApiProperty({ format: 'date-time' }) requestedAt!: string;
+  @ApiProperty({ format: 'date-time' }) completedAt!: string;
+  @ApiProperty({
+    description: 'Table → rows deleted or anonymised by this request',
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+  })
+  erased!: Record<string, number>;
 }

@@ -40,4 +40,6 @@ export const authErrors = {
     ),
   forbidden: (what: string) =>
     new DomainException(AuthErrorCode.Forbidden, `Only a supervisor or an admin may ${what}`),
+  adminOnly: (what: string) =>
+    new DomainException(AuthErrorCode.Forbidden, `Only an admin may ${what}`),
 };

@@ -19,3 +19,7 @@ export function actorOf(agent: AuthenticatedAgent): Actor {
 export function isSupervisor(agent: AuthenticatedAgent): boolean {
   return agent.role === AgentRole.Admin || agent.role === AgentRole.Supervisor;
 }
+
+export function isAdmin(agent: AuthenticatedAgent): boolean {
+  return agent.role === AgentRole.Admin;
+}

@@ -1,14 +1,8 @@
-import { DEFAULT_WORKSPACE_SETTINGS, type WorkspaceSettingsView } from '@hub/contracts';
-
-const isTimeZone = (value: unknown): value is string => {
-  if (typeof value !== 'string') return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch (_unknownZone) {
-    return false;
-  }
-};
+import {
+  DEFAULT_WORKSPACE_SETTINGS,
+  isIanaTimeZone,
+  type WorkspaceSettingsView,
+} from '@hub/contracts';
 
 const isWholeDays = (value: unknown): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 36_500;
@@ -24,7 +18,7 @@ export function workspaceSettingsOf(stored: Record<string, unknown>): WorkspaceS
   const defaults = DEFAULT_WORKSPACE_SETTINGS;
   return {
     typingSneakPeek: stored.typingSneakPeek !== false,
-    timeZone: isTimeZone(stored.timeZone) ? stored.timeZone : defaults.timeZone,
+    timeZone: isIanaTimeZone(stored.timeZone) ? stored.timeZone : defaults.timeZone,
     ticketReopenWindowDays: isWholeDays(stored.ticketReopenWindowDays)
       ? stored.ticketReopenWindowDays
       : defaults.ticketReopenWindowDays,

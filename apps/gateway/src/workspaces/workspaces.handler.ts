@@ -1,6 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { GetWorkspaceSettingsRequest, SUBJECTS, type WorkspaceSettingsView } from '@hub/contracts';
+import {
+  GetWorkspaceSettingsRequest,
+  ListWorkspaceRetentionRequest,
+  SUBJECTS,
+  type WorkspaceRetention,
+  type WorkspaceSettingsView,
+} from '@hub/contracts';
 import { RequestPattern } from '@hub/service-kit';
 import { WorkspacesService } from './workspaces.service';
 
@@ -12,5 +18,10 @@ export class WorkspacesHandler {
   @RequestPattern(SUBJECTS.gateway.getWorkspaceSettings)
   async settings(@Payload() request: GetWorkspaceSettingsRequest): Promise<WorkspaceSettingsView> {
     return this.workspaces.settings(request.workspaceId);
+  }
+
+  @RequestPattern(SUBJECTS.gateway.listWorkspaceRetention)
+  retention(@Payload() _request: ListWorkspaceRetentionRequest): Promise<WorkspaceRetention[]> {
+    return this.workspaces.retention();
   }
 }

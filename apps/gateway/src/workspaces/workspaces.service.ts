@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { WorkspaceSettingsView } from '@hub/contracts';
+import type { WorkspaceRetention, WorkspaceSettingsView } from '@hub/contracts';
 import { Database } from '@hub/service-kit';
 import { workspaceSettingsOf } from './workspace-settings';
 import { Workspace } from './workspace.entity';
@@ -36,5 +36,35 @@ export class WorkspacesService {
     const settings = workspaceSettingsOf(workspace?.settings ?? { typingSneakPeek: false });
     this.cache.set(workspaceId, { settings, until: Date.now() + SETTINGS_TTL_MS });
     return settings;
+  }
+
+  /** The workspaces that keep transcripts and visits for a limited time, for retention jobs. */
+  async retention(): Promise<WorkspaceRetention[]> {
+    const dataSource = await this.database.connected();
+    const rows = await dataSource.query<{ id: string; settings: Record<string, unknown> }[]>(
+      `select id, settings from gateway.workspaces where settings ? 'retentionDays'`,
+    );
+    return rows.flatMap(({ id, settings }) => {
+      const { retentionDays } = workspaceSettingsOf(settings);
+      return retentionDays === null ? [] : [{ workspaceId: id, retentionDays }];
+    });
+  }
+
+  /**
+   * Writes the given settings over the stored ones (jsonb `||`, so fields written by others and
+   * those not given stay) and answers the result. Other replicas see it within their cache TTL.
+   */
+  async updateSettings(
+    workspaceId: string,
+    changes: Partial<WorkspaceSettingsView>,
+  ): Promise<WorkspaceSettingsView> {
+    const dataSource = await this.database.connected();
+    await dataSource.query(
+      `update gateway.workspaces set settings = settings || $2::jsonb, updated_at = now()
+        where id = $1`,
+      [workspaceId, JSON.stringify(changes)],
+    );
+    this.cache.delete(workspaceId);
+    return this.settings(workspaceId);
   }
 }

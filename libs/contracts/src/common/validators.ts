@@ -173,3 +173,26 @@ export function IsPageSize(max: number): PropertyDecorator {
 export function IsAfterSeq(): PropertyDecorator {
   return compose(IsOptional(), IsInt(), Min(0), Max(Number.MAX_SAFE_INTEGER));
 }
+
+/** True for an IANA time zone this runtime knows (`Asia/Tokyo`, `UTC`). */
+export function isIanaTimeZone(value: unknown): value is string {
+  if (typeof value !== 'string' || value === '') return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch (_unknownZone) {
+    return false;
+  }
+}
+
+/** An IANA time zone this runtime knows (`Asia/Tokyo`, `UTC`). */
+export function IsIanaTimeZone(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isIanaTimeZone',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: '$property must be an IANA time zone such as Asia/Tokyo' },
+      validator: { validate: isIanaTimeZone },
+    });
+}

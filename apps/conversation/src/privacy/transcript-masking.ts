@@ -1,0 +1,44 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { SUBJECTS, type GetWorkspaceSettingsRequest } from '@hub/contracts';
+import { RpcClient } from '@hub/service-kit';
+import { WorkspaceMaskers } from '@hub/text-safety';
+
+const PATTERNS_TTL_MS = 30_000;
+
+/**
+ * Masks what a customer wrote before it is stored: card numbers and the workspace's masking
+ * patterns (gateway's settings, read at most every 30 s per workspace). The stored text is the
+ * transcript and what `message.created` carries, so nothing downstream sees the original.
+ */
+@Injectable()
+export class TranscriptMasking {
+  private readonly logger = new Logger(TranscriptMasking.name);
+  private readonly patterns = new Map<string, { patterns: Promise<string[]>; until: number }>();
+  private readonly maskers = new WorkspaceMaskers(
+    (workspaceId) => this.patternsOf(workspaceId),
+    (workspaceId, err) =>
+      this.logger.warn({ err, workspaceId }, 'masking patterns unavailable; last known used'),
+  );
+
+  constructor(private readonly rpc: RpcClient) {}
+
+  async mask(workspaceId: string, text: string): Promise<string> {
+    return (await this.maskers.forWorkspace(workspaceId))(text);
+  }
+
+  // The promise is cached, so a burst of messages of one workspace asks gateway once; a failed
+  // answer is dropped at once, so the next message asks again.
+  private patternsOf(workspaceId: string): Promise<string[]> {
+    const cached = this.patterns.get(workspaceId);
+    if (cached && cached.until > Date.now()) return cached.patterns;
+    const request: GetWorkspaceSettingsRequest = { workspaceId };
+    const patterns = this.rpc
+      .request(SUBJECTS.gateway.getWorkspaceSettings, request)
+      .then((settings) => settings.maskingPatterns);
+    this.patterns.set(workspaceId, { patterns, until: Date.now() + PATTERNS_TTL_MS });
+    patterns.catch(() => {
+      if (this.patterns.get(workspaceId)?.patterns === patterns) this.patterns.delete(workspaceId);
+    });
+    return patterns;
+  }
+}
