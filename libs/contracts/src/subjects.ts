@@ -240,6 +240,7 @@ export const SUBJECTS = {
       'crm.ticket-category.delete',
       DeleteTicketCategoryRequest,
       returns<TicketCategoryView>(),
+    ),
     exportCustomerData: defineRequest(
       'crm.privacy.export',
       CrmCustomerDataRequest,
