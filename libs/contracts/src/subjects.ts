@@ -349,6 +349,7 @@ export const SUBJECTS = {
       'conversation.customer.unmerge',
       UnmergeCustomerConversationsRequest,
       returns<CustomerConversationsMoved>(),
+    ),
     exportCustomerData: defineRequest(
       'conversation.privacy.export',
       ConversationCustomerDataRequest,
