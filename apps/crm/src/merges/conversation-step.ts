@@ -87,10 +87,11 @@ export class ConversationStep {
       },
     );
     const [tickets] = await tx.query<[{ id: string }[], number]>(
-      `update crm.tickets set customer_id = $1, updated_at = now()
-        where workspace_id = $2 and customer_id = $3 and conversation_id = any($4::uuid[])
-          and created_at >= $5
-        returning id`,
+      `update crm.tickets t set customer_id = $1, updated_at = now()
+        where t.workspace_id = $2 and t.customer_id = $3 and t.created_at >= $5
+          and exists (select 1 from crm.ticket_conversations l
+                       where l.ticket_id = t.id and l.conversation_id = any($4::uuid[]))
+        returning t.id`,
       [
         merge.mergedCustomerId,
         merge.workspaceId,
