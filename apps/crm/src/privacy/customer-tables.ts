@@ -22,8 +22,21 @@ export const CUSTOMER_TABLES: readonly CustomerTable[] = [
     where: `t.workspace_id = $1 and ((t.entity_type = 'customer' and t.entity_id = $2)
               or (t.entity_type = 'ticket' and t.entity_id in (${CUSTOMER_TICKETS})))`,
   },
+  {
+    table: 'crm.ticket_reminders',
+    where: `t.workspace_id = $1 and t.ticket_id in (${CUSTOMER_TICKETS})`,
+  },
+  {
+    table: 'crm.ticket_conversations',
+    where: `t.workspace_id = $1 and t.ticket_id in (${CUSTOMER_TICKETS})`,
+  },
   { table: 'crm.tickets', where: OF_CUSTOMER },
   { table: 'crm.orders', where: OF_CUSTOMER },
   { table: 'crm.customer_attributes', where: OF_CUSTOMER },
   { table: 'crm.customer_identities', where: OF_CUSTOMER },
+  {
+    // A merge keeps the merged-away customer's whole row: it names the customer on either side.
+    table: 'crm.customer_merges',
+    where: 't.workspace_id = $1 and (t.customer_id = $2 or t.merged_customer_id = $2)',
+  },
 ];
