@@ -4,6 +4,7 @@ import type { ServiceDefinition } from '@hub/service-kit';
 import { AuditModule } from './audit/audit.module';
 import { crmEntities } from './crm.entities';
 import { CustomersModule } from './customers/customers.module';
+import { ReportsModule } from './reports/reports.module';
 import { TicketsModule } from './tickets/tickets.module';
 
 // Apart from main.ts so the integration tests start the very modules the service runs.
@@ -11,5 +12,11 @@ export const crmService: ServiceDefinition<ServiceEnv> = {
   service: 'crm',
   envSchema: ServiceEnv,
   entities: crmEntities,
-  features: [OutboxModule.forSchema('crm'), AuditModule, CustomersModule, TicketsModule],
+  features: [
+    OutboxModule.forSchema('crm'),
+    AuditModule,
+    CustomersModule,
+    TicketsModule,
+    ReportsModule,
+  ],
 };

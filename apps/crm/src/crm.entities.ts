@@ -5,6 +5,9 @@ import { CustomerIdentity } from './customers/customer-identity.entity';
 import { Customer } from './customers/customer.entity';
 import { Note } from './notes/note.entity';
 import { Order } from './orders/order.entity';
+import { ConversationEventFact } from './reports/conversation-event-fact.entity';
+import { ConversationSession } from './reports/conversation-session.entity';
+import { SlaEventFact } from './reports/sla-event-fact.entity';
 import { Ticket } from './tickets/ticket.entity';
 
 export const crmEntities = [
@@ -16,4 +19,7 @@ export const crmEntities = [
   Note,
   AuditEntry,
   outboxEntity('crm'),
+  ConversationEventFact,
+  ConversationSession,
+  SlaEventFact,
 ];

@@ -20,6 +20,7 @@ export * from './crm/create-ticket-from-offline-message';
 export * from './crm/list-customer-tickets';
 export * from './crm/ticket-created';
 export * from './crm/ticket-changed';
+export * from './crm/reports';
 export * from './gateway/get-workspace-settings';
 export * from './routing/department-availability';
 export * from './conversation/message-created';

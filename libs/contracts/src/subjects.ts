@@ -35,6 +35,12 @@ import {
   RecordVisitorProfileRequest,
   type RecordVisitorProfileReply,
 } from './crm/record-visitor-profile';
+import {
+  GetBusiestHoursRequest,
+  GetKpiReportRequest,
+  type BusiestHourRow,
+  type KpiReportRow,
+} from './crm/reports';
 import { TicketChanged } from './crm/ticket-changed';
 import { TicketCreated } from './crm/ticket-created';
 import {
@@ -137,6 +143,12 @@ export const SUBJECTS = {
     ),
     ticketCreated: defineEvent('evt.crm.ticket.created.v1', TicketCreated, 'EVENTS'),
     ticketChanged: defineEvent('evt.crm.ticket.changed.v1', TicketChanged, 'EVENTS'),
+    kpiReport: defineRequest('crm.report.kpis', GetKpiReportRequest, returns<KpiReportRow[]>()),
+    busiestHours: defineRequest(
+      'crm.report.busiest-hours',
+      GetBusiestHoursRequest,
+      returns<BusiestHourRow[]>(),
+    ),
   },
   conversation: {
     listConversations: defineRequest(

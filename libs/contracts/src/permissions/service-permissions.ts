@@ -164,7 +164,18 @@ export const SERVICE_PERMISSIONS = {
     serves: requestsOf(SUBJECTS.crm),
     calls: [],
     publishes: eventsOf(SUBJECTS.crm),
-    consumes: [],
+    // The reports' projection, one durable per event (apps/crm/src/reports/report-facts.ts).
+    consumes: [
+      durable('crm_reports_opened', SUBJECTS.conversation.conversationOpened),
+      durable('crm_reports_assigned', SUBJECTS.conversation.conversationAssigned),
+      durable('crm_reports_unassigned', SUBJECTS.conversation.conversationUnassigned),
+      durable('crm_reports_resolved', SUBJECTS.conversation.conversationResolved),
+      durable('crm_reports_rated', SUBJECTS.conversation.conversationRated),
+      durable('crm_reports_messages', SUBJECTS.conversation.messageCreated),
+      durable('crm_reports_sla_warned', SUBJECTS.routing.slaWarned),
+      durable('crm_reports_sla_breached', SUBJECTS.routing.slaBreached),
+      durable('crm_reports_sla_met', SUBJECTS.routing.slaMet),
+    ],
     realtime: NO_REALTIME,
   },
 } as const satisfies Record<string, ServicePermissions>;

@@ -1,0 +1,333 @@
+import { randomUUID } from 'node:crypto';
+import { SUBJECTS, type KpiReportRow } from '@hub/contracts';
+import { Channel } from '@hub/domain';
+import { waitFor } from '@hub/testing';
+import { CrmTestBed } from '../support/crm-test-bed';
+import { ReportEvents } from '../support/report-events';
+
+// A seeded day of a Tokyo workspace (UTC+9): every expected figure below is worked out by hand
+// from these events, in the comments beside them. Times are UTC; Tokyo dates in comments.
+const AGENT_A = '0000000a-0000-4000-8000-000000000000';
+const AGENT_B = '0000000b-0000-4000-8000-000000000000';
+const DEPT_1 = '000000d1-0000-4000-8000-000000000000';
+const DEPT_2 = '000000d2-0000-4000-8000-000000000000';
+const TOKYO = 'Asia/Tokyo';
+
+function seed(workspaceId: string): ReportEvents {
+  const [c1, c2, c3, c4, c5, c6, c7] = Array.from({ length: 7 }, () => randomUUID());
+  const web = { channel: Channel.Web, departmentId: DEPT_1 };
+  return (
+    new ReportEvents(workspaceId)
+      // C1, Mar 1 10:00: wait 60 s, first response 180 s, resolved after 1200 s, rated 5.
+      .opened(c1, '2026-03-01T01:00:00Z', web)
+      .message(c1, '2026-03-01T01:00:00Z', 'customer')
+      .assigned(c1, '2026-03-01T01:01:00Z', AGENT_A)
+      .message(c1, '2026-03-01T01:03:00Z', { agentId: AGENT_A })
+      .message(c1, '2026-03-01T01:04:00Z', { agentId: AGENT_A })
+      .resolved(c1, '2026-03-01T01:20:00Z', AGENT_A)
+      .rated(c1, '2026-03-01T01:21:00Z', { rating: 5, assigneeId: AGENT_A })
+      // C1 reopened at 15:00: a second session, B's: wait 60 s, response 120 s, resolved 720 s.
+      .opened(c1, '2026-03-01T06:00:00Z', web)
+      .assigned(c1, '2026-03-01T06:01:00Z', AGENT_B)
+      .message(c1, '2026-03-01T06:02:00Z', { agentId: AGENT_B })
+      .resolved(c1, '2026-03-01T06:12:00Z', AGENT_B)
+      // C2, 11:00: wait 120 s, response 300 s, resolved 1800 s, rated 3.
+      .opened(c2, '2026-03-01T02:00:00Z', web)
+      .assigned(c2, '2026-03-01T02:02:00Z', AGENT_A)
+      .message(c2, '2026-03-01T02:05:00Z', { agentId: AGENT_A })
+      .resolved(c2, '2026-03-01T02:30:00Z', AGENT_A)
+      .rated(c2, '2026-03-01T02:31:00Z', { rating: 3, assigneeId: AGENT_A })
+      // C3 by email, 12:00, department 2: wait 300 s, response 600 s, resolved 3600 s, rated 4.
+      .opened(c3, '2026-03-01T03:00:00Z', { channel: Channel.Email, departmentId: DEPT_2 })
+      .assigned(c3, '2026-03-01T03:05:00Z', AGENT_B)
+      .message(c3, '2026-03-01T03:10:00Z', { agentId: AGENT_B })
+      .resolved(c3, '2026-03-01T04:00:00Z', AGENT_B)
+      .rated(c3, '2026-03-01T04:05:00Z', { rating: 4, assigneeId: AGENT_B })
+      // C4, 13:00: assigned to B after 60 s, never answered: missed.
+      .opened(c4, '2026-03-01T04:00:00Z', web)
+      .assigned(c4, '2026-03-01T04:01:00Z', AGENT_B)
+      .resolved(c4, '2026-03-01T04:30:00Z', AGENT_B)
+      // C5, 14:00: moved to department 2's queue, never assigned: abandoned.
+      .opened(c5, '2026-03-01T05:00:00Z', web)
+      .unassigned(c5, '2026-03-01T05:01:00Z', { from: AGENT_A, departmentId: DEPT_2 })
+      .resolved(c5, '2026-03-01T05:10:00Z', null)
+      // C6, Mar 2 01:00 in Tokyo (still Mar 1 in UTC): wait 30 s, response 60 s, 600 s, rated 1.
+      .opened(c6, '2026-03-01T16:00:00Z', web)
+      .assigned(c6, '2026-03-01T16:00:30Z', AGENT_A)
+      .message(c6, '2026-03-01T16:01:00Z', { agentId: AGENT_A })
+      .resolved(c6, '2026-03-01T16:10:00Z', AGENT_A)
+      .rated(c6, '2026-03-01T16:11:00Z', { rating: 1, assigneeId: AGENT_A })
+      // C7, Mar 3 01:00 in Tokyo (Mar 2 in UTC): after the period.
+      .opened(c7, '2026-03-02T16:00:00Z', web)
+      // SLA clocks: K1 met (A, web), K2 warned then breached (B, email), K3 a ticket's,
+      // breached (A, no channel), all Mar 1; K4 met on Mar 2 (A, web).
+      .sla(
+        'warned',
+        '00000001-0000-4000-8000-0000000000c1',
+        '2026-03-01T01:02:00Z',
+        slaOf(AGENT_A, DEPT_1, Channel.Web),
+      )
+      .sla(
+        'met',
+        '00000001-0000-4000-8000-0000000000c1',
+        '2026-03-01T01:03:00Z',
+        slaOf(AGENT_A, DEPT_1, Channel.Web),
+      )
+      .sla(
+        'warned',
+        '00000002-0000-4000-8000-0000000000c2',
+        '2026-03-01T03:07:00Z',
+        slaOf(AGENT_B, DEPT_2, Channel.Email),
+      )
+      .sla(
+        'breached',
+        '00000002-0000-4000-8000-0000000000c2',
+        '2026-03-01T03:08:00Z',
+        slaOf(AGENT_B, DEPT_2, Channel.Email),
+      )
+      .sla(
+        'breached',
+        '00000003-0000-4000-8000-0000000000c3',
+        '2026-03-01T10:00:00Z',
+        slaOf(AGENT_A, DEPT_1, null),
+      )
+      .sla(
+        'met',
+        '00000004-0000-4000-8000-0000000000c4',
+        '2026-03-01T16:01:00Z',
+        slaOf(AGENT_A, DEPT_1, Channel.Web),
+      )
+  );
+}
+
+function slaOf(assigneeId: string, departmentId: string, channel: Channel | null) {
+  return { assigneeId, departmentId, channel };
+}
+
+const NOTHING = {
+  conversations: 0,
+  handled: 0,
+  missed: 0,
+  abandoned: 0,
+  firstResponseMedian: null,
+  firstResponseP90: null,
+  resolutionMedian: null,
+  resolutionP90: null,
+  queueWaitMedian: null,
+  queueWaitP90: null,
+  csatAverage: null,
+  csatDistribution: [0, 0, 0, 0, 0],
+  slaMet: 0,
+  slaBreached: 0,
+  slaAttainment: null,
+};
+
+function row(period: string, key: string | null, figures: Partial<KpiReportRow>): KpiReportRow {
+  return { ...NOTHING, period, key, ...figures } as KpiReportRow;
+}
+
+describe('crm reports computed from the event stream', () => {
+  let crm: CrmTestBed;
+  const workspaceId = randomUUID();
+  const period = { workspaceId, from: '2026-03-01', to: '2026-03-03', timeZone: TOKYO };
+
+  beforeAll(async () => {
+    crm = await CrmTestBed.start('reports');
+    const fixture = seed(workspaceId);
+    const elsewhere = seed(randomUUID());
+    // Each event twice, the second time as a re-publication outside the stream's duplicate
+    // window would be (another Nats-Msg-Id), and another workspace's copy of the same day.
+    await crm.publish([...fixture.events, ...elsewhere.events]);
+    await crm.publish(fixture.events, (eventId) => `${eventId}:again`);
+    const stored = fixture.events.length + elsewhere.events.length;
+    // A customer's message is no KPI fact: each fixture has one, not stored.
+    await waitFor(
+      async () => (await factCount()) === stored - 2,
+      20_000,
+      () => 'the projection did not catch up with the stream',
+    );
+  });
+
+  afterAll(async () => {
+    await crm?.stop();
+  });
+
+  async function factCount(): Promise<number> {
+    const [{ count }] = await crm.query<{ count: number }>(
+      `select (select count(*) from reporting.conversation_events)::int
+            + (select count(*) from reporting.sla_events)::int as count`,
+      [],
+    );
+    return count;
+  }
+
+  it('gives the workspace its figures per Tokyo day, each event counted once', async () => {
+    const rows = await crm.request(SUBJECTS.crm.kpiReport, {
+      ...period,
+      interval: 'day',
+      groupBy: 'workspace',
+    });
+
+    expect(rows).toEqual([
+      row('2026-03-01', null, {
+        conversations: 6, // C1 twice, C2, C3, C4, C5
+        handled: 4,
+        missed: 1,
+        abandoned: 1,
+        firstResponseMedian: 240, // 120 180 300 600
+        firstResponseP90: 510, // 300 + 0.7 × 300
+        resolutionMedian: 1500, // 720 1200 1800 3600
+        resolutionP90: 3060, // 1800 + 0.7 × 1800
+        queueWaitMedian: 60, // 60 60 60 120 300
+        queueWaitP90: 228, // 120 + 0.6 × 180
+        csatAverage: 4, // 5 3 4
+        csatDistribution: [0, 0, 1, 1, 1],
+        slaMet: 1,
+        slaBreached: 2,
+        slaAttainment: 1 / 3,
+      }),
+      row('2026-03-02', null, {
+        conversations: 1, // C6
+        handled: 1,
+        firstResponseMedian: 60,
+        firstResponseP90: 60,
+        resolutionMedian: 600,
+        resolutionP90: 600,
+        queueWaitMedian: 30,
+        queueWaitP90: 30,
+        csatAverage: 1,
+        csatDistribution: [1, 0, 0, 0, 0],
+        slaMet: 1,
+        slaAttainment: 1,
+      }),
+    ]);
+  });
+
+  it('breaks a day down by the agent who handled each conversation', async () => {
+    const rows = await crm.request(SUBJECTS.crm.kpiReport, {
+      ...period,
+      to: '2026-03-02',
+      interval: 'day',
+      groupBy: 'agent',
+    });
+
+    expect(rows).toEqual([
+      row('2026-03-01', null, { conversations: 1, abandoned: 1 }), // C5, nobody's
+      row('2026-03-01', AGENT_A, {
+        conversations: 2, // C1, C2
+        handled: 2,
+        firstResponseMedian: 240, // 180 300
+        firstResponseP90: 288, // 180 + 0.9 × 120
+        resolutionMedian: 1500, // 1200 1800
+        resolutionP90: 1740,
+        queueWaitMedian: 90, // 60 120
+        queueWaitP90: 114,
+        csatAverage: 4,
+        csatDistribution: [0, 0, 1, 0, 1],
+        slaMet: 1, // K1
+        slaBreached: 1, // K3
+        slaAttainment: 0.5,
+      }),
+      row('2026-03-01', AGENT_B, {
+        conversations: 3, // C1 reopened, C3, C4
+        handled: 2,
+        missed: 1,
+        firstResponseMedian: 360, // 120 600
+        firstResponseP90: 552, // 120 + 0.9 × 480
+        resolutionMedian: 2160, // 720 3600
+        resolutionP90: 3312, // 720 + 0.9 × 2880
+        queueWaitMedian: 60, // 60 60 300
+        queueWaitP90: 252, // 60 + 0.8 × 240
+        csatAverage: 4,
+        csatDistribution: [0, 0, 0, 1, 0],
+        slaBreached: 1, // K2
+        slaAttainment: 0,
+      }),
+    ]);
+  });
+
+  it('breaks a month down by channel, and by the department a conversation ended in', async () => {
+    const byChannel = await crm.request(SUBJECTS.crm.kpiReport, {
+      ...period,
+      interval: 'month',
+      groupBy: 'channel',
+    });
+    const byDepartment = await crm.request(SUBJECTS.crm.kpiReport, {
+      ...period,
+      interval: 'month',
+      groupBy: 'department',
+    });
+
+    expect(byChannel).toEqual([
+      row('2026-03-01', null, { slaBreached: 1, slaAttainment: 0 }), // K3, a ticket's clock
+      row('2026-03-01', Channel.Email, {
+        conversations: 1,
+        handled: 1,
+        firstResponseMedian: 600,
+        firstResponseP90: 600,
+        resolutionMedian: 3600,
+        resolutionP90: 3600,
+        queueWaitMedian: 300,
+        queueWaitP90: 300,
+        csatAverage: 4,
+        csatDistribution: [0, 0, 0, 1, 0],
+        slaBreached: 1,
+        slaAttainment: 0,
+      }),
+      row('2026-03-01', Channel.Web, {
+        conversations: 6, // C1 twice, C2, C4, C5, C6
+        handled: 4,
+        missed: 1,
+        abandoned: 1,
+        firstResponseMedian: 150, // 60 120 180 300
+        firstResponseP90: 264, // 180 + 0.7 × 120
+        resolutionMedian: 960, // 600 720 1200 1800
+        resolutionP90: 1620, // 1200 + 0.7 × 600
+        queueWaitMedian: 60, // 30 60 60 60 120
+        queueWaitP90: 96, // 60 + 0.6 × 60
+        csatAverage: 3, // 5 3 1
+        csatDistribution: [1, 0, 1, 0, 1],
+        slaMet: 2,
+        slaAttainment: 1,
+      }),
+    ]);
+    expect(byDepartment.map((r) => [r.key, r.conversations, r.abandoned, r.slaBreached])).toEqual([
+      [DEPT_1, 5, 0, 1], // C1 twice, C2, C4, C6; K3 breached
+      [DEPT_2, 2, 1, 1], // C3, C5 moved there; K2 breached
+    ]);
+  });
+
+  it('counts conversations per Tokyo hour of day, busiest first', async () => {
+    const hours = await crm.request(SUBJECTS.crm.busiestHours, period);
+
+    expect(hours).toHaveLength(24);
+    expect(hours.filter((h) => h.conversations > 0)).toEqual(
+      [1, 10, 11, 12, 13, 14, 15].map((hour) => ({ hour, conversations: 1 })),
+    );
+  });
+
+  it('refuses a period over a year, and one that ends before it starts', async () => {
+    const tooLong = await crm.refusal(SUBJECTS.crm.kpiReport, {
+      ...period,
+      from: '2026-01-01',
+      to: '2027-01-02',
+      interval: 'month',
+      groupBy: 'workspace',
+    });
+    const reversed = await crm.refusal(SUBJECTS.crm.busiestHours, {
+      ...period,
+      from: '2026-03-03',
+      to: '2026-03-01',
+    });
+    const badZone = await crm.refusal(SUBJECTS.crm.busiestHours, {
+      ...period,
+      timeZone: 'Mars/Olympus',
+    });
+
+    expect([tooLong.code, reversed.code, badZone.code]).toEqual([
+      'REPORT_PERIOD_TOO_LONG',
+      'REPORT_PERIOD_INVALID',
+      'VALIDATION_FAILED',
+    ]);
+  });
+});
