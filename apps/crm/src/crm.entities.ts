@@ -7,6 +7,7 @@ import { Note } from './notes/note.entity';
 import { Order } from './orders/order.entity';
 import { ConversationEventFact } from './reports/conversation-event-fact.entity';
 import { ConversationSession } from './reports/conversation-session.entity';
+import { ReportRebuild } from './reports/report-rebuild.entity';
 import { SlaEventFact } from './reports/sla-event-fact.entity';
 import { Ticket } from './tickets/ticket.entity';
 
@@ -22,4 +23,5 @@ export const crmEntities = [
   ConversationEventFact,
   ConversationSession,
   SlaEventFact,
+  ReportRebuild,
 ];

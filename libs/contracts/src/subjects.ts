@@ -38,8 +38,11 @@ import {
 import {
   GetBusiestHoursRequest,
   GetKpiReportRequest,
+  GetReportRebuildRequest,
+  RebuildReportsRequest,
   type BusiestHourRow,
   type KpiReportRow,
+  type ReportRebuildView,
 } from './crm/reports';
 import { TicketChanged } from './crm/ticket-changed';
 import { TicketCreated } from './crm/ticket-created';
@@ -148,6 +151,16 @@ export const SUBJECTS = {
       'crm.report.busiest-hours',
       GetBusiestHoursRequest,
       returns<BusiestHourRow[]>(),
+    ),
+    rebuildReports: defineRequest(
+      'crm.report.rebuild',
+      RebuildReportsRequest,
+      returns<ReportRebuildView>(),
+    ),
+    getReportRebuild: defineRequest(
+      'crm.report.rebuild.get',
+      GetReportRebuildRequest,
+      returns<ReportRebuildView>(),
     ),
   },
   conversation: {

@@ -125,23 +125,56 @@ export interface ReportedEvent<T extends object = object> {
   fact: (event: T) => ReportFact | undefined;
 }
 
-function reported<T extends object>(
-  durable: string,
-  event: EventContract<string, T>,
-  fact: (event: T) => ReportFact | undefined,
-): ReportedEvent {
-  return { durable, event, fact } as unknown as ReportedEvent;
+// Typed per event here; the list holds them all as one type.
+function reported<T extends object>(entry: ReportedEvent<T>): ReportedEvent {
+  return entry as unknown as ReportedEvent;
 }
 
 /** What the live consumers and the rebuild's replay both read. */
 export const REPORTED_EVENTS: readonly ReportedEvent[] = [
-  reported('crm_reports_opened', SUBJECTS.conversation.conversationOpened, opened),
-  reported('crm_reports_assigned', SUBJECTS.conversation.conversationAssigned, assigned),
-  reported('crm_reports_unassigned', SUBJECTS.conversation.conversationUnassigned, unassigned),
-  reported('crm_reports_resolved', SUBJECTS.conversation.conversationResolved, resolved),
-  reported('crm_reports_rated', SUBJECTS.conversation.conversationRated, rated),
-  reported('crm_reports_messages', SUBJECTS.conversation.messageCreated, messageCreated),
-  reported('crm_reports_sla_warned', SUBJECTS.routing.slaWarned, slaFact('warned')),
-  reported('crm_reports_sla_breached', SUBJECTS.routing.slaBreached, slaFact('breached')),
-  reported('crm_reports_sla_met', SUBJECTS.routing.slaMet, slaFact('met')),
+  reported({
+    durable: 'crm_reports_opened',
+    event: SUBJECTS.conversation.conversationOpened,
+    fact: opened,
+  }),
+  reported({
+    durable: 'crm_reports_assigned',
+    event: SUBJECTS.conversation.conversationAssigned,
+    fact: assigned,
+  }),
+  reported({
+    durable: 'crm_reports_unassigned',
+    event: SUBJECTS.conversation.conversationUnassigned,
+    fact: unassigned,
+  }),
+  reported({
+    durable: 'crm_reports_resolved',
+    event: SUBJECTS.conversation.conversationResolved,
+    fact: resolved,
+  }),
+  reported({
+    durable: 'crm_reports_rated',
+    event: SUBJECTS.conversation.conversationRated,
+    fact: rated,
+  }),
+  reported({
+    durable: 'crm_reports_messages',
+    event: SUBJECTS.conversation.messageCreated,
+    fact: messageCreated,
+  }),
+  reported({
+    durable: 'crm_reports_sla_warned',
+    event: SUBJECTS.routing.slaWarned,
+    fact: slaFact('warned'),
+  }),
+  reported({
+    durable: 'crm_reports_sla_breached',
+    event: SUBJECTS.routing.slaBreached,
+    fact: slaFact('breached'),
+  }),
+  reported({
+    durable: 'crm_reports_sla_met',
+    event: SUBJECTS.routing.slaMet,
+    fact: slaFact('met'),
+  }),
 ];

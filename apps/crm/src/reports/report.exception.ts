@@ -11,4 +11,11 @@ export const ReportError = {
       'REPORT_PERIOD_INVALID',
       `A report period needs real dates and "to" after "from"; got ${from} to ${to}`,
     ),
+  rebuildRunning: (workspaceId: string) =>
+    new DomainException(
+      'REPORT_REBUILD_RUNNING',
+      `A rebuild of workspace ${workspaceId}'s reports is already running`,
+    ),
+  rebuildNotFound: (id: string) =>
+    new DomainException('REPORT_REBUILD_NOT_FOUND', `Report rebuild ${id} does not exist`),
 } as const;

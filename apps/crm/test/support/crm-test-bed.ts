@@ -69,6 +69,11 @@ export class CrmTestBed {
     }
   }
 
+  // For a test that needs a connection of its own (a session lock held across statements).
+  get databaseUrl(): string {
+    return this.database.url;
+  }
+
   // To check what a request left behind, beyond what crm's replies show.
   query<TRow>(sql: string, parameters: unknown[]): Promise<TRow[]> {
     return this.replicas[0].get(Database).dataSource.query<TRow[]>(sql, parameters);

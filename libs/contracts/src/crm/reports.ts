@@ -1,4 +1,4 @@
-import { IsIn, IsTimeZone, Matches } from 'class-validator';
+import { IsIn, IsTimeZone, Matches, ValidateIf } from 'class-validator';
 import { IsEntityId } from '../common/validators';
 
 /** How report rows are bucketed in time, in the workspace's time zone (weeks start on Monday). */
@@ -70,4 +70,35 @@ export interface BusiestHourRow {
   /** 0–23, in the workspace's time zone. */
   hour: number;
   conversations: number;
+}
+
+export const REPORT_REBUILD_STATUSES = ['running', 'done', 'failed'] as const;
+export type ReportRebuildStatus = (typeof REPORT_REBUILD_STATUSES)[number];
+
+/**
+ * `crm.report.rebuild` → ReportRebuildView: replays the EVENTS stream into fresh tables and
+ * swaps them in for the workspace's projection, in the background (the reply says it started).
+ */
+export class RebuildReportsRequest {
+  @IsEntityId() workspaceId!: string;
+  /** The admin who asked. */
+  @ValidateIf((_, v) => v !== null) @IsEntityId() requestedBy!: string | null;
+}
+
+/** `crm.report.rebuild.get` → ReportRebuildView. */
+export class GetReportRebuildRequest {
+  @IsEntityId() workspaceId!: string;
+  @IsEntityId() rebuildId!: string;
+}
+
+export interface ReportRebuildView {
+  id: string;
+  status: ReportRebuildStatus;
+  requestedBy: string | null;
+  /** Stream messages read so far (all of the stream's events, whichever workspace). */
+  eventsRead: number;
+  startedAt: string;
+  finishedAt: string | null;
+  /** Why it failed; null otherwise. */
+  error: string | null;
 }

@@ -1,5 +1,6 @@
 import { subjectMatches, type EventContract, type RequestContract } from '../messages/contract';
 import { realtimeSubjects } from '../realtime/realtime-subjects';
+import type { HubStream } from '../messages/streams';
 import { SUBJECTS } from '../subjects';
 
 /** A realtime audience of `realtimeSubjects`: `agent` stands for every `rt.agent.<id>`. */
@@ -19,6 +20,15 @@ export interface DurableConsumption {
 }
 
 /**
+ * A durable a service creates afresh to read a whole stream in order (a projection's rebuild),
+ * without acks and deleted afterwards.
+ */
+export interface StreamReplay {
+  readonly durable: string;
+  readonly stream: HubStream;
+}
+
+/**
  * What one service may do on the bus. The NATS server configuration (one user per service, its
  * publish and subscribe permissions) is generated from this, so a subject missing here is
  * refused by NATS, and a test fails, rather than silently reachable by everyone.
@@ -30,6 +40,7 @@ export interface ServicePermissions {
   readonly calls: readonly RequestContract[];
   readonly publishes: readonly EventPublication[];
   readonly consumes: readonly DurableConsumption[];
+  readonly replays?: readonly StreamReplay[];
   readonly realtime: {
     readonly publishes: readonly RealtimeAudience[];
     readonly subscribes: readonly RealtimeAudience[];
@@ -151,6 +162,7 @@ export const SERVICE_PERMISSIONS = {
       SUBJECTS.conversation.getConversation,
       SUBJECTS.conversation.assign,
       SUBJECTS.conversation.unassign,
+      SUBJECTS.crm.getCustomer,
     ],
     publishes: eventsOf(SUBJECTS.routing),
     consumes: [
@@ -176,6 +188,7 @@ export const SERVICE_PERMISSIONS = {
       durable('crm_reports_sla_breached', SUBJECTS.routing.slaBreached),
       durable('crm_reports_sla_met', SUBJECTS.routing.slaMet),
     ],
+    replays: [{ durable: 'crm_reports_replay', stream: 'EVENTS' }],
     realtime: NO_REALTIME,
   },
 } as const satisfies Record<string, ServicePermissions>;
