@@ -14,6 +14,7 @@ import { GatewayFilesModule } from './files/gateway-files.module';
 import { GatewayEnv } from './gateway.env';
 import { gatewayEntities } from './gateway.entities';
 import { LinksModule } from './links/links.module';
+import { ReportsModule } from './reports/reports.module';
 import { VisitorsModule } from './visitors/visitors.module';
 
 void runService({
@@ -26,6 +27,7 @@ void runService({
     ConversationsModule,
     LinksModule,
     CustomersModule,
+    ReportsModule,
     AgentsModule,
     DepartmentsModule,
     CannedResponsesModule,

@@ -84,6 +84,10 @@ export const SERVICE_PERMISSIONS = {
   gateway: {
     serves: requestsOf(SUBJECTS.gateway),
     calls: [
+      SUBJECTS.crm.kpiReport,
+      SUBJECTS.crm.busiestHours,
+      SUBJECTS.crm.rebuildReports,
+      SUBJECTS.crm.getReportRebuild,
       SUBJECTS.conversation.listConversations,
       SUBJECTS.conversation.getConversation,
       SUBJECTS.conversation.listMessages,
