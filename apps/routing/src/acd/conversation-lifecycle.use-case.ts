@@ -5,8 +5,7 @@ import { Database } from '@hub/service-kit';
 import type { RoutingData } from '../routing-data';
 import { arrive } from './arrive';
 import { AssignmentApplier } from './assignment-applier';
-import { CustomerVip } from './customer-vip';
-import { RoutesRepository, type Arrival } from './routes.repository';
+import { RoutesRepository } from './routes.repository';
 import type { RoutingEffects } from './routing-effects';
 import { RoutingTransactions } from './routing-transactions';
 
@@ -25,23 +24,21 @@ export class ConversationLifecycle {
     private readonly database: Database,
     private readonly routing: RoutingTransactions,
     private readonly applier: AssignmentApplier,
-    private readonly customerVip: CustomerVip,
   ) {
     this.routes = new RoutesRepository(database.dataSource.manager);
   }
 
   /** A conversation waits for an agent: queue it, then let the drain assign it if it can. */
   async opened(event: ConversationOpened): Promise<void> {
-    const arrival: Arrival = {
+    const arrival = {
       conversationId: event.conversationId,
       workspaceId: event.workspaceId,
       departmentId: event.departmentId,
       openedAt: event.occurredAt,
       openedEventId: event.eventId,
-      vip: await this.customerVip.of(event),
     };
     const restart = event.reopened
-      ? (data: RoutingData, fx: RoutingEffects) => restartCycle(data, arrival, fx)
+      ? (data: RoutingData, fx: RoutingEffects) => restartCycle(data, event, fx)
       : undefined;
     await this.applier.settle(await arrive(this.database.dataSource, arrival, restart));
     this.logger.log(
@@ -100,10 +97,15 @@ export async function releaseResolved(
 // Reopened while routing still holds the previous cycle (its Resolved is late): start over.
 async function restartCycle(
   data: RoutingData,
-  arrival: Arrival,
+  event: ConversationOpened,
   effects: RoutingEffects,
 ): Promise<void> {
-  const restarted = await data.routes.restartCycle(arrival);
+  const restarted = await data.routes.restartCycle({
+    conversationId: event.conversationId,
+    departmentId: event.departmentId,
+    openedAt: event.occurredAt,
+    openedEventId: event.eventId,
+  });
   if (!restarted) return;
   if (restarted.freedAgentId) await data.agents.countChats([restarted.freedAgentId], -1);
   effects.queueTouched = true;

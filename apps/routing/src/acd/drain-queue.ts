@@ -15,8 +15,7 @@ export async function drainQueue(
   effects: RoutingEffects,
 ): Promise<void> {
   for (;;) {
-    const { queue, candidates, snapshot } = await data.drainSnapshot.load(workspaceId, BATCH);
-    effects.drainSnapshot = snapshot;
+    const { queue, candidates } = await data.drainSnapshot.load(workspaceId, BATCH);
     if (queue.length === 0 || candidates.length === 0) return;
     const plan = planAssignments(queue, candidates, new Date());
     await data.routes.recordAssignments(plan);

@@ -111,14 +111,11 @@ export class RoutingTestbed {
     return id;
   }
 
-  /**
-   * A conversation opens, as on ConversationOpened (of a VIP customer when `vip`); its route is
-   * decided on `replica`.
-   */
+  /** A conversation opens, as on ConversationOpened; its route is decided on `replica`. */
   async arrive(
     workspaceId: string,
     departmentId: string | null,
-    { replica = this.replicas[0], vip = false }: { replica?: DataSource; vip?: boolean } = {},
+    replica = this.replicas[0],
   ): Promise<{ conversationId: string; effects: RoutingEffects }> {
     const conversationId = randomUUID();
     const effects = await arrive(replica, {
@@ -127,7 +124,6 @@ export class RoutingTestbed {
       departmentId,
       openedAt: new Date().toISOString(),
       openedEventId: `opened:${conversationId}`,
-      vip,
     });
     return { conversationId, effects };
   }
