@@ -124,6 +124,10 @@ describe('the agent API and socket', () => {
         'GET /api/v1/visitors/{visitorId}/trail',
         'POST /api/v1/visitors/{visitorId}/invitations',
         'POST /api/v1/uploads',
+        'GET /api/v1/reports/kpis',
+        'GET /api/v1/reports/busiest-hours',
+        'POST /api/v1/reports/rebuilds',
+        'GET /api/v1/reports/rebuilds/{rebuildId}',
       ].sort(),
     );
     expect(body.components.securitySchemes).toHaveProperty('bearer');
