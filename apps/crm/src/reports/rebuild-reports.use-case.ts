@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ServiceEnv } from '@hub/config';
 import type { RebuildReportsRequest, ReportRebuildView } from '@hub/contracts';
-import { Database, SERVICE_ENV } from '@hub/service-kit';
+import { Database, Messaging, SERVICE_ENV } from '@hub/service-kit';
 import type { QueryRunner } from 'typeorm';
 import { ReportRebuild } from './report-rebuild.entity';
 import { finishRebuild, rebuildView } from './report-rebuilds';
 import { ReportError } from './report.exception';
-import { ReplayIntoRebuildTables } from './replay-into-rebuild-tables';
+import { replayIntoRebuildTables } from './replay-into-rebuild-tables';
 
 /**
  * Starts a rebuild of one workspace's projection and answers at once; the replay runs in the
@@ -20,7 +20,7 @@ export class RebuildReports {
 
   constructor(
     private readonly database: Database,
-    private readonly replay: ReplayIntoRebuildTables,
+    private readonly messaging: Messaging,
     @Inject(SERVICE_ENV) private readonly env: ServiceEnv,
   ) {}
 
@@ -62,9 +62,10 @@ export class RebuildReports {
   private async run(runner: QueryRunner, rebuild: ReportRebuild): Promise<void> {
     const progress = { eventsRead: 0 };
     try {
-      await this.replay.execute({
+      await replayIntoRebuildTables({
         runner,
         workspaceId: rebuild.workspaceId,
+        nc: await this.messaging.connected(),
         namespace: this.env.HUB_NAMESPACE,
         progress,
         // In the swap's transaction: the outcome commits with the swapped-in tables.

@@ -1,6 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { replayStream, type ReplayedMessage } from '@hub/messaging';
-import { Messaging } from '@hub/service-kit';
+import { replayStream, type NatsConnection, type ReplayedMessage } from '@hub/messaging';
 import type { QueryRunner } from 'typeorm';
 import { deriveSessions } from './derive-sessions';
 import { insertFacts } from './fact-writer';
@@ -10,12 +8,14 @@ import {
   REBUILD_TABLES,
   swapInRebuiltTables,
 } from './rebuild-tables';
+import type { ReportFact } from './report-facts';
 import { replayedFacts } from './replayed-facts';
 
 /** What one rebuild replays, and where it reports how far it got. */
 export interface ReplayJob {
   runner: QueryRunner;
   workspaceId: string;
+  nc: NatsConnection;
   namespace: string;
   progress: { eventsRead: number };
   beforeCommit: () => Promise<void>;
@@ -27,61 +27,59 @@ export interface ReplayJob {
  * against writes: whatever the live consumers applied meanwhile is in the stream before that
  * point, so nothing they wrote is lost, and what they apply after it is theirs to write.
  */
-@Injectable()
-export class ReplayIntoRebuildTables {
-  constructor(private readonly messaging: Messaging) {}
-
-  async execute(job: ReplayJob): Promise<void> {
-    const db = job.runner.manager;
-    await createRebuildTables(db);
+export async function replayIntoRebuildTables(job: ReplayJob): Promise<void> {
+  const db = job.runner.manager;
+  await createRebuildTables(db);
+  try {
+    const readUpTo = await replay(job, 1, (facts) => insertFacts(db, REBUILD_TABLES, facts));
+    // Autovacuum never analyzes temporary tables: without statistics the derivation's lateral
+    // join scans the whole fact table once per session.
+    await db.query(`analyze ${REBUILD_TABLES.conversationEvents}`);
+    await deriveSessions(db, REBUILD_TABLES, { workspaceId: job.workspaceId });
+    await job.runner.startTransaction();
     try {
-      const readUpTo = await this.replay(job, 1, (facts) => insertFacts(db, REBUILD_TABLES, facts));
-      await deriveSessions(db, REBUILD_TABLES, { workspaceId: job.workspaceId });
-      await job.runner.startTransaction();
-      try {
-        await db.query(
-          `lock table reporting.conversation_events, reporting.conversation_sessions,
-             reporting.sla_events in exclusive mode`,
-        );
-        await this.catchUp(job, readUpTo + 1);
-        await swapInRebuiltTables(db, job.workspaceId);
-        await job.beforeCommit();
-        await job.runner.commitTransaction();
-      } catch (error) {
-        await job.runner.rollbackTransaction();
-        throw error;
-      }
-    } finally {
-      await dropRebuildTables(db);
+      await db.query(
+        `lock table reporting.conversation_events, reporting.conversation_sessions,
+           reporting.sla_events in exclusive mode`,
+      );
+      await catchUp(job, readUpTo + 1);
+      await swapInRebuiltTables(db, job.workspaceId);
+      await job.beforeCommit();
+      await job.runner.commitTransaction();
+    } catch (error) {
+      await job.runner.rollbackTransaction();
+      throw error;
     }
+  } finally {
+    await dropRebuildTables(db);
   }
+}
 
-  private async catchUp(job: ReplayJob, fromSeq: number): Promise<void> {
-    const db = job.runner.manager;
-    await this.replay(job, fromSeq, async (facts) => {
-      const changed = await insertFacts(db, REBUILD_TABLES, facts);
-      if (changed.length > 0) {
-        await deriveSessions(db, REBUILD_TABLES, { conversationIds: changed });
-      }
-    });
-  }
+async function catchUp(job: ReplayJob, fromSeq: number): Promise<void> {
+  const db = job.runner.manager;
+  await replay(job, fromSeq, async (facts) => {
+    const changed = await insertFacts(db, REBUILD_TABLES, facts);
+    if (changed.length > 0) {
+      await deriveSessions(db, REBUILD_TABLES, { conversationIds: changed });
+    }
+  });
+}
 
-  private async replay(
-    job: ReplayJob,
-    fromSeq: number,
-    write: (facts: Awaited<ReturnType<typeof replayedFacts>>) => Promise<unknown>,
-  ): Promise<number> {
-    return replayStream({
-      nc: await this.messaging.connected(),
-      namespace: job.namespace,
-      stream: 'EVENTS',
-      durable: 'crm_reports_replay',
-      filterSubject: 'evt.>',
-      fromSeq,
-      onBatch: async (messages: ReplayedMessage[]) => {
-        job.progress.eventsRead += messages.length;
-        await write(await replayedFacts(job.workspaceId, messages));
-      },
-    });
-  }
+function replay(
+  job: ReplayJob,
+  fromSeq: number,
+  write: (facts: ReportFact[]) => Promise<unknown>,
+): Promise<number> {
+  return replayStream({
+    nc: job.nc,
+    namespace: job.namespace,
+    stream: 'EVENTS',
+    durable: 'crm_reports_replay',
+    filterSubject: 'evt.>',
+    fromSeq,
+    onBatch: async (messages: ReplayedMessage[]) => {
+      job.progress.eventsRead += messages.length;
+      await write(await replayedFacts(job.workspaceId, messages));
+    },
+  });
 }

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { BusiestHoursQuery } from './busiest-hours.query';
 import { KpiReportQuery } from './kpi-report.query';
 import { RebuildReports } from './rebuild-reports.use-case';
-import { ReplayIntoRebuildTables } from './replay-into-rebuild-tables';
 import { ReportEventsHandler } from './report-events.handler';
 import { ReportProjection } from './report-projection';
 import { ReportRebuilds } from './report-rebuilds';
@@ -16,7 +15,6 @@ import { ReportsHandler } from './reports.handler';
     KpiReportQuery,
     BusiestHoursQuery,
     RebuildReports,
-    ReplayIntoRebuildTables,
     ReportRebuilds,
   ],
 })
