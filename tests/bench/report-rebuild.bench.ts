@@ -181,8 +181,9 @@ describe('report rebuild time per million events', () => {
       stream: 'EVENTS',
       durable: 'crm_reports_replay',
       filterSubject: 'evt.>',
-      onBatch: async (messages) => {
+      onBatch: (messages) => {
         read += messages.length;
+        return Promise.resolve();
       },
     });
     const floorMs = elapsedMs(floorBegan);
@@ -198,7 +199,7 @@ describe('report rebuild time per million events', () => {
         nc,
         namespace,
         progress,
-        beforeCommit: async () => undefined,
+        beforeCommit: () => Promise.resolve(),
       });
     } finally {
       await runner.release();

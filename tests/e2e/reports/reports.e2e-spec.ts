@@ -147,7 +147,7 @@ describe('reports over REST, from conversations handled through the hub', () => 
     expect(
       [tooLong, badInterval, notSupervisor, hoursNotSupervisor].map(({ status, body }) => [
         status,
-        (body as unknown as { code: string }).code,
+        (body as { code: string }).code,
       ]),
     ).toEqual([
       [400, 'REPORT_PERIOD_TOO_LONG'],

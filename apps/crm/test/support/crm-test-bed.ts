@@ -63,7 +63,7 @@ export class CrmTestBed {
     const messaging = this.replicas[0].get(Messaging);
     await messaging.connected();
     for (const { event, payload } of events) {
-      await messaging.publisher.publish(event, payload as PayloadOf<EventContract>, {
+      await messaging.publisher.publish(event, payload, {
         msgId: msgIdOf(payload.eventId),
       });
     }
