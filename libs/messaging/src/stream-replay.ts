@@ -107,3 +107,17 @@ async function deleteDurable(
     throw err;
   }
 }
+
+/**
+ * When the oldest message still in a stream was stored; undefined for an empty stream. What
+ * came before is gone (limits retention): a replay cannot say anything about it.
+ */
+export async function streamStartsAt(
+  nc: NatsConnection,
+  namespace: string,
+  stream: string,
+): Promise<Date | undefined> {
+  const jsm = await jetstreamManager(nc);
+  const { state } = await jsm.streams.info(namespacedStream(namespace, stream));
+  return state.messages === 0 ? undefined : new Date(state.first_ts);
+}

@@ -25,6 +25,26 @@ export async function dropRebuildTables(db: EntityManager): Promise<void> {
 }
 
 /**
+ * Copies into the rebuild the workspace's facts older than the stream's oldest message: the
+ * stream no longer holds their events, so a replay cannot restore them, and they must survive
+ * the swap (retention may already have deleted the transcripts they came from).
+ */
+export async function keepFactsBefore(
+  db: EntityManager,
+  workspaceId: string,
+  streamStartsAt: Date,
+): Promise<void> {
+  for (const key of ['conversationEvents', 'slaEvents'] as const) {
+    await db.query(
+      `insert into ${REBUILD_TABLES[key]}
+       select * from ${LIVE_TABLES[key]} where workspace_id = $1 and occurred_at < $2
+       on conflict (event_id) do nothing`,
+      [workspaceId, streamStartsAt],
+    );
+  }
+}
+
+/**
  * Replaces the workspace's live rows with the rebuilt ones, in the caller's transaction. The
  * other workspaces' rows are not touched.
  */

@@ -1,10 +1,16 @@
-import { replayStream, type NatsConnection, type ReplayedMessage } from '@hub/messaging';
+import {
+  replayStream,
+  streamStartsAt,
+  type NatsConnection,
+  type ReplayedMessage,
+} from '@hub/messaging';
 import type { QueryRunner } from 'typeorm';
 import { deriveSessions } from './derive-sessions';
 import { insertFacts } from './fact-writer';
 import {
   createRebuildTables,
   dropRebuildTables,
+  keepFactsBefore,
   REBUILD_TABLES,
   swapInRebuiltTables,
 } from './rebuild-tables';
@@ -22,7 +28,8 @@ export interface ReplayJob {
 }
 
 /**
- * An ordered replay of the EVENTS stream into fresh tables, then the swap. Events stored while
+ * An ordered replay of the EVENTS stream into fresh tables, with the facts older than the
+ * stream's oldest message kept from the live ones, then the swap. Events stored while
  * the replay ran are read again inside the swap's transaction, which holds the live tables
  * against writes: whatever the live consumers applied meanwhile is in the stream before that
  * point, so nothing they wrote is lost, and what they apply after it is theirs to write.
@@ -31,7 +38,9 @@ export async function replayIntoRebuildTables(job: ReplayJob): Promise<void> {
   const db = job.runner.manager;
   await createRebuildTables(db);
   try {
+    const startsAt = await streamStartsAt(job.nc, job.namespace, 'EVENTS');
     const readUpTo = await replay(job, 1, (facts) => insertFacts(db, REBUILD_TABLES, facts));
+    await keepFactsBefore(db, job.workspaceId, startsAt ?? new Date());
     // Autovacuum never analyzes temporary tables: without statistics the derivation's lateral
     // join scans the whole fact table once per session.
     await db.query(`analyze ${REBUILD_TABLES.conversationEvents}`);

@@ -67,10 +67,10 @@ describe('crm rebuilding a workspace’s reports from the EVENTS stream', () => 
     return view as ReportRebuildView;
   }
 
-  it('restores a damaged projection to what the stream says, leaving other workspaces alone', async () => {
+  it('restores a damaged projection to what the stream says, keeps what the stream no longer holds, and leaves other workspaces alone', async () => {
     const before = await report(workspaceId);
     const otherBefore = await report(otherWorkspaceId);
-    // Damage: sessions lost, a fact lost, and a fact no event in the stream backs.
+    // Damage: sessions lost, a fact lost, and a fact of the stream's time no event backs.
     await crm.query(`delete from reporting.conversation_sessions where workspace_id = $1`, [
       workspaceId,
     ]);
@@ -82,7 +82,8 @@ describe('crm rebuilding a workspace’s reports from the EVENTS stream', () => 
     await crm.query(
       `insert into reporting.conversation_events
          (event_id, workspace_id, conversation_id, kind, occurred_at, channel)
-       values ('not-in-the-stream', $1, $2, 'opened', '2026-03-01T02:00:00Z', 'web')`,
+       values ('not-in-the-stream', $1, $2, 'opened', now(), 'web'),
+              ('older-than-the-stream', $1, $2, 'opened', '2025-01-01T00:00:00Z', 'web')`,
       [workspaceId, randomUUID()],
     );
     expect(await report(workspaceId)).not.toEqual(before);
@@ -98,7 +99,13 @@ describe('crm rebuilding a workspace’s reports from the EVENTS stream', () => 
       expect.objectContaining({ status: 'done', eventsRead: streamLength, error: null }),
     );
     expect(await report(workspaceId)).toEqual(before);
-    expect(await factCount(workspaceId)).toBe(factsPerWorkspace);
+    const kept = await crm.query<{ event_id: string }>(
+      `select event_id from reporting.conversation_events where event_id in
+         ('not-in-the-stream', 'older-than-the-stream')`,
+      [],
+    );
+    expect(kept).toEqual([{ event_id: 'older-than-the-stream' }]);
+    expect(await factCount(workspaceId)).toBe(factsPerWorkspace + 1);
     expect(await report(otherWorkspaceId)).toEqual(otherBefore);
   });
 
