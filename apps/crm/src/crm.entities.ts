@@ -9,6 +9,7 @@ import { ConversationEventFact } from './reports/conversation-event-fact.entity'
 import { ConversationSession } from './reports/conversation-session.entity';
 import { ReportRebuild } from './reports/report-rebuild.entity';
 import { SlaEventFact } from './reports/sla-event-fact.entity';
+import { TicketEventFact } from './reports/ticket-event-fact.entity';
 import { Ticket } from './tickets/ticket.entity';
 
 export const crmEntities = [
@@ -24,4 +25,5 @@ export const crmEntities = [
   ConversationSession,
   SlaEventFact,
   ReportRebuild,
+  TicketEventFact,
 ];

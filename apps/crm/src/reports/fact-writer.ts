@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { ProjectionTables } from './projection-tables';
-import type { ConversationFactRow, ReportFact, SlaFactRow } from './report-facts';
+import type { ConversationFactRow, ReportFact, SlaFactRow, TicketFactRow } from './report-facts';
 
 /**
  * Writes facts with one multi-row insert per table; an event id already stored is skipped,
@@ -14,7 +14,9 @@ export async function insertFacts(
 ): Promise<string[]> {
   const conversations = facts.flatMap((f) => (f.table === 'conversation' ? [f.row] : []));
   const clocks = facts.flatMap((f) => (f.table === 'sla' ? [f.row] : []));
+  const tickets = facts.flatMap((f) => (f.table === 'ticket' ? [f.row] : []));
   if (clocks.length > 0) await insertSlaFacts(db, tables.slaEvents, clocks);
+  if (tickets.length > 0) await insertTicketFacts(db, tables.ticketEvents, tickets);
   if (conversations.length === 0) return [];
   return insertConversationFacts(db, tables.conversationEvents, conversations);
 }
@@ -63,6 +65,30 @@ async function insertSlaFacts(db: EntityManager, table: string, rows: SlaFactRow
       rows.map((r) => r.agentId),
       rows.map((r) => r.departmentId),
       rows.map((r) => r.channel),
+    ],
+  );
+}
+
+async function insertTicketFacts(
+  db: EntityManager,
+  table: string,
+  rows: TicketFactRow[],
+): Promise<void> {
+  await db.query(
+    `insert into ${table} (event_id, workspace_id, ticket_id, ticket_created_at, occurred_at,
+                           status, agent_id, department_id)
+     select * from unnest($1::text[], $2::uuid[], $3::uuid[], $4::timestamptz[],
+                          $5::timestamptz[], $6::text[], $7::uuid[], $8::uuid[])
+     on conflict (event_id) do nothing`,
+    [
+      rows.map((r) => r.eventId),
+      rows.map((r) => r.workspaceId),
+      rows.map((r) => r.ticketId),
+      rows.map((r) => r.ticketCreatedAt),
+      rows.map((r) => r.occurredAt),
+      rows.map((r) => r.status),
+      rows.map((r) => r.agentId),
+      rows.map((r) => r.departmentId),
     ],
   );
 }

@@ -59,14 +59,40 @@ const KPI_SQL = (dimension: string) => `
       and occurred_at >= bounds.starts and occurred_at < bounds.ends
     group by clock_id
   ),
+  -- A ticket counts in the period it was created; solved is the first time it was solved.
+  tickets as (
+    select ticket_id,
+      min(ticket_created_at) as created_at,
+      min(occurred_at) filter (where status in ('solved', 'closed')) as solved_at,
+      coalesce(
+        (array_agg(agent_id order by occurred_at)
+           filter (where status in ('solved', 'closed')))[1],
+        (array_agg(agent_id order by occurred_at desc))[1]) as agent_id,
+      (array_agg(department_id order by occurred_at desc))[1] as department_id,
+      null::text as channel
+    from reporting.ticket_events, bounds
+    where workspace_id = $1
+      and ticket_created_at >= bounds.starts and ticket_created_at < bounds.ends
+    group by ticket_id
+  ),
+  ticket_kpis as (
+    select date_trunc($5::text, created_at at time zone $4::text) as period, ${dimension} as key,
+      count(*)::int as tickets,
+      count(solved_at)::int as tickets_solved,
+      percentile_cont(0.5) within group (order by extract(epoch from solved_at - created_at))
+        as ticket_resolution_median,
+      percentile_cont(0.9) within group (order by extract(epoch from solved_at - created_at))
+        as ticket_resolution_p90
+    from tickets group by 1, 2
+  ),
   sla as (
     select date_trunc($5::text, decided_at at time zone $4::text) as period, key,
       count(*) filter (where not breached)::int as met,
       count(*) filter (where breached)::int as breached
     from clocks group by 1, 2
   )
-  select to_char(coalesce(c.period, s.period), 'YYYY-MM-DD') as period,
-    coalesce(c.key, s.key) as key,
+  select to_char(coalesce(c.period, s.period, t.period), 'YYYY-MM-DD') as period,
+    coalesce(c.key, s.key, t.key) as key,
     coalesce(c.conversations, 0) as conversations, coalesce(c.handled, 0) as handled,
     coalesce(c.missed, 0) as missed, coalesce(c.abandoned, 0) as abandoned,
     ${milliseconds('c.frt_median')} as frt_median, ${milliseconds('c.frt_p90')} as frt_p90,
@@ -74,9 +100,14 @@ const KPI_SQL = (dimension: string) => `
     ${milliseconds('c.resolution_p90')} as resolution_p90,
     ${milliseconds('c.wait_median')} as wait_median, ${milliseconds('c.wait_p90')} as wait_p90,
     c.csat_average, coalesce(c.csat_distribution, array[0, 0, 0, 0, 0]) as csat_distribution,
-    coalesce(s.met, 0) as sla_met, coalesce(s.breached, 0) as sla_breached
+    coalesce(s.met, 0) as sla_met, coalesce(s.breached, 0) as sla_breached,
+    coalesce(t.tickets, 0) as tickets, coalesce(t.tickets_solved, 0) as tickets_solved,
+    ${milliseconds('t.ticket_resolution_median')} as ticket_resolution_median,
+    ${milliseconds('t.ticket_resolution_p90')} as ticket_resolution_p90
   from conversations c
   full join sla s on s.period = c.period and coalesce(s.key, '') = coalesce(c.key, '')
+  full join ticket_kpis t on t.period = coalesce(c.period, s.period)
+    and coalesce(t.key, '') = coalesce(c.key, s.key, '')
   order by 1, 2 nulls first`;
 
 interface KpiSqlRow {
@@ -96,9 +127,13 @@ interface KpiSqlRow {
   csat_distribution: number[];
   sla_met: number;
   sla_breached: number;
+  tickets: number;
+  tickets_solved: number;
+  ticket_resolution_median: number | null;
+  ticket_resolution_p90: number | null;
 }
 
-/** KPIs per period and dimension, read from the projection only (never the transcripts). */
+/** Conversation, SLA and ticket KPIs per period and dimension, read from the projection only (never the transcripts). */
 @Injectable()
 export class KpiReportQuery {
   constructor(private readonly database: Database) {}
@@ -134,5 +169,9 @@ function toReportRow(row: KpiSqlRow): KpiReportRow {
     slaMet: row.sla_met,
     slaBreached: row.sla_breached,
     slaAttainment: decided === 0 ? null : row.sla_met / decided,
+    tickets: row.tickets,
+    ticketsSolved: row.tickets_solved,
+    ticketResolutionMedian: row.ticket_resolution_median,
+    ticketResolutionP90: row.ticket_resolution_p90,
   };
 }

@@ -6,10 +6,12 @@ export interface ProjectionTables {
   conversationEvents: string;
   conversationSessions: string;
   slaEvents: string;
+  ticketEvents: string;
 }
 
 export const LIVE_TABLES: ProjectionTables = {
   conversationEvents: 'reporting.conversation_events',
   conversationSessions: 'reporting.conversation_sessions',
   slaEvents: 'reporting.sla_events',
+  ticketEvents: 'reporting.ticket_events',
 };

@@ -6,6 +6,7 @@ export const REBUILD_TABLES: ProjectionTables = {
   conversationEvents: 'pg_temp.rebuild_conversation_events',
   conversationSessions: 'pg_temp.rebuild_conversation_sessions',
   slaEvents: 'pg_temp.rebuild_sla_events',
+  ticketEvents: 'pg_temp.rebuild_ticket_events',
 };
 
 const KEYS = Object.keys(LIVE_TABLES) as (keyof ProjectionTables)[];
@@ -34,7 +35,7 @@ export async function keepFactsBefore(
   workspaceId: string,
   streamStartsAt: Date,
 ): Promise<void> {
-  for (const key of ['conversationEvents', 'slaEvents'] as const) {
+  for (const key of ['conversationEvents', 'slaEvents', 'ticketEvents'] as const) {
     await db.query(
       `insert into ${REBUILD_TABLES[key]}
        select * from ${LIVE_TABLES[key]} where workspace_id = $1 and occurred_at < $2

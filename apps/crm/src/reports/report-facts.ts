@@ -8,6 +8,7 @@ import {
   type EventContract,
   type MessageCreated,
   type SlaClockEvent,
+  type TicketChanged,
 } from '@hub/contracts';
 import { SenderType } from '@hub/domain';
 import type { ConversationFactKind } from './conversation-event-fact.entity';
@@ -39,8 +40,22 @@ export interface SlaFactRow {
   channel: string | null;
 }
 
+/** A row of `reporting.ticket_events`. */
+export interface TicketFactRow {
+  eventId: string;
+  workspaceId: string;
+  ticketId: string;
+  ticketCreatedAt: string;
+  occurredAt: string;
+  status: string;
+  agentId: string | null;
+  departmentId: string | null;
+}
+
 export type ReportFact =
-  { table: 'conversation'; row: ConversationFactRow } | { table: 'sla'; row: SlaFactRow };
+  | { table: 'conversation'; row: ConversationFactRow }
+  | { table: 'sla'; row: SlaFactRow }
+  | { table: 'ticket'; row: TicketFactRow };
 
 type Base = Pick<ConversationFactRow, 'eventId' | 'workspaceId' | 'conversationId'>;
 
@@ -117,6 +132,21 @@ function slaFact(outcome: SlaOutcome) {
   });
 }
 
+// Every write, creation included: the status after it is what a ticket KPI reads.
+const ticketChanged = (e: TicketChanged): ReportFact => ({
+  table: 'ticket',
+  row: {
+    eventId: e.eventId,
+    workspaceId: e.workspaceId,
+    ticketId: e.ticket.id,
+    ticketCreatedAt: e.ticket.createdAt,
+    occurredAt: e.occurredAt,
+    status: e.ticket.status,
+    agentId: e.ticket.assigneeId,
+    departmentId: e.ticket.departmentId,
+  },
+});
+
 /** One event the projection reads: its durable, its contract and the fact it makes. */
 export interface ReportedEvent<T extends object = object> {
   durable: string;
@@ -161,6 +191,11 @@ export const REPORTED_EVENTS: readonly ReportedEvent[] = [
     durable: 'crm_reports_messages',
     event: SUBJECTS.conversation.messageCreated,
     fact: messageCreated,
+  }),
+  reported({
+    durable: 'crm_reports_tickets',
+    event: SUBJECTS.crm.ticketChanged,
+    fact: ticketChanged,
   }),
   reported({
     durable: 'crm_reports_sla_warned',

@@ -21,6 +21,10 @@ const NOTHING = {
   slaMet: 0,
   slaBreached: 0,
   slaAttainment: null,
+  tickets: 0,
+  ticketsSolved: 0,
+  ticketResolutionMedian: null,
+  ticketResolutionP90: null,
 };
 
 function row(period: string, key: string | null, figures: Partial<KpiReportRow>): KpiReportRow {
@@ -56,7 +60,8 @@ describe('crm reports computed from the event stream', () => {
   async function factCount(): Promise<number> {
     const [{ count }] = await crm.query<{ count: number }>(
       `select (select count(*) from reporting.conversation_events)::int
-            + (select count(*) from reporting.sla_events)::int as count`,
+            + (select count(*) from reporting.sla_events)::int
+            + (select count(*) from reporting.ticket_events)::int as count`,
       [],
     );
     return count;
@@ -86,6 +91,10 @@ describe('crm reports computed from the event stream', () => {
         slaMet: 1,
         slaBreached: 2,
         slaAttainment: 1 / 3,
+        tickets: 2, // T1, T2
+        ticketsSolved: 1,
+        ticketResolutionMedian: 7200,
+        ticketResolutionP90: 7200,
       }),
       row('2026-03-02', null, {
         conversations: 1, // C6
@@ -100,6 +109,10 @@ describe('crm reports computed from the event stream', () => {
         csatDistribution: [1, 0, 0, 0, 0],
         slaMet: 1,
         slaAttainment: 1,
+        tickets: 1, // T3: its first solving counts
+        ticketsSolved: 1,
+        ticketResolutionMedian: 1800,
+        ticketResolutionP90: 1800,
       }),
     ]);
   });
@@ -128,6 +141,10 @@ describe('crm reports computed from the event stream', () => {
         slaMet: 1, // K1
         slaBreached: 1, // K3
         slaAttainment: 0.5,
+        tickets: 1, // T1
+        ticketsSolved: 1,
+        ticketResolutionMedian: 7200,
+        ticketResolutionP90: 7200,
       }),
       row('2026-03-01', AGENT_B, {
         conversations: 3, // C1 reopened, C3, C4
@@ -143,6 +160,7 @@ describe('crm reports computed from the event stream', () => {
         csatDistribution: [0, 0, 0, 1, 0],
         slaBreached: 1, // K2
         slaAttainment: 0,
+        tickets: 1, // T2, not solved
       }),
     ]);
   });
@@ -160,7 +178,15 @@ describe('crm reports computed from the event stream', () => {
     });
 
     expect(byChannel).toEqual([
-      row('2026-03-01', null, { slaBreached: 1, slaAttainment: 0 }), // K3, a ticket's clock
+      // K3, a ticket's clock, and the tickets: no channel.
+      row('2026-03-01', null, {
+        slaBreached: 1,
+        slaAttainment: 0,
+        tickets: 3,
+        ticketsSolved: 2,
+        ticketResolutionMedian: 4500, // 1800 7200
+        ticketResolutionP90: 6660, // 1800 + 0.9 × 5400
+      }),
       row('2026-03-01', Channel.Email, {
         conversations: 1,
         handled: 1,

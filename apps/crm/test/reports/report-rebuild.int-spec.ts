@@ -37,7 +37,8 @@ describe('crm rebuilding a workspace’s reports from the EVENTS stream', () => 
   async function factCount(workspace: string): Promise<number> {
     const [{ count }] = await crm.query<{ count: number }>(
       `select (select count(*) from reporting.conversation_events where workspace_id = $1)::int
-            + (select count(*) from reporting.sla_events where workspace_id = $1)::int as count`,
+            + (select count(*) from reporting.sla_events where workspace_id = $1)::int
+            + (select count(*) from reporting.ticket_events where workspace_id = $1)::int as count`,
       [workspace],
     );
     return count;

@@ -9,8 +9,9 @@ import {
   type EventContract,
   type MessageCreated,
   type SlaClockEvent,
+  type TicketChanged,
 } from '@hub/contracts';
-import { Channel, ContentType, MessageDirection, SenderType } from '@hub/domain';
+import { Channel, ContentType, MessageDirection, SenderType, type TicketStatus } from '@hub/domain';
 
 /** One event as it sits in the EVENTS stream. */
 export interface StreamEvent {
@@ -127,6 +128,38 @@ export class ReportEvents {
       met: SUBJECTS.routing.slaMet,
     }[outcome];
     return this.add(subject, payload);
+  }
+
+  ticket(
+    ticketId: string,
+    at: string,
+    f: { createdAt: string; status: TicketStatus; assigneeId: string | null; departmentId: string },
+  ) {
+    const payload: TicketChanged = {
+      eventId: randomUUID(),
+      workspaceId: this.workspaceId,
+      occurredAt: at,
+      created: at === f.createdAt,
+      ticket: {
+        id: ticketId,
+        customerId: randomUUID(),
+        subject: 'Where is my order?',
+        status: f.status,
+        priority: 'normal',
+        categoryId: null,
+        assigneeId: f.assigneeId,
+        departmentId: f.departmentId,
+        vip: false,
+        conversationIds: [],
+        dueAt: null,
+        version: (this.seq += 1),
+        createdAt: f.createdAt,
+      },
+      changes: [],
+      actorType: 'agent',
+      actorId: f.assigneeId,
+    };
+    return this.add(SUBJECTS.crm.ticketChanged, payload);
   }
 
   private base(conversationId: string, at: string) {

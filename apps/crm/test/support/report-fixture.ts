@@ -12,6 +12,10 @@ export const TOKYO = 'Asia/Tokyo';
 
 export function seedReportDay(workspaceId: string): ReportEvents {
   const [c1, c2, c3, c4, c5, c6, c7] = Array.from({ length: 7 }, () => randomUUID());
+  const [t1, t2, t3] = Array.from({ length: 3 }, () => randomUUID());
+  const t1Is = { createdAt: '2026-03-01T02:00:00Z', assigneeId: AGENT_A, departmentId: DEPT_1 };
+  const t2Is = { createdAt: '2026-03-01T05:00:00Z', assigneeId: AGENT_B, departmentId: DEPT_2 };
+  const t3Is = { createdAt: '2026-03-01T17:00:00Z', assigneeId: AGENT_A, departmentId: DEPT_1 };
   const web = { channel: Channel.Web, departmentId: DEPT_1 };
   return (
     new ReportEvents(workspaceId)
@@ -94,6 +98,17 @@ export function seedReportDay(workspaceId: string): ReportEvents {
         '2026-03-01T16:01:00Z',
         slaOf(AGENT_A, DEPT_1, Channel.Web),
       )
+      // Tickets: T1 (A) created Mar 1 11:00, solved after 7200 s; T2 (B) Mar 1 14:00, still
+      // open; T3 (A) Mar 2 02:00, solved after 1800 s, reopened and solved again (first counts).
+      .ticket(t1, t1Is.createdAt, { ...t1Is, status: 'new' })
+      .ticket(t1, '2026-03-01T02:10:00Z', { ...t1Is, status: 'open' })
+      .ticket(t1, '2026-03-01T04:00:00Z', { ...t1Is, status: 'solved' })
+      .ticket(t2, t2Is.createdAt, { ...t2Is, status: 'new' })
+      .ticket(t2, '2026-03-01T05:30:00Z', { ...t2Is, status: 'pending' })
+      .ticket(t3, t3Is.createdAt, { ...t3Is, status: 'open' })
+      .ticket(t3, '2026-03-01T17:30:00Z', { ...t3Is, status: 'solved' })
+      .ticket(t3, '2026-03-01T18:00:00Z', { ...t3Is, status: 'open' })
+      .ticket(t3, '2026-03-01T19:00:00Z', { ...t3Is, status: 'solved' })
   );
 }
 

@@ -25,6 +25,10 @@ export const KPI_CSV_COLUMNS: readonly CsvColumn<KpiReportRow>[] = [
   { header: 'sla_met', cell: (row) => row.slaMet },
   { header: 'sla_breached', cell: (row) => row.slaBreached },
   { header: 'sla_attainment', cell: (row) => row.slaAttainment },
+  { header: 'tickets', cell: (row) => row.tickets },
+  { header: 'tickets_solved', cell: (row) => row.ticketsSolved },
+  { header: 'ticket_resolution_median_s', cell: (row) => row.ticketResolutionMedian },
+  { header: 'ticket_resolution_p90_s', cell: (row) => row.ticketResolutionP90 },
 ];
 
 export const BUSIEST_HOURS_CSV_COLUMNS: readonly CsvColumn<BusiestHourRow>[] = [

@@ -48,6 +48,13 @@ export class KpiReportRowSchema implements KpiReportRow {
   @ApiProperty() slaBreached!: number;
   @ApiProperty({ nullable: true, type: Number, description: 'met / (met + breached)' })
   slaAttainment!: number | null;
+  @ApiProperty({ description: 'Tickets created in the period (no channel: the null key)' })
+  tickets!: number;
+  @ApiProperty({ description: 'Of those, solved or closed since' }) ticketsSolved!: number;
+  @ApiProperty(seconds('Median time from creation to first solved')) ticketResolutionMedian!:
+    number | null;
+  @ApiProperty(seconds('90th percentile of the ticket resolution time')) ticketResolutionP90!:
+    number | null;
 }
 
 export class BusiestHourRowSchema implements BusiestHourRow {

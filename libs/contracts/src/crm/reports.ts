@@ -25,7 +25,7 @@ export class ReportPeriod {
   @IsTimeZone() timeZone!: string;
 }
 
-/** `crm.report.kpis` → KpiReportRow[]: conversation, CSAT and SLA figures per period and dimension. */
+/** `crm.report.kpis` → KpiReportRow[]: conversation, CSAT, SLA and ticket figures per period and dimension. */
 export class GetKpiReportRequest extends ReportPeriod {
   @IsIn(REPORT_INTERVALS) interval!: ReportInterval;
   @IsIn(REPORT_DIMENSIONS) groupBy!: ReportDimension;
@@ -61,6 +61,13 @@ export interface KpiReportRow {
   slaBreached: number;
   /** met / (met + breached); null without a decided clock. */
   slaAttainment: number | null;
+  /** Tickets created in the period (channel: under the null key). */
+  tickets: number;
+  /** Of those, solved (or closed) since. */
+  ticketsSolved: number;
+  /** Creation → first solved. */
+  ticketResolutionMedian: number | null;
+  ticketResolutionP90: number | null;
 }
 
 /** `crm.report.busiest-hours` → BusiestHourRow[]: conversations opened per local hour of day. */

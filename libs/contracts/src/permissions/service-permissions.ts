@@ -187,6 +187,7 @@ export const SERVICE_PERMISSIONS = {
       durable('crm_reports_resolved', SUBJECTS.conversation.conversationResolved),
       durable('crm_reports_rated', SUBJECTS.conversation.conversationRated),
       durable('crm_reports_messages', SUBJECTS.conversation.messageCreated),
+      durable('crm_reports_tickets', SUBJECTS.crm.ticketChanged),
       durable('crm_reports_sla_warned', SUBJECTS.routing.slaWarned),
       durable('crm_reports_sla_breached', SUBJECTS.routing.slaBreached),
       durable('crm_reports_sla_met', SUBJECTS.routing.slaMet),
