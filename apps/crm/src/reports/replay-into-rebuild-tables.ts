@@ -88,7 +88,7 @@ function replay(
     fromSeq,
     onBatch: async (messages: ReplayedMessage[]) => {
       job.progress.eventsRead += messages.length;
-      await write(await replayedFacts(job.workspaceId, messages));
+      await write(replayedFacts(job.workspaceId, messages));
     },
   });
 }

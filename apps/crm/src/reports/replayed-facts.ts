@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { validatePayload, type ReplayedMessage } from '@hub/messaging';
+import { validatePayloadSync, type ReplayedMessage } from '@hub/messaging';
 import { REPORTED_EVENTS, type ReportFact } from './report-facts';
 
 const BY_SUBJECT = new Map(REPORTED_EVENTS.map((reported) => [reported.event.subject, reported]));
@@ -11,10 +11,10 @@ const logger = new Logger('ReplayedFacts');
  * events that make no fact are skipped before validation (most of a shared stream is theirs);
  * an event that fails its contract is skipped as the live consumer would have refused it.
  */
-export async function replayedFacts(
+export function replayedFacts(
   workspaceId: string,
   messages: readonly ReplayedMessage[],
-): Promise<ReportFact[]> {
+): ReportFact[] {
   const facts: ReportFact[] = [];
   for (const message of messages) {
     const reported = BY_SUBJECT.get(message.subject);
@@ -24,7 +24,7 @@ export async function replayedFacts(
     // Validation is most of a replay's time: an event that would make no fact (a customer's
     // message) is not validated at all.
     if (!reported.fact(data)) continue;
-    const validated = await validatePayload(reported.event.payload, data);
+    const validated = validatePayloadSync(reported.event.payload, data);
     if (!validated.ok) {
       logger.warn({ seq: message.seq, reasons: validated.errors }, 'replayed event skipped');
       continue;
