@@ -31,7 +31,8 @@ export class RebuildReports {
     try {
       rebuild = await this.claim(runner, request);
     } catch (error) {
-      await runner.release();
+      // The lock may be held already (the row's insert failed): a pooled connection keeps it.
+      await this.letGo(runner, request.workspaceId);
       throw error;
     }
     void this.run(runner, rebuild);
@@ -80,11 +81,16 @@ export class RebuildReports {
         error: error instanceof Error ? error.message : String(error),
       }).catch((err: unknown) => this.logger.error({ err }, 'rebuild outcome not recorded'));
     } finally {
-      await runner
-        .query(`select pg_advisory_unlock(hashtextextended($1, 0))`, [lockKey(rebuild.workspaceId)])
-        .catch((err: unknown) => this.logger.warn({ err }, 'rebuild lock not released'));
-      await runner.release();
+      await this.letGo(runner, rebuild.workspaceId);
     }
+  }
+
+  // Session locks outlive the release of a pooled connection: unlock first (a no-op when not held).
+  private async letGo(runner: QueryRunner, workspaceId: string): Promise<void> {
+    await runner
+      .query(`select pg_advisory_unlock(hashtextextended($1, 0))`, [lockKey(workspaceId)])
+      .catch((err: unknown) => this.logger.warn({ err }, 'rebuild lock not released'));
+    await runner.release();
   }
 }
 
