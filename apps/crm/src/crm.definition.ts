@@ -7,6 +7,7 @@ import { CustomersModule } from './customers/customers.module';
 import { TicketCategoriesModule } from './categories/ticket-categories.module';
 import { MergesModule } from './merges/merges.module';
 import { PrivacyModule } from './privacy/privacy.module';
+import { ReportsModule } from './reports/reports.module';
 import { TicketsModule } from './tickets/tickets.module';
 
 // Apart from main.ts so the integration tests start the very modules the service runs.
@@ -22,5 +23,6 @@ export const crmService: ServiceDefinition<ServiceEnv> = {
     TicketsModule,
     MergesModule,
     PrivacyModule,
+    ReportsModule,
   ],
 };

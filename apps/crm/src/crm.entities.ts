@@ -9,6 +9,11 @@ import { Note } from './notes/note.entity';
 import { Order } from './orders/order.entity';
 import { TicketReminder } from './tickets/reminders/ticket-reminder.entity';
 import { TicketConversation } from './tickets/ticket-conversation.entity';
+import { ConversationEventFact } from './reports/conversation-event-fact.entity';
+import { ConversationSession } from './reports/conversation-session.entity';
+import { ReportRebuild } from './reports/report-rebuild.entity';
+import { SlaEventFact } from './reports/sla-event-fact.entity';
+import { TicketEventFact } from './reports/ticket-event-fact.entity';
 import { Ticket } from './tickets/ticket.entity';
 
 export const crmEntities = [
@@ -24,4 +29,9 @@ export const crmEntities = [
   AuditEntry,
   outboxEntity('crm'),
   CustomerMerge,
+  ConversationEventFact,
+  ConversationSession,
+  SlaEventFact,
+  ReportRebuild,
+  TicketEventFact,
 ];

@@ -18,6 +18,7 @@ import { LinksModule } from './links/links.module';
 import { TicketsModule } from './tickets/tickets.module';
 import { SlaModule } from './sla/sla.module';
 import { PrivacyModule } from './privacy/privacy.module';
+import { ReportsModule } from './reports/reports.module';
 import { VisitorsModule } from './visitors/visitors.module';
 
 void runService({
@@ -33,6 +34,7 @@ void runService({
     TicketsModule,
     CustomerMergesModule,
     PrivacyModule,
+    ReportsModule,
     AgentsModule,
     DepartmentsModule,
     CannedResponsesModule,

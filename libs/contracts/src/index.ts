@@ -32,6 +32,7 @@ export * from './tickets/ticket-categories';
 export * from './crm/merge-customers';
 export * from './crm/customer-merge-event';
 export * from './conversation/move-customer-conversations';
+export * from './crm/reports';
 export * from './gateway/get-workspace-settings';
 export * from './privacy/customer-data';
 export * from './privacy/workspace-retention';

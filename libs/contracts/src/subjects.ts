@@ -35,6 +35,15 @@ import {
   RecordVisitorProfileRequest,
   type RecordVisitorProfileReply,
 } from './crm/record-visitor-profile';
+import {
+  GetBusiestHoursRequest,
+  GetKpiReportRequest,
+  GetReportRebuildRequest,
+  RebuildReportsRequest,
+  type BusiestHourRow,
+  type KpiReportRow,
+  type ReportRebuildView,
+} from './crm/reports';
 import { TicketChanged } from './crm/ticket-changed';
 import { TicketCreated } from './crm/ticket-created';
 import { CreateTicketRequest } from './tickets/create-ticket';
@@ -265,6 +274,22 @@ export const SUBJECTS = {
     ),
     customerMerged: defineEvent('evt.crm.customer.merged.v1', CustomerMergeEvent, 'EVENTS'),
     customerUnmerged: defineEvent('evt.crm.customer.unmerged.v1', CustomerMergeEvent, 'EVENTS'),
+    kpiReport: defineRequest('crm.report.kpis', GetKpiReportRequest, returns<KpiReportRow[]>()),
+    busiestHours: defineRequest(
+      'crm.report.busiest-hours',
+      GetBusiestHoursRequest,
+      returns<BusiestHourRow[]>(),
+    ),
+    rebuildReports: defineRequest(
+      'crm.report.rebuild',
+      RebuildReportsRequest,
+      returns<ReportRebuildView>(),
+    ),
+    getReportRebuild: defineRequest(
+      'crm.report.rebuild.get',
+      GetReportRebuildRequest,
+      returns<ReportRebuildView>(),
+    ),
   },
   conversation: {
     listConversations: defineRequest(

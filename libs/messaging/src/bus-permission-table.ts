@@ -1,5 +1,5 @@
 import { BUS_SERVICES, SERVICE_PERMISSIONS, type BusService } from '@hub/contracts';
-import { streamsUsedBy } from './bus-permissions';
+import { replaysOf, streamsUsedBy } from './bus-permissions';
 
 /**
  * The permission table of docs/architecture.md, from `SERVICE_PERMISSIONS`: per service what it
@@ -21,7 +21,10 @@ function row(service: BusService): string {
     list(rules.serves.map((request) => request.subject)),
     list(rules.calls.map((request) => request.subject)),
     list(rules.publishes.map((publication) => publication.subject)),
-    list(rules.consumes.map(({ durable, event }) => `${durable}: ${event.subject}`)),
+    list([
+      ...rules.consumes.map(({ durable, event }) => `${durable}: ${event.subject}`),
+      ...replaysOf(service).map(({ durable, stream }) => `${durable}: ${stream} (replay)`),
+    ]),
     `${realtime(rules.realtime.publishes)} / ${realtime(rules.realtime.subscribes)}`,
     list(streamsUsedBy(service)),
   ];

@@ -9,7 +9,7 @@ import {
   type BusService,
 } from '@hub/contracts';
 import { busPermissionTable } from './bus-permission-table';
-import { busPermissions, streamsUsedBy } from './bus-permissions';
+import { busPermissions, replaysOf, streamsUsedBy } from './bus-permissions';
 import { natsAuthorizationConfig } from './nats-authorization';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -80,7 +80,8 @@ describe('SERVICE_PERMISSIONS', () => {
       expect(new Set(events)).toEqual(new Set(allowedEvents));
 
       const durables = [...source.matchAll(/durable: '(\w+)'/g)].map(([, durable]) => durable);
-      expect(new Set(durables)).toEqual(new Set(rules.consumes.map(({ durable }) => durable)));
+      const allowedDurables = [...rules.consumes, ...replaysOf(service)].map((d) => d.durable);
+      expect(new Set(durables)).toEqual(new Set(allowedDurables));
 
       const audiences = [...source.matchAll(/realtimeSubjects\.(\w+)/g)].map(([, a]) => a);
       expect(new Set(audiences)).toEqual(

@@ -6,6 +6,8 @@ import {
   SUBJECTS,
   type BusService,
   type HubStream,
+  type ServicePermissions,
+  type StreamReplay,
 } from '@hub/contracts';
 import { namespacedDurable, namespacedStream, namespacedSubject } from './namespace';
 
@@ -36,6 +38,7 @@ export function streamsUsedBy(service: string): HubStream[] {
     ...publishes.map(({ event }) => event.stream),
     ...consumes.map(({ event }) => event.stream),
     ...consumes.map(() => SUBJECTS.deadLetters.messageDeadLettered.stream),
+    ...replaysOf(assertBusService(service)).map(({ stream }) => stream),
   ]);
   return [...used].sort();
 }
@@ -55,6 +58,9 @@ export function busPermissions(service: BusService, namespace: string): BusPermi
     ...streams.flatMap((stream) => streamApi(namespacedStream(namespace, stream))),
     ...rules.consumes.flatMap(({ durable, event }) =>
       consumerApi(namespacedStream(namespace, event.stream), namespacedDurable(namespace, durable)),
+    ),
+    ...replaysOf(service).flatMap(({ durable, stream }) =>
+      replayApi(namespacedStream(namespace, stream), namespacedDurable(namespace, durable)),
     ),
   ];
   const subscribe = [
@@ -86,6 +92,21 @@ function consumerApi(stream: string, durable: string): string[] {
     `$JS.API.CONSUMER.MSG.NEXT.${stream}.${durable}`,
     `$JS.ACK.${stream}.${durable}.>`,
   ];
+}
+
+// A replay's durable is created afresh, read without acks and deleted: its own name only.
+function replayApi(stream: string, durable: string): string[] {
+  return [
+    `$JS.API.CONSUMER.INFO.${stream}.${durable}`,
+    `$JS.API.CONSUMER.CREATE.${stream}.${durable}.>`,
+    `$JS.API.CONSUMER.MSG.NEXT.${stream}.${durable}`,
+    `$JS.API.CONSUMER.DELETE.${stream}.${durable}`,
+  ];
+}
+
+/** The streams `service` replays in full (a projection's rebuild). */
+export function replaysOf(service: BusService): readonly StreamReplay[] {
+  return (SERVICE_PERMISSIONS[service] as ServicePermissions).replays ?? [];
 }
 
 function unique(subjects: string[]): string[] {

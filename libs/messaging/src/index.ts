@@ -11,3 +11,4 @@ export * from './bus-permissions';
 export * from './nats-authorization';
 export * from './nats-identity';
 export * from './bus-permission-table';
+export * from './stream-replay';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsInt, IsObject, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
-import { validatePayload } from './validate-payload';
+import { validatePayload, validatePayloadSync } from './validate-payload';
 
 class Customer {
   @IsString()
@@ -81,5 +81,23 @@ describe('validatePayload', () => {
   it('does not convert types: a numeric string is not a number', async () => {
     const result = await validatePayload(Message, { ...valid, seq: '2' });
     expect(result.ok).toBe(false);
+  });
+});
+
+describe('validatePayloadSync', () => {
+  it('answers exactly as validatePayload does, for valid and invalid payloads', async () => {
+    const payloads = [
+      valid,
+      { ...valid, seq: 0, extra: true },
+      { content: 'x', customer: { externalId: 42 } },
+      [valid],
+      'text',
+    ];
+
+    for (const payload of payloads) {
+      expect(validatePayloadSync(Message, payload)).toEqual(
+        await validatePayload(Message, payload),
+      );
+    }
   });
 });

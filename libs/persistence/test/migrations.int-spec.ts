@@ -22,7 +22,17 @@ beforeAll(async () => {
   );
 });
 
-const SERVICE_SCHEMAS = ['conversation', 'crm', 'email', 'gateway', 'routing', 'social', 'web'];
+// `reporting`: crm's projection for reports.
+const SERVICE_SCHEMAS = [
+  'conversation',
+  'crm',
+  'email',
+  'gateway',
+  'reporting',
+  'routing',
+  'social',
+  'web',
+];
 
 describe('migrations', () => {
   let db: TestDatabase;

@@ -155,6 +155,10 @@ describe('the agent API and socket', () => {
         'PATCH /api/v1/workspace/settings',
         'GET /api/v1/customers/{customerId}/export',
         'POST /api/v1/customers/{customerId}/erase',
+        'GET /api/v1/reports/kpis',
+        'GET /api/v1/reports/busiest-hours',
+        'POST /api/v1/reports/rebuilds',
+        'GET /api/v1/reports/rebuilds/{rebuildId}',
       ].sort(),
     );
     expect(body.components.securitySchemes).toHaveProperty('bearer');

@@ -3,10 +3,11 @@ import type { INestApplication } from '@nestjs/common';
 import type { CustomStrategy } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
 import { validateEnv, type ServiceEnv } from '@hub/config';
-import type { PayloadOf, ReplyOf, RequestContract } from '@hub/contracts';
+import type { EventContract, PayloadOf, ReplyOf, RequestContract } from '@hub/contracts';
 import {
   Database,
   DomainException,
+  Messaging,
   NamespacedNatsServer,
   RpcClient,
   ServiceKitModule,
@@ -52,6 +53,25 @@ export class CrmTestBed {
       throw error;
     }
     throw new Error(`${contract.subject} was answered, but a refusal was expected`);
+  }
+
+  // As another service publishes to the EVENTS stream; `msgId` defaults to the event id.
+  async publish(
+    events: readonly { event: EventContract; payload: { eventId: string } }[],
+    msgIdOf: (eventId: string) => string = (eventId) => eventId,
+  ): Promise<void> {
+    const messaging = this.replicas[0].get(Messaging);
+    await messaging.connected();
+    for (const { event, payload } of events) {
+      await messaging.publisher.publish(event, payload, {
+        msgId: msgIdOf(payload.eventId),
+      });
+    }
+  }
+
+  // For a test that needs a connection of its own (a session lock held across statements).
+  get databaseUrl(): string {
+    return this.database.url;
   }
 
   // To check what a request left behind, beyond what crm's replies show.

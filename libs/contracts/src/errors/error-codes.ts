@@ -155,6 +155,15 @@ export const ERROR_CODES = {
   VISITOR_NOT_ONLINE: { status: 409 },
   VISITOR_ALREADY_CHATTING: { status: 409 },
 
+  // Reports (crm).
+  /** A report period longer than a year (`to` after `from` plus one year). */
+  REPORT_PERIOD_TOO_LONG: { status: 400 },
+  /** A report period that ends before it starts, or a date that does not exist. */
+  REPORT_PERIOD_INVALID: { status: 400 },
+  /** A rebuild of the workspace's reports is already running. */
+  REPORT_REBUILD_RUNNING: { status: 409 },
+  REPORT_REBUILD_NOT_FOUND: { status: 404 },
+
   // Agent socket (gateway) error frames.
   SOCKET_OVERLOADED: { status: 400 },
   SOCKET_ALREADY_AUTHENTICATED: { status: 409 },

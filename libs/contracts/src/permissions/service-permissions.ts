@@ -1,5 +1,6 @@
 import { subjectMatches, type EventContract, type RequestContract } from '../messages/contract';
 import { realtimeSubjects } from '../realtime/realtime-subjects';
+import type { HubStream } from '../messages/streams';
 import { SUBJECTS } from '../subjects';
 
 /** A realtime audience of `realtimeSubjects`: `agent` stands for every `rt.agent.<id>`. */
@@ -19,6 +20,15 @@ export interface DurableConsumption {
 }
 
 /**
+ * A durable a service creates afresh to read a whole stream in order (a projection's rebuild),
+ * without acks and deleted afterwards.
+ */
+export interface StreamReplay {
+  readonly durable: string;
+  readonly stream: HubStream;
+}
+
+/**
  * What one service may do on the bus. The NATS server configuration (one user per service, its
  * publish and subscribe permissions) is generated from this, so a subject missing here is
  * refused by NATS, and a test fails, rather than silently reachable by everyone.
@@ -30,6 +40,7 @@ export interface ServicePermissions {
   readonly calls: readonly RequestContract[];
   readonly publishes: readonly EventPublication[];
   readonly consumes: readonly DurableConsumption[];
+  readonly replays?: readonly StreamReplay[];
   readonly realtime: {
     readonly publishes: readonly RealtimeAudience[];
     readonly subscribes: readonly RealtimeAudience[];
@@ -73,6 +84,10 @@ export const SERVICE_PERMISSIONS = {
   gateway: {
     serves: requestsOf(SUBJECTS.gateway),
     calls: [
+      SUBJECTS.crm.kpiReport,
+      SUBJECTS.crm.busiestHours,
+      SUBJECTS.crm.rebuildReports,
+      SUBJECTS.crm.getReportRebuild,
       SUBJECTS.conversation.listConversations,
       SUBJECTS.conversation.getConversation,
       SUBJECTS.conversation.listMessages,
@@ -213,8 +228,22 @@ export const SERVICE_PERMISSIONS = {
       SUBJECTS.conversation.unmergeCustomerConversations,
     ],
     publishes: eventsOf(SUBJECTS.crm),
-    // A customer message on any channel reopens their solved ticket.
-    consumes: [durable('crm_ticket_reopen', SUBJECTS.conversation.messageCreated)],
+    consumes: [
+      // A customer message on any channel reopens their solved ticket.
+      durable('crm_ticket_reopen', SUBJECTS.conversation.messageCreated),
+      // The reports' projection, one durable per event (apps/crm/src/reports/report-facts.ts).
+      durable('crm_reports_opened', SUBJECTS.conversation.conversationOpened),
+      durable('crm_reports_assigned', SUBJECTS.conversation.conversationAssigned),
+      durable('crm_reports_unassigned', SUBJECTS.conversation.conversationUnassigned),
+      durable('crm_reports_resolved', SUBJECTS.conversation.conversationResolved),
+      durable('crm_reports_rated', SUBJECTS.conversation.conversationRated),
+      durable('crm_reports_messages', SUBJECTS.conversation.messageCreated),
+      durable('crm_reports_tickets', SUBJECTS.crm.ticketChanged),
+      durable('crm_reports_sla_warned', SUBJECTS.routing.slaWarned),
+      durable('crm_reports_sla_breached', SUBJECTS.routing.slaBreached),
+      durable('crm_reports_sla_met', SUBJECTS.routing.slaMet),
+    ],
+    replays: [{ durable: 'crm_reports_replay', stream: 'EVENTS' }],
     // Due ticket reminders reach the assignee's sockets.
     realtime: { publishes: ['agent'], subscribes: [] },
   },
