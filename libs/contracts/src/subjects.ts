@@ -43,6 +43,7 @@ import {
 } from './gateway/get-workspace-settings';
 import type { DepartmentAvailabilityReply } from './routing/department-availability';
 import type { TicketView } from './views/ticket-view';
+import { FindEmailInboxRequest, type EmailInboxView } from './email/find-email-inbox';
 import { InboundMessageReceived } from './inbound/inbound-message-received';
 import { defineEvent, defineRequest, returns } from './messages/contract';
 import { AgentConnectionChangedRequest } from './routing/agent-connection-changed';
@@ -185,6 +186,11 @@ export const SUBJECTS = {
       returns<VisitorHistoryReply>(),
     ),
     getInbox: defineRequest('conversation.inbox.get', GetInboxRequest, returns<InboxView>()),
+    findEmailInbox: defineRequest(
+      'conversation.email-inbox.find',
+      FindEmailInboxRequest,
+      returns<EmailInboxView>(),
+    ),
     visitorSummaries: defineRequest(
       'conversation.visitor.summaries',
       VisitorSummariesRequest,

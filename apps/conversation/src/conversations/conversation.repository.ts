@@ -14,6 +14,8 @@ export interface ConversationKey {
 export interface NewConversationDetails {
   customerExternalId: string;
   departmentId: string | null;
+  /** Email: the thread's subject. */
+  subject?: string | null;
 }
 
 export interface ConversationFilter {

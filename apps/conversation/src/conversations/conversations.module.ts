@@ -4,6 +4,9 @@ import { CannedResponseRepository } from '../canned-responses/canned-response.re
 import { CannedResponsesHandler } from '../canned-responses/canned-responses.handler';
 import { CsatHandler } from '../csat/csat.handler';
 import { SubmitCsat } from '../csat/submit-csat.use-case';
+import { EmailInboxDirectory } from '../email/email-inbox-directory';
+import { EmailInboxesHandler } from '../email/email-inboxes.handler';
+import { EmailThreadFinder } from '../email/email-thread-finder';
 import { FileDirectory } from '../files/file-directory';
 import { FilesHandler } from '../files/files.handler';
 import { UploadLimits } from '../files/upload-limits';
@@ -35,6 +38,7 @@ import { VisitorsHandler } from '../visitors/visitors.handler';
     CsatHandler,
     FilesHandler,
     VisitorsHandler,
+    EmailInboxesHandler,
   ],
   providers: [
     ConversationRepository,
@@ -57,6 +61,9 @@ import { VisitorsHandler } from '../visitors/visitors.handler';
     VisitorSummaries,
     AcceptInvitation,
     InvitationMessages,
+    // Email threads and inboxes (connector-email).
+    EmailThreadFinder,
+    EmailInboxDirectory,
   ],
 })
 export class ConversationsModule {}

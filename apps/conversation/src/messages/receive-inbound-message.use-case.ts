@@ -114,6 +114,7 @@ export class ReceiveInboundMessage {
         customerExternalId: inbound.customer.externalId,
         departmentId: inbound.departmentId ?? null,
       },
+      inbound.email,
     );
     const values: NewMessage = {
       workspaceId: inbound.workspaceId,

@@ -134,9 +134,15 @@ export const SERVICE_PERMISSIONS = {
       subscribes: ['visitor', 'conversation', 'agentChanges'],
     },
   },
-  // The mail and social connectors have no bus traffic yet: each gets its
+  'connector-email': {
+    serves: [],
+    calls: [SUBJECTS.conversation.findEmailInbox, SUBJECTS.conversation.registerFile],
+    publishes: [publishesAs(SUBJECTS.inbound.messageReceived, 'inbound.email')],
+    consumes: [],
+    realtime: NO_REALTIME,
+  },
+  // The social connector has no bus traffic yet: it gets its
   // `publishesAs(SUBJECTS.inbound.messageReceived, 'inbound.<channel>')` with its first message.
-  'connector-email': { serves: [], calls: [], publishes: [], consumes: [], realtime: NO_REALTIME },
   'connector-social': { serves: [], calls: [], publishes: [], consumes: [], realtime: NO_REALTIME },
   conversation: {
     serves: requestsOf(SUBJECTS.conversation),
