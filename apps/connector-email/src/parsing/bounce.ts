@@ -23,8 +23,9 @@ export function readBounce(mail: ParsedMail): Bounce | null {
   const original = mail.attachments.find((part) =>
     ['message/rfc822', 'text/rfc822-headers'].includes(part.contentType.toLowerCase()),
   );
-  if (!status || !original) return null;
-  const fields = status.content.toString('utf8');
+  if (!original) return null;
+  // mailparser shows a message/delivery-status part as text unless it came as an attachment.
+  const fields = status ? status.content.toString('utf8') : (mail.text ?? '');
   if (!/^Action:\s*failed\s*$/im.test(fields)) return null;
   const originalHeaders = original.content.toString('utf8').split(/\r?\n\r?\n/, 1)[0];
   const messageId = /^Message-ID:\s*<([^>\s]{1,998})>/im.exec(originalHeaders)?.[1];
