@@ -187,7 +187,7 @@ describe('natsAuthorizationConfig', () => {
     expect(config.match(/nkey: "UKEY\d"/g)).toHaveLength(BUS_SERVICES.length);
     expect(config).toContain('"$JS.ACK.HUB_EVENTS.hub_routing_opened.>"');
     expect(config).toMatch(
-      /# connector-email\n {4}\{\n {6}nkey: "UKEY\d"\n {6}permissions: \{\n {8}publish: \{ deny: \[">"\] \}/,
+      /# connector-social\n {4}\{\n {6}nkey: "UKEY\d"\n {6}permissions: \{\n {8}publish: \{ deny: \[">"\] \}/,
     );
     expect(config).toContain('# operator: unrestricted\n    { nkey: "UOPS" }');
   });

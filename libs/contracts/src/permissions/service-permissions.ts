@@ -136,7 +136,12 @@ export const SERVICE_PERMISSIONS = {
   },
   'connector-email': {
     serves: [],
-    calls: [SUBJECTS.conversation.findEmailInbox, SUBJECTS.conversation.registerFile],
+    // Mail attachments are stored through @hub/storage, whose file links and serving come along.
+    calls: [
+      SUBJECTS.conversation.findEmailInbox,
+      SUBJECTS.conversation.registerFile,
+      SUBJECTS.conversation.getFile,
+    ],
     publishes: [publishesAs(SUBJECTS.inbound.messageReceived, 'inbound.email')],
     consumes: [],
     realtime: NO_REALTIME,

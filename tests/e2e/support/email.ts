@@ -1,0 +1,197 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { connect as connectTcp, createServer, type Socket } from 'node:net';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createTransport } from 'nodemailer';
+import { Client } from 'pg';
+
+/** An email inbox of its own workspace, configured as docs/email.md says. */
+export interface EmailInboxFixture {
+  workspaceId: string;
+  inboxId: string;
+  address: string;
+}
+
+export async function createEmailInbox(databaseUrl: string): Promise<EmailInboxFixture> {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const workspaceId = randomUUID();
+    const address = `support-${randomBytes(4).toString('hex')}@shop.example`;
+    await db.query(`INSERT INTO gateway.workspaces (id, name, slug) VALUES ($1, 'Shop', $2)`, [
+      workspaceId,
+      `ws-${workspaceId}`,
+    ]);
+    const { rows } = await db.query<{ id: string }>(
+      `INSERT INTO conversation.inboxes (workspace_id, name, channel, settings)
+       VALUES ($1, 'Support mail', 'email', $2) RETURNING id`,
+      [workspaceId, JSON.stringify({ email: { address, displayName: 'Shop Support' } })],
+    );
+    return { workspaceId, inboxId: rows[0].id, address };
+  } finally {
+    await db.end();
+  }
+}
+
+const FIXTURES = path.resolve(__dirname, '../../../apps/connector-email/test/fixtures');
+
+/** A real-world mail of the fixtures, its To header and Message-ID rewritten for this test. */
+export function fixtureMail(name: string, replace: { to: string; messageId?: string }): Buffer {
+  let text = readFileSync(path.join(FIXTURES, name)).toString('latin1');
+  text = text.replace(/^To: .*$/m, `To: ${replace.to}`);
+  if (replace.messageId)
+    text = text.replace(/^Message-ID: .*$/im, `Message-ID: <${replace.messageId}>`);
+  return Buffer.from(text, 'latin1');
+}
+
+/** Sends a raw mail with nodemailer as a sending server would; rejects with its SMTP error. */
+export async function sendMail(
+  port: number,
+  mail: { from: string; to: string[]; raw: Buffer | string },
+): Promise<{ response: string; rejected: string[] }> {
+  const transport = createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+  try {
+    const info = await transport.sendMail({
+      envelope: { from: mail.from, to: mail.to },
+      raw: mail.raw,
+    });
+    return { response: info.response, rejected: info.rejected.map(String) };
+  } finally {
+    transport.close();
+  }
+}
+
+/** A mail in plain UTF-8 text with the given headers. */
+export function textMail(headers: Record<string, string>, body: string): string {
+  const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
+  return [...lines, 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', '', body].join(
+    '\r\n',
+  );
+}
+
+/**
+ * An SMTP dialogue by hand, for what nodemailer hides: the EHLO answer, a session cut between
+ * the end of DATA and the reply.
+ */
+export class SmtpDialogue {
+  private buffer = '';
+  private waiters: (() => void)[] = [];
+  closed = false;
+
+  private constructor(private readonly socket: Socket) {
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => {
+      this.buffer += chunk;
+      this.wake();
+    });
+    socket.on('close', () => {
+      this.closed = true;
+      this.wake();
+    });
+    socket.on('error', () => undefined);
+  }
+
+  static async open(port: number): Promise<SmtpDialogue> {
+    const socket = connectTcp({ host: '127.0.0.1', port });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', resolve);
+      socket.once('error', reject);
+    });
+    const dialogue = new SmtpDialogue(socket);
+    await dialogue.reply();
+    return dialogue;
+  }
+
+  /** Sends a line (or raw text) and returns the complete reply. */
+  async command(line: string): Promise<string> {
+    this.socket.write(`${line}\r\n`);
+    return this.reply();
+  }
+
+  write(text: string): void {
+    this.socket.write(text);
+  }
+
+  /** Everything received and not yet read as a reply. */
+  pending(): string {
+    return this.buffer;
+  }
+
+  /** The next complete (possibly multi-line) reply; rejects when the connection closes first. */
+  async reply(): Promise<string> {
+    for (;;) {
+      const end = completeReplyEnd(this.buffer);
+      if (end !== -1) {
+        const reply = this.buffer.slice(0, end);
+        this.buffer = this.buffer.slice(end);
+        return reply;
+      }
+      if (this.closed) throw new Error(`connection closed; got ${JSON.stringify(this.buffer)}`);
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+  }
+
+  close(): void {
+    this.socket.destroy();
+  }
+
+  private wake(): void {
+    for (const wake of this.waiters.splice(0)) wake();
+  }
+}
+
+/** Where a complete reply ends (its last line is `NNN text`), or -1. */
+function completeReplyEnd(buffer: string): number {
+  const lines = buffer.split('\r\n');
+  let offset = 0;
+  for (const line of lines.slice(0, -1)) {
+    offset += line.length + 2;
+    if (/^\d{3} /.test(line) || /^\d{3}$/.test(line)) return offset;
+  }
+  return -1;
+}
+
+/**
+ * A TCP relay in front of NATS whose answers to the client can be held back: `hold()` keeps
+ * the client's bytes flowing to the server but stops the server's reaching the client, so a
+ * JetStream publish is stored while its ack never arrives.
+ */
+export interface HoldingRelay {
+  url: string;
+  hold(): void;
+  close(): Promise<void>;
+}
+
+export async function startHoldingRelay(target: string): Promise<HoldingRelay> {
+  const { hostname, port } = new URL(target);
+  const open = new Set<Socket>();
+  let held = false;
+  const server = createServer((client) => {
+    const upstream = connectTcp({ host: hostname, port: Number(port) });
+    for (const socket of [client, upstream]) {
+      open.add(socket);
+      socket.on('close', () => open.delete(socket));
+      socket.on('error', () => socket.destroy());
+    }
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+    client.pipe(upstream);
+    upstream.on('data', (chunk: Buffer) => {
+      if (!held) client.write(chunk);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const listening = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `nats://127.0.0.1:${listening}`,
+    hold() {
+      held = true;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of open) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
