@@ -1,5 +1,5 @@
 import { StorageEnv } from '@hub/storage';
-import { IsInt, IsOptional, IsString, Max, Min, ValidateIf } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 
 const MB = 1024 * 1024;
 
@@ -61,4 +61,19 @@ export class ConnectorEmailEnv extends StorageEnv {
   @ValidateIf((env: ConnectorEmailEnv) => env.SMTP_AUTH_USER !== undefined)
   @IsString()
   SMTP_AUTH_PASSWORD?: string;
+
+  /**
+   * The relay agents' replies are sent through: `smtp://user:pass@host:587` (STARTTLS when the
+   * relay offers it) or `smtps://...:465`. Without it every reply is marked failed, saying so.
+   */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_RELAY_URL must be an smtp:// or smtps:// URL' })
+  SMTP_RELAY_URL?: string;
+
+  /** Attempts at a reply the relay answered with a temporary failure, before it is failed. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  EMAIL_SEND_MAX_ATTEMPTS: number = 8;
 }

@@ -66,3 +66,4 @@ export * from './views';
 export * from './email/inbound-email';
 export * from './email/find-email-inbox';
 export * from './email/sent-message-id';
+export * from './email/email-reply-requested';

@@ -43,6 +43,7 @@ import {
 } from './gateway/get-workspace-settings';
 import type { DepartmentAvailabilityReply } from './routing/department-availability';
 import type { TicketView } from './views/ticket-view';
+import { EmailDeliveryReported, EmailReplyRequested } from './email/email-reply-requested';
 import { FindEmailInboxRequest, type EmailInboxView } from './email/find-email-inbox';
 import { InboundMessageReceived } from './inbound/inbound-message-received';
 import { defineEvent, defineRequest, returns } from './messages/contract';
@@ -242,6 +243,15 @@ export const SUBJECTS = {
     conversationRated: defineEvent(
       'evt.conversation.conversation.rated.v1',
       ConversationRated,
+      'EVENTS',
+    ),
+    /** An agent's reply on an email conversation, for connector-email to mail. */
+    emailReplyRequested: defineEvent('outbound.email', EmailReplyRequested, 'OUTBOUND'),
+  },
+  email: {
+    deliveryReported: defineEvent(
+      'evt.email.delivery.reported.v1',
+      EmailDeliveryReported,
       'EVENTS',
     ),
   },

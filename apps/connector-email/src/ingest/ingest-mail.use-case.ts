@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import {
   inboundMessageId,
+  sentMessageIdsOf,
   SUBJECTS,
   type EmailInboxView,
   type InboundEmailThread,
@@ -10,6 +11,8 @@ import {
 import { Channel, ContentType } from '@hub/domain';
 import { Messaging } from '@hub/service-kit';
 import { isEmail } from 'class-validator';
+import { DeliveryReports } from '../outbound/delivery-reports';
+import type { Bounce } from '../parsing/bounce';
 import type { ParsedEmail } from '../parsing/parse-mail';
 import { parseMail } from '../parsing/parse-mail';
 import { storableText } from '../parsing/storable-text';
@@ -49,6 +52,7 @@ export class IngestMail {
   constructor(
     private readonly messaging: Messaging,
     private readonly files: MailFiles,
+    private readonly reports: DeliveryReports,
   ) {}
 
   async execute(incoming: IncomingMail): Promise<{ messageId: string }> {
@@ -56,6 +60,7 @@ export class IngestMail {
       this.logger.warn({ err: error }, 'mail not parsed');
       throw new MailRefused(554, '5.6.0 The mail cannot be parsed');
     });
+    if (mail.bounce) return this.bounced(mail.bounce, incoming.recipients);
     const sender = senderOf(mail, incoming.mailFrom);
     const messageId = mail.messageId ?? `sha256.${sha256(incoming.raw)}@hub.invalid`;
     const items = [];
@@ -73,6 +78,31 @@ export class IngestMail {
     await this.messaging.publisher.publishMany(items, { maxInFlight: 16 });
     this.logger.log({ messages: items.length, autoReply: mail.autoReply }, 'mail accepted');
     return { messageId };
+  }
+
+  /**
+   * A bounce of one of our replies marks it failed with the bounce's reason; it is not a
+   * customer's message. A bounce of anything else is taken and dropped.
+   */
+  private async bounced(
+    bounce: Bounce,
+    recipients: AcceptedRecipient[],
+  ): Promise<{ messageId: string }> {
+    const [messageId] = sentMessageIdsOf([bounce.originalMessageId]);
+    const inbox = recipients[0]?.inbox;
+    if (messageId && inbox) {
+      await this.reports.report({
+        workspaceId: inbox.workspaceId,
+        messageId,
+        outcome: 'failed',
+        reason: `Bounced: ${bounce.reason}`,
+      });
+    }
+    this.logger.log(
+      { bounced: bounce.originalMessageId, ours: Boolean(messageId) },
+      'bounce taken',
+    );
+    return { messageId: bounce.originalMessageId };
   }
 
   private async messagesFor(

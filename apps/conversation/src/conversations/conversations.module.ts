@@ -4,8 +4,10 @@ import { CannedResponseRepository } from '../canned-responses/canned-response.re
 import { CannedResponsesHandler } from '../canned-responses/canned-responses.handler';
 import { CsatHandler } from '../csat/csat.handler';
 import { SubmitCsat } from '../csat/submit-csat.use-case';
+import { EmailDeliveryHandler } from '../email/email-delivery.handler';
 import { EmailInboxDirectory } from '../email/email-inbox-directory';
 import { EmailInboxesHandler } from '../email/email-inboxes.handler';
+import { EmailReply } from '../email/email-reply';
 import { EmailThreadFinder } from '../email/email-thread-finder';
 import { FileDirectory } from '../files/file-directory';
 import { FilesHandler } from '../files/files.handler';
@@ -64,6 +66,8 @@ import { VisitorsHandler } from '../visitors/visitors.handler';
     // Email threads and inboxes (connector-email).
     EmailThreadFinder,
     EmailInboxDirectory,
+    EmailReply,
+    EmailDeliveryHandler,
   ],
 })
 export class ConversationsModule {}

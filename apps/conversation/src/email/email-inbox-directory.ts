@@ -26,6 +26,25 @@ export class EmailInboxDirectory {
     }
     return emailInboxView(inbox);
   }
+
+  /** The email inbox `inboxId` of the workspace, with its configuration. */
+  async get(workspaceId: string, inboxId: string): Promise<EmailInboxView> {
+    const inbox = await this.database.dataSource.manager.findOneBy(Inbox, {
+      id: inboxId,
+      workspaceId,
+      channel: Channel.Email,
+    });
+    if (
+      !inbox ||
+      typeof (inbox.settings.email as Record<string, unknown> | undefined)?.address !== 'string'
+    ) {
+      throw new DomainException(
+        'INBOX_NOT_FOUND',
+        `Inbox ${inboxId} is not a configured email inbox`,
+      );
+    }
+    return emailInboxView(inbox);
+  }
 }
 
 function emailInboxView(inbox: Inbox): EmailInboxView {

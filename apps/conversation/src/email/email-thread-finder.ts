@@ -1,9 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  conversationIdOfReplyToken,
-  sentMessageIdsOf,
-  type InboundEmailThread,
-} from '@hub/contracts';
+import { conversationIdOfReplyToken, type InboundEmailThread } from '@hub/contracts';
 import { ConversationStatus } from '@hub/domain';
 import type { EntityManager } from 'typeorm';
 import { Conversation } from '../conversations/conversation.entity';
@@ -15,7 +11,8 @@ const SUBJECT_WINDOW_DAYS = 7;
 
 /**
  * Which of a customer's resolved email conversations an inbound mail continues: the one holding
- * a message it replies to (In-Reply-To / References, the ids we received or sent), else the one
+ * a message it replies to (In-Reply-To / References: the ids we received, and those we gave our
+ * replies, which are their channel ids too), else the one
  * its reply token names, else the latest with its subject within the window. Null: a new thread.
  * The customer's active conversation, when there is one, is taken before this is asked (one
  * active conversation per customer and inbox).
@@ -46,16 +43,10 @@ export class EmailThreadFinder {
          from conversation.messages m
          join conversation.conversations c on c.id = m.conversation_id
         where m.inbox_id = $1 and c.customer_id = $2 and c.status = $3
-          and (m.channel_message_id = any($4) or m.id = any($5::uuid[]))
+          and m.channel_message_id = any($4)
         order by m.created_at desc
         limit 1`,
-      [
-        key.inboxId,
-        key.customerId,
-        ConversationStatus.Resolved,
-        references,
-        sentMessageIdsOf(references),
-      ],
+      [key.inboxId, key.customerId, ConversationStatus.Resolved, references],
     );
     return rows[0]?.id;
   }

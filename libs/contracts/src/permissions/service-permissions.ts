@@ -142,8 +142,11 @@ export const SERVICE_PERMISSIONS = {
       SUBJECTS.conversation.registerFile,
       SUBJECTS.conversation.getFile,
     ],
-    publishes: [publishesAs(SUBJECTS.inbound.messageReceived, 'inbound.email')],
-    consumes: [],
+    publishes: [
+      publishesAs(SUBJECTS.inbound.messageReceived, 'inbound.email'),
+      ...eventsOf(SUBJECTS.email),
+    ],
+    consumes: [durable('connector_email_replies', SUBJECTS.conversation.emailReplyRequested)],
     realtime: NO_REALTIME,
   },
   // The social connector has no bus traffic yet: it gets its
@@ -153,7 +156,10 @@ export const SERVICE_PERMISSIONS = {
     serves: requestsOf(SUBJECTS.conversation),
     calls: [SUBJECTS.crm.resolveCustomer, SUBJECTS.routing.getAgent],
     publishes: eventsOf(SUBJECTS.conversation),
-    consumes: [durable('conversation_inbound', SUBJECTS.inbound.messageReceived)],
+    consumes: [
+      durable('conversation_inbound', SUBJECTS.inbound.messageReceived),
+      durable('conversation_email_delivery', SUBJECTS.email.deliveryReported),
+    ],
     realtime: { publishes: ['agent', 'visitor', 'workspace'], subscribes: ['agentChanges'] },
   },
   routing: {
