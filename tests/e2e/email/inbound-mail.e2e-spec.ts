@@ -40,7 +40,7 @@ describe('mail in over SMTP', () => {
     db = new Client({ connectionString: suite.database.url });
     await db.connect();
     inbox = await createEmailInbox(suite.database.url);
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await db?.end();

@@ -3,6 +3,7 @@ import { connect as connectTcp, createServer, type Socket } from 'node:net';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTransport } from 'nodemailer';
+import { SMTPServer } from 'smtp-server';
 import { Client } from 'pg';
 
 /** An email inbox of its own workspace, configured as docs/email.md says. */
@@ -12,20 +13,31 @@ export interface EmailInboxFixture {
   address: string;
 }
 
-export async function createEmailInbox(databaseUrl: string): Promise<EmailInboxFixture> {
+/** In a workspace of its own, or in `workspaceId` (one made by createWorkspace, with agents). */
+export async function createEmailInbox(
+  databaseUrl: string,
+  options: { workspaceId?: string; signature?: string } = {},
+): Promise<EmailInboxFixture> {
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
   try {
-    const workspaceId = randomUUID();
+    const workspaceId = options.workspaceId ?? randomUUID();
     const address = `support-${randomBytes(4).toString('hex')}@shop.example`;
-    await db.query(`INSERT INTO gateway.workspaces (id, name, slug) VALUES ($1, 'Shop', $2)`, [
-      workspaceId,
-      `ws-${workspaceId}`,
-    ]);
+    if (!options.workspaceId) {
+      await db.query(`INSERT INTO gateway.workspaces (id, name, slug) VALUES ($1, 'Shop', $2)`, [
+        workspaceId,
+        `ws-${workspaceId}`,
+      ]);
+    }
     const { rows } = await db.query<{ id: string }>(
       `INSERT INTO conversation.inboxes (workspace_id, name, channel, settings)
        VALUES ($1, 'Support mail', 'email', $2) RETURNING id`,
-      [workspaceId, JSON.stringify({ email: { address, displayName: 'Shop Support' } })],
+      [
+        workspaceId,
+        JSON.stringify({
+          email: { address, displayName: 'Shop Support', signature: options.signature },
+        }),
+      ],
     );
     return { workspaceId, inboxId: rows[0].id, address };
   } finally {
@@ -194,4 +206,75 @@ export async function startHoldingRelay(target: string): Promise<HoldingRelay> {
         server.close(() => resolve());
       }),
   };
+}
+
+/** A mail the SMTP sink took, raw and parsed. */
+export interface SunkMail {
+  envelopeTo: string[];
+  raw: Buffer;
+}
+
+/**
+ * A local SMTP server standing in for the relay: keeps what it is given, and can refuse the
+ * next mails with 451 (a relay in trouble) or mails to an address with 550.
+ */
+export class SmtpSink {
+  readonly mails: SunkMail[] = [];
+  private temporaryRefusals = 0;
+  private readonly refusedRecipients = new Set<string>();
+
+  private constructor(
+    private readonly server: SMTPServer,
+    readonly port: number,
+  ) {}
+
+  static async start(): Promise<SmtpSink> {
+    let sink: SmtpSink | undefined;
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      disableReverseLookup: true,
+      logger: false,
+      onRcptTo: (address, _session, done) =>
+        sink!.refusedRecipients.has(address.address)
+          ? done(Object.assign(new Error('5.1.1 No such user'), { responseCode: 550 }))
+          : done(),
+      onData: (stream, session, done) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          if (sink!.temporaryRefusals > 0) {
+            sink!.temporaryRefusals--;
+            done(Object.assign(new Error('4.3.2 Try again later'), { responseCode: 451 }));
+            return;
+          }
+          sink!.mails.push({
+            envelopeTo: session.envelope.rcptTo.map((r) => r.address),
+            raw: Buffer.concat(chunks),
+          });
+          done();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.server.address();
+    sink = new SmtpSink(server, typeof address === 'object' && address ? address.port : 0);
+    return sink;
+  }
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  refuseNext(count: number): void {
+    this.temporaryRefusals = count;
+  }
+
+  refuseRecipient(address: string): void {
+    this.refusedRecipients.add(address);
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
 }
