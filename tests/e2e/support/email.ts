@@ -222,33 +222,29 @@ export class SmtpSink {
   readonly mails: SunkMail[] = [];
   private temporaryRefusals = 0;
   private readonly refusedRecipients = new Set<string>();
+  private readonly server: SMTPServer;
+  port = 0;
 
-  private constructor(
-    private readonly server: SMTPServer,
-    readonly port: number,
-  ) {}
-
-  static async start(): Promise<SmtpSink> {
-    let sink: SmtpSink | undefined;
-    const server = new SMTPServer({
+  private constructor() {
+    this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       disableReverseLookup: true,
       logger: false,
       onRcptTo: (address, _session, done) =>
-        sink!.refusedRecipients.has(address.address)
+        this.refusedRecipients.has(address.address)
           ? done(Object.assign(new Error('5.1.1 No such user'), { responseCode: 550 }))
           : done(),
       onData: (stream, session, done) => {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
-          if (sink!.temporaryRefusals > 0) {
-            sink!.temporaryRefusals--;
+          if (this.temporaryRefusals > 0) {
+            this.temporaryRefusals--;
             done(Object.assign(new Error('4.3.2 Try again later'), { responseCode: 451 }));
             return;
           }
-          sink!.mails.push({
+          this.mails.push({
             envelopeTo: session.envelope.rcptTo.map((r) => r.address),
             raw: Buffer.concat(chunks),
           });
@@ -256,9 +252,13 @@ export class SmtpSink {
         });
       },
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const address = server.server.address();
-    sink = new SmtpSink(server, typeof address === 'object' && address ? address.port : 0);
+  }
+
+  static async start(): Promise<SmtpSink> {
+    const sink = new SmtpSink();
+    await new Promise<void>((resolve) => sink.server.listen(0, '127.0.0.1', resolve));
+    const address = sink.server.server.address();
+    sink.port = typeof address === 'object' && address ? address.port : 0;
     return sink;
   }
 
