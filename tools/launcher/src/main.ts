@@ -3,11 +3,12 @@ import path from 'node:path';
 import { NatsServerNotFoundError } from '@hub/dev-infra';
 import type { StaticSite } from '@hub/dev-infra';
 import { runMigrations } from '@hub/migrations';
+import { DEMO_EMAIL_INBOX } from '@hub/demo-workspace';
 import { prepareDemoWorkspace } from './demo-workspace';
 import type { DemoWorkspace } from './demo-workspace';
 import { demoShopHint, startDemoShop } from './demo-shop';
 import { waitForReady } from './readiness';
-import { loginsTable, servicesTable, signInHint, visitorHint } from './report';
+import { loginsTable, mailHint, servicesTable, signInHint, visitorHint } from './report';
 import type { ServiceStatus } from './report';
 import { resolveInfrastructure } from './resolve-infrastructure';
 import type { Infrastructure } from './resolve-infrastructure';
@@ -26,6 +27,8 @@ import { demoLoginsPath, findRepoRoot, jwtSecret, redactUrl } from './state';
 import { prepareStateDir } from './state-dir';
 
 const READY_TIMEOUT_MS = 90_000;
+// connector-email's own default (its env class); SMTP_PORT in the launcher's environment moves it.
+const DEFAULT_SMTP_PORT = 2525;
 const NAME_WIDTH = Math.max(...SERVICES.map((s) => s.name.length));
 
 const say = (line = ''): void => {
@@ -107,6 +110,9 @@ function printSummary({
     say(demo.note);
   }
   say(visitorHint(serviceOf(launched, 'connector-web').url, demo.webInboxId));
+  if (statuses.some((s) => s.name === 'connector-email')) {
+    say(mailHint(Number(process.env.SMTP_PORT ?? DEFAULT_SMTP_PORT), DEMO_EMAIL_INBOX.address));
+  }
   if (shopUrl) say(demoShopHint(shopUrl));
   say();
   const allReady = statuses.every((s) => s.ready);
