@@ -182,7 +182,7 @@ describe('mail in over SMTP', () => {
     });
   });
 
-  it('threads a reply into the resolved conversation it answers, and a new subject into a new one', async () => {
+  it('threads a reply into the resolved conversation it answers, a new subject into a new one, and a known subject back', async () => {
     const sender = `thread-${randomBytes(3).toString('hex')}@sender.example`;
     const first = newMessageId();
     await sendMail(smtpPort, {
@@ -226,6 +226,21 @@ describe('mail in over SMTP', () => {
       ),
     });
     expect((await stored(reply))[0].conversation_id).toBe(opening.conversation_id);
+
+    // Without references, the subject of a recent thread of the sender's continues it.
+    await db.query(`UPDATE conversation.conversations SET status = 'resolved' WHERE id = $1`, [
+      opening.conversation_id,
+    ]);
+    const again = newMessageId();
+    await sendMail(smtpPort, {
+      from: sender,
+      to: [inbox.address],
+      raw: textMail(
+        { From: sender, Subject: '回复：Order 42', 'Message-ID': `<${again}>` },
+        'Hello?',
+      ),
+    });
+    expect((await stored(again))[0].conversation_id).toBe(opening.conversation_id);
   });
 
   it('stores a malformed mail with 8-bit garbage headers and no From under its envelope sender', async () => {
