@@ -9,10 +9,10 @@ import {
   fixtureMail,
   sendMail,
   SmtpDialogue,
-  startHoldingRelay,
   textMail,
   type EmailInboxFixture,
 } from '../support/email';
+import { startBlinkingLink } from '../support/blinking-link';
 import { startHubSuite, type HubSuite } from '../support/hub-suite';
 
 const MAX_MESSAGE_BYTES = 256 * 1024;
@@ -68,6 +68,20 @@ describe('mail in over SMTP', () => {
   };
 
   const newMessageId = () => `${randomUUID()}@sender.example`;
+
+  /**
+   * Sends one more mail from `sender` and waits until it is stored: the sender's earlier mails
+   * have been handled by then (one sender's mails are stored in the order accepted).
+   */
+  const settleMailsOf = async (sender: string): Promise<void> => {
+    const marker = newMessageId();
+    await sendMail(smtpPort, {
+      from: sender,
+      to: [inbox.address],
+      raw: textMail({ From: sender, Subject: 'marker', 'Message-ID': `<${marker}>` }, 'm'),
+    });
+    await stored(marker);
+  };
 
   it('stores a GB2312 mail from Foxmail as the sender’s message, on a customer found by address', async () => {
     const messageId = newMessageId();
@@ -139,17 +153,7 @@ describe('mail in over SMTP', () => {
     const raw = fixtureMail('euc-kr.eml', { to: inbox.address, messageId });
     await sendMail(smtpPort, { from: 'kim@naver.example', to: [inbox.address], raw });
     await sendMail(smtpPort, { from: 'kim@naver.example', to: [inbox.address], raw });
-    // A later mail of the same sender is stored after both (one sender's mails keep their order).
-    const marker = newMessageId();
-    await sendMail(smtpPort, {
-      from: 'kim@naver.example',
-      to: [inbox.address],
-      raw: textMail(
-        { From: 'kim@naver.example', Subject: 'marker', 'Message-ID': `<${marker}>` },
-        'm',
-      ),
-    });
-    await stored(marker);
+    await settleMailsOf('kim@naver.example');
     expect(await messagesOf(messageId)).toHaveLength(1);
   });
 
@@ -255,13 +259,7 @@ describe('mail in over SMTP', () => {
     expect(message.content).toContain('body text');
     // The same bytes again (no Message-ID to go by) are the same mail.
     await sendMail(smtpPort, { from: 'garbage@sender.example', to: [inbox.address], raw });
-    const marker = newMessageId();
-    await sendMail(smtpPort, {
-      from: 'garbage@sender.example',
-      to: [inbox.address],
-      raw: textMail({ Subject: 'm', 'Message-ID': `<${marker}>` }, 'm'),
-    });
-    await stored(marker);
+    await settleMailsOf('garbage@sender.example');
     expect(await messagesOf(queuedAs)).toHaveLength(1);
   });
 
@@ -302,7 +300,8 @@ describe('mail in over SMTP', () => {
   });
 
   it('stores once a mail whose connector was killed after DATA and before its 250, once the sender retries', async () => {
-    const relay = await startHoldingRelay(suite.hub.nats.url);
+    // NATS reached through a relay that can hold the server's answers back.
+    const relay = await startBlinkingLink(suite.hub.nats.url);
     const port = await findFreePort();
     const replica = new ServiceProcess({
       name: 'connector-email',
@@ -311,7 +310,7 @@ describe('mail in over SMTP', () => {
         DATABASE_URL: suite.database.url,
         HUB_NAMESPACE: suite.namespace,
         ...suite.hub.nats.serviceEnv('connector-email'),
-        NATS_URL: relay.url,
+        NATS_URL: relay.url.replace(/^http/, 'nats'),
         SMTP_PORT: String(port),
         FILES_SIGNING_SECRET: randomBytes(32).toString('hex'),
         FILES_DIR: `/tmp/hub-files-${suite.namespace}`,
@@ -330,7 +329,7 @@ describe('mail in over SMTP', () => {
       expect(await dialogue.command('MAIL FROM:<tanaka@docomo.example>')).toMatch(/^250/);
       expect(await dialogue.command(`RCPT TO:<${inbox.address}>`)).toMatch(/^250/);
       expect(await dialogue.command('DATA')).toMatch(/^354/);
-      relay.hold();
+      relay.holdReplies();
       dialogue.write(`${raw.toString('latin1').replace(/\r?\n/g, '\r\n')}\r\n.\r\n`);
       // JetStream has the mail; its ack is held, so the connector cannot have answered.
       await waitFor(
@@ -353,16 +352,7 @@ describe('mail in over SMTP', () => {
         raw,
       });
       expect(retried.response).toMatch(/^250 /);
-      const marker = newMessageId();
-      await sendMail(smtpPort, {
-        from: 'tanaka@docomo.example',
-        to: [inbox.address],
-        raw: textMail(
-          { From: 'tanaka@docomo.example', Subject: 'm', 'Message-ID': `<${marker}>` },
-          'm',
-        ),
-      });
-      await stored(marker);
+      await settleMailsOf('tanaka@docomo.example');
       const messages = await messagesOf(messageId);
       expect(messages.map((m) => m.content)).toEqual([
         'お世話になっております。\n注文番号 A-778 の配送状況を教えてください。',

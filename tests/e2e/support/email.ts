@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { connect as connectTcp, createServer, type Socket } from 'node:net';
+import { connect as connectTcp, type Socket } from 'node:net';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTransport } from 'nodemailer';
@@ -161,51 +161,6 @@ function completeReplyEnd(buffer: string): number {
     if (/^\d{3} /.test(line) || /^\d{3}$/.test(line)) return offset;
   }
   return -1;
-}
-
-/**
- * A TCP relay in front of NATS whose answers to the client can be held back: `hold()` keeps
- * the client's bytes flowing to the server but stops the server's reaching the client, so a
- * JetStream publish is stored while its ack never arrives.
- */
-export interface HoldingRelay {
-  url: string;
-  hold(): void;
-  close(): Promise<void>;
-}
-
-export async function startHoldingRelay(target: string): Promise<HoldingRelay> {
-  const { hostname, port } = new URL(target);
-  const open = new Set<Socket>();
-  let held = false;
-  const server = createServer((client) => {
-    const upstream = connectTcp({ host: hostname, port: Number(port) });
-    for (const socket of [client, upstream]) {
-      open.add(socket);
-      socket.on('close', () => open.delete(socket));
-      socket.on('error', () => socket.destroy());
-    }
-    client.on('close', () => upstream.destroy());
-    upstream.on('close', () => client.destroy());
-    client.pipe(upstream);
-    upstream.on('data', (chunk: Buffer) => {
-      if (!held) client.write(chunk);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const listening = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `nats://127.0.0.1:${listening}`,
-    hold() {
-      held = true;
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of open) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
 }
 
 /** A mail the SMTP sink took, raw and parsed. */
