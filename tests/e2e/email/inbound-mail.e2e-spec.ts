@@ -1,4 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { findFreePort } from '@hub/dev-infra';
 import { namespacedStream } from '@hub/messaging';
@@ -7,6 +10,9 @@ import { Client } from 'pg';
 import {
   createEmailInbox,
   fixtureMail,
+  mailWithAttachment,
+  selfSignedCertificate,
+  zipBomb,
   sendMail,
   SmtpDialogue,
   textMail,
@@ -16,6 +22,9 @@ import { startBlinkingLink } from '../support/blinking-link';
 import { startHubSuite, type HubSuite } from '../support/hub-suite';
 
 const MAX_MESSAGE_BYTES = 256 * 1024;
+const MAX_ATTACHMENT_BYTES = 100 * 1024;
+// The login a relay forwarding mail to us is given.
+const RELAY = { user: 'forwarder', pass: randomBytes(12).toString('hex') };
 
 interface StoredMessage {
   conversation_id: string;
@@ -33,9 +42,15 @@ describe('mail in over SMTP', () => {
 
   beforeAll(async () => {
     smtpPort = await findFreePort();
+    const certificate = selfSignedCertificate(mkdtempSync(path.join(tmpdir(), 'hub-smtp-tls-')));
     suite = await startHubSuite('email_in', ['conversation', 'crm', 'connector-email'], {
       SMTP_PORT: String(smtpPort),
       SMTP_MAX_MESSAGE_BYTES: String(MAX_MESSAGE_BYTES),
+      EMAIL_MAX_ATTACHMENT_BYTES: String(MAX_ATTACHMENT_BYTES),
+      SMTP_TLS_KEY_FILE: certificate.keyFile,
+      SMTP_TLS_CERT_FILE: certificate.certFile,
+      SMTP_AUTH_USER: RELAY.user,
+      SMTP_AUTH_PASSWORD: RELAY.pass,
     });
     db = new Client({ connectionString: suite.database.url });
     await db.connect();
@@ -245,6 +260,66 @@ describe('mail in over SMTP', () => {
       ),
     });
     expect((await stored(again))[0].conversation_id).toBe(opening.conversation_id);
+  });
+
+  it('stores a zip bomb as the small file it is, and leaves out an attachment over the limit', async () => {
+    const bomb = newMessageId();
+    await sendMail(smtpPort, {
+      from: 'bomb@sender.example',
+      to: [inbox.address],
+      raw: mailWithAttachment(
+        { From: 'bomb@sender.example', Subject: 'zip', 'Message-ID': `<${bomb}>` },
+        'see attached',
+        { name: 'bomb.zip', type: 'application/zip', content: zipBomb(50 * 1024 * 1024) },
+      ),
+    });
+    const [, zip] = await stored(bomb, 2);
+    expect(zip).toMatchObject({ content_type: 'file', file_name: 'bomb.zip' });
+    const { rows } = await db.query<{ size: string }>(
+      `SELECT f.size FROM conversation.files f WHERE f.name = 'bomb.zip' AND f.workspace_id = $1`,
+      [inbox.workspaceId],
+    );
+    expect(Number(rows[0].size)).toBeLessThan(100 * 1024);
+
+    const big = newMessageId();
+    await sendMail(smtpPort, {
+      from: 'big@sender.example',
+      to: [inbox.address],
+      raw: mailWithAttachment(
+        { From: 'big@sender.example', Subject: 'pdf', 'Message-ID': `<${big}>` },
+        'the report',
+        {
+          name: 'report.pdf',
+          type: 'application/pdf',
+          content: Buffer.alloc(MAX_ATTACHMENT_BYTES + 1, '%PDF-'),
+        },
+      ),
+    });
+    await settleMailsOf('big@sender.example');
+    expect((await messagesOf(big)).map((m) => m.content)).toEqual([
+      'the report\n[attachment "report.pdf" not kept: over 100 KB]',
+    ]);
+  });
+
+  it('takes mail over STARTTLS, and from a relay that logs in (a wrong password gets 535)', async () => {
+    const messageId = newMessageId();
+    const mail = {
+      from: 'relay@forwarder.example',
+      to: [inbox.address],
+      raw: textMail(
+        { From: 'relay@forwarder.example', Subject: 'fw', 'Message-ID': `<${messageId}>` },
+        'via TLS',
+      ),
+    };
+    const sent = await sendMail(smtpPort, mail, {
+      tls: true,
+      auth: { user: RELAY.user, pass: RELAY.pass },
+    });
+    expect(sent.response).toMatch(/^250 /);
+    expect((await stored(messageId))[0].content).toBe('via TLS');
+    await expect(
+      sendMail(smtpPort, mail, { tls: true, auth: { user: RELAY.user, pass: 'wrong' } }),
+    ).rejects.toMatchObject({ responseCode: 535 });
   });
 
   it('stores a malformed mail with 8-bit garbage headers and no From under its envelope sender', async () => {

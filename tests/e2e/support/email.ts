@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { connect as connectTcp, type Socket } from 'node:net';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { crc32, deflateRawSync } from 'node:zlib';
 import { createTransport } from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { Client } from 'pg';
@@ -56,12 +58,24 @@ export function fixtureMail(name: string, replace: { to: string; messageId?: str
   return Buffer.from(text, 'latin1');
 }
 
-/** Sends a raw mail with nodemailer as a sending server would; rejects with its SMTP error. */
+/**
+ * Sends a raw mail with nodemailer as a sending server would; rejects with its SMTP error.
+ * Plain by default; `tls` upgrades with STARTTLS (any certificate), `auth` logs in first.
+ */
 export async function sendMail(
   port: number,
   mail: { from: string; to: string[]; raw: Buffer | string },
+  options: { tls?: boolean; auth?: { user: string; pass: string } } = {},
 ): Promise<{ response: string; rejected: string[] }> {
-  const transport = createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+  const transport = createTransport({
+    host: '127.0.0.1',
+    port,
+    secure: false,
+    ...(options.tls
+      ? { requireTLS: true, tls: { rejectUnauthorized: false } }
+      : { ignoreTLS: true }),
+    ...(options.auth ? { auth: options.auth } : {}),
+  });
   try {
     const info = await transport.sendMail({
       envelope: { from: mail.from, to: mail.to },
@@ -71,6 +85,95 @@ export async function sendMail(
   } finally {
     transport.close();
   }
+}
+
+/** A self-signed certificate for 127.0.0.1 in `dir`: the key and certificate files. */
+export function selfSignedCertificate(dir: string): { keyFile: string; certFile: string } {
+  const keyFile = path.join(dir, 'smtp.key');
+  const certFile = path.join(dir, 'smtp.crt');
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+    ],
+    { stdio: 'ignore' },
+  );
+  return { keyFile, certFile };
+}
+
+/**
+ * A zip whose one entry inflates to `inflatedBytes` of zeros from about a thousandth of that:
+ * what a zip bomb is made of.
+ */
+export function zipBomb(inflatedBytes: number): Buffer {
+  const name = Buffer.from('zeros.bin');
+  const content = Buffer.alloc(inflatedBytes);
+  const data = deflateRawSync(content, { level: 9 });
+  const crc = crc32(content);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8); // deflate
+  local.writeUInt32LE(crc, 14);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(inflatedBytes, 22);
+  local.writeUInt16LE(name.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(crc, 16);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(inflatedBytes, 24);
+  central.writeUInt16LE(name.length, 28);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(46 + name.length, 12);
+  end.writeUInt32LE(30 + name.length + data.length, 16);
+  return Buffer.concat([local, name, data, central, name, end]);
+}
+
+/** A multipart mail with a text part and one base64 attachment. */
+export function mailWithAttachment(
+  headers: Record<string, string>,
+  text: string,
+  attachment: { name: string; type: string; content: Buffer },
+): string {
+  const boundary = `b-${randomBytes(6).toString('hex')}`;
+  const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
+  return [
+    ...lines,
+    'MIME-Version: 1.0',
+    `Content-Type: multipart/mixed; boundary="${boundary}"`,
+    '',
+    `--${boundary}`,
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    text,
+    `--${boundary}`,
+    `Content-Type: ${attachment.type}; name="${attachment.name}"`,
+    `Content-Disposition: attachment; filename="${attachment.name}"`,
+    'Content-Transfer-Encoding: base64',
+    '',
+    attachment.content.toString('base64').replace(/.{76}/g, '$&\r\n'),
+    `--${boundary}--`,
+    '',
+  ].join('\r\n');
 }
 
 /** A mail in plain UTF-8 text with the given headers. */

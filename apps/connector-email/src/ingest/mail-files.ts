@@ -87,6 +87,9 @@ export class MailFiles {
   }
 
   private limitText(): string {
-    return `${Math.floor(this.env.EMAIL_MAX_ATTACHMENT_BYTES / (1024 * 1024))} MB`;
+    const bytes = this.env.EMAIL_MAX_ATTACHMENT_BYTES;
+    return bytes >= 1024 * 1024
+      ? `${Math.floor(bytes / (1024 * 1024))} MB`
+      : `${Math.floor(bytes / 1024)} KB`;
   }
 }
