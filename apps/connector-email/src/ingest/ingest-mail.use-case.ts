@@ -14,7 +14,7 @@ import { isEmail } from 'class-validator';
 import { DeliveryReports } from '../outbound/delivery-reports';
 import type { Bounce } from '../parsing/bounce';
 import type { ParsedEmail } from '../parsing/parse-mail';
-import { parseMail } from '../parsing/parse-mail';
+import { MailParsers } from '../parsing/mail-parsers';
 import { storableText } from '../parsing/storable-text';
 import { MailFiles, type MailOwner } from './mail-files';
 import { MailRefused } from './mail-refused';
@@ -53,10 +53,11 @@ export class IngestMail {
     private readonly messaging: Messaging,
     private readonly files: MailFiles,
     private readonly reports: DeliveryReports,
+    private readonly parsers: MailParsers,
   ) {}
 
   async execute(incoming: IncomingMail): Promise<{ messageId: string }> {
-    const mail = await parseMail(incoming.raw).catch((error: unknown) => {
+    const mail = await this.parsers.parse(incoming.raw).catch((error: unknown) => {
       this.logger.warn({ err: error }, 'mail not parsed');
       throw new MailRefused(554, '5.6.0 The mail cannot be parsed');
     });
