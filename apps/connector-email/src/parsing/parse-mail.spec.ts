@@ -79,6 +79,13 @@ describe('parseMail on real-world mail', () => {
     });
   });
 
+  it('takes a delayed-delivery report for no bounce', async () => {
+    const raw = readFileSync(path.join(__dirname, '../../test/fixtures/dsn-bounce.eml'))
+      .toString('latin1')
+      .replace('Action: failed', 'Action: delayed');
+    expect((await parseMail(Buffer.from(raw, 'latin1'))).bounce).toBeNull();
+  });
+
   it('turns a malformed mail with 8-bit garbage headers into storable text', async () => {
     const mail = await fixture('malformed-8bit.eml');
     expect(mail.messageId).toBeNull();
