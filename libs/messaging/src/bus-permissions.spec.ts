@@ -151,7 +151,10 @@ describe('busPermissions', () => {
         '$JS.ACK.T1_X_INBOUND.t1_x_conversation_inbound.>',
       ]),
     );
-    expect(publish.filter((subject) => subject.includes('CONSUMER'))).toHaveLength(4);
+    // Four consumer API subjects per durable (info, create, create with filter, next), no more.
+    expect(publish.filter((subject) => subject.includes('CONSUMER'))).toHaveLength(
+      4 * SERVICE_PERMISSIONS.conversation.consumes.length,
+    );
     expect(publish.some((subject) => /DELETE|PURGE/.test(subject))).toBe(false);
   });
 
