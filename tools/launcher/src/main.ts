@@ -27,8 +27,6 @@ import { demoLoginsPath, findRepoRoot, jwtSecret, redactUrl } from './state';
 import { prepareStateDir } from './state-dir';
 
 const READY_TIMEOUT_MS = 90_000;
-// connector-email's own default (its env class); SMTP_PORT in the launcher's environment moves it.
-const DEFAULT_SMTP_PORT = 2525;
 const NAME_WIDTH = Math.max(...SERVICES.map((s) => s.name.length));
 
 const say = (line = ''): void => {
@@ -63,6 +61,7 @@ function startServices(
   root: string,
   dir: string,
   ready: Infrastructure,
+  smtpPort: number,
 ): Supervisor {
   const secret = jwtSecret(dir);
   const logLevel = process.env.LOG_LEVEL ?? 'info';
@@ -71,6 +70,7 @@ function startServices(
     natsUrl: ready.natsUrl,
     jwtSecret: secret,
     logLevel,
+    smtpPort,
   };
   const started = new Supervisor(
     services.map((service) => ({
@@ -92,12 +92,14 @@ function printSummary({
   stateDir,
   launched,
   shopUrl,
+  smtpPort,
 }: {
   statuses: readonly ServiceStatus[];
   demo: DemoWorkspace;
   stateDir: string;
   launched: readonly LaunchedService[];
   shopUrl?: string;
+  smtpPort: number;
 }): void {
   say();
   for (const line of servicesTable(statuses)) say(line);
@@ -111,7 +113,7 @@ function printSummary({
   }
   say(visitorHint(serviceOf(launched, 'connector-web').url, demo.webInboxId));
   if (statuses.some((s) => s.name === 'connector-email')) {
-    say(mailHint(Number(process.env.SMTP_PORT ?? DEFAULT_SMTP_PORT), DEMO_EMAIL_INBOX.address));
+    say(mailHint(smtpPort, DEMO_EMAIL_INBOX.address));
   }
   if (shopUrl) say(demoShopHint(shopUrl));
   say();
@@ -150,7 +152,7 @@ async function main(): Promise<void> {
   if (demo.created) say('created the demo workspace');
   if (stopping) return;
 
-  supervisor = startServices(services, root, dir, infra);
+  supervisor = startServices(services, root, dir, infra, settings.smtpPort);
   const statuses = await Promise.all(
     services.map(async (service) => ({
       name: service.name,
@@ -162,7 +164,15 @@ async function main(): Promise<void> {
     })),
   );
   const shopUrl = await serveDemoShop({ root, services, demo, port: settings.demoShopPort });
-  if (!stopping) printSummary({ statuses, demo, stateDir: dir, launched, shopUrl });
+  if (!stopping)
+    printSummary({
+      statuses,
+      demo,
+      stateDir: dir,
+      launched,
+      shopUrl,
+      smtpPort: settings.smtpPort,
+    });
 }
 
 /** The demo shop, when connector-web (which serves the widget) is among the services started. */
