@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
@@ -39,10 +39,12 @@ describe('mail in over SMTP', () => {
   let db: Client;
   let smtpPort: number;
   let inbox: EmailInboxFixture;
+  let certificateDir: string;
 
   beforeAll(async () => {
     smtpPort = await findFreePort();
-    const certificate = selfSignedCertificate(mkdtempSync(path.join(tmpdir(), 'hub-smtp-tls-')));
+    certificateDir = mkdtempSync(path.join(tmpdir(), 'hub-smtp-tls-'));
+    const certificate = selfSignedCertificate(certificateDir);
     suite = await startHubSuite('email_in', ['conversation', 'crm', 'connector-email'], {
       SMTP_PORT: String(smtpPort),
       SMTP_MAX_MESSAGE_BYTES: String(MAX_MESSAGE_BYTES),
@@ -60,6 +62,7 @@ describe('mail in over SMTP', () => {
   afterAll(async () => {
     await db?.end();
     await suite?.stop();
+    if (certificateDir) rmSync(certificateDir, { recursive: true, force: true });
   });
 
   const messagesOf = async (channelMessageIdPrefix: string): Promise<StoredMessage[]> => {
