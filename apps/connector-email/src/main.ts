@@ -1,11 +1,14 @@
-import { ServiceEnv } from '@hub/config';
 import { runService } from '@hub/service-kit';
+import { FilesModule } from '@hub/storage';
+import { ConnectorEmailEnv } from './connector-email.env';
+import { InboundMailModule } from './inbound-mail.module';
+import { OutboundMailModule } from './outbound-mail.module';
 
-// Boots with health, metrics and its NATS and PostgreSQL connections; the channel itself
-// comes with its own issue.
+// The email edge: SMTP in on SMTP_PORT (default 2525), replies out through SMTP_RELAY_URL,
+// health and metrics on PORT.
 void runService({
   service: 'connector-email',
-  envSchema: ServiceEnv,
+  envSchema: ConnectorEmailEnv,
   entities: [],
-  features: [],
+  features: [FilesModule, InboundMailModule, OutboundMailModule],
 });

@@ -81,3 +81,7 @@ export * from './realtime/realtime-subjects';
 export * from './realtime/realtime-event';
 export * from './permissions/service-permissions';
 export * from './views';
+export * from './email/inbound-email';
+export * from './email/find-email-inbox';
+export * from './email/sent-message-id';
+export * from './email/email-reply-requested';

@@ -91,6 +91,8 @@ import {
   type WorkspaceRetention,
 } from './privacy/workspace-retention';
 import type { TicketView } from './views/ticket-view';
+import { EmailDeliveryReported, EmailReplyRequested } from './email/email-reply-requested';
+import { FindEmailInboxRequest, type EmailInboxView } from './email/find-email-inbox';
 import { InboundMessageReceived } from './inbound/inbound-message-received';
 import { defineEvent, defineRequest, returns } from './messages/contract';
 import { AgentConnectionChangedRequest } from './routing/agent-connection-changed';
@@ -338,6 +340,11 @@ export const SUBJECTS = {
       returns<VisitorHistoryReply>(),
     ),
     getInbox: defineRequest('conversation.inbox.get', GetInboxRequest, returns<InboxView>()),
+    findEmailInbox: defineRequest(
+      'conversation.email-inbox.find',
+      FindEmailInboxRequest,
+      returns<EmailInboxView>(),
+    ),
     visitorSummaries: defineRequest(
       'conversation.visitor.summaries',
       VisitorSummariesRequest,
@@ -409,6 +416,15 @@ export const SUBJECTS = {
     conversationRated: defineEvent(
       'evt.conversation.conversation.rated.v1',
       ConversationRated,
+      'EVENTS',
+    ),
+    /** An agent's reply on an email conversation, for connector-email to mail. */
+    emailReplyRequested: defineEvent('outbound.email', EmailReplyRequested, 'OUTBOUND'),
+  },
+  email: {
+    deliveryReported: defineEvent(
+      'evt.email.delivery.reported.v1',
+      EmailDeliveryReported,
       'EVENTS',
     ),
   },

@@ -26,6 +26,13 @@ export interface SeedDemoWorkspaceResult {
 
 /** The demo workspace's slug: the `workspace` of a demo login. */
 export const DEMO_SLUG = 'demo';
+
+/** The demo workspace's email inbox (its `settings.email`). */
+export const DEMO_EMAIL_INBOX = {
+  address: 'support@demo.localhost',
+  displayName: 'Demo Shop Support',
+  signature: 'Demo Shop Support',
+};
 // No 0/o, 1/l/i: the password is read off a terminal and typed into a login form.
 const READABLE = 'abcdefghjkmnpqrstuvwxyz23456789';
 
@@ -167,6 +174,12 @@ export async function seedDemoWorkspace(
       `insert into conversation.inboxes (workspace_id, name, channel, settings)
        values ($1, 'Website', $2, $3) returning id`,
       [workspaceId, Channel.Web, JSON.stringify({ widget })],
+    );
+    // Mail to this address on connector-email's SMTP port lands in the demo inbox (docs/email.md).
+    await client.query(
+      `insert into conversation.inboxes (workspace_id, name, channel, settings)
+       values ($1, 'Support mail', $2, $3)`,
+      [workspaceId, Channel.Email, JSON.stringify({ email: DEMO_EMAIL_INBOX })],
     );
     for (const { shortcut, text } of CANNED_RESPONSES) {
       await client.query(

@@ -155,7 +155,10 @@ describe('busPermissions', () => {
         '$JS.ACK.T1_X_INBOUND.t1_x_conversation_inbound.>',
       ]),
     );
-    expect(publish.filter((subject) => subject.includes('CONSUMER'))).toHaveLength(4);
+    // Four consumer API subjects per durable (info, create, create with filter, next), no more.
+    expect(publish.filter((subject) => subject.includes('CONSUMER'))).toHaveLength(
+      4 * SERVICE_PERMISSIONS.conversation.consumes.length,
+    );
     expect(publish.some((subject) => /DELETE|PURGE/.test(subject))).toBe(false);
   });
 
@@ -192,7 +195,7 @@ describe('natsAuthorizationConfig', () => {
     expect(config.match(/nkey: "UKEY\d"/g)).toHaveLength(BUS_SERVICES.length);
     expect(config).toContain('"$JS.ACK.HUB_EVENTS.hub_routing_opened.>"');
     expect(config).toMatch(
-      /# connector-email\n {4}\{\n {6}nkey: "UKEY\d"\n {6}permissions: \{\n {8}publish: \{ deny: \[">"\] \}/,
+      /# connector-social\n {4}\{\n {6}nkey: "UKEY\d"\n {6}permissions: \{\n {8}publish: \{ deny: \[">"\] \}/,
     );
     expect(config).toContain('# operator: unrestricted\n    { nkey: "UOPS" }');
   });

@@ -11,13 +11,25 @@ export interface BlinkingLink {
   url: string;
   cut(): void;
   restore(): void;
+  /**
+   * Keeps the client's bytes flowing to the target but holds the target's back from the
+   * client: a request is carried out while its answer never arrives (a JetStream publish is
+   * stored, its ack lost).
+   */
+  holdReplies(): void;
   close(): Promise<void>;
 }
 
 export async function startBlinkingLink(target: string): Promise<BlinkingLink> {
   const { hostname, port } = new URL(target);
   const open = new Set<Socket>();
+  const upstreams = new Map<Socket, Socket>();
   let up = true;
+  let holding = false;
+  const hold = (upstream: Socket, client: Socket) => {
+    upstream.unpipe(client);
+    upstream.pause();
+  };
   const server = createServer((client) => {
     if (!up) {
       client.resetAndDestroy();
@@ -33,6 +45,9 @@ export async function startBlinkingLink(target: string): Promise<BlinkingLink> {
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
     client.pipe(upstream).pipe(client);
+    upstreams.set(upstream, client);
+    upstream.on('close', () => upstreams.delete(upstream));
+    if (holding) hold(upstream, client);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
@@ -45,6 +60,10 @@ export async function startBlinkingLink(target: string): Promise<BlinkingLink> {
     },
     restore() {
       up = true;
+    },
+    holdReplies() {
+      holding = true;
+      for (const [upstream, client] of upstreams) hold(upstream, client);
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -50,7 +50,7 @@ export class TestHub {
     };
     const processes = new Map<HubServiceName, ServiceProcess>();
     for (const name of names) {
-      const own = { ...env, ...nats.serviceEnv(name) };
+      const own = { ...env, ...nats.serviceEnv(name), ...(await ownPorts(name, env)) };
       processes.set(
         name,
         new ServiceProcess({ name, port: await findFreePort(), env: own }).start(),
@@ -92,4 +92,13 @@ export class TestHub {
       throw new Error(`NATS refused a service's publish or subscribe:\n${violations.join('\n')}`);
     }
   }
+}
+
+/** Ports a service listens on besides PORT: connector-email's SMTP port, free unless given. */
+async function ownPorts(
+  name: HubServiceName,
+  env: Record<string, string>,
+): Promise<Record<string, string>> {
+  if (name !== 'connector-email' || env.SMTP_PORT) return {};
+  return { SMTP_PORT: String(await findFreePort()) };
 }

@@ -3,11 +3,12 @@ import path from 'node:path';
 import { NatsServerNotFoundError } from '@hub/dev-infra';
 import type { StaticSite } from '@hub/dev-infra';
 import { runMigrations } from '@hub/migrations';
+import { DEMO_EMAIL_INBOX } from '@hub/demo-workspace';
 import { prepareDemoWorkspace } from './demo-workspace';
 import type { DemoWorkspace } from './demo-workspace';
 import { demoShopHint, startDemoShop } from './demo-shop';
 import { waitForReady } from './readiness';
-import { loginsTable, servicesTable, signInHint, visitorHint } from './report';
+import { loginsTable, mailHint, servicesTable, signInHint, visitorHint } from './report';
 import type { ServiceStatus } from './report';
 import { resolveInfrastructure } from './resolve-infrastructure';
 import type { Infrastructure } from './resolve-infrastructure';
@@ -60,6 +61,7 @@ function startServices(
   root: string,
   dir: string,
   ready: Infrastructure,
+  smtpPort: number,
 ): Supervisor {
   const secret = jwtSecret(dir);
   const logLevel = process.env.LOG_LEVEL ?? 'info';
@@ -68,6 +70,7 @@ function startServices(
     natsUrl: ready.natsUrl,
     jwtSecret: secret,
     logLevel,
+    smtpPort,
   };
   const started = new Supervisor(
     services.map((service) => ({
@@ -89,12 +92,14 @@ function printSummary({
   stateDir,
   launched,
   shopUrl,
+  smtpPort,
 }: {
   statuses: readonly ServiceStatus[];
   demo: DemoWorkspace;
   stateDir: string;
   launched: readonly LaunchedService[];
   shopUrl?: string;
+  smtpPort: number;
 }): void {
   say();
   for (const line of servicesTable(statuses)) say(line);
@@ -107,6 +112,9 @@ function printSummary({
     say(demo.note);
   }
   say(visitorHint(serviceOf(launched, 'connector-web').url, demo.webInboxId));
+  if (statuses.some((s) => s.name === 'connector-email')) {
+    say(mailHint(smtpPort, DEMO_EMAIL_INBOX.address));
+  }
   if (shopUrl) say(demoShopHint(shopUrl));
   say();
   const allReady = statuses.every((s) => s.ready);
@@ -144,7 +152,7 @@ async function main(): Promise<void> {
   if (demo.created) say('created the demo workspace');
   if (stopping) return;
 
-  supervisor = startServices(services, root, dir, infra);
+  supervisor = startServices(services, root, dir, infra, settings.smtpPort);
   const statuses = await Promise.all(
     services.map(async (service) => ({
       name: service.name,
@@ -156,7 +164,15 @@ async function main(): Promise<void> {
     })),
   );
   const shopUrl = await serveDemoShop({ root, services, demo, port: settings.demoShopPort });
-  if (!stopping) printSummary({ statuses, demo, stateDir: dir, launched, shopUrl });
+  if (!stopping)
+    printSummary({
+      statuses,
+      demo,
+      stateDir: dir,
+      launched,
+      shopUrl,
+      smtpPort: settings.smtpPort,
+    });
 }
 
 /** The demo shop, when connector-web (which serves the widget) is among the services started. */

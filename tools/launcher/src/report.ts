@@ -40,6 +40,11 @@ export function visitorHint(connectorWebUrl: string, webInboxId: string): string
   );
 }
 
+/** Where mail goes in: connector-email's SMTP port and the demo inbox's address. */
+export function mailHint(smtpPort: number, demoAddress: string): string {
+  return `mail in: SMTP on 127.0.0.1:${smtpPort} (HUB_SMTP_PORT), to ${demoAddress} (docs/email.md)`;
+}
+
 export function loginsTable(logins: readonly DemoLoginRecord[]): string[] {
   return table(
     ['role', 'name', 'email', 'password'],

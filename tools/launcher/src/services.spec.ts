@@ -42,6 +42,7 @@ describe('services', () => {
       natsUrl: 'nats://h:4222',
       jwtSecret: 's3cret',
       logLevel: 'debug',
+      smtpPort: 2525,
     });
     expect(env).toEqual({
       PORT: '3004',
@@ -53,6 +54,18 @@ describe('services', () => {
       JWT_SECRET: 's3cret',
       FILES_SIGNING_SECRET: filesSigningSecret('s3cret', {}),
     });
+  });
+
+  it('gives connector-email its SMTP port', () => {
+    const email = SERVICES.find((service) => service.name === 'connector-email')!;
+    const input = {
+      databaseUrl: 'postgres://h/hub',
+      natsUrl: 'nats://h:4222',
+      jwtSecret: 's3cret',
+      logLevel: 'info',
+      smtpPort: 12525,
+    };
+    expect(serviceEnv(email, input).SMTP_PORT).toBe('12525');
   });
 
   it('derives the file-link secret from the JWT secret unless FILES_SIGNING_SECRET is set', () => {

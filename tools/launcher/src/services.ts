@@ -71,6 +71,8 @@ export interface ServiceEnvInput {
   logLevel: string;
   /** The service's nkey seed file, when the launcher's nats-server enforces the permissions. */
   natsSeedFile?: string;
+  /** connector-email's SMTP port. */
+  smtpPort: number;
 }
 
 /**
@@ -102,5 +104,6 @@ export function serviceEnv(
     JWT_SECRET: input.jwtSecret,
     FILES_SIGNING_SECRET: filesSigningSecret(input.jwtSecret),
     ...(input.natsSeedFile ? { NATS_NKEY_SEED_FILE: input.natsSeedFile } : {}),
+    ...(service.name === 'connector-email' ? { SMTP_PORT: String(input.smtpPort) } : {}),
   };
 }

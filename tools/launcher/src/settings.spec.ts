@@ -7,6 +7,7 @@ describe('launcher settings', () => {
       ports: { localPostgres: 5432, localNats: 4222, embeddedPostgres: 54329 },
       servicePortBase: 3000,
       demoShopPort: 3080,
+      smtpPort: 2525,
     });
   });
 
@@ -19,12 +20,14 @@ describe('launcher settings', () => {
         HUB_NATS_PORT: '14222',
         HUB_SERVICE_PORT_BASE: '13000',
         HUB_DEMO_SHOP_PORT: '13080',
+        HUB_SMTP_PORT: '12525',
       }),
     ).toEqual({
       stateDir: '/repo/tmp/state',
       ports: { localPostgres: 15432, localNats: 14222, embeddedPostgres: 15433 },
       servicePortBase: 13000,
       demoShopPort: 13080,
+      smtpPort: 12525,
     });
   });
 

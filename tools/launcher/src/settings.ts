@@ -13,10 +13,15 @@ export interface LauncherSettings {
   servicePortBase: number;
   /** Where the demo shop (a sample website with the widget installed) listens. */
   demoShopPort: number;
+  /** connector-email's SMTP port (its SMTP_PORT). */
+  smtpPort: number;
 }
 
 /** Beside the services' 3000-3006 and their metrics' 4000-4006. */
 export const DEFAULT_DEMO_SHOP_PORT = 3080;
+
+/** connector-email's own default (docs/email.md). */
+export const DEFAULT_SMTP_PORT = 2525;
 
 /** Each variable and the port it moves; documented here so `npm start` needs none of them. */
 const PORT_VARIABLES = {
@@ -53,5 +58,6 @@ export function launcherSettings(root: string, env: NodeJS.ProcessEnv): Launcher
     ports,
     servicePortBase: port(env, 'HUB_SERVICE_PORT_BASE', DEFAULT_SERVICE_PORT_BASE),
     demoShopPort: port(env, 'HUB_DEMO_SHOP_PORT', DEFAULT_DEMO_SHOP_PORT),
+    smtpPort: port(env, 'HUB_SMTP_PORT', DEFAULT_SMTP_PORT),
   };
 }

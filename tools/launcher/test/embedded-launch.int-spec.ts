@@ -66,6 +66,7 @@ describe('npm start on a machine with no PostgreSQL or NATS running', () => {
     nats: number;
     services: number;
     demoShop: number;
+    smtp: number;
   };
   let launcher: ChildProcess | undefined;
   let output = '';
@@ -84,6 +85,7 @@ describe('npm start on a machine with no PostgreSQL or NATS running', () => {
       nats: await findFreePort(),
       services: await freePortRun(SERVICE_COUNT),
       demoShop: await findFreePort(),
+      smtp: await findFreePort(),
     };
     env = isolatedEnv({
       HUB_STATE_DIR: stateDir,
@@ -92,6 +94,7 @@ describe('npm start on a machine with no PostgreSQL or NATS running', () => {
       HUB_NATS_PORT: String(ports.nats),
       HUB_SERVICE_PORT_BASE: String(ports.services),
       HUB_DEMO_SHOP_PORT: String(ports.demoShop),
+      HUB_SMTP_PORT: String(ports.smtp),
     });
     launcher = spawn(process.execPath, [launcherEntry], { cwd: root, env });
     launcher.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -122,6 +125,7 @@ describe('npm start on a machine with no PostgreSQL or NATS running', () => {
       ),
     );
     expect(output).toContain(`NATS (embedded): nats://127.0.0.1:${ports.nats}`);
+    expect(output).toContain(`mail in: SMTP on 127.0.0.1:${ports.smtp}`);
   });
 
   it('keeps secrets private while PostgreSQL owns and reaches its data directory', () => {

@@ -19,8 +19,11 @@ const FRESH_FOR_MS = 1_000;
 // Entries expire by time; the bound only keeps a burst of distinct agents from piling up.
 const MAX_ENTRIES = 10_000;
 
+/** An active agent as routing knows them: their current role, and the name customers see. */
+export type CurrentActor = Actor & { name: string };
+
 interface Entry {
-  actor: Actor | undefined;
+  actor: CurrentActor | undefined;
   until: number;
 }
 
@@ -61,7 +64,7 @@ export class CurrentActors implements OnApplicationBootstrap {
   }
 
   /** The actor with their current role; CONVERSATION_ACTOR_UNKNOWN if removed or deactivated. */
-  async current(workspaceId: string, agentId: string): Promise<Actor> {
+  async current(workspaceId: string, agentId: string): Promise<CurrentActor> {
     const key = `${workspaceId}:${agentId}`;
     const now = Date.now();
     let entry = this.cache.get(key);
@@ -74,11 +77,11 @@ export class CurrentActors implements OnApplicationBootstrap {
     return entry.actor;
   }
 
-  private async lookUp(workspaceId: string, agentId: string): Promise<Actor | undefined> {
+  private async lookUp(workspaceId: string, agentId: string): Promise<CurrentActor | undefined> {
     const request: GetAgentRequest = { workspaceId, agentId };
     try {
       const agent = await this.rpc.request(SUBJECTS.routing.getAgent, request);
-      return agent.active ? { agentId: agent.id, role: agent.role } : undefined;
+      return agent.active ? { agentId: agent.id, role: agent.role, name: agent.name } : undefined;
     } catch (error) {
       if (error instanceof DomainException && error.code === 'AGENT_NOT_FOUND') return undefined;
       throw error;

@@ -83,6 +83,10 @@ export class Conversation {
   @Column({ name: 'resolution_seconds', type: 'integer', nullable: true })
   resolutionSeconds!: number | null;
 
+  /** Email: the subject the thread started with, without Re:/Fwd: (threading's fallback). */
+  @Column({ name: 'subject', type: 'text', nullable: true })
+  subject!: string | null;
+
   /** The customer's rating (1–5), once given; see csat/submit-csat.use-case.ts. */
   @Column({ name: 'csat_rating', type: 'smallint', nullable: true })
   csatRating!: number | null;

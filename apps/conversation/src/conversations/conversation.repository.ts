@@ -17,6 +17,8 @@ export interface ConversationKey {
 
 export interface NewConversationDetails {
   departmentId: string | null;
+  /** Email: the thread's subject. */
+  subject?: string | null;
 }
 
 export interface ConversationFilter {

@@ -5,6 +5,11 @@ import { CannedResponsesHandler } from '../canned-responses/canned-responses.han
 import { CsatHandler } from '../csat/csat.handler';
 import { CustomersModule } from '../customers/customers.module';
 import { SubmitCsat } from '../csat/submit-csat.use-case';
+import { EmailDeliveryHandler } from '../email/email-delivery.handler';
+import { EmailInboxDirectory } from '../email/email-inbox-directory';
+import { EmailInboxesHandler } from '../email/email-inboxes.handler';
+import { EmailReply } from '../email/email-reply';
+import { EmailThreadFinder } from '../email/email-thread-finder';
 import { FileDirectory } from '../files/file-directory';
 import { FilesHandler } from '../files/files.handler';
 import { UploadLimits } from '../files/upload-limits';
@@ -38,6 +43,7 @@ import { VisitorsHandler } from '../visitors/visitors.handler';
     CsatHandler,
     FilesHandler,
     VisitorsHandler,
+    EmailInboxesHandler,
   ],
   providers: [
     ConversationRepository,
@@ -61,6 +67,11 @@ import { VisitorsHandler } from '../visitors/visitors.handler';
     VisitorSummaries,
     AcceptInvitation,
     InvitationMessages,
+    // Email threads and inboxes (connector-email).
+    EmailThreadFinder,
+    EmailInboxDirectory,
+    EmailReply,
+    EmailDeliveryHandler,
   ],
 })
 export class ConversationsModule {}

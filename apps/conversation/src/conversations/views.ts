@@ -1,5 +1,5 @@
 import type { ConversationView, CsatView, MessageView } from '@hub/contracts';
-import type { Channel } from '@hub/domain';
+import { MessageDirection, type Channel } from '@hub/domain';
 import type { Message } from '../messages/message.entity';
 import type { Conversation } from './conversation.entity';
 
@@ -42,6 +42,7 @@ export function toMessageView(message: Message): MessageView {
     contentType: message.contentType,
     ...(message.clientMessageId ? { clientMessageId: message.clientMessageId } : {}),
     createdAt: message.createdAt.toISOString(),
+    ...deliveryOf(message),
     ...(message.attachment
       ? {
           attachment: {
@@ -52,5 +53,16 @@ export function toMessageView(message: Message): MessageView {
           },
         }
       : {}),
+  };
+}
+
+/** The delivery of a reply the channel confirms: an outbound message with the channel's id. */
+function deliveryOf(message: Message): Pick<MessageView, 'deliveryStatus' | 'deliveryError'> {
+  if (message.direction !== MessageDirection.Outbound || message.channelMessageId === null) {
+    return {};
+  }
+  return {
+    deliveryStatus: message.deliveryStatus,
+    ...(message.deliveryError ? { deliveryError: message.deliveryError } : {}),
   };
 }

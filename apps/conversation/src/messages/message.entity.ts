@@ -84,6 +84,10 @@ export class Message {
   @Column({ name: 'delivery_status', type: 'text' })
   deliveryStatus!: DeliveryStatus;
 
+  /** Why a mailed reply failed (the relay's answer, a bounce's diagnostic). */
+  @Column({ name: 'delivery_error', type: 'text', nullable: true })
+  deliveryError!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DeliveryStatus } from '@hub/domain';
 import { Database } from '@hub/service-kit';
 import { MoreThan, type EntityManager } from 'typeorm';
 import type { StoredFile } from '../files/stored-file.entity';
@@ -8,8 +9,12 @@ import { Message } from './message.entity';
  * A message as written: everything but what the database fills in, with the attached file's
  * record (already looked up and checked by the caller) when it carries one.
  */
-export type NewMessage = Omit<Message, 'id' | 'createdAt' | 'attachment' | 'attachmentFileId'> & {
+export type NewMessage = Omit<
+  Message,
+  'id' | 'createdAt' | 'attachment' | 'attachmentFileId' | 'deliveryError'
+> & {
   attachmentFileId?: string | null;
+  deliveryError?: string | null;
   attachment?: StoredFile | null;
 };
 
@@ -55,6 +60,51 @@ export class MessageRepository {
       inboxId,
       channelMessageId,
     });
+  }
+
+  /**
+   * Records what became of a mailed reply. A failure (a bounce) may follow a success; a late
+   * success never hides a failure.
+   */
+  async recordDelivery(change: {
+    workspaceId: string;
+    messageId: string;
+    status: DeliveryStatus;
+    error: string | null;
+  }): Promise<void> {
+    await this.database.dataSource.query(
+      `update conversation.messages set delivery_status = $3, delivery_error = $4
+        where id = $1 and workspace_id = $2 and not (delivery_status = $5 and $3 <> $5)`,
+      [change.messageId, change.workspaceId, change.status, change.error, DeliveryStatus.Failed],
+    );
+  }
+
+  /** The Message-IDs of a conversation's mails, received and sent, oldest first. */
+  async threadMessageIds(
+    tx: EntityManager,
+    conversationId: string,
+    limit: number,
+  ): Promise<string[]> {
+    const rows = await tx.query<{ channel_message_id: string }[]>(
+      `select channel_message_id from (
+         select channel_message_id, seq from conversation.messages
+          where conversation_id = $1 and channel_message_id like '%@%'
+            -- an attachment's message repeats its mail's id with #n
+            and channel_message_id !~ '#[0-9]+$'
+          order by seq desc limit $2) newest
+        order by seq`,
+      [conversationId, limit],
+    );
+    return rows.map((row) => row.channel_message_id);
+  }
+
+  /** Sets the channel's id of a message stored a moment ago in the same transaction. */
+  async setChannelMessageId(
+    tx: EntityManager,
+    messageId: string,
+    channelMessageId: string,
+  ): Promise<void> {
+    await tx.update(Message, { id: messageId }, { channelMessageId });
   }
 
   /** The conversation's messages numbered after `afterSeq`, oldest first. */

@@ -138,6 +138,7 @@ export class ReceiveInboundMessage {
       tx,
       { workspaceId, inboxId, customerExternalId, customerId: owner },
       { departmentId: inbound.departmentId ?? null },
+      inbound.email,
     );
     const values: NewMessage = {
       workspaceId: inbound.workspaceId,

@@ -1,19 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import {
   attachmentContentType,
-  type Actor,
   type MessageView,
   type SendAgentMessageRequest,
 } from '@hub/contracts';
 import {
   ACTIVE_CONVERSATION_STATUSES,
+  Channel,
   ContentType,
   DeliveryStatus,
   MessageDirection,
   SenderType,
 } from '@hub/domain';
 import { Database } from '@hub/service-kit';
-import { CurrentActors } from '../actors/current-actors';
+import { CurrentActors, type CurrentActor } from '../actors/current-actors';
+import { EmailReply } from '../email/email-reply';
 import type { EntityManager } from 'typeorm';
 import { assertMayAct } from '../conversations/conversation-lifecycle';
 import type { Conversation } from '../conversations/conversation.entity';
@@ -43,6 +44,7 @@ export class SendAgentMessage {
     private readonly outbox: Outbox,
     private readonly actors: CurrentActors,
     private readonly files: FileDirectory,
+    private readonly emailReply: EmailReply,
   ) {}
 
   async execute(request: SendAgentMessageRequest): Promise<MessageView> {
@@ -59,7 +61,7 @@ export class SendAgentMessage {
   private async store(
     tx: EntityManager,
     request: SendAgentMessageRequest,
-    actor: Actor,
+    actor: CurrentActor,
   ): Promise<{ message: Message; conversation: Conversation; events: PendingEvent[] }> {
     const conversation = await this.conversations.lockInWorkspace(
       tx,
@@ -87,6 +89,9 @@ export class SendAgentMessage {
           attacher: { kind: 'agent' },
         })
       : null;
+    const { channel } = await this.inboxes.get(conversation.inboxId);
+    // A mailed reply is pending until connector-email reports what the relay said.
+    const mailed = channel === Channel.Email;
     const now = new Date();
     const seq = conversation.lastSeq + 1;
     const firstResponse = conversation.firstResponseAt
@@ -115,15 +120,22 @@ export class SendAgentMessage {
         : (request.contentType ?? ContentType.Text),
       channelMessageId: null,
       clientMessageId: request.clientMessageId,
-      deliveryStatus: DeliveryStatus.Sent,
+      deliveryStatus: mailed ? DeliveryStatus.Pending : DeliveryStatus.Sent,
       attachmentFileId: attachment?.id ?? null,
       attachment,
     });
-    const { channel } = await this.inboxes.get(conversation.inboxId);
-    const events = await this.outbox.add(
-      tx,
-      this.notifier.messageCreated(message, updated, channel, null),
-    );
+    const events = await this.outbox.add(tx, [
+      ...this.notifier.messageCreated(message, updated, channel, null),
+      ...(mailed
+        ? [
+            await this.emailReply.prepare(tx, {
+              message,
+              conversation: updated,
+              agentName: actor.name,
+            }),
+          ]
+        : []),
+    ]);
     return { message, conversation: updated, events };
   }
 }

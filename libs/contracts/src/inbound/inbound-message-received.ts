@@ -12,6 +12,7 @@ import {
 import { Channel, ContentType } from '@hub/domain';
 import { CustomerContact } from '../common/customer-contact';
 import { DeadLetterSender } from '../dead-letters/message-dead-lettered';
+import { InboundEmailThread } from '../email/inbound-email';
 import { IsClientMessageId, IsEntityId, IsExternalId, IsStorableText } from '../common/validators';
 
 /** Who wrote, as the channel knows them. */
@@ -71,6 +72,12 @@ export class InboundMessageReceived {
   @IsOptional()
   @IsEntityId()
   attachmentFileId?: string;
+
+  /** Email only: the ids and subject conversation threads the mail by. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => InboundEmailThread)
+  email?: InboundEmailThread;
 
   /** When the customer sent it, as the channel says. */
   @IsISO8601({ strict: true })

@@ -180,9 +180,23 @@ export const SERVICE_PERMISSIONS = {
       subscribes: ['visitor', 'conversation', 'agentChanges'],
     },
   },
-  // The mail and social connectors have no bus traffic yet: each gets its
+  'connector-email': {
+    serves: [],
+    // Mail attachments are stored through @hub/storage, whose file links and serving come along.
+    calls: [
+      SUBJECTS.conversation.findEmailInbox,
+      SUBJECTS.conversation.registerFile,
+      SUBJECTS.conversation.getFile,
+    ],
+    publishes: [
+      publishesAs(SUBJECTS.inbound.messageReceived, 'inbound.email'),
+      ...eventsOf(SUBJECTS.email),
+    ],
+    consumes: [durable('connector_email_replies', SUBJECTS.conversation.emailReplyRequested)],
+    realtime: NO_REALTIME,
+  },
+  // The social connector has no bus traffic yet: it gets its
   // `publishesAs(SUBJECTS.inbound.messageReceived, 'inbound.<channel>')` with its first message.
-  'connector-email': { serves: [], calls: [], publishes: [], consumes: [], realtime: NO_REALTIME },
   'connector-social': { serves: [], calls: [], publishes: [], consumes: [], realtime: NO_REALTIME },
   conversation: {
     serves: requestsOf(SUBJECTS.conversation),
@@ -193,7 +207,10 @@ export const SERVICE_PERMISSIONS = {
       SUBJECTS.gateway.listWorkspaceRetention,
     ],
     publishes: eventsOf(SUBJECTS.conversation),
-    consumes: [durable('conversation_inbound', SUBJECTS.inbound.messageReceived)],
+    consumes: [
+      durable('conversation_inbound', SUBJECTS.inbound.messageReceived),
+      durable('conversation_email_delivery', SUBJECTS.email.deliveryReported),
+    ],
     realtime: { publishes: ['agent', 'visitor', 'workspace'], subscribes: ['agentChanges'] },
   },
   routing: {

@@ -1,4 +1,4 @@
-import type { ContentType, MessageDirection, SenderType } from '@hub/domain';
+import type { ContentType, DeliveryStatus, MessageDirection, SenderType } from '@hub/domain';
 import type { MessageAttachmentView } from './file-view';
 
 /** A stored message as every reader sees it (REST, sockets, request replies). */
@@ -18,4 +18,10 @@ export interface MessageView {
   createdAt: string;
   /** The attached file (contentType `image` or `file`); its `url` is signed by the edge. */
   attachment?: MessageAttachmentView;
+  /**
+   * Replies the channel confirms (email): `pending` until the relay answered, then `sent`, or
+   * `failed` with `deliveryError` (the relay's refusal, a bounce's diagnostic).
+   */
+  deliveryStatus?: DeliveryStatus;
+  deliveryError?: string;
 }

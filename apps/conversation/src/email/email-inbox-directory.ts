@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import type { EmailInboxView } from '@hub/contracts';
+import { Channel } from '@hub/domain';
+import { Database, DomainException } from '@hub/service-kit';
+import { Inbox } from '../inboxes/inbox.entity';
+
+/**
+ * Email inboxes by address. An email inbox keeps its configuration in `settings.email`
+ * (`address`, `displayName`, `signature`; docs/email.md); the address is unique across the hub
+ * (uq_inboxes_email_address), since it alone says which workspace a mail is for.
+ */
+@Injectable()
+export class EmailInboxDirectory {
+  constructor(private readonly database: Database) {}
+
+  async find(address: string): Promise<EmailInboxView> {
+    const inbox = await this.database.dataSource.manager
+      .createQueryBuilder(Inbox, 'inbox')
+      .where('inbox.channel = :channel', { channel: Channel.Email })
+      .andWhere(`lower(inbox.settings #>> '{email,address}') = :address`, {
+        address: address.toLowerCase(),
+      })
+      .getOne();
+    if (!inbox) {
+      throw new DomainException('INBOX_NOT_FOUND', 'No email inbox receives mail for this address');
+    }
+    return emailInboxView(inbox);
+  }
+
+  /** The email inbox `inboxId` of the workspace, with its configuration. */
+  async get(workspaceId: string, inboxId: string): Promise<EmailInboxView> {
+    const inbox = await this.database.dataSource.manager.findOneBy(Inbox, {
+      id: inboxId,
+      workspaceId,
+      channel: Channel.Email,
+    });
+    if (
+      !inbox ||
+      typeof (inbox.settings.email as Record<string, unknown> | undefined)?.address !== 'string'
+    ) {
+      throw new DomainException(
+        'INBOX_NOT_FOUND',
+        `Inbox ${inboxId} is not a configured email inbox`,
+      );
+    }
+    return emailInboxView(inbox);
+  }
+}
+
+function emailInboxView(inbox: Inbox): EmailInboxView {
+  const email = (inbox.settings.email ?? {}) as Record<string, unknown>;
+  const text = (value: unknown): string | null =>
+    typeof value === 'string' && value.trim() !== '' ? value : null;
+  return {
+    inboxId: inbox.id,
+    workspaceId: inbox.workspaceId,
+    address: String(email.address).toLowerCase(),
+    displayName: text(email.displayName),
+    signature: text(email.signature),
+  };
+}
