@@ -1,6 +1,7 @@
 import { RoutingErrors } from '../routing.errors';
 import { queryRows, type Queryable } from '../sql';
 import type { PlannedAssignment } from './plan-assignments';
+import { routePrioritySql } from './queue-priority';
 import { QueueRank, type RouteState } from './route.entity';
 
 // The only SQL that changes routing's decisions in routing.routes; queue positions are in
@@ -24,6 +25,8 @@ export interface Arrival {
   /** The ConversationOpened event's `occurredAt` and id: they identify this cycle. */
   openedAt: string;
   openedEventId: string;
+  /** The customer is a VIP: ranks first, and may wait in a department reserved for VIPs. */
+  vip: boolean;
 }
 
 /** A deleted route; `freedAgentId` is the agent whose slot it held (null when it was queued). */
@@ -41,6 +44,14 @@ export interface ResolvedRoute extends RemovedRoute {
 const ROUTE_COLUMNS = `conversation_id as "conversationId", workspace_id as "workspaceId",
   department_id as "departmentId", state, agent_id as "agentId", opened_at as "openedAt"`;
 const REMOVED = `case when state = 'assigned' then agent_id end as "freedAgentId"`;
+// The queue a conversation opened in `department` ($ expressions) waits in: a department
+// reserved for VIPs takes no one else, who wait in the workspace-wide queue instead.
+const queueDepartmentSql = (vip: string, department: string) =>
+  `case when ${vip} or not exists (select 1 from routing.departments d where d.id = ${department} and d.vip_only)
+        then ${department} end`;
+// The id of the transaction queueing a row outside the lock: see Route.enqueuedXact. Rows
+// queued under the lock keep null, since the drain of that same transaction sees them.
+const CURRENT_XACT = 'pg_current_xact_id()::text::bigint';
 
 /** Routes: one row per conversation waiting for or owned by an agent. */
 export class RoutesRepository {
@@ -56,16 +67,18 @@ export class RoutesRepository {
   }
 
   /**
-   * Puts a newly opened conversation at the back of its queue; false when routing already has
-   * it. Needs no lock (a queued row changes no load): arrivals insert in parallel, and the next
-   * drain, under the lock, takes all of them at once.
+   * Puts a newly opened conversation at the back of its queue, among those of its priority;
+   * false when routing already has it. Needs no lock (a queued row changes no load): arrivals
+   * insert in parallel, and the next drain, under the lock, takes all of them at once.
    */
   async enqueue(arrival: Arrival): Promise<boolean> {
     const inserted = await queryRows(
       this.db,
       `insert into routing.routes
-         (conversation_id, workspace_id, department_id, state, opened_at, opened_event_id, applied_department_id)
-       values ($1, $2, $3, 'queued', $4, $5, $3)
+         (conversation_id, workspace_id, department_id, state, opened_at, opened_event_id, applied_department_id,
+          vip, priority, enqueued_xact)
+       values ($1, $2, ${queueDepartmentSql('$6::boolean', '$3::uuid')}, 'queued', $4, $5, $3, $6,
+               ${routePrioritySql('$6::boolean', '$1::uuid')}, ${CURRENT_XACT})
        on conflict (conversation_id) do nothing
        returning conversation_id`,
       [
@@ -74,6 +87,7 @@ export class RoutesRepository {
         arrival.departmentId,
         arrival.openedAt,
         arrival.openedEventId,
+        arrival.vip,
       ],
     );
     return inserted.length > 0;
@@ -176,12 +190,9 @@ export class RoutesRepository {
    * Restarts the route as a new cycle (queued at the back, nothing applied) when it belongs to
    * an earlier one; returns the agent whose slot it held, or undefined when nothing changed.
    */
-  async restartCycle(cycle: {
-    conversationId: string;
-    departmentId: string | null;
-    openedAt: string;
-    openedEventId: string;
-  }): Promise<RemovedRoute | undefined> {
+  async restartCycle(
+    cycle: Omit<Arrival, 'workspaceId'>,
+  ): Promise<RemovedRoute | undefined> {
     const [current] = await queryRows<RemovedRoute & { stale: boolean }>(
       this.db,
       `select ${REMOVED}, opened_at < $2 and opened_event_id <> $3 as stale
@@ -191,13 +202,15 @@ export class RoutesRepository {
     if (!current?.stale) return undefined;
     await this.db.query(
       `update routing.routes
-          set state = 'queued', agent_id = null, department_id = $2, queue_rank = ${QueueRank.New}, enqueued_at = clock_timestamp(),
+          set state = 'queued', agent_id = null, department_id = ${queueDepartmentSql('$5::boolean', '$2::uuid')},
+              queue_rank = ${QueueRank.New}, enqueued_at = clock_timestamp(), enqueued_xact = null,
+              vip = $5, priority = ${routePrioritySql('$5::boolean', '$1::uuid')},
               position = null, excluded_agent_id = null, assigned_at = null, answered = false,
               opened_at = $3, opened_event_id = $4,
               applied_agent_id = null, applied_department_id = $2, apply_after = now(), apply_attempts = 0,
               apply_lease_until = null
         where conversation_id = $1`,
-      [cycle.conversationId, cycle.departmentId, cycle.openedAt, cycle.openedEventId],
+      [cycle.conversationId, cycle.departmentId, cycle.openedAt, cycle.openedEventId, cycle.vip],
     );
     return { freedAgentId: current.freedAgentId };
   }

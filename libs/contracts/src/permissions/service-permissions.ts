@@ -151,6 +151,7 @@ export const SERVICE_PERMISSIONS = {
       SUBJECTS.conversation.getConversation,
       SUBJECTS.conversation.assign,
       SUBJECTS.conversation.unassign,
+      SUBJECTS.crm.getCustomer,
     ],
     publishes: eventsOf(SUBJECTS.routing),
     consumes: [
