@@ -3,12 +3,14 @@ import { runService } from '@hub/service-kit';
 import { AcdModule } from './acd/acd.module';
 import { AgentsModule } from './agents/agents.module';
 import { DepartmentsModule } from './departments/departments.module';
+import { LiveModule } from './live/live.module';
 import { ManualAssignmentModule } from './manual-assignment/manual-assignment.module';
 import { PresenceModule } from './presence/presence.module';
 import { QueuesModule } from './queues/queues.module';
 import { RoutingEnv } from './routing.env';
 import { routingEntities } from './routing.entities';
 import { SweepModule } from './sweep/sweep.module';
+import { TicketPrioritiesModule } from './ticket-priorities/ticket-priorities.module';
 
 void runService({
   service: 'routing',
@@ -23,5 +25,7 @@ void runService({
     DepartmentsModule,
     PresenceModule,
     SweepModule,
+    TicketPrioritiesModule,
+    LiveModule,
   ],
 });

@@ -5,6 +5,8 @@ import { AgentStatus } from './agents/agent-status.entity';
 import { DepartmentAgent } from './departments/department-agent.entity';
 import { Department } from './departments/department.entity';
 import { AgentConnection } from './presence/agent-connection.entity';
+import { TicketConversation } from './ticket-priorities/ticket-conversation.entity';
+import { TicketPriority } from './ticket-priorities/ticket-priority.entity';
 import { HandlingTime } from './wait-estimates/handling-time.entity';
 
 export const routingEntities = [
@@ -15,5 +17,7 @@ export const routingEntities = [
   AgentConnection,
   Route,
   HandlingTime,
+  TicketPriority,
+  TicketConversation,
   outboxEntity('routing'),
 ];

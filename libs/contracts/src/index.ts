@@ -51,6 +51,7 @@ export * from './routing/get-queue';
 export * from './routing/pick-conversation';
 export * from './routing/transfer-conversation';
 export * from './routing/update-agent';
+export * from './routing/update-department';
 export * from './routing/sla-clock-event';
 export * from './web/revoke-visitor-sessions';
 export * from './web/visitor-view';

@@ -16,6 +16,8 @@ export interface RouteRow {
   state: RouteState;
   agentId: string | null;
   openedAt: Date;
+  /** The customer was a VIP when the conversation arrived. */
+  vip: boolean;
 }
 
 export interface Arrival {
@@ -42,7 +44,7 @@ export interface ResolvedRoute extends RemovedRoute {
 }
 
 const ROUTE_COLUMNS = `conversation_id as "conversationId", workspace_id as "workspaceId",
-  department_id as "departmentId", state, agent_id as "agentId", opened_at as "openedAt"`;
+  department_id as "departmentId", state, agent_id as "agentId", opened_at as "openedAt", vip`;
 const REMOVED = `case when state = 'assigned' then agent_id end as "freedAgentId"`;
 // The queue a conversation opened in `department` ($ expressions) waits in: a department
 // reserved for VIPs takes no one else, who wait in the workspace-wide queue instead.
@@ -190,9 +192,7 @@ export class RoutesRepository {
    * Restarts the route as a new cycle (queued at the back, nothing applied) when it belongs to
    * an earlier one; returns the agent whose slot it held, or undefined when nothing changed.
    */
-  async restartCycle(
-    cycle: Omit<Arrival, 'workspaceId'>,
-  ): Promise<RemovedRoute | undefined> {
+  async restartCycle(cycle: Omit<Arrival, 'workspaceId'>): Promise<RemovedRoute | undefined> {
     const [current] = await queryRows<RemovedRoute & { stale: boolean }>(
       this.db,
       `select ${REMOVED}, opened_at < $2 and opened_event_id <> $3 as stale

@@ -31,7 +31,7 @@ export class QueueRepository {
       this.db,
       `select conversation_id as "conversationId", department_id as "departmentId",
               row_number() over (partition by department_id order by ${QUEUE_ORDER_SQL})::int as position,
-              to_char(enqueued_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "enqueuedAt"
+              to_char(enqueued_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "enqueuedAt", vip
          from routing.routes
         where workspace_id = $1 and state = 'queued' and ($2::uuid is null or department_id = $2::uuid)
         order by ${QUEUE_ORDER_SQL}`,

@@ -5,3 +5,4 @@ export * from './inbox-view';
 export * from './message-view';
 export * from './file-view';
 export * from './ticket-view';
+export * from './live-figures-view';
