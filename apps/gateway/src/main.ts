@@ -14,6 +14,7 @@ import { GatewayFilesModule } from './files/gateway-files.module';
 import { GatewayEnv } from './gateway.env';
 import { gatewayEntities } from './gateway.entities';
 import { LinksModule } from './links/links.module';
+import { LiveFiguresModule } from './live-figures/live-figures.module';
 import { VisitorsModule } from './visitors/visitors.module';
 
 void runService({
@@ -28,6 +29,7 @@ void runService({
     CustomersModule,
     AgentsModule,
     DepartmentsModule,
+    LiveFiguresModule,
     CannedResponsesModule,
     VisitorsModule,
     AgentSocketModule,

@@ -6,6 +6,9 @@ import type {
   CsatView,
   CustomerView,
   DepartmentView,
+  LiveAgentFigures,
+  LiveFiguresView,
+  LiveQueueFigures,
   MessageView,
   QueueEntryView,
 } from '@hub/contracts';
@@ -78,6 +81,7 @@ export class DepartmentViewSchema implements DepartmentView {
   @ApiProperty({ type: [String], format: 'uuid' }) agentIds!: string[];
   @ApiProperty({ description: 'Conversations of this department waiting for an agent' })
   queueLength!: number;
+  @ApiProperty({ description: 'Reserved for VIP customers' }) vipOnly!: boolean;
 }
 
 export class QueueEntryViewSchema implements QueueEntryView {
@@ -93,6 +97,7 @@ export class QueueEntryViewSchema implements QueueEntryView {
   })
   estimatedWaitSeconds!: number | null;
   @ApiProperty({ format: 'date-time' }) enqueuedAt!: string;
+  @ApiProperty({ description: "A VIP customer's conversation (VIPs wait first)" }) vip!: boolean;
 }
 
 export class CsatViewSchema implements CsatView {
@@ -169,4 +174,50 @@ export class CannedResponseViewSchema implements CannedResponseView {
   @ApiProperty({ example: 'hello' }) shortcut!: string;
   @ApiProperty() text!: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) departmentId!: string | null;
+}
+
+export class LiveQueueFiguresSchema implements LiveQueueFigures {
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'null: the workspace-wide queue',
+  })
+  departmentId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) name!: string | null;
+  @ApiProperty() vipOnly!: boolean;
+  @ApiProperty({ description: 'Conversations waiting for an agent' }) waiting!: number;
+  @ApiProperty({ description: 'Of them, conversations of VIP customers' }) vipWaiting!: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      'Seconds since the longest-waiting conversation joined the queue; null when none waits',
+  })
+  longestWaitSeconds!: number | null;
+}
+
+export class LiveAgentFiguresSchema implements LiveAgentFigures {
+  @ApiProperty({ format: 'uuid' }) agentId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: AGENT_PRESENCES }) presence!: AgentPresence;
+  @ApiProperty() activeChats!: number;
+  @ApiProperty() maxConcurrentChats!: number;
+  @ApiProperty({ type: [String], format: 'uuid' }) departmentIds!: string[];
+}
+
+export class LiveFiguresViewSchema implements LiveFiguresView {
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({
+    type: [LiveQueueFiguresSchema],
+    description: 'Every department by name, then the workspace-wide queue',
+  })
+  queues!: LiveQueueFigures[];
+  @ApiProperty({ type: Number, nullable: true }) longestWaitSeconds!: number | null;
+  @ApiProperty({ description: 'Agents online (taking conversations)' }) agentsOnline!: number;
+  @ApiProperty({
+    type: [LiveAgentFiguresSchema],
+    description: 'Agents online or away, with their load',
+  })
+  agents!: LiveAgentFigures[];
 }
