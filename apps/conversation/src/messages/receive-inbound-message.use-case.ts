@@ -19,6 +19,12 @@ import { Outbox, type PendingEvent } from '@hub/outbox';
 import type { Message } from './message.entity';
 import { MessageRepository, type NewMessage } from './message.repository';
 
+/** The message's customer; `vip` only when crm was asked just now (else routing asks). */
+interface ResolvedCustomer {
+  customerId: string;
+  vip?: boolean;
+}
+
 /** Thrown inside the transaction to roll it back when the message is already stored. */
 class AlreadyStored extends Error {}
 
@@ -46,13 +52,15 @@ export class ReceiveInboundMessage {
 
   async execute(inbound: InboundMessageReceived): Promise<void> {
     const inbox = await this.inboxes.getInWorkspace(inbound.workspaceId, inbound.inboxId);
-    const customerId =
-      (await this.knownCustomer(inbound)) ?? (await this.resolveCustomer(inbound, inbox.channel));
+    const known = await this.knownCustomer(inbound);
+    const customer = known
+      ? { customerId: known }
+      : await this.resolveCustomer(inbound, inbox.channel);
 
     let stored: { message: Message; conversation: Conversation; events: PendingEvent[] };
     try {
       stored = await this.database.dataSource.transaction((tx) =>
-        this.store(tx, inbound, inbox, customerId),
+        this.store(tx, inbound, inbox, customer),
       );
     } catch (error) {
       if (!(error instanceof AlreadyStored)) throw error;
@@ -77,10 +85,11 @@ export class ReceiveInboundMessage {
     });
   }
 
+  /** The customer crm resolves, with their VIP flag when crm knows it. */
   private async resolveCustomer(
     inbound: InboundMessageReceived,
     channel: Channel,
-  ): Promise<string> {
+  ): Promise<ResolvedCustomer> {
     const request: ResolveCustomerRequest = {
       workspaceId: inbound.workspaceId,
       channel,
@@ -89,15 +98,15 @@ export class ReceiveInboundMessage {
       email: inbound.customer.email,
       phone: inbound.customer.phone,
     };
-    const reply = await this.rpc.request(SUBJECTS.crm.resolveCustomer, request);
-    return reply.customerId;
+    const { customerId, vip } = await this.rpc.request(SUBJECTS.crm.resolveCustomer, request);
+    return { customerId, vip };
   }
 
   private async store(
     tx: EntityManager,
     inbound: InboundMessageReceived,
     inbox: InboxView,
-    customerId: string,
+    { customerId, vip }: ResolvedCustomer,
   ) {
     // Checked first: a message with a stranger's file opens no conversation.
     const attachment = inbound.attachmentFileId
@@ -136,7 +145,7 @@ export class ReceiveInboundMessage {
     if (!message) throw new AlreadyStored();
     const events = await this.outbox.add(
       tx,
-      this.notifier.messageCreated(message, conversation, inbox.channel, opening),
+      this.notifier.messageCreated(message, conversation, inbox.channel, opening, vip),
     );
     return { message, conversation, events };
   }
