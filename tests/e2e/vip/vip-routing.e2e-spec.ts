@@ -14,7 +14,7 @@ import { TEST_JWT_SECRET } from '../gateway/support/tokens';
 import { AgentSocketClient } from '../support/agent-socket-client';
 import { GatewayApi } from '../support/gateway-api';
 import { startHubSuite, type HubSuite } from '../support/hub-suite';
-import { inboundMessage, publishInbound } from '../support/inbound';
+import { inboundMessage, publishInbound, storedConversationOf } from '../support/inbound';
 import { createWorkspace, type WorkspaceFixture } from '../support/workspace-fixture';
 
 describe('VIP routing through the real services', () => {
@@ -71,20 +71,7 @@ describe('VIP routing through the real services', () => {
       },
     );
     await publishInbound(publisher, message);
-    let conversationId: string | undefined;
-    await waitFor(
-      async () => {
-        const { rows } = await db.query<{ conversation_id: string }>(
-          `select conversation_id from conversation.messages where channel_message_id = $1`,
-          [message.externalMessageId],
-        );
-        conversationId = rows[0]?.conversation_id;
-        return conversationId !== undefined;
-      },
-      15_000,
-      () => `message ${message.externalMessageId} was not stored`,
-    );
-    return conversationId!;
+    return storedConversationOf(db, message);
   }
 
   /** Waits until routing has the conversation queued with a position; returns its route. */
