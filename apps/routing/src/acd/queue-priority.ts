@@ -29,11 +29,16 @@ export function ticketQueuePriority(ticket: {
 
 /**
  * SQL for a route's priority: first for a VIP customer, else the best rank of its open tickets
- * (routing.ticket_priorities), else normal. `vip` and `conversationId` are SQL expressions.
+ * in its workspace (routing.ticket_priorities), else normal. The arguments are SQL expressions.
  */
-export function routePrioritySql(vip: string, conversationId: string): string {
-  return `case when ${vip} then ${QueuePriority.First} else coalesce(
+export function routePrioritySql(route: {
+  vip: string;
+  conversationId: string;
+  workspaceId: string;
+}): string {
+  return `case when ${route.vip} then ${QueuePriority.First} else coalesce(
     (select min(t.priority) from routing.ticket_conversations tc
        join routing.ticket_priorities t on t.ticket_id = tc.ticket_id
-      where tc.conversation_id = ${conversationId}), ${QueuePriority.Normal}) end`;
+      where tc.conversation_id = ${route.conversationId} and tc.workspace_id = ${route.workspaceId}),
+    ${QueuePriority.Normal}) end`;
 }

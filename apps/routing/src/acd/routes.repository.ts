@@ -80,7 +80,7 @@ export class RoutesRepository {
          (conversation_id, workspace_id, department_id, state, opened_at, opened_event_id, applied_department_id,
           vip, priority, enqueued_xact)
        values ($1, $2, ${queueDepartmentSql('$6::boolean', '$3::uuid')}, 'queued', $4, $5, $3, $6,
-               ${routePrioritySql('$6::boolean', '$1::uuid')}, ${CURRENT_XACT})
+               ${routePrioritySql({ vip: '$6::boolean', conversationId: '$1::uuid', workspaceId: '$2::uuid' })}, ${CURRENT_XACT})
        on conflict (conversation_id) do nothing
        returning conversation_id`,
       [
@@ -204,7 +204,7 @@ export class RoutesRepository {
       `update routing.routes
           set state = 'queued', agent_id = null, department_id = ${queueDepartmentSql('$5::boolean', '$2::uuid')},
               queue_rank = ${QueueRank.New}, enqueued_at = clock_timestamp(), enqueued_xact = null,
-              vip = $5, priority = ${routePrioritySql('$5::boolean', '$1::uuid')},
+              vip = $5, priority = ${routePrioritySql({ vip: '$5::boolean', conversationId: '$1::uuid', workspaceId: 'routes.workspace_id' })},
               position = null, excluded_agent_id = null, assigned_at = null, answered = false,
               opened_at = $3, opened_event_id = $4,
               applied_agent_id = null, applied_department_id = $2, apply_after = now(), apply_attempts = 0,

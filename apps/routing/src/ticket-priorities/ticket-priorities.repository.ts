@@ -1,6 +1,12 @@
 import { routePrioritySql } from '../acd/queue-priority';
 import { queryRows, type Queryable } from '../sql';
 
+const ROUTE_PRIORITY = routePrioritySql({
+  vip: 'r.vip',
+  conversationId: 'r.conversation_id',
+  workspaceId: 'r.workspace_id',
+});
+
 /** A ticket as routing keeps it: its rank for its conversations, at one version. */
 export interface TicketRank {
   ticketId: string;
@@ -68,9 +74,9 @@ export class TicketPrioritiesRepository {
   async reprioritize(workspaceId: string, conversationIds: readonly string[]): Promise<boolean> {
     const changed = await queryRows<{ state: string }>(
       this.db,
-      `update routing.routes r set priority = ${routePrioritySql('r.vip', 'r.conversation_id')}
+      `update routing.routes r set priority = ${ROUTE_PRIORITY}
         where r.workspace_id = $1 and r.conversation_id = any($2::uuid[])
-          and r.priority is distinct from ${routePrioritySql('r.vip', 'r.conversation_id')}
+          and r.priority is distinct from ${ROUTE_PRIORITY}
         returning r.state`,
       [workspaceId, conversationIds],
     );
