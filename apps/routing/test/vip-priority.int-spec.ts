@@ -4,7 +4,7 @@ import { DomainException } from '@hub/service-kit';
 import { QueuePriority } from '../src/acd/queue-priority';
 import { RoutesRepository } from '../src/acd/routes.repository';
 import { drainQueue } from '../src/acd/drain-queue';
-import { DepartmentsService } from '../src/departments/departments.service';
+import { updateDepartment } from '../src/departments/update-department.use-case';
 import { LiveFiguresQuery } from '../src/live/live-figures.query';
 import { transferConversation } from '../src/manual-assignment/transfer-conversation.use-case';
 import { reprioritize } from '../src/ticket-priorities/reprioritize';
@@ -180,10 +180,7 @@ describe('VIP and priority routing', () => {
         role: AgentRole.Admin,
         presence: AgentPresence.Offline,
       });
-      const departments = new DepartmentsService({
-        dataSource: bed.replicas[0],
-      } as ConstructorParameters<typeof DepartmentsService>[0]);
-      const view = await departments.update({
+      const view = await updateDepartment(bed.data, {
         workspaceId,
         departmentId,
         actor: { agentId: admin, role: AgentRole.Admin },
@@ -245,18 +242,12 @@ describe('VIP and priority routing', () => {
       const workspaceId = randomUUID();
       const departmentId = await bed.department(workspaceId);
       const supervisor = await bed.agent(workspaceId, { role: AgentRole.Supervisor });
-      const departments = new DepartmentsService({
-        dataSource: bed.replicas[0],
-      } as ConstructorParameters<typeof DepartmentsService>[0]);
-
-      const refusal = await departments
-        .update({
-          workspaceId,
-          departmentId,
-          actor: { agentId: supervisor, role: AgentRole.Supervisor },
-          vipOnly: true,
-        })
-        .catch((error: unknown) => error);
+      const refusal = await updateDepartment(bed.data, {
+        workspaceId,
+        departmentId,
+        actor: { agentId: supervisor, role: AgentRole.Supervisor },
+        vipOnly: true,
+      }).catch((error: unknown) => error);
 
       expect((refusal as DomainException).code).toBe('ROUTING_ADMIN_ONLY');
       const [department] = await bed.sql<{ vipOnly: boolean }>(
