@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  DepartmentView,
-  LiveFiguresView,
-  QueueEntryView,
-  QueuePositionRealtime,
-  RealtimeEvent,
+import {
+  SUBJECTS,
+  type DepartmentView,
+  type LiveFiguresView,
+  type QueueEntryView,
+  type QueuePositionRealtime,
+  type RealtimeEvent,
+  type TicketChanged,
 } from '@hub/contracts';
-import { AgentRole } from '@hub/domain';
+import { AgentRole, Priority, TicketStatus } from '@hub/domain';
 import { JetStreamPublisher } from '@hub/messaging';
 import { waitFor } from '@hub/testing';
 import { Client } from 'pg';
@@ -198,6 +200,74 @@ describe('VIP routing through the real services', () => {
       5_000,
       () => `positions told: ${JSON.stringify(after.map((e) => lastPosition(e.conversationId)))}`,
     );
+  });
+
+  it('queues a conversation linked to an urgent ticket first, as crm announces the ticket, and back in line once it is solved', async () => {
+    const workspace = await createWorkspace(suite.database.url, { sam: AgentRole.Supervisor });
+    const token = await login(workspace, 'sam');
+    const first = await visitorWrites(workspace, randomUUID());
+    const linked = await visitorWrites(workspace, randomUUID());
+    await queued(first);
+    await queued(linked);
+    const ticketId = randomUUID();
+    // As crm's tickets publish every write of a ticket (through its outbox).
+    const ticketChanged = (version: number, status: TicketStatus): TicketChanged => ({
+      eventId: `ticket:${ticketId}:${version}`,
+      workspaceId: workspace.id,
+      occurredAt: new Date().toISOString(),
+      created: version === 1,
+      ticket: {
+        id: ticketId,
+        customerId: randomUUID(),
+        subject: 'Order never arrived',
+        status,
+        priority: Priority.Urgent,
+        categoryId: null,
+        assigneeId: null,
+        departmentId: null,
+        vip: false,
+        conversationIds: [linked],
+        dueAt: null,
+        version,
+        createdAt: new Date().toISOString(),
+      },
+      changes: [],
+      actorType: 'system',
+      actorId: null,
+    });
+    const order = async () =>
+      (await queueOf(token)).map((entry) => [entry.conversationId, entry.position]);
+
+    await publisher.publish(SUBJECTS.crm.ticketChanged, ticketChanged(1, TicketStatus.Open), {
+      msgId: `ticket:${ticketId}:1`,
+    });
+    await waitFor(
+      async () => (await order())[0]?.[0] === linked,
+      15_000,
+      () => "the urgent ticket's conversation did not move to the front",
+    );
+    expect(await order()).toEqual([
+      [linked, 1],
+      [first, 2],
+    ]);
+    await waitFor(
+      () => lastPosition(linked) === 1 && lastPosition(first) === 2,
+      5_000,
+      () => 'the new positions were not told',
+    );
+
+    await publisher.publish(SUBJECTS.crm.ticketChanged, ticketChanged(2, TicketStatus.Solved), {
+      msgId: `ticket:${ticketId}:2`,
+    });
+    await waitFor(
+      async () => (await order())[0]?.[0] === first,
+      15_000,
+      () => 'the conversation of the solved ticket kept its rank',
+    );
+    expect(await order()).toEqual([
+      [first, 1],
+      [linked, 2],
+    ]);
   });
 
   it('lets admins reserve a department for VIPs: others wait workspace-wide and cannot be transferred in', async () => {
