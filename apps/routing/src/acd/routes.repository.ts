@@ -46,11 +46,35 @@ export interface ResolvedRoute extends RemovedRoute {
 const ROUTE_COLUMNS = `conversation_id as "conversationId", workspace_id as "workspaceId",
   department_id as "departmentId", state, agent_id as "agentId", opened_at as "openedAt", vip`;
 const REMOVED = `case when state = 'assigned' then agent_id end as "freedAgentId"`;
-// The queue a conversation opened in `department` ($ expressions) waits in: a department
+// The queue a conversation opened in `department` waits in (SQL expressions): a department
 // reserved for VIPs takes no one else, who wait in the workspace-wide queue instead.
-const queueDepartmentSql = (vip: string, department: string) =>
-  `case when ${vip} or not exists (select 1 from routing.departments d where d.id = ${department} and d.vip_only)
-        then ${department} end`;
+const queueDepartmentSql = (route: { vip: string; department: string; workspaceId: string }) =>
+  `case when ${route.vip} or not exists (
+          select 1 from routing.departments d
+           where d.id = ${route.department} and d.workspace_id = ${route.workspaceId} and d.vip_only)
+        then ${route.department} end`;
+// An arrival's queue and priority ($1 conversation, $2 workspace, $3 department, $6 vip).
+const ARRIVAL_DEPARTMENT = queueDepartmentSql({
+  vip: '$6::boolean',
+  department: '$3::uuid',
+  workspaceId: '$2::uuid',
+});
+const ARRIVAL_PRIORITY = routePrioritySql({
+  vip: '$6::boolean',
+  conversationId: '$1::uuid',
+  workspaceId: '$2::uuid',
+});
+// A restarted cycle's ($1 conversation, $2 department, $5 vip; the row's own workspace).
+const RESTART_DEPARTMENT = queueDepartmentSql({
+  vip: '$5::boolean',
+  department: '$2::uuid',
+  workspaceId: 'routes.workspace_id',
+});
+const RESTART_PRIORITY = routePrioritySql({
+  vip: '$5::boolean',
+  conversationId: '$1::uuid',
+  workspaceId: 'routes.workspace_id',
+});
 // The id of the transaction queueing a row outside the lock: see Route.enqueuedXact. Rows
 // queued under the lock keep null, since the drain of that same transaction sees them.
 const CURRENT_XACT = 'pg_current_xact_id()::text::bigint';
@@ -79,8 +103,7 @@ export class RoutesRepository {
       `insert into routing.routes
          (conversation_id, workspace_id, department_id, state, opened_at, opened_event_id, applied_department_id,
           vip, priority, enqueued_xact)
-       values ($1, $2, ${queueDepartmentSql('$6::boolean', '$3::uuid')}, 'queued', $4, $5, $3, $6,
-               ${routePrioritySql({ vip: '$6::boolean', conversationId: '$1::uuid', workspaceId: '$2::uuid' })}, ${CURRENT_XACT})
+       values ($1, $2, ${ARRIVAL_DEPARTMENT}, 'queued', $4, $5, $3, $6, ${ARRIVAL_PRIORITY}, ${CURRENT_XACT})
        on conflict (conversation_id) do nothing
        returning conversation_id`,
       [
@@ -202,9 +225,9 @@ export class RoutesRepository {
     if (!current?.stale) return undefined;
     await this.db.query(
       `update routing.routes
-          set state = 'queued', agent_id = null, department_id = ${queueDepartmentSql('$5::boolean', '$2::uuid')},
+          set state = 'queued', agent_id = null, department_id = ${RESTART_DEPARTMENT},
               queue_rank = ${QueueRank.New}, enqueued_at = clock_timestamp(), enqueued_xact = null,
-              vip = $5, priority = ${routePrioritySql({ vip: '$5::boolean', conversationId: '$1::uuid', workspaceId: 'routes.workspace_id' })},
+              vip = $5, priority = ${RESTART_PRIORITY},
               position = null, excluded_agent_id = null, assigned_at = null, answered = false,
               opened_at = $3, opened_event_id = $4,
               applied_agent_id = null, applied_department_id = $2, apply_after = now(), apply_attempts = 0,
