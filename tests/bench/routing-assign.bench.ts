@@ -138,6 +138,7 @@ describe('routing assignment throughput', () => {
       departmentId,
       openedAt: new Date().toISOString(),
       openedEventId: `bench:${conversationId}`,
+      vip: false,
     };
   }
 
@@ -165,7 +166,7 @@ describe('routing assignment throughput', () => {
             tx,
             `select conversation_id as "conversationId" from routing.routes
             where workspace_id = $1 and state = 'queued'
-            order by queue_rank, enqueued_at, conversation_id limit 1 for update skip locked`,
+            order by priority, queue_rank, enqueued_at, conversation_id limit 1 for update skip locked`,
             [alt.workspaceId],
           );
           if (!waiting) return false;

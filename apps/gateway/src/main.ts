@@ -19,6 +19,7 @@ import { TicketsModule } from './tickets/tickets.module';
 import { SlaModule } from './sla/sla.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { ReportsModule } from './reports/reports.module';
+import { LiveFiguresModule } from './live-figures/live-figures.module';
 import { VisitorsModule } from './visitors/visitors.module';
 
 void runService({
@@ -37,6 +38,7 @@ void runService({
     ReportsModule,
     AgentsModule,
     DepartmentsModule,
+    LiveFiguresModule,
     CannedResponsesModule,
     VisitorsModule,
     SlaModule,

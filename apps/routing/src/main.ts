@@ -4,6 +4,7 @@ import { AcdModule } from './acd/acd.module';
 import { AgentsModule } from './agents/agents.module';
 import { BusinessHoursModule } from './business-hours/business-hours.module';
 import { DepartmentsModule } from './departments/departments.module';
+import { LiveModule } from './live/live.module';
 import { ManualAssignmentModule } from './manual-assignment/manual-assignment.module';
 import { PresenceModule } from './presence/presence.module';
 import { QueuesModule } from './queues/queues.module';
@@ -11,6 +12,7 @@ import { RoutingEnv } from './routing.env';
 import { routingEntities } from './routing.entities';
 import { SlaModule } from './sla/sla.module';
 import { SweepModule } from './sweep/sweep.module';
+import { TicketPrioritiesModule } from './ticket-priorities/ticket-priorities.module';
 
 void runService({
   service: 'routing',
@@ -27,5 +29,7 @@ void runService({
     SweepModule,
     BusinessHoursModule,
     SlaModule,
+    TicketPrioritiesModule,
+    LiveModule,
   ],
 });

@@ -5,6 +5,7 @@ import { DepartmentsRepository } from './departments/departments.repository';
 import { PresenceRepository } from './presence/presence.repository';
 import { QueueRepository } from './queues/queue.repository';
 import type { Queryable } from './sql';
+import { TicketPrioritiesRepository } from './ticket-priorities/ticket-priorities.repository';
 import { HandlingTimesRepository } from './wait-estimates/handling-times.repository';
 import { WaitBasisQuery } from './wait-estimates/wait-basis.query';
 
@@ -22,6 +23,7 @@ export interface RoutingData {
   presence: PresenceRepository;
   handlingTimes: HandlingTimesRepository;
   waitBasis: WaitBasisQuery;
+  ticketPriorities: TicketPrioritiesRepository;
 }
 
 export function routingData(db: Queryable): RoutingData {
@@ -34,5 +36,6 @@ export function routingData(db: Queryable): RoutingData {
     presence: new PresenceRepository(db),
     handlingTimes: new HandlingTimesRepository(db),
     waitBasis: new WaitBasisQuery(db),
+    ticketPriorities: new TicketPrioritiesRepository(db),
   };
 }

@@ -9,6 +9,8 @@ import { AgentConnection } from './presence/agent-connection.entity';
 import { SlaClock } from './sla/sla-clock.entity';
 import { SlaPolicy } from './sla/sla-policy.entity';
 import { SlaTicket } from './sla/sla-ticket.entity';
+import { TicketConversation } from './ticket-priorities/ticket-conversation.entity';
+import { TicketPriority } from './ticket-priorities/ticket-priority.entity';
 import { HandlingTime } from './wait-estimates/handling-time.entity';
 
 export const routingEntities = [
@@ -19,6 +21,8 @@ export const routingEntities = [
   AgentConnection,
   Route,
   HandlingTime,
+  TicketPriority,
+  TicketConversation,
   outboxEntity('routing'),
   BusinessHours,
   SlaPolicy,

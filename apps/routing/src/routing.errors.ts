@@ -14,6 +14,11 @@ export const RoutingErrors = {
     ),
   notQueued: () =>
     new DomainException('ROUTING_NOT_QUEUED', 'The conversation is not waiting in a queue'),
+  vipOnlyDepartment: () =>
+    new DomainException(
+      'ROUTING_VIP_ONLY_DEPARTMENT',
+      'The department is reserved for VIP customers, and this customer is not one',
+    ),
   noFreeSlot: () => new DomainException('ROUTING_NO_FREE_SLOT', 'The agent has no free chat slot'),
   agentUnavailable: () =>
     new DomainException('ROUTING_AGENT_UNAVAILABLE', 'The agent is not online'),
@@ -37,6 +42,8 @@ export const RoutingErrors = {
     ),
   adminOnly: () =>
     new DomainException('ROUTING_ADMIN_ONLY', 'Only an admin may change or remove an agent'),
+  departmentAdminOnly: () =>
+    new DomainException('ROUTING_ADMIN_ONLY', 'Only an admin may change a department'),
   lastAdmin: () =>
     new DomainException(
       'ROUTING_LAST_ADMIN',

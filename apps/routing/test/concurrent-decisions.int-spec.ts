@@ -25,7 +25,9 @@ describe('routing decisions under concurrency', () => {
   }
 
   async function arriveAt(replica: number, workspaceId: string, departmentId: string) {
-    const { effects } = await bed.arrive(workspaceId, departmentId, bed.replicas[replica]);
+    const { effects } = await bed.arrive(workspaceId, departmentId, {
+      replica: bed.replicas[replica],
+    });
     return effects;
   }
 

@@ -66,6 +66,7 @@ export * from './routing/get-queue';
 export * from './routing/pick-conversation';
 export * from './routing/transfer-conversation';
 export * from './routing/update-agent';
+export * from './routing/update-department';
 export * from './routing/sla-clock-event';
 export * from './routing/business-hours';
 export * from './routing/sla-policies';

@@ -104,6 +104,8 @@ import { PickConversationRequest } from './routing/pick-conversation';
 import { SetAgentPresenceRequest } from './routing/set-agent-presence';
 import { TransferConversationRequest } from './routing/transfer-conversation';
 import { UpdateAgentRequest, type UpdateAgentReply } from './routing/update-agent';
+import { UpdateDepartmentRequest } from './routing/update-department';
+import type { LiveFiguresView } from './views/live-figures-view';
 import {
   AcceptInvitationRequest,
   type AcceptInvitationReply,
@@ -509,6 +511,16 @@ export const SUBJECTS = {
       'routing.department.availability',
       WorkspaceScopedRequest,
       returns<DepartmentAvailabilityReply>(),
+    ),
+    updateDepartment: defineRequest(
+      'routing.department.update',
+      UpdateDepartmentRequest,
+      returns<DepartmentView>(),
+    ),
+    liveFigures: defineRequest(
+      'routing.live.get',
+      WorkspaceScopedRequest,
+      returns<LiveFiguresView>(),
     ),
     getQueue: defineRequest('routing.queue.get', GetQueueRequest, returns<QueueEntryView[]>()),
     pick: defineRequest('routing.queue.pick', PickConversationRequest, returns<ConversationView>()),

@@ -85,7 +85,7 @@ describe('routing: automatic distribution, queue, pick and transfer', () => {
 
       expect(agents.map((a) => [a.name, a.departmentIds])).toEqual([['Ada', [sales]]]);
       expect(departments).toEqual([
-        { id: sales, workspaceId, name: 'Sales', agentIds: [ada], queueLength: 0 },
+        { id: sales, workspaceId, name: 'Sales', agentIds: [ada], queueLength: 0, vipOnly: false },
       ]);
       expect(elsewhere).toMatchObject({ status: 404, code: 'AGENT_NOT_FOUND' });
     });

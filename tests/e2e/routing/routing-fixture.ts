@@ -22,7 +22,12 @@ import {
   type TestDatabase,
 } from '@hub/testing';
 import { Client } from 'pg';
-import { createWorkspaceWithInbox, inboundMessage, publishInbound } from '../support/inbound';
+import {
+  createWorkspaceWithInbox,
+  inboundMessage,
+  publishInbound,
+  storedConversationOf,
+} from '../support/inbound';
 import { nestRequest } from '../support/nest-request';
 import { TestHub } from '../support/test-hub';
 
@@ -216,20 +221,7 @@ export class RoutingFixture {
   /** Publishes a visitor message as connector-web does; the id of the conversation storing it. */
   async send(message: InboundMessageReceived): Promise<string> {
     await publishInbound(this.publisher, message);
-    let conversationId: string | undefined;
-    await waitFor(
-      async () => {
-        const { rows } = await this.db.query<{ conversation_id: string }>(
-          `select conversation_id from conversation.messages where channel_message_id = $1`,
-          [message.externalMessageId],
-        );
-        conversationId = rows[0]?.conversation_id;
-        return conversationId !== undefined;
-      },
-      15_000,
-      () => `message ${message.externalMessageId} was not stored`,
-    );
-    return conversationId!;
+    return storedConversationOf(this.db, message);
   }
 
   async conversation(conversationId: string): Promise<ConversationRow> {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { waitFor } from '@hub/testing';
 import { inboundMessageId, SUBJECTS, type InboundMessageReceived } from '@hub/contracts';
 import { Channel, ContentType } from '@hub/domain';
 import type { JetStreamPublisher } from '@hub/messaging';
@@ -48,4 +49,25 @@ export function publishInbound(publisher: JetStreamPublisher, message: InboundMe
   return publisher.publish(SUBJECTS.inbound.messageReceived, message, {
     msgId: inboundMessageId(message),
   });
+}
+
+/** Waits until the conversation service stored `message`; the id of its conversation. */
+export async function storedConversationOf(
+  db: Client,
+  message: InboundMessageReceived,
+): Promise<string> {
+  let conversationId: string | undefined;
+  await waitFor(
+    async () => {
+      const { rows } = await db.query<{ conversation_id: string }>(
+        `select conversation_id from conversation.messages where channel_message_id = $1`,
+        [message.externalMessageId],
+      );
+      conversationId = rows[0]?.conversation_id;
+      return conversationId !== undefined;
+    },
+    15_000,
+    () => `message ${message.externalMessageId} was not stored`,
+  );
+  return conversationId!;
 }

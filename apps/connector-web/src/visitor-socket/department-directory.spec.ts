@@ -8,7 +8,14 @@ const sales = '5a1e0000-0000-4000-8000-000000000001';
 const support = '5a1e0000-0000-4000-8000-000000000002';
 
 const view = (id: string, workspace = workspaceId) =>
-  ({ id, workspaceId: workspace, name: id, agentIds: [], queueLength: 0 }) as DepartmentView;
+  ({
+    id,
+    workspaceId: workspace,
+    name: id,
+    agentIds: [],
+    queueLength: 0,
+    vipOnly: false,
+  }) as DepartmentView;
 
 /** A directory over routing's answers, counting how often it asked. */
 function directory(departments: DepartmentView[]) {

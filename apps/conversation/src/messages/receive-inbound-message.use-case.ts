@@ -21,6 +21,9 @@ import { TranscriptMasking } from '../privacy/transcript-masking';
 import type { Message } from './message.entity';
 import { MessageRepository, type NewMessage } from './message.repository';
 
+/** The sender with their VIP flag, known only when crm was asked just now (else routing asks). */
+type ResolvedSender = Sender & { vip?: boolean };
+
 /** Thrown inside the transaction to roll it back when the message is already stored. */
 class AlreadyStored extends Error {}
 
@@ -78,7 +81,10 @@ export class ReceiveInboundMessage {
   }
 
   /** Who wrote, with the customer an earlier conversation in this inbox, or else crm, says. */
-  private async senderOf(inbound: InboundMessageReceived, channel: Channel): Promise<Sender> {
+  private async senderOf(
+    inbound: InboundMessageReceived,
+    channel: Channel,
+  ): Promise<ResolvedSender> {
     const sender = {
       workspaceId: inbound.workspaceId,
       inboxId: inbound.inboxId,
@@ -89,7 +95,8 @@ export class ReceiveInboundMessage {
     if (known) return { ...sender, customerId: known };
     // Read before asking crm, so an undo of a merge applied after crm answered is recognised.
     const returnsSeen = await this.customerMoves.returnsSeen(inbound.workspaceId);
-    return { ...sender, customerId: await this.resolveCustomer(inbound, channel), returnsSeen };
+    const { customerId, vip } = await this.resolveCustomer(inbound, channel);
+    return { ...sender, customerId, vip, returnsSeen };
   }
 
   /** The customer of an earlier conversation of this sender in this inbox: no need to ask crm. */
@@ -100,10 +107,11 @@ export class ReceiveInboundMessage {
     });
   }
 
+  /** The customer crm resolves, with their VIP flag when crm knows it. */
   private async resolveCustomer(
     inbound: InboundMessageReceived,
     channel: Channel,
-  ): Promise<string> {
+  ): Promise<{ customerId: string; vip?: boolean }> {
     const request: ResolveCustomerRequest = {
       workspaceId: inbound.workspaceId,
       channel,
@@ -112,15 +120,15 @@ export class ReceiveInboundMessage {
       email: inbound.customer.email,
       phone: inbound.customer.phone,
     };
-    const reply = await this.rpc.request(SUBJECTS.crm.resolveCustomer, request);
-    return reply.customerId;
+    const { customerId, vip } = await this.rpc.request(SUBJECTS.crm.resolveCustomer, request);
+    return { customerId, vip };
   }
 
   private async store(
     tx: EntityManager,
     inbound: InboundMessageReceived,
     inbox: InboxView,
-    sender: Sender,
+    sender: ResolvedSender,
   ) {
     // Checked first: a message with a stranger's file opens no conversation.
     const attachment = inbound.attachmentFileId
@@ -161,7 +169,14 @@ export class ReceiveInboundMessage {
     if (!message) throw new AlreadyStored();
     const events = await this.outbox.add(
       tx,
-      this.notifier.messageCreated(message, conversation, inbox.channel, opening),
+      this.notifier.messageCreated(
+        message,
+        conversation,
+        inbox.channel,
+        opening,
+        // A merge may have given the message another customer, whose flag crm did not say.
+        owner === sender.customerId ? sender.vip : undefined,
+      ),
     );
     return { message, conversation, events };
   }

@@ -30,12 +30,16 @@ export type Opening = 'new' | 'reopened';
 export class ConversationNotifier {
   constructor(private readonly realtime: Realtime) {}
 
-  /** `opening`: whether this message opened the conversation, or reopened a resolved one. */
+  /**
+   * `opening`: whether this message opened the conversation, or reopened a resolved one.
+   * `customerVip`: the VIP flag crm answered when it was asked for the customer just now.
+   */
   messageCreated(
     message: Message,
     conversation: Conversation,
     channel: Channel,
     opening: Opening | null,
+    customerVip?: boolean,
   ): PendingEvent[] {
     const eventId = messageCreatedEventId(message.id);
     const payload: MessageCreated = {
@@ -61,8 +65,12 @@ export class ConversationNotifier {
     const events = [
       pendingEvent(SUBJECTS.conversation.messageCreated, conversation.workspaceId, payload),
     ];
-    if (opening)
-      events.push(this.opened(conversation, channel, opening === 'reopened', message.seq));
+    if (opening) {
+      const reopened = opening === 'reopened';
+      events.push(
+        this.opened(conversation, channel, { reopened, discriminator: message.seq, customerVip }),
+      );
+    }
     return events;
   }
 
@@ -110,7 +118,10 @@ export class ConversationNotifier {
 
   /** A reopened conversation waits for an agent again, like a new one. */
   reopened(conversation: Conversation, channel: Channel): PendingEvent {
-    return this.opened(conversation, channel, true, `reopen:${conversation.updatedAt.getTime()}`);
+    return this.opened(conversation, channel, {
+      reopened: true,
+      discriminator: `reopen:${conversation.updatedAt.getTime()}`,
+    });
   }
 
   /** The stored message to its agent and, on the web channel, to the visitor's sockets. */
@@ -160,11 +171,15 @@ export class ConversationNotifier {
     ];
   }
 
+  // Routing ranks a VIP's conversation first; without `customerVip` it asks crm itself.
   private opened(
     conversation: Conversation,
     channel: Channel,
-    reopened: boolean,
-    discriminator: string | number,
+    {
+      reopened,
+      discriminator,
+      customerVip,
+    }: { reopened: boolean; discriminator: string | number; customerVip?: boolean },
   ): PendingEvent {
     const payload: ConversationOpened = {
       ...this.base('opened', conversation, discriminator),
@@ -174,6 +189,7 @@ export class ConversationNotifier {
       customerExternalId: conversation.customerExternalId,
       departmentId: conversation.departmentId,
       reopened,
+      ...(customerVip === undefined ? {} : { vip: customerVip }),
     };
     return pendingEvent(
       SUBJECTS.conversation.conversationOpened,

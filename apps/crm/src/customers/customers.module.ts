@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CustomerRepository } from './customer.repository';
+import { CustomerVipQuery } from './customer-vip.query';
 import { CustomersHandler } from './customers.handler';
 import { CustomersService } from './customers.service';
 import { IdentifyCustomer } from './identify-customer.use-case';
@@ -7,7 +8,13 @@ import { RecordVisitorProfile } from './record-visitor-profile.use-case';
 
 @Module({
   controllers: [CustomersHandler],
-  providers: [CustomersService, CustomerRepository, IdentifyCustomer, RecordVisitorProfile],
+  providers: [
+    CustomersService,
+    CustomerRepository,
+    CustomerVipQuery,
+    IdentifyCustomer,
+    RecordVisitorProfile,
+  ],
   exports: [CustomersService],
 })
 export class CustomersModule {}

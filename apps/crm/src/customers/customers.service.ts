@@ -8,6 +8,7 @@ import type {
 } from '@hub/contracts';
 import { CustomerError } from './customer.exception';
 import { CustomerRepository } from './customer.repository';
+import { CustomerVipQuery } from './customer-vip.query';
 
 const DEFAULT_SEARCH_LIMIT = 20;
 
@@ -15,13 +16,19 @@ const DEFAULT_SEARCH_LIMIT = 20;
 export class CustomersService {
   private readonly logger = new Logger(CustomersService.name);
 
-  constructor(private readonly customers: CustomerRepository) {}
+  constructor(
+    private readonly customers: CustomerRepository,
+    private readonly vip: CustomerVipQuery,
+  ) {}
 
   // The identity is looked up first because nearly every contact is not a first one; only a
-  // first contact pays for the transaction.
+  // first contact pays for the transaction. A customer found (not made now) may be a VIP.
   async resolve(request: ResolveCustomerRequest): Promise<ResolveCustomerReply> {
     const existing = await this.customers.findIdByIdentity(request);
-    if (existing) return { customerId: existing, created: false };
+    if (existing) {
+      const flag = await this.vip.of(request.workspaceId, existing);
+      return { customerId: existing, created: false, ...flag };
+    }
 
     const reply = await this.customers.createForIdentity(request);
     if (reply.created) {
@@ -30,13 +37,16 @@ export class CustomersService {
         'customer created',
       );
     }
+    // Lost the race to another first contact: the winner's customer may be a VIP already.
+    if (!reply.created)
+      return { ...reply, ...(await this.vip.of(request.workspaceId, reply.customerId)) };
     return reply;
   }
 
   async get(request: GetCustomerRequest): Promise<CustomerView> {
     const customer = await this.customers.findView(request);
     if (!customer) throw CustomerError.notFound(request.customerId);
-    return customer;
+    return { ...customer, ...(await this.vip.of(request.workspaceId, request.customerId)) };
   }
 
   search(request: SearchCustomersRequest): Promise<CustomerView[]> {

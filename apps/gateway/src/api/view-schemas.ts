@@ -7,6 +7,9 @@ import type {
   CustomerMergeView,
   CustomerView,
   DepartmentView,
+  LiveAgentFigures,
+  LiveFiguresView,
+  LiveQueueFigures,
   MessageView,
   QueueEntryView,
   WorkspaceSettingsView,
@@ -80,6 +83,7 @@ export class DepartmentViewSchema implements DepartmentView {
   @ApiProperty({ type: [String], format: 'uuid' }) agentIds!: string[];
   @ApiProperty({ description: 'Conversations of this department waiting for an agent' })
   queueLength!: number;
+  @ApiProperty({ description: 'Reserved for VIP customers' }) vipOnly!: boolean;
 }
 
 export class QueueEntryViewSchema implements QueueEntryView {
@@ -95,6 +99,7 @@ export class QueueEntryViewSchema implements QueueEntryView {
   })
   estimatedWaitSeconds!: number | null;
   @ApiProperty({ format: 'date-time' }) enqueuedAt!: string;
+  @ApiProperty({ description: "A VIP customer's conversation (VIPs wait first)" }) vip!: boolean;
 }
 
 export class CsatViewSchema implements CsatView {
@@ -242,4 +247,50 @@ export class CustomerErasureSchema {
     additionalProperties: { type: 'integer' },
   })
   erased!: Record<string, number>;
+}
+
+export class LiveQueueFiguresSchema implements LiveQueueFigures {
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'null: the workspace-wide queue',
+  })
+  departmentId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) name!: string | null;
+  @ApiProperty() vipOnly!: boolean;
+  @ApiProperty({ description: 'Conversations waiting for an agent' }) waiting!: number;
+  @ApiProperty({ description: 'Of them, conversations of VIP customers' }) vipWaiting!: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      'Seconds since the longest-waiting conversation joined the queue; null when none waits',
+  })
+  longestWaitSeconds!: number | null;
+}
+
+export class LiveAgentFiguresSchema implements LiveAgentFigures {
+  @ApiProperty({ format: 'uuid' }) agentId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: AGENT_PRESENCES }) presence!: AgentPresence;
+  @ApiProperty() activeChats!: number;
+  @ApiProperty() maxConcurrentChats!: number;
+  @ApiProperty({ type: [String], format: 'uuid' }) departmentIds!: string[];
+}
+
+export class LiveFiguresViewSchema implements LiveFiguresView {
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({
+    type: [LiveQueueFiguresSchema],
+    description: 'Every department by name, then the workspace-wide queue',
+  })
+  queues!: LiveQueueFigures[];
+  @ApiProperty({ type: Number, nullable: true }) longestWaitSeconds!: number | null;
+  @ApiProperty({ description: 'Agents online (taking conversations)' }) agentsOnline!: number;
+  @ApiProperty({
+    type: [LiveAgentFiguresSchema],
+    description: 'Agents online or away, with their load',
+  })
+  agents!: LiveAgentFigures[];
 }

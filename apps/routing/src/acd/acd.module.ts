@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AssignmentApplier } from './assignment-applier';
 import { ConversationEventsHandler } from './conversation-events.handler';
 import { ConversationLifecycle } from './conversation-lifecycle.use-case';
+import { CustomerVip } from './customer-vip';
 import { RealtimePublisher } from './realtime-publisher';
 import { RoutingTransactions } from './routing-transactions';
 
@@ -11,6 +12,7 @@ import { RoutingTransactions } from './routing-transactions';
     RealtimePublisher,
     AssignmentApplier,
     RoutingTransactions,
+    CustomerVip,
     ConversationLifecycle,
     ConversationEventsHandler,
   ],

@@ -5,7 +5,8 @@ import { Database } from '@hub/service-kit';
 import type { RoutingData } from '../routing-data';
 import { arrive } from './arrive';
 import { AssignmentApplier } from './assignment-applier';
-import { RoutesRepository } from './routes.repository';
+import { CustomerVip } from './customer-vip';
+import { RoutesRepository, type Arrival } from './routes.repository';
 import type { RoutingEffects } from './routing-effects';
 import { RoutingTransactions } from './routing-transactions';
 
@@ -24,21 +25,23 @@ export class ConversationLifecycle {
     private readonly database: Database,
     private readonly routing: RoutingTransactions,
     private readonly applier: AssignmentApplier,
+    private readonly customerVip: CustomerVip,
   ) {
     this.routes = new RoutesRepository(database.dataSource.manager);
   }
 
   /** A conversation waits for an agent: queue it, then let the drain assign it if it can. */
   async opened(event: ConversationOpened): Promise<void> {
-    const arrival = {
+    const arrival: Arrival = {
       conversationId: event.conversationId,
       workspaceId: event.workspaceId,
       departmentId: event.departmentId,
       openedAt: event.occurredAt,
       openedEventId: event.eventId,
+      vip: await this.customerVip.of(event),
     };
     const restart = event.reopened
-      ? (data: RoutingData, fx: RoutingEffects) => restartCycle(data, event, fx)
+      ? (data: RoutingData, fx: RoutingEffects) => restartCycle(data, arrival, fx)
       : undefined;
     await this.applier.settle(await arrive(this.database.dataSource, arrival, restart));
     this.logger.log(
@@ -97,15 +100,10 @@ export async function releaseResolved(
 // Reopened while routing still holds the previous cycle (its Resolved is late): start over.
 async function restartCycle(
   data: RoutingData,
-  event: ConversationOpened,
+  arrival: Arrival,
   effects: RoutingEffects,
 ): Promise<void> {
-  const restarted = await data.routes.restartCycle({
-    conversationId: event.conversationId,
-    departmentId: event.departmentId,
-    openedAt: event.occurredAt,
-    openedEventId: event.eventId,
-  });
+  const restarted = await data.routes.restartCycle(arrival);
   if (!restarted) return;
   if (restarted.freedAgentId) await data.agents.countChats([restarted.freedAgentId], -1);
   effects.queueTouched = true;

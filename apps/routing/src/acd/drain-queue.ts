@@ -15,7 +15,8 @@ export async function drainQueue(
   effects: RoutingEffects,
 ): Promise<void> {
   for (;;) {
-    const { queue, candidates } = await data.drainSnapshot.load(workspaceId, BATCH);
+    const { queue, candidates, snapshot } = await data.drainSnapshot.load(workspaceId, BATCH);
+    effects.drainSnapshot = snapshot;
     if (queue.length === 0 || candidates.length === 0) return;
     const plan = planAssignments(queue, candidates, new Date());
     await data.routes.recordAssignments(plan);

@@ -4,6 +4,7 @@ import type { Candidate, Waiting } from './plan-assignments';
 import { QUEUE_ORDER_SQL } from './route.entity';
 
 interface Loaded {
+  snapshot: string;
   queue: Waiting[];
   candidates: (Omit<Candidate, 'lastAssignedAt'> & { lastAssignedAt: number | null })[];
 }
@@ -16,6 +17,7 @@ interface Loaded {
  * n makes at most n picks and honours at most n exclusions, each spoiling at most one agent,
  * so one of those 2n+1 always ranks before anyone left out: the plan is the same as with
  * every agent, for a fraction of the rows (an arrival alone reads 3 agents, not 500).
+ * `snapshot` is the statement's: which arrivals the drain saw (queue.repository.ts numbers only those).
  */
 export class DrainSnapshotQuery {
   constructor(private readonly db: Queryable) {}
@@ -23,11 +25,11 @@ export class DrainSnapshotQuery {
   async load(
     workspaceId: string,
     batch: number,
-  ): Promise<{ queue: Waiting[]; candidates: Candidate[] }> {
+  ): Promise<{ queue: Waiting[]; candidates: Candidate[]; snapshot: string }> {
     const [loaded] = await queryRows<Loaded>(
       this.db,
       `with queue as (
-         select conversation_id, department_id, excluded_agent_id, queue_rank, enqueued_at
+         select conversation_id, department_id, excluded_agent_id, priority, queue_rank, enqueued_at
            from routing.routes
           where workspace_id = $1 and state = 'queued'
           order by ${QUEUE_ORDER_SQL}
@@ -49,10 +51,11 @@ export class DrainSnapshotQuery {
            ) best
        )
        select
+         pg_current_snapshot()::text as snapshot,
          (select coalesce(json_agg(json_build_object(
                    'conversationId', q.conversation_id, 'departmentId', q.department_id,
                    'excludedAgentId', q.excluded_agent_id)
-                 order by q.queue_rank, q.enqueued_at, q.conversation_id), '[]')
+                 order by q.priority, q.queue_rank, q.enqueued_at, q.conversation_id), '[]')
             from queue q) as queue,
          (select coalesce(json_agg(json_build_object(
                    'agentId', s.agent_id, 'activeChats', s.active_chats, 'maxChats', a.max_concurrent_chats,
@@ -65,6 +68,7 @@ export class DrainSnapshotQuery {
       [workspaceId, batch],
     );
     return {
+      snapshot: loaded.snapshot,
       queue: loaded.queue,
       candidates: loaded.candidates.map((candidate) => ({
         ...candidate,

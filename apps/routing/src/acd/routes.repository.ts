@@ -1,6 +1,7 @@
 import { RoutingErrors } from '../routing.errors';
 import { queryRows, type Queryable } from '../sql';
 import type { PlannedAssignment } from './plan-assignments';
+import { routePrioritySql } from './queue-priority';
 import { QueueRank, type RouteState } from './route.entity';
 
 // The only SQL that changes routing's decisions in routing.routes; queue positions are in
@@ -15,6 +16,8 @@ export interface RouteRow {
   state: RouteState;
   agentId: string | null;
   openedAt: Date;
+  /** The customer was a VIP when the conversation arrived. */
+  vip: boolean;
 }
 
 export interface Arrival {
@@ -24,6 +27,8 @@ export interface Arrival {
   /** The ConversationOpened event's `occurredAt` and id: they identify this cycle. */
   openedAt: string;
   openedEventId: string;
+  /** The customer is a VIP: ranks first, and may wait in a department reserved for VIPs. */
+  vip: boolean;
 }
 
 /** A deleted route; `freedAgentId` is the agent whose slot it held (null when it was queued). */
@@ -39,8 +44,40 @@ export interface ResolvedRoute extends RemovedRoute {
 }
 
 const ROUTE_COLUMNS = `conversation_id as "conversationId", workspace_id as "workspaceId",
-  department_id as "departmentId", state, agent_id as "agentId", opened_at as "openedAt"`;
+  department_id as "departmentId", state, agent_id as "agentId", opened_at as "openedAt", vip`;
 const REMOVED = `case when state = 'assigned' then agent_id end as "freedAgentId"`;
+// The queue a conversation opened in `department` waits in (SQL expressions): a department
+// reserved for VIPs takes no one else, who wait in the workspace-wide queue instead.
+const queueDepartmentSql = (route: { vip: string; department: string; workspaceId: string }) =>
+  `case when ${route.vip} or not exists (
+          select 1 from routing.departments d
+           where d.id = ${route.department} and d.workspace_id = ${route.workspaceId} and d.vip_only)
+        then ${route.department} end`;
+// An arrival's queue and priority ($1 conversation, $2 workspace, $3 department, $6 vip).
+const ARRIVAL_DEPARTMENT = queueDepartmentSql({
+  vip: '$6::boolean',
+  department: '$3::uuid',
+  workspaceId: '$2::uuid',
+});
+const ARRIVAL_PRIORITY = routePrioritySql({
+  vip: '$6::boolean',
+  conversationId: '$1::uuid',
+  workspaceId: '$2::uuid',
+});
+// A restarted cycle's ($1 conversation, $2 department, $5 vip; the row's own workspace).
+const RESTART_DEPARTMENT = queueDepartmentSql({
+  vip: '$5::boolean',
+  department: '$2::uuid',
+  workspaceId: 'routes.workspace_id',
+});
+const RESTART_PRIORITY = routePrioritySql({
+  vip: '$5::boolean',
+  conversationId: '$1::uuid',
+  workspaceId: 'routes.workspace_id',
+});
+// The id of the transaction queueing a row outside the lock: see Route.enqueuedXact. Rows
+// queued under the lock keep null, since the drain of that same transaction sees them.
+const CURRENT_XACT = 'pg_current_xact_id()::text::bigint';
 
 /** Routes: one row per conversation waiting for or owned by an agent. */
 export class RoutesRepository {
@@ -56,16 +93,17 @@ export class RoutesRepository {
   }
 
   /**
-   * Puts a newly opened conversation at the back of its queue; false when routing already has
-   * it. Needs no lock (a queued row changes no load): arrivals insert in parallel, and the next
-   * drain, under the lock, takes all of them at once.
+   * Puts a newly opened conversation at the back of its queue, among those of its priority;
+   * false when routing already has it. Needs no lock (a queued row changes no load): arrivals
+   * insert in parallel, and the next drain, under the lock, takes all of them at once.
    */
   async enqueue(arrival: Arrival): Promise<boolean> {
     const inserted = await queryRows(
       this.db,
       `insert into routing.routes
-         (conversation_id, workspace_id, department_id, state, opened_at, opened_event_id, applied_department_id)
-       values ($1, $2, $3, 'queued', $4, $5, $3)
+         (conversation_id, workspace_id, department_id, state, opened_at, opened_event_id, applied_department_id,
+          vip, priority, enqueued_xact)
+       values ($1, $2, ${ARRIVAL_DEPARTMENT}, 'queued', $4, $5, $3, $6, ${ARRIVAL_PRIORITY}, ${CURRENT_XACT})
        on conflict (conversation_id) do nothing
        returning conversation_id`,
       [
@@ -74,6 +112,7 @@ export class RoutesRepository {
         arrival.departmentId,
         arrival.openedAt,
         arrival.openedEventId,
+        arrival.vip,
       ],
     );
     return inserted.length > 0;
@@ -176,12 +215,7 @@ export class RoutesRepository {
    * Restarts the route as a new cycle (queued at the back, nothing applied) when it belongs to
    * an earlier one; returns the agent whose slot it held, or undefined when nothing changed.
    */
-  async restartCycle(cycle: {
-    conversationId: string;
-    departmentId: string | null;
-    openedAt: string;
-    openedEventId: string;
-  }): Promise<RemovedRoute | undefined> {
+  async restartCycle(cycle: Omit<Arrival, 'workspaceId'>): Promise<RemovedRoute | undefined> {
     const [current] = await queryRows<RemovedRoute & { stale: boolean }>(
       this.db,
       `select ${REMOVED}, opened_at < $2 and opened_event_id <> $3 as stale
@@ -191,13 +225,15 @@ export class RoutesRepository {
     if (!current?.stale) return undefined;
     await this.db.query(
       `update routing.routes
-          set state = 'queued', agent_id = null, department_id = $2, queue_rank = ${QueueRank.New}, enqueued_at = clock_timestamp(),
+          set state = 'queued', agent_id = null, department_id = ${RESTART_DEPARTMENT},
+              queue_rank = ${QueueRank.New}, enqueued_at = clock_timestamp(), enqueued_xact = null,
+              vip = $5, priority = ${RESTART_PRIORITY},
               position = null, excluded_agent_id = null, assigned_at = null, answered = false,
               opened_at = $3, opened_event_id = $4,
               applied_agent_id = null, applied_department_id = $2, apply_after = now(), apply_attempts = 0,
               apply_lease_until = null
         where conversation_id = $1`,
-      [cycle.conversationId, cycle.departmentId, cycle.openedAt, cycle.openedEventId],
+      [cycle.conversationId, cycle.departmentId, cycle.openedAt, cycle.openedEventId, cycle.vip],
     );
     return { freedAgentId: current.freedAgentId };
   }

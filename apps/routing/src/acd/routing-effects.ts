@@ -19,6 +19,11 @@ export class RoutingEffects {
   readonly presence: PresenceChangedRealtime[] = [];
   /** Conversations whose route changed: apply to the conversation service. */
   readonly toApply = new Set<string>();
+  /**
+   * The snapshot (`pg_current_snapshot()`) of this transaction's last drain read, null when it
+   * drained nothing: arrivals outside it were not considered, so they get no position yet.
+   */
+  drainSnapshot: string | null = null;
 
   constructor(readonly workspaceId: string) {}
 }

@@ -41,7 +41,7 @@ export class BusinessHoursService {
   }
 
   private async assertDepartment(workspaceId: string, departmentId: string | null) {
-    if (departmentId !== null && !(await this.departments.exists(workspaceId, departmentId)))
+    if (departmentId !== null && !(await this.departments.find(workspaceId, departmentId)))
       throw RoutingErrors.departmentNotFound();
   }
 }

@@ -12,6 +12,10 @@ export class Department {
   @Column({ name: 'name', type: 'text' })
   name!: string;
 
+  /** Reserved for VIP customers: no other conversation waits in its queue. */
+  @Column({ name: 'vip_only', type: 'boolean', default: false })
+  vipOnly!: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import {
   SUBJECTS,
+  UpdateDepartmentRequest,
   WorkspaceScopedRequest,
   type DepartmentAvailabilityReply,
   type DepartmentView,
@@ -16,6 +17,11 @@ export class DepartmentsHandler {
   @RequestPattern(SUBJECTS.routing.listDepartments)
   list(@Payload() request: WorkspaceScopedRequest): Promise<DepartmentView[]> {
     return this.departments.list(request.workspaceId);
+  }
+
+  @RequestPattern(SUBJECTS.routing.updateDepartment)
+  update(@Payload() request: UpdateDepartmentRequest): Promise<DepartmentView> {
+    return this.departments.update(request);
   }
 
   @RequestPattern(SUBJECTS.routing.departmentAvailability)

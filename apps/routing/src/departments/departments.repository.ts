@@ -5,19 +5,34 @@ import { queryRows, type Queryable } from '../sql';
 export class DepartmentsRepository {
   constructor(private readonly db: Queryable) {}
 
-  list(workspaceId: string): Promise<DepartmentView[]> {
+  /** The workspace's departments (or only `departmentId`), by name. */
+  list(workspaceId: string, departmentId?: string): Promise<DepartmentView[]> {
     return queryRows<DepartmentView>(
       this.db,
-      `select d.id, d.workspace_id as "workspaceId", d.name,
+      `select d.id, d.workspace_id as "workspaceId", d.name, d.vip_only as "vipOnly",
               coalesce((select array_agg(da.agent_id::text order by da.agent_id)
                           from routing.department_agents da where da.department_id = d.id), '{}') as "agentIds",
               (select count(*)::int from routing.routes r
                 where r.workspace_id = d.workspace_id and r.department_id = d.id and r.state = 'queued') as "queueLength"
          from routing.departments d
-        where d.workspace_id = $1
+        where d.workspace_id = $1 and ($2::uuid is null or d.id = $2::uuid)
         order by d.name, d.id`,
-      [workspaceId],
+      [workspaceId, departmentId ?? null],
     );
+  }
+
+  /** Reserves the department for VIP customers or opens it again; false when there is no such department. */
+  async setVipOnly(change: {
+    workspaceId: string;
+    departmentId: string;
+    vipOnly: boolean;
+  }): Promise<boolean> {
+    const updated = await queryRows(
+      this.db,
+      `update routing.departments set vip_only = $3 where id = $1 and workspace_id = $2 returning id`,
+      [change.departmentId, change.workspaceId, change.vipOnly],
+    );
+    return updated.length > 0;
   }
 
   /**
@@ -46,12 +61,12 @@ export class DepartmentsRepository {
     return { workspaceOnline: workspace.online, departments };
   }
 
-  async exists(workspaceId: string, departmentId: string): Promise<boolean> {
-    const found = await queryRows(
+  async find(workspaceId: string, departmentId: string): Promise<{ vipOnly: boolean } | undefined> {
+    const [department] = await queryRows<{ vipOnly: boolean }>(
       this.db,
-      `select 1 from routing.departments where id = $1 and workspace_id = $2`,
+      `select vip_only as "vipOnly" from routing.departments where id = $1 and workspace_id = $2`,
       [departmentId, workspaceId],
     );
-    return found.length > 0;
+    return department;
   }
 }

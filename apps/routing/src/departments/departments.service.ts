@@ -1,10 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import type { DepartmentAvailabilityReply, DepartmentView } from '@hub/contracts';
+import type {
+  DepartmentAvailabilityReply,
+  DepartmentView,
+  UpdateDepartmentRequest,
+} from '@hub/contracts';
 import { Database } from '@hub/service-kit';
 import { BusinessHoursRepository } from '../business-hours/business-hours.repository';
 import { isOpenAt } from '../business-hours/business-time';
 import { Clock } from '../business-hours/clock';
+import { routingData } from '../routing-data';
 import { DepartmentsRepository } from './departments.repository';
+import { updateDepartment } from './update-department.use-case';
 
 @Injectable()
 export class DepartmentsService {
@@ -12,7 +18,7 @@ export class DepartmentsService {
   private readonly hours: BusinessHoursRepository;
 
   constructor(
-    database: Database,
+    private readonly database: Database,
     private readonly clock: Clock,
   ) {
     this.departments = new DepartmentsRepository(database.dataSource.manager);
@@ -21,6 +27,10 @@ export class DepartmentsService {
 
   list(workspaceId: string): Promise<DepartmentView[]> {
     return this.departments.list(workspaceId);
+  }
+
+  update(request: UpdateDepartmentRequest): Promise<DepartmentView> {
+    return updateDepartment(routingData(this.database.dataSource.manager), request);
   }
 
   /** Staffed and open: outside its business hours a department is not available. */

@@ -29,7 +29,8 @@ export class TransferConversation {
 /**
  * The transfer, under the workspace lock. To an agent: who must be online with a free slot. To
  * a department: the conversation goes to the front of its queue and is drained at once,
- * though never straight back to the agent who transferred it away. Only its assignee, a
+ * though never straight back to the agent who transferred it away, and never into a department
+ * reserved for VIPs unless its customer is one. Only its assignee, a
  * supervisor or an admin may transfer; supervisors and admins may also direct a waiting
  * conversation.
  */
@@ -72,8 +73,9 @@ async function toDepartment(
   departmentId: string,
   effects: RoutingEffects,
 ): Promise<void> {
-  if (!(await data.departments.exists(route.workspaceId, departmentId)))
-    throw RoutingErrors.departmentNotFound();
+  const department = await data.departments.find(route.workspaceId, departmentId);
+  if (!department) throw RoutingErrors.departmentNotFound();
+  if (department.vipOnly && !route.vip) throw RoutingErrors.vipOnlyDepartment();
   await leave(data, route, effects);
   await data.routes.returnToQueue({
     conversationId: route.conversationId,

@@ -30,7 +30,7 @@ export async function refreshQueues(
   before: QueueLengths,
   effects: RoutingEffects,
 ): Promise<void> {
-  const { moved, lengths } = await data.queue.renumber(workspaceId);
+  const { moved, lengths } = await data.queue.renumber(workspaceId, effects.drainSnapshot);
   // One query for all the queues that moved, only when something moved.
   const waits = await estimateWaits(data.waitBasis, workspaceId, moved);
   for (const [i, { conversationId, position }] of moved.entries()) {

@@ -31,7 +31,7 @@ export class QueueRepository {
       this.db,
       `select conversation_id as "conversationId", department_id as "departmentId",
               row_number() over (partition by department_id order by ${QUEUE_ORDER_SQL})::int as position,
-              to_char(enqueued_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "enqueuedAt"
+              to_char(enqueued_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "enqueuedAt", vip
          from routing.routes
         where workspace_id = $1 and state = 'queued' and ($2::uuid is null or department_id = $2::uuid)
         order by ${QUEUE_ORDER_SQL}`,
@@ -54,8 +54,16 @@ export class QueueRepository {
     );
   }
 
-  /** Renumbers the workspace's queues in one statement: who moved, and each queue's length. */
-  async renumber(workspaceId: string): Promise<{
+  /**
+   * Renumbers the workspace's queues in one statement: who moved, and each queue's length.
+   * An arrival gets its first position only when `drainSnapshot` saw it: one inserted while the
+   * drain ran was not considered for an agent, and must still run its own drain (`arrive` skips
+   * it only once it has a position). Ranks count every waiting conversation all the same.
+   */
+  async renumber(
+    workspaceId: string,
+    drainSnapshot: string | null,
+  ): Promise<{
     moved: MovedEntry[];
     lengths: QueueLength[];
   }> {
@@ -65,14 +73,18 @@ export class QueueRepository {
     }>(
       this.db,
       `with ranked as (
-         select conversation_id, department_id,
+         select conversation_id, department_id, position, enqueued_xact,
                 row_number() over (partition by department_id order by ${QUEUE_ORDER_SQL})::int as pos
            from routing.routes
           where workspace_id = $1 and state = 'queued'
+       ), numbered as (
+         select * from ranked
+          where position is not null or enqueued_xact is null
+             or pg_visible_in_snapshot(enqueued_xact::text::xid8, $2::pg_snapshot)
        ), moved as (
-         update routing.routes r set position = ranked.pos
-           from ranked
-          where r.conversation_id = ranked.conversation_id and r.position is distinct from ranked.pos
+         update routing.routes r set position = numbered.pos
+           from numbered
+          where r.conversation_id = numbered.conversation_id and r.position is distinct from numbered.pos
           returning r.conversation_id, r.position, r.department_id
        )
        select
@@ -80,8 +92,8 @@ export class QueueRepository {
                                                      'departmentId', department_id)), '[]')
             from moved) as moved,
          (select coalesce(json_agg(json_build_object('departmentId', department_id, 'length', length)), '[]')
-            from (select department_id, count(*)::int as length from ranked group by department_id) l) as lengths`,
-      [workspaceId],
+            from (select department_id, count(*)::int as length from numbered group by department_id) l) as lengths`,
+      [workspaceId, drainSnapshot],
     );
     return renumbered;
   }

@@ -111,11 +111,14 @@ export class RoutingTestbed {
     return id;
   }
 
-  /** A conversation opens, as on ConversationOpened; its route is decided on `replica`. */
+  /**
+   * A conversation opens, as on ConversationOpened (of a VIP customer when `vip`); its route is
+   * decided on `replica`.
+   */
   async arrive(
     workspaceId: string,
     departmentId: string | null,
-    replica = this.replicas[0],
+    { replica = this.replicas[0], vip = false }: { replica?: DataSource; vip?: boolean } = {},
   ): Promise<{ conversationId: string; effects: RoutingEffects }> {
     const conversationId = randomUUID();
     const effects = await arrive(replica, {
@@ -124,6 +127,7 @@ export class RoutingTestbed {
       departmentId,
       openedAt: new Date().toISOString(),
       openedEventId: `opened:${conversationId}`,
+      vip,
     });
     return { conversationId, effects };
   }

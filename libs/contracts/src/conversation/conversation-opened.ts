@@ -1,4 +1,4 @@
-import { IsBoolean, IsIn, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, ValidateIf } from 'class-validator';
 import { CHANNELS, type Channel } from '@hub/domain';
 import { IsEntityId, IsExternalId } from '../common/validators';
 import { ConversationEventBase } from './conversation-event';
@@ -14,4 +14,9 @@ export class ConversationOpened extends ConversationEventBase {
   @IsExternalId() customerExternalId!: string;
   @ValidateIf((_, v) => v !== null) @IsEntityId() departmentId!: string | null;
   @IsBoolean() reopened!: boolean;
+  /**
+   * The customer is a VIP, when the conversation service learned it from crm as it opened the
+   * conversation (first contact on the identity). Absent: unknown, and routing asks crm.
+   */
+  @IsOptional() @IsBoolean() vip?: boolean;
 }

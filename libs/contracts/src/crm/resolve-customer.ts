@@ -22,4 +22,9 @@ export interface ResolveCustomerReply {
   customerId: string;
   /** True when this request created the customer. */
   created: boolean;
+  /**
+   * The customer is a VIP (crm's `customers.vip`): routing ranks their conversations first.
+   * Absent from a crm that does not know the flag; read as not VIP.
+   */
+  vip?: boolean;
 }

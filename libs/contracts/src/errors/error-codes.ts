@@ -98,11 +98,13 @@ export const ERROR_CODES = {
   ROUTING_NOT_IN_DEPARTMENT: { status: 403 },
   ROUTING_TRANSFER_FORBIDDEN: { status: 403 },
   ROUTING_ACTOR_UNKNOWN: { status: 403 },
-  /** Only an admin may change or remove an agent. */
+  /** Only an admin may change or remove an agent, or change a department. */
   ROUTING_ADMIN_ONLY: { status: 403 },
   /** The change would leave the workspace without an active admin. */
   ROUTING_LAST_ADMIN: { status: 409 },
   ROUTING_TRANSFER_TARGET: { status: 400 },
+  /** A transfer of a conversation whose customer is not a VIP to a department reserved for VIPs. */
+  ROUTING_VIP_ONLY_DEPARTMENT: { status: 409 },
   /** Routing recorded the change; conversation will be told shortly. */
   ROUTING_APPLY_PENDING: { status: 503 },
   /** SLA: no such SLA policy in this workspace. */

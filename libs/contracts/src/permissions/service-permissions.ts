@@ -118,6 +118,8 @@ export const SERVICE_PERMISSIONS = {
       SUBJECTS.routing.updateSlaPolicy,
       SUBJECTS.routing.removeSlaPolicy,
       SUBJECTS.routing.listSlaClocks,
+      SUBJECTS.routing.updateDepartment,
+      SUBJECTS.routing.liveFigures,
       SUBJECTS.web.revokeVisitorSessions,
       SUBJECTS.conversation.registerFile,
       SUBJECTS.conversation.getFile,
@@ -219,6 +221,7 @@ export const SERVICE_PERMISSIONS = {
       SUBJECTS.conversation.getConversation,
       SUBJECTS.conversation.assign,
       SUBJECTS.conversation.unassign,
+      SUBJECTS.crm.getCustomer,
     ],
     publishes: eventsOf(SUBJECTS.routing),
     consumes: [
@@ -230,6 +233,7 @@ export const SERVICE_PERMISSIONS = {
       durable('routing_sla_assigned', SUBJECTS.conversation.conversationAssigned),
       durable('routing_sla_resolved', SUBJECTS.conversation.conversationResolved),
       durable('routing_sla_tickets', SUBJECTS.crm.ticketChanged),
+      durable('routing_ticket_priorities', SUBJECTS.crm.ticketChanged),
     ],
     realtime: {
       publishes: ['conversation', 'workspace', 'agentChanges', 'agent'],

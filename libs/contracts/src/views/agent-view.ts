@@ -24,6 +24,8 @@ export interface DepartmentView {
   agentIds: string[];
   /** Conversations of this department waiting for an agent. */
   queueLength: number;
+  /** Reserved for VIP customers: others' conversations never wait in its queue. */
+  vipOnly: boolean;
 }
 
 export interface QueueEntryView {
@@ -37,4 +39,6 @@ export interface QueueEntryView {
    */
   estimatedWaitSeconds: number | null;
   enqueuedAt: string;
+  /** A VIP customer's conversation (it waits before the others). */
+  vip: boolean;
 }

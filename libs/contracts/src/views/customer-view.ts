@@ -12,6 +12,8 @@ export interface CustomerView {
    */
   identities: { channel: Channel; kind: 'channel' | 'site-user'; externalId: string }[];
   createdAt: string;
+  /** A VIP customer (routing ranks their conversations first); absent when crm lacks the flag. */
+  vip?: boolean;
 }
 
 export interface CannedResponseView {

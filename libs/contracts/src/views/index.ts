@@ -6,3 +6,4 @@ export * from './message-view';
 export * from './file-view';
 export * from './ticket-view';
 export * from './customer-merge-view';
+export * from './live-figures-view';
