@@ -4,6 +4,8 @@ import type { ServiceDefinition } from '@hub/service-kit';
 import { AuditModule } from './audit/audit.module';
 import { crmEntities } from './crm.entities';
 import { CustomersModule } from './customers/customers.module';
+import { NotesModule } from './notes/notes.module';
+import { OrdersModule } from './orders/orders.module';
 import { TicketsModule } from './tickets/tickets.module';
 
 // Apart from main.ts so the integration tests start the very modules the service runs.
@@ -11,5 +13,12 @@ export const crmService: ServiceDefinition<ServiceEnv> = {
   service: 'crm',
   envSchema: ServiceEnv,
   entities: crmEntities,
-  features: [OutboxModule.forSchema('crm'), AuditModule, CustomersModule, TicketsModule],
+  features: [
+    OutboxModule.forSchema('crm'),
+    AuditModule,
+    CustomersModule,
+    TicketsModule,
+    OrdersModule,
+    NotesModule,
+  ],
 };

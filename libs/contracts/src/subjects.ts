@@ -24,7 +24,28 @@ import {
 } from './files/register-file';
 import { deadLetterSubject, MessageDeadLettered } from './dead-letters/message-dead-lettered';
 import { ResolveCustomerRequest, type ResolveCustomerReply } from './crm/resolve-customer';
-import { SearchCustomersRequest } from './crm/search-customers';
+import { SearchCustomersRequest, type CustomerPage } from './crm/search-customers';
+import { CreateCustomerRequest, UpdateCustomerRequest } from './crm/write-customer';
+import { AddIdentityRequest, RemoveIdentityRequest } from './crm/customer-identities';
+import {
+  DefineAttributeRequest,
+  ListAttributesRequest,
+  UpdateAttributeRequest,
+  type AttributeDefinitionView,
+} from './crm/customer-attributes';
+import {
+  DecideLinkSuggestionRequest,
+  ListLinkSuggestionsRequest,
+  type LinkSuggestionView,
+} from './crm/link-suggestions';
+import { CustomerChanged } from './crm/customer-changed';
+import {
+  ListOrdersRequest,
+  PutOrderRequest,
+  type OrderView,
+  type PutOrderReply,
+} from './crm/orders';
+import { AddNoteRequest, ListNotesRequest, type NoteView } from './crm/notes';
 import {
   CreateTicketFromOfflineMessageRequest,
   type CreateTicketFromOfflineMessageReply,
@@ -113,8 +134,58 @@ export const SUBJECTS = {
     searchCustomers: defineRequest(
       'crm.customer.search',
       SearchCustomersRequest,
-      returns<CustomerView[]>(),
+      returns<CustomerPage>(),
     ),
+    createCustomer: defineRequest(
+      'crm.customer.create',
+      CreateCustomerRequest,
+      returns<CustomerView>(),
+    ),
+    updateCustomer: defineRequest(
+      'crm.customer.update',
+      UpdateCustomerRequest,
+      returns<CustomerView>(),
+    ),
+    addIdentity: defineRequest(
+      'crm.customer.identity.add',
+      AddIdentityRequest,
+      returns<CustomerView>(),
+    ),
+    removeIdentity: defineRequest(
+      'crm.customer.identity.remove',
+      RemoveIdentityRequest,
+      returns<CustomerView>(),
+    ),
+    listLinkSuggestions: defineRequest(
+      'crm.customer.suggestion.list',
+      ListLinkSuggestionsRequest,
+      returns<LinkSuggestionView[]>(),
+    ),
+    decideLinkSuggestion: defineRequest(
+      'crm.customer.suggestion.decide',
+      DecideLinkSuggestionRequest,
+      returns<LinkSuggestionView>(),
+    ),
+    defineAttribute: defineRequest(
+      'crm.attribute.define',
+      DefineAttributeRequest,
+      returns<AttributeDefinitionView>(),
+    ),
+    updateAttribute: defineRequest(
+      'crm.attribute.update',
+      UpdateAttributeRequest,
+      returns<AttributeDefinitionView>(),
+    ),
+    listAttributes: defineRequest(
+      'crm.attribute.list',
+      ListAttributesRequest,
+      returns<AttributeDefinitionView[]>(),
+    ),
+    putOrder: defineRequest('crm.order.put', PutOrderRequest, returns<PutOrderReply>()),
+    listOrders: defineRequest('crm.order.list', ListOrdersRequest, returns<OrderView[]>()),
+    addNote: defineRequest('crm.note.add', AddNoteRequest, returns<NoteView>()),
+    listNotes: defineRequest('crm.note.list', ListNotesRequest, returns<NoteView[]>()),
+    customerChanged: defineEvent('evt.crm.customer.changed.v1', CustomerChanged, 'EVENTS'),
     identifyCustomer: defineRequest(
       'crm.customer.identify',
       IdentifyCustomerRequest,

@@ -1,13 +1,33 @@
 import { Module } from '@nestjs/common';
+import { AttributeDefinitions } from './attribute-definitions.service';
+import { CustomerIdentities } from './customer-identities.use-case';
+import { CustomerRecordsHandler } from './customer-records.handler';
 import { CustomerRepository } from './customer.repository';
+import { CustomerSearch } from './customer-search';
+import { CustomerViews } from './customer-views';
+import { CustomerWrites } from './customer-writes';
 import { CustomersHandler } from './customers.handler';
 import { CustomersService } from './customers.service';
 import { IdentifyCustomer } from './identify-customer.use-case';
+import { LinkSuggestions } from './link-suggestions.service';
 import { RecordVisitorProfile } from './record-visitor-profile.use-case';
+import { WriteCustomer } from './write-customer.use-case';
 
 @Module({
-  controllers: [CustomersHandler],
-  providers: [CustomersService, CustomerRepository, IdentifyCustomer, RecordVisitorProfile],
-  exports: [CustomersService],
+  controllers: [CustomersHandler, CustomerRecordsHandler],
+  providers: [
+    CustomersService,
+    CustomerRepository,
+    CustomerViews,
+    CustomerSearch,
+    CustomerWrites,
+    AttributeDefinitions,
+    WriteCustomer,
+    CustomerIdentities,
+    LinkSuggestions,
+    IdentifyCustomer,
+    RecordVisitorProfile,
+  ],
+  exports: [CustomersService, CustomerWrites, CustomerViews],
 })
 export class CustomersModule {}

@@ -23,7 +23,8 @@ function compose(...decorators: PropertyDecorator[]): PropertyDecorator {
 const NUL = '\u0000';
 const UNPAIRED_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-function isStorableText(value: string): boolean {
+/** No NUL and no unpaired surrogate: text PostgreSQL stores as given, in text and jsonb alike. */
+export function isStorableText(value: string): boolean {
   return !value.includes(NUL) && !UNPAIRED_SURROGATE.test(value);
 }
 
