@@ -27,7 +27,11 @@ describe('crm getting and searching customers', () => {
     return reply.customerId;
   }
 
-  async function search(workspaceId: string, query: string, limit?: number): Promise<CustomerView[]> {
+  async function search(
+    workspaceId: string,
+    query: string,
+    limit?: number,
+  ): Promise<CustomerView[]> {
     return (await crm.request(SUBJECTS.crm.searchCustomers, { workspaceId, query, limit }))
       .customers;
   }

@@ -100,7 +100,13 @@ function snapshot(
     status: order.status,
     totalCents: order.totalCents,
     currency: order.currency,
-    items: order.items,
+    // In one key order: jsonb gives keys back in its own order.
+    items: order.items.map(({ name, quantity, unitCents, sku }) => ({
+      name,
+      quantity,
+      unitCents,
+      ...(sku === undefined ? {} : { sku }),
+    })),
     orderedAt: order.orderedAt.toISOString(),
   };
 }
