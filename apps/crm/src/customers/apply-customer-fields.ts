@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { AuditChange } from '../audit/audit-entry.entity';
 import { checkAttributeValues, type AttributeRule } from './attribute-values';
 import { CustomerAttribute } from './customer-attribute.entity';
-import { Customer } from './customer.entity';
+import type { Customer } from './customer.entity';
 
 // The columns a write may set, each named as in CustomerFields.
 const COLUMNS = [

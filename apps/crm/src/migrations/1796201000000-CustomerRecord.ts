@@ -31,7 +31,7 @@ export class CustomerRecord1796201000000 implements MigrationInterface {
       create index ix_customers_tags on crm.customers using gin (tags);
       -- Phone numbers are compared by their digits: "+81 90-1234" and "8190 1234" are one.
       create index ix_customers_phone_digits
-        on crm.customers (workspace_id, regexp_replace(phone, '\D', '', 'g'));
+        on crm.customers (workspace_id, regexp_replace(phone, '\\D', '', 'g'));
 
       alter table crm.customer_identities
         add column verified boolean not null default false;
