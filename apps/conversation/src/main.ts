@@ -3,10 +3,11 @@ import { OutboxModule } from '@hub/outbox';
 import { runService } from '@hub/service-kit';
 import { conversationEntities } from './conversation.entities';
 import { ConversationsModule } from './conversations/conversations.module';
+import { CustomerTimelineModule } from './customer-timeline/customer-timeline.module';
 
 void runService({
   service: 'conversation',
   envSchema: ServiceEnv,
   entities: conversationEntities,
-  features: [OutboxModule.forSchema('conversation'), ConversationsModule],
+  features: [OutboxModule.forSchema('conversation'), ConversationsModule, CustomerTimelineModule],
 });

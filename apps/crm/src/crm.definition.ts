@@ -7,6 +7,7 @@ import { CustomersModule } from './customers/customers.module';
 import { NotesModule } from './notes/notes.module';
 import { OrdersModule } from './orders/orders.module';
 import { TicketsModule } from './tickets/tickets.module';
+import { TimelineModule } from './timeline/timeline.module';
 
 // Apart from main.ts so the integration tests start the very modules the service runs.
 export const crmService: ServiceDefinition<ServiceEnv> = {
@@ -20,5 +21,6 @@ export const crmService: ServiceDefinition<ServiceEnv> = {
     TicketsModule,
     OrdersModule,
     NotesModule,
+    TimelineModule,
   ],
 };

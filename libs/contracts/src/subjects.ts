@@ -46,6 +46,9 @@ import {
   type PutOrderReply,
 } from './crm/orders';
 import { AddNoteRequest, ListNotesRequest, type NoteView } from './crm/notes';
+import { CustomerTimelineRequest, type TimelinePage } from './crm/customer-timeline';
+import { CustomerConversationsRequest } from './conversation/customer-conversations';
+import { VisitorVisitsRequest, type VisitView } from './web/visitor-visits';
 import {
   CreateTicketFromOfflineMessageRequest,
   type CreateTicketFromOfflineMessageReply,
@@ -185,6 +188,11 @@ export const SUBJECTS = {
     listOrders: defineRequest('crm.order.list', ListOrdersRequest, returns<OrderView[]>()),
     addNote: defineRequest('crm.note.add', AddNoteRequest, returns<NoteView>()),
     listNotes: defineRequest('crm.note.list', ListNotesRequest, returns<NoteView[]>()),
+    customerTimeline: defineRequest(
+      'crm.customer.timeline',
+      CustomerTimelineRequest,
+      returns<TimelinePage>(),
+    ),
     customerChanged: defineEvent('evt.crm.customer.changed.v1', CustomerChanged, 'EVENTS'),
     identifyCustomer: defineRequest(
       'crm.customer.identify',
@@ -283,6 +291,11 @@ export const SUBJECTS = {
       GetUploadLimitRequest,
       returns<UploadLimitReply>(),
     ),
+    customerConversations: defineRequest(
+      'conversation.customer.conversations',
+      CustomerConversationsRequest,
+      returns<ConversationView[]>(),
+    ),
     messageCreated: defineEvent('evt.conversation.message.created.v1', MessageCreated, 'EVENTS'),
     conversationOpened: defineEvent(
       'evt.conversation.conversation.opened.v1',
@@ -330,6 +343,11 @@ export const SUBJECTS = {
       'connector-web.invitation.send',
       SendInvitationRequest,
       returns<InvitationView>(),
+    ),
+    visitorVisits: defineRequest(
+      'connector-web.visitor.visits',
+      VisitorVisitsRequest,
+      returns<VisitView[]>(),
     ),
   },
   gateway: {

@@ -162,7 +162,7 @@ export const SERVICE_PERMISSIONS = {
   },
   crm: {
     serves: requestsOf(SUBJECTS.crm),
-    calls: [],
+    calls: [SUBJECTS.conversation.customerConversations, SUBJECTS.web.visitorVisits],
     publishes: eventsOf(SUBJECTS.crm),
     consumes: [],
     realtime: NO_REALTIME,
