@@ -133,6 +133,7 @@ describe('busPermissions', () => {
         'hub.connector-web.visitor.list-online',
         'hub.connector-web.visitor.trail',
         'hub.connector-web.invitation.send',
+        'hub.connector-web.visitor.visits',
         'hub.rt.visitor.*',
         'hub.rt.conversation.*',
         'hub.rt.routing.agent.changed',
