@@ -150,6 +150,34 @@ describe('crm identities on every channel: added, removed, linked by verified co
     expect(linked[0].actor_type).toBe('system');
   });
 
+  it('trusts an email a site vouched for (identify): the same verified email later links', async () => {
+    const workspaceId = randomUUID();
+    const visitorId = randomUUID();
+    const { customerId } = await crm.request(SUBJECTS.crm.identifyCustomer, {
+      workspaceId,
+      channel: Channel.Web,
+      externalId: visitorId,
+      externalUserId: 'shop-user-9',
+      email: 'nine@example.com',
+    });
+
+    const byMail = await crm.request(SUBJECTS.crm.resolveCustomer, {
+      workspaceId,
+      channel: Channel.Email,
+      externalId: 'nine@example.com',
+      email: 'nine@example.com',
+      verified: true,
+    });
+
+    expect(await get(workspaceId, customerId)).toMatchObject({ emailVerified: true });
+    expect(byMail).toMatchObject({ customerId, created: false });
+    const actions = await crm.query<{ action: string; actor_type: string }>(
+      `select action, actor_type from crm.audit_entries where entity_id = $1 order by id`,
+      [customerId],
+    );
+    expect(actions.map((row) => row.action)).toEqual(['identity_linked', 'identity_linked']);
+  });
+
   it('never links on an unverified email: a new customer, and a suggestion agents see', async () => {
     const workspaceId = randomUUID();
     const known = await crm.request(SUBJECTS.crm.createCustomer, {

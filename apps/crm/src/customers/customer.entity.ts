@@ -11,9 +11,9 @@ import {
 @Entity({ schema: 'crm', name: 'customers' })
 @Index('ix_customers_workspace', ['workspaceId', 'createdAt'])
 @Index('ix_customers_workspace_updated', ['workspaceId', 'updatedAt', 'id'])
-@Index('ix_customers_tags', ['tags'])
-// Prefix search on lower-cased text (text_pattern_ops): expression indexes TypeORM cannot
-// describe, so it is told to leave them as the migration made them.
+// A GIN index on the tags and prefix search on lower-cased text (text_pattern_ops): indexes
+// TypeORM cannot describe, so it is told to leave them as the migration made them.
+@Index('ix_customers_tags', { synchronize: false })
 @Index('ix_customers_name_prefix', { synchronize: false })
 @Index('ix_customers_email_prefix', { synchronize: false })
 @Index('ix_customers_phone_prefix', { synchronize: false })
