@@ -278,4 +278,56 @@ describe('customers through the gateway: the record, its activity and its timeli
       ['U-ada', conversation.visitorId].sort(),
     );
   });
+
+  it('takes orders from an integrator with a live API key of the workspace, never another', async () => {
+    const workspace = await createWorkspace(suite.database.url, { alice: AgentRole.Agent });
+    const other = await createWorkspace(suite.database.url, { zed: AgentRole.Agent });
+    const alice = await as(workspace, 'alice');
+    const customer = await alice<CustomerView>('POST', '/customers', { name: 'Shopper' });
+    const key = `hub_${randomUUID()}`;
+    const foreignKey = `hub_${randomUUID()}`;
+    const revokedKey = `hub_${randomUUID()}`;
+    const insertKey = (workspaceId: string, plain: string, revoked: boolean) =>
+      db.query(
+        `INSERT INTO gateway.api_keys (workspace_id, name, key_hash, revoked_at)
+         VALUES ($1, 'shop', encode(sha256(convert_to($2, 'UTF8')), 'hex'), $3)`,
+        [workspaceId, plain, revoked ? new Date() : null],
+      );
+    await insertKey(workspace.id, key, false);
+    await insertKey(other.id, foreignKey, false);
+    await insertKey(workspace.id, revokedKey, true);
+    const order = {
+      status: 'paid',
+      totalCents: 990,
+      currency: 'USD',
+      items: [],
+      orderedAt: '2026-11-29T08:00:00.000Z',
+    };
+    const put = (headers: Record<string, string>) =>
+      api.call<{ code?: string; created?: boolean }>(
+        'PUT',
+        `/api/v1/customers/${customer.body.id}/orders/WEB-77`,
+        { headers, body: order },
+      );
+
+    const byIntegrator = await put({ 'x-api-key': key });
+    const foreign = await put({ 'x-api-key': foreignKey });
+    const revoked = await put({ 'x-api-key': revokedKey });
+    const none = await put({});
+
+    expect(byIntegrator).toMatchObject({ status: 200, body: { created: true } });
+    expect(foreign).toMatchObject({ status: 404, body: { code: 'CUSTOMER_NOT_FOUND' } });
+    expect(revoked).toMatchObject({ status: 401, body: { code: 'AUTH_API_KEY_INVALID' } });
+    expect(none).toMatchObject({ status: 401, body: { code: 'AUTH_TOKEN_MISSING' } });
+    const { rows } = await db.query<{ actor_type: string }>(
+      `SELECT actor_type FROM crm.audit_entries WHERE entity_id = $1 AND action = 'order_saved'`,
+      [customer.body.id],
+    );
+    expect(rows).toEqual([{ actor_type: 'integrator' }]);
+    // A key opens only the routes that say so.
+    const read = await api.call('GET', `/api/v1/customers/${customer.body.id}`, {
+      headers: { 'x-api-key': key },
+    });
+    expect(read.status).toBe(401);
+  });
 });

@@ -2,6 +2,8 @@ import { Body, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { NoteView, OrderView, PutOrderReply, TimelinePage } from '@hub/contracts';
 import { ApiController, ApiErrors } from '../api/api-controller.decorator';
+import { ApiKeyAllowed } from '../api-keys/api-key-allowed.decorator';
+import { CurrentCaller, type Caller } from '../api-keys/current-caller.decorator';
 import type { AuthenticatedAgent } from '../auth/authenticated-agent';
 import { CurrentAgent } from '../auth/current-agent.decorator';
 import { CustomerActivityService } from './customer-activity.service';
@@ -27,22 +29,27 @@ export class CustomerActivityController {
   constructor(private readonly activity: CustomerActivityService) {}
 
   @Put(':customerId/orders/:externalId')
+  @ApiKeyAllowed()
   @ApiOperation({
     summary:
       "Store the shop's order as it stands now (idempotent: the same order again changes nothing)",
   })
   @ApiBody({ type: PutOrderSchema })
   @ApiOkResponse({ type: PutOrderReplySchema })
-  @ApiErrors(NOT_FOUND, {
-    status: 409,
-    description: 'ORDER_OF_ANOTHER_CUSTOMER: the order number is recorded on another customer',
-  })
+  @ApiErrors(
+    NOT_FOUND,
+    { status: 401, description: 'AUTH_API_KEY_INVALID: an unknown or revoked X-Api-Key' },
+    {
+      status: 409,
+      description: 'ORDER_OF_ANOTHER_CUSTOMER: the order number is recorded on another customer',
+    },
+  )
   putOrder(
-    @CurrentAgent() agent: AuthenticatedAgent,
+    @CurrentCaller() caller: Caller,
     @Param() { customerId, externalId }: OrderParams,
     @Body() body: PutOrderBody,
   ): Promise<PutOrderReply> {
-    return this.activity.putOrder(agent, { customerId, externalId }, body);
+    return this.activity.putOrder(caller, { customerId, externalId }, body);
   }
 
   @Get(':customerId/orders')

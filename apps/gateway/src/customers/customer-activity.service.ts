@@ -8,6 +8,7 @@ import {
 } from '@hub/contracts';
 import { RpcClient } from '@hub/service-kit';
 import { pick } from '../api/pick';
+import type { Caller } from '../api-keys/current-caller.decorator';
 import type { AuthenticatedAgent } from '../auth/authenticated-agent';
 import { crmActorOf } from './customers.service';
 import type { PageQuery, PutOrderBody } from './dto/customer.dto';
@@ -17,17 +18,13 @@ import type { PageQuery, PutOrderBody } from './dto/customer.dto';
 export class CustomerActivityService {
   constructor(private readonly rpc: RpcClient) {}
 
+  /** By an agent or an integrator (API key), in the caller's workspace. */
   putOrder(
-    agent: AuthenticatedAgent,
+    caller: Caller,
     ids: { customerId: string; externalId: string },
     body: PutOrderBody,
   ): Promise<PutOrderReply> {
-    return this.rpc.request(SUBJECTS.crm.putOrder, {
-      ...body,
-      workspaceId: agent.workspaceId,
-      actor: crmActorOf(agent),
-      ...ids,
-    });
+    return this.rpc.request(SUBJECTS.crm.putOrder, { ...body, ...caller, ...ids });
   }
 
   orders(agent: AuthenticatedAgent, customerId: string): Promise<OrderView[]> {

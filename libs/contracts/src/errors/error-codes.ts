@@ -32,6 +32,8 @@ export const ERROR_CODES = {
   AUTH_FORBIDDEN: { status: 403 },
   /** The access token's session was ended (logout, refresh-token reuse, agent changed). */
   AUTH_SESSION_REVOKED: { status: 401 },
+  /** An `X-Api-Key` that is unknown or revoked (on routes open to integrators). */
+  AUTH_API_KEY_INVALID: { status: 401 },
   /** `POST /auth/refresh`: unknown, expired or revoked refresh token. */
   AUTH_REFRESH_INVALID: { status: 401 },
   /** `POST /auth/refresh`: a refresh token already rotated was used again; its family is revoked. */
