@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import {
   SUBJECTS,
   type CustomerTimelineRequest,
@@ -15,7 +16,6 @@ import { decodeCursor, encodeCursor } from '../customers/page-cursor';
 import { noteItems, orderItems, ticketItems, type SourcePage } from './local-timeline';
 
 const DEFAULT_LIMIT = 20;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // A customer seen on more browsers than this is shown with the visits of the most recent ones.
 const MAX_VISITORS = 100;
 
@@ -83,7 +83,8 @@ export class CustomerTimeline {
     });
     const visitorIds = identities
       .map((identity) => identity.externalId)
-      .filter((id) => UUID.test(id));
+      // connector-web knows visitors by UUID; another web id (an import's) has no visits.
+      .filter((id) => isUUID(id, 'all'));
     if (visitorIds.length === 0) return [];
     const { workspaceId, before, limit } = page;
     const visits = await this.rpc.request(SUBJECTS.web.visitorVisits, {
