@@ -1,24 +1,15 @@
-import type { CustomerFields } from '@hub/contracts';
+import { CUSTOMER_CHANGE_FIELDS, type CustomerFields } from '@hub/contracts';
 import type { EntityManager } from 'typeorm';
 import type { AuditChange } from '../audit/audit-entry.entity';
 import { checkAttributeValues, type AttributeRule } from './attribute-values';
 import { CustomerAttribute } from './customer-attribute.entity';
 import type { Customer } from './customer.entity';
 
-// The columns a write may set, each named as in CustomerFields.
-const COLUMNS = [
-  'name',
-  'email',
-  'phone',
-  'emailVerified',
-  'phoneVerified',
-  'locale',
-  'timeZone',
-  'avatarUrl',
-  'company',
-  'vip',
-  'tags',
-] as const;
+// The columns a write may set: every field of a change but the attributes (their own table).
+const COLUMNS = CUSTOMER_CHANGE_FIELDS.filter(
+  (field): field is Exclude<(typeof CUSTOMER_CHANGE_FIELDS)[number], 'attributes'> =>
+    field !== 'attributes',
+);
 
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
