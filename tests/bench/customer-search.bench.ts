@@ -22,7 +22,7 @@ const SEED_SQL = `
          case when i % 2 = 0
            then (array['王','李','张','刘','陈','杨','山田','佐藤','鈴木','田中'])[1 + i % 10]
                 || (array['小','明','美','太','花','一','子','大'])[1 + (i / 10) % 8]
-                || chr(19968 + (i * 7919) % 20902)
+                || chr(19968 + ((i::bigint * 7919) % 20902)::int)
            else (array['Ada','Grace','Linus','Mei','Hanako','Taro','Wei','Ana'])[1 + i % 8]
                 || ' Customer' || i
          end,

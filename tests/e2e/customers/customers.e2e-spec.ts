@@ -104,6 +104,18 @@ describe('customers through the gateway: the record, its activity and its timeli
     );
     expect(byName.body.customers.map((customer) => customer.id)).toEqual([created.body.id]);
     expect(byAttribute.body.customers.map((customer) => customer.id)).toEqual([created.body.id]);
+    const keyAlone = await alice<{ fieldErrors: { field: string }[] }>(
+      'GET',
+      '/customers?attributeKey=plan',
+    );
+    const valueAlone = await alice<{ fieldErrors: { field: string }[] }>(
+      'GET',
+      '/customers?attributeValue=pro',
+    );
+    expect(keyAlone.status).toBe(400);
+    expect(keyAlone.body.fieldErrors.map((error) => error.field)).toEqual(['attributeValue']);
+    expect(valueAlone.status).toBe(400);
+    expect(valueAlone.body.fieldErrors.map((error) => error.field)).toEqual(['attributeKey']);
 
     const other = await createWorkspace(suite.database.url, { zed: AgentRole.Agent });
     const zed = await as(other, 'zed');

@@ -19,12 +19,14 @@ import { CHANNELS, type Channel } from '@hub/domain';
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
+  IsDefined,
   IsIn,
   IsOptional,
   IsString,
   Matches,
   MaxLength,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
 import { IsQueryInteger } from '../../api/validators';
 
@@ -95,7 +97,11 @@ export class SearchCustomersQuery extends PageQuery {
   @ApiPropertyOptional({
     description: 'With attributeValue: only customers whose attribute holds it',
   })
-  @IsOptional()
+  // Checked when either of the pair is given, so a value without its key is refused too.
+  @ValidateIf(
+    (query: SearchCustomersQuery) =>
+      query.attributeKey !== undefined || query.attributeValue !== undefined,
+  )
   @Matches(ATTRIBUTE_KEY_PATTERN, { message: 'attributeKey is not a valid key' })
   attributeKey?: string;
 
@@ -103,7 +109,8 @@ export class SearchCustomersQuery extends PageQuery {
     description: 'The attribute value: 12, true and "12" are read as JSON, other text as text',
     type: String,
   })
-  @IsOptional()
+  @ValidateIf((query: SearchCustomersQuery) => query.attributeKey !== undefined)
+  @IsDefined({ message: 'attributeValue must be given with attributeKey' })
   @Transform(queryJson)
   attributeValue?: string | number | boolean;
 }
