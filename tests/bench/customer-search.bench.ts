@@ -1,8 +1,12 @@
+import { randomBytes } from 'node:crypto';
+import { hashPassword } from '@hub/auth';
 import { AgentRole } from '@hub/domain';
+import { testRunId } from '@hub/testing';
 import { Client, Pool } from 'pg';
 import { customerSearchSql } from '../../apps/crm/src/customers/customer-search';
 import { GatewayApi } from '../e2e/support/gateway-api';
 import { startHubSuite, type HubSuite } from '../e2e/support/hub-suite';
+import { TestHub } from '../e2e/support/test-hub';
 import { createWorkspace, type WorkspaceFixture } from '../e2e/support/workspace-fixture';
 import { elapsedMs, formatSummary, summarize, type LatencySummary } from './support/stats';
 
@@ -14,6 +18,11 @@ const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 10_000_000);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
 const PAGE = 20;
+// Seeding a million customers and ten million messages takes many minutes: a database a run
+// seeded (its name, kept with BENCH_KEEP_DATABASE=1) can be measured again as it is.
+const REUSE_DATABASE = process.env.BENCH_REUSE_DATABASE;
+const KEEP_DATABASE = process.env.BENCH_KEEP_DATABASE === '1';
+const SERVICES = ['gateway', 'routing', 'conversation', 'crm', 'connector-web'] as const;
 
 // Surnames, so a two-character CJK query (王小, 山田) has many matches to page through.
 const SEED_SQL = `
@@ -116,6 +125,62 @@ async function seed(db: Client, workspace: WorkspaceFixture): Promise<Target> {
   return target;
 }
 
+/** The seeded workspace of a kept database, with a fresh password for its agent. */
+async function reuse(db: Client): Promise<{ workspace: WorkspaceFixture; target: Target }> {
+  const { rows } = await db.query<{
+    workspace_id: string;
+    inbox_id: string;
+    customer_id: string;
+    external_id: string;
+  }>(
+    `select o.workspace_id, v.inbox_id, o.customer_id, i.external_id
+       from crm.orders o
+       join crm.customer_identities i on i.customer_id = o.customer_id
+       join web.visits v on v.visitor_id::text = i.external_id
+      limit 1`,
+  );
+  const seeded = rows[0];
+  const password = randomBytes(9).toString('base64url');
+  const agent = await db.query<{ id: string; email: string; slug: string }>(
+    `update routing.agents a set password_hash = $2
+       from gateway.workspaces w
+      where a.workspace_id = $1 and w.id = a.workspace_id
+      returning a.id, a.email, w.slug`,
+    [seeded.workspace_id, await hashPassword(password)],
+  );
+  const { id, email, slug } = agent.rows[0];
+  return {
+    workspace: {
+      id: seeded.workspace_id,
+      slug,
+      inboxId: seeded.inbox_id,
+      departmentId: '',
+      agents: { alice: { id, name: 'alice', email, password, role: AgentRole.Agent } },
+    },
+    target: { customerId: seeded.customer_id, visitorId: seeded.external_id },
+  };
+}
+
+/** Services on an existing database that the bench neither migrates nor drops. */
+async function startOnDatabase(name: string): Promise<HubSuite> {
+  const url = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  url.pathname = `/${name}`;
+  const namespace = `${testRunId()}_bench_customers`;
+  const hub = await TestHub.start({ databaseUrl: url.toString(), namespace, services: SERVICES });
+  const { connect } = await import('@nats-io/transport-node');
+  const nc = await connect(hub.nats.connectOptions());
+  return {
+    namespace,
+    database: { name, url: url.toString(), drop: () => Promise.resolve() },
+    hub,
+    nc,
+    async stop(options) {
+      await nc.close();
+      await hub.stop(options);
+    },
+  };
+}
+
 async function measure(run: (i: number) => Promise<unknown>): Promise<LatencySummary> {
   for (let i = 0; i < 20; i++) await run(i); // warm-up: plans, caches, connections
   const samples: number[] = [];
@@ -147,18 +212,19 @@ describe('customer search and timeline on a big workspace', () => {
   let api: GatewayApi;
 
   beforeAll(async () => {
-    suite = await startHubSuite('bench_customers', [
-      'gateway',
-      'routing',
-      'conversation',
-      'crm',
-      'connector-web',
-    ]);
+    suite = REUSE_DATABASE
+      ? await startOnDatabase(REUSE_DATABASE)
+      : await startHubSuite('bench_customers', SERVICES);
     db = new Client({ connectionString: suite.database.url });
     await db.connect();
     pool = new Pool({ connectionString: suite.database.url, max: 5 });
-    workspace = await createWorkspace(suite.database.url, { alice: AgentRole.Agent });
-    target = await seed(db, workspace);
+    if (REUSE_DATABASE) {
+      ({ workspace, target } = await reuse(db));
+    } else {
+      workspace = await createWorkspace(suite.database.url, { alice: AgentRole.Agent });
+      target = await seed(db, workspace);
+    }
+    console.log(`database ${suite.database.url.split('/').pop()}`);
     api = new GatewayApi(suite.hub.service('gateway').url);
     const alice = workspace.agents.alice;
     token = await api.login(workspace.slug, alice.email, alice.password);
@@ -167,6 +233,7 @@ describe('customer search and timeline on a big workspace', () => {
   afterAll(async () => {
     await pool?.end();
     await db?.end();
+    if (KEEP_DATABASE) suite.database.drop = () => Promise.resolve();
     await suite?.stop();
   });
 

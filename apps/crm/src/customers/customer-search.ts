@@ -10,14 +10,19 @@ import { prefixPattern } from './prefix-pattern';
 const DEFAULT_LIMIT = 20;
 
 // Every text match is a prefix on an expression with a text_pattern_ops index (migration
-// 1796201000000), one branch per field, so each is an index range scan; the union of the hits
-// is then filtered, ordered and cut to a page.
+// 1796201000000), one branch per field, so each is an index scan; each branch carries what the
+// page needs (updated_at, tags), so the union of the hits is filtered, ordered and cut to a page
+// without joining customers again (that join made the planner scan the workspace).
 const QUERY_HITS = `
-  select id from crm.customers where workspace_id = $1 and lower(name) like lower($2)
-  union select id from crm.customers where workspace_id = $1 and lower(email) like lower($2)
-  union select id from crm.customers where workspace_id = $1 and phone like $2
-  union select customer_id from crm.customer_identities
-    where workspace_id = $1 and lower(external_id) like lower($2)`;
+  select id, updated_at, tags from crm.customers
+    where workspace_id = $1 and lower(name) like lower($2)
+  union select id, updated_at, tags from crm.customers
+    where workspace_id = $1 and lower(email) like lower($2)
+  union select id, updated_at, tags from crm.customers
+    where workspace_id = $1 and phone like $2
+  union select c.id, c.updated_at, c.tags
+    from crm.customer_identities i join crm.customers c on c.id = i.customer_id
+    where i.workspace_id = $1 and lower(i.external_id) like lower($2)`;
 
 /** The SQL and parameters of one page of a search; the benchmark runs the same statement. */
 export function customerSearchSql(request: SearchCustomersRequest): {
@@ -25,12 +30,13 @@ export function customerSearchSql(request: SearchCustomersRequest): {
   parameters: unknown[];
 } {
   const parameters: unknown[] = [request.workspaceId];
-  const where = ['c.workspace_id = $1'];
-  let hits = '';
+  const where: string[] = [];
+  let source = 'crm.customers c';
   if (request.query !== undefined) {
     parameters.push(prefixPattern(request.query));
-    hits = `with hits as (${QUERY_HITS})`;
-    where.push('c.id in (select id from hits)');
+    source = `(${QUERY_HITS}) c`;
+  } else {
+    where.push('c.workspace_id = $1');
   }
   if (request.tag !== undefined) {
     parameters.push([request.tag]);
@@ -50,9 +56,8 @@ export function customerSearchSql(request: SearchCustomersRequest): {
     );
   }
   parameters.push((request.limit ?? DEFAULT_LIMIT) + 1);
-  const sql = `${hits}
-    select c.id, to_json(c.updated_at) #>> '{}' as at from crm.customers c
-    where ${where.join(' and ')}
+  const sql = `select c.id, to_json(c.updated_at) #>> '{}' as at from ${source}
+    ${where.length > 0 ? `where ${where.join(' and ')}` : ''}
     order by c.updated_at desc, c.id desc
     limit $${parameters.length}`;
   return { sql, parameters };
