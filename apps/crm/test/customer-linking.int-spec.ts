@@ -222,6 +222,31 @@ describe('crm identities on every channel: added, removed, linked by verified co
     });
   });
 
+  it('suggests the customer whose email a visitor typed in the pre-chat form, without linking', async () => {
+    const workspaceId = randomUUID();
+    const known = await crm.request(SUBJECTS.crm.createCustomer, {
+      workspaceId,
+      actor: agent,
+      email: 'typed@example.com',
+      emailVerified: true,
+    });
+
+    const { customerId } = await crm.request(SUBJECTS.crm.recordVisitorProfile, {
+      workspaceId,
+      channel: Channel.Web,
+      externalId: randomUUID(),
+      email: 'Typed@example.com',
+    });
+
+    expect(customerId).not.toBe(known.id);
+    expect(
+      (await suggestions(workspaceId, known.id)).map(({ candidateId, reason }) => [
+        candidateId,
+        reason,
+      ]),
+    ).toEqual([[customerId, 'same_email']]);
+  });
+
   it('accepting a suggestion moves the other record’s identities; dismissing hides it; deciding twice is refused', async () => {
     const workspaceId = randomUUID();
     const kept = await crm.request(SUBJECTS.crm.createCustomer, {

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { RecordVisitorProfileReply, RecordVisitorProfileRequest } from '@hub/contracts';
+import { Customer } from './customer.entity';
 import { CustomersService } from './customers.service';
+import { suggestLinks } from './suggest-links';
 import { CustomerWrites, SYSTEM_ACTOR } from './customer-writes';
 import { recordUnverifiedContact, UNVERIFIED_CONTACT_KEY } from './unverified-contact';
 
@@ -19,6 +21,8 @@ export class RecordVisitorProfile {
     if (Object.values(typed).every((value) => value === undefined)) return { customerId };
     await this.writes.run(async (tx, record) => {
       await recordUnverifiedContact(tx, { workspaceId, customerId }, typed);
+      // What a visitor types is a weak match at best: suggested to agents, never linked.
+      await suggestLinks(tx, await tx.findOneByOrFail(Customer, { id: customerId }));
       await record({
         workspaceId,
         customerId,
