@@ -4,6 +4,7 @@ import { FilesModule } from '@hub/storage';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConnectorWebEnv } from './connector-web.env';
 import { connectorWebEntities } from './connector-web.entities';
+import { CustomerVisitsModule } from './customer-visits/customer-visits.module';
 import { WebFilesModule } from './files/web-files.module';
 import { LiveVisitorsModule } from './live-visitors/live-visitors.module';
 import { PrivacyModule } from './privacy/privacy.module';
@@ -30,6 +31,7 @@ void runService({
     WidgetVisitorModule,
     LiveVisitorsModule,
     PrivacyModule,
+    CustomerVisitsModule,
   ],
   configureHttp: (app) => {
     allowWidgetCrossOrigin(app);

@@ -8,7 +8,10 @@ import { TicketCategoriesModule } from './categories/ticket-categories.module';
 import { MergesModule } from './merges/merges.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { ReportsModule } from './reports/reports.module';
+import { NotesModule } from './notes/notes.module';
+import { OrdersModule } from './orders/orders.module';
 import { TicketsModule } from './tickets/tickets.module';
+import { TimelineModule } from './timeline/timeline.module';
 
 // Apart from main.ts so the integration tests start the very modules the service runs.
 export const crmService: ServiceDefinition<ServiceEnv> = {
@@ -24,5 +27,8 @@ export const crmService: ServiceDefinition<ServiceEnv> = {
     MergesModule,
     PrivacyModule,
     ReportsModule,
+    OrdersModule,
+    NotesModule,
+    TimelineModule,
   ],
 };

@@ -1,10 +1,12 @@
 import { outboxEntity } from '@hub/outbox';
 import { AuditEntry } from './audit/audit-entry.entity';
-import { TicketCategory } from './categories/ticket-category.entity';
+import { AttributeDefinition } from './customers/attribute-definition.entity';
+import { Customer } from './customers/customer.entity';
 import { CustomerAttribute } from './customers/customer-attribute.entity';
 import { CustomerIdentity } from './customers/customer-identity.entity';
-import { Customer } from './customers/customer.entity';
 import { CustomerMerge } from './merges/customer-merge.entity';
+import { LinkSuggestion } from './customers/link-suggestion.entity';
+import { TicketCategory } from './categories/ticket-category.entity';
 import { Note } from './notes/note.entity';
 import { Order } from './orders/order.entity';
 import { TicketReminder } from './tickets/reminders/ticket-reminder.entity';
@@ -20,6 +22,8 @@ export const crmEntities = [
   Customer,
   CustomerIdentity,
   CustomerAttribute,
+  AttributeDefinition,
+  LinkSuggestion,
   Order,
   Ticket,
   TicketCategory,

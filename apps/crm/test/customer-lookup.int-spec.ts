@@ -27,8 +27,13 @@ describe('crm getting and searching customers', () => {
     return reply.customerId;
   }
 
-  function search(workspaceId: string, query: string, limit?: number): Promise<CustomerView[]> {
-    return crm.request(SUBJECTS.crm.searchCustomers, { workspaceId, query, limit });
+  async function search(
+    workspaceId: string,
+    query: string,
+    limit?: number,
+  ): Promise<CustomerView[]> {
+    return (await crm.request(SUBJECTS.crm.searchCustomers, { workspaceId, query, limit }))
+      .customers;
   }
 
   async function searchIds(workspaceId: string, query: string): Promise<string[]> {
@@ -120,8 +125,26 @@ describe('crm getting and searching customers', () => {
           name: 'Ada',
           email: null,
           phone: null,
-          identities: [{ channel: Channel.Email, kind: 'channel', externalId: 'ada@example.test' }],
+          emailVerified: false,
+          phoneVerified: false,
+          locale: null,
+          timeZone: null,
+          avatarUrl: null,
+          company: null,
+          tags: [],
+          vip: false,
+          attributes: {},
+          identities: [
+            {
+              id: expect.any(String) as string,
+              channel: Channel.Email,
+              kind: 'channel',
+              externalId: 'ada@example.test',
+              verified: false,
+            },
+          ],
           createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/) as string,
+          updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/) as string,
         },
       ]);
     });
@@ -156,7 +179,7 @@ describe('crm getting and searching customers', () => {
       const third = await addCustomer(workspaceId, { name: 'Order 3' });
       expect(await searchIds(workspaceId, 'order')).toEqual([third, second, first]);
 
-      // Nothing in crm edits a customer yet; a later edit must bring the customer to the top.
+      // A later edit must bring the customer to the top.
       await crm.query(
         `update crm.customers set updated_at = now() + interval '1 minute' where id = $1`,
         [first],
@@ -178,11 +201,12 @@ describe('crm getting and searching customers', () => {
       expect(limited).toEqual(byDefault.slice(0, 5));
     });
 
-    it('refuses an empty query, a limit over 100 or a workspace that is not a UUID', async () => {
+    it('refuses an empty query, no criterion, a limit over 100 or a workspace that is not a UUID', async () => {
       const workspaceId = randomUUID();
 
       for (const [bad, field] of [
         [{ workspaceId, query: '' }, 'query'],
+        [{ workspaceId }, 'query'],
         [{ workspaceId, query: 'x'.repeat(201) }, 'query'],
         [{ workspaceId, query: 'ada', limit: 101 }, 'limit'],
         [{ workspaceId, query: 'ada', limit: 0 }, 'limit'],

@@ -55,14 +55,18 @@ describe('crm resolving the customer behind a channel identity', () => {
 
     const reply = await resolve(contact);
 
-    expect(reply).toEqual({ customerId: expect.any(String) as string, created: true });
-    expect(await getCustomer(contact.workspaceId, reply.customerId)).toEqual({
+    expect(reply).toEqual({ customerId: expect.any(String) as string, created: true, vip: false });
+    expect(await getCustomer(contact.workspaceId, reply.customerId)).toMatchObject({
       id: reply.customerId,
       workspaceId: contact.workspaceId,
       name: 'Ada Lovelace',
       email: 'ada@example.test',
       phone: '+44 20 7946 0000',
-      identities: [{ channel: Channel.Web, kind: 'channel', externalId: contact.externalId }],
+      emailVerified: false,
+      phoneVerified: false,
+      identities: [
+        { channel: Channel.Web, kind: 'channel', externalId: contact.externalId, verified: false },
+      ],
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/) as string,
     });
   });
@@ -73,7 +77,7 @@ describe('crm resolving the customer behind a channel identity', () => {
 
     const second = await resolve(contact);
 
-    expect(second).toEqual({ customerId: first.customerId, created: false });
+    expect(second).toEqual({ customerId: first.customerId, created: false, vip: false });
     expect(await countRows(contact.workspaceId)).toEqual({ customers: 1, identities: 1 });
   });
 

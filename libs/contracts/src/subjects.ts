@@ -24,7 +24,31 @@ import {
 } from './files/register-file';
 import { deadLetterSubject, MessageDeadLettered } from './dead-letters/message-dead-lettered';
 import { ResolveCustomerRequest, type ResolveCustomerReply } from './crm/resolve-customer';
-import { SearchCustomersRequest } from './crm/search-customers';
+import { SearchCustomersRequest, type CustomerPage } from './crm/search-customers';
+import { CreateCustomerRequest, UpdateCustomerRequest } from './crm/write-customer';
+import { AddIdentityRequest, RemoveIdentityRequest } from './crm/customer-identities';
+import {
+  DefineAttributeRequest,
+  ListAttributesRequest,
+  UpdateAttributeRequest,
+  type AttributeDefinitionView,
+} from './crm/customer-attributes';
+import {
+  DecideLinkSuggestionRequest,
+  ListLinkSuggestionsRequest,
+  type LinkSuggestionView,
+} from './crm/link-suggestions';
+import { CustomerChanged } from './crm/customer-changed';
+import {
+  ListOrdersRequest,
+  PutOrderRequest,
+  type OrderView,
+  type PutOrderReply,
+} from './crm/orders';
+import { AddNoteRequest, ListNotesRequest, type NoteView } from './crm/notes';
+import { CustomerTimelineRequest, type TimelinePage } from './crm/customer-timeline';
+import { CustomerConversationsRequest } from './conversation/customer-conversations';
+import { VisitorVisitsRequest, type VisitView } from './web/visitor-visits';
 import {
   CreateTicketFromOfflineMessageRequest,
   type CreateTicketFromOfflineMessageReply,
@@ -178,8 +202,63 @@ export const SUBJECTS = {
     searchCustomers: defineRequest(
       'crm.customer.search',
       SearchCustomersRequest,
-      returns<CustomerView[]>(),
+      returns<CustomerPage>(),
     ),
+    createCustomer: defineRequest(
+      'crm.customer.create',
+      CreateCustomerRequest,
+      returns<CustomerView>(),
+    ),
+    updateCustomer: defineRequest(
+      'crm.customer.update',
+      UpdateCustomerRequest,
+      returns<CustomerView>(),
+    ),
+    addIdentity: defineRequest(
+      'crm.customer.identity.add',
+      AddIdentityRequest,
+      returns<CustomerView>(),
+    ),
+    removeIdentity: defineRequest(
+      'crm.customer.identity.remove',
+      RemoveIdentityRequest,
+      returns<CustomerView>(),
+    ),
+    listLinkSuggestions: defineRequest(
+      'crm.customer.suggestion.list',
+      ListLinkSuggestionsRequest,
+      returns<LinkSuggestionView[]>(),
+    ),
+    decideLinkSuggestion: defineRequest(
+      'crm.customer.suggestion.decide',
+      DecideLinkSuggestionRequest,
+      returns<LinkSuggestionView>(),
+    ),
+    defineAttribute: defineRequest(
+      'crm.attribute.define',
+      DefineAttributeRequest,
+      returns<AttributeDefinitionView>(),
+    ),
+    updateAttribute: defineRequest(
+      'crm.attribute.update',
+      UpdateAttributeRequest,
+      returns<AttributeDefinitionView>(),
+    ),
+    listAttributes: defineRequest(
+      'crm.attribute.list',
+      ListAttributesRequest,
+      returns<AttributeDefinitionView[]>(),
+    ),
+    putOrder: defineRequest('crm.order.put', PutOrderRequest, returns<PutOrderReply>()),
+    listOrders: defineRequest('crm.order.list', ListOrdersRequest, returns<OrderView[]>()),
+    addNote: defineRequest('crm.note.add', AddNoteRequest, returns<NoteView>()),
+    listNotes: defineRequest('crm.note.list', ListNotesRequest, returns<NoteView[]>()),
+    customerTimeline: defineRequest(
+      'crm.customer.timeline',
+      CustomerTimelineRequest,
+      returns<TimelinePage>(),
+    ),
+    customerChanged: defineEvent('evt.crm.customer.changed.v1', CustomerChanged, 'EVENTS'),
     identifyCustomer: defineRequest(
       'crm.customer.identify',
       IdentifyCustomerRequest,
@@ -394,6 +473,11 @@ export const SUBJECTS = {
       ConversationCustomerDataRequest,
       returns<ConversationErasure>(),
     ),
+    customerConversations: defineRequest(
+      'conversation.customer.conversations',
+      CustomerConversationsRequest,
+      returns<ConversationView[]>(),
+    ),
     messageCreated: defineEvent('evt.conversation.message.created.v1', MessageCreated, 'EVENTS'),
     conversationOpened: defineEvent(
       'evt.conversation.conversation.opened.v1',
@@ -460,6 +544,11 @@ export const SUBJECTS = {
       'connector-web.privacy.erase',
       WebVisitorDataRequest,
       returns<ErasedRows>(),
+    ),
+    visitorVisits: defineRequest(
+      'connector-web.visitor.visits',
+      VisitorVisitsRequest,
+      returns<VisitView[]>(),
     ),
   },
   gateway: {

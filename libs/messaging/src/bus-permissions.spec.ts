@@ -137,6 +137,7 @@ describe('busPermissions', () => {
         'hub.connector-web.invitation.send',
         'hub.connector-web.privacy.export',
         'hub.connector-web.privacy.erase',
+        'hub.connector-web.visitor.visits',
         'hub.rt.visitor.*',
         'hub.rt.conversation.*',
         'hub.rt.routing.agent.changed',

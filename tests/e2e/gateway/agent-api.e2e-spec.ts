@@ -110,6 +110,7 @@ describe('the agent API and socket', () => {
         'POST /api/v1/conversations/{conversationId}/reopen',
         'POST /api/v1/conversations/{conversationId}/links',
         'GET /api/v1/customers',
+        'POST /api/v1/customers',
         'GET /api/v1/customers/{customerId}',
         'GET /api/v1/tickets',
         'POST /api/v1/tickets',
@@ -128,6 +129,21 @@ describe('the agent API and socket', () => {
         'DELETE /api/v1/ticket-categories/{categoryId}',
         'POST /api/v1/customers/{customerId}/merge',
         'POST /api/v1/customer-merges/{mergeId}/undo',
+        'PATCH /api/v1/customers/{customerId}',
+        'POST /api/v1/customers/{customerId}/identities',
+        'DELETE /api/v1/customers/{customerId}/identities/{identityId}',
+        'GET /api/v1/customers/{customerId}/link-suggestions',
+        'POST /api/v1/customers/{customerId}/link-suggestions/{suggestionId}',
+        'GET /api/v1/customers/{customerId}/orders',
+        'PUT /api/v1/customers/{customerId}/orders/{externalId}',
+        'GET /api/v1/customers/{customerId}/notes',
+        'POST /api/v1/customers/{customerId}/notes',
+        'GET /api/v1/customers/{customerId}/timeline',
+        'GET /api/v1/customer-attributes',
+        'POST /api/v1/customer-attributes',
+        'PATCH /api/v1/customer-attributes/{definitionId}',
+        'GET /api/v1/conversations/{conversationId}/notes',
+        'POST /api/v1/conversations/{conversationId}/notes',
         'GET /api/v1/departments',
         'PATCH /api/v1/departments/{departmentId}',
         'GET /api/v1/queue',
@@ -650,7 +666,7 @@ describe('the agent API and socket', () => {
     const messages = await get<MessageView[]>(
       `/conversations/${conversation.id}/messages?afterSeq=0&limit=10`,
     );
-    const customers = await get<{ id: string; workspaceId: string }[]>(
+    const customers = await get<{ customers: { id: string; workspaceId: string }[] }>(
       `/customers?query=${conversation.visitorId}`,
     );
     const customer = await get(`/customers/${one.body.customerId}`);
@@ -676,7 +692,7 @@ describe('the agent API and socket', () => {
       status: 'assigned',
     });
     expect(messages.body[0]).toMatchObject({ seq: 1, direction: 'inbound' });
-    expect(customers.body).toEqual([
+    expect(customers.body.customers).toEqual([
       expect.objectContaining({ id: one.body.customerId, workspaceId: workspace.id }),
     ]);
     expect(customer.status).toBe(200);

@@ -1,7 +1,9 @@
-import { Column, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { Customer } from './customer.entity';
 
 @Entity({ schema: 'crm', name: 'customer_attributes' })
+// Search by attribute value within a workspace.
+@Index('ix_customer_attributes_value', ['workspaceId', 'key', 'value'])
 export class CustomerAttribute {
   @Column({ name: 'workspace_id', type: 'uuid' })
   workspaceId!: string;

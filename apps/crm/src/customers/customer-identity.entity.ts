@@ -29,6 +29,8 @@ export type IdentityKind = (typeof IdentityKind)[keyof typeof IdentityKind];
   'externalId',
 ])
 @Index('ix_customer_identities_customer', ['customerId'])
+// Prefix search on the lower-cased external id (text_pattern_ops), made by the migration.
+@Index('ix_customer_identities_external_prefix', { synchronize: false })
 @Check('ck_customer_identities_channel', sqlIn('channel', CHANNELS))
 @Check('ck_customer_identities_kind', sqlIn('kind', Object.values(IdentityKind)))
 export class CustomerIdentity {
@@ -54,6 +56,10 @@ export class CustomerIdentity {
   // The channel's id for the person: visitor id, email address, PSID, chat id...
   @Column({ name: 'external_id', type: 'text' })
   externalId!: string;
+
+  /** The channel (or an agent) verified that the person controls this id. */
+  @Column({ name: 'verified', type: 'boolean', default: false })
+  verified!: boolean;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

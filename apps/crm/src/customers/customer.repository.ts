@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { CustomerView } from '@hub/contracts';
 import type { Channel } from '@hub/domain';
 import { Database } from '@hub/service-kit';
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { CustomerIdentity, IdentityKind } from './customer-identity.entity';
 import { Customer } from './customer.entity';
-import { prefixPattern } from './prefix-pattern';
 
 // A person's id on one channel: by the unique key, at most one customer per workspace.
 export interface IdentityKey {
@@ -19,16 +17,12 @@ export interface FirstContact extends IdentityKey {
   name?: string;
   email?: string;
   phone?: string;
+  /** The channel verified the identity and the email or phone given. */
+  verified?: boolean;
 }
 
-export interface CustomerSearch {
-  workspaceId: string;
-  query: string;
-  limit: number;
-}
-
-// The only code that reads or writes crm's customers and their identities, so the service
-// holds the rules and no SQL.
+// Finding customers by their identities and making them on a first contact; the use cases
+// hold the rules.
 @Injectable()
 export class CustomerRepository {
   constructor(private readonly database: Database) {}
@@ -37,48 +31,85 @@ export class CustomerRepository {
     return this.database.dataSource.manager;
   }
 
-  async findIdByIdentity(key: IdentityKey): Promise<string | undefined> {
-    const identity = await this.manager.findOneBy(CustomerIdentity, {
-      workspaceId: key.workspaceId,
-      channel: key.channel,
-      kind: IdentityKind.Channel,
-      externalId: key.externalId,
-    });
-    return identity?.customerId;
+  async findByIdentity(
+    key: IdentityKey,
+  ): Promise<{ customerId: string; vip: boolean } | undefined> {
+    const [row] = await this.manager.query<{ customer_id: string; vip: boolean }[]>(
+      `select i.customer_id, c.vip
+         from crm.customer_identities i join crm.customers c on c.id = i.customer_id
+        where i.workspace_id = $1 and i.channel = $2 and i.kind = $3 and i.external_id = $4`,
+      [key.workspaceId, key.channel, IdentityKind.Channel, key.externalId],
+    );
+    return row && { customerId: row.customer_id, vip: row.vip };
+  }
+
+  /** The customer holding `email` or `phone` (digits compared) verified, if one does. */
+  async findVerifiedHolder(
+    tx: EntityManager,
+    contact: { workspaceId: string; email?: string; phone?: string },
+  ): Promise<Customer | null> {
+    const [row] = await tx.query<{ id: string }[]>(
+      `select id from crm.customers
+        where workspace_id = $1
+          and ((email_verified and lower(email) = lower($2))
+            or (phone_verified and $3 <> ''
+                and regexp_replace(phone, '\\D', '', 'g') = $3))
+        order by created_at, id
+        limit 1`,
+      [contact.workspaceId, contact.email ?? null, (contact.phone ?? '').replace(/\D/g, '')],
+    );
+    return row ? tx.findOneBy(Customer, { id: row.id }) : null;
+  }
+
+  /**
+   * The channel identity on an existing customer, in the caller's transaction. Returns the
+   * customer that holds it after the statement: a racing first contact may have won.
+   */
+  async linkIdentity(
+    tx: EntityManager,
+    contact: FirstContact,
+    customerId: string,
+  ): Promise<string> {
+    const upserted = await tx
+      .createQueryBuilder()
+      .insert()
+      .into(CustomerIdentity)
+      .values({
+        workspaceId: contact.workspaceId,
+        customerId,
+        channel: contact.channel,
+        externalId: contact.externalId,
+        verified: contact.verified ?? false,
+      })
+      .orUpdate(['external_id'], ['workspace_id', 'channel', 'kind', 'external_id'])
+      .returning('customer_id')
+      .execute();
+    const [{ customer_id: holderId }] = upserted.raw as { customer_id: string }[];
+    return holderId;
   }
 
   // Two first contacts of one identity may race here, on any replica. The identity's unique
   // key decides: DO UPDATE (unlike DO NOTHING) waits for the winner and returns its row, so the
   // loser learns the winner's customer in the same statement, then deletes the customer row it
   // made before anyone could see it.
-  createForIdentity(contact: FirstContact): Promise<{ customerId: string; created: boolean }> {
-    return this.database.dataSource.transaction(async (tx) => {
-      const customer = await tx.save(
-        tx.create(Customer, {
-          workspaceId: contact.workspaceId,
-          name: contact.name ?? null,
-          email: contact.email ?? null,
-          phone: contact.phone ?? null,
-        }),
-      );
-      const upserted = await tx
-        .createQueryBuilder()
-        .insert()
-        .into(CustomerIdentity)
-        .values({
-          workspaceId: contact.workspaceId,
-          customerId: customer.id,
-          channel: contact.channel,
-          externalId: contact.externalId,
-        })
-        .orUpdate(['external_id'], ['workspace_id', 'channel', 'kind', 'external_id'])
-        .returning('customer_id')
-        .execute();
-      const [{ customer_id: customerId }] = upserted.raw as { customer_id: string }[];
-      if (customerId === customer.id) return { customerId, created: true };
-      await tx.delete(Customer, { id: customer.id });
-      return { customerId, created: false };
-    });
+  async createForIdentity(
+    tx: EntityManager,
+    contact: FirstContact,
+  ): Promise<{ customer: Customer; created: boolean }> {
+    const customer = await tx.save(
+      tx.create(Customer, {
+        workspaceId: contact.workspaceId,
+        name: contact.name ?? null,
+        email: contact.email ?? null,
+        phone: contact.phone ?? null,
+        emailVerified: Boolean(contact.verified && contact.email),
+        phoneVerified: Boolean(contact.verified && contact.phone),
+      }),
+    );
+    const holderId = await this.linkIdentity(tx, contact, customer.id);
+    if (holderId === customer.id) return { customer, created: true };
+    await tx.delete(Customer, { id: customer.id });
+    return { customer: await tx.findOneByOrFail(Customer, { id: holderId }), created: false };
   }
 
   /**
@@ -102,52 +133,5 @@ export class CustomerRepository {
       externalId: contact.externalId,
     });
     return customer.id;
-  }
-
-  async findView(key: { workspaceId: string; customerId: string }): Promise<CustomerView | null> {
-    const customer = await this.manager.findOneBy(Customer, {
-      id: key.customerId,
-      workspaceId: key.workspaceId,
-    });
-    if (!customer) return null;
-    const [view] = await this.withIdentities([customer]);
-    return view;
-  }
-
-  // As SearchCustomersRequest promises: a prefix, case-insensitive, latest updated first.
-  async search({ workspaceId, query, limit }: CustomerSearch): Promise<CustomerView[]> {
-    const customers = await this.manager
-      .createQueryBuilder(Customer, 'c')
-      .where('c.workspace_id = :workspaceId', { workspaceId })
-      .andWhere(
-        `(c.name ILIKE :pattern OR c.email ILIKE :pattern OR c.phone ILIKE :pattern OR EXISTS (
-          SELECT 1 FROM crm.customer_identities i
-          WHERE i.customer_id = c.id AND i.external_id ILIKE :pattern))`,
-        { pattern: prefixPattern(query) },
-      )
-      .orderBy('c.updatedAt', 'DESC')
-      .take(limit)
-      .getMany();
-    return this.withIdentities(customers);
-  }
-
-  private async withIdentities(customers: Customer[]): Promise<CustomerView[]> {
-    const identities = customers.length
-      ? await this.manager.find(CustomerIdentity, {
-          where: { customerId: In(customers.map((c) => c.id)) },
-          order: { createdAt: 'ASC' },
-        })
-      : [];
-    return customers.map((customer) => ({
-      id: customer.id,
-      workspaceId: customer.workspaceId,
-      name: customer.name,
-      email: customer.email,
-      phone: customer.phone,
-      identities: identities
-        .filter((identity) => identity.customerId === customer.id)
-        .map(({ channel, kind, externalId }) => ({ channel, kind, externalId })),
-      createdAt: customer.createdAt.toISOString(),
-    }));
   }
 }

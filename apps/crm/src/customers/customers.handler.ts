@@ -1,21 +1,28 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import {
+  AddIdentityRequest,
+  CreateCustomerRequest,
   GetCustomerRequest,
   IdentifyCustomerRequest,
   RecordVisitorProfileRequest,
+  RemoveIdentityRequest,
   ResolveCustomerRequest,
   SearchCustomersRequest,
   SUBJECTS,
+  UpdateCustomerRequest,
+  type CustomerPage,
   type CustomerView,
   type IdentifyCustomerReply,
   type RecordVisitorProfileReply,
   type ResolveCustomerReply,
 } from '@hub/contracts';
 import { RequestPattern } from '@hub/service-kit';
+import { CustomerIdentities } from './customer-identities.use-case';
 import { CustomersService } from './customers.service';
 import { IdentifyCustomer } from './identify-customer.use-case';
 import { RecordVisitorProfile } from './record-visitor-profile.use-case';
+import { WriteCustomer } from './write-customer.use-case';
 
 @Controller()
 export class CustomersHandler {
@@ -23,6 +30,8 @@ export class CustomersHandler {
     private readonly customers: CustomersService,
     private readonly identifyCustomer: IdentifyCustomer,
     private readonly recordVisitorProfile: RecordVisitorProfile,
+    private readonly writeCustomer: WriteCustomer,
+    private readonly identities: CustomerIdentities,
   ) {}
 
   @RequestPattern(SUBJECTS.crm.resolveCustomer)
@@ -36,8 +45,28 @@ export class CustomersHandler {
   }
 
   @RequestPattern(SUBJECTS.crm.searchCustomers)
-  search(@Payload() request: SearchCustomersRequest): Promise<CustomerView[]> {
+  search(@Payload() request: SearchCustomersRequest): Promise<CustomerPage> {
     return this.customers.search(request);
+  }
+
+  @RequestPattern(SUBJECTS.crm.createCustomer)
+  create(@Payload() request: CreateCustomerRequest): Promise<CustomerView> {
+    return this.writeCustomer.create(request);
+  }
+
+  @RequestPattern(SUBJECTS.crm.updateCustomer)
+  update(@Payload() request: UpdateCustomerRequest): Promise<CustomerView> {
+    return this.writeCustomer.update(request);
+  }
+
+  @RequestPattern(SUBJECTS.crm.addIdentity)
+  addIdentity(@Payload() request: AddIdentityRequest): Promise<CustomerView> {
+    return this.identities.add(request);
+  }
+
+  @RequestPattern(SUBJECTS.crm.removeIdentity)
+  removeIdentity(@Payload() request: RemoveIdentityRequest): Promise<CustomerView> {
+    return this.identities.remove(request);
   }
 
   @RequestPattern(SUBJECTS.crm.identifyCustomer)

@@ -1,20 +1,33 @@
 import { Module } from '@nestjs/common';
+import { AttributeDefinitions } from './attribute-definitions.service';
+import { CustomerIdentities } from './customer-identities.use-case';
+import { CustomerRecordsHandler } from './customer-records.handler';
 import { CustomerRepository } from './customer.repository';
-import { CustomerVipQuery } from './customer-vip.query';
+import { CustomerSearch } from './customer-search';
+import { CustomerViews } from './customer-views';
+import { CustomerWrites } from './customer-writes';
 import { CustomersHandler } from './customers.handler';
 import { CustomersService } from './customers.service';
 import { IdentifyCustomer } from './identify-customer.use-case';
+import { LinkSuggestions } from './link-suggestions.service';
 import { RecordVisitorProfile } from './record-visitor-profile.use-case';
+import { WriteCustomer } from './write-customer.use-case';
 
 @Module({
-  controllers: [CustomersHandler],
+  controllers: [CustomersHandler, CustomerRecordsHandler],
   providers: [
     CustomersService,
     CustomerRepository,
-    CustomerVipQuery,
+    CustomerViews,
+    CustomerSearch,
+    CustomerWrites,
+    AttributeDefinitions,
+    WriteCustomer,
+    CustomerIdentities,
+    LinkSuggestions,
     IdentifyCustomer,
     RecordVisitorProfile,
   ],
-  exports: [CustomersService],
+  exports: [CustomersService, CustomerWrites, CustomerViews],
 })
 export class CustomersModule {}

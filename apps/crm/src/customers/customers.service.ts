@@ -1,16 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type {
+  CustomerPage,
   CustomerView,
   GetCustomerRequest,
   ResolveCustomerReply,
   ResolveCustomerRequest,
   SearchCustomersRequest,
 } from '@hub/contracts';
+import type { EntityManager } from 'typeorm';
 import { CustomerError } from './customer.exception';
 import { CustomerRepository } from './customer.repository';
-import { CustomerVipQuery } from './customer-vip.query';
-
-const DEFAULT_SEARCH_LIMIT = 20;
+import { CustomerSearch } from './customer-search';
+import { CustomerViews } from './customer-views';
+import { CustomerWrites, SYSTEM_ACTOR, type RecordWrite } from './customer-writes';
+import { suggestLinks } from './suggest-links';
 
 @Injectable()
 export class CustomersService {
@@ -18,42 +21,80 @@ export class CustomersService {
 
   constructor(
     private readonly customers: CustomerRepository,
-    private readonly vip: CustomerVipQuery,
+    private readonly writes: CustomerWrites,
+    private readonly views: CustomerViews,
+    private readonly finder: CustomerSearch,
   ) {}
 
   // The identity is looked up first because nearly every contact is not a first one; only a
-  // first contact pays for the transaction. A customer found (not made now) may be a VIP.
+  // first contact pays for the transaction.
   async resolve(request: ResolveCustomerRequest): Promise<ResolveCustomerReply> {
-    const existing = await this.customers.findIdByIdentity(request);
-    if (existing) {
-      const flag = await this.vip.of(request.workspaceId, existing);
-      return { customerId: existing, created: false, ...flag };
-    }
+    const existing = await this.customers.findByIdentity(request);
+    if (existing) return { customerId: existing.customerId, created: false, vip: existing.vip };
 
-    const reply = await this.customers.createForIdentity(request);
+    const reply = await this.writes.run((tx, record) => this.firstContact(tx, record, request));
     if (reply.created) {
       this.logger.log(
         { customerId: reply.customerId, channel: request.channel },
         'customer created',
       );
     }
-    // Lost the race to another first contact: the winner's customer may be a VIP already.
-    if (!reply.created)
-      return { ...reply, ...(await this.vip.of(request.workspaceId, reply.customerId)) };
     return reply;
   }
 
   async get(request: GetCustomerRequest): Promise<CustomerView> {
-    const customer = await this.customers.findView(request);
+    const customer = await this.views.one(request);
     if (!customer) throw CustomerError.notFound(request.customerId);
-    return { ...customer, ...(await this.vip.of(request.workspaceId, request.customerId)) };
+    return customer;
   }
 
-  search(request: SearchCustomersRequest): Promise<CustomerView[]> {
-    return this.customers.search({
-      workspaceId: request.workspaceId,
-      query: request.query,
-      limit: request.limit ?? DEFAULT_SEARCH_LIMIT,
-    });
+  search(request: SearchCustomersRequest): Promise<CustomerPage> {
+    return this.finder.page(request);
+  }
+
+  // A verified email or phone that a customer already holds verified is the same person: the
+  // new identity joins that customer (automatic linking). Otherwise a new customer, and weaker
+  // matches with others become suggestions.
+  private async firstContact(
+    tx: EntityManager,
+    record: RecordWrite,
+    request: ResolveCustomerRequest,
+  ): Promise<ResolveCustomerReply> {
+    const { workspaceId, channel, externalId } = request;
+    const identity = { channel, externalId, verified: request.verified ?? false };
+    const holder = request.verified ? await this.customers.findVerifiedHolder(tx, request) : null;
+    if (holder) {
+      const customerId = await this.customers.linkIdentity(tx, request, holder.id);
+      if (customerId === holder.id) {
+        await record({
+          workspaceId,
+          customerId,
+          action: 'identity_linked',
+          actor: SYSTEM_ACTOR,
+          vip: holder.vip,
+          changes: [{ field: 'identities', from: null, to: identity }],
+        });
+      }
+      return { customerId, created: false, vip: holder.vip };
+    }
+    const { customer, created } = await this.customers.createForIdentity(tx, request);
+    if (created) {
+      await suggestLinks(tx, customer);
+      const fields = ['name', 'email', 'phone', 'emailVerified', 'phoneVerified'] as const;
+      await record({
+        workspaceId,
+        customerId: customer.id,
+        action: 'created',
+        actor: SYSTEM_ACTOR,
+        vip: customer.vip,
+        changes: [
+          ...fields
+            .filter((field) => customer[field])
+            .map((field) => ({ field, from: null, to: customer[field] })),
+          { field: 'identities', from: null, to: identity },
+        ],
+      });
+    }
+    return { customerId: customer.id, created, vip: customer.vip };
   }
 }

@@ -14,6 +14,10 @@ import { Ticket } from '../tickets/ticket.entity';
 // routing agent and conversationId a conversation-service row: no FK across schemas.
 @Entity({ schema: 'crm', name: 'notes' })
 @Index('ix_notes_customer', ['customerId'], { where: 'customer_id IS NOT NULL' })
+// A customer's notes newest first, for the notes list and the timeline.
+@Index('ix_notes_customer_created', ['customerId', 'createdAt', 'id'], {
+  where: 'customer_id IS NOT NULL',
+})
 @Index('ix_notes_ticket', ['ticketId'], { where: 'ticket_id IS NOT NULL' })
 @Index('ix_notes_conversation', ['conversationId'], { where: 'conversation_id IS NOT NULL' })
 @Check('ck_notes_target', 'num_nonnulls(customer_id, ticket_id, conversation_id) >= 1')

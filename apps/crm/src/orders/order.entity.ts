@@ -1,5 +1,14 @@
 import { bigintToNumber } from '@hub/persistence';
-import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
 import { Customer } from '../customers/customer.entity';
 
 export interface OrderItem {
@@ -43,4 +52,8 @@ export class Order {
 
   @Column({ name: 'ordered_at', type: 'timestamptz' })
   orderedAt!: Date;
+
+  /** The last time the shop pushed the order. */
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
 }

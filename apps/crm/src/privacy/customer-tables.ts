@@ -33,6 +33,10 @@ export const CUSTOMER_TABLES: readonly CustomerTable[] = [
   { table: 'crm.tickets', where: OF_CUSTOMER },
   { table: 'crm.orders', where: OF_CUSTOMER },
   { table: 'crm.customer_attributes', where: OF_CUSTOMER },
+  {
+    table: 'crm.customer_link_suggestions',
+    where: 't.workspace_id = $1 and (t.customer_id = $2 or t.candidate_id = $2)',
+  },
   { table: 'crm.customer_identities', where: OF_CUSTOMER },
   {
     // A merge keeps the merged-away customer's whole row: it names the customer on either side.

@@ -31,6 +31,8 @@ export function serveApiDocs(app: INestApplication): void {
     )
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    // Integrators, on the routes that say so (pushing orders).
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'apiKey')
     .build();
   const document = SwaggerModule.createDocument(app, config);
   // Only the agent API: health and metrics are for the platform, not for API clients.

@@ -151,6 +151,7 @@ export class MessageViewSchema implements MessageView {
 }
 
 export class CustomerIdentitySchema {
+  @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: CHANNELS }) channel!: Channel;
   @ApiProperty({
     enum: ['channel', 'site-user'],
@@ -159,6 +160,8 @@ export class CustomerIdentitySchema {
   })
   kind!: 'channel' | 'site-user';
   @ApiProperty() externalId!: string;
+  @ApiProperty({ description: 'The channel (or an agent) verified the person controls it' })
+  verified!: boolean;
 }
 
 export class CustomerViewSchema implements CustomerView {
@@ -167,8 +170,18 @@ export class CustomerViewSchema implements CustomerView {
   @ApiProperty({ nullable: true, type: String }) name!: string | null;
   @ApiProperty({ nullable: true, type: String }) email!: string | null;
   @ApiProperty({ nullable: true, type: String }) phone!: string | null;
+  @ApiProperty() emailVerified!: boolean;
+  @ApiProperty() phoneVerified!: boolean;
+  @ApiProperty({ nullable: true, type: String, example: 'ja-JP' }) locale!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'Asia/Tokyo' }) timeZone!: string | null;
+  @ApiProperty({ nullable: true, type: String }) avatarUrl!: string | null;
+  @ApiProperty({ nullable: true, type: String }) company!: string | null;
+  @ApiProperty({ type: [String] }) tags!: string[];
+  @ApiProperty({ description: 'VIP customers are routed first' }) vip!: boolean;
+  @ApiProperty({ type: 'object', additionalProperties: true }) attributes!: Record<string, unknown>;
   @ApiProperty({ type: [CustomerIdentitySchema] }) identities!: CustomerIdentitySchema[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
 export class CustomerMergeViewSchema implements CustomerMergeView {

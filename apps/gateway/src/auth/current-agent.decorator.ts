@@ -4,6 +4,8 @@ import type { AuthenticatedAgent } from './authenticated-agent';
 
 export interface AuthenticatedRequest extends Request {
   agent?: AuthenticatedAgent;
+  /** On routes open to integrators: the API key the ApiKeyGuard verified. */
+  integrator?: { apiKeyId: string; workspaceId: string };
 }
 
 /** The agent the JwtAuthGuard verified for this request. */

@@ -4,6 +4,8 @@ import type { CanActivate, ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { API_PREFIX } from '../api/api-prefix';
+import { API_KEY_HEADER } from '../api-keys/api-key';
+import { API_KEY_ALLOWED } from '../api-keys/api-key-allowed.decorator';
 import { RevokedSessions } from '../sessions/revoked-sessions';
 import { authErrors } from './auth.exception';
 import type { AuthenticatedRequest } from './current-agent.decorator';
@@ -38,6 +40,14 @@ export class JwtAuthGuard implements CanActivate {
       context.getClass(),
     ]);
     if (isPublic) return true;
+    // An integrator's key instead of a token, where the route allows it: ApiKeyGuard checks it.
+    const keyAllowed = this.reflector.get<boolean | undefined>(
+      API_KEY_ALLOWED,
+      context.getHandler(),
+    );
+    if (keyAllowed && !request.header('authorization') && request.header(API_KEY_HEADER)) {
+      return true;
+    }
 
     try {
       const agent = this.tokens.verify(bearerToken(request.header('authorization')));

@@ -24,7 +24,8 @@ export function compose(...decorators: PropertyDecorator[]): PropertyDecorator {
 const NUL = '\u0000';
 const UNPAIRED_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-function isStorableText(value: string): boolean {
+/** No NUL and no unpaired surrogate: text PostgreSQL stores as given, in text and jsonb alike. */
+export function isStorableText(value: string): boolean {
   return !value.includes(NUL) && !UNPAIRED_SURROGATE.test(value);
 }
 
@@ -176,13 +177,14 @@ export function IsAfterSeq(): PropertyDecorator {
 
 /** True for an IANA time zone this runtime knows (`Asia/Tokyo`, `UTC`). */
 export function isIanaTimeZone(value: unknown): value is string {
-  if (typeof value !== 'string' || value === '') return false;
+  if (typeof value !== 'string' || value.length > 64) return false;
   try {
     new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
   } catch (_unknownZone) {
     return false;
   }
+  // Intl also takes offsets such as `+09:00`, which follow no daylight-saving rules: a zone name.
+  return /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(value);
 }
 
 /** An IANA time zone this runtime knows (`Asia/Tokyo`, `UTC`). */

@@ -32,6 +32,8 @@ export const ERROR_CODES = {
   AUTH_FORBIDDEN: { status: 403 },
   /** The access token's session was ended (logout, refresh-token reuse, agent changed). */
   AUTH_SESSION_REVOKED: { status: 401 },
+  /** An `X-Api-Key` that is unknown or revoked (on routes open to integrators). */
+  AUTH_API_KEY_INVALID: { status: 401 },
   /** `POST /auth/refresh`: unknown, expired or revoked refresh token. */
   AUTH_REFRESH_INVALID: { status: 401 },
   /** `POST /auth/refresh`: a refresh token already rotated was used again; its family is revoked. */
@@ -84,6 +86,23 @@ export const ERROR_CODES = {
   TICKET_CATEGORY_NAME_TAKEN: { status: 409 },
   /** The category still has children or tickets. */
   TICKET_CATEGORY_IN_USE: { status: 409 },
+  /** A customer write named a custom attribute the workspace has not defined. */
+  CUSTOMER_ATTRIBUTE_UNKNOWN: { status: 400 },
+  /** A custom attribute value of the wrong type (or not one of a list's options). */
+  CUSTOMER_ATTRIBUTE_INVALID: { status: 400 },
+  /** `crm.attribute.define`: the workspace already has an attribute with that key. */
+  CUSTOMER_ATTRIBUTE_EXISTS: { status: 409 },
+  CUSTOMER_ATTRIBUTE_NOT_FOUND: { status: 404 },
+  /** The channel id belongs to another customer of the workspace. */
+  CUSTOMER_IDENTITY_TAKEN: { status: 409 },
+  CUSTOMER_IDENTITY_NOT_FOUND: { status: 404 },
+  CUSTOMER_SUGGESTION_NOT_FOUND: { status: 404 },
+  /** The link suggestion was already accepted or dismissed. */
+  CUSTOMER_SUGGESTION_DECIDED: { status: 409 },
+  /** A page cursor that this list did not hand out. */
+  CURSOR_INVALID: { status: 400 },
+  /** `PUT .../orders/:externalId`: the shop's order is recorded on another customer. */
+  ORDER_OF_ANOTHER_CUSTOMER: { status: 409 },
 
   // routing.
   AGENT_NOT_FOUND: { status: 404 },
