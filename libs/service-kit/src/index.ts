@@ -12,5 +12,6 @@ export * from './nats/rpc-client';
 export * from './service-kit.module';
 export * from './tokens';
 export * from './retry';
+export * from './periodic-pass';
 export * from './privacy/scheduled-retention';
 export * from './privacy/customer-tables';

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Database } from '@hub/service-kit';
+import { Database, PeriodicPass } from '@hub/service-kit';
 import { ConversationStep } from './conversation-step';
 
 const SWEEP_EVERY_MS = 5_000;
@@ -15,9 +15,11 @@ const BATCH = 20;
  */
 @Injectable()
 export class MergeSweep implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(MergeSweep.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+  private readonly periodic = new PeriodicPass(() => this.sweep(), {
+    everyMs: SWEEP_EVERY_MS,
+    logger: new Logger(MergeSweep.name),
+    failure: 'merge sweep failed; next round retries',
+  });
 
   constructor(
     private readonly database: Database,
@@ -25,29 +27,22 @@ export class MergeSweep implements OnApplicationBootstrap, OnApplicationShutdown
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running ??= this.sweep().finally(() => (this.running = undefined));
-    }, SWEEP_EVERY_MS);
+    this.periodic.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.periodic.stop();
   }
 
   async sweep(): Promise<void> {
-    try {
-      const pending = await this.database.dataSource.query<{ id: string }[]>(
-        `select id from crm.customer_merges
-          where ((undone_at is null and conversations_moved_at is null)
-             or (undone_at is not null and conversations_returned_at is null))
-            and coalesce(undone_at, merged_at) < now() - make_interval(secs => $1)
-          order by merged_at limit $2`,
-        [SWEEP_AFTER_SECONDS, BATCH],
-      );
-      for (const { id } of pending) await this.step.run(id, { skipLocked: true });
-    } catch (error) {
-      this.logger.warn({ err: error }, 'merge sweep failed; next round retries');
-    }
+    const pending = await this.database.dataSource.query<{ id: string }[]>(
+      `select id from crm.customer_merges
+        where ((undone_at is null and conversations_moved_at is null)
+           or (undone_at is not null and conversations_returned_at is null))
+          and coalesce(undone_at, merged_at) < now() - make_interval(secs => $1)
+        order by merged_at limit $2`,
+      [SWEEP_AFTER_SECONDS, BATCH],
+    );
+    for (const { id } of pending) await this.step.run(id, { skipLocked: true });
   }
 }

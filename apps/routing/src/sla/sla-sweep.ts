@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
-import { Database, SERVICE_ENV } from '@hub/service-kit';
+import { Database, PeriodicPass, SERVICE_ENV } from '@hub/service-kit';
 import type { RoutingEnv } from '../routing.env';
 import { nextAlert } from './clock-schedule';
 import { Clock } from '../business-hours/clock';
@@ -17,24 +17,31 @@ const CLAIM = 100;
 @Injectable()
 export class SlaSweep implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(SlaSweep.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private readonly periodic: PeriodicPass;
 
   constructor(
     private readonly database: Database,
     private readonly notifier: SlaNotifier,
     private readonly clock: Clock,
-    @Inject(SERVICE_ENV) private readonly env: RoutingEnv,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.tick(), this.env.ROUTING_SLA_SWEEP_INTERVAL_MS);
-    this.timer.unref();
+    @Inject(SERVICE_ENV) env: RoutingEnv,
+  ) {
+    this.periodic = new PeriodicPass(() => this.sweepWhenConnected(), {
+      everyMs: env.ROUTING_SLA_SWEEP_INTERVAL_MS,
+      logger: this.logger,
+      failure: 'SLA sweep failed; the next one retries',
+    });
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onApplicationBootstrap(): void {
+    this.periodic.start();
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.periodic.stop();
+  }
+
+  private async sweepWhenConnected(): Promise<void> {
+    if (this.database.dataSource.isInitialized) await this.sweep();
   }
 
   /** Tells every alert due by the clock's now; resolves with how many were told. */
@@ -46,15 +53,6 @@ export class SlaSweep implements OnApplicationBootstrap, BeforeApplicationShutdo
       told += notices.length;
       if (claimed < CLAIM) return told;
     }
-  }
-
-  private tick(): void {
-    if (this.running || !this.database.dataSource.isInitialized) return;
-    this.running = this.sweep()
-      .catch((error: unknown) =>
-        this.logger.warn({ err: error }, 'SLA sweep failed; the next one retries'),
-      )
-      .finally(() => (this.running = undefined));
   }
 
   private async pass(now: Date): Promise<{ claimed: number; notices: SlaNotice[] }> {

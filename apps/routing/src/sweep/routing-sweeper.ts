@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
-import { Database, SERVICE_ENV } from '@hub/service-kit';
+import { Database, PeriodicPass, SERVICE_ENV } from '@hub/service-kit';
 import { AssignmentApplier } from '../acd/assignment-applier';
 import { RoutesRepository } from '../acd/routes.repository';
 import { RoutingTransactions } from '../acd/routing-transactions';
@@ -19,8 +19,7 @@ const SAFETY_DRAIN_EVERY = 10;
 @Injectable()
 export class RoutingSweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(RoutingSweeper.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+  private readonly periodic: PeriodicPass;
   private ticks = 0;
   private readonly routes: RoutesRepository;
 
@@ -29,28 +28,27 @@ export class RoutingSweeper implements OnApplicationBootstrap, BeforeApplication
     private readonly presence: PresenceSweep,
     private readonly applier: AssignmentApplier,
     private readonly routing: RoutingTransactions,
-    @Inject(SERVICE_ENV) private readonly env: RoutingEnv,
+    @Inject(SERVICE_ENV) env: RoutingEnv,
   ) {
     this.routes = new RoutesRepository(database.dataSource.manager);
+    this.periodic = new PeriodicPass(
+      async () => {
+        if (this.database.dataSource.isInitialized) await this.sweep();
+      },
+      {
+        everyMs: env.ROUTING_SWEEP_INTERVAL_MS,
+        logger: this.logger,
+        failure: 'routing sweep failed; next one retries',
+      },
+    );
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.tick(), this.env.ROUTING_SWEEP_INTERVAL_MS);
-    this.timer.unref();
+    this.periodic.start();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  private tick(): void {
-    if (this.running || !this.database.dataSource.isInitialized) return;
-    this.running = this.sweep()
-      .catch((error: unknown) =>
-        this.logger.warn({ err: error }, 'routing sweep failed; next one retries'),
-      )
-      .finally(() => (this.running = undefined));
+  beforeApplicationShutdown(): Promise<void> {
+    return this.periodic.stop();
   }
 
   private async sweep(): Promise<void> {

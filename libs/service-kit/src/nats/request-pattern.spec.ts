@@ -4,7 +4,7 @@ import {
   GetCustomerRequest,
   GetQueueRequest,
   realtimeSubjects,
-  SearchCustomersRequest,
+  ResolveCustomerRequest,
   SUBJECTS,
   type AgentView,
   type ConversationView,
@@ -37,13 +37,13 @@ describe('@RequestPattern', () => {
       class CustomersHandler {
         // @ts-expect-error: crm.customer.get takes a GetCustomerRequest
         @RequestPattern(SUBJECTS.crm.getCustomer)
-        get(@Payload() request: SearchCustomersRequest): Promise<CustomerView> {
-          return Promise.resolve({ id: request.query } as CustomerView);
+        get(@Payload() request: ResolveCustomerRequest): Promise<CustomerView> {
+          return Promise.resolve({ id: request.externalId } as CustomerView);
         }
       }
       return CustomersHandler;
     }).toThrow(
-      'CustomersHandler.get answers crm.customer.get: its payload must be GetCustomerRequest, not SearchCustomersRequest',
+      'CustomersHandler.get answers crm.customer.get: its payload must be GetCustomerRequest, not ResolveCustomerRequest',
     );
   });
 

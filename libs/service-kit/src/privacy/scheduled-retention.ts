@@ -3,6 +3,7 @@ import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/
 import type { WorkspaceRetention } from '@hub/contracts';
 import type { EntityManager } from 'typeorm';
 import { Database } from '../database/database';
+import { PeriodicPass } from '../periodic-pass';
 import { RpcClient } from '../nats/rpc-client';
 import { SERVICE_NAME } from '../tokens';
 
@@ -24,8 +25,17 @@ export abstract class ScheduledRetention
   implements OnApplicationBootstrap, BeforeApplicationShutdown
 {
   protected readonly logger = new Logger(this.constructor.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private readonly periodic = new PeriodicPass(
+    async () => {
+      const report = await this.run();
+      if (report) this.logger.log({ report }, 'retention applied');
+    },
+    {
+      everyMs: RETENTION_EVERY_MS,
+      logger: this.logger,
+      failure: 'retention run failed; the next one retries',
+    },
+  );
 
   constructor(
     protected readonly database: Database,
@@ -44,13 +54,11 @@ export abstract class ScheduledRetention
   ): Promise<Record<string, number>>;
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.tick(), RETENTION_EVERY_MS);
-    this.timer.unref();
+    this.periodic.start();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  beforeApplicationShutdown(): Promise<void> {
+    return this.periodic.stop();
   }
 
   /**
@@ -90,15 +98,5 @@ export abstract class ScheduledRetention
     } finally {
       await runner.release();
     }
-  }
-
-  private tick(): void {
-    if (this.running) return;
-    this.running = this.run()
-      .then((report) => report && this.logger.log({ report }, 'retention applied'))
-      .catch((error: unknown) =>
-        this.logger.warn({ err: error }, 'retention run failed; the next one retries'),
-      )
-      .finally(() => (this.running = undefined));
   }
 }

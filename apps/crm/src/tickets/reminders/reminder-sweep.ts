@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { realtimeSubjects } from '@hub/contracts';
-import { Database, Realtime } from '@hub/service-kit';
+import { Database, PeriodicPass, Realtime } from '@hub/service-kit';
 
 const SWEEP_EVERY_MS = 1_000;
 const BATCH = 100;
@@ -25,9 +25,11 @@ interface DueReminder {
  */
 @Injectable()
 export class ReminderSweep implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(ReminderSweep.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
+  private readonly periodic = new PeriodicPass(() => this.sweep(), {
+    everyMs: SWEEP_EVERY_MS,
+    logger: new Logger(ReminderSweep.name),
+    failure: 'reminder sweep failed; retrying on the next tick',
+  });
 
   constructor(
     private readonly database: Database,
@@ -35,40 +37,32 @@ export class ReminderSweep implements OnApplicationBootstrap, OnApplicationShutd
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running ??= this.sweep().finally(() => (this.running = undefined));
-    }, SWEEP_EVERY_MS);
+    this.periodic.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.periodic.stop();
   }
 
   /** One pass; answers how many reminders it sent. */
   async sweep(): Promise<number> {
     if (!this.database.dataSource.isInitialized) return 0;
-    try {
-      const [due] = await this.database.dataSource.query<[DueReminder[], number]>(
-        `with due as (
-           select id from crm.ticket_reminders
-            where notified_at is null and remind_at <= now()
-            order by remind_at
-            limit $1
-            for update skip locked)
-         update crm.ticket_reminders r set notified_at = now()
-           from due, crm.tickets t
-          where r.id = due.id and t.id = r.ticket_id
-         returning r.id, r.workspace_id, r.ticket_id, r.remind_at, r.note, t.subject,
-                   coalesce(t.assignee_id, r.created_by) as recipient`,
-        [BATCH],
-      );
-      for (const reminder of due) await this.notify(reminder);
-      return due.length;
-    } catch (error) {
-      this.logger.warn({ err: error }, 'reminder sweep failed; retrying on the next tick');
-      return 0;
-    }
+    const [due] = await this.database.dataSource.query<[DueReminder[], number]>(
+      `with due as (
+         select id from crm.ticket_reminders
+          where notified_at is null and remind_at <= now()
+          order by remind_at
+          limit $1
+          for update skip locked)
+       update crm.ticket_reminders r set notified_at = now()
+         from due, crm.tickets t
+        where r.id = due.id and t.id = r.ticket_id
+       returning r.id, r.workspace_id, r.ticket_id, r.remind_at, r.note, t.subject,
+                 coalesce(t.assignee_id, r.created_by) as recipient`,
+      [BATCH],
+    );
+    for (const reminder of due) await this.notify(reminder);
+    return due.length;
   }
 
   private async notify(reminder: DueReminder): Promise<void> {
