@@ -342,4 +342,46 @@ describe('customers through the gateway: the record, its activity and its timeli
     });
     expect(read.status).toBe(401);
   });
+  it("masks card numbers and the workspace's patterns in the text its search indexes hold", async () => {
+    const workspace = await createWorkspace(
+      suite.database.url,
+      { alice: AgentRole.Agent },
+      { settings: { maskingPatterns: ['ORD-\\d{6}'] } },
+    );
+    const alice = await as(workspace, 'alice');
+    const attribute = await createTextAttribute(workspace);
+    const created = await alice<CustomerView>('POST', '/customers', {
+      name: 'Mei 4111 1111 1111 1111',
+      company: 'Shop ORD-123456',
+      attributes: { [attribute]: 'paid with 5500 0000 0000 0004' },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      name: 'Mei **** **** **** 1111',
+      company: 'Shop ***-**3456',
+      attributes: { [attribute]: 'paid with **** **** **** 0004' },
+    });
+    const { rows } = await db.query<{ stored: string }>(
+      `select c.name || ' ' || c.company || ' ' || a.value::text as stored
+         from crm.customers c join crm.customer_attributes a on a.customer_id = c.id
+        where c.id = $1`,
+      [created.body.id],
+    );
+    expect(rows[0].stored).not.toMatch(/4111 1111|123456|5500 0000/);
+    const found = await alice<CustomerPage>('GET', `/customers?query=${encodeURIComponent('Mei')}`);
+    expect(found.body.customers.map((customer) => customer.name)).toEqual([
+      'Mei **** **** **** 1111',
+    ]);
+  });
+
+  /** A text attribute a supervisor of the workspace defines; answers its key. */
+  async function createTextAttribute(workspace: WorkspaceFixture): Promise<string> {
+    const key = `note_${randomUUID().slice(0, 8)}`;
+    await db.query(
+      `insert into crm.customer_attribute_definitions (workspace_id, key, label, type)
+       values ($1, $2, 'Payment note', 'text')`,
+      [workspace.id, key],
+    );
+    return key;
+  }
 });

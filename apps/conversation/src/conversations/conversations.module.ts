@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { WorkspaceMasking } from '@hub/service-kit';
 import { CurrentActors } from '../actors/current-actors';
 import { CannedResponseRepository } from '../canned-responses/canned-response.repository';
 import { CannedResponsesHandler } from '../canned-responses/canned-responses.handler';
@@ -22,7 +23,7 @@ import { MessagesHandler } from '../messages/messages.handler';
 import { ReceiveInboundMessage } from '../messages/receive-inbound-message.use-case';
 import { SendAgentMessage } from '../messages/send-agent-message.use-case';
 import { ConversationNotifier } from '../notifications/conversation-notifier';
-import { TranscriptMasking } from '../privacy/transcript-masking';
+
 import { ConversationLifecycle } from './conversation-lifecycle';
 import { ConversationQueries } from './conversation-queries';
 import { ConversationRepository } from './conversation.repository';
@@ -59,7 +60,7 @@ import { VisitorsHandler } from '../visitors/visitors.handler';
     UploadLimits,
     ConversationNotifier,
     ReceiveInboundMessage,
-    TranscriptMasking,
+    WorkspaceMasking,
     SendAgentMessage,
     InboundMessageHandler,
     SubmitCsat,

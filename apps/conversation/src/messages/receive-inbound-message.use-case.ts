@@ -7,7 +7,7 @@ import {
   type ResolveCustomerRequest,
 } from '@hub/contracts';
 import { DeliveryStatus, MessageDirection, SenderType, type Channel } from '@hub/domain';
-import { Database, RpcClient } from '@hub/service-kit';
+import { Database, RpcClient, WorkspaceMasking } from '@hub/service-kit';
 import type { EntityManager } from 'typeorm';
 import type { Conversation } from '../conversations/conversation.entity';
 import { ConversationRepository } from '../conversations/conversation.repository';
@@ -17,7 +17,7 @@ import { FileDirectory } from '../files/file-directory';
 import { InboxDirectory } from '../inboxes/inbox-directory';
 import { ConversationNotifier } from '../notifications/conversation-notifier';
 import { Outbox, type PendingEvent } from '@hub/outbox';
-import { TranscriptMasking } from '../privacy/transcript-masking';
+
 import type { Message } from './message.entity';
 import { MessageRepository, type NewMessage } from './message.repository';
 
@@ -48,7 +48,7 @@ export class ReceiveInboundMessage {
     private readonly outbox: Outbox,
     private readonly files: FileDirectory,
     private readonly customerMoves: CustomerMoves,
-    private readonly masking: TranscriptMasking,
+    private readonly masking: WorkspaceMasking,
   ) {}
 
   async execute(received: InboundMessageReceived): Promise<void> {

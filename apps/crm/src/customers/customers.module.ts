@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { WorkspaceMasking } from '@hub/service-kit';
 import { AttributeDefinitions } from './attribute-definitions.service';
 import { CustomerIdentities } from './customer-identities.use-case';
 import { CustomerRecordsHandler } from './customer-records.handler';
 import { CustomerRepository } from './customer.repository';
 import { CustomerSearch } from './customer-search';
+import { SearchableTextMasking } from './searchable-text-masking';
 import { CustomerViews } from './customer-views';
 import { CustomerWrites } from './customer-writes';
 import { CustomersHandler } from './customers.handler';
@@ -20,6 +22,8 @@ import { WriteCustomer } from './write-customer.use-case';
     CustomerRepository,
     CustomerViews,
     CustomerSearch,
+    SearchableTextMasking,
+    WorkspaceMasking,
     CustomerWrites,
     AttributeDefinitions,
     WriteCustomer,

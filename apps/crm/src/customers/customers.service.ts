@@ -11,6 +11,7 @@ import type { EntityManager } from 'typeorm';
 import { CustomerError } from './customer.exception';
 import { CustomerRepository } from './customer.repository';
 import { CustomerSearch } from './customer-search';
+import { SearchableTextMasking } from './searchable-text-masking';
 import { CustomerViews } from './customer-views';
 import { CustomerWrites, SYSTEM_ACTOR, type RecordWrite } from './customer-writes';
 import { suggestLinks } from './suggest-links';
@@ -24,6 +25,7 @@ export class CustomersService {
     private readonly writes: CustomerWrites,
     private readonly views: CustomerViews,
     private readonly finder: CustomerSearch,
+    private readonly masking: SearchableTextMasking,
   ) {}
 
   // The identity is looked up first because nearly every contact is not a first one; only a
@@ -32,7 +34,10 @@ export class CustomersService {
     const existing = await this.customers.findByIdentity(request);
     if (existing) return { customerId: existing.customerId, created: false, vip: existing.vip };
 
-    const reply = await this.writes.run((tx, record) => this.firstContact(tx, record, request));
+    // A channel's display name is free text like any other the search indexes hold.
+    const { name } = await this.masking.mask(request.workspaceId, { name: request.name });
+    const contact = { ...request, name: name ?? undefined };
+    const reply = await this.writes.run((tx, record) => this.firstContact(tx, record, contact));
     if (reply.created) {
       this.logger.log(
         { customerId: reply.customerId, channel: request.channel },

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { RecordVisitorProfileReply, RecordVisitorProfileRequest } from '@hub/contracts';
 import { Customer } from './customer.entity';
 import { CustomersService } from './customers.service';
+import { SearchableTextMasking } from './searchable-text-masking';
 import { suggestLinks } from './suggest-links';
 import { CustomerWrites, SYSTEM_ACTOR } from './customer-writes';
 import { recordUnverifiedContact, UNVERIFIED_CONTACT_KEY } from './unverified-contact';
@@ -12,12 +13,13 @@ export class RecordVisitorProfile {
   constructor(
     private readonly writes: CustomerWrites,
     private readonly customers: CustomersService,
+    private readonly masking: SearchableTextMasking,
   ) {}
 
   async execute(request: RecordVisitorProfileRequest): Promise<RecordVisitorProfileReply> {
     const { workspaceId, channel, externalId, name, email, phone } = request;
     const { customerId, vip } = await this.customers.resolve({ workspaceId, channel, externalId });
-    const typed = { name, email, phone };
+    const typed = { ...(await this.masking.mask(workspaceId, { name })), email, phone };
     if (Object.values(typed).every((value) => value === undefined)) return { customerId };
     await this.writes.run(async (tx, record) => {
       await recordUnverifiedContact(tx, { workspaceId, customerId }, typed);

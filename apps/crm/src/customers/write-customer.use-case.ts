@@ -11,6 +11,7 @@ import { Customer } from './customer.entity';
 import { CustomerError } from './customer.exception';
 import { CustomerViews } from './customer-views';
 import { CustomerWrites } from './customer-writes';
+import { SearchableTextMasking } from './searchable-text-masking';
 import { suggestLinks } from './suggest-links';
 
 const CONTACT_FIELDS = new Set(['name', 'email', 'phone']);
@@ -22,10 +23,12 @@ export class WriteCustomer {
     private readonly writes: CustomerWrites,
     private readonly definitions: AttributeDefinitions,
     private readonly views: CustomerViews,
+    private readonly masking: SearchableTextMasking,
   ) {}
 
-  create(request: CreateCustomerRequest): Promise<CustomerView> {
-    const { workspaceId, actor, ...fields } = request;
+  async create(request: CreateCustomerRequest): Promise<CustomerView> {
+    const { workspaceId, actor, ...typed } = request;
+    const fields = await this.masking.mask(workspaceId, typed);
     return this.writes.run(async (tx, record) => {
       const rules = await this.definitions.rules(tx, workspaceId);
       const customer = tx.create(Customer, { workspaceId });
@@ -44,11 +47,12 @@ export class WriteCustomer {
     });
   }
 
-  update(request: UpdateCustomerRequest): Promise<CustomerView> {
-    const { workspaceId, actor, customerId, ...fields } = request;
-    if (!CUSTOMER_CHANGE_FIELDS.some((field) => fields[field] !== undefined)) {
+  async update(request: UpdateCustomerRequest): Promise<CustomerView> {
+    const { workspaceId, actor, customerId, ...typed } = request;
+    if (!CUSTOMER_CHANGE_FIELDS.some((field) => typed[field] !== undefined)) {
       throw CustomerError.nothingToChange(CUSTOMER_CHANGE_FIELDS);
     }
+    const fields = await this.masking.mask(workspaceId, typed);
     return this.writes.run(async (tx, record) => {
       // Locked, so two concurrent edits apply one after the other and each records its own
       // old values.

@@ -1,18 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { SUBJECTS, type GetWorkspaceSettingsRequest } from '@hub/contracts';
-import { RpcClient } from '@hub/service-kit';
+import { RpcClient } from '../nats/rpc-client';
 import { WorkspaceMaskers } from '@hub/text-safety';
 
 const PATTERNS_TTL_MS = 30_000;
 
 /**
- * Masks what a customer wrote before it is stored: card numbers and the workspace's masking
- * patterns (gateway's settings, read at most every 30 s per workspace). The stored text is the
- * transcript and what `message.created` carries, so nothing downstream sees the original.
+ * Masks text before it is stored: card numbers and the workspace's masking patterns (gateway's
+ * settings, read at most every 30 s per workspace). conversation masks what customers write
+ * (the transcript, and what `message.created` carries), crm what its search indexes hold.
  */
 @Injectable()
-export class TranscriptMasking {
-  private readonly logger = new Logger(TranscriptMasking.name);
+export class WorkspaceMasking {
+  private readonly logger = new Logger(WorkspaceMasking.name);
   private readonly patterns = new Map<string, { patterns: Promise<string[]>; until: number }>();
   private readonly maskers = new WorkspaceMaskers(
     (workspaceId) => this.patternsOf(workspaceId),
