@@ -15,8 +15,8 @@ describe('crm merging two customers and undoing it', () => {
     // them generated) and a table pointing at customers by foreign key.
     await crm.query(
       `alter table crm.customers
-         add column vip boolean not null default false,
-         add column tags text[] not null default '{}',
+         add column loyal boolean not null default false,
+         add column labels text[] not null default '{}',
          add column name_upper text generated always as (upper(name)) stored;
        create table crm.test_links (
          id uuid primary key default gen_random_uuid(),
@@ -43,7 +43,7 @@ describe('crm merging two customers and undoing it', () => {
     // One statement at a time: pg refuses several with parameters.
     const statements: [string, unknown[]][] = [
       [
-        `update crm.customers set vip = $2, tags = $3 where id = $1`,
+        `update crm.customers set loyal = $2, labels = $3 where id = $1`,
         [customerId, label === 'b', [label]],
       ],
       [

@@ -535,7 +535,8 @@ describe('crm tickets: model, workflow, versions, history and events', () => {
       await crm.request(SUBJECTS.crm.createTicketFromOfflineMessage, request);
 
       const rows = await crm.query<{ subject: string }>(
-        'select subject from crm.outbox where workspace_id = $1 order by id',
+        `select subject from crm.outbox where workspace_id = $1 and subject like 'evt.crm.ticket.%'
+          order by id`,
         [request.workspaceId],
       );
       expect(rows.map((row) => row.subject)).toEqual([

@@ -77,7 +77,7 @@ describe('leave a message when no agent is online', () => {
     );
     expect(tickets).toHaveLength(1);
     const [ticket] = tickets;
-    expect(ticket.status).toBe('open');
+    expect(ticket.status).toBe('new');
     // The message is on the ticket, as its subject or a note on it.
     expect([ticket.subject, ...ticket.notes].join('\n')).toContain(MESSAGE.slice(0, 40));
     // The customer is the visitor's: the web identity crm holds is the widget's visitor id.

@@ -327,9 +327,14 @@ describe("a customer's data: masked, exported and erased", () => {
       [workspace.id, workspace.agents.ada.id, customerId, conversationId],
     );
     const { rows: tickets } = await db.query<{ id: string }>(
-      `insert into crm.tickets (workspace_id, subject, customer_id, conversation_id)
-       values ($1, 'Parcel late', $2, $3) returning id`,
-      [workspace.id, customerId, conversationId],
+      `insert into crm.tickets (workspace_id, subject, customer_id)
+       values ($1, 'Parcel late', $2) returning id`,
+      [workspace.id, customerId],
+    );
+    await db.query(
+      `insert into crm.ticket_conversations (workspace_id, ticket_id, conversation_id)
+       values ($1, $2, $3)`,
+      [workspace.id, tickets[0].id, conversationId],
     );
     await db.query(
       `insert into crm.audit_entries (workspace_id, entity_type, entity_id, action, actor_type, changes)

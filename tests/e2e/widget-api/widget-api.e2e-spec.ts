@@ -275,8 +275,16 @@ describe('the widget API of connector-web', () => {
       expect(customer).toMatchObject({ name: 'Kenji Sato', email: 'kenji@example.jp' });
       expect(customer.identities).toEqual(
         expect.arrayContaining([
-          { channel: 'web', kind: 'channel', externalId: session.visitorId },
-          { channel: 'web', kind: 'site-user', externalId: 'shop-user-1001' },
+          expect.objectContaining({
+            channel: 'web',
+            kind: 'channel',
+            externalId: session.visitorId,
+          }),
+          expect.objectContaining({
+            channel: 'web',
+            kind: 'site-user',
+            externalId: 'shop-user-1001',
+          }),
         ]),
       );
     });

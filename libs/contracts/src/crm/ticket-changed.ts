@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import {
+  Allow,
   ArrayMaxSize,
   IsArray,
   IsBoolean,
@@ -37,8 +38,9 @@ export class TicketSnapshot {
 /** One field a write changed; a new ticket lists its fields with `from: null`. */
 export class TicketFieldChange {
   @IsString() field!: string;
-  from!: unknown;
-  to!: unknown;
+  // Any JSON value: the field's old and new values as the history keeps them.
+  @Allow() from!: unknown;
+  @Allow() to!: unknown;
 }
 
 export const TICKET_ACTOR_TYPES = ['agent', 'system', 'integrator'] as const;
