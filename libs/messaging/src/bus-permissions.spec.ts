@@ -24,7 +24,7 @@ function sourcesIn(dir: string): string {
 
 // Libraries holding feature code several apps run (uploads and file links): what they send on
 // the bus is sent by each app that imports them.
-const FEATURE_LIBS = ['storage'];
+const FEATURE_LIBS = ['storage', 'workspace-masking'];
 
 /** The non-test sources of one app, with those of the feature libraries it imports. */
 function appSources(service: BusService): string {

@@ -15,4 +15,3 @@ export * from './retry';
 export * from './periodic-pass';
 export * from './privacy/scheduled-retention';
 export * from './privacy/customer-tables';
-export * from './privacy/workspace-masking';

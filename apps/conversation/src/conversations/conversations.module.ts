@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { WorkspaceMasking } from '@hub/service-kit';
+import { WorkspaceMasking } from '@hub/workspace-masking';
 import { CurrentActors } from '../actors/current-actors';
 import { CannedResponseRepository } from '../canned-responses/canned-response.repository';
 import { CannedResponsesHandler } from '../canned-responses/canned-responses.handler';

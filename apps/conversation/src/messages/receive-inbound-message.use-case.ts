@@ -7,7 +7,8 @@ import {
   type ResolveCustomerRequest,
 } from '@hub/contracts';
 import { DeliveryStatus, MessageDirection, SenderType, type Channel } from '@hub/domain';
-import { Database, RpcClient, WorkspaceMasking } from '@hub/service-kit';
+import { Database, RpcClient } from '@hub/service-kit';
+import { WorkspaceMasking } from '@hub/workspace-masking';
 import type { EntityManager } from 'typeorm';
 import type { Conversation } from '../conversations/conversation.entity';
 import { ConversationRepository } from '../conversations/conversation.repository';

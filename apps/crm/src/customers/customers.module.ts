@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { WorkspaceMasking } from '@hub/service-kit';
+import { WorkspaceMasking } from '@hub/workspace-masking';
 import { AttributeDefinitions } from './attribute-definitions.service';
 import { CustomerIdentities } from './customer-identities.use-case';
 import { CustomerRecordsHandler } from './customer-records.handler';

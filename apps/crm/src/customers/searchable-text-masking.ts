@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { WorkspaceMasking } from '@hub/service-kit';
+import { WorkspaceMasking } from '@hub/workspace-masking';
 
 /** The free-text fields of a customer that the search indexes hold. */
 interface SearchableText {

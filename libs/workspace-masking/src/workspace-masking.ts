@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { SUBJECTS, type GetWorkspaceSettingsRequest } from '@hub/contracts';
-import { RpcClient } from '../nats/rpc-client';
+import { RpcClient } from '@hub/service-kit';
 import { WorkspaceMaskers } from '@hub/text-safety';
 
 const PATTERNS_TTL_MS = 30_000;
