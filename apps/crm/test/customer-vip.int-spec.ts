@@ -3,17 +3,11 @@ import { SUBJECTS, type ResolveCustomerRequest } from '@hub/contracts';
 import { Channel } from '@hub/domain';
 import { CrmTestBed } from './support/crm-test-bed';
 
-// The VIP flag itself (`crm.customers.vip`) comes with the customer record's migration; here
-// the column is added when missing, so the test runs before and after that migration.
 describe("crm answering a customer's VIP flag", () => {
   let crm: CrmTestBed;
 
   beforeAll(async () => {
     crm = await CrmTestBed.start('vip');
-    await crm.query(
-      `alter table crm.customers add column if not exists vip boolean not null default false`,
-      [],
-    );
   });
 
   afterAll(() => crm.stop());

@@ -35,10 +35,6 @@ describe('VIP routing through the real services', () => {
     publisher = new JetStreamPublisher(suite.nc, suite.namespace);
     db = new Client({ connectionString: suite.database.url });
     await db.connect();
-    // crm's VIP flag comes with the customer record's migration; added here when missing.
-    await db.query(
-      `alter table crm.customers add column if not exists vip boolean not null default false`,
-    );
     suite.nc.subscribe(`${suite.namespace}.rt.>`, {
       callback: (_error, msg) => {
         const event = msg.json<RealtimeEvent>();

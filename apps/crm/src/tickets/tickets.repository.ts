@@ -76,12 +76,10 @@ export class TicketsRepository {
     }));
   }
 
-  // The VIP flag is the customer record's (crm.customers.vip). Read through to_jsonb so this
-  // works whether or not that column exists yet: a database without it has no VIPs.
+  // The VIP flag is the customer record's (crm.customers.vip).
   private async vipCustomers(tx: EntityManager, customerIds: string[]): Promise<Set<string>> {
     const rows = await tx.query<{ id: string }[]>(
-      `select c.id from crm.customers c
-        where c.id = any($1::uuid[]) and coalesce((to_jsonb(c) ->> 'vip')::boolean, false)`,
+      `select c.id from crm.customers c where c.id = any($1::uuid[]) and c.vip`,
       [[...new Set(customerIds)]],
     );
     return new Set(rows.map((row) => row.id));
