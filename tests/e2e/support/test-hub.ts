@@ -43,6 +43,8 @@ export class TestHub {
       JWT_SECRET: randomBytes(32).toString('hex'),
       // Both edges sign and check file links with it; uploads go to a folder of this hub's own.
       FILES_SIGNING_SECRET: randomBytes(32).toString('hex'),
+      // Seals inbox credentials (platform tokens, signing secrets) in the database.
+      SECRETS_KEY: randomBytes(32).toString('hex'),
       FILES_DIR: path.join(tmpdir(), `hub-files-${options.namespace}`),
       LOG_LEVEL: 'debug',
       SHUTDOWN_TIMEOUT_MS: '15000',

@@ -6,6 +6,7 @@ import {
   selectServices,
   serviceEnv,
   filesSigningSecret,
+  secretsKey,
 } from './services';
 
 describe('services', () => {
@@ -53,6 +54,7 @@ describe('services', () => {
       NODE_ENV: 'development',
       JWT_SECRET: 's3cret',
       FILES_SIGNING_SECRET: filesSigningSecret('s3cret', {}),
+      SECRETS_KEY: secretsKey('s3cret', {}),
     });
   });
 
@@ -72,5 +74,11 @@ describe('services', () => {
     expect(filesSigningSecret('s3cret', {})).toMatch(/^[\w-]{43}$/);
     expect(filesSigningSecret('s3cret', {})).not.toBe(filesSigningSecret('other', {}));
     expect(filesSigningSecret('s3cret', { FILES_SIGNING_SECRET: 'given' })).toBe('given');
+  });
+
+  it('derives the credentials key from the JWT secret unless SECRETS_KEY is set', () => {
+    expect(secretsKey('s3cret', {})).toMatch(/^[\w-]{43}$/);
+    expect(secretsKey('s3cret', {})).not.toBe(filesSigningSecret('s3cret', {}));
+    expect(secretsKey('s3cret', { SECRETS_KEY: 'given' })).toBe('given');
   });
 });

@@ -89,6 +89,17 @@ export function filesSigningSecret(
   );
 }
 
+/**
+ * The key sealing inbox credentials, derived from the kept JWT secret like the file-link secret,
+ * unless SECRETS_KEY is set.
+ */
+export function secretsKey(jwtSecret: string, env: NodeJS.ProcessEnv = process.env): string {
+  return (
+    env.SECRETS_KEY ??
+    createHmac('sha256', jwtSecret).update('hub inbox credentials').digest('base64url')
+  );
+}
+
 /** The environment each child gets on top of the launcher's own. */
 export function serviceEnv(
   service: LaunchedService,
@@ -103,6 +114,7 @@ export function serviceEnv(
     NODE_ENV: 'development',
     JWT_SECRET: input.jwtSecret,
     FILES_SIGNING_SECRET: filesSigningSecret(input.jwtSecret),
+    SECRETS_KEY: secretsKey(input.jwtSecret),
     ...(input.natsSeedFile ? { NATS_NKEY_SEED_FILE: input.natsSeedFile } : {}),
     ...(service.name === 'connector-email' ? { SMTP_PORT: String(input.smtpPort) } : {}),
   };
