@@ -21,10 +21,7 @@ describe('the configuration reference', () => {
       services: ['gateway'],
     });
     expect(variable('JWT_TTL_SECONDS')?.doc).toMatch(/^Lifetime of an agent's access token/);
-    expect(variable('DATABASE_URL')).toMatchObject({
-      need: 'required',
-      services: expect.arrayContaining(['crm', 'gateway']),
-    });
+    expect(variable('DATABASE_URL')?.need).toBe('required');
     expect(variable('DATABASE_URL')?.services).toHaveLength(7);
   });
 

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { HUB_SERVICES } from '@hub/config';
 import type { EnvVariable } from './env-catalog';

@@ -60,8 +60,10 @@ class SourceIndex {
   private readonly options: ts.CompilerOptions;
 
   constructor(private readonly root: string) {
-    const config = ts.readConfigFile(path.join(root, 'tsconfig.base.json'), ts.sys.readFile);
-    this.options = ts.convertCompilerOptionsFromJson(config.config.compilerOptions, root).options;
+    const { config } = ts.readConfigFile(path.join(root, 'tsconfig.base.json'), (file) =>
+      ts.sys.readFile(file),
+    ) as { config: { compilerOptions: object } };
+    this.options = ts.convertCompilerOptionsFromJson(config.compilerOptions, root).options;
   }
 
   /** The class a service's `envSchema: X` names, wherever in its sources that is written. */
@@ -147,7 +149,9 @@ function envClassVariables(
   { declaration, file }: FoundClass,
   sources: SourceIndex,
 ): Omit<EnvVariable, 'services'>[] {
-  const base = ts.getEffectiveBaseTypeNode(declaration);
+  const base = declaration.heritageClauses?.find(
+    (clause) => clause.token === ts.SyntaxKind.ExtendsKeyword,
+  )?.types[0];
   const inherited = base
     ? envClassVariables(sources.findClass(base.expression.getText(file), file), sources)
     : [];

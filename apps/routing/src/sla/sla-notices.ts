@@ -1,7 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { realtimeSubjects, SUBJECTS, type SlaClockEvent } from '@hub/contracts';
 import { Outbox, pendingEvent, type PendingEvent } from '@hub/outbox';
-import { Database, Realtime } from '@hub/service-kit';
+import { Database, METRICS_REGISTRY, Realtime } from '@hub/service-kit';
+import { Counter, type Registry } from 'prom-client';
 import type { EntityManager } from 'typeorm';
 import type { SlaClock } from './sla-clock.entity';
 import { SlaClocksRepository } from './sla-clocks.repository';
@@ -55,12 +56,22 @@ export function clockEvent(clock: SlaClock, at: Date, kind: SlaNotice['kind']): 
 @Injectable()
 export class SlaNotifier {
   private readonly logger = new Logger(SlaNotifier.name);
+  // The SLA breach rate ops alert on: breached / (breached + met), per metric (k8s PrometheusRule).
+  private readonly told: Counter<'kind' | 'metric'>;
 
   constructor(
     private readonly outbox: Outbox,
     private readonly realtime: Realtime,
     private readonly database: Database,
-  ) {}
+    @Inject(METRICS_REGISTRY) registry: Registry,
+  ) {
+    this.told = new Counter({
+      name: 'hub_sla_clock_events_total',
+      help: 'SLA clock events published, by kind (warned, breached, met) and metric',
+      labelNames: ['kind', 'metric'],
+      registers: [registry],
+    });
+  }
 
   record(tx: EntityManager, notices: SlaNotice[]): Promise<PendingEvent[]> {
     return this.outbox.add(
@@ -71,6 +82,7 @@ export class SlaNotifier {
 
   async publish(pending: PendingEvent[], notices: SlaNotice[]): Promise<void> {
     await this.outbox.flush(pending);
+    for (const { kind, event } of notices) this.told.inc({ kind, metric: event.metric });
     const alerts = notices.filter(
       (notice): notice is SlaNotice & { kind: 'warned' | 'breached' } => notice.kind !== 'met',
     );
