@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_REFERENCE_PATH, renderConfigReference } from './config-reference';
-import { readEnvCatalog, requiredInProduction, type EnvVariable } from './env-catalog';
+import { readEnvCatalog, requiredVariables, type EnvVariable } from './env-catalog';
 
 const root = path.resolve(__dirname, '../../..');
 const catalog = readEnvCatalog(root);
@@ -34,15 +34,14 @@ describe('the configuration reference', () => {
       need: 'conditional',
       condition: "FILES_STORE === 's3'",
     });
-    expect(requiredInProduction(catalog, 'gateway')).toEqual(
-      expect.arrayContaining([
-        'PORT',
-        'DATABASE_URL',
-        'NATS_URL',
-        'JWT_SECRET',
-        'FILES_SIGNING_SECRET',
-      ]),
+    const production = { NODE_ENV: 'production' };
+    expect(requiredVariables(catalog, 'gateway', production)).toEqual(
+      expect.arrayContaining(['PORT', 'DATABASE_URL', 'JWT_SECRET', 'FILES_SIGNING_SECRET']),
     );
-    expect(requiredInProduction(catalog, 'gateway')).not.toContain('S3_BUCKET');
+    expect(requiredVariables(catalog, 'gateway', production)).not.toContain('S3_BUCKET');
+    expect(requiredVariables(catalog, 'gateway', { FILES_STORE: 's3' })).toEqual(
+      expect.arrayContaining(['S3_BUCKET', 'S3_ENDPOINT']),
+    );
+    expect(requiredVariables(catalog, 'gateway', {})).not.toContain('FILES_SIGNING_SECRET');
   });
 });

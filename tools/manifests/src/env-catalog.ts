@@ -41,12 +41,31 @@ export function readEnvCatalog(root = REPO_ROOT): EnvVariable[] {
   return [...byName.values()];
 }
 
-/** The variables a service cannot start without in a production pod (`NODE_ENV=production`). */
-export function requiredInProduction(catalog: EnvVariable[], service: HubServiceName): string[] {
+/**
+ * The variables a service cannot start without, given the environment it gets (`env`: name to
+ * value, `undefined` for a value not known here, like a Secret's): the required ones, and the
+ * conditional ones whose condition holds (a condition this cannot read counts as holding).
+ */
+export function requiredVariables(
+  catalog: EnvVariable[],
+  service: HubServiceName,
+  env: Record<string, string | undefined>,
+): string[] {
   return catalog
     .filter((v) => v.services.includes(service))
-    .filter((v) => v.need === 'required' || v.condition?.startsWith("NODE_ENV === 'production'"))
+    .filter((v) => v.need === 'required' || (v.need === 'conditional' && holds(v.condition, env)))
     .map((v) => v.name);
+}
+
+// `NODE_ENV === 'production' || FILES_SIGNING_SECRET !== undefined`: terms joined by `||`.
+function holds(condition = '', env: Record<string, string | undefined>): boolean {
+  return condition.split('||').some((term) => {
+    const equals = /^\s*(\w+) === '([^']*)'\s*$/.exec(term);
+    if (equals) return env[equals[1]] === equals[2];
+    const defined = /^\s*(\w+) !== undefined\s*$/.exec(term);
+    if (defined) return defined[1] in env;
+    return true;
+  });
 }
 
 interface FoundClass {

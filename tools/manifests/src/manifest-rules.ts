@@ -1,5 +1,5 @@
 import { HUB_SERVICES } from '@hub/config';
-import { requiredInProduction, type EnvVariable } from './env-catalog';
+import { requiredVariables, type EnvVariable } from './env-catalog';
 import { objectName, type ManifestObject } from './yaml-documents';
 
 // The slice of the Kubernetes shapes these rules read; the schemas check the rest.
@@ -128,8 +128,11 @@ function envProblems(d: Workload, objects: ManifestObject[], context: RuleContex
   const refs = main.envFrom ?? [];
   if (!refs.some((r) => r.configMapRef)) problems.push('no envFrom ConfigMap');
   if (!refs.some((r) => r.secretRef)) problems.push('no envFrom Secret');
-  for (const name of requiredInProduction(context.catalog, service)) {
-    const source = envSource(main, name, objects, context);
+  const env = effectiveEnv(main, objects, context);
+  // The image sets NODE_ENV=production; hub-config says so again.
+  const values = { NODE_ENV: 'production', ...mapValues(env, (e) => e.value) };
+  for (const name of requiredVariables(context.catalog, service, values)) {
+    const source = env.get(name)?.source;
     if (!source) problems.push(`${name} (required by ${service}) is not set`);
     else if (SECRET_NAME.test(name) && source !== 'Secret') {
       problems.push(`${name} comes from a ${source}, not a Secret`);
@@ -138,39 +141,48 @@ function envProblems(d: Workload, objects: ManifestObject[], context: RuleContex
   return problems.map((p) => `${objectName(d)}: ${p}`);
 }
 
-type EnvSource = 'Secret' | 'ConfigMap' | 'literal';
-
-// Where a container's variable comes from; an explicit `env` entry wins over `envFrom`.
-function envSource(
-  c: Container,
-  name: string,
-  objects: ManifestObject[],
-  context: RuleContext,
-): EnvSource | undefined {
-  const entry = c.env?.find((e) => e.name === name);
-  if (entry) return entry.valueFrom?.secretKeyRef ? 'Secret' : 'literal';
-  for (const ref of c.envFrom ?? []) {
-    if (ref.configMapRef && name in dataOf(objects, 'ConfigMap', ref.configMapRef.name)) {
-      return 'ConfigMap';
-    }
-    if (ref.secretRef) {
-      const keys = context.externalSecrets[ref.secretRef.name] ?? [];
-      if (keys.includes(name) || name in dataOf(objects, 'Secret', ref.secretRef.name)) {
-        return 'Secret';
-      }
-    }
-  }
-  return undefined;
+interface EnvEntry {
+  source: 'Secret' | 'ConfigMap' | 'literal';
+  /** Unknown for a Secret's value. */
+  value?: string;
 }
 
-function envValue(c: Container, name: string, objects: ManifestObject[]): string | undefined {
-  const entry = c.env?.find((e) => e.name === name);
-  if (entry) return entry.value;
+// What a container's environment holds and where each variable comes from; an explicit `env`
+// entry wins over `envFrom`, and a later `envFrom` over an earlier one, as in the kubelet.
+function effectiveEnv(
+  c: Container,
+  objects: ManifestObject[],
+  context: RuleContext,
+): Map<string, EnvEntry> {
+  const env = new Map<string, EnvEntry>();
   for (const ref of c.envFrom ?? []) {
-    const value = ref.configMapRef && dataOf(objects, 'ConfigMap', ref.configMapRef.name)[name];
-    if (value !== undefined) return value;
+    if (ref.configMapRef) {
+      const data = dataOf(objects, 'ConfigMap', ref.configMapRef.name);
+      for (const [name, value] of Object.entries(data))
+        env.set(name, { source: 'ConfigMap', value });
+    }
+    if (ref.secretRef) {
+      const keys = [
+        ...(context.externalSecrets[ref.secretRef.name] ?? []),
+        ...Object.keys(dataOf(objects, 'Secret', ref.secretRef.name)),
+      ];
+      for (const name of keys) env.set(name, { source: 'Secret' });
+    }
   }
-  return undefined;
+  for (const e of c.env ?? []) {
+    env.set(
+      e.name,
+      e.valueFrom?.secretKeyRef ? { source: 'Secret' } : { source: 'literal', value: e.value },
+    );
+  }
+  return env;
+}
+
+const mapValues = <V, W>(map: Map<string, V>, f: (v: V) => W): Record<string, W> =>
+  Object.fromEntries([...map].map(([key, value]) => [key, f(value)]));
+
+function envValue(c: Container, name: string, objects: ManifestObject[]): string | undefined {
+  return effectiveEnv(c, objects, { catalog: [], externalSecrets: {} }).get(name)?.value;
 }
 
 function dataOf(objects: ManifestObject[], kind: string, name: string): Record<string, string> {
