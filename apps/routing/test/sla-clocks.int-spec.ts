@@ -14,7 +14,9 @@ import {
   SenderType,
   TicketStatus,
 } from '@hub/domain';
+import { METRICS_REGISTRY } from '@hub/service-kit';
 import { waitFor } from '@hub/testing';
+import type { Registry } from 'prom-client';
 import { SlaSweep } from '../src/sla/sla-sweep';
 import { SlaTestbed, ticketChanged } from './support/sla-testbed';
 
@@ -71,6 +73,15 @@ const one = (clocks: SlaClockView[], metric: string, state?: string) =>
 
 describe('SLA clocks', () => {
   let bed: SlaTestbed;
+
+  // hub_sla_clock_events_total, the numerator and denominator of the breach-rate alert.
+  const toldCount = async (kind: string, metric: string): Promise<number> => {
+    const counter = bed.app
+      .get<Registry>(METRICS_REGISTRY)
+      .getSingleMetric('hub_sla_clock_events_total');
+    const { values } = await counter!.get();
+    return values.find((v) => v.labels.kind === kind && v.labels.metric === metric)?.value ?? 0;
+  };
 
   beforeAll(async () => {
     bed = await SlaTestbed.start('sla_clocks', '2026-11-27T00:00:00Z');
@@ -134,11 +145,13 @@ describe('SLA clocks', () => {
       }),
     ]);
 
+    const breachesBefore = await toldCount('breached', 'first_response');
     await bed.sweepAt('2026-11-30T01:00:00Z');
     expect((await bed.slaEvents(ticketId)).map((event) => event.subject)).toEqual([
       SUBJECTS.routing.slaWarned.subject,
       SUBJECTS.routing.slaBreached.subject,
     ]);
+    expect(await toldCount('breached', 'first_response')).toBe(breachesBefore + 1);
     expect(one(await bed.clocks(workspaceId, ticketId), 'first_response')).toMatchObject({
       state: 'running',
       breachedAt: '2026-11-30T01:00:00.000Z',
