@@ -11,10 +11,19 @@ export function kubectlBinary(env: NodeJS.ProcessEnv = process.env): string {
 
 /** `kubectl kustomize <dir>`: the objects an overlay would apply, exactly as kubectl builds them. */
 export function renderKustomization(dir: string): ManifestObject[] {
-  const output = execFileSync(kubectlBinary(), ['kustomize', dir], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const kubectl = kubectlBinary();
+  let output: string;
+  try {
+    output = execFileSync(kubectl, ['kustomize', dir], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    throw new Error(
+      `${kubectl} not found: the manifest tests need kubectl 1.30+ (kustomize v5) on the PATH or in KUBECTL; .ci/run installs one`,
+    );
+  }
   return parseYamlDocuments(output, `kubectl kustomize ${dir}`);
 }

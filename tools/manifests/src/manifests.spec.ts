@@ -1,9 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { HUB_SERVICES } from '@hub/config';
 import { readEnvCatalog } from './env-catalog';
 import { schemaProblems } from './kubernetes-schemas';
 import { renderKustomization } from './kustomize';
+import { referenceProblems } from './manifest-references';
 import { ruleProblems, type RuleContext } from './manifest-rules';
 import { parseYamlDocuments, type ManifestObject } from './yaml-documents';
 
@@ -13,10 +15,14 @@ const exampleSecretFile = path.join(root, 'k8s/overlays/prod/hub-secrets.example
 const [exampleSecret] = parseYamlDocuments(readFileSync(exampleSecretFile, 'utf8'), 'example');
 
 // What the prod overlay expects to exist before it is applied (created out of band).
+const nkeySecrets = Object.fromEntries(
+  HUB_SERVICES.map(({ name }) => [`nats-nkey-${name}`, ['seed']]),
+);
 const prodContext: RuleContext = {
   catalog,
   externalSecrets: {
     'hub-secrets': Object.keys(exampleSecret.stringData as Record<string, string>),
+    ...nkeySecrets,
   },
 };
 const devContext: RuleContext = { catalog, externalSecrets: {} };
@@ -52,6 +58,11 @@ describe('the Kubernetes overlays', () => {
   it('keep our rules: pinned images, limits, probes, lockdown, grace, env, budgets', () => {
     expect(ruleProblems(dev, devContext)).toEqual([]);
     expect(ruleProblems(prod, prodContext)).toEqual([]);
+  });
+
+  it('name only Services, Secrets, ConfigMaps and Deployments that exist', () => {
+    expect(referenceProblems(dev, devContext.externalSecrets)).toEqual([]);
+    expect(referenceProblems(prod, prodContext.externalSecrets)).toEqual([]);
   });
 
   it('give every secret a service requires a key in the example production Secret', () => {
@@ -90,6 +101,23 @@ describe('a broken overlay', () => {
         expect.stringMatching(/^Deployment\/gateway.*revisionHistoryLimit/),
       ]),
     );
+  });
+
+  it('fails on a name that points at nothing', () => {
+    const broken = renderBroken(
+      [
+        '- { op: replace, path: /spec/template/spec/volumes/1/secret/secretName, value: nats-nkey-gatway }',
+      ].join('\n'),
+    );
+    const renamed = broken.map((o) =>
+      o.kind === 'Ingress' && o.metadata.name === 'connector-social'
+        ? JSON.parse(JSON.stringify(o).replace('"name":"http"', '"name":"htp"'))
+        : o,
+    ) as ManifestObject[];
+    expect(referenceProblems(renamed, {})).toEqual([
+      'Deployment/gateway: Secret nats-nkey-gatway does not exist',
+      'Ingress/connector-social: no Service port connector-social:htp',
+    ]);
   });
 
   it('fails our rules on a floating tag, a missing probe, a root container and a missing secret', () => {
