@@ -109,11 +109,11 @@ describe('a broken overlay', () => {
         '- { op: replace, path: /spec/template/spec/volumes/1/secret/secretName, value: nats-nkey-gatway }',
       ].join('\n'),
     );
-    const renamed = broken.map((o) =>
+    const renamed = broken.map((o): ManifestObject =>
       o.kind === 'Ingress' && o.metadata.name === 'connector-social'
-        ? JSON.parse(JSON.stringify(o).replace('"name":"http"', '"name":"htp"'))
+        ? (JSON.parse(JSON.stringify(o).replace('"name":"http"', '"name":"htp"')) as ManifestObject)
         : o,
-    ) as ManifestObject[];
+    );
     expect(referenceProblems(renamed, {})).toEqual([
       'Deployment/gateway: Secret nats-nkey-gatway does not exist',
       'Ingress/connector-social: no Service port connector-social:htp',
