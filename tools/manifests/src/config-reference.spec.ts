@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { HUB_SERVICES } from '@hub/config';
 import { CONFIG_REFERENCE_PATH, renderConfigReference } from './config-reference';
 import { readEnvCatalog, requiredVariables, type EnvVariable } from './env-catalog';
 
@@ -43,5 +45,33 @@ describe('the configuration reference', () => {
       expect.arrayContaining(['S3_BUCKET', 'S3_ENDPOINT']),
     );
     expect(requiredVariables(catalog, 'gateway', {})).not.toContain('FILES_SIGNING_SECRET');
+  });
+
+  it('follows a mixin of several env classes, and a schema declared outside main.ts', () => {
+    const tree = mkdtempSync(path.join(tmpdir(), 'hub-env-catalog-'));
+    try {
+      writeFileSync(path.join(tree, 'tsconfig.base.json'), '{ "compilerOptions": {} }');
+      for (const { name } of HUB_SERVICES) {
+        mkdirSync(path.join(tree, 'apps', name, 'src'), { recursive: true });
+        writeFileSync(
+          path.join(tree, 'apps', name, 'src', 'definition.ts'),
+          [
+            "import { IsOptional } from 'class-validator';",
+            'class Base { PORT!: number; }',
+            "class Secrets { @IsOptional() SECRETS_KEY: string = 'x'; }",
+            'class ServiceEnv extends IntersectionType(Base, Secrets) { JWT_SECRET!: string; }',
+            'export const definition = { envSchema: ServiceEnv };',
+          ].join('\n'),
+        );
+      }
+      const names = readEnvCatalog(tree).map((v) => [v.name, v.need, v.services.length]);
+      expect(names).toEqual([
+        ['PORT', 'required', 7],
+        ['SECRETS_KEY', 'optional', 7],
+        ['JWT_SECRET', 'required', 7],
+      ]);
+    } finally {
+      rmSync(tree, { recursive: true, force: true });
+    }
   });
 });

@@ -171,9 +171,15 @@ function envClassVariables(
   const base = declaration.heritageClauses?.find(
     (clause) => clause.token === ts.SyntaxKind.ExtendsKeyword,
   )?.types[0];
-  const inherited = base
-    ? envClassVariables(sources.findClass(base.expression.getText(file), file), sources)
-    : [];
+  // `extends StorageEnv`, or a mixin of several (`extends IntersectionType(A, B)`).
+  const bases = !base
+    ? []
+    : ts.isCallExpression(base.expression)
+      ? base.expression.arguments.filter(ts.isIdentifier)
+      : [base.expression];
+  const inherited = bases.flatMap((expression) =>
+    envClassVariables(sources.findClass(expression.getText(file), file), sources),
+  );
   const own = declaration.members
     .filter(ts.isPropertyDeclaration)
     .map((property) => describeProperty(property, declaration, file));
