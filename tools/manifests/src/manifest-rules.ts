@@ -127,7 +127,8 @@ function envProblems(d: Workload, objects: ManifestObject[], context: RuleContex
   const problems: string[] = [];
   const refs = main.envFrom ?? [];
   if (!refs.some((r) => r.configMapRef)) problems.push('no envFrom ConfigMap');
-  if (!refs.some((r) => r.secretRef)) problems.push('no envFrom Secret');
+  // A whole Secret would hand every service every secret (connector-web the JWT key).
+  if (refs.some((r) => r.secretRef)) problems.push('takes a whole Secret: name its keys');
   const env = effectiveEnv(main, objects, context);
   // The image sets NODE_ENV=production; hub-config says so again.
   const values = { NODE_ENV: 'production', ...mapValues(env, (e) => e.value) };
@@ -162,20 +163,27 @@ function effectiveEnv(
         env.set(name, { source: 'ConfigMap', value });
     }
     if (ref.secretRef) {
-      const keys = [
-        ...(context.externalSecrets[ref.secretRef.name] ?? []),
-        ...Object.keys(dataOf(objects, 'Secret', ref.secretRef.name)),
-      ];
-      for (const name of keys) env.set(name, { source: 'Secret' });
+      for (const name of secretKeys(ref.secretRef.name, objects, context)) {
+        env.set(name, { source: 'Secret' });
+      }
     }
   }
   for (const e of c.env ?? []) {
-    env.set(
-      e.name,
-      e.valueFrom?.secretKeyRef ? { source: 'Secret' } : { source: 'literal', value: e.value },
-    );
+    const ref = e.valueFrom?.secretKeyRef;
+    if (!ref) env.set(e.name, { source: 'literal', value: e.value });
+    // A key the Secret lacks (an optional reference) leaves the variable unset.
+    else if (secretKeys(ref.name, objects, context).includes(ref.key)) {
+      env.set(e.name, { source: 'Secret' });
+    }
   }
   return env;
+}
+
+function secretKeys(name: string, objects: ManifestObject[], context: RuleContext): string[] {
+  return [
+    ...(context.externalSecrets[name] ?? []),
+    ...Object.keys(dataOf(objects, 'Secret', name)),
+  ];
 }
 
 const mapValues = <V, W>(map: Map<string, V>, f: (v: V) => W): Record<string, W> =>

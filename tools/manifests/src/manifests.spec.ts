@@ -120,13 +120,14 @@ describe('a broken overlay', () => {
     ]);
   });
 
-  it('fails our rules on a floating tag, a missing probe, a root container and a missing secret', () => {
+  it('fails our rules on a floating tag, a missing probe, a root container, a whole Secret and a missing key', () => {
     const broken = renderBroken(
       [
         '- { op: replace, path: /spec/template/spec/containers/0/image, value: "hub:latest" }',
         '- { op: remove, path: /spec/template/spec/containers/0/startupProbe }',
         '- { op: remove, path: /spec/template/spec/securityContext/runAsNonRoot }',
         '- { op: replace, path: /spec/template/spec/terminationGracePeriodSeconds, value: 20 }',
+        '- { op: add, path: /spec/template/spec/containers/0/envFrom/-, value: { secretRef: { name: hub-secrets } } }',
       ].join('\n'),
     );
     const withoutJwt = broken.map((o) => {
@@ -139,6 +140,7 @@ describe('a broken overlay', () => {
       'Deployment/gateway: pod without runAsNonRoot: true',
       'Deployment/gateway gateway: no startupProbe',
       'Deployment/gateway: terminationGracePeriodSeconds 20 is not above 25 s (preStop + SHUTDOWN_TIMEOUT_MS)',
+      'Deployment/gateway: takes a whole Secret: name its keys',
       'Deployment/gateway: JWT_SECRET (required by gateway) is not set',
     ]);
   });
