@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ACTIVE_CONVERSATION_STATUSES, ConversationStatus } from '@hub/domain';
 import { Database } from '@hub/service-kit';
-import { In, IsNull, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { In, IsNull, type EntityManager, type EntityTarget, type FindOptionsWhere } from 'typeorm';
 import { Conversation } from './conversation.entity';
 
 /**
@@ -156,12 +156,34 @@ export class ConversationRepository {
     conversationId: string,
     changes: SeqChanges,
   ): Promise<Conversation> {
-    await tx
+    // UPDATE ... RETURNING: every inbound and agent message passes here, so no read after write.
+    const result = await tx
       .createQueryBuilder()
       .update(Conversation)
       .set({ ...changes, lastSeq: () => 'last_seq + 1', updatedAt: () => 'now()' })
       .where('id = :id', { id: conversationId })
+      .returning('*')
       .execute();
-    return tx.findOneByOrFail(Conversation, { id: conversationId });
+    const [row] = result.raw as Record<string, unknown>[];
+    if (!row) throw new Error(`conversation ${conversationId} not found`);
+    return entityFromRow(tx, Conversation, row);
   }
+}
+
+/** The entity of a raw row (column names), with the columns' transformers applied. */
+function entityFromRow<T extends object>(
+  tx: EntityManager,
+  target: EntityTarget<T>,
+  row: Record<string, unknown>,
+): T {
+  const metadata = tx.connection.getMetadata(target);
+  const entity = metadata.create() as T;
+  for (const column of metadata.columns) {
+    const raw = row[column.databaseName];
+    const transformer = column.transformer;
+    const value =
+      transformer && !Array.isArray(transformer) ? (transformer.from(raw) as unknown) : raw;
+    column.setEntityValue(entity, value);
+  }
+  return entity;
 }
