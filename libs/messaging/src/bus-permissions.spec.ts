@@ -124,6 +124,7 @@ describe('busPermissions', () => {
         '$JS.API.STREAM.INFO.HUB_INBOUND',
         '$JS.API.STREAM.CREATE.HUB_INBOUND',
         '$JS.API.STREAM.UPDATE.HUB_INBOUND',
+        '$JS.API.STREAM.MSG.GET.HUB_DEAD_LETTERS',
         '$JS.API.CONSUMER.INFO.HUB_DEAD_LETTERS.hub_connector_web_dead_letters',
         '$JS.API.CONSUMER.CREATE.HUB_DEAD_LETTERS.hub_connector_web_dead_letters',
         '$JS.API.CONSUMER.CREATE.HUB_DEAD_LETTERS.hub_connector_web_dead_letters.>',

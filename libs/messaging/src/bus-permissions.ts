@@ -83,9 +83,11 @@ function streamApi(stream: string): string[] {
 
 // Ensuring one durable (nats.js sends its filter as a last token on create; servers before 2.9,
 // which need DURABLE.CREATE, are not supported), pulling from it and acknowledging its
-// messages; nothing on any other durable.
+// messages; nothing on any other durable. Reading the stream it consumes lets an ordered
+// consumer learn the keys of messages another instance holds unacked.
 function consumerApi(stream: string, durable: string): string[] {
   return [
+    `$JS.API.STREAM.MSG.GET.${stream}`,
     `$JS.API.CONSUMER.INFO.${stream}.${durable}`,
     `$JS.API.CONSUMER.CREATE.${stream}.${durable}`,
     `$JS.API.CONSUMER.CREATE.${stream}.${durable}.>`,

@@ -1,5 +1,5 @@
 import type { Logger } from '@hub/observability';
-import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
+import type { Consumer, ConsumerInfo, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import {
@@ -11,10 +11,12 @@ import {
 import { ConnectionWatch } from './connection-watch';
 import { DeadLetterOffice } from './dead-letters';
 import { ensureDurable } from './ensure-durable';
+import { KeyOrder } from './key-order';
 import { namespacedDurable, namespacedStream, namespacedSubject } from './namespace';
 import type { MessageHandler } from './process-delivery';
 import { defaultRetryDelayMs, processDelivery } from './process-delivery';
 import { JetStreamPublisher } from './publisher';
+import { readStreamKeys } from './stream-keys';
 
 /** Options of {@link DurableConsumer}. Names are logical: the namespace is added here. */
 export interface DurableConsumerOptions<T extends object> {
@@ -46,7 +48,9 @@ export interface DurableConsumerOptions<T extends object> {
   batchSize?: number;
   /**
    * Messages with the same key (read from the raw JSON body) are handled one after another, in
-   * stream order, while different keys run concurrently: e.g. one customer's messages.
+   * stream order, while different keys run concurrently: e.g. one customer's messages. The
+   * order holds across crashes, retries and replicas: a message waits while an earlier one of
+   * its key is unacked elsewhere (see {@link KeyOrder}).
    */
   orderingKey?: (body: unknown) => string | undefined;
   /** Delay before a failed message is redelivered (default 1 s doubling, max 60 s). */
@@ -80,8 +84,12 @@ export class DurableConsumer<T extends object> {
   private readonly filterSubject: string;
   private readonly deadLetters?: DeadLetterOffice;
   private readonly inFlight = new Set<Promise<unknown>>();
-  // The last task of each ordering key; a new message of that key waits for it.
-  private readonly keyTails = new Map<string, Promise<unknown>>();
+  // Each key's messages in stream order; those held waiting for their turn take no slot.
+  private readonly order?: KeyOrder;
+  private readonly held = new Map<number, JsMsg>();
+  private orderTimer?: NodeJS.Timeout;
+  // The last delivery seen here: a jump means deliveries went to another instance.
+  private lastDelivery = { consumerSeq: 0, streamSeq: 0 };
   private loop?: Promise<void>;
   private watch?: ConnectionWatch;
   private pull?: ConsumerMessages;
@@ -99,6 +107,7 @@ export class DurableConsumer<T extends object> {
     this.pullExpiresMs = Math.max(1_000, options.pullExpiresMs ?? 5_000);
     this.logger = options.logger.child({ stream: this.stream, durable: this.durable });
     this.filterSubject = options.filterSubject ?? options.event.subject;
+    if (options.orderingKey) this.order = new KeyOrder();
     if (!subjectMatches(options.event.subject, this.filterSubject)) {
       throw new Error(`${this.filterSubject} is not a subject of ${options.event.subject}`);
     }
@@ -126,12 +135,15 @@ export class DurableConsumer<T extends object> {
    */
   async start(): Promise<void> {
     if (this.loop) throw new Error(`consumer ${this.durable} already started`);
-    const consumer = await this.setUp();
+    const info = await this.ensure();
+    await this.awaitForeign(info);
+    const consumer = jetstream(this.options.nc).consumers.getConsumerFromInfo(info);
     this.stopping = false;
     this.ended = false;
     this.givenBack = 0;
     this.stopped = undefined;
     this.watch = new ConnectionWatch(this.options.nc);
+    if (this.order) this.tendOrder(consumer, (info.config.ack_wait ?? 30e9) / 1e6);
     this.loop = this.run(consumer);
     this.logger.info({ batchSize: this.batchSize }, 'consumer started');
   }
@@ -162,6 +174,8 @@ export class DurableConsumer<T extends object> {
     } finally {
       clearTimeout(deadline);
     }
+    clearInterval(this.orderTimer);
+    this.giveBackHeld();
     await Promise.allSettled([...this.inFlight]);
     await this.flushGivenBack();
     this.watch?.close();
@@ -170,8 +184,12 @@ export class DurableConsumer<T extends object> {
   }
 
   private async setUp(): Promise<Consumer> {
+    return jetstream(this.options.nc).consumers.getConsumerFromInfo(await this.ensure());
+  }
+
+  private async ensure(): Promise<ConsumerInfo> {
     const { nc, namespace } = this.options;
-    const info = await ensureDurable(
+    return ensureDurable(
       await jetstreamManager(nc),
       {
         stream: this.stream,
@@ -182,7 +200,74 @@ export class DurableConsumer<T extends object> {
       },
       this.logger,
     );
-    return jetstream(nc).consumers.getConsumerFromInfo(info);
+  }
+
+  // What a dead or other instance was delivered and has not acked: its keys' later messages
+  // wait here until the ack floor passes it or it comes back to this instance.
+  private async awaitForeign(info: ConsumerInfo): Promise<void> {
+    this.lastDelivery = {
+      consumerSeq: info.delivered.consumer_seq,
+      streamSeq: info.delivered.stream_seq,
+    };
+    if (!this.order) return;
+    this.order.raiseFloor(info.ack_floor.stream_seq);
+    await this.awaitKeysBetween(info.ack_floor.stream_seq, info.delivered.stream_seq);
+  }
+
+  private async awaitKeysBetween(after: number, upTo: number): Promise<void> {
+    if (!this.order || upTo <= after) return;
+    const keys = await readStreamKeys(
+      {
+        jsm: await jetstreamManager(this.options.nc),
+        stream: this.stream,
+        filterSubject: namespacedSubject(this.options.namespace, this.filterSubject),
+        keyOf: this.options.orderingKey!,
+      },
+      { after, upTo },
+    );
+    for (const { seq, key } of keys) this.order.await(seq, key);
+  }
+
+  // Deliveries this instance did not get (they skipped its consumer sequence) went elsewhere.
+  private async noteDelivery(msg: JsMsg): Promise<void> {
+    const { deliverySequence: consumerSeq, streamSequence: streamSeq } = msg.info;
+    const previous = this.lastDelivery;
+    this.lastDelivery = {
+      consumerSeq: Math.max(previous.consumerSeq, consumerSeq),
+      streamSeq: Math.max(previous.streamSeq, streamSeq),
+    };
+    if (consumerSeq > previous.consumerSeq + 1 && streamSeq > previous.streamSeq + 1) {
+      await this.awaitKeysBetween(previous.streamSeq, streamSeq - 1);
+    }
+  }
+
+  // While messages wait for others held elsewhere, the ack floor is polled to release them,
+  // and the waiting messages are kept from being redelivered meanwhile.
+  private tendOrder(consumer: Consumer, ackWaitMs: number): void {
+    const tickMs = 250;
+    const heartbeatEvery = Math.max(1, Math.floor(ackWaitMs / 3 / tickMs));
+    let tick = 0;
+    this.orderTimer = setInterval(() => {
+      tick += 1;
+      if (tick % heartbeatEvery === 0) for (const msg of this.held.values()) msg.working();
+      const order = this.order!;
+      // Awaited entries nobody waits on are pruned now and then (every 2 s).
+      if (order.blocked || (order.awaitedCount > 0 && tick % 8 === 0)) {
+        consumer.info().then(
+          (info) => order.raiseFloor(info.ack_floor.stream_seq),
+          (err: unknown) => this.logger.debug({ err }, 'ack floor not read; next tick'),
+        );
+      }
+    }, tickMs);
+    this.orderTimer.unref();
+  }
+
+  private giveBackHeld(): void {
+    for (const task of this.order?.takeWaiting() ?? []) {
+      this.held.get(task.seq)?.nak();
+      this.held.delete(task.seq);
+      this.givenBack += 1;
+    }
   }
 
   private async run(initial: Consumer): Promise<void> {
@@ -193,12 +278,10 @@ export class DurableConsumer<T extends object> {
         this.logger.error('NATS connection closed; consumer ends');
         break;
       }
-      if (this.inFlight.size >= this.batchSize)
-        await this.waitFor(Promise.race([...this.inFlight]));
+      if (this.active >= this.batchSize) await this.waitFor(Promise.race([...this.inFlight]));
       else if (this.watch && !this.watch.isConnected)
         await this.waitFor(this.watch.untilConnected());
-      if (this.stopping || this.inFlight.size >= this.batchSize || !this.watch?.isConnected)
-        continue;
+      if (this.stopping || this.active >= this.batchSize || !this.watch?.isConnected) continue;
       try {
         consumer ??= await this.setUp();
         const startedAt = Date.now();
@@ -219,7 +302,7 @@ export class DurableConsumer<T extends object> {
 
   private async pullOnce(consumer: Consumer): Promise<number> {
     const messages = await consumer.fetch({
-      max_messages: this.batchSize - this.inFlight.size,
+      max_messages: this.batchSize - this.active,
       expires: this.pullExpiresMs,
     });
     this.pull = messages;
@@ -231,6 +314,7 @@ export class DurableConsumer<T extends object> {
           msg.nak();
           this.givenBack += 1;
         } else {
+          await this.noteDelivery(msg);
           this.dispatch(msg);
         }
       }
@@ -254,15 +338,25 @@ export class DurableConsumer<T extends object> {
         logger: this.logger,
       });
     const key = this.orderingKeyOf(msg);
-    const previous = key === undefined ? undefined : this.keyTails.get(key);
-    // processDelivery never rejects, so a chain never breaks.
-    const task = previous ? previous.then(process) : process();
-    if (key !== undefined) {
-      this.keyTails.set(key, task);
-      void task.finally(() => this.keyTails.get(key) === task && this.keyTails.delete(key));
+    const seq = msg.info.streamSequence;
+    let task: Promise<unknown>;
+    if (key === undefined || !this.order) task = process();
+    else {
+      this.held.set(seq, msg);
+      const run = () => {
+        this.held.delete(seq);
+        // Given back for a retry, it is not settled: the key's later messages wait for it.
+        return process().then((outcome) => outcome !== 'retrying');
+      };
+      task = this.order.add({ seq, key, run });
     }
     this.inFlight.add(task);
     void task.finally(() => this.inFlight.delete(task));
+  }
+
+  // Messages being handled; those held for their key's turn are not counted.
+  private get active(): number {
+    return this.inFlight.size - this.held.size;
   }
 
   // Decided at dispatch, in stream order; an unreadable body has no key (it is terminated anyway).

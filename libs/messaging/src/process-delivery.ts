@@ -3,7 +3,7 @@ import { CORRELATION_HEADER, withCorrelationId } from '@hub/observability';
 import type { JsMsg } from '@nats-io/jetstream';
 import type { DeadLetterOffice, GiveUp } from './dead-letters';
 import { logicalSubject } from './namespace';
-import { validatePayload } from './validate-payload';
+import { validatePayloadSync } from './validate-payload';
 
 /** What a handler learns about the message besides its payload. */
 export interface DeliveryMeta {
@@ -69,7 +69,7 @@ export async function processDelivery<T extends object>(
     msgId: msg.headers?.get('Nats-Msg-Id') || undefined,
   };
   return withCorrelationId(correlationId, async () => {
-    const decoded = await decode(msg, ctx.payloadType);
+    const decoded = decode(msg, ctx.payloadType);
     if (!decoded.ok) {
       // A message that cannot be read now never will be: retrying only blocks the durable.
       ctx.logger.error(
@@ -96,17 +96,19 @@ export async function processDelivery<T extends object>(
   });
 }
 
-async function decode<T extends object>(
+function decode<T extends object>(
   msg: JsMsg,
   payloadType: new () => T,
-): Promise<{ ok: true; value: T } | { ok: false; errors: string[] }> {
+): { ok: true; value: T } | { ok: false; errors: string[] } {
   let data: unknown;
   try {
     data = JSON.parse(msg.string());
   } catch (err) {
     return { ok: false, errors: [`body: invalid JSON (${(err as Error).message})`] };
   }
-  return validatePayload(payloadType, data);
+  // Synchronous: a promise per rule cost about 0.7 ms of CPU per inbound message (profiled);
+  // the contracts have no async validators.
+  return validatePayloadSync(payloadType, data);
 }
 
 async function giveBack<T extends object>(

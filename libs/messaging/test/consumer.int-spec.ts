@@ -396,4 +396,97 @@ describe('DurableConsumer', () => {
     expect(maxRunning).toBeGreaterThan(1);
     expect(maxRunning).toBeLessThanOrEqual(keys.length);
   });
+
+  it('keeps each key in stream order when an instance dies mid-batch and its pulled messages come back late', async () => {
+    const keys = ['a', 'b', 'c', 'd'];
+    const stored = new Map<string, number[]>(keys.map((k) => [k, []]));
+    const pulledByTheDead = new Set<number>();
+    const orderingKey = (body: unknown) => (body as TestMessage).id;
+    const publish = async (from: number, to: number) => {
+      for (let n = from; n < to; n++) {
+        await publisher.publish(
+          testEvent('crash'),
+          { id: keys[n % keys.length], n },
+          { msgId: `crash-${namespace}-${n}` },
+        );
+      }
+    };
+
+    // The first instance stores 0–7, then hangs mid-batch on 8–11 (12–15 wait behind them)
+    // and is killed: its connection drops with all of those unacked.
+    const doomedNc = await connectTestNats();
+    const doomed = new DurableConsumer<TestMessage>({
+      nc: doomedNc,
+      namespace,
+      event: testEvent('crash'),
+      durable: 'test_crash',
+      logger: captureLogger().logger,
+      pullExpiresMs: 1_000,
+      ackWaitMs: 2_000,
+      batchSize: 8,
+      orderingKey,
+      handle: async (payload) => {
+        if (payload.n < 8) stored.get(payload.id)!.push(payload.n);
+        else {
+          pulledByTheDead.add(payload.n);
+          await new Promise<never>(() => undefined);
+        }
+      },
+    });
+    await doomed.start();
+    await publish(0, 16);
+    await waitUntil(() => pulledByTheDead.size === 4, 'the first instance hanging mid-batch');
+    await doomedNc.close();
+
+    // Its replacement starts while 8–15 are still unacked, and the same senders write again.
+    const { instance } = consumer(
+      'crash',
+      (payload) => {
+        stored.get(payload.id)!.push(payload.n);
+        return Promise.resolve();
+      },
+      { ackWaitMs: 2_000, batchSize: 8, orderingKey },
+    );
+    await instance.start();
+    await publish(16, 32);
+
+    await waitUntil(
+      () => [...stored.values()].every((ns) => ns.length === 8),
+      'every message stored',
+      20_000,
+    );
+    for (const [key, ns] of stored) {
+      const sent = Array.from({ length: 8 }, (_, i) => i * keys.length + keys.indexOf(key));
+      expect({ key, ns }).toEqual({ key, ns: sent });
+    }
+  }, 30_000);
+
+  it('holds a key’s later messages while an earlier one waits to be retried', async () => {
+    const seen: number[] = [];
+    let failedOnce = false;
+    const { instance } = consumer(
+      'retry-order',
+      (payload) => {
+        if (payload.n === 1 && !failedOnce) {
+          failedOnce = true;
+          return Promise.reject(new Error('database unavailable'));
+        }
+        seen.push(payload.n);
+        return Promise.resolve();
+      },
+      { batchSize: 4, orderingKey: (body) => (body as TestMessage).id },
+    );
+    await instance.start();
+    for (let n = 0; n < 6; n++) {
+      await publisher.publish(
+        testEvent('retry-order'),
+        { id: 'one-sender', n },
+        { msgId: `retry-order-${namespace}-${n}` },
+      );
+    }
+
+    await waitUntil(() => seen.length === 6, 'every message handled');
+    expect(failedOnce).toBe(true);
+    expect(seen).toEqual([0, 1, 2, 3, 4, 5]);
+  });
 });

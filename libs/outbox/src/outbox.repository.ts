@@ -23,9 +23,10 @@ export class OutboxRepository {
     await tx.createQueryBuilder().insert().into(this.entity).values(events).orIgnore().execute();
   }
 
-  /** One UPDATE for all the events. */
-  async markPublished(eventIds: string[]): Promise<void> {
-    await this.database.dataSource
+  /** One UPDATE for all the events, in `tx` when given. */
+  async markPublished(eventIds: string[], tx?: EntityManager): Promise<void> {
+    if (eventIds.length === 0) return;
+    await (tx ?? this.database.dataSource.manager)
       .createQueryBuilder()
       .update(this.entity)
       .set({ publishedAt: () => 'now()' })
@@ -47,9 +48,5 @@ export class OutboxRepository {
       take: query.limit,
       lock: { mode: 'pessimistic_write', onLocked: 'skip_locked' },
     });
-  }
-
-  async markClaimedPublished(tx: EntityManager, row: OutboxEvent): Promise<void> {
-    await tx.update(this.entity, { id: row.id }, { publishedAt: new Date() });
   }
 }

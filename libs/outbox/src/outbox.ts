@@ -58,17 +58,27 @@ export class Outbox implements OnApplicationBootstrap, OnApplicationShutdown {
     return events;
   }
 
-  /** Publishes events whose transaction has committed; failures are left to the sweep. */
+  /**
+   * Publishes events whose transaction has committed; failures are left to the sweep. All are
+   * sent at once and their acks awaited together (one connection keeps them in stream order).
+   */
   async flush(events: PendingEvent[]): Promise<void> {
-    try {
-      for (const event of events) {
-        await this.messaging.publisher.publish(event.event, event.payload, {
-          msgId: event.eventId,
-        });
-        this.published.push(event.eventId);
-      }
-    } catch (error) {
-      this.logger.warn({ err: error }, 'events not published yet; the outbox sweep will retry');
+    const outcomes = await Promise.allSettled(
+      events.map((event) =>
+        this.messaging.publisher.publish(event.event, event.payload, { msgId: event.eventId }),
+      ),
+    );
+    const failed = outcomes.filter(
+      (outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected',
+    );
+    outcomes.forEach((outcome, i) => {
+      if (outcome.status === 'fulfilled') this.published.push(events[i].eventId);
+    });
+    if (failed.length > 0) {
+      this.logger.warn(
+        { err: failed[0].reason as unknown, count: failed.length },
+        'events not published yet; the outbox sweep will retry',
+      );
     }
   }
 
@@ -107,20 +117,23 @@ export class Outbox implements OnApplicationBootstrap, OnApplicationShutdown {
           writtenBefore: new Date(Date.now() - SWEEP_AFTER_MS),
           limit: 200,
         });
-        for (const row of stale) {
+        const known = stale.flatMap((row) => {
           // add() stored the payload of the contract its subject belongs to.
           const event = eventContractOf(row.subject);
-          if (!event) {
-            // Written by a newer version during a rolling update: its own sweep publishes it.
-            this.logger.warn(
-              { subject: row.subject, eventId: row.eventId },
-              'outbox row of an unknown event left',
-            );
-            continue;
-          }
-          await this.messaging.publisher.publish(event, row.payload, { msgId: row.eventId });
-          await this.rows.markClaimedPublished(tx, row);
-        }
+          if (event) return [{ event, payload: row.payload, msgId: row.eventId }];
+          // Written by a newer version during a rolling update: its own sweep publishes it.
+          this.logger.warn(
+            { subject: row.subject, eventId: row.eventId },
+            'outbox row of an unknown event left',
+          );
+          return [];
+        });
+        // A bounded window of publishes in flight, then one UPDATE for all of them.
+        await this.messaging.publisher.publishMany(known, { maxInFlight: 64 });
+        await this.rows.markPublished(
+          known.map((item) => item.msgId),
+          tx,
+        );
         if (stale.length > 0)
           this.logger.log({ count: stale.length }, 'outbox sweep published late events');
       });

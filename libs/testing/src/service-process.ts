@@ -34,6 +34,11 @@ export class ServiceProcess {
     return this.options.name;
   }
 
+  /** The running process's id (benchmarks read its CPU time from /proc). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   get url(): string {
     return `http://127.0.0.1:${this.options.port}`;
   }

@@ -119,7 +119,7 @@ describe('web chat through every service', () => {
     await visitor.close();
   });
 
-  it('stores every acknowledged message exactly once and delivers it when conversation is killed mid-stream', async () => {
+  it('stores every acknowledged message exactly once, in the order sent, and delivers it when conversation is killed mid-stream', async () => {
     const session = await newSession(url('connector-web'), workspace.inboxId);
     const { client: visitor } = await VisitorClient.greeted(url('connector-web'), {
       token: session.token,
@@ -162,6 +162,10 @@ describe('web chat through every service', () => {
     expect(rows).toHaveLength(total);
     expect(rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: total }, (_, i) => i + 1));
     for (const row of rows) expect(acked.get(row.client_message_id)).toBe(Number(row.seq));
+    // Stored in the order sent, also those the killed instance had pulled and left unacked.
+    expect(rows.map((r) => r.client_message_id)).toEqual(
+      Array.from({ length: total }, (_, i) => `m-${i}`),
+    );
 
     // The agent fills whatever the live fan-out missed while conversation was down.
     await agent.request({ type: 'resume', conversations: { [conversationId]: 0 } });

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { ACTIVE_CONVERSATION_STATUSES, ConversationStatus } from '@hub/domain';
+import {
+  ACTIVE_CONVERSATION_STATUSES,
+  ConversationEvent,
+  ConversationStatus,
+  nextConversationStatus,
+} from '@hub/domain';
 import { Database } from '@hub/service-kit';
-import { In, IsNull, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { In, IsNull, type EntityManager, type EntityTarget, type FindOptionsWhere } from 'typeorm';
 import { Conversation } from './conversation.entity';
 
 /**
@@ -122,6 +127,36 @@ export class ConversationRepository {
     });
   }
 
+  /**
+   * The sender's active conversation with its next sequence number taken and the status an
+   * inbound message gives it, in one UPDATE ... RETURNING (the row stays locked to the end of
+   * the transaction); null when the sender has none. One statement instead of a locking read
+   * and an update: every follow-up customer message passes here.
+   */
+  async takeNextSeqOfActive(tx: EntityManager, key: ConversationKey): Promise<Conversation | null> {
+    const statusAfterInbound = ACTIVE_CONVERSATION_STATUSES.map(
+      (status) =>
+        `when '${status}' then '${nextConversationStatus(status, ConversationEvent.Inbound)}'`,
+    ).join(' ');
+    // TypeORM answers an UPDATE with [returned rows, affected count].
+    const [rows] = await tx.query<[Record<string, unknown>[], number]>(
+      `update conversation.conversations
+          set last_seq = last_seq + 1, updated_at = now(),
+              status = case status ${statusAfterInbound} end
+        where workspace_id = $1 and inbox_id = $2 and customer_id = $3
+          and customer_external_id = $4 and status = any($5)
+        returning *`,
+      [
+        key.workspaceId,
+        key.inboxId,
+        key.customerId,
+        key.customerExternalId,
+        ACTIVE_CONVERSATION_STATUSES,
+      ],
+    );
+    return rows.length > 0 ? entityFromRow(tx, Conversation, rows[0]) : null;
+  }
+
   lockLastResolved(tx: EntityManager, key: ConversationKey): Promise<Conversation | null> {
     return tx.findOne(Conversation, {
       where: { ...key, status: ConversationStatus.Resolved },
@@ -156,12 +191,34 @@ export class ConversationRepository {
     conversationId: string,
     changes: SeqChanges,
   ): Promise<Conversation> {
-    await tx
+    // UPDATE ... RETURNING: every inbound and agent message passes here, so no read after write.
+    const result = await tx
       .createQueryBuilder()
       .update(Conversation)
       .set({ ...changes, lastSeq: () => 'last_seq + 1', updatedAt: () => 'now()' })
       .where('id = :id', { id: conversationId })
+      .returning('*')
       .execute();
-    return tx.findOneByOrFail(Conversation, { id: conversationId });
+    const [row] = result.raw as Record<string, unknown>[];
+    if (!row) throw new Error(`conversation ${conversationId} not found`);
+    return entityFromRow(tx, Conversation, row);
   }
+}
+
+/** The entity of a raw row (column names), with the columns' transformers applied. */
+function entityFromRow<T extends object>(
+  tx: EntityManager,
+  target: EntityTarget<T>,
+  row: Record<string, unknown>,
+): T {
+  const metadata = tx.connection.getMetadata(target);
+  const entity = metadata.create() as T;
+  for (const column of metadata.columns) {
+    const raw = row[column.databaseName];
+    const transformer = column.transformer;
+    const value =
+      transformer && !Array.isArray(transformer) ? (transformer.from(raw) as unknown) : raw;
+    column.setEntityValue(entity, value);
+  }
+  return entity;
 }

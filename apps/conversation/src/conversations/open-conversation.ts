@@ -32,16 +32,17 @@ export class OpenConversation {
     email?: InboundEmailThread,
   ): Promise<{ conversation: Conversation; opening: Opening | null }> {
     for (;;) {
-      const current =
-        (await this.conversations.lockActive(tx, key)) ??
-        (email
-          ? await this.emailThreads.lockResolvedThread(tx, key, email)
-          : await this.conversations.lockLastResolved(tx, key));
-      if (current) {
-        const status = nextConversationStatus(current.status, ConversationEvent.Inbound);
-        const reopened = current.status === ConversationStatus.Resolved;
+      const active = await this.conversations.takeNextSeqOfActive(tx, key);
+      if (active) return { conversation: active, opening: null };
+      const resolved = email
+        ? await this.emailThreads.lockResolvedThread(tx, key, email)
+        : await this.conversations.lockLastResolved(tx, key);
+      if (resolved) {
+        // Locked by id after it was found: a concurrent message may have reopened it meanwhile.
+        const status = nextConversationStatus(resolved.status, ConversationEvent.Inbound);
+        const reopened = resolved.status === ConversationStatus.Resolved;
         // Resolving ended the agent's ownership: the reopened conversation waits for routing.
-        const conversation = await this.conversations.takeNextSeq(tx, current.id, {
+        const conversation = await this.conversations.takeNextSeq(tx, resolved.id, {
           status,
           ...(reopened ? { resolvedAt: null, resolutionSeconds: null, assigneeId: null } : {}),
         });

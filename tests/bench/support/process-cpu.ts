@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+
+// Linux reports CPU times in clock ticks of 1/100 s (`getconf CLK_TCK`).
+const MS_PER_TICK = 10;
+
+/** User + system CPU time used so far by the processes `pids`, in ms, read from /proc. */
+export function processCpuMs(pids: readonly number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th
+    // and 13th of them.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks * MS_PER_TICK;
+}
+
+/** CPU time the whole machine has spent busy (all but idle and iowait), in ms. */
+export function machineBusyMs(): number {
+  const [cpu] = readFileSync('/proc/stat', 'utf8').split('\n');
+  const [, ...values] = cpu.trim().split(/\s+/).map(Number);
+  const [user, nice, system, , , irq, softirq, steal] = values;
+  return (user + nice + system + irq + softirq + steal) * MS_PER_TICK;
+}
+
+/** CPU spent by `pids` and by the machine between `start()` and `stop()`. */
+export function cpuMeter(pids: readonly number[]) {
+  const services = processCpuMs(pids);
+  const machine = machineBusyMs();
+  return {
+    stop: () => ({
+      servicesMs: processCpuMs(pids) - services,
+      machineMs: machineBusyMs() - machine,
+    }),
+  };
+}
