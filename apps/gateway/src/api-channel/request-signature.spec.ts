@@ -30,6 +30,12 @@ describe('API channel request signatures', () => {
     ['a timestamp that is not a number', { timestamp: '1.8e9' }],
     ['a truncated signature', { signature: signApiRequest(secret, now, body).slice(0, 20) }],
   ])('refuses %s with API_SIGNATURE_INVALID', (_, overrides) => {
-    expect(check(overrides)).toThrow(expect.objectContaining({ code: 'API_SIGNATURE_INVALID' }));
+    let refusal: unknown;
+    try {
+      check(overrides)();
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toMatchObject({ code: 'API_SIGNATURE_INVALID', status: 401 });
   });
 });

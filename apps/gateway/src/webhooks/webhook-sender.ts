@@ -14,8 +14,7 @@ export interface WebhookRequest {
 
 /** What became of one attempt: `ok` only for a 2xx answer. */
 export type AttemptOutcome =
-  | { ok: true; status: number }
-  | { ok: false; status?: number; error: string };
+  { ok: true; status: number } | { ok: false; status?: number; error: string };
 
 // Connects to the vetted address whatever the name resolves to now (DNS rebinding); TLS still
 // checks the certificate against the URL's host name.
@@ -58,7 +57,9 @@ export function postWebhook(request: WebhookRequest): Promise<AttemptOutcome> {
         response.on('error', (error) => resolve({ ok: false, status, error: error.message }));
       },
     );
-    outgoing.on('timeout', () => outgoing.destroy(new Error(`no answer in ${request.timeoutMs} ms`)));
+    outgoing.on('timeout', () =>
+      outgoing.destroy(new Error(`no answer in ${request.timeoutMs} ms`)),
+    );
     outgoing.on('error', (error) => resolve({ ok: false, error: error.message }));
     outgoing.end(request.body);
   });

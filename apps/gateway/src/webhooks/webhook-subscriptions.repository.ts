@@ -108,7 +108,7 @@ export class WebhookSubscriptionsRepository {
               (workspace_id, subscription_id, event_id, event_key, replay, next_attempt_at)
        select e.workspace_id, $2, e.id, key, true, now()
          from gateway.webhook_events e
-         join unnest($3::text[]) key on regexp_replace(key, '\.v[0-9]+$', '') = e.type
+         join unnest($3::text[]) key on regexp_replace(key, '\\.v[0-9]+$', '') = e.type
         where e.workspace_id = $1 and e.occurred_at >= $4
         order by e.occurred_at
         limit $5

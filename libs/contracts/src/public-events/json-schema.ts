@@ -3,7 +3,7 @@ export interface JsonSchema {
   type?: 'object' | 'string' | 'integer' | 'boolean' | 'array' | 'null' | readonly string[];
   description?: string;
   format?: 'uuid' | 'date-time' | 'uri';
-  enum?: readonly (string | null)[];
+  enum?: readonly (string | number | null)[];
   properties?: Readonly<Record<string, JsonSchema>>;
   required?: readonly string[];
   additionalProperties?: boolean;
@@ -62,8 +62,9 @@ function typeOf(value: unknown): string {
 export function schemaViolations(schema: JsonSchema, value: unknown, path = '$'): string[] {
   const actual = typeOf(value);
   const allowed = schema.type === undefined ? undefined : [schema.type].flat();
-  if (allowed && !allowed.includes(actual)) return [`${path}: ${actual} is not ${allowed.join('|')}`];
-  if (schema.enum && !schema.enum.includes(value as string | null)) {
+  if (allowed && !allowed.includes(actual))
+    return [`${path}: ${actual} is not ${allowed.join('|')}`];
+  if (schema.enum && !schema.enum.includes(value as string | number | null)) {
     return [`${path}: ${String(value)} is not one of ${schema.enum.join(', ')}`];
   }
   if (schema.minimum !== undefined && typeof value === 'number' && value < schema.minimum) {
@@ -71,7 +72,9 @@ export function schemaViolations(schema: JsonSchema, value: unknown, path = '$')
   }
   if (actual === 'array' && schema.items) {
     const items = schema.items;
-    return (value as unknown[]).flatMap((item, i) => schemaViolations(items, item, `${path}[${i}]`));
+    return (value as unknown[]).flatMap((item, i) =>
+      schemaViolations(items, item, `${path}[${i}]`),
+    );
   }
   if (actual !== 'object' || !schema.properties) return [];
   const record = value as Record<string, unknown>;

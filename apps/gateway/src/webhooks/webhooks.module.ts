@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { AsyncApiController } from './asyncapi.controller';
+import { DeliveryTargets } from './delivery-targets';
+import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
+import { WebhookDispatcher } from './webhook-dispatcher';
+import { WebhookEventsHandler } from './webhook-events.handler';
+import { WebhookSubscriptionsRepository } from './webhook-subscriptions.repository';
+import { WebhooksController } from './webhooks.controller';
+import { WebhooksService } from './webhooks.service';
+
+/** Outbound webhooks: subscriptions, the event log, deliveries and their sweep, the catalog. */
+@Module({
+  controllers: [WebhooksController, AsyncApiController],
+  providers: [
+    WebhooksService,
+    WebhookSubscriptionsRepository,
+    WebhookDeliveriesRepository,
+    WebhookEventsHandler,
+    WebhookDispatcher,
+    DeliveryTargets,
+  ],
+})
+export class WebhooksModule {}
