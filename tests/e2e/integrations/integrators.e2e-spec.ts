@@ -219,7 +219,7 @@ describe('integrators: the API channel and outbound webhooks', () => {
         WHERE i.channel = 'api' AND i.external_id = $1`,
       [message.contact.id],
     );
-    expect(customers).toEqual([{ id: expect.any(String), email: message.contact.email }]);
+    expect(customers.map((c) => c.email)).toEqual([message.contact.email]);
 
     const aliceToken = await api.login(
       workspace.slug,
@@ -264,11 +264,11 @@ describe('integrators: the API channel and outbound webhooks', () => {
     );
     const received = envelopes(receiver.at('/events'));
     expect(receiver.at('/events').every((r) => r.verified)).toBe(true);
-    expect(received.filter((e) => e.type === 'conversation.created')).toEqual([
-      expect.objectContaining({
-        data: expect.objectContaining({ conversationId, channel: 'api' }),
-      }),
-    ]);
+    expect(
+      received
+        .filter((e) => e.type === 'conversation.created')
+        .map((e) => [e.data.conversationId, e.data.channel]),
+    ).toEqual([[conversationId, 'api']]);
     // The tampered copy of a genuine delivery is refused by the integrator.
     const genuine = receiver.at('/events')[0];
     const tampered = await fetch(receiver.url('/events'), {
@@ -381,7 +381,7 @@ describe('integrators: the API channel and outbound webhooks', () => {
     );
     const attempts = receiver
       .at('/flaky')
-      .filter((r) => JSON.parse(r.body).data.content === message.content);
+      .filter((r) => (JSON.parse(r.body) as Envelope).data.content === message.content);
     expect(attempts.map((a) => a.answered)).toEqual([500, 503, 200]);
     expect(new Set(attempts.map((a) => a.headers['webhook-id'])).size).toBe(1);
     const [first, second, third] = attempts.map((a) => a.at);

@@ -59,16 +59,15 @@ export class WebhookReceiver {
   private constructor(private readonly server: Server) {}
 
   static async start(): Promise<WebhookReceiver> {
-    let receiver: WebhookReceiver | undefined;
-    const server = createServer((req, res) => {
+    const server = createServer();
+    const receiver = new WebhookReceiver(server);
+    server.on('request', (req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
-        const answered = receiver?.answer(req.url ?? '/', req.headers, Buffer.concat(chunks));
-        res.writeHead(answered ?? 500).end();
+        res.writeHead(receiver.answer(req.url ?? '/', req.headers, Buffer.concat(chunks))).end();
       });
     });
-    receiver = new WebhookReceiver(server);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return receiver;
   }
