@@ -101,3 +101,4 @@ export * from './email/sent-message-id';
 export * from './email/email-reply-requested';
 export * from './public-events';
 export * from './inboxes/api-inbox-settings';
+export * from './gateway/api-delivery-reported';

@@ -195,6 +195,33 @@ describe('integrators: the API channel and outbound webhooks', () => {
     }
     const listed = await api.call<unknown[]>('GET', '/api/v1/webhooks', { token });
     expect(listed.body).toEqual([]);
+
+    // Allowed, then forbidden again: the address is checked again at each delivery.
+    const allowPrivate = (allowed: boolean) =>
+      api.call('PATCH', '/api/v1/workspace/settings', {
+        token,
+        body: { webhooksAllowPrivateTargets: allowed },
+      });
+    expect((await allowPrivate(true)).body).toMatchObject({ webhooksAllowPrivateTargets: true });
+    const allowed = await api.call<{ id: string; secret: string }>('POST', '/api/v1/webhooks', {
+      token,
+      body: { url: receiver.url('/strict'), events: ['message.created'] },
+    });
+    expect(allowed.status).toBe(201);
+    await allowPrivate(false);
+    await postMessage(await createApiInbox(strict.id), customerMessage());
+    const log = () =>
+      api.call<{ status: string; lastError: string | null }[]>(
+        'GET',
+        `/api/v1/webhooks/${allowed.body.id}/deliveries`,
+        { token },
+      );
+    await waitFor(
+      async () => (await log()).body[0]?.lastError?.includes('private') === true,
+      20_000,
+      () => 'delivery not refused',
+    );
+    expect(receiver.at('/strict')).toEqual([]);
     const agent = await api.call('GET', '/api/v1/webhooks', {
       token: await api.login(
         workspace.slug,
@@ -226,7 +253,7 @@ describe('integrators: the API channel and outbound webhooks', () => {
       workspace.agents.alice.email,
       workspace.agents.alice.password,
     );
-    const reply = await api.call<{ id: string }>(
+    const reply = await api.call<{ id: string; deliveryStatus: string }>(
       'POST',
       `/api/v1/conversations/${conversationId}/messages`,
       {
@@ -234,7 +261,7 @@ describe('integrators: the API channel and outbound webhooks', () => {
         body: { clientMessageId: randomUUID(), content: 'It ships today.' },
       },
     );
-    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({ deliveryStatus: 'pending' });
 
     await waitFor(
       () => messagesAt('/callback', 'It ships today.').length > 0,
@@ -256,6 +283,18 @@ describe('integrators: the API channel and outbound webhooks', () => {
         content: 'It ships today.',
       },
     });
+    const deliveryStatus = async () =>
+      (
+        await db.query<{ delivery_status: string }>(
+          `SELECT delivery_status FROM conversation.messages WHERE id = $1`,
+          [reply.body.id],
+        )
+      ).rows[0]?.delivery_status;
+    await waitFor(
+      async () => (await deliveryStatus()) === 'sent',
+      20_000,
+      () => 'not sent',
+    );
 
     await waitFor(
       () => messagesAt('/events').length >= 2,

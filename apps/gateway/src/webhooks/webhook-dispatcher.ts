@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { PeriodicPass, SERVICE_ENV } from '@hub/service-kit';
 import type { GatewayEnv } from '../gateway.env';
+import { ApiDeliveryReports } from '../api-channel/api-delivery-reports';
 import { DeliveryTargets } from './delivery-targets';
 import { nextAttemptAt, type RetryPolicy } from './retry-schedule';
 import { webhookHeaders } from './standard-webhook-signature';
@@ -26,6 +27,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   constructor(
     private readonly deliveries: WebhookDeliveriesRepository,
     private readonly targets: DeliveryTargets,
+    private readonly reports: ApiDeliveryReports,
     @Inject(SERVICE_ENV) private readonly env: GatewayEnv,
   ) {
     this.policy = {
@@ -60,6 +62,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     const outcome = await this.send(delivery);
     if (outcome.ok) {
       await this.deliveries.delivered(delivery, outcome.status);
+      await this.reportCallback(delivery, 'sent');
       return;
     }
     const now = new Date();
@@ -77,6 +80,23 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
       error: outcome.error.slice(0, 500),
       retryAt,
       pauseAfter: this.env.WEBHOOK_PAUSE_AFTER_FAILURES,
+    });
+    if (!retryAt) await this.reportCallback(delivery, 'failed', outcome.error);
+  }
+
+  /** An API inbox's callback of an agent's reply: the message's delivery status follows it. */
+  private async reportCallback(
+    delivery: DueDelivery,
+    outcome: 'sent' | 'failed',
+    reason?: string,
+  ): Promise<void> {
+    const messageId = delivery.data['1']?.messageId;
+    if (!delivery.inboxId || typeof messageId !== 'string') return;
+    await this.reports.report({
+      workspaceId: delivery.workspaceId,
+      messageId,
+      outcome,
+      reason: reason?.slice(0, 500),
     });
   }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ApiDeliveryReports } from '../api-channel/api-delivery-reports';
 import { AsyncApiController } from './asyncapi.controller';
 import { DeliveryTargets } from './delivery-targets';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
@@ -18,6 +19,7 @@ import { WebhooksService } from './webhooks.service';
     WebhookEventsHandler,
     WebhookDispatcher,
     DeliveryTargets,
+    ApiDeliveryReports,
   ],
 })
 export class WebhooksModule {}

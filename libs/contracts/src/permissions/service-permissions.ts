@@ -164,7 +164,10 @@ export const SERVICE_PERMISSIONS = {
       SUBJECTS.conversation.getInbox,
     ],
     // The API channel's door (integrators' messages).
-    publishes: [publishesAs(SUBJECTS.inbound.messageReceived, 'inbound.api')],
+    publishes: [
+      publishesAs(SUBJECTS.inbound.messageReceived, 'inbound.api'),
+      ...eventsOf(SUBJECTS.gateway),
+    ],
     // Outbound webhooks: the public events' sources.
     consumes: [
       durable('gateway_webhooks_opened', SUBJECTS.conversation.conversationOpened),
@@ -237,6 +240,7 @@ export const SERVICE_PERMISSIONS = {
     consumes: [
       durable('conversation_inbound', SUBJECTS.inbound.messageReceived),
       durable('conversation_email_delivery', SUBJECTS.email.deliveryReported),
+      durable('conversation_api_delivery', SUBJECTS.gateway.apiDeliveryReported),
     ],
     realtime: { publishes: ['agent', 'visitor', 'workspace'], subscribes: ['agentChanges'] },
   },
