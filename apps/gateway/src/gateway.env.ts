@@ -138,6 +138,13 @@ export class GatewayEnv extends StorageEnv {
   @Min(1)
   WEBHOOK_PAUSE_AFTER_FAILURES: number = 50;
 
+  /** How long the webhook event log keeps an event (how far back a replay reaches). */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  WEBHOOK_EVENT_RETENTION_DAYS: number = 30;
+
   /** How often each gateway looks for deliveries that are due. */
   @IsOptional()
   @IsInt()

@@ -47,6 +47,7 @@ export class WebhookDeliveriesRepository {
    * Logs the event and creates its deliveries: one per subscription of the workspace to a
    * version of its type (paused ones too: they are held until resumed), and one to the API
    * inbox's callback when `callbackInboxId` is given. A redelivered event creates nothing new.
+   * A workspace without subscriptions logs nothing (its replays start at its first one).
    */
   async record(event: PublicEvent, callbackInboxId?: string): Promise<number> {
     const keys = PUBLIC_EVENT_CATALOG.filter((entry) => entry.type === event.type).map((entry) =>
@@ -56,8 +57,10 @@ export class WebhookDeliveriesRepository {
     return db.transaction(async (tx) => {
       await tx.query(
         `insert into gateway.webhook_events (id, workspace_id, type, occurred_at, data)
-         values ($1, $2, $3, $4, $5) on conflict (id) do nothing`,
-        [event.id, event.workspaceId, event.type, event.occurredAt, event.data],
+         select $1, $2, $3, $4, $5
+          where $6 or exists (select 1 from gateway.webhook_subscriptions where workspace_id = $2)
+         on conflict (id) do nothing`,
+        [event.id, event.workspaceId, event.type, event.occurredAt, event.data, !!callbackInboxId],
       );
       const subscribed = await tx.query<{ id: string }[]>(
         `insert into gateway.webhook_deliveries (workspace_id, subscription_id, event_id, event_key)
@@ -123,6 +126,24 @@ export class WebhookDeliveriesRepository {
       inboxId: row.inbox_id,
       allowPrivateTargets: row.allow_private === true,
     }));
+  }
+
+  /**
+   * Drops logged events older than `before` that no delivery still waits on; how many. Replays
+   * reach back as far as the log does.
+   */
+  async pruneEvents(before: Date, limit: number): Promise<number> {
+    const db = await this.database.connected();
+    const [, pruned] = await db.query<[unknown, number]>(
+      `delete from gateway.webhook_events where id in (
+         select e.id from gateway.webhook_events e
+          where e.recorded_at < $1
+            and not exists (select 1 from gateway.webhook_deliveries d
+                             where d.event_id = e.id and d.status = 'pending')
+          limit $2)`,
+      [before, limit],
+    );
+    return pruned;
   }
 
   /** A 2xx answer: delivered, and its subscription's run of failures is over. */

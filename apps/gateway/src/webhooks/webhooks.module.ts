@@ -4,6 +4,7 @@ import { AsyncApiController } from './asyncapi.controller';
 import { DeliveryTargets } from './delivery-targets';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import { WebhookDispatcher } from './webhook-dispatcher';
+import { WebhookEventLogPruner } from './webhook-event-log-pruner';
 import { WebhookEventsHandler } from './webhook-events.handler';
 import { WebhookSubscriptionsRepository } from './webhook-subscriptions.repository';
 import { WebhooksController } from './webhooks.controller';
@@ -20,6 +21,7 @@ import { WebhooksService } from './webhooks.service';
     WebhookDispatcher,
     DeliveryTargets,
     ApiDeliveryReports,
+    WebhookEventLogPruner,
   ],
 })
 export class WebhooksModule {}
