@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import {
@@ -8,16 +8,14 @@ import {
   type InboxView,
 } from '@hub/contracts';
 import { Channel, ContentType } from '@hub/domain';
-import { SecretBox, secretsKeyOf } from '@hub/secret-box';
+import { SecretBox } from '@hub/secret-box';
 import {
   DomainException,
   exceedsJsonDepth,
   Messaging,
   RpcClient,
-  SERVICE_ENV,
   validationFailed,
 } from '@hub/service-kit';
-import type { GatewayEnv } from '../gateway.env';
 import { apiInboxConfig } from './api-inbox-config';
 import { ApiMessageLimit } from './api-message-limit';
 import { ApiInboundMessageBody, type ApiMessageAccepted } from './dto/api-message.dto';
@@ -44,16 +42,12 @@ const unknownInbox = (id: string) =>
  */
 @Injectable()
 export class ReceiveApiMessage {
-  private readonly box: SecretBox;
-
   constructor(
     private readonly limit: ApiMessageLimit,
     private readonly rpc: RpcClient,
     private readonly messaging: Messaging,
-    @Inject(SERVICE_ENV) env: GatewayEnv,
-  ) {
-    this.box = new SecretBox(secretsKeyOf(env));
-  }
+    private readonly box: SecretBox,
+  ) {}
 
   async execute(request: SignedApiRequest): Promise<ApiMessageAccepted> {
     await this.limit.admit(request);

@@ -1,8 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { SUBJECTS } from '@hub/contracts';
-import { SecretBox, secretsKeyOf } from '@hub/secret-box';
-import { DomainException, RpcClient, SERVICE_ENV } from '@hub/service-kit';
-import type { GatewayEnv } from '../gateway.env';
+import { SecretBox } from '@hub/secret-box';
+import { DomainException, RpcClient } from '@hub/service-kit';
 import { apiInboxConfig } from '../api-channel/api-inbox-config';
 import type { DueDelivery } from './webhook-deliveries.repository';
 
@@ -18,14 +17,10 @@ export interface DeliveryTarget {
  */
 @Injectable()
 export class DeliveryTargets {
-  private readonly box: SecretBox;
-
   constructor(
     private readonly rpc: RpcClient,
-    @Inject(SERVICE_ENV) env: GatewayEnv,
-  ) {
-    this.box = new SecretBox(secretsKeyOf(env));
-  }
+    private readonly box: SecretBox,
+  ) {}
 
   async of(delivery: DueDelivery): Promise<DeliveryTarget> {
     if (delivery.subscription) {

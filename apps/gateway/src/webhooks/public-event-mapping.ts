@@ -100,21 +100,24 @@ export function messageCreated(event: MessageCreated): PublicEvent {
   };
 }
 
+// Named one by one: a field crm adds to its snapshot must not change a published version.
+const PUBLIC_TICKET_FIELDS = [
+  'id',
+  'customerId',
+  'subject',
+  'status',
+  'priority',
+  'categoryId',
+  'assigneeId',
+  'departmentId',
+  'conversationIds',
+  'dueAt',
+  'version',
+  'createdAt',
+] as const satisfies readonly (keyof TicketSnapshot)[];
+
 function publicTicket(ticket: TicketSnapshot): Record<string, unknown> {
-  return {
-    id: ticket.id,
-    customerId: ticket.customerId,
-    subject: ticket.subject,
-    status: ticket.status,
-    priority: ticket.priority,
-    categoryId: ticket.categoryId,
-    assigneeId: ticket.assigneeId,
-    departmentId: ticket.departmentId,
-    conversationIds: ticket.conversationIds,
-    dueAt: ticket.dueAt,
-    version: ticket.version,
-    createdAt: ticket.createdAt,
-  };
+  return Object.fromEntries(PUBLIC_TICKET_FIELDS.map((field) => [field, ticket[field]]));
 }
 
 export function ticketChanged(event: TicketChanged): PublicEvent {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ApiDeliveryReports } from '../api-channel/api-delivery-reports';
+import { GATEWAY_SECRET_BOX } from '../api-channel/gateway-secret-box';
 import { AsyncApiController } from './asyncapi.controller';
 import { DeliveryTargets } from './delivery-targets';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
@@ -22,6 +23,7 @@ import { WebhooksService } from './webhooks.service';
     DeliveryTargets,
     ApiDeliveryReports,
     WebhookEventLogPruner,
+    GATEWAY_SECRET_BOX,
   ],
 })
 export class WebhooksModule {}

@@ -1,8 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { latestPublicEvent, publicEventKey, type PublicEventType } from '@hub/contracts';
-import { SecretBox, secretsKeyOf } from '@hub/secret-box';
-import { SERVICE_ENV } from '@hub/service-kit';
-import type { GatewayEnv } from '../gateway.env';
+import { SecretBox } from '@hub/secret-box';
 import type { CreateWebhookBody } from './dto/webhook.dto';
 import { newWebhookSecret } from './standard-webhook-signature';
 import { resolveTarget } from './target-address';
@@ -28,14 +26,10 @@ function versionedKey(event: string): string {
 /** Admins' webhook subscriptions (docs/integrations.md). */
 @Injectable()
 export class WebhooksService {
-  private readonly box: SecretBox;
-
   constructor(
     private readonly subscriptions: WebhookSubscriptionsRepository,
-    @Inject(SERVICE_ENV) env: GatewayEnv,
-  ) {
-    this.box = new SecretBox(secretsKeyOf(env));
-  }
+    private readonly box: SecretBox,
+  ) {}
 
   /** Refuses a URL resolving to a non-public address unless the workspace allows them. */
   async create(workspaceId: string, body: CreateWebhookBody): Promise<CreatedWebhookView> {
