@@ -1,5 +1,5 @@
 import { StorageEnv } from '@hub/storage';
-import { IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, Min, MinLength, ValidateIf } from 'class-validator';
 
 export class GatewayEnv extends StorageEnv {
   /** Signs agents' access tokens (HS256); at least 32 characters of randomness. */
@@ -90,4 +90,72 @@ export class GatewayEnv extends StorageEnv {
   @IsInt()
   @Min(1)
   AGENT_MESSAGES_PER_MINUTE: number = 120;
+
+  /**
+   * Key of the inbox credentials kept sealed (SecretBox; the same as every service that opens
+   * them): API inboxes' signing secrets and webhook secrets. Required in production.
+   */
+  @ValidateIf((env: GatewayEnv) => env.NODE_ENV === 'production' || env.SECRETS_KEY !== undefined)
+  @IsString()
+  @MinLength(32, { message: 'SECRETS_KEY must be at least 32 characters (required in production)' })
+  SECRETS_KEY?: string;
+
+  // Integrators (apps/gateway/src/api-channel, apps/gateway/src/webhooks; docs/integrations.md).
+  /** API-channel messages admitted per client IP and inbox in each minute. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  API_INBOX_MESSAGES_PER_MINUTE: number = 600;
+
+  /** The largest API-channel request body, in bytes. */
+  @IsOptional()
+  @IsInt()
+  @Min(1024)
+  @Max(1024 * 1024)
+  API_INBOX_MAX_BODY_BYTES: number = 64 * 1024;
+
+  /** Wait before a failed webhook's first retry; each further one waits four times longer. */
+  @IsOptional()
+  @IsInt()
+  @Min(10)
+  WEBHOOK_FIRST_RETRY_MS: number = 5_000;
+
+  /** The longest wait between two attempts of one delivery. */
+  @IsOptional()
+  @IsInt()
+  @Min(10)
+  WEBHOOK_MAX_RETRY_DELAY_MS: number = 10 * 3600 * 1000;
+
+  /** How long a delivery is retried after its first attempt before it is failed for good. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  WEBHOOK_RETRY_FOR_SECONDS: number = 3 * 24 * 3600;
+
+  /** Failed attempts in a row (any of its deliveries) after which a subscription is paused. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  WEBHOOK_PAUSE_AFTER_FAILURES: number = 50;
+
+  /** How long the webhook event log keeps an event (how far back a replay reaches). */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  WEBHOOK_EVENT_RETENTION_DAYS: number = 30;
+
+  /** How often each gateway looks for deliveries that are due. */
+  @IsOptional()
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  WEBHOOK_SWEEP_INTERVAL_MS: number = 1_000;
+
+  /** Time an integrator's endpoint has to answer one delivery. */
+  @IsOptional()
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  WEBHOOK_TIMEOUT_MS: number = 10_000;
 }

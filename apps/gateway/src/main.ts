@@ -21,6 +21,9 @@ import { PrivacyModule } from './privacy/privacy.module';
 import { ReportsModule } from './reports/reports.module';
 import { LiveFiguresModule } from './live-figures/live-figures.module';
 import { VisitorsModule } from './visitors/visitors.module';
+import { ApiChannelModule } from './api-channel/api-channel.module';
+import { keepRawApiMessageBodies } from './api-channel/raw-body';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 void runService({
   service: 'gateway',
@@ -45,9 +48,12 @@ void runService({
     AgentSocketModule,
     FilesModule,
     GatewayFilesModule,
+    ApiChannelModule,
+    WebhooksModule,
   ],
-  configureHttp: (app) => {
+  configureHttp: (app, env) => {
     forbidCachingOfAuthAnswers(app);
+    keepRawApiMessageBodies(app, env.API_INBOX_MAX_BODY_BYTES);
     serveApiDocs(app);
   },
 });

@@ -99,3 +99,6 @@ export * from './email/inbound-email';
 export * from './email/find-email-inbox';
 export * from './email/sent-message-id';
 export * from './email/email-reply-requested';
+export * from './public-events';
+export * from './inboxes/api-inbox-settings';
+export * from './gateway/api-delivery-reported';

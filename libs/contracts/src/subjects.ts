@@ -1,3 +1,4 @@
+import { ApiDeliveryReported } from './gateway/api-delivery-reported';
 import { AssignConversationRequest } from './conversation/assign-conversation';
 import { ChangeConversationStatusRequest } from './conversation/change-conversation-status';
 import { ConversationAssigned } from './conversation/conversation-assigned';
@@ -561,6 +562,12 @@ export const SUBJECTS = {
       'gateway.workspace.retention.list',
       ListWorkspaceRetentionRequest,
       returns<WorkspaceRetention[]>(),
+    ),
+    /** What an API inbox's callback URL made of an agent's reply (its delivery status). */
+    apiDeliveryReported: defineEvent(
+      'evt.gateway.api.delivery.reported.v1',
+      ApiDeliveryReported,
+      'EVENTS',
     ),
   },
   routing: {

@@ -176,8 +176,12 @@ describe('busPermissions', () => {
       ],
       allowResponses: true,
     });
-    expect(busPermissions('gateway', 'hub').publish.some((s) => s.startsWith('$JS'))).toBe(false);
-    expect(streamsUsedBy('gateway')).toEqual([]);
+    // The gateway publishes inbound.api and consumes events for webhooks; a service using no
+    // stream gets no JetStream API at all.
+    expect(streamsUsedBy('gateway')).toEqual(['DEAD_LETTERS', 'EVENTS', 'INBOUND']);
+    for (const service of BUS_SERVICES.filter((s) => streamsUsedBy(s).length === 0)) {
+      expect(busPermissions(service, 'hub').publish.some((s) => s.startsWith('$JS'))).toBe(false);
+    }
     expect(streamsUsedBy('routing')).toEqual(['DEAD_LETTERS', 'EVENTS']);
   });
 });

@@ -12,6 +12,7 @@ const DEFAULTS = {
   ticketReopenWindowDays: 7,
   maskingPatterns: [],
   retentionDays: null,
+  webhooksAllowPrivateTargets: false,
 };
 
 describe('workspace settings REST', () => {

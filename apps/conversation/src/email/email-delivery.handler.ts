@@ -7,7 +7,10 @@ import { MessageRepository } from '../messages/message.repository';
 
 const STATUS_OF = { sent: DeliveryStatus.Sent, failed: DeliveryStatus.Failed } as const;
 
-/** Records on each mailed reply what connector-email reported: sent, or failed and why. */
+/**
+ * Records on each mailed reply what connector-email reported (sent, or failed and why), and on
+ * each reply in an API inbox what the gateway reported of its callback: the same report.
+ */
 @Injectable()
 export class EmailDeliveryHandler implements OnApplicationBootstrap {
   constructor(
@@ -19,6 +22,11 @@ export class EmailDeliveryHandler implements OnApplicationBootstrap {
     this.messaging.consume({
       event: SUBJECTS.email.deliveryReported,
       durable: 'conversation_email_delivery',
+      handle: (report) => this.record(report),
+    });
+    this.messaging.consume({
+      event: SUBJECTS.gateway.apiDeliveryReported,
+      durable: 'conversation_api_delivery',
       handle: (report) => this.record(report),
     });
   }

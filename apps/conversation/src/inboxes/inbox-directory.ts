@@ -25,6 +25,9 @@ export class InboxDirectory {
       channel: inbox.channel,
       name: inbox.name,
       widgetSettings: widgetSettingsOf(inbox.settings),
+      settings: inbox.settings,
+      createdAt: inbox.createdAt.toISOString(),
+      updatedAt: inbox.updatedAt.toISOString(),
     };
     this.cache.set(inboxId, { inbox: info, until: Date.now() + FRESH_MS });
     return info;

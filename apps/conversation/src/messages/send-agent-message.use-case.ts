@@ -92,6 +92,8 @@ export class SendAgentMessage {
     const { channel } = await this.inboxes.get(conversation.inboxId);
     // A mailed reply is pending until connector-email reports what the relay said.
     const mailed = channel === Channel.Email;
+    // A reply in an API inbox is pending until the gateway reports what its callback answered.
+    const reported = mailed || channel === Channel.Api;
     const now = new Date();
     const seq = conversation.lastSeq + 1;
     const firstResponse = conversation.firstResponseAt
@@ -120,7 +122,7 @@ export class SendAgentMessage {
         : (request.contentType ?? ContentType.Text),
       channelMessageId: null,
       clientMessageId: request.clientMessageId,
-      deliveryStatus: mailed ? DeliveryStatus.Pending : DeliveryStatus.Sent,
+      deliveryStatus: reported ? DeliveryStatus.Pending : DeliveryStatus.Sent,
       attachmentFileId: attachment?.id ?? null,
       attachment,
     });

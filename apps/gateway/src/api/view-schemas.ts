@@ -222,6 +222,7 @@ export class WorkspaceSettingsSchema implements WorkspaceSettingsView {
   @ApiProperty() ticketReopenWindowDays!: number;
   @ApiProperty({ type: [String] }) maskingPatterns!: string[];
   @ApiProperty({ type: Number, nullable: true }) retentionDays!: number | null;
+  @ApiProperty() webhooksAllowPrivateTargets!: boolean;
 }
 
 export class CustomerExportSchema {

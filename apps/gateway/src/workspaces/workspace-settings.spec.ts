@@ -14,6 +14,7 @@ describe('workspaceSettingsOf', () => {
         ticketReopenWindowDays: 3,
         maskingPatterns: ['ORD-\\d{6}'],
         retentionDays: 90,
+        webhooksAllowPrivateTargets: true,
       }),
     ).toEqual({
       typingSneakPeek: false,
@@ -21,6 +22,7 @@ describe('workspaceSettingsOf', () => {
       ticketReopenWindowDays: 3,
       maskingPatterns: ['ORD-\\d{6}'],
       retentionDays: 90,
+      webhooksAllowPrivateTargets: true,
     });
   });
 
@@ -30,6 +32,7 @@ describe('workspaceSettingsOf', () => {
       ticketReopenWindowDays: -1,
       maskingPatterns: 'not a list',
       retentionDays: 1.5,
+      webhooksAllowPrivateTargets: 'yes',
       typingSneakPeek: false,
     });
     expect(settings).toEqual({ ...DEFAULT_WORKSPACE_SETTINGS, typingSneakPeek: false });

@@ -29,5 +29,6 @@ export function workspaceSettingsOf(stored: Record<string, unknown>): WorkspaceS
       isWholeDays(stored.retentionDays) && stored.retentionDays > 0
         ? stored.retentionDays
         : defaults.retentionDays,
+    webhooksAllowPrivateTargets: stored.webhooksAllowPrivateTargets === true,
   };
 }

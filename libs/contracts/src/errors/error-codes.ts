@@ -185,6 +185,22 @@ export const ERROR_CODES = {
   REPORT_REBUILD_RUNNING: { status: 409 },
   REPORT_REBUILD_NOT_FOUND: { status: 404 },
 
+  // Integrators (gateway): the API channel and outbound webhooks.
+  /** `POST /inboxes/:id/messages`: signature or timestamp missing, wrong, or older than 5 minutes. */
+  API_SIGNATURE_INVALID: { status: 401 },
+  /** A request body past the route's size limit. */
+  PAYLOAD_TOO_LARGE: { status: 413 },
+  /** A request body that is not JSON (or not readable at all). */
+  PAYLOAD_MALFORMED: { status: 400 },
+  /** The inbox is not an API inbox, or has no signing secret set. */
+  API_INBOX_NOT_CONFIGURED: { status: 409 },
+  WEBHOOK_NOT_FOUND: { status: 404 },
+  /**
+   * A webhook or callback URL that resolves to a loopback, private or link-local address (the
+   * workspace does not allow them), or does not resolve at all.
+   */
+  WEBHOOK_TARGET_FORBIDDEN: { status: 422 },
+
   // Agent socket (gateway) error frames.
   SOCKET_OVERLOADED: { status: 400 },
   SOCKET_ALREADY_AUTHENTICATED: { status: 409 },

@@ -19,6 +19,11 @@ export interface WorkspaceSettingsView {
   maskingPatterns: string[];
   /** Transcripts and visits older than this many days are removed; null keeps them. */
   retentionDays: number | null;
+  /**
+   * Webhooks and API-inbox callbacks may reach loopback, private and link-local addresses (an
+   * integrator inside the same network). Off by default: such URLs are refused (SSRF).
+   */
+  webhooksAllowPrivateTargets: boolean;
 }
 
 /** What a workspace that never changed its settings has. */
@@ -28,4 +33,5 @@ export const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettingsView = {
   ticketReopenWindowDays: 7,
   maskingPatterns: [],
   retentionDays: null,
+  webhooksAllowPrivateTargets: false,
 };

@@ -160,9 +160,23 @@ export const SERVICE_PERMISSIONS = {
       SUBJECTS.conversation.eraseCustomerData,
       SUBJECTS.web.exportVisitorData,
       SUBJECTS.web.eraseVisitorData,
+      // API inboxes: their signing secret and callback URL.
+      SUBJECTS.conversation.getInbox,
     ],
-    publishes: [],
-    consumes: [],
+    // The API channel's door (integrators' messages).
+    publishes: [
+      publishesAs(SUBJECTS.inbound.messageReceived, 'inbound.api'),
+      ...eventsOf(SUBJECTS.gateway),
+    ],
+    // Outbound webhooks: the public events' sources.
+    consumes: [
+      durable('gateway_webhooks_opened', SUBJECTS.conversation.conversationOpened),
+      durable('gateway_webhooks_assigned', SUBJECTS.conversation.conversationAssigned),
+      durable('gateway_webhooks_resolved', SUBJECTS.conversation.conversationResolved),
+      durable('gateway_webhooks_messages', SUBJECTS.conversation.messageCreated),
+      durable('gateway_webhooks_tickets', SUBJECTS.crm.ticketChanged),
+      durable('gateway_webhooks_customers', SUBJECTS.crm.customerChanged),
+    ],
     realtime: { publishes: ['conversation'], subscribes: ['agent', 'conversation', 'workspace'] },
   },
   'connector-web': {
@@ -226,6 +240,7 @@ export const SERVICE_PERMISSIONS = {
     consumes: [
       durable('conversation_inbound', SUBJECTS.inbound.messageReceived),
       durable('conversation_email_delivery', SUBJECTS.email.deliveryReported),
+      durable('conversation_api_delivery', SUBJECTS.gateway.apiDeliveryReported),
     ],
     realtime: { publishes: ['agent', 'visitor', 'workspace'], subscribes: ['agentChanges'] },
   },

@@ -23,6 +23,7 @@ const SETTINGS_FIELDS = [
   'ticketReopenWindowDays',
   'maskingPatterns',
   'retentionDays',
+  'webhooksAllowPrivateTargets',
 ];
 
 /** Any of the settings; those left out keep their value. */
@@ -73,4 +74,12 @@ export class UpdateWorkspaceSettingsBody {
   @Min(1)
   @Max(MAX_RETENTION_DAYS)
   retentionDays?: number | null;
+
+  @ApiPropertyOptional({
+    description:
+      'Webhooks and API-inbox callbacks may target loopback, private and link-local addresses',
+  })
+  @IsOneOfChange(SETTINGS_FIELDS)
+  @IsBoolean()
+  webhooksAllowPrivateTargets?: boolean;
 }

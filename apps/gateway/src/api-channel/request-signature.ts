@@ -1,0 +1,42 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { DomainException } from '@hub/service-kit';
+
+export const TIMESTAMP_HEADER = 'x-hub-timestamp';
+export const SIGNATURE_HEADER = 'x-hub-signature';
+
+/** How far a request's timestamp may be from now: older ones are replays. */
+export const MAX_REQUEST_AGE_SECONDS = 5 * 60;
+
+/** `v1=<hex HMAC-SHA256 of "timestamp.body">` under the inbox's signing secret. */
+export function signApiRequest(secret: string, timestamp: number, body: Buffer | string): string {
+  const mac = createHmac('sha256', secret).update(`${timestamp}.`).update(body).digest('hex');
+  return `v1=${mac}`;
+}
+
+const invalid = (message: string) => new DomainException('API_SIGNATURE_INVALID', message);
+
+/**
+ * Checks an integrator's request: a timestamp (Unix seconds) within five minutes of now, and a
+ * signature of exactly that timestamp and body, compared in constant time. API_SIGNATURE_INVALID
+ * (401) otherwise, saying which part was wrong but nothing of the expected value.
+ */
+export function verifyApiRequest(request: {
+  secret: string;
+  timestamp: string | undefined;
+  signature: string | undefined;
+  body: Buffer;
+  nowSeconds: number;
+}): void {
+  if (!request.timestamp || !request.signature) {
+    throw invalid(`${TIMESTAMP_HEADER} and ${SIGNATURE_HEADER} are required`);
+  }
+  const timestamp = /^\d{1,12}$/.test(request.timestamp) ? Number(request.timestamp) : NaN;
+  if (!(Math.abs(request.nowSeconds - timestamp) <= MAX_REQUEST_AGE_SECONDS)) {
+    throw invalid(`${TIMESTAMP_HEADER} is not within five minutes of now`);
+  }
+  const expected = Buffer.from(signApiRequest(request.secret, timestamp, request.body));
+  const given = Buffer.from(request.signature);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    throw invalid('The signature does not match the body');
+  }
+}

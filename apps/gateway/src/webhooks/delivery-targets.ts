@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { SUBJECTS } from '@hub/contracts';
+import { SecretBox } from '@hub/secret-box';
+import { DomainException, RpcClient } from '@hub/service-kit';
+import { apiInboxConfig } from '../api-channel/api-inbox-config';
+import type { DueDelivery } from './webhook-deliveries.repository';
+
+/** Where one delivery goes and the secret it is signed with. */
+export interface DeliveryTarget {
+  url: string;
+  secret: string;
+}
+
+/**
+ * Reads a delivery's target: a subscription's URL and opened secret, or an API inbox's callback
+ * URL and signing secret as the inbox is configured now (asked from conversation).
+ */
+@Injectable()
+export class DeliveryTargets {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly box: SecretBox,
+  ) {}
+
+  async of(delivery: DueDelivery): Promise<DeliveryTarget> {
+    if (delivery.subscription) {
+      return {
+        url: delivery.subscription.url,
+        secret: this.box.open(delivery.subscription.sealedSecret),
+      };
+    }
+    const inbox = await this.rpc.request(SUBJECTS.conversation.getInbox, {
+      inboxId: delivery.inboxId ?? '',
+    });
+    const config = apiInboxConfig(inbox, this.box);
+    if (!config.callbackUrl) {
+      throw new DomainException('API_INBOX_NOT_CONFIGURED', 'The inbox has no callback URL');
+    }
+    return { url: config.callbackUrl, secret: config.signingSecret };
+  }
+}

@@ -1,0 +1,2 @@
+export { schemaViolations, type JsonSchema } from './json-schema';
+export * from './public-event-catalog';
