@@ -99,3 +99,6 @@ export * from './email/inbound-email';
 export * from './email/find-email-inbox';
 export * from './email/sent-message-id';
 export * from './email/email-reply-requested';
+export * from './inboxes/social-inbox-settings';
+export * from './social/find-social-inbox';
+export * from './social/social-reply-requested';
