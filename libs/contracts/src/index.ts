@@ -102,3 +102,4 @@ export * from './email/email-reply-requested';
 export * from './inboxes/social-inbox-settings';
 export * from './social/find-social-inbox';
 export * from './social/social-reply-requested';
+export * from './social/set-telegram-webhook';

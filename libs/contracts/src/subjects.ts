@@ -120,6 +120,10 @@ import { FindEmailInboxRequest, type EmailInboxView } from './email/find-email-i
 import { InboundMessageReceived } from './inbound/inbound-message-received';
 import { FindSocialInboxRequest, type SocialInboxView } from './social/find-social-inbox';
 import { SocialDeliveryReported, SocialReplyRequested } from './social/social-reply-requested';
+import {
+  SetTelegramWebhookRequest,
+  type SetTelegramWebhookReply,
+} from './social/set-telegram-webhook';
 import { defineEvent, defineRequest, returns } from './messages/contract';
 import { AgentConnectionChangedRequest } from './routing/agent-connection-changed';
 import { AuthenticateAgentRequest } from './routing/authenticate-agent';
@@ -528,6 +532,11 @@ export const SUBJECTS = {
     ...socialReplyRequested,
   },
   social: {
+    setTelegramWebhook: defineRequest(
+      'connector-social.telegram-webhook.set',
+      SetTelegramWebhookRequest,
+      returns<SetTelegramWebhookReply>(),
+    ),
     deliveryReported: defineEvent(
       'evt.social.delivery.reported.v1',
       SocialDeliveryReported,

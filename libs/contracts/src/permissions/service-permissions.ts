@@ -212,7 +212,7 @@ export const SERVICE_PERMISSIONS = {
     realtime: NO_REALTIME,
   },
   'connector-social': {
-    serves: [],
+    serves: requestsOf(SUBJECTS.social),
     // Platform media is stored through @hub/storage, whose file links and serving come along.
     calls: [
       SUBJECTS.conversation.findSocialInbox,
