@@ -1,5 +1,14 @@
 import { StorageEnv } from '@hub/storage';
-import { IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 
 const MB = 1024 * 1024;
 const BASE_URL = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };

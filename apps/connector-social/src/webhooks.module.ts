@@ -23,4 +23,3 @@ import { WebhooksController } from './webhooks/webhooks.controller';
   ],
 })
 export class WebhooksModule {}
-

@@ -196,7 +196,10 @@ describe('natsAuthorizationConfig', () => {
     expect(config.match(/nkey: "UKEY\d"/g)).toHaveLength(BUS_SERVICES.length);
     expect(config).toContain('"$JS.ACK.HUB_EVENTS.hub_routing_opened.>"');
     // connector-social publishes its channels' inbound messages, not another connector's.
-    const social = config.slice(config.indexOf('# connector-social'), config.indexOf('# conversation'));
+    const social = config.slice(
+      config.indexOf('# connector-social'),
+      config.indexOf('# conversation'),
+    );
     expect(social).toContain('"hub.inbound.whatsapp"');
     expect(social).not.toContain('"hub.inbound.web"');
     expect(config).toContain('# operator: unrestricted\n    { nkey: "UOPS" }');

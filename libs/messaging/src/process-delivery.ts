@@ -154,7 +154,13 @@ async function giveBack<T extends object>(
       message: err instanceof Error ? err.message : String(err),
     });
   }
-  return retryLater(msg, meta, ctx, fields, err instanceof RetryLaterError ? err.delayMs : undefined);
+  return retryLater(
+    msg,
+    meta,
+    ctx,
+    fields,
+    err instanceof RetryLaterError ? err.delayMs : undefined,
+  );
 }
 
 function retryLater<T extends object>(

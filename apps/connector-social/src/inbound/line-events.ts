@@ -58,7 +58,8 @@ function lineMessage(
     const keywords = list(message.keywords).map(text).filter(Boolean).slice(0, 3);
     return { ...base, text: `[sticker${keywords.length ? `: ${keywords.join(', ')}` : ''}]` };
   }
-  if (type === 'location') return { ...base, text: locationText({ ...message, name: message.title }) };
+  if (type === 'location')
+    return { ...base, text: locationText({ ...message, name: message.title }) };
   if (!MEDIA_TYPES.includes(type)) return null;
   // An image sent through another server names that server: never fetched (no SSRF).
   if (obj(message.contentProvider).type === 'external') {

@@ -43,7 +43,9 @@ type Json = Record<string, unknown>;
 
 /** `value` as an object, or an empty one: platform payloads are read defensively. */
 export function obj(value: unknown): Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {};
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Json)
+    : {};
 }
 
 export function list(value: unknown): unknown[] {
@@ -74,7 +76,8 @@ export function locationText(place: Json): string {
   return `📍 ${label ? `${label} ` : ''}(${where})${link}`;
 }
 
-const NOT_STORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_STORABLE =
+  /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * `value` cut to `max` characters and made storable (no NUL, no unpaired surrogate, also

@@ -107,8 +107,16 @@ export class PlatformMedia {
   }
 
   /** A small JSON answer of a platform API (media metadata). */
-  private async json(url: string, headers?: Record<string, string>): Promise<Record<string, unknown>> {
-    const body = await fetchMedia({ url, allowed: [new URL(url).host], maxBytes: 64 * 1024, headers });
+  private async json(
+    url: string,
+    headers?: Record<string, string>,
+  ): Promise<Record<string, unknown>> {
+    const body = await fetchMedia({
+      url,
+      allowed: [new URL(url).host],
+      maxBytes: 64 * 1024,
+      headers,
+    });
     return JSON.parse(body.toString('utf8')) as Record<string, unknown>;
   }
 }

@@ -23,7 +23,9 @@ export class MetaSender {
     if (inbox.channel === Channel.WhatsApp) return this.sendWhatsApp(inbox, reply, file);
     const token = tokenOf(inbox, 'pageAccessToken');
     const account = String(
-      inbox.channel === Channel.Instagram ? inbox.settings.instagramAccountId : inbox.settings.pageId,
+      inbox.channel === Channel.Instagram
+        ? inbox.settings.instagramAccountId
+        : inbox.settings.pageId,
     );
     const url = `${this.env.META_GRAPH_URL}/${account}/messages`;
     const headers = { Authorization: `Bearer ${token}` };
@@ -34,7 +36,10 @@ export class MetaSender {
       form.set('recipient', JSON.stringify(recipient));
       form.set('messaging_type', 'RESPONSE');
       const type = file.mimeType.startsWith('image/') ? 'image' : 'file';
-      form.set('message', JSON.stringify({ attachment: { type, payload: { is_reusable: false } } }));
+      form.set(
+        'message',
+        JSON.stringify({ attachment: { type, payload: { is_reusable: false } } }),
+      );
       form.set('filedata', filePart(file), file.name);
       answer = await callPlatform(url, { headers, form });
     } else {
@@ -53,7 +58,11 @@ export class MetaSender {
   ): Promise<string | undefined> {
     const base = `${this.env.META_GRAPH_URL}/${String(inbox.settings.phoneNumberId)}`;
     const headers = { Authorization: `Bearer ${tokenOf(inbox, 'accessToken')}` };
-    const to = { messaging_product: 'whatsapp', recipient_type: 'individual', to: reply.recipientId };
+    const to = {
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to: reply.recipientId,
+    };
     let message: Record<string, unknown>;
     if (reply.template) {
       const { name, languageCode } = reply.template;

@@ -48,10 +48,10 @@ export async function callPlatform(
   } catch (error) {
     throw new PlatformRefusal(`the platform was not reached: ${(error as Error).message}`, false);
   }
-  const body = await response.json().then(
+  const body = (await response.json().then(
     (value: unknown) => (typeof value === 'object' && value !== null ? value : {}),
     () => ({}),
-  ) as Record<string, unknown>;
+  )) as Record<string, unknown>;
   if (response.ok && body.ok !== false) return body;
   const temporary = response.status === 429 || response.status >= 500;
   throw new PlatformRefusal(

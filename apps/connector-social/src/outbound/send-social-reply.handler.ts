@@ -14,10 +14,22 @@ import { SocialDeliveryReports } from './social-delivery-reports';
 import { TelegramSender } from './telegram-sender';
 
 const REPLY_EVENTS = [
-  { event: SUBJECTS.conversation.messengerReplyRequested, durable: 'connector_social_messenger_replies' },
-  { event: SUBJECTS.conversation.instagramReplyRequested, durable: 'connector_social_instagram_replies' },
-  { event: SUBJECTS.conversation.whatsappReplyRequested, durable: 'connector_social_whatsapp_replies' },
-  { event: SUBJECTS.conversation.telegramReplyRequested, durable: 'connector_social_telegram_replies' },
+  {
+    event: SUBJECTS.conversation.messengerReplyRequested,
+    durable: 'connector_social_messenger_replies',
+  },
+  {
+    event: SUBJECTS.conversation.instagramReplyRequested,
+    durable: 'connector_social_instagram_replies',
+  },
+  {
+    event: SUBJECTS.conversation.whatsappReplyRequested,
+    durable: 'connector_social_whatsapp_replies',
+  },
+  {
+    event: SUBJECTS.conversation.telegramReplyRequested,
+    durable: 'connector_social_telegram_replies',
+  },
   { event: SUBJECTS.conversation.lineReplyRequested, durable: 'connector_social_line_replies' },
 ] as const;
 

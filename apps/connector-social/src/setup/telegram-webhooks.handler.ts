@@ -1,10 +1,6 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import {
-  SetTelegramWebhookRequest,
-  SUBJECTS,
-  type SetTelegramWebhookReply,
-} from '@hub/contracts';
+import { SetTelegramWebhookRequest, SUBJECTS, type SetTelegramWebhookReply } from '@hub/contracts';
 import { Channel } from '@hub/domain';
 import { DomainException, RequestPattern, SERVICE_ENV } from '@hub/service-kit';
 import type { ConnectorSocialEnv } from '../connector-social.env';

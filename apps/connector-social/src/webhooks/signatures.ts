@@ -14,7 +14,11 @@ export function metaSignatureValid(rawBody: Buffer, header: string, appSecret: s
 }
 
 /** `X-Line-Signature: <base64 HMAC-SHA256 of the raw body with the channel secret>` (LINE). */
-export function lineSignatureValid(rawBody: Buffer, header: string, channelSecret: string): boolean {
+export function lineSignatureValid(
+  rawBody: Buffer,
+  header: string,
+  channelSecret: string,
+): boolean {
   const expected = createHmac('sha256', channelSecret).update(rawBody).digest('base64');
   return sameSecret(header, expected);
 }
