@@ -14,6 +14,8 @@ export const TINY_PNG = Buffer.from(
 export interface PlatformCall {
   method: string;
   path: string;
+  /** The query string's parameters. */
+  query: URLSearchParams;
   headers: IncomingMessage['headers'];
   body: Buffer;
   /** The JSON body, when it was JSON. */
@@ -67,8 +69,15 @@ export class PlatformFake {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
-    const path = (req.url ?? '/').split('?')[0];
-    const call: PlatformCall = { method: req.method ?? 'GET', path, headers: req.headers, body };
+    const url = new URL(req.url ?? '/', this.origin);
+    const path = url.pathname;
+    const call: PlatformCall = {
+      method: req.method ?? 'GET',
+      path,
+      query: url.searchParams,
+      headers: req.headers,
+      body,
+    };
     if (String(req.headers['content-type']).startsWith('application/json')) {
       call.json = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
     }

@@ -1,5 +1,5 @@
 import type { ConversationView, CsatView, MessageView } from '@hub/contracts';
-import { MessageDirection, type Channel } from '@hub/domain';
+import { DeliveryStatus, MessageDirection, type Channel } from '@hub/domain';
 import type { Message } from '../messages/message.entity';
 import type { Conversation } from './conversation.entity';
 
@@ -56,11 +56,14 @@ export function toMessageView(message: Message): MessageView {
   };
 }
 
-/** The delivery of a reply the channel confirms: an outbound message with the channel's id. */
+/**
+ * The delivery of a reply the channel confirms: an outbound message with the channel's id, or
+ * one still waiting for it or failed before the platform gave one (social replies).
+ */
 function deliveryOf(message: Message): Pick<MessageView, 'deliveryStatus' | 'deliveryError'> {
-  if (message.direction !== MessageDirection.Outbound || message.channelMessageId === null) {
-    return {};
-  }
+  const confirmed =
+    message.channelMessageId !== null || message.deliveryStatus !== DeliveryStatus.Sent;
+  if (message.direction !== MessageDirection.Outbound || !confirmed) return {};
   return {
     deliveryStatus: message.deliveryStatus,
     ...(message.deliveryError ? { deliveryError: message.deliveryError } : {}),
