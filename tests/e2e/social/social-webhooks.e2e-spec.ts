@@ -645,15 +645,21 @@ describe('social platform webhooks and replies (connector-social)', () => {
     );
   });
 
-  it('answers a flood from one source with 429 and stays healthy', async () => {
+  it('answers a flood of forged webhooks from one source with 429, then blocks the source', async () => {
     const body = messengerWebhook('page', pageId, []);
     const statuses: number[] = [];
-    for (let sent = 0; sent < FLOOD_LIMIT + 10; sent += 20) {
-      const batch = await Promise.all(Array.from({ length: 20 }, () => postMeta(body)));
+    for (let sent = 0; sent < FLOOD_LIMIT + 20; sent += 20) {
+      const batch = await Promise.all(
+        Array.from({ length: 20 }, () => postMeta(body, metaSignature(body, 'forged'))),
+      );
       statuses.push(...batch.map((r) => r.status));
     }
     expect(statuses).toContain(429);
-    expect(statuses.filter((s) => s !== 200 && s !== 429)).toEqual([]);
+    expect(statuses.filter((s) => s !== 401 && s !== 429)).toEqual([]);
+    // Blocked for the rest of the window, even what is signed.
+    const blocked = await postMeta(body);
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await fetch(`${social()}/health/ready`)).status).toBe(200);
   });
 });

@@ -18,13 +18,7 @@ export class LineWebhook {
     private readonly replyTokens: LineReplyTokens,
   ) {}
 
-  async receive(call: {
-    ip?: string;
-    inboxId: string;
-    rawBody: Buffer;
-    signature?: string;
-  }): Promise<void> {
-    await this.admission.admitSource(call.ip);
+  async receive(call: { inboxId: string; rawBody: Buffer; signature?: string }): Promise<void> {
     const inbox = isUUID(call.inboxId) ? await this.inboxes.byId(Channel.Line, call.inboxId) : null;
     if (!inbox) throw inboxNotFound();
     const secret = inbox.secret('channelSecret');

@@ -36,8 +36,7 @@ export class MetaWebhook {
     return query.challenge ?? '';
   }
 
-  async receive(call: { ip?: string; rawBody: Buffer; signature?: string }): Promise<void> {
-    await this.admission.admitSource(call.ip);
+  async receive(call: { rawBody: Buffer; signature?: string }): Promise<void> {
     if (!call.signature) throw signatureInvalid();
     const entries = metaEntries(this.admission.json(call.rawBody));
     if (entries === null || entries.length === 0) {

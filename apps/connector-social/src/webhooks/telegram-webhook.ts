@@ -16,13 +16,7 @@ export class TelegramWebhook {
     private readonly admit: AdmitPlatformEvents,
   ) {}
 
-  async receive(call: {
-    ip?: string;
-    inboxId: string;
-    rawBody: Buffer;
-    secretToken?: string;
-  }): Promise<void> {
-    await this.admission.admitSource(call.ip);
+  async receive(call: { inboxId: string; rawBody: Buffer; secretToken?: string }): Promise<void> {
     const inbox = isUUID(call.inboxId)
       ? await this.inboxes.byId(Channel.Telegram, call.inboxId)
       : null;

@@ -14,6 +14,7 @@ import { LineWebhook } from './line-webhook';
 import { MetaWebhook } from './meta-webhook';
 import { rawBodyOf } from './raw-body';
 import { TelegramWebhook } from './telegram-webhook';
+import { WebhookAdmission } from './webhook-admission';
 
 /** The platforms' webhooks; each answers 200 only once what it carried is durable. */
 @Controller('webhooks')
@@ -22,6 +23,7 @@ export class WebhooksController {
     private readonly meta: MetaWebhook,
     private readonly telegram: TelegramWebhook,
     private readonly line: LineWebhook,
+    private readonly admission: WebhookAdmission,
   ) {}
 
   @Get('meta')
@@ -40,7 +42,9 @@ export class WebhooksController {
     @Req() req: Request,
     @Headers('x-hub-signature-256') signature?: string,
   ): Promise<{ received: true }> {
-    await this.meta.receive({ ip: req.ip, rawBody: rawBodyOf(req), signature });
+    await this.admission.admit(req.ip, () =>
+      this.meta.receive({ rawBody: rawBodyOf(req), signature }),
+    );
     return { received: true };
   }
 
@@ -51,7 +55,9 @@ export class WebhooksController {
     @Param('inboxId') inboxId: string,
     @Headers('x-telegram-bot-api-secret-token') secretToken?: string,
   ): Promise<{ received: true }> {
-    await this.telegram.receive({ ip: req.ip, inboxId, rawBody: rawBodyOf(req), secretToken });
+    await this.admission.admit(req.ip, () =>
+      this.telegram.receive({ inboxId, rawBody: rawBodyOf(req), secretToken }),
+    );
     return { received: true };
   }
 
@@ -62,7 +68,9 @@ export class WebhooksController {
     @Param('inboxId') inboxId: string,
     @Headers('x-line-signature') signature?: string,
   ): Promise<{ received: true }> {
-    await this.line.receive({ ip: req.ip, inboxId, rawBody: rawBodyOf(req), signature });
+    await this.admission.admit(req.ip, () =>
+      this.line.receive({ inboxId, rawBody: rawBodyOf(req), signature }),
+    );
     return { received: true };
   }
 }
