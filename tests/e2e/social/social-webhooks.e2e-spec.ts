@@ -9,7 +9,7 @@ import { AgentRole } from '@hub/domain';
 import { waitFor } from '@hub/testing';
 import { Client } from 'pg';
 import { startHubSuite, type HubSuite } from '../support/hub-suite';
-import { nestRequest, NestRequestError } from '../support/nest-request';
+import { nestRequest, type NestRequestError } from '../support/nest-request';
 import {
   createSocialInbox,
   digits,
@@ -137,7 +137,10 @@ describe('social platform webhooks and replies (connector-social)', () => {
   };
 
   const messageCount = async (): Promise<number> =>
-    Number((await db.query(`SELECT count(*) FROM conversation.messages`)).rows[0].count);
+    Number(
+      (await db.query<{ count: string }>(`SELECT count(*) FROM conversation.messages`)).rows[0]
+        .count,
+    );
 
   /** A WhatsApp Cloud API `messages` webhook, as in Meta's "Webhooks payload examples". */
   const whatsappWebhook = (value: Record<string, unknown>) =>

@@ -37,9 +37,10 @@ export class PlatformFake {
   private constructor(private readonly server: Server) {}
 
   static async start(): Promise<PlatformFake> {
-    let fake: PlatformFake | undefined;
-    const server = createServer((req, res) => void fake!.handle(req, res));
-    fake = new PlatformFake(server);
+    const handlers: { fake?: PlatformFake } = {};
+    const server = createServer((req, res) => void handlers.fake!.handle(req, res));
+    const fake = new PlatformFake(server);
+    handlers.fake = fake;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return fake;
   }

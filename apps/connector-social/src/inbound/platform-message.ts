@@ -76,13 +76,15 @@ export function locationText(place: Json): string {
   return `📍 ${label ? `${label} ` : ''}(${where})${link}`;
 }
 
-const NOT_STORABLE =
-  /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// Surrogates without their pair (NUL is removed apart: a control character in a pattern is
+// refused by lint).
+const UNPAIRED_SURROGATE =
+  /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * `value` cut to `max` characters and made storable (no NUL, no unpaired surrogate, also
  * where the cut fell), so a platform's odd text never fails the consumer after the 200.
  */
 export function storable(value: string, max: number): string {
-  return value.slice(0, max).replace(NOT_STORABLE, '');
+  return value.slice(0, max).replaceAll('\u0000', '').replace(UNPAIRED_SURROGATE, '');
 }
