@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { startHubSuite, type HubSuite } from '../e2e/support/hub-suite';
 import { createSocialInbox, digits, metaSignature } from '../e2e/support/social-platforms';
 import { measureFloors } from './support/floors';
+import { untilStored } from './support/stored-messages';
 import { elapsedMs, formatSummary, summarize } from './support/stats';
 
 // Signed WhatsApp Cloud API webhooks posted to the running connector-social: BENCH_SOCIAL_CLIENTS
@@ -97,26 +98,15 @@ describe('social webhooks', () => {
         if (response.status !== 200) throw new Error(`webhook refused: ${response.status}`);
       }
     };
-    const stored = async (): Promise<number> => {
-      const { rows } = await db.query<{ n: string }>(
-        'SELECT count(*) AS n FROM conversation.messages WHERE inbox_id = $1',
-        [inboxId],
-      );
-      return Number(rows[0].n);
-    };
-    const untilStored = async (count: number): Promise<void> => {
-      while ((await stored()) < count) await new Promise((r) => setTimeout(r, 20));
-    };
-
     // Warm-up, not measured: JIT, pools, every sender's customer created once.
     await Promise.all(Array.from({ length: CLIENTS }, (_, i) => client(i, SENDERS / CLIENTS, [])));
-    await untilStored(SENDERS);
+    await untilStored(db, inboxId, SENDERS);
 
     const latencies: number[] = [];
     const started = process.hrtime.bigint();
     await Promise.all(Array.from({ length: CLIENTS }, (_, i) => client(i, PER_CLIENT, latencies)));
     const admittedSeconds = elapsedMs(started) / 1_000;
-    await untilStored(SENDERS + CLIENTS * PER_CLIENT);
+    await untilStored(db, inboxId, SENDERS + CLIENTS * PER_CLIENT);
     const storedSeconds = elapsedMs(started) / 1_000;
     await db.end();
 

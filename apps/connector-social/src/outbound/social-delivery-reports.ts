@@ -5,10 +5,9 @@ import {
   type SocialDeliveryReported,
   type SocialDeliveryStatus,
 } from '@hub/contracts';
-import { Messaging } from '@hub/service-kit';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { Messaging, retryUntilSuccess } from '@hub/service-kit';
 
-const ATTEMPTS = 3;
+const REPORT_TIMEOUT_MS = 5_000;
 
 /** Publishes what became of a reply sent to a platform (`evt.social.delivery.reported.v1`). */
 @Injectable()
@@ -40,8 +39,9 @@ export class SocialDeliveryReports {
   }
 
   /**
-   * After the platform took a reply, its report must not make it go out again: a few tries,
-   * then the status stays pending and the loss is logged rather than the customer sent it twice.
+   * After the platform took a reply, its report must not make it go out again: retried for a
+   * few seconds, then the status stays pending and the loss is logged rather than the customer
+   * sent it twice.
    */
   async reportSent(sent: {
     workspaceId: string;
@@ -49,17 +49,12 @@ export class SocialDeliveryReports {
     messageId: string;
     channelMessageId?: string;
   }): Promise<void> {
-    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      try {
-        await this.report({ ...sent, status: 'sent' });
-        return;
-      } catch (error) {
-        if (attempt === ATTEMPTS) {
-          this.logger.error({ err: error, messageId: sent.messageId }, 'sent, but not reported');
-          return;
-        }
-        await sleep(500 * attempt);
-      }
-    }
+    await retryUntilSuccess(() => this.report({ ...sent, status: 'sent' }), {
+      what: 'the sent report',
+      logger: this.logger,
+      signal: AbortSignal.timeout(REPORT_TIMEOUT_MS),
+    }).catch((error: unknown) => {
+      this.logger.error({ err: error, messageId: sent.messageId }, 'sent, but not reported');
+    });
   }
 }

@@ -14,6 +14,7 @@ import type { EntityManager } from 'typeorm';
 import type { Conversation } from '../conversations/conversation.entity';
 import type { Message } from '../messages/message.entity';
 import { MessageRepository } from '../messages/message.repository';
+import { replyAttachmentOf } from '../messages/reply-attachment';
 
 // WhatsApp's customer-service window: free text only this long after the customer last wrote.
 const WHATSAPP_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -59,16 +60,7 @@ export class SocialReply {
       messageId: message.id,
       recipientId: conversation.customerExternalId,
       content: message.content,
-      ...(message.attachment
-        ? {
-            attachment: {
-              fileId: message.attachment.id,
-              name: message.attachment.name,
-              mimeType: message.attachment.mimeType,
-              storageKey: message.attachment.storageKey,
-            },
-          }
-        : {}),
+      ...replyAttachmentOf(message),
       ...(channel === Channel.WhatsApp && template ? { template } : {}),
       requestedAt: new Date().toISOString(),
     };
