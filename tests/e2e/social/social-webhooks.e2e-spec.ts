@@ -25,7 +25,7 @@ const VERIFY_TOKEN = 'verify-me-please';
 const APP_SECRET = 'meta-app-secret';
 const TG_SECRET = 'tg_secret-token';
 const LINE_SECRET = 'line-channel-secret';
-const FLOOD_LIMIT = 150;
+const FLOOD_LIMIT = 40;
 
 type StoredMessage = {
   id: string;
