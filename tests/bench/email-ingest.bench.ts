@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { createEmailInbox, SmtpDialogue } from '../e2e/support/email';
 import { startHubSuite, type HubSuite } from '../e2e/support/hub-suite';
 import { measureFloors } from './support/floors';
+import { untilStored } from './support/stored-messages';
 import { elapsedMs, formatSummary, summarize } from './support/stats';
 
 // Mail in over SMTP on the running hub: BENCH_EMAIL_CLIENTS sending servers at once, each one
@@ -82,26 +83,15 @@ describe('email ingest', () => {
     };
     const db = new Client({ connectionString: suite.database.url });
     await db.connect();
-    const stored = async (): Promise<number> => {
-      const { rows } = await db.query<{ n: string }>(
-        'SELECT count(*) AS n FROM conversation.messages WHERE inbox_id = $1',
-        [inbox.inboxId],
-      );
-      return Number(rows[0].n);
-    };
-    const untilStored = async (count: number): Promise<void> => {
-      while ((await stored()) < count) await new Promise((r) => setTimeout(r, 20));
-    };
-
     // Warm-up, not measured: JIT, pools, every sender's customer created once.
     await Promise.all(Array.from({ length: CLIENTS }, (_, i) => client(i, SENDERS / CLIENTS, [])));
-    await untilStored(SENDERS);
+    await untilStored(db, inbox.inboxId, SENDERS);
 
     const latencies: number[] = [];
     const started = process.hrtime.bigint();
     await Promise.all(Array.from({ length: CLIENTS }, (_, i) => client(i, PER_CLIENT, latencies)));
     const acceptedSeconds = elapsedMs(started) / 1_000;
-    await untilStored(SENDERS + CLIENTS * PER_CLIENT);
+    await untilStored(db, inbox.inboxId, SENDERS + CLIENTS * PER_CLIENT);
     const storedSeconds = elapsedMs(started) / 1_000;
     await db.end();
 

@@ -1,11 +1,25 @@
-import { ServiceEnv } from '@hub/config';
+import { RateLimitsModule } from '@hub/rate-limits';
 import { runService } from '@hub/service-kit';
+import { FilesModule } from '@hub/storage';
+import { ConnectorSocialEnv } from './connector-social.env';
+import { OutboundModule } from './outbound.module';
+import { rawWebhookBodies } from './webhooks/raw-body';
+import { WebhooksModule } from './webhooks.module';
 
-// Boots with health, metrics and its NATS and PostgreSQL connections; the channel itself
-// comes with its own issue.
+// The social platforms' edge: their webhooks in (/webhooks/meta, /webhooks/telegram/:inboxId,
+// /webhooks/line/:inboxId) and agents' replies out through their send APIs.
 void runService({
   service: 'connector-social',
-  envSchema: ServiceEnv,
+  envSchema: ConnectorSocialEnv,
   entities: [],
-  features: [],
+  features: [
+    FilesModule,
+    RateLimitsModule.forRoot({ schema: 'social' }),
+    OutboundModule,
+    WebhooksModule,
+  ],
+  // Before Nest's JSON parser: signatures are over the raw bytes.
+  configureHttp: (app, env) => {
+    app.use('/webhooks', rawWebhookBodies(env.SOCIAL_MAX_WEBHOOK_BYTES));
+  },
 });

@@ -102,3 +102,7 @@ export * from './email/email-reply-requested';
 export * from './public-events';
 export * from './inboxes/api-inbox-settings';
 export * from './gateway/api-delivery-reported';
+export * from './inboxes/social-inbox-settings';
+export * from './social/find-social-inbox';
+export * from './social/social-reply-requested';
+export * from './social/set-telegram-webhook';

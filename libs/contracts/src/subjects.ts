@@ -119,6 +119,12 @@ import type { TicketView } from './views/ticket-view';
 import { EmailDeliveryReported, EmailReplyRequested } from './email/email-reply-requested';
 import { FindEmailInboxRequest, type EmailInboxView } from './email/find-email-inbox';
 import { InboundMessageReceived } from './inbound/inbound-message-received';
+import { FindSocialInboxRequest, type SocialInboxView } from './social/find-social-inbox';
+import { SocialDeliveryReported, SocialReplyRequested } from './social/social-reply-requested';
+import {
+  SetTelegramWebhookRequest,
+  type SetTelegramWebhookReply,
+} from './social/set-telegram-webhook';
 import { defineEvent, defineRequest, returns } from './messages/contract';
 import { AgentConnectionChangedRequest } from './routing/agent-connection-changed';
 import { AuthenticateAgentRequest } from './routing/authenticate-agent';
@@ -170,6 +176,18 @@ import type { MessageView } from './views/message-view';
 function inboundSubject(channel: string): string {
   return `inbound.${channel}`;
 }
+
+/**
+ * Agents' replies on the social channels, one `outbound.<channel>` subject each (a family
+ * `outbound.*` would take `outbound.email` in too), for connector-social to send.
+ */
+const socialReplyRequested = {
+  messengerReplyRequested: defineEvent('outbound.messenger', SocialReplyRequested, 'OUTBOUND'),
+  instagramReplyRequested: defineEvent('outbound.instagram', SocialReplyRequested, 'OUTBOUND'),
+  whatsappReplyRequested: defineEvent('outbound.whatsapp', SocialReplyRequested, 'OUTBOUND'),
+  telegramReplyRequested: defineEvent('outbound.telegram', SocialReplyRequested, 'OUTBOUND'),
+  lineReplyRequested: defineEvent('outbound.line', SocialReplyRequested, 'OUTBOUND'),
+} as const;
 
 /**
  * Every NATS message the hub sends, before namespacing (the messaging layer prefixes each
@@ -507,6 +525,24 @@ export const SUBJECTS = {
     ),
     /** An agent's reply on an email conversation, for connector-email to mail. */
     emailReplyRequested: defineEvent('outbound.email', EmailReplyRequested, 'OUTBOUND'),
+    findSocialInbox: defineRequest(
+      'conversation.social-inbox.find',
+      FindSocialInboxRequest,
+      returns<SocialInboxView>(),
+    ),
+    ...socialReplyRequested,
+  },
+  social: {
+    setTelegramWebhook: defineRequest(
+      'connector-social.telegram-webhook.set',
+      SetTelegramWebhookRequest,
+      returns<SetTelegramWebhookReply>(),
+    ),
+    deliveryReported: defineEvent(
+      'evt.social.delivery.reported.v1',
+      SocialDeliveryReported,
+      'EVENTS',
+    ),
   },
   email: {
     deliveryReported: defineEvent(

@@ -192,7 +192,7 @@ describe('natsAuthorizationConfig', () => {
     string
   >;
 
-  it('writes one nkey user per service and denies everything to a user allowed nothing', () => {
+  it('writes one nkey user per service, each allowed only its own subjects', () => {
     const config = natsAuthorizationConfig({
       namespace: 'hub',
       servicePublicKeys: keys,
@@ -200,9 +200,13 @@ describe('natsAuthorizationConfig', () => {
     });
     expect(config.match(/nkey: "UKEY\d"/g)).toHaveLength(BUS_SERVICES.length);
     expect(config).toContain('"$JS.ACK.HUB_EVENTS.hub_routing_opened.>"');
-    expect(config).toMatch(
-      /# connector-social\n {4}\{\n {6}nkey: "UKEY\d"\n {6}permissions: \{\n {8}publish: \{ deny: \[">"\] \}/,
+    // connector-social publishes its channels' inbound messages, not another connector's.
+    const social = config.slice(
+      config.indexOf('# connector-social'),
+      config.indexOf('# conversation'),
     );
+    expect(social).toContain('"hub.inbound.whatsapp"');
+    expect(social).not.toContain('"hub.inbound.web"');
     expect(config).toContain('# operator: unrestricted\n    { nkey: "UOPS" }');
   });
 });

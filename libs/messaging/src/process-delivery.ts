@@ -32,6 +32,20 @@ export class UnprocessableMessageError extends Error {
   }
 }
 
+/**
+ * Thrown by a handler told when to try again (a platform's `Retry-After`): the message is
+ * redelivered after `delayMs` instead of the consumer's backoff.
+ */
+export class RetryLaterError extends Error {
+  constructor(
+    message: string,
+    readonly delayMs: number,
+  ) {
+    super(message);
+    this.name = 'RetryLaterError';
+  }
+}
+
 /** Processes one validated payload; throwing means "try again later" (but see UnprocessableMessageError). */
 export type MessageHandler<T> = (payload: T, meta: DeliveryMeta) => Promise<void>;
 
@@ -142,7 +156,13 @@ async function giveBack<T extends object>(
       message: err instanceof Error ? err.message : String(err),
     });
   }
-  return retryLater(msg, meta, ctx, fields);
+  return retryLater(
+    msg,
+    meta,
+    ctx,
+    fields,
+    err instanceof RetryLaterError ? err.delayMs : undefined,
+  );
 }
 
 function retryLater<T extends object>(
@@ -150,8 +170,9 @@ function retryLater<T extends object>(
   meta: DeliveryMeta,
   ctx: DeliveryContext<T>,
   fields: object,
+  askedDelayMs?: number,
 ): DeliveryOutcome {
-  const delayMs = ctx.retryDelayMs(meta.deliveryCount);
+  const delayMs = askedDelayMs ?? ctx.retryDelayMs(meta.deliveryCount);
   ctx.logger.warn({ ...fields, retryInMs: delayMs }, 'handler failed; message will be redelivered');
   msg.nak(delayMs);
   return 'retrying';

@@ -23,6 +23,10 @@ import { MessagesHandler } from '../messages/messages.handler';
 import { ReceiveInboundMessage } from '../messages/receive-inbound-message.use-case';
 import { SendAgentMessage } from '../messages/send-agent-message.use-case';
 import { ConversationNotifier } from '../notifications/conversation-notifier';
+import { SocialDeliveryHandler } from '../social/social-delivery.handler';
+import { SocialInboxDirectory } from '../social/social-inbox-directory';
+import { SocialInboxesHandler } from '../social/social-inboxes.handler';
+import { SocialReply } from '../social/social-reply';
 
 import { ConversationLifecycle } from './conversation-lifecycle';
 import { ConversationQueries } from './conversation-queries';
@@ -45,6 +49,7 @@ import { VisitorsHandler } from '../visitors/visitors.handler';
     FilesHandler,
     VisitorsHandler,
     EmailInboxesHandler,
+    SocialInboxesHandler,
   ],
   providers: [
     ConversationRepository,
@@ -73,6 +78,10 @@ import { VisitorsHandler } from '../visitors/visitors.handler';
     EmailInboxDirectory,
     EmailReply,
     EmailDeliveryHandler,
+    // Social inboxes, replies and their delivery (connector-social).
+    SocialInboxDirectory,
+    SocialReply,
+    SocialDeliveryHandler,
   ],
 })
 export class ConversationsModule {}

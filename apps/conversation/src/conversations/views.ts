@@ -58,7 +58,8 @@ export function toMessageView(message: Message): MessageView {
 
 /**
  * The delivery of a reply the channel confirms: an outbound message with the channel's id, or one
- * still pending or failed (an API inbox's reply, until its callback answers).
+ * still pending or failed before it has one (a social reply until the platform gives its id, an
+ * API inbox's reply until its callback answers).
  */
 function deliveryOf(message: Message): Pick<MessageView, 'deliveryStatus' | 'deliveryError'> {
   const confirmed =

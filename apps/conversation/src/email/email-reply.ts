@@ -12,6 +12,7 @@ import type { EntityManager } from 'typeorm';
 import type { Conversation } from '../conversations/conversation.entity';
 import type { Message } from '../messages/message.entity';
 import { MessageRepository } from '../messages/message.repository';
+import { replyAttachmentOf } from '../messages/reply-attachment';
 import { EmailInboxDirectory } from './email-inbox-directory';
 
 /**
@@ -62,16 +63,7 @@ export class EmailReply {
       replyToken: replyTokenOf(conversation.id),
       content: message.content,
       ...(inbox.signature ? { signature: inbox.signature } : {}),
-      ...(message.attachment
-        ? {
-            attachment: {
-              fileId: message.attachment.id,
-              name: message.attachment.name,
-              mimeType: message.attachment.mimeType,
-              storageKey: message.attachment.storageKey,
-            },
-          }
-        : {}),
+      ...replyAttachmentOf(message),
       requestedAt: new Date().toISOString(),
     };
     return pendingEvent(

@@ -79,6 +79,58 @@ export class MessageRepository {
     );
   }
 
+  /**
+   * Records what a platform reported about a social reply, found by our id or the platform's.
+   * Statuses only move forward (pending, sent, delivered, read, failed): a late `delivered`
+   * never undoes `read`, nothing undoes `failed`. False when no such message is stored.
+   */
+  async recordSocialDelivery(report: {
+    workspaceId: string;
+    inboxId: string;
+    messageId?: string;
+    channelMessageId?: string;
+    status: DeliveryStatus;
+    reason?: string;
+  }): Promise<boolean> {
+    const rows = await this.database.dataSource.query<{ matched: number }[]>(
+      `with target as (
+         select id, delivery_status from conversation.messages
+          where workspace_id = $1 and inbox_id = $2
+            and (($3::uuid is not null and id = $3::uuid)
+              or ($3::uuid is null and channel_message_id = $4))),
+       changed as (
+         update conversation.messages m
+            set delivery_status = $5,
+                delivery_error = case when $5 = 'failed' then $6 else m.delivery_error end,
+                channel_message_id = coalesce(m.channel_message_id, $4)
+           from target
+          where m.id = target.id
+            and array_position($7::text[], target.delivery_status) < array_position($7::text[], $5::text)
+          returning m.id)
+       select (select count(*) from target)::int as matched, (select count(*) from changed) as changed`,
+      [
+        report.workspaceId,
+        report.inboxId,
+        report.messageId ?? null,
+        report.channelMessageId ?? null,
+        report.status,
+        report.reason ?? null,
+        DELIVERY_ORDER,
+      ],
+    );
+    return rows[0].matched > 0;
+  }
+
+  /** When the customer last wrote in the conversation (WhatsApp's 24-hour window), or null. */
+  async lastInboundAt(tx: EntityManager, conversationId: string): Promise<Date | null> {
+    const rows = await tx.query<{ at: Date | null }[]>(
+      `select max(created_at) as at from conversation.messages
+        where conversation_id = $1 and direction = 'inbound'`,
+      [conversationId],
+    );
+    return rows[0].at;
+  }
+
   /** The Message-IDs of a conversation's mails, received and sent, oldest first. */
   async threadMessageIds(
     tx: EntityManager,
@@ -120,6 +172,15 @@ export class MessageRepository {
     });
   }
 }
+
+// The order delivery statuses move in; a report moving backwards changes nothing.
+const DELIVERY_ORDER: DeliveryStatus[] = [
+  DeliveryStatus.Pending,
+  DeliveryStatus.Sent,
+  DeliveryStatus.Delivered,
+  DeliveryStatus.Read,
+  DeliveryStatus.Failed,
+];
 
 function inserting(tx: EntityManager, { attachment: _file, ...values }: NewMessage) {
   return tx.createQueryBuilder().insert().into(Message).values(values);

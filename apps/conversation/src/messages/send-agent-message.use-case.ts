@@ -15,6 +15,7 @@ import {
 import { Database } from '@hub/service-kit';
 import { CurrentActors, type CurrentActor } from '../actors/current-actors';
 import { EmailReply } from '../email/email-reply';
+import { isSocialChannel, SocialReply } from '../social/social-reply';
 import type { EntityManager } from 'typeorm';
 import { assertMayAct } from '../conversations/conversation-lifecycle';
 import type { Conversation } from '../conversations/conversation.entity';
@@ -45,6 +46,7 @@ export class SendAgentMessage {
     private readonly actors: CurrentActors,
     private readonly files: FileDirectory,
     private readonly emailReply: EmailReply,
+    private readonly socialReply: SocialReply,
   ) {}
 
   async execute(request: SendAgentMessageRequest): Promise<MessageView> {
@@ -90,10 +92,11 @@ export class SendAgentMessage {
         })
       : null;
     const { channel } = await this.inboxes.get(conversation.inboxId);
-    // A mailed reply is pending until connector-email reports what the relay said.
+    // A mailed or platform-sent reply is pending until its connector reports what became of it.
     const mailed = channel === Channel.Email;
+    const social = isSocialChannel(channel);
     // A reply in an API inbox is pending until the gateway reports what its callback answered.
-    const reported = mailed || channel === Channel.Api;
+    const reported = mailed || social || channel === Channel.Api;
     const now = new Date();
     const seq = conversation.lastSeq + 1;
     const firstResponse = conversation.firstResponseAt
@@ -134,6 +137,16 @@ export class SendAgentMessage {
               message,
               conversation: updated,
               agentName: actor.name,
+            }),
+          ]
+        : []),
+      ...(social
+        ? [
+            await this.socialReply.prepare(tx, {
+              message,
+              conversation: updated,
+              channel,
+              template: request.template,
             }),
           ]
         : []),

@@ -88,6 +88,7 @@ export class ConversationsService {
       content: body.content,
       contentType,
       ...(body.fileId ? { attachmentFileId: body.fileId } : {}),
+      ...(body.template ? { template: body.template } : {}),
     };
     return this.rpc.request(SUBJECTS.conversation.sendAgentMessage, request);
   }

@@ -3,6 +3,7 @@ import { IsDefined, IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { ContentType } from '@hub/domain';
 import { Actor } from '../common/actor';
 import { IsClientMessageId, IsEntityId, IsMessageContentOrCaption } from '../common/validators';
+import { WhatsAppTemplate } from '../social/social-reply-requested';
 
 /** What an agent's message may be: text, or a link the visitor's widget opens (`content` = the URL). */
 export const AGENT_CONTENT_TYPES = [ContentType.Text, ContentType.Link] as const;
@@ -22,4 +23,9 @@ export class SendAgentMessageRequest {
   @IsOptional() @IsIn(AGENT_CONTENT_TYPES) contentType?: AgentContentType;
   /** A file an agent of the workspace uploaded; contentType then follows its type. */
   @IsOptional() @IsEntityId() attachmentFileId?: string;
+  /**
+   * WhatsApp: the approved template sent instead of `content` (which is stored as the agent's
+   * note of what it says); needed 24 hours after the customer's last message.
+   */
+  @IsOptional() @ValidateNested() @Type(() => WhatsAppTemplate) template?: WhatsAppTemplate;
 }

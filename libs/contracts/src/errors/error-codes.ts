@@ -162,6 +162,19 @@ export const ERROR_CODES = {
    */
   MESSAGE_NOT_STORED: { status: 503 },
 
+  // connector-social platform webhooks and replies.
+  /** A webhook without the platform's signature (or secret token), or with a wrong one. */
+  WEBHOOK_SIGNATURE_INVALID: { status: 401 },
+  /** A webhook body that is not the platform's JSON. */
+  WEBHOOK_BODY_INVALID: { status: 400 },
+  /** The GET verification handshake of `/webhooks/meta` with a wrong `hub.verify_token`. */
+  WEBHOOK_VERIFY_TOKEN_INVALID: { status: 403 },
+  /**
+   * A free-text WhatsApp reply more than 24 hours after the customer's last message: WhatsApp
+   * only delivers a template then (send one by name with `template`).
+   */
+  WHATSAPP_WINDOW_CLOSED: { status: 409 },
+
   // Files (libs/storage: uploads on connector-web and gateway, signed links).
   /** An upload whose content is not an allowed type (decided by its bytes, not its name). */
   FILE_TYPE_NOT_ALLOWED: { status: 415 },

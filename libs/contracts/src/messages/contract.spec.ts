@@ -102,7 +102,7 @@ describe('the SUBJECTS catalogue', () => {
     expect(requests.length).toBeGreaterThan(0);
     for (const { subject } of requests) {
       expect(subject).toMatch(
-        /^(conversation|crm|routing|connector-web|gateway)\.[a-z-]+(\.[a-z-]+)+$/,
+        /^(conversation|crm|routing|connector-web|connector-social|gateway)\.[a-z-]+(\.[a-z-]+)+$/,
       );
       for (const filter of Object.values(STREAM_SUBJECTS))
         expect({ subject, stored: subjectMatches(filter, subject) }).toEqual({

@@ -225,9 +225,31 @@ export const SERVICE_PERMISSIONS = {
     consumes: [durable('connector_email_replies', SUBJECTS.conversation.emailReplyRequested)],
     realtime: NO_REALTIME,
   },
-  // The social connector has no bus traffic yet: it gets its
-  // `publishesAs(SUBJECTS.inbound.messageReceived, 'inbound.<channel>')` with its first message.
-  'connector-social': { serves: [], calls: [], publishes: [], consumes: [], realtime: NO_REALTIME },
+  'connector-social': {
+    serves: requestsOf(SUBJECTS.social),
+    // Platform media is stored through @hub/storage, whose file links and serving come along.
+    calls: [
+      SUBJECTS.conversation.findSocialInbox,
+      SUBJECTS.conversation.registerFile,
+      SUBJECTS.conversation.getFile,
+    ],
+    publishes: [
+      publishesAs(SUBJECTS.inbound.messageReceived, 'inbound.messenger'),
+      publishesAs(SUBJECTS.inbound.messageReceived, 'inbound.instagram'),
+      publishesAs(SUBJECTS.inbound.messageReceived, 'inbound.whatsapp'),
+      publishesAs(SUBJECTS.inbound.messageReceived, 'inbound.telegram'),
+      publishesAs(SUBJECTS.inbound.messageReceived, 'inbound.line'),
+      ...eventsOf(SUBJECTS.social),
+    ],
+    consumes: [
+      durable('connector_social_messenger_replies', SUBJECTS.conversation.messengerReplyRequested),
+      durable('connector_social_instagram_replies', SUBJECTS.conversation.instagramReplyRequested),
+      durable('connector_social_whatsapp_replies', SUBJECTS.conversation.whatsappReplyRequested),
+      durable('connector_social_telegram_replies', SUBJECTS.conversation.telegramReplyRequested),
+      durable('connector_social_line_replies', SUBJECTS.conversation.lineReplyRequested),
+    ],
+    realtime: NO_REALTIME,
+  },
   conversation: {
     serves: requestsOf(SUBJECTS.conversation),
     calls: [
@@ -241,6 +263,7 @@ export const SERVICE_PERMISSIONS = {
       durable('conversation_inbound', SUBJECTS.inbound.messageReceived),
       durable('conversation_email_delivery', SUBJECTS.email.deliveryReported),
       durable('conversation_api_delivery', SUBJECTS.gateway.apiDeliveryReported),
+      durable('conversation_social_delivery', SUBJECTS.social.deliveryReported),
     ],
     realtime: { publishes: ['agent', 'visitor', 'workspace'], subscribes: ['agentChanges'] },
   },

@@ -19,8 +19,9 @@ export interface MessageView {
   /** The attached file (contentType `image` or `file`); its `url` is signed by the edge. */
   attachment?: MessageAttachmentView;
   /**
-   * Replies the channel confirms (email): `pending` until the relay answered, then `sent`, or
-   * `failed` with `deliveryError` (the relay's refusal, a bounce's diagnostic).
+   * Replies the channel confirms (email, social platforms): `pending` until the relay or the
+   * platform answered, then `sent` (and `delivered`, `read` as the platform reports), or `failed`
+   * with `deliveryError` (the relay's refusal, a bounce's diagnostic, the platform's error).
    */
   deliveryStatus?: DeliveryStatus;
   deliveryError?: string;

@@ -7,10 +7,12 @@ import {
   IsEntityId,
   IsMessageContentOrCaption,
   IsPageSize,
+  WhatsAppTemplate,
   type ConversationListView,
 } from '@hub/contracts';
+import { Type } from 'class-transformer';
 import { CONVERSATION_STATUSES, type ConversationStatus } from '@hub/domain';
-import { IsIn, IsOptional, IsUUID, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, IsUUID, ValidateIf, ValidateNested } from 'class-validator';
 import { IsAbsentWhen, IsQueryInteger } from '../../api/validators';
 
 // REST bodies and queries; the agent socket's frames extend the same classes, so both doors
@@ -81,6 +83,17 @@ export class SendMessageBody {
   @IsOptional()
   @IsEntityId()
   fileId?: string;
+
+  @ApiPropertyOptional({
+    type: WhatsAppTemplate,
+    description:
+      'WhatsApp: an approved template sent instead of the text (required 24 hours after the ' +
+      "customer's last message, WHATSAPP_WINDOW_CLOSED otherwise); content then says what it reads",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => WhatsAppTemplate)
+  template?: WhatsAppTemplate;
 }
 
 export class AssignBody {

@@ -1,0 +1,74 @@
+import { metaEntries } from './meta-events';
+
+describe('metaEntries', () => {
+  it('reads WhatsApp messages and statuses by phone number id', () => {
+    const [entry] = metaEntries({
+      object: 'whatsapp_business_account',
+      entry: [
+        {
+          id: 'WABA',
+          changes: [
+            {
+              field: 'messages',
+              value: {
+                metadata: { phone_number_id: '106540352242922' },
+                contacts: [{ profile: { name: 'Sheena' }, wa_id: '16505551234' }],
+                messages: [
+                  {
+                    from: '16505551234',
+                    id: 'wamid.A',
+                    timestamp: '1700000000',
+                    type: 'document',
+                    document: { id: 'media-1', filename: 'invoice.pdf', caption: 'mine' },
+                  },
+                  { from: '16505551234', id: 'wamid.B', timestamp: '1', type: 'order' },
+                ],
+                statuses: [
+                  {
+                    id: 'wamid.OUT',
+                    status: 'failed',
+                    errors: [{ code: 131047, title: 'Re-engagement message' }],
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      ],
+    })!;
+    expect(entry.accountId).toBe('106540352242922');
+    expect(entry.events.messages).toEqual([
+      {
+        externalMessageId: 'wamid.A',
+        senderId: '16505551234',
+        senderPhone: '+16505551234',
+        senderName: 'Sheena',
+        sentAt: new Date(1_700_000_000_000),
+        text: 'mine',
+        media: {
+          source: { kind: 'whatsapp', mediaId: 'media-1' },
+          kind: 'document',
+          name: 'invoice.pdf',
+        },
+      },
+    ]);
+    expect(entry.events.ignored).toEqual(['order']);
+    expect(entry.events.statuses).toEqual([
+      { channelMessageId: 'wamid.OUT', status: 'failed', reason: 'Re-engagement message' },
+    ]);
+  });
+
+  it('skips our own echoes and ignores objects it does not serve', () => {
+    const [entry] = metaEntries({
+      object: 'page',
+      entry: [
+        {
+          id: '1',
+          messaging: [{ sender: { id: '2' }, timestamp: 1, message: { mid: 'm', is_echo: true } }],
+        },
+      ],
+    })!;
+    expect(entry.events.messages).toEqual([]);
+    expect(metaEntries({ object: 'permissions' })).toBeNull();
+  });
+});

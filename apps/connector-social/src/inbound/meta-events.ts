@@ -1,0 +1,194 @@
+import { Channel } from '@hub/domain';
+import type { MetaChannel, SocialDeliveryStatus } from '@hub/contracts';
+import {
+  list,
+  locationText,
+  noEvents,
+  obj,
+  text,
+  timeOf,
+  type PlatformEvents,
+  type PlatformMessage,
+} from './platform-message';
+
+/** The events of one `entry[]` of a Meta webhook: one platform account, so one inbox. */
+export interface MetaEntry {
+  channel: MetaChannel;
+  accountId: string;
+  events: PlatformEvents;
+}
+
+const OBJECT_CHANNEL: Record<string, MetaChannel> = {
+  page: Channel.Messenger,
+  instagram: Channel.Instagram,
+  whatsapp_business_account: Channel.WhatsApp,
+};
+
+/**
+ * A Meta webhook body, by account: Messenger (`object: page`) and Instagram
+ * (`entry[].messaging[]`), WhatsApp Cloud API (`entry[].changes[].value`, account
+ * `metadata.phone_number_id`). Null for an `object` we do not serve.
+ */
+export function metaEntries(body: unknown): MetaEntry[] | null {
+  const payload = obj(body);
+  const channel = OBJECT_CHANNEL[String(payload.object)];
+  if (!channel) return null;
+  const entries: MetaEntry[] = [];
+  for (const raw of list(payload.entry)) {
+    const entry = obj(raw);
+    if (channel === Channel.WhatsApp) entries.push(...whatsappEntries(entry));
+    else {
+      const accountId = text(entry.id);
+      if (accountId) entries.push({ channel, accountId, events: messagingEvents(entry) });
+    }
+  }
+  return entries;
+}
+
+/** Messenger and Instagram `messaging[]`: messages (text, attachments, replies) and reactions. */
+function messagingEvents(entry: Record<string, unknown>): PlatformEvents {
+  const events = noEvents();
+  for (const raw of list(entry.messaging)) {
+    const item = obj(raw);
+    const senderId = text(obj(item.sender).id);
+    const sentAt = timeOf(item.timestamp);
+    const message = obj(item.message);
+    const reaction = obj(item.reaction);
+    if (senderId && text(message.mid) && !message.is_echo) {
+      events.messages.push(...messengerMessage(senderId, message, sentAt));
+    } else if (senderId && text(reaction.mid)) {
+      events.messages.push(reactionMessage(senderId, reaction, sentAt));
+    } else {
+      events.ignored.push(Object.keys(item).find((k) => !BASE_FIELDS.has(k)) ?? 'unknown');
+    }
+  }
+  return events;
+}
+
+const BASE_FIELDS = new Set(['sender', 'recipient', 'timestamp']);
+
+function messengerMessage(
+  senderId: string,
+  message: Record<string, unknown>,
+  sentAt: Date,
+): PlatformMessage[] {
+  const mid = String(message.mid);
+  const base = { senderId, sentAt };
+  const out: PlatformMessage[] = [];
+  const body = text(message.text);
+  if (body) out.push({ ...base, externalMessageId: mid, text: body });
+  list(message.attachments).forEach((raw, index) => {
+    const attachment = obj(raw);
+    const payload = obj(attachment.payload);
+    const kind = text(attachment.type) ?? 'file';
+    // A message of several parts keeps the platform's id on its first; the others add #n.
+    const externalMessageId = out.length === 0 ? mid : `${mid}#${index + 1}`;
+    const coordinates = obj(payload.coordinates);
+    if (kind === 'location' && coordinates.lat !== undefined) {
+      const place = { latitude: coordinates.lat, longitude: coordinates.long };
+      out.push({ ...base, externalMessageId, text: locationText(place) });
+      return;
+    }
+    const url = text(payload.url);
+    out.push({
+      ...base,
+      externalMessageId,
+      text: '',
+      ...(url ? { media: { source: { kind: 'url', url }, kind } } : {}),
+    });
+  });
+  return out;
+}
+
+function reactionMessage(
+  senderId: string,
+  reaction: Record<string, unknown>,
+  sentAt: Date,
+): PlatformMessage {
+  const action = text(reaction.action) ?? 'react';
+  const emoji = text(reaction.emoji) ?? text(reaction.reaction) ?? '';
+  return {
+    senderId,
+    sentAt,
+    // A reaction has no id of its own: the message, the action and the emoji make one.
+    externalMessageId: `${String(reaction.mid)}:${action}:${emoji}`,
+    text: action === 'unreact' ? `(removed reaction ${emoji})` : emoji,
+  };
+}
+
+/** WhatsApp `changes[].value`: messages of every type and statuses of our replies. */
+function whatsappEntries(entry: Record<string, unknown>): MetaEntry[] {
+  const entries: MetaEntry[] = [];
+  for (const rawChange of list(entry.changes)) {
+    const change = obj(rawChange);
+    const value = obj(change.value);
+    const accountId = text(obj(value.metadata).phone_number_id);
+    if (!accountId) continue;
+    const events = noEvents();
+    if (change.field !== 'messages') events.ignored.push(String(change.field));
+    const names = new Map(
+      list(value.contacts).map((c) => [text(obj(c).wa_id), text(obj(obj(c).profile).name)]),
+    );
+    for (const raw of list(value.messages)) {
+      const message = whatsappMessage(obj(raw), names);
+      if ('ignored' in message) events.ignored.push(message.ignored);
+      else events.messages.push(message);
+    }
+    for (const raw of list(value.statuses)) {
+      const status = obj(raw);
+      const id = text(status.id);
+      const state = text(status.status);
+      if (!id || !isStatus(state)) {
+        events.ignored.push(`status:${state}`);
+        continue;
+      }
+      const error = obj(list(status.errors)[0]);
+      const reason = [text(error.title), text(obj(error.error_data).details) ?? text(error.message)]
+        .filter(Boolean)
+        .join(': ');
+      events.statuses.push({ channelMessageId: id, status: state, ...(reason ? { reason } : {}) });
+    }
+    entries.push({ channel: Channel.WhatsApp, accountId, events });
+  }
+  return entries;
+}
+
+const MEDIA_TYPES = ['image', 'document', 'audio', 'video', 'sticker'];
+
+function whatsappMessage(
+  message: Record<string, unknown>,
+  names: Map<string | undefined, string | undefined>,
+): PlatformMessage | { ignored: string } {
+  const type = text(message.type) ?? 'unknown';
+  const from = text(message.from);
+  const id = text(message.id);
+  if (!from || !id) return { ignored: type };
+  const name = names.get(from);
+  const base = {
+    externalMessageId: id,
+    senderId: from,
+    senderPhone: `+${from}`,
+    ...(name ? { senderName: name } : {}),
+    sentAt: timeOf(message.timestamp),
+  };
+  const part = obj(message[type]);
+  if (type === 'text') return { ...base, text: text(part.body) ?? '' };
+  if (type === 'location') return { ...base, text: locationText(part) };
+  if (type === 'reaction') {
+    const emoji = text(part.emoji);
+    return { ...base, text: emoji ?? '(removed reaction)' };
+  }
+  const mediaId = text(part.id);
+  if (MEDIA_TYPES.includes(type) && mediaId) {
+    return {
+      ...base,
+      text: text(part.caption) ?? '',
+      media: { source: { kind: 'whatsapp', mediaId }, kind: type, name: text(part.filename) },
+    };
+  }
+  return { ignored: type };
+}
+
+function isStatus(value: string | undefined): value is SocialDeliveryStatus {
+  return value === 'sent' || value === 'delivered' || value === 'read' || value === 'failed';
+}

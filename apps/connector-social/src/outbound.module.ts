@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { SocialInboxes } from './inboxes/social-inboxes';
+import { LineReplyTokens } from './outbound/line-reply-tokens';
+import { LineSender } from './outbound/line-sender';
+import { MetaSender } from './outbound/meta-sender';
+import { SendSocialReplyHandler } from './outbound/send-social-reply.handler';
+import { SocialDeliveryReports } from './outbound/social-delivery-reports';
+import { TelegramSender } from './outbound/telegram-sender';
+import { TelegramWebhooksHandler } from './setup/telegram-webhooks.handler';
+
+/** Agents' replies out through the platforms' send APIs, and what became of them. */
+@Module({
+  controllers: [TelegramWebhooksHandler],
+  providers: [
+    SocialInboxes,
+    LineReplyTokens,
+    MetaSender,
+    TelegramSender,
+    LineSender,
+    SocialDeliveryReports,
+    SendSocialReplyHandler,
+  ],
+  exports: [SocialInboxes, LineReplyTokens],
+})
+export class OutboundModule {}

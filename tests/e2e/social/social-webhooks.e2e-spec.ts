@@ -1,0 +1,668 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { nanos } from '@nats-io/transport-node';
+import { SUBJECTS, type MessageView } from '@hub/contracts';
+import { namespacedDurable, namespacedStream } from '@hub/messaging';
+import { AgentRole } from '@hub/domain';
+import { waitFor } from '@hub/testing';
+import { Client } from 'pg';
+import { startHubSuite, type HubSuite } from '../support/hub-suite';
+import { nestRequest, type NestRequestError } from '../support/nest-request';
+import {
+  createSocialInbox,
+  digits,
+  lineSignature,
+  metaSignature,
+  PlatformFake,
+  uniqueId,
+} from '../support/social-platforms';
+import { createWorkspace, type WorkspaceFixture } from '../support/workspace-fixture';
+
+const SECRETS_KEY = randomBytes(32).toString('hex');
+const VERIFY_TOKEN = 'verify-me-please';
+const APP_SECRET = 'meta-app-secret';
+const TG_SECRET = 'tg_secret-token';
+const LINE_SECRET = 'line-channel-secret';
+const FLOOD_LIMIT = 40;
+
+type StoredMessage = {
+  id: string;
+  conversation_id: string;
+  content: string;
+  content_type: string;
+  delivery_status: string;
+  delivery_error: string | null;
+  attachment_file_id: string | null;
+};
+
+describe('social platform webhooks and replies (connector-social)', () => {
+  let suite: HubSuite;
+  let db: Client;
+  let fake: PlatformFake;
+  let workspace: WorkspaceFixture;
+  const inbox = { messenger: '', instagram: '', whatsapp: '', telegram: '', line: '' };
+  const pageId = digits(15);
+  const igAccountId = digits(17);
+  const phoneNumberId = digits(15);
+
+  beforeAll(async () => {
+    fake = await PlatformFake.start();
+    suite = await startHubSuite('social', ['conversation', 'crm', 'routing', 'connector-social'], {
+      SECRETS_KEY,
+      META_VERIFY_TOKEN: VERIFY_TOKEN,
+      META_GRAPH_URL: `${fake.origin}/graph`,
+      META_MEDIA_HOSTS: fake.host,
+      TELEGRAM_API_URL: `${fake.origin}/telegram`,
+      LINE_API_URL: `${fake.origin}/line`,
+      LINE_DATA_URL: `${fake.origin}/line-data`,
+      SOCIAL_SEND_MAX_ATTEMPTS: '3',
+      SOCIAL_WEBHOOKS_PER_MINUTE: String(FLOOD_LIMIT),
+      SOCIAL_MAX_WEBHOOK_BYTES: String(64 * 1024),
+    });
+    db = new Client({ connectionString: suite.database.url });
+    await db.connect();
+    workspace = await createWorkspace(suite.database.url, { alice: AgentRole.Supervisor });
+    const make = (channel: string, settings: object, secrets: Record<string, string>) =>
+      createSocialInbox(suite.database.url, {
+        workspaceId: workspace.id,
+        channel,
+        settings: settings as Record<string, unknown>,
+        secrets,
+        secretsKey: SECRETS_KEY,
+      });
+    inbox.messenger = await make(
+      'messenger',
+      { pageId },
+      { pageAccessToken: 'page-token', appSecret: APP_SECRET },
+    );
+    inbox.instagram = await make(
+      'instagram',
+      { instagramAccountId: igAccountId },
+      { pageAccessToken: 'ig-token', appSecret: APP_SECRET },
+    );
+    inbox.whatsapp = await make(
+      'whatsapp',
+      { phoneNumberId },
+      { accessToken: 'wa-token', appSecret: APP_SECRET },
+    );
+    inbox.telegram = await make(
+      'telegram',
+      {},
+      { botToken: '123:tg-token', webhookSecret: TG_SECRET },
+    );
+    inbox.line = await make(
+      'line',
+      {},
+      { channelAccessToken: 'line-token', channelSecret: LINE_SECRET },
+    );
+  }, 180_000);
+
+  afterAll(async () => {
+    await db?.end();
+    await suite?.stop();
+    await fake?.close();
+  });
+
+  const social = () => suite.hub.service('connector-social').url;
+
+  const postMeta = (body: string, signature: string | null = metaSignature(body, APP_SECRET)) =>
+    fetch(`${social()}/webhooks/meta`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        ...(signature ? { 'X-Hub-Signature-256': signature } : {}),
+      },
+      body,
+    });
+
+  const messagesWith = async (channelMessageId: string): Promise<StoredMessage[]> =>
+    (
+      await db.query<StoredMessage>(
+        `SELECT id, conversation_id, content, content_type, delivery_status, delivery_error,
+                attachment_file_id
+           FROM conversation.messages WHERE channel_message_id = $1`,
+        [channelMessageId],
+      )
+    ).rows;
+
+  const stored = async (channelMessageId: string): Promise<StoredMessage> => {
+    await waitFor(
+      async () => (await messagesWith(channelMessageId)).length > 0,
+      20_000,
+      () => `${channelMessageId} not stored`,
+    );
+    return (await messagesWith(channelMessageId))[0];
+  };
+
+  const messageCount = async (): Promise<number> =>
+    Number(
+      (await db.query<{ count: string }>(`SELECT count(*) FROM conversation.messages`)).rows[0]
+        .count,
+    );
+
+  /** A WhatsApp Cloud API `messages` webhook, as in Meta's "Webhooks payload examples". */
+  const whatsappWebhook = (value: Record<string, unknown>) =>
+    JSON.stringify({
+      object: 'whatsapp_business_account',
+      entry: [
+        {
+          id: '102290129340398',
+          changes: [
+            {
+              value: {
+                messaging_product: 'whatsapp',
+                metadata: { display_phone_number: '15550783881', phone_number_id: phoneNumberId },
+                ...value,
+              },
+              field: 'messages',
+            },
+          ],
+        },
+      ],
+    });
+
+  const whatsappText = (from: string, id: string, body: string) =>
+    whatsappWebhook({
+      contacts: [{ profile: { name: 'Sheena Nelson' }, wa_id: from }],
+      messages: [
+        {
+          from,
+          id,
+          timestamp: String(Math.floor(Date.now() / 1000)),
+          text: { body },
+          type: 'text',
+        },
+      ],
+    });
+
+  /** A Messenger `messages` webhook, as in the Messenger Platform's webhook reference. */
+  const messengerWebhook = (object: 'page' | 'instagram', account: string, events: object[]) =>
+    JSON.stringify({
+      object,
+      entry: [{ id: account, time: Date.now(), messaging: events }],
+    });
+
+  const reply = (
+    conversationId: string,
+    content: string,
+    extra: Record<string, unknown> = {},
+  ): Promise<MessageView> =>
+    nestRequest(suite.nc, suite.namespace, SUBJECTS.conversation.sendAgentMessage, {
+      workspaceId: workspace.id,
+      conversationId,
+      actor: { agentId: workspace.agents.alice.id, role: AgentRole.Supervisor },
+      clientMessageId: randomUUID(),
+      content,
+      ...extra,
+    });
+
+  const deliveryOf = async (messageId: string, expected: string): Promise<StoredMessage> => {
+    let row: StoredMessage | undefined;
+    await waitFor(
+      async () => {
+        row = (
+          await db.query<StoredMessage>(
+            `SELECT id, delivery_status, delivery_error FROM conversation.messages WHERE id = $1`,
+            [messageId],
+          )
+        ).rows[0];
+        return row?.delivery_status === expected;
+      },
+      20_000,
+      () => `delivery of ${messageId} is ${row?.delivery_status}, not ${expected}`,
+    );
+    return row!;
+  };
+
+  it('answers Meta’s verification handshake only for the verify token', async () => {
+    const url = (token: string) =>
+      `${social()}/webhooks/meta?hub.mode=subscribe&hub.verify_token=${token}&hub.challenge=1158201444`;
+    const ok = await fetch(url(VERIFY_TOKEN));
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toBe('1158201444');
+    expect((await fetch(url('wrong-token'))).status).toBe(403);
+  });
+
+  it('stores a Messenger text and image (fetched from Meta’s media host) on one customer', async () => {
+    const psid = digits(16);
+    const mid = `m_${uniqueId()}`;
+    const body = messengerWebhook('page', pageId, [
+      {
+        sender: { id: psid },
+        recipient: { id: pageId },
+        timestamp: Date.now(),
+        message: {
+          mid,
+          text: 'Is the blue one in stock?',
+          attachments: [{ type: 'image', payload: { url: `${fake.origin}/media/photo.png` } }],
+        },
+      },
+    ]);
+    expect((await postMeta(body)).status).toBe(200);
+    const text = await stored(mid);
+    const image = await stored(`${mid}#1`);
+    expect(text.content).toBe('Is the blue one in stock?');
+    expect(image).toMatchObject({ content_type: 'image', conversation_id: text.conversation_id });
+    expect(image.attachment_file_id).not.toBeNull();
+  });
+
+  it('stores an Instagram message and a reaction to it', async () => {
+    const igsid = digits(16);
+    const mid = `aWdfZAG1f${uniqueId()}`;
+    const events = [
+      {
+        sender: { id: igsid },
+        recipient: { id: igAccountId },
+        timestamp: Date.now(),
+        message: { mid, text: 'hello from IG' },
+      },
+      {
+        sender: { id: igsid },
+        recipient: { id: igAccountId },
+        timestamp: Date.now(),
+        reaction: { mid, action: 'react', reaction: 'love', emoji: '❤️' },
+      },
+    ];
+    expect((await postMeta(messengerWebhook('instagram', igAccountId, events))).status).toBe(200);
+    expect((await stored(mid)).content).toBe('hello from IG');
+    expect((await stored(`${mid}:react:❤️`)).content).toBe('❤️');
+  });
+
+  it('stores WhatsApp text, location and an image fetched by media id; the number becomes the customer’s phone', async () => {
+    const from = digits(11);
+    const ids = [`wamid.${uniqueId()}`, `wamid.${uniqueId()}`, `wamid.${uniqueId()}`];
+    const now = String(Math.floor(Date.now() / 1000));
+    const body = whatsappWebhook({
+      contacts: [{ profile: { name: 'Kerry Fisher' }, wa_id: from }],
+      messages: [
+        { from, id: ids[0], timestamp: now, text: { body: 'Where is my order?' }, type: 'text' },
+        {
+          from,
+          id: ids[1],
+          timestamp: now,
+          type: 'location',
+          location: { latitude: 25.033, longitude: 121.5654, name: 'Taipei 101', address: 'Xinyi' },
+        },
+        {
+          from,
+          id: ids[2],
+          timestamp: now,
+          type: 'image',
+          image: { caption: 'the box', mime_type: 'image/png', sha256: 'x', id: 'media-4711' },
+        },
+      ],
+    });
+    expect((await postMeta(body)).status).toBe(200);
+    expect((await stored(ids[0])).content).toBe('Where is my order?');
+    expect((await stored(ids[1])).content).toContain('Taipei 101, Xinyi (25.033,121.5654)');
+    const image = await stored(ids[2]);
+    expect(image).toMatchObject({ content: 'the box', content_type: 'image' });
+    // The media id was looked up on the Graph API, with the inbox's token.
+    const lookup = fake.callsTo(/^\/graph\/media-4711$/)[0];
+    expect(lookup.headers.authorization).toBe('Bearer wa-token');
+    const { rows } = await db.query(
+      `SELECT c.phone, c.name FROM crm.customers c
+         JOIN conversation.conversations v ON v.customer_id = c.id
+         JOIN conversation.messages m ON m.conversation_id = v.id
+        WHERE m.channel_message_id = $1`,
+      [ids[0]],
+    );
+    expect(rows[0]).toMatchObject({ phone: `+${from}`, name: 'Kerry Fisher' });
+  });
+
+  it('stores a webhook sent three times at once, and again after the stream forgot it, once', async () => {
+    const id = `wamid.${uniqueId()}`;
+    const body = whatsappText(digits(11), id, 'only once please');
+    const answers = await Promise.all([postMeta(body), postMeta(body), postMeta(body)]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    await stored(id);
+
+    // Days later, past JetStream's duplicate window: only PostgreSQL's key can tell.
+    const jsm = await jetstreamManager(suite.nc);
+    const name = namespacedStream(suite.namespace, 'INBOUND');
+    const config = (await jsm.streams.info(name)).config;
+    await jsm.streams.update(name, { ...config, duplicate_window: nanos(100) });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const before = (await jsm.streams.info(name)).state.last_seq;
+    expect((await postMeta(body)).status).toBe(200);
+    expect((await jsm.streams.info(name)).state.last_seq).toBe(before + 1);
+    await jsm.streams.update(name, config);
+    // The redelivered copy was consumed (the durable caught up) and stored nothing new.
+    await waitFor(async () => {
+      const consumer = await jsm.consumers.info(
+        name,
+        namespacedDurable(suite.namespace, 'conversation_inbound'),
+      );
+      return consumer.num_pending === 0 && consumer.num_ack_pending === 0;
+    }, 20_000);
+    expect(await messagesWith(id)).toHaveLength(1);
+  });
+
+  it('refuses forged, unsigned, unknown, malformed and oversized webhooks, storing nothing', async () => {
+    const count = await messageCount();
+    const body = whatsappText(digits(11), `wamid.${uniqueId()}`, 'forged');
+    expect((await postMeta(body, metaSignature(body, 'not-the-secret'))).status).toBe(401);
+    expect((await postMeta(body, null)).status).toBe(401);
+    const tampered = body.replace('forged', 'FORGED');
+    expect((await postMeta(tampered, metaSignature(body, APP_SECRET))).status).toBe(401);
+    const notServed = JSON.stringify({ object: 'user', entry: [{ id: '1', changes: [] }] });
+    const unknownPage = messengerWebhook('page', digits(15), [
+      {
+        sender: { id: '1' },
+        recipient: { id: '2' },
+        timestamp: 1,
+        message: { mid: 'm_x', text: 'x' },
+      },
+    ]);
+    expect((await postMeta(unknownPage)).status).toBe(404);
+    expect((await postMeta(notServed)).status).toBe(200);
+    const malformed = await postMeta('{"object": "page", ');
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as { code: string }).code).toBe('WEBHOOK_BODY_INVALID');
+    const huge = JSON.stringify({ object: 'page', entry: [], pad: 'x'.repeat(70 * 1024) });
+    expect((await postMeta(huge)).status).toBe(413);
+    // An event type we do not handle (a Messenger postback) is taken and ignored.
+    const postback = messengerWebhook('page', pageId, [
+      { sender: { id: '1' }, recipient: { id: pageId }, timestamp: 1, postback: { title: 'Go' } },
+    ]);
+    expect((await postMeta(postback)).status).toBe(200);
+    expect(await messageCount()).toBe(count);
+    expect((await fetch(`${social()}/health/live`)).status).toBe(200);
+  });
+
+  it('never fetches a media URL a payload points at another host (SSRF)', async () => {
+    let hits = 0;
+    const internal: Server = createServer((_req, res) => {
+      hits++;
+      res.end('secret');
+    });
+    await new Promise<void>((resolve) => internal.listen(0, '127.0.0.1', resolve));
+    try {
+      const mid = `m_${uniqueId()}`;
+      const port = (internal.address() as AddressInfo).port;
+      const body = messengerWebhook('page', pageId, [
+        {
+          sender: { id: digits(16) },
+          recipient: { id: pageId },
+          timestamp: Date.now(),
+          message: {
+            mid,
+            attachments: [
+              { type: 'image', payload: { url: `http://127.0.0.1:${port}/latest/meta-data` } },
+            ],
+          },
+        },
+      ]);
+      expect((await postMeta(body)).status).toBe(200);
+      const message = await stored(mid);
+      expect(message.content).toBe('[image not kept: not on the platform’s media host]');
+      expect(message.attachment_file_id).toBeNull();
+      expect(hits).toBe(0);
+    } finally {
+      internal.close();
+    }
+  });
+
+  it('takes Telegram messages, the largest photo size and edits, checking the secret token', async () => {
+    const chatId = Number(digits(9));
+    const post = (update: object, secret = TG_SECRET) =>
+      fetch(`${social()}/webhooks/telegram/${inbox.telegram}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Telegram-Bot-Api-Secret-Token': secret },
+        body: JSON.stringify(update),
+      });
+    const chat = { id: chatId, first_name: 'Ming', type: 'private' };
+    const from = { id: chatId, is_bot: false, first_name: 'Ming', language_code: 'zh-hans' };
+    const date = Math.floor(Date.now() / 1000);
+    const text = { update_id: 1, message: { message_id: 10, from, chat, date, text: '你好' } };
+    expect((await post(text, 'wrong')).status).toBe(401);
+    expect((await post(text)).status).toBe(200);
+    const first = await stored(`${chatId}:10`);
+    expect(first.content).toBe('你好');
+
+    const photo = {
+      update_id: 2,
+      message: {
+        message_id: 11,
+        from,
+        chat,
+        date,
+        caption: 'receipt',
+        photo: [
+          { file_id: 'small-id', file_unique_id: 'a', width: 90, height: 60, file_size: 1000 },
+          { file_id: 'large-id', file_unique_id: 'b', width: 1280, height: 853, file_size: 90000 },
+          { file_id: 'mid-id', file_unique_id: 'c', width: 320, height: 213, file_size: 9000 },
+        ],
+      },
+    };
+    expect((await post(photo)).status).toBe(200);
+    expect(await stored(`${chatId}:11`)).toMatchObject({
+      content: 'receipt',
+      content_type: 'image',
+    });
+    const getFile = fake.callsTo(/^\/telegram\/bot123:tg-token\/getFile$/);
+    expect(getFile.map((call) => call.query.get('file_id'))).toEqual(['large-id']);
+    const edit = {
+      update_id: 3,
+      edited_message: { message_id: 10, from, chat, date, edit_date: date + 5, text: '你好!' },
+    };
+    expect((await post(edit)).status).toBe(200);
+    const edited = await stored(`${chatId}:10:edit:${date + 5}`);
+    expect(edited).toMatchObject({ content: '✎ 你好!', conversation_id: first.conversation_id });
+    const unknown = await fetch(`${social()}/webhooks/telegram/${randomUUID()}`, {
+      method: 'POST',
+      headers: { 'X-Telegram-Bot-Api-Secret-Token': TG_SECRET },
+      body: JSON.stringify(text),
+    });
+    expect(unknown.status).toBe(404);
+  });
+
+  it('takes LINE messages signed with the channel secret and answers with the fresh reply token', async () => {
+    const userId = `U${uniqueId()}`;
+    const id = digits(18);
+    const body = JSON.stringify({
+      destination: 'xxxxxxxxxx',
+      events: [
+        {
+          type: 'message',
+          message: { type: 'text', id, quoteToken: 'q3Plxr4AgKd', text: 'こんにちは' },
+          webhookEventId: '01FZ74A0TDDPYRVKNK77XKC3ZR',
+          deliveryContext: { isRedelivery: false },
+          timestamp: Date.now(),
+          source: { type: 'user', userId },
+          replyToken: 'b60d432864f44d079f6d8efe86cf404b',
+          mode: 'active',
+        },
+      ],
+    });
+    const post = (signature: string) =>
+      fetch(`${social()}/webhooks/line/${inbox.line}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Line-Signature': signature },
+        body,
+      });
+    expect((await post(lineSignature(body, 'wrong'))).status).toBe(401);
+    expect((await post(lineSignature(body, LINE_SECRET))).status).toBe(200);
+    const message = await stored(id);
+    expect(message.content).toBe('こんにちは');
+
+    const sent = await reply(message.conversation_id, 'はい、承知しました');
+    await deliveryOf(sent.id, 'sent');
+    const [call] = fake.callsTo(/^\/line\/v2\/bot\/message\/reply$/);
+    expect(call.headers.authorization).toBe('Bearer line-token');
+    expect(call.json).toEqual({
+      replyToken: 'b60d432864f44d079f6d8efe86cf404b',
+      messages: [{ type: 'text', text: 'はい、承知しました' }],
+    });
+    // The token answers once: the next reply is pushed.
+    const pushed = await reply(message.conversation_id, 'もう一つ');
+    await deliveryOf(pushed.id, 'sent');
+    const [push] = fake.callsTo(/^\/line\/v2\/bot\/message\/push$/);
+    expect(push.json).toEqual({ to: userId, messages: [{ type: 'text', text: 'もう一つ' }] });
+    expect(push.headers['x-line-retry-key']).toBe(pushed.id);
+  });
+
+  it('sends a WhatsApp reply and applies out-of-order statuses without going back', async () => {
+    const from = digits(11);
+    const id = `wamid.${uniqueId()}`;
+    expect((await postMeta(whatsappText(from, id, 'hi'))).status).toBe(200);
+    const { conversation_id } = await stored(id);
+    const sent = await reply(conversation_id, 'Hello Sheena!');
+    expect(sent.deliveryStatus).toBe('pending');
+    await deliveryOf(sent.id, 'sent');
+    const call = fake
+      .callsTo(new RegExp(`^/graph/${phoneNumberId}/messages$`))
+      .find((c) => (c.json?.text as { body?: string } | undefined)?.body === 'Hello Sheena!');
+    expect(call?.headers.authorization).toBe('Bearer wa-token');
+    expect(call?.json).toEqual({
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to: from,
+      type: 'text',
+      text: { preview_url: false, body: 'Hello Sheena!' },
+    });
+    const { rows } = await db.query<{ channel_message_id: string }>(
+      `SELECT channel_message_id FROM conversation.messages WHERE id = $1`,
+      [sent.id],
+    );
+    const wamid = rows[0].channel_message_id;
+    expect(wamid).toMatch(/^wamid\.out-/);
+    const status = (state: string) =>
+      whatsappWebhook({
+        statuses: [
+          {
+            id: wamid,
+            status: state,
+            timestamp: String(Math.floor(Date.now() / 1000)),
+            recipient_id: from,
+          },
+        ],
+      });
+    expect((await postMeta(status('read'))).status).toBe(200);
+    await deliveryOf(sent.id, 'read');
+    expect((await postMeta(status('delivered'))).status).toBe(200);
+    // The late `delivered` was consumed and changed nothing.
+    const jsm = await jetstreamManager(suite.nc);
+    await waitFor(async () => {
+      const consumer = await jsm.consumers.info(
+        namespacedStream(suite.namespace, 'EVENTS'),
+        namespacedDurable(suite.namespace, 'conversation_social_delivery'),
+      );
+      return consumer.num_pending === 0 && consumer.num_ack_pending === 0;
+    }, 20_000);
+    expect((await deliveryOf(sent.id, 'read')).delivery_status).toBe('read');
+  });
+
+  it('refuses free text on WhatsApp 24 hours after the customer wrote, and sends a template', async () => {
+    const from = digits(11);
+    const id = `wamid.${uniqueId()}`;
+    expect((await postMeta(whatsappText(from, id, 'old question'))).status).toBe(200);
+    const { conversation_id } = await stored(id);
+    await db.query(
+      `UPDATE conversation.messages SET created_at = now() - interval '25 hours' WHERE conversation_id = $1`,
+      [conversation_id],
+    );
+    const refused = await reply(conversation_id, 'Sorry for the wait').catch((e: unknown) => e);
+    expect((refused as NestRequestError).body.code).toBe('WHATSAPP_WINDOW_CLOSED');
+    const sent = await reply(conversation_id, 'Your order update', {
+      template: { name: 'order_update', languageCode: 'en_US' },
+    });
+    await deliveryOf(sent.id, 'sent');
+    const call = fake
+      .callsTo(new RegExp(`^/graph/${phoneNumberId}/messages$`))
+      .find((c) => c.json?.type === 'template' && c.json.to === from);
+    expect(call?.json).toEqual({
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to: from,
+      type: 'template',
+      template: { name: 'order_update', language: { code: 'en_US' } },
+    });
+  });
+
+  it('retries a Telegram 429 after its retry_after, and fails a Messenger 400 with Meta’s error', async () => {
+    const chatId = Number(digits(9));
+    const update = {
+      update_id: 9,
+      message: {
+        message_id: 1,
+        from: { id: chatId, is_bot: false, first_name: 'Lee' },
+        chat: { id: chatId, type: 'private' },
+        date: Math.floor(Date.now() / 1000),
+        text: 'hi',
+      },
+    };
+    await fetch(`${social()}/webhooks/telegram/${inbox.telegram}`, {
+      method: 'POST',
+      headers: { 'X-Telegram-Bot-Api-Secret-Token': TG_SECRET },
+      body: JSON.stringify(update),
+    });
+    const tg = await stored(`${chatId}:1`);
+    fake.refuseNext(/\/sendMessage$/, {
+      status: 429,
+      headers: { 'Content-Type': 'application/json' },
+      body: {
+        ok: false,
+        error_code: 429,
+        description: 'Too Many Requests: retry after 1',
+        parameters: { retry_after: 1 },
+      },
+    });
+    const sent = await reply(tg.conversation_id, 'Thanks Lee');
+    await deliveryOf(sent.id, 'sent');
+    const calls = fake.callsTo(/\/sendMessage$/).filter((c) => c.json?.chat_id === String(chatId));
+    expect(calls).toHaveLength(2);
+    expect(calls[1].json).toEqual({ chat_id: String(chatId), text: 'Thanks Lee' });
+
+    const psid = digits(16);
+    const mid = `m_${uniqueId()}`;
+    await postMeta(
+      messengerWebhook('page', pageId, [
+        {
+          sender: { id: psid },
+          recipient: { id: pageId },
+          timestamp: Date.now(),
+          message: { mid, text: 'q' },
+        },
+      ]),
+    );
+    const fb = await stored(mid);
+    fake.refuseNext(new RegExp(`^/graph/${pageId}/messages$`), {
+      status: 400,
+      headers: { 'Content-Type': 'application/json' },
+      body: {
+        error: {
+          message: '(#10) This message is sent outside of allowed window.',
+          type: 'OAuthException',
+          code: 10,
+          error_subcode: 2018278,
+          fbtrace_id: 'AbCdEf',
+        },
+      },
+    });
+    const failed = await reply(fb.conversation_id, 'too late');
+    expect((await deliveryOf(failed.id, 'failed')).delivery_error).toBe(
+      '400: (#10) This message is sent outside of allowed window.',
+    );
+  });
+
+  it('answers a flood of forged webhooks from one source with 429, then blocks the source', async () => {
+    const body = messengerWebhook('page', pageId, []);
+    const statuses: number[] = [];
+    for (let sent = 0; sent < FLOOD_LIMIT + 20; sent += 20) {
+      const batch = await Promise.all(
+        Array.from({ length: 20 }, () => postMeta(body, metaSignature(body, 'forged'))),
+      );
+      statuses.push(...batch.map((r) => r.status));
+    }
+    expect(statuses).toContain(429);
+    expect(statuses.filter((s) => s !== 401 && s !== 429)).toEqual([]);
+    // Blocked for the rest of the window, even what is signed.
+    const blocked = await postMeta(body);
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await fetch(`${social()}/health/ready`)).status).toBe(200);
+  });
+});
