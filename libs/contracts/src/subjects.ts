@@ -116,7 +116,11 @@ import {
 } from './privacy/workspace-retention';
 import type { TicketView } from './views/ticket-view';
 import { EmailDeliveryReported, EmailReplyRequested } from './email/email-reply-requested';
-import { FindEmailInboxRequest, type EmailInboxView } from './email/find-email-inbox';
+import {
+  FindEmailInboxRequest,
+  ListPolledEmailInboxesRequest,
+  type EmailInboxView,
+} from './email/find-email-inbox';
 import { InboundMessageReceived } from './inbound/inbound-message-received';
 import { defineEvent, defineRequest, returns } from './messages/contract';
 import { AgentConnectionChangedRequest } from './routing/agent-connection-changed';
@@ -425,6 +429,11 @@ export const SUBJECTS = {
       'conversation.email-inbox.find',
       FindEmailInboxRequest,
       returns<EmailInboxView>(),
+    ),
+    listPolledEmailInboxes: defineRequest(
+      'conversation.email-inbox.list-polled',
+      ListPolledEmailInboxesRequest,
+      returns<EmailInboxView[]>(),
     ),
     visitorSummaries: defineRequest(
       'conversation.visitor.summaries',
