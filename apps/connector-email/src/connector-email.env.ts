@@ -1,9 +1,11 @@
+import { withSecretsKey } from '@hub/secret-box';
 import { StorageEnv } from '@hub/storage';
 import { IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 
 const MB = 1024 * 1024;
 
-export class ConnectorEmailEnv extends StorageEnv {
+// SECRETS_KEY opens the IMAP passwords of the inboxes whose mail is polled elsewhere.
+export class ConnectorEmailEnv extends withSecretsKey(StorageEnv) {
   /** The SMTP port mail is delivered to (binds on HOST, like the HTTP port). */
   @IsOptional()
   @IsInt()
@@ -76,4 +78,10 @@ export class ConnectorEmailEnv extends StorageEnv {
   @Min(1)
   @Max(50)
   EMAIL_SEND_MAX_ATTEMPTS: number = 8;
+
+  /** How often the IMAP mailboxes of email inboxes hosted elsewhere are polled. */
+  @IsOptional()
+  @IsInt()
+  @Min(500)
+  IMAP_POLL_INTERVAL_MS: number = 60_000;
 }

@@ -19,5 +19,6 @@ import { SmtpSessionHandlers } from './smtp/smtp-session-handlers';
     SmtpSessionHandlers,
     SmtpListener,
   ],
+  exports: [IngestMail],
 })
 export class InboundMailModule {}

@@ -117,7 +117,11 @@ import {
 } from './privacy/workspace-retention';
 import type { TicketView } from './views/ticket-view';
 import { EmailDeliveryReported, EmailReplyRequested } from './email/email-reply-requested';
-import { FindEmailInboxRequest, type EmailInboxView } from './email/find-email-inbox';
+import {
+  FindEmailInboxRequest,
+  ListPolledEmailInboxesRequest,
+  type EmailInboxView,
+} from './email/find-email-inbox';
 import { InboundMessageReceived } from './inbound/inbound-message-received';
 import { FindSocialInboxRequest, type SocialInboxView } from './social/find-social-inbox';
 import { SocialDeliveryReported, SocialReplyRequested } from './social/social-reply-requested';
@@ -444,6 +448,11 @@ export const SUBJECTS = {
       'conversation.email-inbox.find',
       FindEmailInboxRequest,
       returns<EmailInboxView>(),
+    ),
+    listPolledEmailInboxes: defineRequest(
+      'conversation.email-inbox.list-polled',
+      ListPolledEmailInboxesRequest,
+      returns<EmailInboxView[]>(),
     ),
     visitorSummaries: defineRequest(
       'conversation.visitor.summaries',

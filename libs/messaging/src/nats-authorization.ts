@@ -21,6 +21,8 @@ export interface NatsAuthorizationOptions {
  * exactly the subjects `SERVICE_PERMISSIONS` gives it under `namespace`. Include it from the
  * server's configuration (`include ./authorization.conf`).
  */
+const AUTH_TIMEOUT_SECONDS = 10;
+
 export function natsAuthorizationConfig(options: NatsAuthorizationOptions): string {
   const users = [
     ...BUS_SERVICES.map((service) => serviceUser(service, options)),
@@ -32,6 +34,9 @@ export function natsAuthorizationConfig(options: NatsAuthorizationOptions): stri
     `# Generated from SERVICE_PERMISSIONS (libs/contracts) for HUB_NAMESPACE "${options.namespace}".`,
     '# Do not edit: regenerate it (docs/operations.md, "NATS credentials").',
     'authorization {',
+    // Seconds a client has to send its signed CONNECT. The default (2 s) refuses services that
+    // start on a busy node, seven at once on two cores, with "Authentication Timeout".
+    `  timeout: ${AUTH_TIMEOUT_SECONDS}`,
     '  users = [',
     users.join('\n'),
     '  ]',

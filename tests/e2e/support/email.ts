@@ -6,6 +6,7 @@ import path from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { createTransport } from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
+import { SecretBox } from '@hub/secret-box';
 import { Client } from 'pg';
 
 /** An email inbox of its own workspace, configured as docs/email.md says. */
@@ -18,12 +19,18 @@ export interface EmailInboxFixture {
 /** In a workspace of its own, or in `workspaceId` (one made by createWorkspace, with agents). */
 export async function createEmailInbox(
   databaseUrl: string,
-  options: { workspaceId?: string; signature?: string } = {},
+  options: {
+    workspaceId?: string;
+    signature?: string;
+    /** A mailbox to poll over IMAP; its password sealed with `secretsKey`, the hub's SECRETS_KEY. */
+    imap?: { host: string; port: number; user: string; password: string; secretsKey: string };
+  } = {},
 ): Promise<EmailInboxFixture> {
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
   try {
     const workspaceId = options.workspaceId ?? randomUUID();
+    const { imap } = options;
     const address = `support-${randomBytes(4).toString('hex')}@shop.example`;
     if (!options.workspaceId) {
       await db.query(`INSERT INTO gateway.workspaces (id, name, slug) VALUES ($1, 'Shop', $2)`, [
@@ -37,7 +44,17 @@ export async function createEmailInbox(
       [
         workspaceId,
         JSON.stringify({
-          email: { address, displayName: 'Shop Support', signature: options.signature },
+          email: {
+            address,
+            displayName: 'Shop Support',
+            signature: options.signature,
+            ...(imap && {
+              imap: { host: imap.host, port: imap.port, secure: false, user: imap.user },
+            }),
+          },
+          ...(imap && {
+            secrets: { imapPassword: new SecretBox(imap.secretsKey).seal(imap.password) },
+          }),
         }),
       ],
     );

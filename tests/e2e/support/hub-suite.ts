@@ -25,7 +25,13 @@ export async function startHubSuite(
   const namespace = `${testRunId()}_${label}`;
   const database = await createTestDatabase(label);
   const hub = await TestHub.start({ databaseUrl: database.url, namespace, services, env });
-  const nc = await connect(hub.nats.connectOptions());
+  // A connection that fails (a dial timeout on a loaded machine) must not leave the hub running:
+  // its suite's afterAll has no handle on it, and its processes would keep jest from exiting.
+  const nc = await connect(hub.nats.connectOptions()).catch(async (error: unknown) => {
+    await hub.stop({ violationsExpected: true }).catch(() => undefined);
+    await database.drop();
+    throw error;
+  });
   return {
     namespace,
     database,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EmailInboxView } from '@hub/contracts';
+import type { EmailInboxView, ImapMailboxView } from '@hub/contracts';
 import { Channel } from '@hub/domain';
 import { Database, DomainException } from '@hub/service-kit';
 import { Inbox } from '../inboxes/inbox.entity';
@@ -25,6 +25,18 @@ export class EmailInboxDirectory {
       throw new DomainException('INBOX_NOT_FOUND', 'No email inbox receives mail for this address');
     }
     return emailInboxView(inbox);
+  }
+
+  /** Every email inbox with a mailbox to poll over IMAP (`settings.email.imap.host` set). */
+  async listPolled(): Promise<EmailInboxView[]> {
+    const inboxes = await this.database.dataSource.manager
+      .createQueryBuilder(Inbox, 'inbox')
+      .where('inbox.channel = :channel', { channel: Channel.Email })
+      .andWhere(`inbox.settings #>> '{email,address}' is not null`)
+      .andWhere(`inbox.settings #>> '{email,imap,host}' is not null`)
+      .orderBy('inbox.id')
+      .getMany();
+    return inboxes.map(emailInboxView);
   }
 
   /** The email inbox `inboxId` of the workspace, with its configuration. */
@@ -57,5 +69,28 @@ function emailInboxView(inbox: Inbox): EmailInboxView {
     address: String(email.address).toLowerCase(),
     displayName: text(email.displayName),
     signature: text(email.signature),
+    imap: imapMailboxView(inbox),
+  };
+}
+
+const IMAPS_PORT = 993;
+
+/**
+ * `settings.email.imap` (`host`, `port`, `secure`, `user`, `mailbox`) with the password sealed
+ * under `settings.secrets.imapPassword`; null without a host.
+ */
+function imapMailboxView(inbox: Inbox): ImapMailboxView | null {
+  const email = (inbox.settings.email ?? {}) as Record<string, unknown>;
+  const imap = (email.imap ?? {}) as Record<string, unknown>;
+  if (typeof imap.host !== 'string' || imap.host === '') return null;
+  const secure = imap.secure !== false;
+  const secrets = (inbox.settings.secrets ?? {}) as Record<string, unknown>;
+  return {
+    host: imap.host,
+    port: typeof imap.port === 'number' ? imap.port : IMAPS_PORT,
+    secure,
+    user: typeof imap.user === 'string' ? imap.user : '',
+    mailbox: typeof imap.mailbox === 'string' && imap.mailbox !== '' ? imap.mailbox : 'INBOX',
+    sealedPassword: typeof secrets.imapPassword === 'string' ? secrets.imapPassword : null,
   };
 }

@@ -1,6 +1,11 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { FindEmailInboxRequest, SUBJECTS, type EmailInboxView } from '@hub/contracts';
+import {
+  FindEmailInboxRequest,
+  ListPolledEmailInboxesRequest,
+  SUBJECTS,
+  type EmailInboxView,
+} from '@hub/contracts';
 import { RequestPattern } from '@hub/service-kit';
 import { EmailInboxDirectory } from './email-inbox-directory';
 
@@ -11,5 +16,10 @@ export class EmailInboxesHandler {
   @RequestPattern(SUBJECTS.conversation.findEmailInbox)
   find(@Payload() request: FindEmailInboxRequest): Promise<EmailInboxView> {
     return this.inboxes.find(request.address);
+  }
+
+  @RequestPattern(SUBJECTS.conversation.listPolledEmailInboxes)
+  listPolled(@Payload() _request: ListPolledEmailInboxesRequest): Promise<EmailInboxView[]> {
+    return this.inboxes.listPolled();
   }
 }
