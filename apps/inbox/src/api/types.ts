@@ -77,3 +77,32 @@ export interface ErrorBody {
   fieldErrors?: { field: string; message: string }[];
   retryAfterMs?: number;
 }
+
+export interface NoteView {
+  id: string;
+  authorId: string;
+  body: string;
+  customerId: string | null;
+  conversationId: string | null;
+  createdAt: string;
+}
+
+export interface CannedResponseView {
+  id: string;
+  shortcut: string;
+  text: string;
+  departmentId: string | null;
+}
+
+export interface DepartmentView {
+  id: string;
+  name: string;
+}
+
+export interface UploadedFile {
+  fileId: string;
+  name: string;
+  size: number;
+  mimeType: string;
+  url: string;
+}

@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useHub, useSignedIn } from '../api/HubProvider';
+import { alertsEnabled, setAlertsEnabled } from '../conversations/live/alerts';
 import { LANGUAGES, LANGUAGE_NAMES } from '../i18n/languages';
 
 /** The agent's name, the language of the app, and sign-out. */
@@ -9,6 +11,7 @@ export function AccountMenu() {
   const { session, socket } = useHub();
   const signedIn = useSignedIn();
   const navigate = useNavigate();
+  const [alerts, setAlerts] = useState(alertsEnabled);
 
   const signOut = async () => {
     socket.stop();
@@ -32,6 +35,17 @@ export function AccountMenu() {
           </option>
         ))}
       </select>
+      <label className="alerts-toggle">
+        <input
+          type="checkbox"
+          checked={alerts}
+          onChange={(event) => {
+            setAlerts(event.target.checked);
+            void setAlertsEnabled(event.target.checked);
+          }}
+        />
+        {t('alerts')}
+      </label>
       <button type="button" onClick={() => void signOut()}>
         {t('signOut')}
       </button>

@@ -2,12 +2,22 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useSignedIn, useSocketStatus } from '../api/HubProvider';
+import { ConversationsLive } from '../conversations/live/ConversationsLive';
 import { AccountMenu } from './AccountMenu';
+import { CommandPalette, useCommands } from './commands';
 import { navItemsFor } from './nav';
 import { PresenceSwitch } from './PresenceSwitch';
 
 /** The signed-in frame: navigation by role, presence, account; the screen in the middle. */
 export function AppLayout() {
+  return (
+    <CommandPalette>
+      <Frame />
+    </CommandPalette>
+  );
+}
+
+function Frame() {
   const { t } = useTranslation('app');
   const signedIn = useSignedIn();
   const status = useSocketStatus();
@@ -26,6 +36,15 @@ export function AppLayout() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [items, navigate]);
+
+  useCommands(
+    'navigation',
+    items.map((item) => ({
+      id: `go-${item.path}`,
+      label: t('palette.goTo', { screen: t(item.labelKey) }),
+      run: () => void navigate(item.path),
+    })),
+  );
 
   return (
     <div className="app">
@@ -56,7 +75,9 @@ export function AppLayout() {
         </div>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
-        <Outlet />
+        <ConversationsLive>
+          <Outlet />
+        </ConversationsLive>
       </main>
     </div>
   );
