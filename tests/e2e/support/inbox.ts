@@ -54,7 +54,12 @@ export async function openInbox(
   hub: BrowserHub,
   workspace: WorkspaceFixture,
   agent: FixtureAgent,
-  options: { locale?: Locale; viewport?: { width: number; height: number } } = {},
+  options: {
+    locale?: Locale;
+    viewport?: { width: number; height: number };
+    /** Where the browser reaches the gateway (a relay the test can cut); the gateway's own URL by default. */
+    origin?: string;
+  } = {},
 ): Promise<InboxAgent> {
   const locale = options.locale ?? 'en-US';
   const context = await hub.browser.browser.newContext({
@@ -64,7 +69,7 @@ export async function openInbox(
   const page = await context.newPage();
   const watch = watchPage(page);
   const text = (key: string) => inboxText(locale, 'auth', key);
-  await page.goto(`${hub.suite.hub.service('gateway').url}/`);
+  await page.goto(`${options.origin ?? hub.suite.hub.service('gateway').url}/`);
   await page.getByLabel(text('workspace')).fill(workspace.slug);
   await page.getByLabel(text('email')).fill(agent.email);
   await page.getByLabel(text('password')).fill(agent.password);

@@ -35,7 +35,9 @@ export function Composer({ conversation }: { conversation: ConversationView }) {
   const matches = query === undefined ? [] : matchCanned(canned.data ?? [], query);
   const listOpen = matches.length > 0;
 
-  useEffect(() => setPicked(0), [query]);
+  useEffect(() => {
+    setPicked(0);
+  }, [query]);
   useEffect(() => {
     const focus = () => field.current?.focus();
     window.addEventListener('inbox:focus-composer', focus);

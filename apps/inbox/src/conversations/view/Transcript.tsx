@@ -28,7 +28,10 @@ export function Transcript(props: { conversationId: string; messages: readonly M
     ...(notes.data ?? []).map((note) => ({ kind: 'note' as const, at: note.createdAt, note })),
   ].sort((a, b) => a.at.localeCompare(b.at));
   const end = useRef<HTMLLIElement>(null);
-  useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [entries.length, pending.length]);
+  useEffect(() => {
+    // Braced: newer Chromium returns a promise from scrollIntoView, which is no cleanup.
+    void end.current?.scrollIntoView({ block: 'end' });
+  }, [entries.length, pending.length]);
   const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' });
 
   return (
