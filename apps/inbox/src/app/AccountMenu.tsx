@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useHub, useSignedIn } from '../api/HubProvider';
 import { alertsEnabled, setAlertsEnabled } from '../conversations/live/alerts';
 import { LANGUAGES, LANGUAGE_NAMES } from '../i18n/languages';
@@ -46,6 +46,7 @@ export function AccountMenu() {
         />
         {t('alerts')}
       </label>
+      <Link to="/account/password">{t('changePassword')}</Link>
       <button type="button" onClick={() => void signOut()}>
         {t('signOut')}
       </button>

@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { accountRoutes } from '../auth/routes';
 import { conversationsRoutes } from '../conversations/routes';
 import { customersRoutes } from '../customers/routes';
 import { settingsRoutes } from '../settings/routes';
@@ -14,4 +15,5 @@ export const featureRoutes: RouteObject[] = [
   ...ticketsRoutes,
   ...supervisorRoutes,
   ...settingsRoutes,
+  ...accountRoutes,
 ];
