@@ -22,10 +22,10 @@ export function PasswordPage() {
       });
       setCurrent('');
       setNew('');
-      setResult({ ok: true, text: t('password.changed') });
+      setResult({ ok: true, text: t('changePassword.changed') });
     } catch (failure) {
       const code = failure instanceof ApiError ? failure.code : 'NETWORK';
-      setResult({ ok: false, text: t('password.failed', { code }) });
+      setResult({ ok: false, text: t('changePassword.failed', { code }) });
     }
   };
 
@@ -36,9 +36,9 @@ export function PasswordPage() {
         onSubmit={(event) => void submit(event)}
         aria-labelledby="password-title"
       >
-        <h1 id="password-title">{t('password.title')}</h1>
+        <h1 id="password-title">{t('changePassword.title')}</h1>
         <label>
-          {t('password.current')}
+          {t('changePassword.current')}
           <input
             type="password"
             autoComplete="current-password"
@@ -48,7 +48,7 @@ export function PasswordPage() {
           />
         </label>
         <label>
-          {t('password.new')}
+          {t('changePassword.new')}
           <input
             type="password"
             autoComplete="new-password"
@@ -64,7 +64,7 @@ export function PasswordPage() {
           </p>
         ) : null}
         <button type="submit" className="primary">
-          {t('password.submit')}
+          {t('changePassword.submit')}
         </button>
       </form>
     </main>
