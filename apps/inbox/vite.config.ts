@@ -6,6 +6,8 @@ import { firstLoadReport } from './build/first-load-report';
 export default defineConfig({
   root: import.meta.dirname,
   base: '/',
+  // `@hub/domain` (channels, statuses) from tsconfig.base.json's paths.
+  resolve: { tsconfigPaths: true },
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   build: {
     outDir: '../../dist/apps/inbox',

@@ -1,5 +1,5 @@
 import { ApiError, errorOf } from './api-error';
-import type { AgentView, TokenAnswer } from './types';
+import type { SignedInAgent, TokenAnswer } from './types';
 
 // The refresh token survives a reload of this tab and nothing else: it sits in sessionStorage
 // only while the page is being left. A duplicated tab copies sessionStorage while the page is
@@ -12,7 +12,7 @@ const REFRESH_MARGIN = 0.2;
 
 export interface SignedIn {
   accessToken: string;
-  agent: AgentView;
+  agent: SignedInAgent;
 }
 
 type Listener = (state: SignedIn | null) => void;
@@ -81,10 +81,6 @@ export class Session {
     clearTimeout(this.timer);
     this.refreshToken = null;
     this.setState(null);
-  }
-
-  updateAgent(agent: AgentView): void {
-    if (this.state) this.setState({ ...this.state, agent });
   }
 
   private async exchange(): Promise<SignedIn | null> {

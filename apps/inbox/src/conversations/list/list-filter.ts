@@ -1,26 +1,12 @@
+import { CHANNELS, CONVERSATION_STATUSES, PRIORITIES } from '@hub/domain';
 import type { ConversationStatus, ConversationView } from '../../api/types';
 
 export const VIEWS = ['mine', 'unassigned', 'all'] as const;
 export type ListView = (typeof VIEWS)[number];
 
-export const STATUSES: readonly ConversationStatus[] = [
-  'open',
-  'assigned',
-  'pending',
-  'resolved',
-  'closed',
-];
-export const CHANNELS = [
-  'web',
-  'email',
-  'messenger',
-  'instagram',
-  'whatsapp',
-  'telegram',
-  'line',
-  'api',
-] as const;
-export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+// The hub's own lists (libs/domain), so a new channel or status shows up here by itself.
+export { CHANNELS, PRIORITIES };
+export const STATUSES: readonly ConversationStatus[] = CONVERSATION_STATUSES;
 
 /** What the list shows; the server filters view, status and department, the page the rest. */
 export interface ListFilter {
