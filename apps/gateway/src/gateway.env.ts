@@ -1,7 +1,9 @@
 import { StorageEnv } from '@hub/storage';
-import { IsInt, IsOptional, IsString, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { withSecretsKey } from '@hub/secret-box';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
 
-export class GatewayEnv extends StorageEnv {
+// SECRETS_KEY seals and opens API inboxes' signing secrets and webhook secrets.
+export class GatewayEnv extends withSecretsKey(StorageEnv) {
   /** Signs agents' access tokens (HS256); at least 32 characters of randomness. */
   @IsString()
   @MinLength(32)
@@ -91,15 +93,6 @@ export class GatewayEnv extends StorageEnv {
   @Min(1)
   AGENT_MESSAGES_PER_MINUTE: number = 120;
 
-  /**
-   * Key of the inbox credentials kept sealed (SecretBox; the same as every service that opens
-   * them): API inboxes' signing secrets and webhook secrets. Required in production.
-   */
-  @ValidateIf((env: GatewayEnv) => env.NODE_ENV === 'production' || env.SECRETS_KEY !== undefined)
-  @IsString()
-  @MinLength(32, { message: 'SECRETS_KEY must be at least 32 characters (required in production)' })
-  SECRETS_KEY?: string;
-
   // Integrators (apps/gateway/src/api-channel, apps/gateway/src/webhooks; docs/integrations.md).
   /** API-channel messages admitted per client IP and inbox in each minute. */
   @IsOptional()
@@ -158,4 +151,13 @@ export class GatewayEnv extends StorageEnv {
   @Min(100)
   @Max(60_000)
   WEBHOOK_TIMEOUT_MS: number = 10_000;
+
+  /**
+   * Where the inbox app's build is (`index.html` and `assets/`), served at `/`; relative to the
+   * working directory, which is the repository root under the launcher.
+   */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  INBOX_DIST_DIR: string = 'dist/apps/inbox';
 }
