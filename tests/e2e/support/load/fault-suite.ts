@@ -1,0 +1,136 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { nanos } from '@nats-io/transport-node';
+import type { HubServiceName } from '@hub/config';
+import { namespacedStream } from '@hub/messaging';
+import type { ServiceProcess } from '@hub/testing';
+import type { CheckResult } from './checker';
+import type { FaultHub } from './fault-hub';
+import {
+  freeze,
+  kill9,
+  killNats,
+  killReplicas,
+  rollingRestart,
+  stopPostgres,
+  type Fault,
+} from './faults';
+import { figuresTable } from './figures';
+import { LoadRun } from './load-run';
+
+export const KILLED_ONE_BY_ONE = [
+  'gateway',
+  'connector-web',
+  'conversation',
+  'routing',
+  'crm',
+] as const;
+const REPLICATED = ['gateway', 'connector-web', 'conversation', 'routing'] as const;
+// The INBOUND stream's Nats-Msg-Id window while the duplicate fault runs (10 minutes normally).
+const SHORT_DUPLICATE_WINDOW_MS = 1_000;
+
+export interface FaultSuiteOptions {
+  visitors: number;
+  agents: number;
+  pauseMs: number;
+  /** Load before each fault and after its repair. */
+  beforeMs: number;
+  afterMs: number;
+  /** Which faults to run, by name prefix; all when absent. */
+  only?: readonly string[];
+}
+
+export interface FaultSuiteResult extends CheckResult {
+  table: string;
+}
+
+/**
+ * Every fault of issue 14 in sequence on one hub under a steady chat load, then one check of the
+ * whole history. Faults that do not interfere share the hub; the figures are per fault.
+ */
+export async function runFaultSuite(
+  target: FaultHub,
+  options: FaultSuiteOptions,
+): Promise<FaultSuiteResult> {
+  const run = await LoadRun.start({
+    hub: target.hub,
+    databaseUrl: target.databaseUrl,
+    postgres: target.postgres,
+    visitors: options.visitors,
+    agents: options.agents,
+    pauseMs: options.pauseMs,
+  });
+  const wanted = (name: string) =>
+    !options.only || options.only.some((prefix) => name.startsWith(prefix));
+  const phase = async (fault: Fault) => {
+    if (wanted(fault.name)) await run.phase(fault.name, fault, options);
+  };
+  try {
+    await run.phase('no fault', undefined, options);
+    for (const name of KILLED_ONE_BY_ONE) await phase(kill9(name));
+    await phase(killNats());
+    await phase(stopPostgres());
+    await phase(freeze('conversation'));
+    if (wanted('duplicates')) await duplicates(run, target);
+    await phase(rollingRestart(KILLED_ONE_BY_ONE));
+    if (wanted('two replicas')) await replicas(run, target, options);
+    const result = await run.check();
+    return { ...result, table: figuresTable(result.phases, run.timings) };
+  } finally {
+    run.close();
+  }
+}
+
+/**
+ * The same message three times at once, then once more after the stream's duplicate window:
+ * JetStream deduplicates the first three, PostgreSQL's unique key the last.
+ */
+async function duplicates(run: LoadRun, target: FaultHub): Promise<void> {
+  const jsm = await jetstreamManager(target.nc);
+  const name = namespacedStream(target.namespace, 'INBOUND');
+  const { config } = await jsm.streams.info(name);
+  await jsm.streams.update(name, { ...config, duplicate_window: nanos(SHORT_DUPLICATE_WINDOW_MS) });
+  try {
+    const drainUntil = () => Infinity;
+    await Promise.all(
+      run.visitors.map(async (visitor) => {
+        const op = visitor.beginOperation('same message ×3, again after the window');
+        await visitor.sendCopies(op, 3, drainUntil);
+        await sleep(SHORT_DUPLICATE_WINDOW_MS + 500);
+        await visitor.sendCopies(op, 1, drainUntil);
+      }),
+    );
+  } finally {
+    await jsm.streams.update(name, config);
+  }
+}
+
+/**
+ * A second process of gateway, connector-web, conversation and routing; clients spread over the
+ * edges' replicas; the second of each killed mid-run (not restarted).
+ */
+async function replicas(run: LoadRun, target: FaultHub, options: FaultSuiteOptions): Promise<void> {
+  const second = new Map<HubServiceName, ServiceProcess>();
+  await Promise.all(
+    REPLICATED.map(async (name) => second.set(name, await target.hub.startReplica(name))),
+  );
+  run.webUrls = [...run.webUrls, second.get('connector-web')!.url];
+  run.gatewayUrls = [...run.gatewayUrls, second.get('gateway')!.url];
+  // Every other client moves to the new replica.
+  run.visitors.forEach((v, i) => i % 2 === 1 && v.reconnectNow());
+  run.agents.forEach((a, i) => i % 2 === 1 && a.reconnectNow());
+  const fault = killReplicas(() => [...second.values()]);
+  const survivors = (urls: string[], dead?: ServiceProcess) => urls.filter((u) => u !== dead?.url);
+  await run.phase(
+    fault.name,
+    {
+      ...fault,
+      inject: async (t) => {
+        await fault.inject(t);
+        run.webUrls = survivors(run.webUrls, second.get('connector-web'));
+        run.gatewayUrls = survivors(run.gatewayUrls, second.get('gateway'));
+      },
+    },
+    options,
+  );
+}
