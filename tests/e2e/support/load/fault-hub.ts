@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { HubServiceName } from '@hub/config';
 import { findFreePort, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@hub/dev-infra';
 import { runMigrations } from '@hub/migrations';
@@ -22,7 +21,6 @@ export interface FaultHub {
   /** A PostgreSQL of this hub's own: the machine's is shared, and a fault stops this one. */
   postgres: EmbeddedPostgresHandle;
   databaseUrl: string;
-  nc: NatsConnection;
   stop(): Promise<void>;
 }
 
@@ -48,15 +46,12 @@ export async function startFaultHub(
     services,
     env,
   });
-  const nc = await connect({ ...hub.nats.connectOptions(), maxReconnectAttempts: -1 });
   return {
     hub,
     namespace,
     postgres,
     databaseUrl: databaseUrl.toString(),
-    nc,
     async stop() {
-      await nc.close();
       try {
         await hub.stop();
       } finally {

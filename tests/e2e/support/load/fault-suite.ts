@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { jetstreamManager } from '@nats-io/jetstream';
-import { nanos } from '@nats-io/transport-node';
+import { connect, nanos } from '@nats-io/transport-node';
 import type { HubServiceName } from '@hub/config';
 import { namespacedStream } from '@hub/messaging';
 import type { ServiceProcess } from '@hub/testing';
@@ -86,7 +86,9 @@ export async function runFaultSuite(
  * JetStream deduplicates the first three, PostgreSQL's unique key the last.
  */
 async function duplicates(run: LoadRun, target: FaultHub): Promise<void> {
-  const jsm = await jetstreamManager(target.nc);
+  // A connection of its own: the suite's may still be reconnecting after the NATS fault.
+  const nc = await connect(target.hub.nats.connectOptions());
+  const jsm = await jetstreamManager(nc);
   const name = namespacedStream(target.namespace, 'INBOUND');
   const { config } = await jsm.streams.info(name);
   await jsm.streams.update(name, { ...config, duplicate_window: nanos(SHORT_DUPLICATE_WINDOW_MS) });
@@ -102,6 +104,7 @@ async function duplicates(run: LoadRun, target: FaultHub): Promise<void> {
     );
   } finally {
     await jsm.streams.update(name, config);
+    await nc.close();
   }
 }
 

@@ -19,6 +19,7 @@ export function figuresTable(
     'failed',
     'fault → first delivery',
     'cold start',
+    'phase time',
   ];
   const rows = phases.map((p) => {
     const timing = timings.find((t) => t.phase === p.phase);
@@ -33,6 +34,7 @@ export function figuresTable(
       p.failed,
       ms(timing?.firstDeliveryMs),
       ms(timing?.coldStartMs),
+      ms(timing?.durationMs),
     ].map(String);
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

@@ -36,6 +36,8 @@ export interface PhaseTiming {
   coldStartMs?: number;
   /** From the fault to the first message sent after it reaching an agent. */
   firstDeliveryMs?: number;
+  /** The whole phase: load, fault, repair, load, drain. */
+  durationMs: number;
 }
 
 /**
@@ -110,6 +112,7 @@ export class LoadRun {
     fault: Fault | undefined,
     options: { beforeMs: number; afterMs: number },
   ): Promise<PhaseTiming> {
+    const startedAt = performance.now();
     let stopped = false;
     let drainUntil = Infinity;
     const runs = this.visitors.map((visitor) =>
@@ -136,6 +139,7 @@ export class LoadRun {
       phase: name,
       coldStartMs,
       firstDeliveryMs: this.history.firstDeliveryAfter(injectedAt),
+      durationMs: performance.now() - startedAt,
     };
     this.timings.push(timing);
     return timing;
