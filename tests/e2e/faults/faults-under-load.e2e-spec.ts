@@ -24,6 +24,7 @@ describe('faults under load', () => {
       pauseMs: 100,
       beforeMs: 500,
       afterMs: 1_000,
+      form: 'short',
     });
     console.log(`faults under load (short form)\n${result.table}`);
     expect(result.violations).toEqual([]);

@@ -9,6 +9,7 @@ import type { FaultHub } from './fault-hub';
 import {
   freeze,
   kill9,
+  kill9Together,
   killNats,
   killReplicas,
   rollingRestart,
@@ -16,7 +17,7 @@ import {
   type Fault,
 } from './faults';
 import { figuresTable } from './figures';
-import { LoadRun } from './load-run';
+import { LoadRun, type PhaseTiming } from './load-run';
 
 export const KILLED_ONE_BY_ONE = [
   'gateway',
@@ -36,8 +37,13 @@ export interface FaultSuiteOptions {
   /** Load before each fault and after its repair. */
   beforeMs: number;
   afterMs: number;
-  /** Which faults to run, by name prefix; all when absent. */
-  only?: readonly string[];
+  /**
+   * `long`: every fault on its own (issue 14's list). `short`, for `npm test`: the five services
+   * killed at once, NATS, PostgreSQL and the duplicates, which fit its time budget.
+   */
+  form: 'short' | 'long';
+  /** Called as each phase ends (progress of a long run). */
+  onPhase?: (timing: PhaseTiming) => void;
 }
 
 export interface FaultSuiteResult extends CheckResult {
@@ -60,20 +66,21 @@ export async function runFaultSuite(
     agents: options.agents,
     pauseMs: options.pauseMs,
   });
-  const wanted = (name: string) =>
-    !options.only || options.only.some((prefix) => name.startsWith(prefix));
-  const phase = async (fault: Fault) => {
-    if (wanted(fault.name)) await run.phase(fault.name, fault, options);
-  };
+  const long = options.form === 'long';
+  const phase = async (fault?: Fault) =>
+    options.onPhase?.(await run.phase(fault?.name ?? 'no fault', fault, options));
   try {
-    await run.phase('no fault', undefined, options);
-    for (const name of KILLED_ONE_BY_ONE) await phase(kill9(name));
+    await phase();
+    if (long) for (const name of KILLED_ONE_BY_ONE) await phase(kill9(name));
+    else await phase(kill9Together(KILLED_ONE_BY_ONE));
     await phase(killNats());
     await phase(stopPostgres());
-    await phase(freeze('conversation'));
-    if (wanted('duplicates')) await duplicates(run, target);
-    await phase(rollingRestart(KILLED_ONE_BY_ONE));
-    if (wanted('two replicas')) await replicas(run, target, options);
+    if (long) await phase(freeze('conversation'));
+    await duplicates(run, target);
+    if (long) {
+      await phase(rollingRestart(KILLED_ONE_BY_ONE));
+      await replicas(run, target, options);
+    }
     const result = await run.check();
     return { ...result, table: figuresTable(result.phases, run.timings) };
   } finally {
@@ -87,7 +94,7 @@ export async function runFaultSuite(
  */
 async function duplicates(run: LoadRun, target: FaultHub): Promise<void> {
   // A connection of its own: the suite's may still be reconnecting after the NATS fault.
-  const nc = await connect(target.hub.nats.connectOptions());
+  const nc = await connect({ ...target.hub.nats.connectOptions(), timeout: 60_000 });
   const jsm = await jetstreamManager(nc);
   const name = namespacedStream(target.namespace, 'INBOUND');
   const { config } = await jsm.streams.info(name);

@@ -43,13 +43,19 @@ async function allReady(hub: TestHub): Promise<void> {
 
 /** kill -9 of one service, down for `downMs`, then started again. */
 export function kill9(name: HubServiceName, downMs = 1_000): Fault {
+  return kill9Together([name], downMs);
+}
+
+/** kill -9 of several services at the same moment, then all started again at once. */
+export function kill9Together(names: readonly HubServiceName[], downMs = 1_000): Fault {
   return {
-    name: `kill -9 ${name}`,
+    name: `kill -9 ${names.join(' + ')}`,
     inject: async ({ hub }) => {
-      await hub.service(name).stop('SIGKILL');
+      await Promise.all(names.map((name) => hub.service(name).stop('SIGKILL')));
       await sleep(downMs);
     },
-    heal: ({ hub }) => restart(hub.service(name)),
+    heal: async ({ hub }) =>
+      Math.max(...(await Promise.all(names.map((name) => restart(hub.service(name)))))),
   };
 }
 

@@ -23,6 +23,8 @@ export interface Operation {
   acceptedAt?: number;
   /** The error code of the last refused attempt. */
   errorCode?: string;
+  /** When the hub first said it was stored (`message.ack`). */
+  storedAt?: number;
   /** When an agent's socket first received it. */
   deliveredAt?: number;
   /** The hub gave it up after accepting it (`message.failed`): a loss the hub admits. */

@@ -54,6 +54,9 @@ export class AssignmentLog {
  */
 export class LoadAgent {
   readonly received = new Set<string>();
+  /** Send → `message.ack` of each reply, in ms. */
+  readonly replyTimes: number[] = [];
+  private readonly replying = new Map<string, number>();
   private readonly conversations = new Set<string>();
   private socket?: WebSocket;
   private stopped = false;
@@ -69,6 +72,8 @@ export class LoadAgent {
       token: string;
       history: History;
       assignments: AssignmentLog;
+      /** Answer each customer message once, as the load scenarios' agents do. */
+      replies?: boolean;
     },
   ) {}
 
@@ -140,16 +145,39 @@ export class LoadAgent {
     if (frame.type === 'message.created') {
       const message = frame.message as MessageView;
       this.conversations.add(message.conversationId);
-      if (message.senderType === 'customer' && message.clientMessageId) {
-        this.received.add(message.clientMessageId);
-        this.options.history.delivered(message.clientMessageId);
+      const id = message.clientMessageId;
+      if (message.senderType === 'customer' && id && !this.received.has(id)) {
+        this.received.add(id);
+        this.options.history.delivered(id);
+        if (this.options.replies) this.reply(message.conversationId, id);
       }
     } else if (frame.type === 'conversation.updated') {
       const view = frame.conversation as ConversationView;
       this.options.assignments.record(view);
       if (view.assigneeId === this.id) this.conversations.add(view.id);
     }
-    if (typeof frame.ref === 'string') this.waiting.get(frame.ref)?.();
+    if (typeof frame.ref === 'string') {
+      this.waiting.get(frame.ref)?.();
+      const sentAt = this.replying.get(frame.ref);
+      if (frame.type === 'message.ack' && sentAt !== undefined) {
+        this.replying.delete(frame.ref);
+        this.replyTimes.push(performance.now() - sentAt);
+      }
+    }
+  }
+
+  private reply(conversationId: string, to: string): void {
+    const ref = `reply-${to}`;
+    this.replying.set(ref, performance.now());
+    this.socket?.send(
+      JSON.stringify({
+        type: 'message.send',
+        ref,
+        conversationId,
+        clientMessageId: ref,
+        content: `Thanks, on it (${to})`,
+      }),
+    );
   }
 
   private request(frame: Frame, timeoutMs = 10_000): Promise<void> {

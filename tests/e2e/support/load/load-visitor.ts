@@ -185,7 +185,10 @@ export class LoadVisitor {
   private received(frame: Frame): void {
     const ref = typeof frame.ref === 'string' ? frame.ref : undefined;
     if (frame.type === 'message.accepted' && ref) this.pending.get(ref)?.({ kind: 'accepted' });
-    else if (frame.type === 'error' && ref) this.pending.get(ref)?.({ kind: 'error', frame });
+    else if (frame.type === 'message.ack') {
+      const op = this.options.history.get(String(frame.clientMessageId));
+      if (op) op.storedAt ??= performance.now();
+    } else if (frame.type === 'error' && ref) this.pending.get(ref)?.({ kind: 'error', frame });
     else if (frame.type === 'message.failed') {
       const op = this.options.history.get(String(frame.clientMessageId));
       if (op) op.givenUp = String(frame.code);
