@@ -59,9 +59,10 @@ export async function runFaultSuite(
   options: FaultSuiteOptions,
 ): Promise<FaultSuiteResult> {
   const run = await LoadRun.start({
-    hub: target.hub,
+    gatewayUrl: target.hub.service('gateway').url,
+    connectorWebUrl: target.hub.service('connector-web').url,
     databaseUrl: target.databaseUrl,
-    postgres: target.postgres,
+    faultTarget: target,
     visitors: options.visitors,
     agents: options.agents,
     pauseMs: options.pauseMs,
@@ -71,12 +72,13 @@ export async function runFaultSuite(
     options.onPhase?.(await run.phase(fault?.name ?? 'no fault', fault, options));
   try {
     await phase();
+    // First: it changes the stream's configuration, which is easiest on an unbroken server.
+    await duplicates(run, target);
     if (long) for (const name of KILLED_ONE_BY_ONE) await phase(kill9(name));
     else await phase(kill9Together(KILLED_ONE_BY_ONE));
     await phase(killNats());
     await phase(stopPostgres());
     if (long) await phase(freeze('conversation'));
-    await duplicates(run, target);
     if (long) {
       await phase(rollingRestart(KILLED_ONE_BY_ONE));
       await replicas(run, target, options);

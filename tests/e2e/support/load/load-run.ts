@@ -3,7 +3,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { AgentRole } from '@hub/domain';
 import { waitFor, withClient } from '@hub/testing';
 import { GatewayApi } from '../gateway-api';
-import type { TestHub } from '../test-hub';
 import { createWorkspace, type WorkspaceFixture } from '../workspace-fixture';
 import {
   checkHistory,
@@ -20,13 +19,18 @@ import { LoadVisitor } from './load-visitor';
 const DRAIN_MS = 20_000;
 
 export interface LoadRunOptions {
-  hub: TestHub;
+  gatewayUrl: string;
+  connectorWebUrl: string;
+  /** The hub's database: the workspace is inserted there, and the checker reads the store. */
   databaseUrl: string;
-  postgres?: FaultTarget['postgres'];
+  /** What faults act on; a plain load run has none. */
+  faultTarget?: FaultTarget;
   visitors: number;
   agents: number;
   /** Each visitor waits this long between one message's acceptance and the next send. */
   pauseMs: number;
+  /** Agents answer every customer message (the load scenarios); the fault runs do not. */
+  replies?: boolean;
 }
 
 /** One phase's timings, next to the checker's counts in the figures. */
@@ -58,8 +62,8 @@ export class LoadRun {
     readonly visitors: LoadVisitor[],
     readonly agents: LoadAgent[],
   ) {
-    this.webUrls = [options.hub.service('connector-web').url];
-    this.gatewayUrls = [options.hub.service('gateway').url];
+    this.webUrls = [options.connectorWebUrl];
+    this.gatewayUrls = [options.gatewayUrl];
   }
 
   static async start(options: LoadRunOptions): Promise<LoadRun> {
@@ -84,6 +88,7 @@ export class LoadRun {
         token,
         history: run.history,
         assignments: run.assignments,
+        replies: options.replies,
       });
       await agent.open();
       run.agents.push(agent);
@@ -124,10 +129,11 @@ export class LoadRun {
       }),
     );
     await sleep(options.beforeMs);
-    const target = { hub: this.options.hub, postgres: this.options.postgres };
     const injectedAt = performance.now();
     let coldStartMs: number | undefined;
     if (fault) {
+      const target = this.options.faultTarget;
+      if (!target) throw new Error('this load run has no hub to inject faults into');
       await fault.inject(target);
       coldStartMs = await fault.heal(target);
     }
