@@ -1,5 +1,5 @@
-import { measureFloors, postgresInsertCommit } from '../../bench/support/floors';
-import type { LatencySummary } from '../../bench/support/stats';
+import { measureFloors, postgresInsertCommit } from '../support/floors';
+import type { LatencySummary } from '../support/stats';
 import { startHubSuite, type HubSuite } from '../support/hub-suite';
 import { CHAT_SERVICES } from '../support/load/fault-hub';
 import { figuresTable } from '../support/load/figures';

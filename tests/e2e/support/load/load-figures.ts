@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { LatencySummary } from '../../../bench/support/stats';
+import type { LatencySummary } from '../stats';
 import type { LoadRun } from './load-run';
 
 interface Percentiles {
