@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { HubServiceName } from '@hub/config';
@@ -18,6 +19,8 @@ export const CHAT_SERVICES = [
 export interface FaultHub {
   hub: TestHub;
   namespace: string;
+  /** The test's own connection, made while the hub is whole (to reconfigure its streams). */
+  nc: NatsConnection;
   /** A PostgreSQL of this hub's own: the machine's is shared, and a fault stops this one. */
   postgres: EmbeddedPostgresHandle;
   databaseUrl: string;
@@ -46,12 +49,15 @@ export async function startFaultHub(
     services,
     env,
   });
+  const nc = await connect(hub.nats.connectOptions());
   return {
     hub,
     namespace,
+    nc,
     postgres,
     databaseUrl: databaseUrl.toString(),
     async stop() {
+      await nc.close();
       try {
         await hub.stop();
       } finally {

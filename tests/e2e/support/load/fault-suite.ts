@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { jetstreamManager } from '@nats-io/jetstream';
-import { connect, nanos } from '@nats-io/transport-node';
+import { nanos } from '@nats-io/transport-node';
 import type { HubServiceName } from '@hub/config';
 import { namespacedStream } from '@hub/messaging';
 import type { ServiceProcess } from '@hub/testing';
@@ -95,9 +95,7 @@ export async function runFaultSuite(
  * JetStream deduplicates the first three, PostgreSQL's unique key the last.
  */
 async function duplicates(run: LoadRun, target: FaultHub): Promise<void> {
-  // A connection of its own: the suite's may still be reconnecting after the NATS fault.
-  const nc = await connect({ ...target.hub.nats.connectOptions(), timeout: 60_000 });
-  const jsm = await jetstreamManager(nc);
+  const jsm = await jetstreamManager(target.nc);
   const name = namespacedStream(target.namespace, 'INBOUND');
   const { config } = await jsm.streams.info(name);
   await jsm.streams.update(name, { ...config, duplicate_window: nanos(SHORT_DUPLICATE_WINDOW_MS) });
@@ -113,7 +111,6 @@ async function duplicates(run: LoadRun, target: FaultHub): Promise<void> {
     );
   } finally {
     await jsm.streams.update(name, config);
-    await nc.close();
   }
 }
 
