@@ -68,8 +68,10 @@ export async function runFaultSuite(
     pauseMs: options.pauseMs,
   });
   const long = options.form === 'long';
-  const phase = async (fault?: Fault) =>
-    options.onPhase?.(await run.phase(fault?.name ?? 'no fault', fault, options));
+  const phase = async (fault?: Fault) => {
+    const timing = await run.phase(fault?.name ?? 'no fault', fault, options);
+    options.onPhase?.(timing);
+  };
   try {
     await phase();
     // First: it changes the stream's configuration, which is easiest on an unbroken server.

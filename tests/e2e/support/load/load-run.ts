@@ -159,10 +159,14 @@ export class LoadRun {
     const acknowledged = this.history.operations
       .filter((op) => op.outcome === 'ok')
       .map((op) => op.clientMessageId);
+    const deadline = performance.now() + timeoutMs;
+    const left = () => Math.max(deadline - performance.now(), 0);
     await waitFor(
       async () => (await this.storedCount(acknowledged)) >= acknowledged.length,
-      timeoutMs,
+      left(),
     ).catch(() => undefined);
+    // Routing gives the conversations out after their first message is stored.
+    await waitFor(async () => (await this.unassignedCount()) === 0, left()).catch(() => undefined);
     await Promise.all(this.agents.map((agent) => agent.resumeAll().catch(() => undefined)));
     const { messages, conversations, capacity } = await this.readStore();
     return checkHistory({
@@ -186,6 +190,17 @@ export class LoadRun {
         `SELECT count(DISTINCT client_message_id) AS n FROM conversation.messages
           WHERE workspace_id = $1 AND client_message_id = ANY($2)`,
         [this.workspace.id, clientMessageIds],
+      ),
+    );
+    return Number(rows[0].n);
+  }
+
+  private async unassignedCount(): Promise<number> {
+    const { rows } = await withClient(this.options.databaseUrl, (db) =>
+      db.query<{ n: string }>(
+        `SELECT count(*) AS n FROM conversation.conversations
+          WHERE workspace_id = $1 AND assignee_id IS NULL`,
+        [this.workspace.id],
       ),
     );
     return Number(rows[0].n);
