@@ -2,7 +2,6 @@ import { measureFloors, postgresInsertCommit } from '../support/floors';
 import type { LatencySummary } from '../support/stats';
 import { startHubSuite, type HubSuite } from '../support/hub-suite';
 import { CHAT_SERVICES } from '../support/load/fault-hub';
-import { figuresTable } from '../support/load/figures';
 import { loadReport, readThresholds } from '../support/load/load-figures';
 import { LoadRun } from '../support/load/load-run';
 
@@ -74,7 +73,7 @@ describe(`load: ${name}`, () => {
         [
           `load ${name}: ${scenario.visitors} visitors, ${scenario.agents} agents replying, ${scenario.seconds} s`,
           loadReport(run, floors, readThresholds()),
-          figuresTable(result.phases, run.timings),
+          result.table,
           ...result.violations,
           '',
         ].join('\n'),

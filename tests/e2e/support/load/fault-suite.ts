@@ -4,7 +4,6 @@ import { nanos } from '@nats-io/transport-node';
 import type { HubServiceName } from '@hub/config';
 import { namespacedStream } from '@hub/messaging';
 import type { ServiceProcess } from '@hub/testing';
-import type { CheckResult } from './checker';
 import type { FaultHub } from './fault-hub';
 import {
   freeze,
@@ -16,7 +15,6 @@ import {
   stopPostgres,
   type Fault,
 } from './faults';
-import { figuresTable } from './figures';
 import { LoadRun, type PhaseTiming } from './load-run';
 
 export const KILLED_ONE_BY_ONE = [
@@ -46,9 +44,7 @@ export interface FaultSuiteOptions {
   onPhase?: (timing: PhaseTiming) => void;
 }
 
-export interface FaultSuiteResult extends CheckResult {
-  table: string;
-}
+export type FaultSuiteResult = Awaited<ReturnType<LoadRun['check']>>;
 
 /**
  * Every fault of issue 14 in sequence on one hub under a steady chat load, then one check of the
@@ -85,8 +81,7 @@ export async function runFaultSuite(
       await phase(rollingRestart(KILLED_ONE_BY_ONE));
       await replicas(run, target, options);
     }
-    const result = await run.check();
-    return { ...result, table: figuresTable(result.phases, run.timings) };
+    return await run.check();
   } finally {
     run.close();
   }

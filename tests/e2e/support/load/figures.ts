@@ -7,6 +7,7 @@ const ms = (value?: number) => (value === undefined ? '–' : `${Math.round(valu
 export function figuresTable(
   phases: readonly PhaseFigures[],
   timings: readonly PhaseTiming[],
+  firstDelivery: (timing: PhaseTiming) => number | undefined,
 ): string {
   const header = [
     'fault',
@@ -32,7 +33,7 @@ export function figuresTable(
       p.doubled,
       p.unknown,
       p.failed,
-      ms(timing?.firstDeliveryMs),
+      ms(timing && firstDelivery(timing)),
       ms(timing?.coldStartMs),
       ms(timing?.durationMs),
     ].map(String);

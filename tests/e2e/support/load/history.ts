@@ -57,10 +57,14 @@ export class History {
     if (op) op.deliveredAt ??= performance.now();
   }
 
-  /** How long after `since` the first message sent at or after it reached an agent. */
-  firstDeliveryAfter(since: number): number | undefined {
+  /**
+   * How long after `since` the first message sent at or after it reached an agent, counting
+   * deliveries before `until` only (the final check's resume delivers everything at once).
+   */
+  firstDeliveryAfter(since: number, until: number): number | undefined {
     const times = this.operations
       .filter((op) => op.startedAt >= since && op.deliveredAt !== undefined)
+      .filter((op) => op.deliveredAt! < until)
       .map((op) => op.deliveredAt! - since);
     return times.length ? Math.min(...times) : undefined;
   }

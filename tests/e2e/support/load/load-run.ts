@@ -11,6 +11,7 @@ import {
   type StoredMessage,
 } from './checker';
 import type { Fault, FaultTarget } from './faults';
+import { figuresTable } from './figures';
 import { History } from './history';
 import { AssignmentLog, LoadAgent } from './load-agent';
 import { LoadVisitor } from './load-visitor';
@@ -38,8 +39,8 @@ export interface PhaseTiming {
   phase: string;
   /** How long the repaired part took to be ready again. */
   coldStartMs?: number;
-  /** From the fault to the first message sent after it reaching an agent. */
-  firstDeliveryMs?: number;
+  /** When the fault was injected (performance.now()). */
+  injectedAt: number;
   /** The whole phase: load, fault, repair, load, drain. */
   durationMs: number;
 }
@@ -144,7 +145,7 @@ export class LoadRun {
     const timing = {
       phase: name,
       coldStartMs,
-      firstDeliveryMs: this.history.firstDeliveryAfter(injectedAt),
+      injectedAt,
       durationMs: performance.now() - startedAt,
     };
     this.timings.push(timing);
@@ -155,7 +156,8 @@ export class LoadRun {
    * Waits until the hub has stored every acknowledged message (or `timeoutMs` passed: the
    * checker then names the missing), has every agent resume what it holds, and checks.
    */
-  async check(timeoutMs = 45_000): Promise<CheckResult> {
+  async check(timeoutMs = 45_000): Promise<CheckResult & { table: string }> {
+    const checkedAt = performance.now();
     const acknowledged = this.history.operations
       .filter((op) => op.outcome === 'ok')
       .map((op) => op.clientMessageId);
@@ -169,7 +171,7 @@ export class LoadRun {
     await waitFor(async () => (await this.unassignedCount()) === 0, left()).catch(() => undefined);
     await Promise.all(this.agents.map((agent) => agent.resumeAll().catch(() => undefined)));
     const { messages, conversations, capacity } = await this.readStore();
-    return checkHistory({
+    const result = checkHistory({
       operations: this.history.operations,
       messages,
       conversations,
@@ -178,6 +180,9 @@ export class LoadRun {
       assignees: this.assignments.assignees,
       peakLoad: this.assignments.peakLoad,
     });
+    const firstDelivery = (t: PhaseTiming) =>
+      this.history.firstDeliveryAfter(t.injectedAt, checkedAt);
+    return { ...result, table: figuresTable(result.phases, this.timings, firstDelivery) };
   }
 
   close(): void {
