@@ -4,7 +4,7 @@ import { nanos } from '@nats-io/transport-node';
 import type { HubServiceName } from '@hub/config';
 import { namespacedStream } from '@hub/messaging';
 import type { ServiceProcess } from '@hub/testing';
-import type { FaultHub } from './fault-hub';
+import { CHAT_SERVICES, type FaultHub } from './fault-hub';
 import {
   freeze,
   kill9,
@@ -17,13 +17,6 @@ import {
 } from './faults';
 import { LoadRun, type PhaseTiming } from './load-run';
 
-export const KILLED_ONE_BY_ONE = [
-  'gateway',
-  'connector-web',
-  'conversation',
-  'routing',
-  'crm',
-] as const;
 const REPLICATED = ['gateway', 'connector-web', 'conversation', 'routing'] as const;
 // The INBOUND stream's Nats-Msg-Id window while the duplicate fault runs (10 minutes normally).
 const SHORT_DUPLICATE_WINDOW_MS = 1_000;
@@ -72,13 +65,13 @@ export async function runFaultSuite(
     await phase();
     // First: it changes the stream's configuration, which is easiest on an unbroken server.
     await duplicates(run, target);
-    if (long) for (const name of KILLED_ONE_BY_ONE) await phase(kill9(name));
-    else await phase(kill9Together(KILLED_ONE_BY_ONE));
+    if (long) for (const name of CHAT_SERVICES) await phase(kill9(name));
+    else await phase(kill9Together(CHAT_SERVICES));
     await phase(killNats());
     await phase(stopPostgres());
     if (long) await phase(freeze('conversation'));
     if (long) {
-      await phase(rollingRestart(KILLED_ONE_BY_ONE));
+      await phase(rollingRestart(CHAT_SERVICES));
       await replicas(run, target, options);
     }
     return await run.check();
