@@ -8,7 +8,7 @@ import { GatewayApi } from '../e2e/support/gateway-api';
 import { startHubSuite, type HubSuite } from '../e2e/support/hub-suite';
 import { TestHub } from '../e2e/support/test-hub';
 import { createWorkspace, type WorkspaceFixture } from '../e2e/support/workspace-fixture';
-import { elapsedMs, formatSummary, summarize, type LatencySummary } from './support/stats';
+import { elapsedMs, formatSummary, summarize, type LatencySummary } from '../e2e/support/stats';
 
 // Customer search and one customer's timeline on a big workspace (by default 1 million
 // customers, each with a web identity and a conversation, and 10 million messages), through

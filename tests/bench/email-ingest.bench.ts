@@ -3,9 +3,9 @@ import { findFreePort } from '@hub/dev-infra';
 import { Client } from 'pg';
 import { createEmailInbox, SmtpDialogue } from '../e2e/support/email';
 import { startHubSuite, type HubSuite } from '../e2e/support/hub-suite';
-import { measureFloors } from './support/floors';
+import { measureFloors } from '../e2e/support/floors';
+import { elapsedMs, formatSummary, summarize } from '../e2e/support/stats';
 import { untilStored } from './support/stored-messages';
-import { elapsedMs, formatSummary, summarize } from './support/stats';
 
 // Mail in over SMTP on the running hub: BENCH_EMAIL_CLIENTS sending servers at once, each one
 // session sending BENCH_EMAIL_PER_CLIENT mails of about 10 KB (a Chinese or Japanese body in

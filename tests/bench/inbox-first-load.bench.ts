@@ -3,7 +3,7 @@ import path from 'node:path';
 import { BrowserSession } from '../e2e/support/browser';
 import { startHubSuite, type HubSuite } from '../e2e/support/hub-suite';
 import { inboxText } from '../e2e/support/inbox';
-import { formatSummary, summarize } from './support/stats';
+import { formatSummary, summarize } from '../e2e/support/stats';
 
 // First load of the inbox app: the gzipped JavaScript its index page downloads (from the build's
 // first-load.json) and the time to interactive in headless Chromium with a cold cache: from

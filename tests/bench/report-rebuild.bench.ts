@@ -15,7 +15,7 @@ import { createTestDatabase, testRunId, testServices, type TestDatabase } from '
 import type { DataSource } from 'typeorm';
 import { crmEntities } from '../../apps/crm/src/crm.entities';
 import { replayIntoRebuildTables } from '../../apps/crm/src/reports/replay-into-rebuild-tables';
-import { elapsedMs } from './support/stats';
+import { elapsedMs } from '../e2e/support/stats';
 
 // Reports: the time a rebuild of one workspace's projection takes per million events in the
 // EVENTS stream, next to a floor measured in the same run: the same ordered replay of the

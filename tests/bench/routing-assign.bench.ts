@@ -7,7 +7,7 @@ import { arrive } from '../../apps/routing/src/acd/arrive';
 import { RoutesRepository } from '../../apps/routing/src/acd/routes.repository';
 import { queryRows } from '../../apps/routing/src/sql';
 import { routingEntities } from '../../apps/routing/src/routing.entities';
-import { elapsedMs, formatSummary, summarize, type LatencySummary } from './support/stats';
+import { elapsedMs, formatSummary, summarize, type LatencySummary } from '../e2e/support/stats';
 
 // Routing: assignment decisions per second with many agents and no agent over capacity, next
 // to a floor measured the same way in the same run: plain PostgreSQL `FOR UPDATE SKIP LOCKED`

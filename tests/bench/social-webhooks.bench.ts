@@ -2,9 +2,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { startHubSuite, type HubSuite } from '../e2e/support/hub-suite';
 import { createSocialInbox, digits, metaSignature } from '../e2e/support/social-platforms';
-import { measureFloors } from './support/floors';
+import { measureFloors } from '../e2e/support/floors';
 import { untilStored } from './support/stored-messages';
-import { elapsedMs, formatSummary, summarize } from './support/stats';
+import { elapsedMs, formatSummary, summarize } from '../e2e/support/stats';
 
 // Signed WhatsApp Cloud API webhooks posted to the running connector-social: BENCH_SOCIAL_CLIENTS
 // HTTP clients at once, each posting BENCH_SOCIAL_PER_CLIENT webhooks (one text message each)

@@ -7,9 +7,9 @@ import { GatewayApi } from '../e2e/support/gateway-api';
 import { startHubSuite, type HubSuite } from '../e2e/support/hub-suite';
 import { newSession } from '../e2e/support/visitor-client';
 import { createWorkspace } from '../e2e/support/workspace-fixture';
-import { measureFloors, type Floors } from './support/floors';
+import { measureFloors, type Floors } from '../e2e/support/floors';
+import { formatSummary, summarize, type LatencySummary } from '../e2e/support/stats';
 import { cpuMeter } from './support/process-cpu';
-import { formatSummary, summarize, type LatencySummary } from './support/stats';
 
 // Widget → agent delivery on the running hub: many visitor and agent sockets, messages sent at
 // a steady rate from the visitors' side, latency taken when the assigned agent's socket has the

@@ -80,6 +80,12 @@ export class ServiceProcess {
     return this.exited();
   }
 
+  /** Sends a signal without waiting for an exit: SIGSTOP and SIGCONT freeze and thaw it. */
+  signal(signal: NodeJS.Signals): void {
+    if (!this.running) throw new Error(`${this.name} is not running`);
+    this.child!.kill(signal);
+  }
+
   async readiness(): Promise<{ status: number; body: unknown }> {
     try {
       const response = await fetch(`${this.url}/health/ready`, {

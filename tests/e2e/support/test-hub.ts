@@ -29,9 +29,12 @@ export interface TestHubStopOptions {
  * together with that server.
  */
 export class TestHub {
+  private readonly replicas: ServiceProcess[] = [];
+
   private constructor(
     private readonly processes: Map<HubServiceName, ServiceProcess>,
     readonly nats: PermissionedNats,
+    private readonly env: Record<string, string>,
   ) {}
 
   static async start(options: TestHubOptions): Promise<TestHub> {
@@ -52,13 +55,9 @@ export class TestHub {
     };
     const processes = new Map<HubServiceName, ServiceProcess>();
     for (const name of names) {
-      const own = { ...env, ...nats.serviceEnv(name), ...(await ownPorts(name, env)) };
-      processes.set(
-        name,
-        new ServiceProcess({ name, port: await findFreePort(), env: own }).start(),
-      );
+      processes.set(name, await serviceProcess(name, env, nats));
     }
-    const hub = new TestHub(processes, nats);
+    const hub = new TestHub(processes, nats, env);
     try {
       await Promise.all(
         [...processes.values()].map((p) => p.waitUntilReady(true, READY_TIMEOUT_MS)),
@@ -78,8 +77,20 @@ export class TestHub {
     return found;
   }
 
+  /**
+   * Another process of a service beside the first (same database, namespace and bus user), on
+   * ports of its own; stopped with the hub. Resolves once it is ready.
+   */
+  async startReplica(name: HubServiceName): Promise<ServiceProcess> {
+    const replica = await serviceProcess(name, this.env, this.nats);
+    this.replicas.push(replica);
+    await replica.waitUntilReady(true, READY_TIMEOUT_MS);
+    return replica;
+  }
+
+  /** Every process of the hub, replicas included. */
   all(): ServiceProcess[] {
-    return [...this.processes.values()];
+    return [...this.processes.values(), ...this.replicas];
   }
 
   /**
@@ -94,6 +105,15 @@ export class TestHub {
       throw new Error(`NATS refused a service's publish or subscribe:\n${violations.join('\n')}`);
     }
   }
+}
+
+async function serviceProcess(
+  name: HubServiceName,
+  env: Record<string, string>,
+  nats: PermissionedNats,
+): Promise<ServiceProcess> {
+  const own = { ...env, ...nats.serviceEnv(name), ...(await ownPorts(name, env)) };
+  return new ServiceProcess({ name, port: await findFreePort(), env: own }).start();
 }
 
 /** Ports a service listens on besides PORT: connector-email's SMTP port, free unless given. */

@@ -30,7 +30,10 @@ export async function measureFloors(options: {
   };
 }
 
-async function postgresInsertCommit(databaseUrl: string, samples: number): Promise<LatencySummary> {
+export async function postgresInsertCommit(
+  databaseUrl: string,
+  samples: number,
+): Promise<LatencySummary> {
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
   try {
