@@ -24,6 +24,8 @@ const KIND_BY_STATUS: Record<number, ErrorKind> = {
   409: 'conflict',
   413: 'invalid',
   415: 'invalid',
+  // Unprocessable: well-formed but refused (a webhook target on a private address).
+  422: 'invalid',
   // Precondition required: a write that must name the version it read (a ticket's If-Match).
   428: 'invalid',
   429: 'rate_limited',
