@@ -7,6 +7,11 @@ import { ConversationResolved } from './conversation/conversation-resolved';
 import { ConversationUnassigned } from './conversation/conversation-unassigned';
 import { GetConversationRequest } from './conversation/get-conversation';
 import { GetInboxRequest } from './conversation/get-inbox';
+import {
+  CreateInboxRequest,
+  DeleteInboxRequest,
+  UpdateInboxRequest,
+} from './conversation/inbox-admin';
 import { ListCannedResponsesRequest } from './conversation/list-canned-responses';
 import { ListConversationsRequest } from './conversation/list-conversations';
 import { ListMessagesRequest } from './conversation/list-messages';
@@ -128,7 +133,17 @@ import { PickConversationRequest } from './routing/pick-conversation';
 import { SetAgentPresenceRequest } from './routing/set-agent-presence';
 import { TransferConversationRequest } from './routing/transfer-conversation';
 import { UpdateAgentRequest, type UpdateAgentReply } from './routing/update-agent';
-import { UpdateDepartmentRequest } from './routing/update-department';
+import {
+  AcceptAgentInvitationRequest,
+  ChangeAgentPasswordRequest,
+  CreateAgentRequest,
+  type CreateAgentReply,
+} from './routing/create-agent';
+import {
+  CreateDepartmentRequest,
+  DeleteDepartmentRequest,
+  UpdateDepartmentRequest,
+} from './routing/update-department';
 import type { LiveFiguresView } from './views/live-figures-view';
 import {
   AcceptInvitationRequest,
@@ -421,6 +436,14 @@ export const SUBJECTS = {
       returns<VisitorHistoryReply>(),
     ),
     getInbox: defineRequest('conversation.inbox.get', GetInboxRequest, returns<InboxView>()),
+    listInboxes: defineRequest(
+      'conversation.inbox.list',
+      WorkspaceScopedRequest,
+      returns<InboxView[]>(),
+    ),
+    createInbox: defineRequest('conversation.inbox.create', CreateInboxRequest, returns<InboxView>()),
+    updateInbox: defineRequest('conversation.inbox.update', UpdateInboxRequest, returns<InboxView>()),
+    deleteInbox: defineRequest('conversation.inbox.delete', DeleteInboxRequest, returns<InboxView>()),
     findEmailInbox: defineRequest(
       'conversation.email-inbox.find',
       FindEmailInboxRequest,
@@ -576,6 +599,21 @@ export const SUBJECTS = {
       UpdateAgentRequest,
       returns<UpdateAgentReply>(),
     ),
+    createAgent: defineRequest(
+      'routing.agent.create',
+      CreateAgentRequest,
+      returns<CreateAgentReply>(),
+    ),
+    acceptAgentInvitation: defineRequest(
+      'routing.agent.invitation.accept',
+      AcceptAgentInvitationRequest,
+      returns<AgentView>(),
+    ),
+    changeAgentPassword: defineRequest(
+      'routing.agent.password.change',
+      ChangeAgentPasswordRequest,
+      returns<AgentView>(),
+    ),
     setPresence: defineRequest(
       'routing.agent.presence.set',
       SetAgentPresenceRequest,
@@ -604,6 +642,16 @@ export const SUBJECTS = {
     updateDepartment: defineRequest(
       'routing.department.update',
       UpdateDepartmentRequest,
+      returns<DepartmentView>(),
+    ),
+    createDepartment: defineRequest(
+      'routing.department.create',
+      CreateDepartmentRequest,
+      returns<DepartmentView>(),
+    ),
+    deleteDepartment: defineRequest(
+      'routing.department.delete',
+      DeleteDepartmentRequest,
       returns<DepartmentView>(),
     ),
     liveFigures: defineRequest(

@@ -51,6 +51,12 @@ export const ERROR_CODES = {
   CSAT_NOT_ALLOWED: { status: 409 },
   /** No such inbox (or, on connector-web, not a web inbox). */
   INBOX_NOT_FOUND: { status: 404 },
+  /** Another inbox of the hub already receives mail for this address. */
+  INBOX_EMAIL_ADDRESS_TAKEN: { status: 409 },
+  /** The inbox has conversations (transcripts are kept): it cannot be deleted. */
+  INBOX_IN_USE: { status: 409 },
+  /** The admin API cannot (yet) create or configure inboxes of this channel. */
+  INBOX_CHANNEL_UNSUPPORTED: { status: 400 },
 
   // crm.
   CUSTOMER_NOT_FOUND: { status: 404 },
@@ -126,6 +132,14 @@ export const ERROR_CODES = {
   ROUTING_VIP_ONLY_DEPARTMENT: { status: 409 },
   /** Routing recorded the change; conversation will be told shortly. */
   ROUTING_APPLY_PENDING: { status: 503 },
+  /** The workspace already has an agent with this email. */
+  ROUTING_AGENT_EMAIL_TAKEN: { status: 409 },
+  /** An agent invitation token that is unknown, already used or expired. */
+  ROUTING_INVITATION_INVALID: { status: 404 },
+  /** The workspace already has a department with this name. */
+  ROUTING_DEPARTMENT_NAME_TAKEN: { status: 409 },
+  /** Conversations wait in the department's queue: it cannot be deleted. */
+  ROUTING_DEPARTMENT_NOT_EMPTY: { status: 409 },
   /** SLA: no such SLA policy in this workspace. */
   SLA_POLICY_NOT_FOUND: { status: 404 },
   /** Business hours: none set for this workspace or department. */

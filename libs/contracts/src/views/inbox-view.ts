@@ -11,4 +11,12 @@ export interface InboxView {
    * reader validates what it uses. Holds the identity secret: never send it to a browser.
    */
   widgetSettings: Record<string, unknown> | null;
+  /**
+   * The inbox's whole `settings` as stored, sealed credentials included (`settings.secrets.<name>`,
+   * SecretBox strings that only services given SECRETS_KEY can open). Never send it to a client
+   * as it is.
+   */
+  settings: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
 }
