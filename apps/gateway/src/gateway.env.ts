@@ -1,7 +1,25 @@
+import { HUB_SERVICES } from '@hub/config';
 import { StorageEnv } from '@hub/storage';
-import { IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 
 export class GatewayEnv extends StorageEnv {
+  /**
+   * Seals the inbox credentials admins write (relay passwords, platform tokens); the services
+   * that open them need the same key (see SecretsEnv of @hub/secret-box). Required in production.
+   */
+  @ValidateIf((env: GatewayEnv) => env.NODE_ENV === 'production' || env.SECRETS_KEY !== undefined)
+  @IsString()
+  @MinLength(32, { message: 'SECRETS_KEY must be at least 32 characters (required in production)' })
+  SECRETS_KEY?: string;
+
+  /**
+   * Where sites load the widget from (connector-web's public origin, e.g.
+   * `https://chat.example.com`): the snippet the admin API hands out points there.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/?#\s]+$/, { message: 'WIDGET_ORIGIN must be an http(s) origin' })
+  WIDGET_ORIGIN: string = `http://127.0.0.1:${HUB_SERVICES.find((s) => s.name === 'connector-web')?.port ?? 3001}`;
+
   /** Signs agents' access tokens (HS256); at least 32 characters of randomness. */
   @IsString()
   @MinLength(32)

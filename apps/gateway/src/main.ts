@@ -12,6 +12,7 @@ import { CustomerMergesModule } from './customer-merges/customer-merges.module';
 import { CustomersModule } from './customers/customers.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { GatewayFilesModule } from './files/gateway-files.module';
+import { InboxesModule } from './inboxes/inboxes.module';
 import { GatewayEnv } from './gateway.env';
 import { gatewayEntities } from './gateway.entities';
 import { LinksModule } from './links/links.module';
@@ -40,6 +41,7 @@ void runService({
     DepartmentsModule,
     LiveFiguresModule,
     CannedResponsesModule,
+    InboxesModule,
     VisitorsModule,
     SlaModule,
     AgentSocketModule,

@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
+import { AgentPasswords } from './agent-passwords.use-case';
 import { AgentsHandler } from './agents.handler';
 import { AgentsService } from './agents.service';
 import { AuthenticateAgent } from './authenticate-agent.use-case';
+import { CreateAgent } from './create-agent.use-case';
 import { UpdateAgent } from './update-agent.use-case';
 
 @Module({
   controllers: [AgentsHandler],
-  providers: [AgentsService, AuthenticateAgent, UpdateAgent],
+  providers: [AgentsService, AuthenticateAgent, UpdateAgent, CreateAgent, AgentPasswords],
   exports: [AgentsService],
 })
 export class AgentsModule {}
