@@ -22,7 +22,7 @@ export function IsDepartmentName(): PropertyDecorator {
   return compose(IsString(), MinLength(1), MaxLength(100), IsStorableText());
 }
 
-function IsAgentIds(): PropertyDecorator {
+export function IsAgentIds(): PropertyDecorator {
   return compose(IsArray(), ArrayMaxSize(500), ArrayUnique(), IsUUID('all', { each: true }));
 }
 
