@@ -1,6 +1,16 @@
 import { HUB_SERVICES } from '@hub/config';
 import { StorageEnv } from '@hub/storage';
-import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 
 export class GatewayEnv extends StorageEnv {
   /**
@@ -11,6 +21,26 @@ export class GatewayEnv extends StorageEnv {
   @IsString()
   @MinLength(32, { message: 'SECRETS_KEY must be at least 32 characters (required in production)' })
   SECRETS_KEY?: string;
+
+  /**
+   * `open`: anyone may create a workspace with its first admin (`POST /api/v1/workspaces`);
+   * `closed` (default): only an instance operator, with OPERATOR_TOKEN.
+   */
+  @IsOptional()
+  @IsIn(['open', 'closed'])
+  SIGNUP: 'open' | 'closed' = 'closed';
+
+  /** The instance operator's token (`X-Operator-Token`) for creating workspaces when closed. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'OPERATOR_TOKEN must be at least 32 characters' })
+  OPERATOR_TOKEN?: string;
+
+  /** Workspace creations admitted per client IP per hour. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  SIGNUP_IP_MAX_PER_HOUR: number = 5;
 
   /**
    * Where sites load the widget from (connector-web's public origin, e.g.

@@ -137,6 +137,7 @@ import {
   AcceptAgentInvitationRequest,
   ChangeAgentPasswordRequest,
   CreateAgentRequest,
+  CreateFirstAdminRequest,
   type CreateAgentReply,
 } from './routing/create-agent';
 import {
@@ -603,6 +604,11 @@ export const SUBJECTS = {
       'routing.agent.create',
       CreateAgentRequest,
       returns<CreateAgentReply>(),
+    ),
+    createFirstAdmin: defineRequest(
+      'routing.agent.create-first-admin',
+      CreateFirstAdminRequest,
+      returns<AgentView>(),
     ),
     acceptAgentInvitation: defineRequest(
       'routing.agent.invitation.accept',

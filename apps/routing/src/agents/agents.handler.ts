@@ -5,6 +5,7 @@ import {
   AuthenticateAgentRequest,
   ChangeAgentPasswordRequest,
   CreateAgentRequest,
+  CreateFirstAdminRequest,
   type CreateAgentReply,
   GetAgentRequest,
   SUBJECTS,
@@ -17,6 +18,7 @@ import { RequestPattern } from '@hub/service-kit';
 import { AgentPasswords } from './agent-passwords.use-case';
 import { AgentsService } from './agents.service';
 import { CreateAgent } from './create-agent.use-case';
+import { CreateFirstAdmin } from './create-first-admin.use-case';
 import { AuthenticateAgent } from './authenticate-agent.use-case';
 import { UpdateAgent } from './update-agent.use-case';
 
@@ -28,6 +30,7 @@ export class AgentsHandler {
     private readonly updateAgent: UpdateAgent,
     private readonly createAgent: CreateAgent,
     private readonly passwords: AgentPasswords,
+    private readonly firstAdmin: CreateFirstAdmin,
   ) {}
 
   @RequestPattern(SUBJECTS.routing.authenticateAgent)
@@ -48,6 +51,11 @@ export class AgentsHandler {
   @RequestPattern(SUBJECTS.routing.createAgent)
   create(@Payload() request: CreateAgentRequest): Promise<CreateAgentReply> {
     return this.createAgent.execute(request);
+  }
+
+  @RequestPattern(SUBJECTS.routing.createFirstAdmin)
+  createFirstAdmin(@Payload() request: CreateFirstAdminRequest): Promise<AgentView> {
+    return this.firstAdmin.execute(request);
   }
 
   @RequestPattern(SUBJECTS.routing.acceptAgentInvitation)

@@ -38,6 +38,10 @@ export const ERROR_CODES = {
   AUTH_REFRESH_INVALID: { status: 401 },
   /** `POST /auth/refresh`: a refresh token already rotated was used again; its family is revoked. */
   AUTH_REFRESH_REUSED: { status: 401 },
+  /** `POST /workspaces`: the hub's SIGNUP is closed and no valid operator token was given. */
+  SIGNUP_CLOSED: { status: 403 },
+  /** `POST /workspaces`: another workspace has this slug. */
+  WORKSPACE_SLUG_TAKEN: { status: 409 },
 
   // conversation.
   CONVERSATION_NOT_FOUND: { status: 404 },

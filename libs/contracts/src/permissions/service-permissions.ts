@@ -130,6 +130,7 @@ export const SERVICE_PERMISSIONS = {
       SUBJECTS.routing.transfer,
       SUBJECTS.routing.updateAgent,
       SUBJECTS.routing.createAgent,
+      SUBJECTS.routing.createFirstAdmin,
       SUBJECTS.routing.acceptAgentInvitation,
       SUBJECTS.routing.changeAgentPassword,
       SUBJECTS.routing.listBusinessHours,

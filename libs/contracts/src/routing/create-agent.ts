@@ -92,3 +92,15 @@ export class ChangeAgentPasswordRequest {
   @IsString() @MaxLength(200) currentPassword!: string;
   @IsNewPassword() newPassword!: string;
 }
+
+/**
+ * `routing.agent.create-first-admin` → AgentView: the first admin of a workspace the gateway has
+ * just created (signup). Refused once the workspace has any agent (ROUTING_ADMIN_ONLY): every
+ * later agent is added by an admin.
+ */
+export class CreateFirstAdminRequest {
+  @IsEntityId() workspaceId!: string;
+  @IsEmailAddress() @MaxLength(320) email!: string;
+  @IsPersonName() @MinLength(1) name!: string;
+  @IsNewPassword() password!: string;
+}
