@@ -1,9 +1,14 @@
+import { IsSecretsKey } from '@hub/secret-box';
 import { StorageEnv } from '@hub/storage';
 import { IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 
 const MB = 1024 * 1024;
 
 export class ConnectorEmailEnv extends StorageEnv {
+  /** Opens the relay passwords of email inboxes (sealed by the gateway; see SecretBox). */
+  @IsSecretsKey()
+  SECRETS_KEY?: string;
+
   /** The SMTP port mail is delivered to (binds on HOST, like the HTTP port). */
   @IsOptional()
   @IsInt()

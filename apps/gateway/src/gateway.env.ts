@@ -1,4 +1,5 @@
 import { HUB_SERVICES } from '@hub/config';
+import { IsSecretsKey } from '@hub/secret-box';
 import { StorageEnv } from '@hub/storage';
 import {
   IsIn,
@@ -9,7 +10,6 @@ import {
   Max,
   Min,
   MinLength,
-  ValidateIf,
 } from 'class-validator';
 
 export class GatewayEnv extends StorageEnv {
@@ -17,9 +17,7 @@ export class GatewayEnv extends StorageEnv {
    * Seals the inbox credentials admins write (relay passwords, platform tokens); the services
    * that open them need the same key (see SecretsEnv of @hub/secret-box). Required in production.
    */
-  @ValidateIf((env: GatewayEnv) => env.NODE_ENV === 'production' || env.SECRETS_KEY !== undefined)
-  @IsString()
-  @MinLength(32, { message: 'SECRETS_KEY must be at least 32 characters (required in production)' })
+  @IsSecretsKey()
   SECRETS_KEY?: string;
 
   /**

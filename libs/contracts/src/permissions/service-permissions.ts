@@ -212,6 +212,7 @@ export const SERVICE_PERMISSIONS = {
     // Mail attachments are stored through @hub/storage, whose file links and serving come along.
     calls: [
       SUBJECTS.conversation.findEmailInbox,
+      SUBJECTS.conversation.getInbox,
       SUBJECTS.conversation.registerFile,
       SUBJECTS.conversation.getFile,
     ],
