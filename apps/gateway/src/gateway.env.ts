@@ -1,16 +1,7 @@
 import { HUB_SERVICES } from '@hub/config';
 import { IsSecretsKey } from '@hub/secret-box';
 import { StorageEnv } from '@hub/storage';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 
 export class GatewayEnv extends StorageEnv {
   /**
@@ -46,7 +37,8 @@ export class GatewayEnv extends StorageEnv {
    */
   @IsOptional()
   @Matches(/^https?:\/\/[^/?#\s]+$/, { message: 'WIDGET_ORIGIN must be an http(s) origin' })
-  WIDGET_ORIGIN: string = `http://127.0.0.1:${HUB_SERVICES.find((s) => s.name === 'connector-web')?.port ?? 3001}`;
+  WIDGET_ORIGIN: string =
+    `http://127.0.0.1:${HUB_SERVICES.find((s) => s.name === 'connector-web')?.port ?? 3001}`;
 
   /** Signs agents' access tokens (HS256); at least 32 characters of randomness. */
   @IsString()

@@ -3,6 +3,7 @@ import { runService } from '@hub/service-kit';
 import { FilesModule } from '@hub/storage';
 import { AgentSocketModule } from './agent-socket/agent-socket.module';
 import { AgentsModule } from './agents/agents.module';
+import { ApiKeysModule } from './api-keys/api-keys.module';
 import { serveApiDocs } from './api/openapi';
 import { AuthModule } from './auth/auth.module';
 import { forbidCachingOfAuthAnswers } from './auth/no-store';
@@ -42,6 +43,7 @@ void runService({
     LiveFiguresModule,
     CannedResponsesModule,
     InboxesModule,
+    ApiKeysModule,
     VisitorsModule,
     SlaModule,
     AgentSocketModule,

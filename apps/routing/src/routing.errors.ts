@@ -64,9 +64,11 @@ export const RoutingErrors = {
   slaPolicyNotFound: () =>
     new DomainException('SLA_POLICY_NOT_FOUND', 'No such SLA policy in this workspace'),
   agentEmailTaken: () =>
-    new DomainException('ROUTING_AGENT_EMAIL_TAKEN', 'The workspace already has an agent with this email', [
-      { field: 'email', message: 'email is taken in this workspace' },
-    ]),
+    new DomainException(
+      'ROUTING_AGENT_EMAIL_TAKEN',
+      'The workspace already has an agent with this email',
+      [{ field: 'email', message: 'email is taken in this workspace' }],
+    ),
   invitationInvalid: () =>
     new DomainException(
       'ROUTING_INVITATION_INVALID',

@@ -12,7 +12,12 @@ import {
   DeleteInboxRequest,
   UpdateInboxRequest,
 } from './conversation/inbox-admin';
-import { ListCannedResponsesRequest } from './conversation/list-canned-responses';
+import {
+  CreateCannedResponseRequest,
+  DeleteCannedResponseRequest,
+  ListCannedResponsesRequest,
+  UpdateCannedResponseRequest,
+} from './conversation/list-canned-responses';
 import { ListConversationsRequest } from './conversation/list-conversations';
 import { ListMessagesRequest } from './conversation/list-messages';
 import { MessageCreated } from './conversation/message-created';
@@ -442,9 +447,21 @@ export const SUBJECTS = {
       WorkspaceScopedRequest,
       returns<InboxView[]>(),
     ),
-    createInbox: defineRequest('conversation.inbox.create', CreateInboxRequest, returns<InboxView>()),
-    updateInbox: defineRequest('conversation.inbox.update', UpdateInboxRequest, returns<InboxView>()),
-    deleteInbox: defineRequest('conversation.inbox.delete', DeleteInboxRequest, returns<InboxView>()),
+    createInbox: defineRequest(
+      'conversation.inbox.create',
+      CreateInboxRequest,
+      returns<InboxView>(),
+    ),
+    updateInbox: defineRequest(
+      'conversation.inbox.update',
+      UpdateInboxRequest,
+      returns<InboxView>(),
+    ),
+    deleteInbox: defineRequest(
+      'conversation.inbox.delete',
+      DeleteInboxRequest,
+      returns<InboxView>(),
+    ),
     findEmailInbox: defineRequest(
       'conversation.email-inbox.find',
       FindEmailInboxRequest,
@@ -464,6 +481,21 @@ export const SUBJECTS = {
       'conversation.canned-response.list',
       ListCannedResponsesRequest,
       returns<CannedResponseView[]>(),
+    ),
+    createCannedResponse: defineRequest(
+      'conversation.canned-response.create',
+      CreateCannedResponseRequest,
+      returns<CannedResponseView>(),
+    ),
+    updateCannedResponse: defineRequest(
+      'conversation.canned-response.update',
+      UpdateCannedResponseRequest,
+      returns<CannedResponseView>(),
+    ),
+    deleteCannedResponse: defineRequest(
+      'conversation.canned-response.delete',
+      DeleteCannedResponseRequest,
+      returns<CannedResponseView>(),
     ),
     submitCsat: defineRequest('conversation.csat.submit', SubmitCsatRequest, returns<CsatView>()),
     registerFile: defineRequest(

@@ -13,9 +13,10 @@ export const DEVELOPMENT_SECRETS_KEY = 'development-only-secrets-key-not-for-pro
  */
 export function IsSecretsKey(): PropertyDecorator {
   return (target, propertyName) => {
-    ValidateIf(
-      (env: SecretsEnv) => env.NODE_ENV === 'production' || env.SECRETS_KEY !== undefined,
-    )(target, propertyName);
+    ValidateIf((env: SecretsEnv) => env.NODE_ENV === 'production' || env.SECRETS_KEY !== undefined)(
+      target,
+      propertyName,
+    );
     IsString()(target, propertyName);
     MinLength(32, {
       message: 'SECRETS_KEY must be at least 32 characters (required in production)',

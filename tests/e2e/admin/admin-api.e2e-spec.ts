@@ -365,6 +365,92 @@ describe('admin API', () => {
     ).resolves.toEqual(expect.any(String));
   });
 
+  it('keeps shared and personal canned responses, a shortcut unique within what one agent sees', async () => {
+    const create = (token: string, body: object) =>
+      call<{ id: string; scope: string; code?: string }>('POST', '/canned-responses', token, body);
+    const shared = await create(admin, {
+      scope: 'shared',
+      shortcut: 'refund',
+      text: 'Refunds take 5 days',
+    });
+    expect(shared).toMatchObject({ status: 201, body: { scope: 'shared' } });
+    expect(await create(agent, { scope: 'shared', shortcut: 'mine', text: 'x' })).toMatchObject({
+      status: 403,
+    });
+    expect(await create(agent, { scope: 'personal', shortcut: 'refund', text: 'x' })).toMatchObject(
+      {
+        status: 409,
+        body: { code: 'CANNED_RESPONSE_SHORTCUT_TAKEN' },
+      },
+    );
+    const personal = await create(agent, { scope: 'personal', shortcut: 'sig', text: '— Ada' });
+    expect(personal).toMatchObject({ status: 201, body: { scope: 'personal' } });
+    // Another agent's personal shortcut does not clash with a colleague's.
+    expect(
+      await create(admin, { scope: 'personal', shortcut: 'sig', text: '— Root' }),
+    ).toMatchObject({
+      status: 201,
+    });
+    expect(await create(admin, { scope: 'shared', shortcut: 'sig', text: 'x' })).toMatchObject({
+      status: 409,
+    });
+
+    const seen = await call<{ shortcut: string; scope: string }[]>(
+      'GET',
+      '/canned-responses',
+      agent,
+    );
+    expect(seen.body.map(({ shortcut, scope }) => `${scope}:${shortcut}`)).toEqual([
+      'shared:hello',
+      'shared:refund',
+      'personal:sig',
+    ]);
+    expect(
+      await call('PATCH', `/canned-responses/${shared.body.id}`, agent, {
+        text: 'Instant refunds!',
+      }),
+    ).toMatchObject({ status: 403, body: { code: 'CANNED_RESPONSE_FORBIDDEN' } });
+    expect(await call('DELETE', `/canned-responses/${personal.body.id}`, admin)).toMatchObject({
+      status: 404,
+    });
+    expect(
+      await call('PATCH', `/canned-responses/${personal.body.id}`, agent, {
+        shortcut: 'signature',
+      }),
+    ).toMatchObject({ status: 200, body: { shortcut: 'signature' } });
+    expect(await call('DELETE', `/canned-responses/${shared.body.id}`, admin)).toMatchObject({
+      status: 200,
+    });
+  });
+
+  it('issues an API key once, lists it by prefix and revokes it', async () => {
+    const issued = await call<{ id: string; key: string; prefix: string }>(
+      'POST',
+      '/api-keys',
+      admin,
+      {
+        name: 'Order system',
+      },
+    );
+    expect(issued).toMatchObject({ status: 201, body: { name: 'Order system', lastUsedAt: null } });
+    expect(issued.body.key.startsWith(issued.body.prefix)).toBe(true);
+    const listed = await call<{ id: string }[]>('GET', '/api-keys', admin);
+    expect(listed.body).toEqual([
+      expect.objectContaining({ id: issued.body.id, prefix: issued.body.prefix }),
+    ]);
+    expect(JSON.stringify(listed.body)).not.toContain(issued.body.key);
+    expect((await call('GET', '/api-keys', agent)).status).toBe(403);
+
+    expect(await call('DELETE', `/api-keys/${issued.body.id}`, admin)).toMatchObject({
+      status: 200,
+    });
+    expect(await call('DELETE', `/api-keys/${issued.body.id}`, admin)).toMatchObject({
+      status: 404,
+      body: { code: 'API_KEY_NOT_FOUND' },
+    });
+    expect((await call('GET', '/api-keys', admin)).body).toEqual([]);
+  });
+
   it('creates a workspace with its first admin only with the operator token while signup is closed', async () => {
     const signup = (body: unknown, token?: string) =>
       api.call('POST', '/api/v1/workspaces', {

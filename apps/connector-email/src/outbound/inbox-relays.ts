@@ -42,7 +42,9 @@ export class InboxRelays implements OnApplicationShutdown {
       host: relay.host,
       port: relay.port,
       secure: relay.secure,
-      ...(relay.user ? { auth: { user: relay.user, pass: sealed ? this.box.open(sealed) : '' } } : {}),
+      ...(relay.user
+        ? { auth: { user: relay.user, pass: sealed ? this.box.open(sealed) : '' } }
+        : {}),
     });
     this.own.set(inboxId, { key, transport });
     this.logger.log({ inboxId, host: relay.host, port: relay.port }, "using the inbox's own relay");

@@ -49,7 +49,13 @@ export class InboxAdministration {
     return inboxes.map(inboxViewOf);
   }
 
-  create({ workspaceId, channel, name, settings, secrets }: CreateInboxRequest): Promise<InboxView> {
+  create({
+    workspaceId,
+    channel,
+    name,
+    settings,
+    secrets,
+  }: CreateInboxRequest): Promise<InboxView> {
     return this.writing(async (manager) => {
       const inbox = manager.create(Inbox, {
         workspaceId,

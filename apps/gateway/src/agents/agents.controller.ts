@@ -86,8 +86,7 @@ export class AgentsController {
   @ApiErrors(
     {
       status: 400,
-      description:
-        'VALIDATION_FAILED (no field given; avatarUrl not an http(s) URL)',
+      description: 'VALIDATION_FAILED (no field given; avatarUrl not an http(s) URL)',
     },
     { status: 403, description: 'ROUTING_ADMIN_ONLY' },
     { status: 404, description: 'AGENT_NOT_FOUND, DEPARTMENT_NOT_FOUND' },

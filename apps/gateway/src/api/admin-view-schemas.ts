@@ -17,6 +17,8 @@ export class InboxAdminViewSchema implements InboxAdminView {
 
 export class InboxSnippetSchema implements InboxSnippetView {
   @ApiProperty({ format: 'uuid' }) inboxId!: string;
-  @ApiProperty({ example: '<script async src="https://chat.example.com/widget.js" data-inbox="…">' })
+  @ApiProperty({
+    example: '<script async src="https://chat.example.com/widget.js" data-inbox="…">',
+  })
   html!: string;
 }

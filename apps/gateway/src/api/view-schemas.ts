@@ -217,6 +217,7 @@ export class CannedResponseViewSchema implements CannedResponseView {
   @ApiProperty({ example: 'hello' }) shortcut!: string;
   @ApiProperty() text!: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) departmentId!: string | null;
+  @ApiProperty({ enum: ['shared', 'personal'] }) scope!: 'shared' | 'personal';
 }
 
 export class WorkspaceSettingsSchema implements WorkspaceSettingsView {

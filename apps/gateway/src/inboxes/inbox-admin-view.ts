@@ -20,8 +20,7 @@ export function inboxAdminViewOf(inbox: InboxView): InboxAdminView {
     channel: inbox.channel,
     name: inbox.name,
     settings,
-    secretsSet:
-      typeof secrets === 'object' && secrets !== null ? Object.keys(secrets).sort() : [],
+    secretsSet: typeof secrets === 'object' && secrets !== null ? Object.keys(secrets).sort() : [],
     createdAt: inbox.createdAt,
     updatedAt: inbox.updatedAt,
   };

@@ -85,7 +85,9 @@ export class InboxesController {
   }
 
   @Get(':inboxId/snippet')
-  @ApiOperation({ summary: "Admin only: the <script> tag that puts a web inbox's widget on a site" })
+  @ApiOperation({
+    summary: "Admin only: the <script> tag that puts a web inbox's widget on a site",
+  })
   @ApiOkResponse({ type: InboxSnippetSchema })
   @ApiErrors(ADMIN_ONLY, { status: 404, description: 'INBOX_NOT_FOUND (or not a web inbox)' })
   snippet(

@@ -5,7 +5,11 @@ import { Agent } from './agent.entity';
 @Entity({ schema: 'routing', name: 'agent_invitations' })
 @Index('ix_agent_invitations_agent', ['agentId'])
 export class AgentInvitation {
-  @PrimaryColumn({ name: 'token_hash', type: 'text', primaryKeyConstraintName: 'pk_agent_invitations' })
+  @PrimaryColumn({
+    name: 'token_hash',
+    type: 'text',
+    primaryKeyConstraintName: 'pk_agent_invitations',
+  })
   tokenHash!: string;
 
   @Column({ name: 'workspace_id', type: 'uuid' })

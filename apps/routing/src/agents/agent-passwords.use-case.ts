@@ -21,7 +21,11 @@ export class AgentPasswords {
     private readonly agents: AgentsService,
   ) {}
 
-  async acceptInvitation({ token, name, password }: AcceptAgentInvitationRequest): Promise<AgentView> {
+  async acceptInvitation({
+    token,
+    name,
+    password,
+  }: AcceptAgentInvitationRequest): Promise<AgentView> {
     const passwordHash = await hashPassword(password);
     const invited = await this.database.dataSource.transaction(async (tx) => {
       const data = routingData(tx);
@@ -42,7 +46,11 @@ export class AgentPasswords {
     const current = await data.agents.passwordHashOf(workspaceId, agentId);
     if (!current || !(await verifyPassword(request.currentPassword, current)))
       throw RoutingErrors.invalidCredentials();
-    await data.agents.setPasswordHash(workspaceId, agentId, await hashPassword(request.newPassword));
+    await data.agents.setPasswordHash(
+      workspaceId,
+      agentId,
+      await hashPassword(request.newPassword),
+    );
     this.logger.log({ workspaceId, agentId }, 'agent changed their password');
     return this.agents.get(workspaceId, agentId);
   }

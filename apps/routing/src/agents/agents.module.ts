@@ -9,7 +9,14 @@ import { UpdateAgent } from './update-agent.use-case';
 
 @Module({
   controllers: [AgentsHandler],
-  providers: [AgentsService, AuthenticateAgent, UpdateAgent, CreateAgent, AgentPasswords, CreateFirstAdmin],
+  providers: [
+    AgentsService,
+    AuthenticateAgent,
+    UpdateAgent,
+    CreateAgent,
+    AgentPasswords,
+    CreateFirstAdmin,
+  ],
   exports: [AgentsService],
 })
 export class AgentsModule {}

@@ -13,7 +13,12 @@ export class CreateFirstAdmin {
 
   constructor(private readonly database: Database) {}
 
-  async execute({ workspaceId, email, name, password }: CreateFirstAdminRequest): Promise<AgentView> {
+  async execute({
+    workspaceId,
+    email,
+    name,
+    password,
+  }: CreateFirstAdminRequest): Promise<AgentView> {
     const passwordHash = await hashPassword(password);
     let admin!: AgentView;
     // Under the lock: two signups racing for one workspace cannot both find it empty.

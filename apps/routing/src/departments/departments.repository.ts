@@ -36,7 +36,11 @@ export class DepartmentsRepository {
   }
 
   /** A new department; its id (uq_departments_workspace_name refuses a name taken). */
-  async insert(department: { workspaceId: string; name: string; vipOnly: boolean }): Promise<string> {
+  async insert(department: {
+    workspaceId: string;
+    name: string;
+    vipOnly: boolean;
+  }): Promise<string> {
     const [row] = await queryRows<{ id: string }>(
       this.db,
       `insert into routing.departments (workspace_id, name, vip_only) values ($1, $2, $3) returning id`,

@@ -13,11 +13,7 @@ import { Clock } from '../business-hours/clock';
 import { inWorkspaceLock } from '../acd/workspace-lock';
 import { routingData, type RoutingData } from '../routing-data';
 import { DepartmentsRepository } from './departments.repository';
-import {
-  createDepartment,
-  deleteDepartment,
-  updateDepartment,
-} from './update-department.use-case';
+import { createDepartment, deleteDepartment, updateDepartment } from './update-department.use-case';
 
 @Injectable()
 export class DepartmentsService {

@@ -24,7 +24,8 @@ export async function updateDepartment(
     throw RoutingErrors.departmentNotFound();
   if (vipOnly !== undefined)
     await data.departments.setVipOnly({ workspaceId, departmentId, vipOnly });
-  if (name !== undefined) await named(() => data.departments.rename({ workspaceId, departmentId, name }));
+  if (name !== undefined)
+    await named(() => data.departments.rename({ workspaceId, departmentId, name }));
   if (agentIds && !(await data.departments.setMembers({ workspaceId, departmentId, agentIds })))
     throw RoutingErrors.agentNotInWorkspace();
   const [department] = await data.departments.list(workspaceId, departmentId);

@@ -38,6 +38,8 @@ export const ERROR_CODES = {
   AUTH_REFRESH_INVALID: { status: 401 },
   /** `POST /auth/refresh`: a refresh token already rotated was used again; its family is revoked. */
   AUTH_REFRESH_REUSED: { status: 401 },
+  /** No live API key with this id in the workspace. */
+  API_KEY_NOT_FOUND: { status: 404 },
   /** `POST /workspaces`: the hub's SIGNUP is closed and no valid operator token was given. */
   SIGNUP_CLOSED: { status: 403 },
   /** `POST /workspaces`: another workspace has this slug. */
@@ -61,6 +63,11 @@ export const ERROR_CODES = {
   INBOX_IN_USE: { status: 409 },
   /** The admin API cannot (yet) create or configure inboxes of this channel. */
   INBOX_CHANNEL_UNSUPPORTED: { status: 400 },
+  CANNED_RESPONSE_NOT_FOUND: { status: 404 },
+  /** The agent would see two canned responses with this shortcut. */
+  CANNED_RESPONSE_SHORTCUT_TAKEN: { status: 409 },
+  /** A shared canned response is changed by supervisors and admins only, a personal one by its owner. */
+  CANNED_RESPONSE_FORBIDDEN: { status: 403 },
 
   // crm.
   CUSTOMER_NOT_FOUND: { status: 404 },
