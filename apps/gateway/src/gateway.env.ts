@@ -1,7 +1,17 @@
 import { HUB_SERVICES } from '@hub/config';
 import { IsSecretsKey } from '@hub/secret-box';
 import { StorageEnv } from '@hub/storage';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
 
 export class GatewayEnv extends StorageEnv {
   /**
@@ -128,4 +138,13 @@ export class GatewayEnv extends StorageEnv {
   @IsInt()
   @Min(1)
   AGENT_MESSAGES_PER_MINUTE: number = 120;
+
+  /**
+   * Where the inbox app's build is (`index.html` and `assets/`), served at `/`; relative to the
+   * working directory, which is the repository root under the launcher.
+   */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  INBOX_DIST_DIR: string = 'dist/apps/inbox';
 }

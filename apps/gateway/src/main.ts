@@ -16,6 +16,7 @@ import { GatewayFilesModule } from './files/gateway-files.module';
 import { InboxesModule } from './inboxes/inboxes.module';
 import { GatewayEnv } from './gateway.env';
 import { gatewayEntities } from './gateway.entities';
+import { serveInboxApp } from './inbox-app/serve-inbox-app';
 import { LinksModule } from './links/links.module';
 import { TicketsModule } from './tickets/tickets.module';
 import { SlaModule } from './sla/sla.module';
@@ -50,8 +51,9 @@ void runService({
     FilesModule,
     GatewayFilesModule,
   ],
-  configureHttp: (app) => {
+  configureHttp: (app, env) => {
     forbidCachingOfAuthAnswers(app);
     serveApiDocs(app);
+    serveInboxApp(app, env);
   },
 });

@@ -1,0 +1,117 @@
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { createContext, useContext, useEffect, useState, useSyncExternalStore } from 'react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useSignedIn, useSocketEvent, useReconnectCount } from '../../api/HubProvider';
+import type { ConversationView, MessageView } from '../../api/types';
+import { keys } from '../api/queries';
+import { ReadPositions } from '../list/unread';
+import { Outbox } from '../view/outbox';
+import { alertAgent } from './alerts';
+import { TypingStore } from './ephemeral';
+
+interface Live {
+  outbox: Outbox;
+  typing: TypingStore;
+  reads: ReadPositions;
+  /** The conversation on screen, if any: its messages are read as they come. */
+  visible: { id: string | null };
+}
+
+const LiveContext = createContext<Live | null>(null);
+
+export function useLive(): Live {
+  const live = useContext(LiveContext);
+  if (!live) throw new Error('useLive outside <ConversationsLive>');
+  return live;
+}
+
+export function useCustomerTyping(conversationId: string) {
+  const { typing } = useLive();
+  return useSyncExternalStore(typing.subscribe, () => typing.get(conversationId));
+}
+
+/** Puts a stored message into the transcript cache in seq order, once. */
+export function addMessage(queryClient: QueryClient, message: MessageView): void {
+  queryClient.setQueryData<MessageView[]>(keys.messages(message.conversationId), (messages) => {
+    if (!messages) return messages;
+    if (messages.some((existing) => existing.seq === message.seq)) return messages;
+    return [...messages, message].sort((a, b) => a.seq - b.seq);
+  });
+  queryClient.setQueriesData<ConversationView[]>({ queryKey: keys.lists }, (rows) =>
+    rows?.map((row) =>
+      row.id === message.conversationId && row.lastSeq < message.seq
+        ? { ...row, lastSeq: message.seq, updatedAt: message.createdAt }
+        : row,
+    ),
+  );
+}
+
+/**
+ * The conversations feature's live side, mounted once for the signed-in app: keeps caches current
+ * from the socket, tracks read positions, and alerts the agent when a conversation is assigned to
+ * them or a customer writes in one of theirs.
+ */
+export function ConversationsLive({ children }: { children: ReactNode }) {
+  const signedIn = useSignedIn();
+  const agentId = signedIn?.agent.id ?? '';
+  const [live] = useState<Live>(() => ({
+    outbox: new Outbox(),
+    typing: new TypingStore(),
+    reads: new ReadPositions(localStorage, `hub.inbox.read.${agentId}`),
+    visible: { id: null },
+  }));
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const { t } = useTranslation('conversations');
+  const reconnects = useReconnectCount();
+
+  useEffect(() => {
+    // Events may have been missed while away: lists are read again (messages resume by seq).
+    if (reconnects > 0) void queryClient.invalidateQueries({ queryKey: keys.lists });
+  }, [reconnects, queryClient]);
+
+  useSocketEvent('conversation.updated', (frame) => {
+    const conversation = frame.conversation as ConversationView;
+    const before = queryClient.getQueryData<ConversationView>(keys.one(conversation.id));
+    queryClient.setQueryData(keys.one(conversation.id), conversation);
+    void queryClient.invalidateQueries({ queryKey: keys.lists });
+    if (conversation.assigneeId === agentId && before?.assigneeId !== agentId)
+      alertAgent({
+        title: t('alerts.assigned'),
+        body: conversation.customerExternalId,
+        tag: conversation.id,
+        onClick: () => void navigate(`/conversations/${conversation.id}`),
+      });
+  });
+
+  useSocketEvent('message.created', (frame) => {
+    const message = frame.message as MessageView;
+    live.outbox.stored(message);
+    addMessage(queryClient, message);
+    const onScreen = live.visible.id === message.conversationId && !document.hidden;
+    if (onScreen) live.reads.markRead(message.conversationId, message.seq);
+    if (message.senderType !== 'customer') return;
+    live.typing.sent(message.conversationId);
+    if (!onScreen)
+      alertAgent({
+        title: t('alerts.customerWrote'),
+        body: message.content.slice(0, 140),
+        tag: message.conversationId,
+        onClick: () => void navigate(`/conversations/${message.conversationId}`),
+      });
+  });
+
+  useSocketEvent('typing', (frame) =>
+    live.typing.typing(String(frame.conversationId), frame.isTyping === true),
+  );
+  useSocketEvent('draft', (frame) =>
+    live.typing.draft(
+      String(frame.conversationId),
+      typeof frame.text === 'string' ? frame.text : '',
+    ),
+  );
+
+  return <LiveContext.Provider value={live}>{children}</LiveContext.Provider>;
+}

@@ -1,0 +1,58 @@
+import { useTranslation } from 'react-i18next';
+import type { MessageView } from '../../api/types';
+
+/** Only http(s) links are made clickable; anything else the customer wrote stays text. */
+export function safeHttpUrl(text: string): string | undefined {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined; // not a URL: shown as the text it is
+  }
+}
+
+/** A message's content as text (never markup), its attachment inline (images) or as a link. */
+export function MessageBody({ message }: { message: MessageView }) {
+  const { t, i18n } = useTranslation('conversations');
+  const { attachment } = message;
+  const link = message.contentType === 'link' ? safeHttpUrl(message.content) : undefined;
+  return (
+    <>
+      {link ? (
+        <p className="message-text">
+          <span className="muted">{t('view.pushedLink')} </span>
+          <a href={link} target="_blank" rel="noopener noreferrer">
+            {message.content}
+          </a>
+        </p>
+      ) : message.content ? (
+        <p className="message-text">{message.content}</p>
+      ) : null}
+      {attachment && message.contentType === 'image' ? (
+        <a href={attachment.url} target="_blank" rel="noopener noreferrer">
+          <img className="attachment-image" src={attachment.url} alt={attachment.name} />
+        </a>
+      ) : null}
+      {attachment && message.contentType !== 'image' ? (
+        <a
+          className="attachment-file"
+          href={attachment.url}
+          target="_blank"
+          rel="noopener noreferrer"
+          download={attachment.name}
+        >
+          {attachment.name}{' '}
+          <span className="muted">
+            (
+            {new Intl.NumberFormat(i18n.language, {
+              style: 'unit',
+              unit: 'kilobyte',
+              maximumFractionDigits: 0,
+            }).format(Math.max(1, attachment.size / 1024))}
+            )
+          </span>
+        </a>
+      ) : null}
+    </>
+  );
+}
