@@ -4,8 +4,12 @@ import { SUBJECTS } from '@hub/contracts';
 import { AgentRole } from '@hub/domain';
 import { Client } from 'pg';
 import { AgentSocketClient } from '../support/agent-socket-client';
+import type { Locale } from '../support/browser';
+import { startBrowserHub, type BrowserHub } from '../support/browser-hub';
 import { GatewayApi } from '../support/gateway-api';
-import { startHubSuite, type HubSuite } from '../support/hub-suite';
+import type { HubSuite } from '../support/hub-suite';
+import { inboxText, openInbox } from '../support/inbox';
+import { newSession, VisitorClient } from '../support/visitor-client';
 import { nestRequest } from '../support/nest-request';
 import { createWorkspace, type WorkspaceFixture } from '../support/workspace-fixture';
 
@@ -30,6 +34,7 @@ interface InboxBody {
 }
 
 describe('admin API', () => {
+  let hub: BrowserHub;
   let suite: HubSuite;
   let api: GatewayApi;
   let db: Client;
@@ -38,11 +43,14 @@ describe('admin API', () => {
   let agent: string;
 
   beforeAll(async () => {
-    suite = await startHubSuite(
-      'admin_api',
-      ['gateway', 'routing', 'conversation', 'connector-web'],
-      { OPERATOR_TOKEN, WIDGET_ORIGIN, SECRETS_KEY, SIGNUP_IP_MAX_PER_HOUR: '4' },
-    );
+    // The web-chat services and one Chromium: the REST tests and the settings screens share it.
+    hub = await startBrowserHub('admin_api', {
+      OPERATOR_TOKEN,
+      WIDGET_ORIGIN,
+      SECRETS_KEY,
+      SIGNUP_IP_MAX_PER_HOUR: '4',
+    });
+    suite = hub.suite;
     api = new GatewayApi(suite.hub.service('gateway').url);
     db = new Client({ connectionString: suite.database.url });
     await db.connect();
@@ -59,7 +67,7 @@ describe('admin API', () => {
 
   afterAll(async () => {
     await db?.end();
-    await suite?.stop();
+    await hub?.stop();
   });
 
   const call = <T = unknown>(method: string, path: string, token: string, body?: unknown) =>
@@ -482,6 +490,103 @@ describe('admin API', () => {
     expect(await signup(body, OPERATOR_TOKEN)).toMatchObject({
       status: 429,
       body: { code: 'RATE_LIMITED' },
+    });
+  });
+
+  describe('settings screens', () => {
+    const SCREENS = ['agents', 'departments', 'inboxes', 'canned-responses', 'api-keys'] as const;
+
+    it('let an admin add an agent, a department and a web inbox; the agent then takes a visitor’s chat', async () => {
+      const team = await createWorkspace(suite.database.url, { boss: AgentRole.Admin });
+      const boss = await openInbox(hub, team, team.agents.boss);
+      const { page } = boss;
+      const text = (key: string) => inboxText('en-US', 'settings', key);
+      const go = (screen: (typeof SCREENS)[number]) =>
+        page.getByRole('navigation', { name: text('nav.label') }).getByRole('link', {
+          name: text(`nav.${screen}`),
+        });
+      await page.getByRole('link', { name: inboxText('en-US', 'app', 'nav.settings') }).click();
+
+      await go('departments').click();
+      await page.getByLabel(text('departments.name')).fill('Web sales');
+      await page.getByRole('button', { name: text('departments.submit') }).click();
+      await page.getByRole('cell', { name: 'Web sales' }).waitFor();
+
+      await go('agents').click();
+      await page.getByLabel(text('agents.email')).fill('mei@example.test');
+      await page.getByLabel(text('agents.name'), { exact: true }).fill('Mei');
+      await page.getByLabel(text('agents.password')).fill('mei password 1');
+      await page.getByRole('button', { name: text('agents.submit') }).click();
+      await page.getByRole('cell', { name: 'mei@example.test' }).waitFor();
+
+      await go('departments').click();
+      await page
+        .getByRole('button', { name: text('departments.delete').replace('{{name}}', 'Web sales') })
+        .waitFor();
+
+      await go('inboxes').click();
+      await page.getByLabel(text('inboxes.name')).first().fill('Storefront');
+      await page.getByRole('button', { name: text('inboxes.submitWeb') }).click();
+      await page.getByRole('cell', { name: 'Storefront' }).waitFor();
+      await page
+        .getByRole('button', {
+          name: text('inboxes.showSnippet').replace('{{name}}', 'Storefront'),
+        })
+        .click();
+      const snippet = await page.getByLabel(text('inboxes.snippet')).inputValue();
+      expect(snippet).toMatch(
+        /^<script async src="https:\/\/chat\.example\.test\/widget\.js" data-inbox="[0-9a-f-]{36}"><\/script>$/,
+      );
+      const inboxId = /data-inbox="([^"]+)"/.exec(snippet)![1];
+      for (const screen of SCREENS) {
+        await go(screen).click();
+        await page.getByRole('heading', { level: 2 }).waitFor();
+        await boss.screenshot(`settings-${screen}`);
+      }
+      expect(boss.watch.pageErrors).toEqual([]);
+      await boss.close();
+
+      const mei = await openInbox(hub, team, {
+        id: '',
+        name: 'Mei',
+        email: 'mei@example.test',
+        password: 'mei password 1',
+        role: AgentRole.Agent,
+      });
+      const web = suite.hub.service('connector-web').url;
+      const { client: visitor } = await VisitorClient.greeted(web, {
+        token: (await newSession(web, inboxId)).token,
+      });
+      visitor.send({
+        type: 'message.send',
+        ref: randomUUID(),
+        clientMessageId: randomUUID(),
+        content: 'Hello from the storefront',
+      });
+      await mei.page.getByText('Hello from the storefront').first().waitFor({ timeout: 20_000 });
+      await mei.screenshot('settings-new-agent-chat');
+      await visitor.close();
+      await mei.close();
+    });
+
+    it('are in Japanese for an admin whose profile says so, CJK rendered', async () => {
+      const team = await createWorkspace(suite.database.url, { kenji: AgentRole.Admin });
+      const token = await api.login(team.slug, team.agents.kenji.email, team.agents.kenji.password);
+      await call('PATCH', `/agents/${team.agents.kenji.id}`, token, { locale: 'ja' });
+      const locale: Locale = 'ja-JP';
+      const kenji = await openInbox(hub, team, team.agents.kenji, { locale });
+      const text = (key: string) => inboxText(locale, 'settings', key);
+      await kenji.page.goto(`${suite.hub.service('gateway').url}/settings`);
+      for (const screen of SCREENS) {
+        await kenji.page
+          .getByRole('navigation', { name: text('nav.label') })
+          .getByRole('link', { name: text(`nav.${screen}`) })
+          .click();
+        await kenji.page.getByRole('heading', { level: 2, name: text(`nav.${screen}`) }).waitFor();
+        await kenji.screenshot(`settings-${screen}`);
+      }
+      expect(kenji.watch.pageErrors).toEqual([]);
+      await kenji.close();
     });
   });
 });
