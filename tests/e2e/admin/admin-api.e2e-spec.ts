@@ -63,7 +63,7 @@ describe('admin API', () => {
       api.login(workspace.slug, root.email, root.password),
       api.login(workspace.slug, ada.email, ada.password),
     ]);
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await db?.end();
@@ -507,27 +507,24 @@ describe('admin API', () => {
         });
       await page.getByRole('link', { name: inboxText('en-US', 'app', 'nav.settings') }).click();
 
-      await go('departments').click();
-      await page.getByLabel(text('departments.name')).fill('Web sales');
-      await page.getByRole('button', { name: text('departments.submit') }).click();
-      await page.getByRole('cell', { name: 'Web sales' }).waitFor();
-
       await go('agents').click();
       await page.getByLabel(text('agents.email')).fill('mei@example.test');
       await page.getByLabel(text('agents.name'), { exact: true }).fill('Mei');
       await page.getByLabel(text('agents.password')).fill('mei password 1');
       await page.getByRole('button', { name: text('agents.submit') }).click();
-      await page.getByRole('cell', { name: 'mei@example.test' }).waitFor();
+      await page.getByRole('cell', { name: 'mei@example.test', exact: true }).waitFor();
 
       await go('departments').click();
-      await page
-        .getByRole('button', { name: text('departments.delete').replace('{{name}}', 'Web sales') })
-        .waitFor();
+      await page.getByLabel(text('departments.name')).fill('Web sales');
+      await page.getByRole('checkbox', { name: 'Mei' }).check();
+      await page.getByRole('button', { name: text('departments.submit') }).click();
+      await page.getByRole('cell', { name: 'Web sales', exact: true }).waitFor();
+      await page.getByRole('cell', { name: 'Mei', exact: true }).waitFor();
 
       await go('inboxes').click();
       await page.getByLabel(text('inboxes.name')).first().fill('Storefront');
       await page.getByRole('button', { name: text('inboxes.submitWeb') }).click();
-      await page.getByRole('cell', { name: 'Storefront' }).waitFor();
+      await page.getByRole('cell', { name: 'Storefront', exact: true }).waitFor();
       await page
         .getByRole('button', {
           name: text('inboxes.showSnippet').replace('{{name}}', 'Storefront'),
@@ -553,6 +550,10 @@ describe('admin API', () => {
         password: 'mei password 1',
         role: AgentRole.Agent,
       });
+      // She goes online, as an agent starting the day does.
+      await mei.page
+        .getByRole('combobox', { name: inboxText('en-US', 'app', 'presence.label') })
+        .selectOption('online');
       const web = suite.hub.service('connector-web').url;
       const { client: visitor } = await VisitorClient.greeted(web, {
         token: (await newSession(web, inboxId)).token,
@@ -563,11 +564,17 @@ describe('admin API', () => {
         clientMessageId: randomUUID(),
         content: 'Hello from the storefront',
       });
-      await mei.page.getByText('Hello from the storefront').first().waitFor({ timeout: 20_000 });
+      // Routed to her (the only agent online): it shows in her list, assigned; she opens it.
+      const assigned = inboxText('en-US', 'conversations', 'status.assigned');
+      await mei.page
+        .getByRole('link', { name: new RegExp(assigned) })
+        .first()
+        .click({ timeout: 30_000 });
+      await mei.page.getByText('Hello from the storefront').first().waitFor({ timeout: 15_000 });
       await mei.screenshot('settings-new-agent-chat');
       await visitor.close();
       await mei.close();
-    });
+    }, 120_000);
 
     it('are in Japanese for an admin whose profile says so, CJK rendered', async () => {
       const team = await createWorkspace(suite.database.url, { kenji: AgentRole.Admin });
@@ -587,6 +594,6 @@ describe('admin API', () => {
       }
       expect(kenji.watch.pageErrors).toEqual([]);
       await kenji.close();
-    });
+    }, 120_000);
   });
 });

@@ -11,7 +11,7 @@ export interface SealedSettings {
   secrets: SealedSecretChanges;
 }
 
-export function settingsSpecOf(channel: Channel): InboxSettingsSpec {
+function settingsSpecOf(channel: Channel): InboxSettingsSpec {
   const spec = INBOX_SETTINGS[channel];
   if (!spec) {
     throw new DomainException(

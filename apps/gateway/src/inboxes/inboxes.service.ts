@@ -16,7 +16,7 @@ import { isAdmin, type AuthenticatedAgent } from '../auth/authenticated-agent';
 import type { GatewayEnv } from '../gateway.env';
 import type { CreateInboxBody, UpdateInboxBody } from './dto/inbox.dto';
 import { inboxAdminViewOf, type InboxAdminView } from './inbox-admin-view';
-import { sealSettings, settingsSpecOf } from './inbox-settings-input';
+import { sealSettings } from './inbox-settings-input';
 
 /** The web widget's snippet for a site's pages. */
 export interface InboxSnippetView {
@@ -50,7 +50,6 @@ export class InboxesService {
 
   async create(admin: AuthenticatedAgent, body: CreateInboxBody): Promise<InboxAdminView> {
     adminOnly(admin, 'create an inbox');
-    settingsSpecOf(body.channel);
     const request: CreateInboxRequest = {
       workspaceId: admin.workspaceId,
       channel: body.channel,
