@@ -1,11 +1,16 @@
-import { withSecretsKey } from '@hub/secret-box';
+import { IsSecretsKey } from '@hub/secret-box';
 import { StorageEnv } from '@hub/storage';
 import { IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 
 const MB = 1024 * 1024;
 
-// SECRETS_KEY opens the IMAP passwords of the inboxes whose mail is polled elsewhere.
-export class ConnectorEmailEnv extends withSecretsKey(StorageEnv) {
+export class ConnectorEmailEnv extends StorageEnv {
+  /**
+   * Opens the relay and IMAP passwords of email inboxes (sealed by the gateway; see SecretBox).
+   */
+  @IsSecretsKey()
+  SECRETS_KEY?: string;
+
   /** The SMTP port mail is delivered to (binds on HOST, like the HTTP port). */
   @IsOptional()
   @IsInt()

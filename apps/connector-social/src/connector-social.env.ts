@@ -1,3 +1,4 @@
+import { IsSecretsKey } from '@hub/secret-box';
 import { StorageEnv } from '@hub/storage';
 import {
   IsInt,
@@ -14,12 +15,8 @@ const MB = 1024 * 1024;
 const BASE_URL = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 
 export class ConnectorSocialEnv extends StorageEnv {
-  /** As SecretsEnv (@hub/secret-box): opens the inboxes' sealed platform credentials. */
-  @ValidateIf(
-    (env: ConnectorSocialEnv) => env.NODE_ENV === 'production' || env.SECRETS_KEY !== undefined,
-  )
-  @IsString()
-  @MinLength(32, { message: 'SECRETS_KEY must be at least 32 characters (required in production)' })
+  /** Opens the inboxes' sealed platform credentials (see SecretBox). */
+  @IsSecretsKey()
   SECRETS_KEY?: string;
 
   /** `hub.verify_token` of the Meta app's webhook subscription (the GET handshake). */

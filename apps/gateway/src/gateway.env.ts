@@ -1,9 +1,55 @@
+import { HUB_SERVICES } from '@hub/config';
+import { IsSecretsKey } from '@hub/secret-box';
 import { StorageEnv } from '@hub/storage';
-import { withSecretsKey } from '@hub/secret-box';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
 
-// SECRETS_KEY seals and opens API inboxes' signing secrets and webhook secrets.
-export class GatewayEnv extends withSecretsKey(StorageEnv) {
+export class GatewayEnv extends StorageEnv {
+  /**
+   * Seals the inbox credentials admins write (relay passwords, platform tokens) and opens API
+   * inboxes' and webhooks' signing secrets; the services that open them need the same key (see SecretsEnv of @hub/secret-box). Required in production.
+   */
+  @IsSecretsKey()
+  SECRETS_KEY?: string;
+
+  /**
+   * `open`: anyone may create a workspace with its first admin (`POST /api/v1/workspaces`);
+   * `closed` (default): only an instance operator, with OPERATOR_TOKEN.
+   */
+  @IsOptional()
+  @IsIn(['open', 'closed'])
+  SIGNUP: 'open' | 'closed' = 'closed';
+
+  /** The instance operator's token (`X-Operator-Token`) for creating workspaces when closed. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'OPERATOR_TOKEN must be at least 32 characters' })
+  OPERATOR_TOKEN?: string;
+
+  /** Workspace creations admitted per client IP per hour. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  SIGNUP_IP_MAX_PER_HOUR: number = 5;
+
+  /**
+   * Where sites load the widget from (connector-web's public origin, e.g.
+   * `https://chat.example.com`): the snippet the admin API hands out points there.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/?#\s]+$/, { message: 'WIDGET_ORIGIN must be an http(s) origin' })
+  WIDGET_ORIGIN: string =
+    `http://127.0.0.1:${HUB_SERVICES.find((s) => s.name === 'connector-web')?.port ?? 3001}`;
+
   /** Signs agents' access tokens (HS256); at least 32 characters of randomness. */
   @IsString()
   @MinLength(32)

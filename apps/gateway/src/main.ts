@@ -3,6 +3,7 @@ import { runService } from '@hub/service-kit';
 import { FilesModule } from '@hub/storage';
 import { AgentSocketModule } from './agent-socket/agent-socket.module';
 import { AgentsModule } from './agents/agents.module';
+import { ApiKeysModule } from './api-keys/api-keys.module';
 import { serveApiDocs } from './api/openapi';
 import { AuthModule } from './auth/auth.module';
 import { forbidCachingOfAuthAnswers } from './auth/no-store';
@@ -12,6 +13,7 @@ import { CustomerMergesModule } from './customer-merges/customer-merges.module';
 import { CustomersModule } from './customers/customers.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { GatewayFilesModule } from './files/gateway-files.module';
+import { InboxesModule } from './inboxes/inboxes.module';
 import { GatewayEnv } from './gateway.env';
 import { gatewayEntities } from './gateway.entities';
 import { serveInboxApp } from './inbox-app/serve-inbox-app';
@@ -44,6 +46,8 @@ void runService({
     DepartmentsModule,
     LiveFiguresModule,
     CannedResponsesModule,
+    InboxesModule,
+    ApiKeysModule,
     VisitorsModule,
     SlaModule,
     AgentSocketModule,

@@ -1,5 +1,6 @@
 import { DrainSnapshotQuery } from './acd/drain-snapshot.query';
 import { RoutesRepository } from './acd/routes.repository';
+import { AgentInvitationsRepository } from './agents/agent-invitations.repository';
 import { AgentsRepository } from './agents/agents.repository';
 import { DepartmentsRepository } from './departments/departments.repository';
 import { PresenceRepository } from './presence/presence.repository';
@@ -19,6 +20,7 @@ export interface RoutingData {
   queue: QueueRepository;
   drainSnapshot: DrainSnapshotQuery;
   agents: AgentsRepository;
+  invitations: AgentInvitationsRepository;
   departments: DepartmentsRepository;
   presence: PresenceRepository;
   handlingTimes: HandlingTimesRepository;
@@ -32,6 +34,7 @@ export function routingData(db: Queryable): RoutingData {
     queue: new QueueRepository(db),
     drainSnapshot: new DrainSnapshotQuery(db),
     agents: new AgentsRepository(db),
+    invitations: new AgentInvitationsRepository(db),
     departments: new DepartmentsRepository(db),
     presence: new PresenceRepository(db),
     handlingTimes: new HandlingTimesRepository(db),

@@ -1,6 +1,7 @@
 import { outboxEntity } from '@hub/outbox';
 import { Route } from './acd/route.entity';
 import { Agent } from './agents/agent.entity';
+import { AgentInvitation } from './agents/agent-invitation.entity';
 import { AgentStatus } from './agents/agent-status.entity';
 import { BusinessHours } from './business-hours/business-hours.entity';
 import { DepartmentAgent } from './departments/department-agent.entity';
@@ -15,6 +16,7 @@ import { HandlingTime } from './wait-estimates/handling-time.entity';
 
 export const routingEntities = [
   Agent,
+  AgentInvitation,
   AgentStatus,
   Department,
   DepartmentAgent,

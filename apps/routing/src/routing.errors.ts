@@ -63,6 +63,36 @@ export const RoutingErrors = {
     ),
   slaPolicyNotFound: () =>
     new DomainException('SLA_POLICY_NOT_FOUND', 'No such SLA policy in this workspace'),
+  agentEmailTaken: () =>
+    new DomainException(
+      'ROUTING_AGENT_EMAIL_TAKEN',
+      'The workspace already has an agent with this email',
+      [{ field: 'email', message: 'email is taken in this workspace' }],
+    ),
+  invitationInvalid: () =>
+    new DomainException(
+      'ROUTING_INVITATION_INVALID',
+      'The invitation is unknown, already used or expired: ask an admin for a new one',
+    ),
+  departmentNameTaken: () =>
+    new DomainException(
+      'ROUTING_DEPARTMENT_NAME_TAKEN',
+      'The workspace already has a department with this name',
+      [{ field: 'name', message: 'name is taken in this workspace' }],
+    ),
+  departmentNotEmpty: (waiting: number) =>
+    new DomainException(
+      'ROUTING_DEPARTMENT_NOT_EMPTY',
+      `${waiting} conversation(s) wait in this department: transfer or serve them before deleting it`,
+    ),
+  agentNotInWorkspace: () =>
+    new DomainException('AGENT_NOT_FOUND', 'A member is not an agent of this workspace', [
+      { field: 'agentIds', message: 'every member must be an agent of the workspace' },
+    ]),
+  departmentOfWorkspaceNotFound: () =>
+    new DomainException('DEPARTMENT_NOT_FOUND', 'A department is not one of this workspace', [
+      { field: 'departmentIds', message: 'every department must be one of the workspace' },
+    ]),
   /** A precondition re-checked in SQL failed: the transaction is rolled back, nothing changed. */
   invariant: (message: string) =>
     new DomainException('ROUTING_INVARIANT', `routing refused the change: ${message}; retry`),

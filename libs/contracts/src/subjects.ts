@@ -8,7 +8,17 @@ import { ConversationResolved } from './conversation/conversation-resolved';
 import { ConversationUnassigned } from './conversation/conversation-unassigned';
 import { GetConversationRequest } from './conversation/get-conversation';
 import { GetInboxRequest } from './conversation/get-inbox';
-import { ListCannedResponsesRequest } from './conversation/list-canned-responses';
+import {
+  CreateInboxRequest,
+  DeleteInboxRequest,
+  UpdateInboxRequest,
+} from './conversation/inbox-admin';
+import {
+  CreateCannedResponseRequest,
+  DeleteCannedResponseRequest,
+  ListCannedResponsesRequest,
+  UpdateCannedResponseRequest,
+} from './conversation/list-canned-responses';
 import { ListConversationsRequest } from './conversation/list-conversations';
 import { ListMessagesRequest } from './conversation/list-messages';
 import { MessageCreated } from './conversation/message-created';
@@ -139,7 +149,18 @@ import { PickConversationRequest } from './routing/pick-conversation';
 import { SetAgentPresenceRequest } from './routing/set-agent-presence';
 import { TransferConversationRequest } from './routing/transfer-conversation';
 import { UpdateAgentRequest, type UpdateAgentReply } from './routing/update-agent';
-import { UpdateDepartmentRequest } from './routing/update-department';
+import {
+  AcceptAgentInvitationRequest,
+  ChangeAgentPasswordRequest,
+  CreateAgentRequest,
+  CreateFirstAdminRequest,
+  type CreateAgentReply,
+} from './routing/create-agent';
+import {
+  CreateDepartmentRequest,
+  DeleteDepartmentRequest,
+  UpdateDepartmentRequest,
+} from './routing/update-department';
 import type { LiveFiguresView } from './views/live-figures-view';
 import {
   AcceptInvitationRequest,
@@ -444,6 +465,26 @@ export const SUBJECTS = {
       returns<VisitorHistoryReply>(),
     ),
     getInbox: defineRequest('conversation.inbox.get', GetInboxRequest, returns<InboxView>()),
+    listInboxes: defineRequest(
+      'conversation.inbox.list',
+      WorkspaceScopedRequest,
+      returns<InboxView[]>(),
+    ),
+    createInbox: defineRequest(
+      'conversation.inbox.create',
+      CreateInboxRequest,
+      returns<InboxView>(),
+    ),
+    updateInbox: defineRequest(
+      'conversation.inbox.update',
+      UpdateInboxRequest,
+      returns<InboxView>(),
+    ),
+    deleteInbox: defineRequest(
+      'conversation.inbox.delete',
+      DeleteInboxRequest,
+      returns<InboxView>(),
+    ),
     findEmailInbox: defineRequest(
       'conversation.email-inbox.find',
       FindEmailInboxRequest,
@@ -468,6 +509,21 @@ export const SUBJECTS = {
       'conversation.canned-response.list',
       ListCannedResponsesRequest,
       returns<CannedResponseView[]>(),
+    ),
+    createCannedResponse: defineRequest(
+      'conversation.canned-response.create',
+      CreateCannedResponseRequest,
+      returns<CannedResponseView>(),
+    ),
+    updateCannedResponse: defineRequest(
+      'conversation.canned-response.update',
+      UpdateCannedResponseRequest,
+      returns<CannedResponseView>(),
+    ),
+    deleteCannedResponse: defineRequest(
+      'conversation.canned-response.delete',
+      DeleteCannedResponseRequest,
+      returns<CannedResponseView>(),
     ),
     submitCsat: defineRequest('conversation.csat.submit', SubmitCsatRequest, returns<CsatView>()),
     registerFile: defineRequest(
@@ -628,6 +684,26 @@ export const SUBJECTS = {
       UpdateAgentRequest,
       returns<UpdateAgentReply>(),
     ),
+    createAgent: defineRequest(
+      'routing.agent.create',
+      CreateAgentRequest,
+      returns<CreateAgentReply>(),
+    ),
+    createFirstAdmin: defineRequest(
+      'routing.agent.create-first-admin',
+      CreateFirstAdminRequest,
+      returns<AgentView>(),
+    ),
+    acceptAgentInvitation: defineRequest(
+      'routing.agent.invitation.accept',
+      AcceptAgentInvitationRequest,
+      returns<AgentView>(),
+    ),
+    changeAgentPassword: defineRequest(
+      'routing.agent.password.change',
+      ChangeAgentPasswordRequest,
+      returns<AgentView>(),
+    ),
     setPresence: defineRequest(
       'routing.agent.presence.set',
       SetAgentPresenceRequest,
@@ -656,6 +732,16 @@ export const SUBJECTS = {
     updateDepartment: defineRequest(
       'routing.department.update',
       UpdateDepartmentRequest,
+      returns<DepartmentView>(),
+    ),
+    createDepartment: defineRequest(
+      'routing.department.create',
+      CreateDepartmentRequest,
+      returns<DepartmentView>(),
+    ),
+    deleteDepartment: defineRequest(
+      'routing.department.delete',
+      DeleteDepartmentRequest,
       returns<DepartmentView>(),
     ),
     liveFigures: defineRequest(

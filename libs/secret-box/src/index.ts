@@ -1,2 +1,2 @@
 export { SecretBox } from './secret-box';
-export { DEVELOPMENT_SECRETS_KEY, SecretsEnv, secretsKeyOf, withSecretsKey } from './secrets-env';
+export { DEVELOPMENT_SECRETS_KEY, IsSecretsKey, SecretsEnv, secretsKeyOf } from './secrets-env';

@@ -7,34 +7,32 @@ import { IsString, MinLength, ValidateIf } from 'class-validator';
  */
 export const DEVELOPMENT_SECRETS_KEY = 'development-only-secrets-key-not-for-production';
 
-// TypeScript accepts a class as a mixin's base only with a constructor of `...args: any[]`.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type EnvClass = abstract new (...args: any[]) => ServiceEnv;
-
 /**
- * Adds SECRETS_KEY to a service's env class, whatever it already extends (StorageEnv for the
- * edges that take files, ServiceEnv otherwise).
+ * The rule of SECRETS_KEY, for an env class that cannot extend SecretsEnv (it extends another
+ * env): at least 32 characters, required in production.
  */
-export function withSecretsKey<Base extends EnvClass>(base: Base) {
-  abstract class WithSecretsKey extends base {
-    /**
-     * Key for the inbox credentials kept encrypted (at least 32 characters). Every service that
-     * reads or writes them needs the same one. Required in production.
-     */
-    @ValidateIf(
-      (env: WithSecretsKey) => env.NODE_ENV === 'production' || env.SECRETS_KEY !== undefined,
-    )
-    @IsString()
-    @MinLength(32, {
+export function IsSecretsKey(): PropertyDecorator {
+  return (target, propertyName) => {
+    ValidateIf((env: SecretsEnv) => env.NODE_ENV === 'production' || env.SECRETS_KEY !== undefined)(
+      target,
+      propertyName,
+    );
+    IsString()(target, propertyName);
+    MinLength(32, {
       message: 'SECRETS_KEY must be at least 32 characters (required in production)',
-    })
-    SECRETS_KEY?: string;
-  }
-  return WithSecretsKey;
+    })(target, propertyName);
+  };
 }
 
 /** The variable of the services that seal or open inbox credentials (see SecretBox). */
-export class SecretsEnv extends withSecretsKey(ServiceEnv) {}
+export class SecretsEnv extends ServiceEnv {
+  /**
+   * Key for the inbox credentials kept encrypted (at least 32 characters). Every service that
+   * reads or writes them needs the same one. Required in production.
+   */
+  @IsSecretsKey()
+  SECRETS_KEY?: string;
+}
 
 export function secretsKeyOf(env: { SECRETS_KEY?: string }): string {
   return env.SECRETS_KEY ?? DEVELOPMENT_SECRETS_KEY;

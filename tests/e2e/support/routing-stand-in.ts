@@ -26,6 +26,7 @@ export function standInForRouting(
         id: known.agentId,
         workspaceId: data.workspaceId,
         name: 'Agent',
+        locale: 'en',
         avatarUrl: null,
         email: `${known.agentId}@example.test`,
         role: known.role,

@@ -1,34 +1,32 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { OnApplicationBootstrap } from '@nestjs/common';
 import type { EmailReplyRequested } from '@hub/contracts';
 import { SUBJECTS } from '@hub/contracts';
 import type { DeliveryMeta } from '@hub/messaging';
 import { Messaging, SERVICE_ENV } from '@hub/service-kit';
 import { FILE_STORAGE, type FileStorage } from '@hub/storage';
-import { createTransport, type Transporter } from 'nodemailer';
 import type { ConnectorEmailEnv } from '../connector-email.env';
 import { DeliveryReports } from './delivery-reports';
+import { InboxRelays } from './inbox-relays';
 import { replyMail } from './reply-mail';
 
 /**
  * Mails agents' replies (`outbound.email`, written by conversation with the stored reply)
- * through the SMTP relay. A temporary refusal or an unreachable relay is retried with backoff
+ * through the inbox's SMTP relay, or the hub's. A temporary refusal or an unreachable relay is retried with backoff
  * (the consumer's redelivery, 1 s doubling to 60 s) up to EMAIL_SEND_MAX_ATTEMPTS; a permanent
  * refusal (5xx), or the last attempt failing, marks the reply failed with the relay's answer.
  */
 @Injectable()
-export class SendReplyHandler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SendReplyHandler implements OnApplicationBootstrap {
   private readonly logger = new Logger(SendReplyHandler.name);
-  private readonly relay: Transporter | null;
 
   constructor(
     @Inject(SERVICE_ENV) private readonly env: ConnectorEmailEnv,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     private readonly messaging: Messaging,
     private readonly reports: DeliveryReports,
-  ) {
-    this.relay = env.SMTP_RELAY_URL ? createTransport(env.SMTP_RELAY_URL) : null;
-  }
+    private readonly relays: InboxRelays,
+  ) {}
 
   onApplicationBootstrap(): void {
     this.messaging.consume({
@@ -41,17 +39,15 @@ export class SendReplyHandler implements OnApplicationBootstrap, OnApplicationSh
     });
   }
 
-  onApplicationShutdown(): void {
-    this.relay?.close();
-  }
-
   private async send(request: EmailReplyRequested, meta: DeliveryMeta): Promise<void> {
     const target = { workspaceId: request.workspaceId, messageId: request.messageId };
-    if (!this.relay) {
+    // A failure to ask conversation is retried like a relay that cannot be reached.
+    const relay = await this.relays.relayOf(request.inboxId);
+    if (!relay) {
       await this.reports.report({
         ...target,
         outcome: 'failed',
-        reason: 'No SMTP relay is configured (SMTP_RELAY_URL)',
+        reason: 'No SMTP relay is configured (the inbox has none, nor SMTP_RELAY_URL)',
       });
       return;
     }
@@ -59,7 +55,7 @@ export class SendReplyHandler implements OnApplicationBootstrap, OnApplicationSh
       const attachment = request.attachment
         ? await this.storage.get(request.attachment.storageKey)
         : null;
-      await this.relay.sendMail(replyMail(request, attachment));
+      await relay.sendMail(replyMail(request, attachment));
     } catch (error) {
       const { permanent, reason } = refusalOf(error);
       if (!permanent && meta.deliveryCount < this.env.EMAIL_SEND_MAX_ATTEMPTS) {

@@ -1,29 +1,9 @@
 import { plainToInstance } from 'class-transformer';
-import {
-  IsBoolean,
-  IsInt,
-  IsNotEmpty,
-  IsObject,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  validateSync,
-} from 'class-validator';
+import { validateSync } from 'class-validator';
+import { AutoInviteRule } from '@hub/contracts';
 import { globMatches } from '../live-visitors/derive/glob';
 
-/** One rule of `settings.widget.autoInvite`: every condition it names must hold. */
-export class AutoInviteRule {
-  @IsString() @IsNotEmpty() @MaxLength(100) id!: string;
-  /** Locale → text. */
-  @IsObject() message!: Record<string, unknown>;
-  @IsOptional() @IsInt() @Min(0) @Max(3600) secondsOnPage?: number;
-  @IsOptional() @IsString() @MaxLength(500) urlPattern?: string;
-  @IsOptional() @IsInt() @Min(1) @Max(1000) minPagesViewed?: number;
-  @IsOptional() @IsBoolean() returning?: boolean;
-  @IsOptional() @IsString() @MaxLength(200) keywordPattern?: string;
-}
+export { AutoInviteRule };
 
 /** What the rules look at, as of the page the visitor just opened. */
 export interface PageContext {

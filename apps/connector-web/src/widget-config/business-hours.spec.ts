@@ -1,4 +1,5 @@
-import { isOpeningInterval, isTimeZone, isWithinBusinessHours } from './business-hours';
+import { isIanaTimeZone as isTimeZone, isOpeningInterval } from '@hub/contracts';
+import { isWithinBusinessHours } from './business-hours';
 import type { BusinessHours } from './business-hours';
 
 const tokyoOffice: BusinessHours = {

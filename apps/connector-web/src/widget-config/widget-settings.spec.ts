@@ -15,8 +15,11 @@ describe('parseWidgetSettings', () => {
   it('reads a complete, valid setting as stored', () => {
     const stored = {
       primaryColor: '#10b981',
+      position: 'left',
+      launcherText: { en: 'Chat with us', ja: 'チャット' },
       greeting: { en: 'Hello', ja: 'こんにちは' },
       locales: ['ja', 'en'],
+      defaultLocale: 'ja',
       departmentIds: ['3f0a1f7e-8c1d-4b8e-9a45-0c6f5d2b7a11'],
       preChatForm: { enabled: true, fields: [{ name: 'email', required: true }] },
       identitySecret: 'a-secret-of-at-least-16-chars',
@@ -30,8 +33,11 @@ describe('parseWidgetSettings', () => {
     expect(invalid).toEqual([]);
     expect(settings).toEqual({
       primaryColor: '#10b981',
+      position: 'left',
+      launcherText: { en: 'Chat with us', ja: 'チャット' },
       greeting: { ...DEFAULT_WIDGET_SETTINGS.greeting, en: 'Hello', ja: 'こんにちは' },
       locales: ['ja', 'en'],
+      defaultLocale: 'ja',
       departmentIds: ['3f0a1f7e-8c1d-4b8e-9a45-0c6f5d2b7a11'],
       preChatForm: { enabled: true, fields: [{ name: 'email', required: true }] },
       identitySecret: 'a-secret-of-at-least-16-chars',

@@ -2,13 +2,20 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  Index,
   PrimaryGeneratedColumn,
-  Unique,
   UpdateDateColumn,
 } from 'typeorm';
 
 @Entity({ schema: 'conversation', name: 'canned_responses' })
-@Unique('uq_canned_responses_workspace_shortcut', ['workspaceId', 'shortcut'])
+@Index('uq_canned_responses_shared_shortcut', ['workspaceId', 'shortcut'], {
+  unique: true,
+  where: 'owner_agent_id is null',
+})
+@Index('uq_canned_responses_personal_shortcut', ['ownerAgentId', 'shortcut'], {
+  unique: true,
+  where: 'owner_agent_id is not null',
+})
 export class CannedResponse {
   @PrimaryGeneratedColumn('uuid', { name: 'id', primaryKeyConstraintName: 'pk_canned_responses' })
   id!: string;
@@ -26,6 +33,10 @@ export class CannedResponse {
   /** Limits the response to one department's agents; null means everyone. Owned by routing. */
   @Column({ name: 'department_id', type: 'uuid', nullable: true })
   departmentId!: string | null;
+
+  /** The agent whose personal phrase this is; null: shared by the workspace. */
+  @Column({ name: 'owner_agent_id', type: 'uuid', nullable: true })
+  ownerAgentId!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

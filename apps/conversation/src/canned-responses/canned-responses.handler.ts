@@ -1,6 +1,13 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { ListCannedResponsesRequest, SUBJECTS, type CannedResponseView } from '@hub/contracts';
+import {
+  CreateCannedResponseRequest,
+  DeleteCannedResponseRequest,
+  ListCannedResponsesRequest,
+  SUBJECTS,
+  UpdateCannedResponseRequest,
+  type CannedResponseView,
+} from '@hub/contracts';
 import { RequestPattern } from '@hub/service-kit';
 import { CannedResponseRepository } from './canned-response.repository';
 
@@ -8,15 +15,23 @@ import { CannedResponseRepository } from './canned-response.repository';
 export class CannedResponsesHandler {
   constructor(private readonly cannedResponses: CannedResponseRepository) {}
 
-  /** The workspace's shared phrases, plus the department's own when one is given. */
   @RequestPattern(SUBJECTS.conversation.listCannedResponses)
-  async list(@Payload() request: ListCannedResponsesRequest): Promise<CannedResponseView[]> {
-    const rows = await this.cannedResponses.listVisible(request);
-    return rows.map(({ id, shortcut, text, departmentId }) => ({
-      id,
-      shortcut,
-      text,
-      departmentId,
-    }));
+  list(@Payload() request: ListCannedResponsesRequest): Promise<CannedResponseView[]> {
+    return this.cannedResponses.listVisible(request);
+  }
+
+  @RequestPattern(SUBJECTS.conversation.createCannedResponse)
+  create(@Payload() request: CreateCannedResponseRequest): Promise<CannedResponseView> {
+    return this.cannedResponses.create(request);
+  }
+
+  @RequestPattern(SUBJECTS.conversation.updateCannedResponse)
+  update(@Payload() request: UpdateCannedResponseRequest): Promise<CannedResponseView> {
+    return this.cannedResponses.update(request);
+  }
+
+  @RequestPattern(SUBJECTS.conversation.deleteCannedResponse)
+  delete(@Payload() request: DeleteCannedResponseRequest): Promise<CannedResponseView> {
+    return this.cannedResponses.delete(request);
   }
 }

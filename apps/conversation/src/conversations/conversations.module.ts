@@ -14,6 +14,7 @@ import { EmailThreadFinder } from '../email/email-thread-finder';
 import { FileDirectory } from '../files/file-directory';
 import { FilesHandler } from '../files/files.handler';
 import { UploadLimits } from '../files/upload-limits';
+import { InboxAdministration } from '../inboxes/inbox-administration';
 import { InboxDirectory } from '../inboxes/inbox-directory';
 import { InboxRepository } from '../inboxes/inbox.repository';
 import { InboxesHandler } from '../inboxes/inboxes.handler';
@@ -61,6 +62,7 @@ import { VisitorsHandler } from '../visitors/visitors.handler';
     CurrentActors,
     OpenConversation,
     InboxDirectory,
+    InboxAdministration,
     FileDirectory,
     UploadLimits,
     ConversationNotifier,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { InboxView } from '@hub/contracts';
 import { DomainException } from '@hub/service-kit';
 import { InboxRepository } from './inbox.repository';
+import { inboxViewOf } from './inbox-view';
 
 // An inbox never changes channel or workspace, but its settings (the widget's) may: a change
 // is seen within this long.
@@ -19,16 +20,7 @@ export class InboxDirectory {
     if (cached && cached.until > Date.now()) return cached.inbox;
     const inbox = await this.inboxes.findById(inboxId);
     if (!inbox) throw new DomainException('INBOX_NOT_FOUND', `Inbox ${inboxId} does not exist`);
-    const info: InboxView = {
-      id: inbox.id,
-      workspaceId: inbox.workspaceId,
-      channel: inbox.channel,
-      name: inbox.name,
-      widgetSettings: widgetSettingsOf(inbox.settings),
-      settings: inbox.settings,
-      createdAt: inbox.createdAt.toISOString(),
-      updatedAt: inbox.updatedAt.toISOString(),
-    };
+    const info = inboxViewOf(inbox);
     this.cache.set(inboxId, { inbox: info, until: Date.now() + FRESH_MS });
     return info;
   }
@@ -41,11 +33,9 @@ export class InboxDirectory {
     }
     return inbox;
   }
-}
 
-function widgetSettingsOf(settings: Record<string, unknown>): Record<string, unknown> | null {
-  const widget = settings.widget;
-  return typeof widget === 'object' && widget !== null && !Array.isArray(widget)
-    ? (widget as Record<string, unknown>)
-    : null;
+  /** Forgets a changed or deleted inbox in this replica at once (others within FRESH_MS). */
+  forget(inboxId: string): void {
+    this.cache.delete(inboxId);
+  }
 }

@@ -160,6 +160,7 @@ export class ConversationUnderTest {
           id: data.agentId,
           workspaceId: data.workspaceId,
           name: 'Agent',
+          locale: 'en',
           avatarUrl: null,
           email: `${data.agentId}@example.test`,
           ...known,

@@ -1,11 +1,19 @@
-import { Body, Delete, Get, Param, Patch, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import type { AgentView } from '@hub/contracts';
+import { Body, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import type { AgentView, CreateAgentReply } from '@hub/contracts';
 import { ApiController, ApiErrors } from '../api/api-controller.decorator';
 import { AgentViewSchema } from '../api/view-schemas';
 import type { AuthenticatedAgent } from '../auth/authenticated-agent';
 import { CurrentAgent } from '../auth/current-agent.decorator';
+import { Public } from '../auth/public.decorator';
 import { AgentsService } from './agents.service';
+import {
+  AcceptInvitationBody,
+  ChangePasswordBody,
+  CreateAgentBody,
+  CreateAgentResponse,
+  InvitationParams,
+} from './dto/create-agent.dto';
 import { SetPresenceBody } from './dto/presence.dto';
 import { AgentParams, UpdateAgentBody } from './dto/update-agent.dto';
 
@@ -27,6 +35,34 @@ export class AgentsController {
     return this.agents.me(agent);
   }
 
+  @Put('me/password')
+  @ApiOperation({ summary: 'Change your own password, giving the current one' })
+  @ApiOkResponse({ type: AgentViewSchema })
+  @ApiErrors({ status: 401, description: 'AUTH_INVALID_CREDENTIALS (wrong current password)' })
+  changePassword(
+    @CurrentAgent() agent: AuthenticatedAgent,
+    @Body() body: ChangePasswordBody,
+  ): Promise<AgentView> {
+    return this.agents.changePassword(agent, body);
+  }
+
+  @Post()
+  @ApiOperation({
+    summary: 'Admin only: add an agent with a password, or invite them (no password given)',
+  })
+  @ApiCreatedResponse({ type: CreateAgentResponse })
+  @ApiErrors(
+    { status: 403, description: 'AUTH_FORBIDDEN or ROUTING_ADMIN_ONLY (not an admin)' },
+    { status: 404, description: 'DEPARTMENT_NOT_FOUND (a department of another workspace)' },
+    { status: 409, description: 'ROUTING_AGENT_EMAIL_TAKEN' },
+  )
+  create(
+    @CurrentAgent() admin: AuthenticatedAgent,
+    @Body() body: CreateAgentBody,
+  ): Promise<CreateAgentReply> {
+    return this.agents.create(admin, body);
+  }
+
   @Put('me/presence')
   @ApiOperation({ summary: 'Go online or away' })
   @ApiOkResponse({ type: AgentViewSchema })
@@ -40,9 +76,9 @@ export class AgentsController {
   @Patch(':agentId')
   @ApiOperation({
     summary:
-      "Admin only: change an agent's role, active flag or avatar; a role or active change ends their sessions and sockets at once",
+      "Admin only: change an agent's role, active flag (deactivate or reactivate), avatar, name, chat limit, departments or locale; a role or active change ends their sessions and sockets at once",
     description:
-      'Give role, active, avatarUrl or several. When they already have the requested values nothing changes: ' +
+      'Give one field or several. When they already have the requested values nothing changes: ' +
       'the agent is answered as they are and their sessions stand. The last active admin of a ' +
       'workspace cannot be demoted or deactivated (ROUTING_LAST_ADMIN): promote another first.',
   })
@@ -50,11 +86,10 @@ export class AgentsController {
   @ApiErrors(
     {
       status: 400,
-      description:
-        'VALIDATION_FAILED (none of role, active and avatarUrl given; avatarUrl not an http(s) URL)',
+      description: 'VALIDATION_FAILED (no field given; avatarUrl not an http(s) URL)',
     },
     { status: 403, description: 'ROUTING_ADMIN_ONLY' },
-    { status: 404, description: 'AGENT_NOT_FOUND' },
+    { status: 404, description: 'AGENT_NOT_FOUND, DEPARTMENT_NOT_FOUND' },
     { status: 409, description: 'ROUTING_LAST_ADMIN' },
   )
   update(
@@ -84,5 +119,25 @@ export class AgentsController {
     @Param() { agentId }: AgentParams,
   ): Promise<AgentView> {
     return this.agents.update(agent, { agentId, active: false });
+  }
+}
+
+@ApiController('agent-invitations', 'agents')
+export class AgentInvitationsController {
+  constructor(private readonly agents: AgentsService) {}
+
+  @Post(':token/accept')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'An invited agent sets their name and password; then they log in as usual',
+  })
+  @ApiOkResponse({ type: AgentViewSchema })
+  @ApiErrors({ status: 404, description: 'ROUTING_INVITATION_INVALID (unknown, used or expired)' })
+  accept(
+    @Param() { token }: InvitationParams,
+    @Body() body: AcceptInvitationBody,
+  ): Promise<AgentView> {
+    return this.agents.acceptInvitation(token, body);
   }
 }

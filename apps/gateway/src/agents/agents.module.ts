@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { SessionsModule } from '../sessions/sessions.module';
-import { AgentsController } from './agents.controller';
+import { AgentInvitationsController, AgentsController } from './agents.controller';
 import { AgentsService } from './agents.service';
 
 @Module({
   imports: [SessionsModule],
-  controllers: [AgentsController],
+  controllers: [AgentsController, AgentInvitationsController],
   providers: [AgentsService],
   exports: [AgentsService],
 })

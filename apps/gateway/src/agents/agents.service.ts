@@ -1,15 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import {
   SUBJECTS,
+  type AcceptAgentInvitationRequest,
   type AgentView,
+  type ChangeAgentPasswordRequest,
+  type CreateAgentReply,
+  type CreateAgentRequest,
   type GetAgentRequest,
   type SetAgentPresenceRequest,
   type UpdateAgentRequest,
   type WorkspaceScopedRequest,
 } from '@hub/contracts';
 import { RpcClient } from '@hub/service-kit';
-import { actorOf, type AuthenticatedAgent } from '../auth/authenticated-agent';
+import { authErrors } from '../auth/auth.exception';
+import { actorOf, isAdmin, type AuthenticatedAgent } from '../auth/authenticated-agent';
 import { SessionsService } from '../sessions/sessions.service';
+import type {
+  AcceptInvitationBody,
+  ChangePasswordBody,
+  CreateAgentBody,
+} from './dto/create-agent.dto';
 import type { SetPresenceBody } from './dto/presence.dto';
 import type { UpdateAgentBody } from './dto/update-agent.dto';
 
@@ -59,5 +69,30 @@ export class AgentsService {
     const { agent, changed } = await this.rpc.request(SUBJECTS.routing.updateAgent, request);
     if (changed) await this.sessions.endAllOf({ workspaceId: admin.workspaceId, agentId });
     return agent;
+  }
+
+  /** Routing checks the role again, as it is now; this refuses early what the token says. */
+  create(admin: AuthenticatedAgent, body: CreateAgentBody): Promise<CreateAgentReply> {
+    if (!isAdmin(admin)) throw authErrors.adminOnly('add an agent');
+    const request: CreateAgentRequest = {
+      workspaceId: admin.workspaceId,
+      actor: actorOf(admin),
+      ...body,
+    };
+    return this.rpc.request(SUBJECTS.routing.createAgent, request);
+  }
+
+  acceptInvitation(token: string, body: AcceptInvitationBody): Promise<AgentView> {
+    const request: AcceptAgentInvitationRequest = { token, ...body };
+    return this.rpc.request(SUBJECTS.routing.acceptAgentInvitation, request);
+  }
+
+  changePassword(agent: AuthenticatedAgent, body: ChangePasswordBody): Promise<AgentView> {
+    const request: ChangeAgentPasswordRequest = {
+      workspaceId: agent.workspaceId,
+      agentId: agent.agentId,
+      ...body,
+    };
+    return this.rpc.request(SUBJECTS.routing.changeAgentPassword, request);
   }
 }

@@ -27,8 +27,16 @@ export class ApiKey {
   @Column({ name: 'key_hash', type: 'text' })
   keyHash!: string;
 
+  /** The key's first characters, to tell keys apart in lists. */
+  @Column({ name: 'prefix', type: 'text', default: '' })
+  prefix!: string;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  /** When the key last let a request in (written at most once a minute). */
+  @Column({ name: 'last_used_at', type: 'timestamptz', nullable: true })
+  lastUsedAt!: Date | null;
 
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;

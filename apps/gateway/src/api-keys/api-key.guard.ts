@@ -21,6 +21,12 @@ export class ApiKeyGuard implements CanActivate {
       keyHash: hashApiKey(key),
     });
     if (!found || found.revokedAt !== null) throw invalidKey();
+    // At most one write a minute per key, however busy the integrator.
+    await this.database.dataSource.query(
+      `update gateway.api_keys set last_used_at = now()
+        where id = $1 and (last_used_at is null or last_used_at < now() - interval '1 minute')`,
+      [found.id],
+    );
     request.integrator = { apiKeyId: found.id, workspaceId: found.workspaceId };
     return true;
   }

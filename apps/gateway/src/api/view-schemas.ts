@@ -1,18 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type {
-  AgentView,
-  CannedResponseView,
-  ConversationView,
-  CsatView,
-  CustomerMergeView,
-  CustomerView,
-  DepartmentView,
-  LiveAgentFigures,
-  LiveFiguresView,
-  LiveQueueFigures,
-  MessageView,
-  QueueEntryView,
-  WorkspaceSettingsView,
+import {
+  AGENT_LOCALES,
+  type AgentView,
+  type CannedResponseView,
+  type ConversationView,
+  type CsatView,
+  type CustomerMergeView,
+  type CustomerView,
+  type DepartmentView,
+  type LiveAgentFigures,
+  type LiveFiguresView,
+  type LiveQueueFigures,
+  type MessageView,
+  type QueueEntryView,
+  type WorkspaceSettingsView,
 } from '@hub/contracts';
 import {
   AGENT_PRESENCES,
@@ -74,6 +75,8 @@ export class AgentViewSchema implements AgentView {
   @ApiProperty({ description: 'Conversations assigned to the agent and not yet resolved' })
   activeChats!: number;
   @ApiProperty({ type: [String], format: 'uuid' }) departmentIds!: string[];
+  @ApiProperty({ enum: AGENT_LOCALES, description: "The inbox app's language for the agent" })
+  locale!: string;
 }
 
 export class DepartmentViewSchema implements DepartmentView {
@@ -214,6 +217,7 @@ export class CannedResponseViewSchema implements CannedResponseView {
   @ApiProperty({ example: 'hello' }) shortcut!: string;
   @ApiProperty() text!: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) departmentId!: string | null;
+  @ApiProperty({ enum: ['shared', 'personal'] }) scope!: 'shared' | 'personal';
 }
 
 export class WorkspaceSettingsSchema implements WorkspaceSettingsView {

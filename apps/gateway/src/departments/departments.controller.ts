@@ -1,5 +1,5 @@
-import { Body, Get, Param, Patch, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { Body, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { DepartmentView, QueueEntryView } from '@hub/contracts';
 import { ApiController, ApiErrors } from '../api/api-controller.decorator';
 import { DepartmentViewSchema, QueueEntryViewSchema } from '../api/view-schemas';
@@ -7,7 +7,11 @@ import type { AuthenticatedAgent } from '../auth/authenticated-agent';
 import { CurrentAgent } from '../auth/current-agent.decorator';
 import { DepartmentsService } from './departments.service';
 import { DepartmentFilterQuery } from './dto/department-filter.dto';
-import { DepartmentParams, UpdateDepartmentBody } from './dto/update-department.dto';
+import {
+  CreateDepartmentBody,
+  DepartmentParams,
+  UpdateDepartmentBody,
+} from './dto/update-department.dto';
 
 @ApiController('departments', 'departments')
 export class DepartmentsController {
@@ -20,16 +24,33 @@ export class DepartmentsController {
     return this.departments.list(agent);
   }
 
+  @Post()
+  @ApiOperation({ summary: 'Admin only: add a department, with its members' })
+  @ApiCreatedResponse({ type: DepartmentViewSchema })
+  @ApiErrors(
+    { status: 403, description: 'ROUTING_ADMIN_ONLY' },
+    { status: 404, description: 'AGENT_NOT_FOUND (a member not of the workspace)' },
+    { status: 409, description: 'ROUTING_DEPARTMENT_NAME_TAKEN' },
+  )
+  create(
+    @CurrentAgent() agent: AuthenticatedAgent,
+    @Body() body: CreateDepartmentBody,
+  ): Promise<DepartmentView> {
+    return this.departments.create(agent, body);
+  }
+
   @Patch(':departmentId')
   @ApiOperation({
-    summary: 'Admin only: reserve a department for VIP customers, or open it to everyone again',
+    summary:
+      'Admin only: rename a department, set its members, or reserve it for VIP customers (or open it again)',
     description:
-      'Conversations already waiting stay where they are; the flag decides where new ones wait.',
+      'Conversations already waiting stay where they are; the VIP flag decides where new ones wait.',
   })
   @ApiOkResponse({ type: DepartmentViewSchema })
   @ApiErrors(
     { status: 403, description: 'ROUTING_ADMIN_ONLY' },
-    { status: 404, description: 'DEPARTMENT_NOT_FOUND' },
+    { status: 404, description: 'DEPARTMENT_NOT_FOUND, AGENT_NOT_FOUND' },
+    { status: 409, description: 'ROUTING_DEPARTMENT_NAME_TAKEN' },
   )
   update(
     @CurrentAgent() agent: AuthenticatedAgent,
@@ -37,6 +58,23 @@ export class DepartmentsController {
     @Body() body: UpdateDepartmentBody,
   ): Promise<DepartmentView> {
     return this.departments.update(agent, { departmentId, ...body });
+  }
+
+  @Delete(':departmentId')
+  @ApiOperation({
+    summary: 'Admin only: delete a department; refused while conversations wait in it',
+  })
+  @ApiOkResponse({ type: DepartmentViewSchema })
+  @ApiErrors(
+    { status: 403, description: 'ROUTING_ADMIN_ONLY' },
+    { status: 404, description: 'DEPARTMENT_NOT_FOUND' },
+    { status: 409, description: 'ROUTING_DEPARTMENT_NOT_EMPTY' },
+  )
+  remove(
+    @CurrentAgent() agent: AuthenticatedAgent,
+    @Param() { departmentId }: DepartmentParams,
+  ): Promise<DepartmentView> {
+    return this.departments.remove(agent, departmentId);
   }
 }
 

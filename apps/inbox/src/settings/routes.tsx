@@ -1,7 +1,22 @@
-import type { RouteObject } from 'react-router';
-import { Placeholder } from '../ui/Placeholder';
+import { Navigate, type RouteObject } from 'react-router';
+import { ApiKeysSettings } from './screens/ApiKeysSettings';
+import { AgentsSettings } from './screens/AgentsSettings';
+import { CannedResponsesSettings } from './screens/CannedResponsesSettings';
+import { DepartmentsSettings } from './screens/DepartmentsSettings';
+import { InboxesSettings } from './screens/InboxesSettings';
+import { SettingsLayout } from './SettingsLayout';
 
-// Placeholder until the settings screens land (admin-api).
 export const settingsRoutes: RouteObject[] = [
-  { path: 'settings/*', element: <Placeholder titleKey="nav.settings" /> },
+  {
+    path: 'settings',
+    element: <SettingsLayout />,
+    children: [
+      { index: true, element: <Navigate to="agents" replace /> },
+      { path: 'agents', element: <AgentsSettings /> },
+      { path: 'departments', element: <DepartmentsSettings /> },
+      { path: 'inboxes', element: <InboxesSettings /> },
+      { path: 'canned-responses', element: <CannedResponsesSettings /> },
+      { path: 'api-keys', element: <ApiKeysSettings /> },
+    ],
+  },
 ];

@@ -1,4 +1,5 @@
 import { AGENT_ROLES, AgentRole } from '@hub/domain';
+import { AGENT_LOCALES } from '@hub/contracts';
 import { sqlIn } from '@hub/persistence';
 import {
   Check,
@@ -17,6 +18,7 @@ import {
 @Check('ck_agents_email_lowercase', 'email = lower(email)')
 @Check('ck_agents_role', sqlIn('role', AGENT_ROLES))
 @Check('ck_agents_max_concurrent_chats', 'max_concurrent_chats > 0')
+@Check('ck_agents_locale', sqlIn('locale', AGENT_LOCALES))
 export class Agent {
   @PrimaryGeneratedColumn('uuid', { name: 'id', primaryKeyConstraintName: 'pk_agents' })
   id!: string;
@@ -43,6 +45,10 @@ export class Agent {
 
   @Column({ name: 'password_hash', type: 'text' })
   passwordHash!: string;
+
+  /** The inbox app's language for the agent (AGENT_LOCALES). */
+  @Column({ name: 'locale', type: 'text', default: 'en' })
+  locale!: string;
 
   @Column({ name: 'max_concurrent_chats', type: 'integer', default: 3 })
   maxConcurrentChats!: number;

@@ -16,7 +16,7 @@ export interface AgentCapacity {
 
 const AGENT_VIEW = `
   select a.id, a.workspace_id as "workspaceId", a.name, a.avatar_url as "avatarUrl", a.email, a.role, a.active,
-         a.max_concurrent_chats as "maxConcurrentChats",
+         a.max_concurrent_chats as "maxConcurrentChats", a.locale,
          coalesce(s.presence, 'offline') as presence, coalesce(s.active_chats, 0) as "activeChats",
          coalesce((select array_agg(da.department_id::text order by da.department_id)
                      from routing.department_agents da where da.agent_id = a.id), '{}') as "departmentIds"
@@ -127,6 +127,97 @@ export class AgentsRepository {
       `update routing.agents set avatar_url = $3, updated_at = now() where id = $1 and workspace_id = $2`,
       [change.agentId, change.workspaceId, change.avatarUrl],
     );
+  }
+
+  /** A new agent; its id. The email is stored lowercased (uq_agents_workspace_email). */
+  async insert(agent: {
+    workspaceId: string;
+    email: string;
+    name: string;
+    role: AgentRole;
+    passwordHash: string;
+    maxConcurrentChats?: number;
+    locale?: string;
+  }): Promise<string> {
+    const [row] = await queryRows<{ id: string }>(
+      this.db,
+      `insert into routing.agents (workspace_id, email, name, role, password_hash, max_concurrent_chats, locale)
+       values ($1, $2, $3, $4, $5, coalesce($6, 3), coalesce($7, 'en'))
+       returning id`,
+      [
+        agent.workspaceId,
+        agent.email.toLowerCase(),
+        agent.name,
+        agent.role,
+        agent.passwordHash,
+        agent.maxConcurrentChats ?? null,
+        agent.locale ?? null,
+      ],
+    );
+    return row.id;
+  }
+
+  /** Sets the given ones of name, chat limit and locale (each null keeps its value). */
+  async setDetails(change: {
+    workspaceId: string;
+    agentId: string;
+    name?: string;
+    maxConcurrentChats?: number;
+    locale?: string;
+  }): Promise<void> {
+    await this.db.query(
+      `update routing.agents
+          set name = coalesce($3, name), max_concurrent_chats = coalesce($4, max_concurrent_chats),
+              locale = coalesce($5, locale), updated_at = now()
+        where id = $1 and workspace_id = $2`,
+      [
+        change.agentId,
+        change.workspaceId,
+        change.name ?? null,
+        change.maxConcurrentChats ?? null,
+        change.locale ?? null,
+      ],
+    );
+  }
+
+  async setPasswordHash(workspaceId: string, agentId: string, passwordHash: string): Promise<void> {
+    await this.db.query(
+      `update routing.agents set password_hash = $3, updated_at = now() where id = $1 and workspace_id = $2`,
+      [agentId, workspaceId, passwordHash],
+    );
+  }
+
+  /** The password hash of the active agent `agentId`. */
+  async passwordHashOf(workspaceId: string, agentId: string): Promise<string | undefined> {
+    const [agent] = await queryRows<{ passwordHash: string }>(
+      this.db,
+      `select password_hash as "passwordHash" from routing.agents where id = $1 and workspace_id = $2 and active`,
+      [agentId, workspaceId],
+    );
+    return agent?.passwordHash;
+  }
+
+  /**
+   * Replaces the agent's departments. False when one of them is not a department of the
+   * workspace (nothing changed then: the caller's transaction is rolled back).
+   */
+  async setDepartments(change: {
+    workspaceId: string;
+    agentId: string;
+    departmentIds: readonly string[];
+  }): Promise<boolean> {
+    await this.db.query(`delete from routing.department_agents where agent_id = $1`, [
+      change.agentId,
+    ]);
+    const added = await queryRows(
+      this.db,
+      `insert into routing.department_agents (workspace_id, department_id, agent_id)
+       select $1, d.id, $2 from routing.departments d
+        where d.workspace_id = $1 and d.id = any($3::uuid[])
+       returning department_id`,
+      [change.workspaceId, change.agentId, change.departmentIds],
+    );
+    return added.length === change.departmentIds.length;
   }
 
   /** Presence and free slot of an agent of the workspace, or undefined when there is no such agent. */

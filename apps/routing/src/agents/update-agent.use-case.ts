@@ -11,12 +11,17 @@ import type { DataSource } from 'typeorm';
 import { inWorkspaceLock } from '../acd/workspace-lock';
 import type { RoutingData } from '../routing-data';
 import { RoutingErrors } from '../routing.errors';
-
-/** The reply, and whether the avatar changed (announced, but no session ends for it). */
-type AgentChange = UpdateAgentReply & { avatarChanged: boolean };
+import { requireAdmin } from './require-admin';
 
 /**
- * An admin changes an agent's role, active flag or avatar. The actor's role is read from
+ * The reply, and whether another field changed (avatar, name, chat limit, departments,
+ * locale): announced, but no session ends for it.
+ */
+type AgentChange = UpdateAgentReply & { detailsChanged: boolean };
+
+/**
+ * An admin changes an agent's role, active flag, avatar, name, chat limit, departments or
+ * locale. The actor's role is read from
  * routing's own rows, never from the request: a demoted admin is refused at once.
  */
 @Injectable()
@@ -29,11 +34,11 @@ export class UpdateAgent {
   ) {}
 
   async execute(request: UpdateAgentRequest): Promise<UpdateAgentReply> {
-    const { avatarChanged, ...reply } = await changeAgent(this.database.dataSource, request);
-    if (!reply.changed && !avatarChanged) return reply;
+    const { detailsChanged, ...reply } = await changeAgent(this.database.dataSource, request);
+    if (!reply.changed && !detailsChanged) return reply;
     const { workspaceId, id: agentId, role, active } = reply.agent;
     this.logger.log(
-      { workspaceId, agentId, by: request.actor.agentId, role, active, avatarChanged },
+      { workspaceId, agentId, by: request.actor.agentId, role, active, detailsChanged },
       'agent changed',
     );
     // After the commit: services caching the agent (its role, its name and avatar shown to
@@ -70,17 +75,48 @@ export async function changeAgent(
 }
 
 async function applyChange(data: RoutingData, request: UpdateAgentRequest): Promise<AgentChange> {
-  const { workspaceId, agentId, actor, avatarUrl } = request;
-  const admin = await data.agents.actor(workspaceId, actor.agentId);
-  if (!admin) throw RoutingErrors.actorUnknown();
-  if (admin.role !== AgentRole.Admin) throw RoutingErrors.adminOnly();
-  const current = await data.agents.view(workspaceId, agentId);
-  if (!current) throw RoutingErrors.agentNotFound();
-  const avatarChanged = avatarUrl !== undefined && avatarUrl !== current.avatarUrl;
-  if (avatarChanged) await data.agents.setAvatar({ workspaceId, agentId, avatarUrl });
-  const agent = avatarChanged ? { ...current, avatarUrl } : current;
-  const { changed, agent: after } = await changeRoleOrActive(data, request, agent);
-  return { agent: after, changed, avatarChanged };
+  const { workspaceId, agentId, actor } = request;
+  await requireAdmin(data, workspaceId, actor);
+  const before = await data.agents.view(workspaceId, agentId);
+  if (!before) throw RoutingErrors.agentNotFound();
+  const detailsChanged = await changeDetails(data, request, before);
+  const current = detailsChanged ? (await data.agents.view(workspaceId, agentId))! : before;
+  const { changed, agent } = await changeRoleOrActive(data, request, current);
+  return { agent, changed, detailsChanged };
+}
+
+/** The fields that end no session; true when one of them changed. */
+async function changeDetails(
+  data: RoutingData,
+  request: UpdateAgentRequest,
+  current: AgentView,
+): Promise<boolean> {
+  const { workspaceId, agentId, avatarUrl, name, maxConcurrentChats, locale, departmentIds } =
+    request;
+  const differs = <T>(next: T | undefined, now: T) => next !== undefined && next !== now;
+  let changed = false;
+  if (differs(avatarUrl, current.avatarUrl)) {
+    await data.agents.setAvatar({ workspaceId, agentId, avatarUrl: avatarUrl ?? null });
+    changed = true;
+  }
+  if (
+    differs(name, current.name) ||
+    differs(maxConcurrentChats, current.maxConcurrentChats) ||
+    differs(locale, current.locale)
+  ) {
+    await data.agents.setDetails({ workspaceId, agentId, name, maxConcurrentChats, locale });
+    changed = true;
+  }
+  if (departmentIds && !sameSet(departmentIds, current.departmentIds)) {
+    if (!(await data.agents.setDepartments({ workspaceId, agentId, departmentIds })))
+      throw RoutingErrors.departmentOfWorkspaceNotFound();
+    changed = true;
+  }
+  return changed;
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id) => b.includes(id));
 }
 
 async function changeRoleOrActive(

@@ -1,6 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import {
+  CreateDepartmentRequest,
+  DeleteDepartmentRequest,
   SUBJECTS,
   UpdateDepartmentRequest,
   WorkspaceScopedRequest,
@@ -22,6 +24,16 @@ export class DepartmentsHandler {
   @RequestPattern(SUBJECTS.routing.updateDepartment)
   update(@Payload() request: UpdateDepartmentRequest): Promise<DepartmentView> {
     return this.departments.update(request);
+  }
+
+  @RequestPattern(SUBJECTS.routing.createDepartment)
+  create(@Payload() request: CreateDepartmentRequest): Promise<DepartmentView> {
+    return this.departments.create(request);
+  }
+
+  @RequestPattern(SUBJECTS.routing.deleteDepartment)
+  delete(@Payload() request: DeleteDepartmentRequest): Promise<DepartmentView> {
+    return this.departments.delete(request);
   }
 
   @RequestPattern(SUBJECTS.routing.departmentAvailability)

@@ -35,6 +35,68 @@ export class DepartmentsRepository {
     return updated.length > 0;
   }
 
+  /** A new department; its id (uq_departments_workspace_name refuses a name taken). */
+  async insert(department: {
+    workspaceId: string;
+    name: string;
+    vipOnly: boolean;
+  }): Promise<string> {
+    const [row] = await queryRows<{ id: string }>(
+      this.db,
+      `insert into routing.departments (workspace_id, name, vip_only) values ($1, $2, $3) returning id`,
+      [department.workspaceId, department.name, department.vipOnly],
+    );
+    return row.id;
+  }
+
+  async rename(change: { workspaceId: string; departmentId: string; name: string }): Promise<void> {
+    await this.db.query(
+      `update routing.departments set name = $3 where id = $1 and workspace_id = $2`,
+      [change.departmentId, change.workspaceId, change.name],
+    );
+  }
+
+  /**
+   * Replaces the department's members. False when one of them is not an agent of the
+   * workspace (the caller's transaction is then rolled back).
+   */
+  async setMembers(change: {
+    workspaceId: string;
+    departmentId: string;
+    agentIds: readonly string[];
+  }): Promise<boolean> {
+    await this.db.query(`delete from routing.department_agents where department_id = $1`, [
+      change.departmentId,
+    ]);
+    const added = await queryRows(
+      this.db,
+      `insert into routing.department_agents (workspace_id, department_id, agent_id)
+       select $1, $2, a.id from routing.agents a
+        where a.workspace_id = $1 and a.id = any($3::uuid[])
+       returning agent_id`,
+      [change.workspaceId, change.departmentId, change.agentIds],
+    );
+    return added.length === change.agentIds.length;
+  }
+
+  /** How many conversations wait in the department's queue. */
+  async waiting(workspaceId: string, departmentId: string): Promise<number> {
+    const [{ count }] = await queryRows<{ count: number }>(
+      this.db,
+      `select count(*)::int as count from routing.routes
+        where workspace_id = $1 and department_id = $2 and state = 'queued'`,
+      [workspaceId, departmentId],
+    );
+    return count;
+  }
+
+  async delete(workspaceId: string, departmentId: string): Promise<void> {
+    await this.db.query(`delete from routing.departments where id = $1 and workspace_id = $2`, [
+      departmentId,
+      workspaceId,
+    ]);
+  }
+
   /**
    * Whether an active agent is online (effective presence: a live connection and the choice
    * online) in the workspace, and in each of its departments.

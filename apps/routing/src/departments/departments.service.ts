@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type {
+  CreateDepartmentRequest,
+  DeleteDepartmentRequest,
   DepartmentAvailabilityReply,
   DepartmentView,
   UpdateDepartmentRequest,
@@ -8,9 +10,10 @@ import { Database } from '@hub/service-kit';
 import { BusinessHoursRepository } from '../business-hours/business-hours.repository';
 import { isOpenAt } from '../business-hours/business-time';
 import { Clock } from '../business-hours/clock';
-import { routingData } from '../routing-data';
+import { inWorkspaceLock } from '../acd/workspace-lock';
+import { routingData, type RoutingData } from '../routing-data';
 import { DepartmentsRepository } from './departments.repository';
-import { updateDepartment } from './update-department.use-case';
+import { createDepartment, deleteDepartment, updateDepartment } from './update-department.use-case';
 
 @Injectable()
 export class DepartmentsService {
@@ -30,7 +33,29 @@ export class DepartmentsService {
   }
 
   update(request: UpdateDepartmentRequest): Promise<DepartmentView> {
-    return updateDepartment(routingData(this.database.dataSource.manager), request);
+    if (!request.agentIds)
+      return updateDepartment(routingData(this.database.dataSource.manager), request);
+    return this.locked(request.workspaceId, (data) => updateDepartment(data, request));
+  }
+
+  create(request: CreateDepartmentRequest): Promise<DepartmentView> {
+    return this.locked(request.workspaceId, (data) => createDepartment(data, request));
+  }
+
+  /** Under the lock: no conversation can join its queue between the check and the delete. */
+  delete(request: DeleteDepartmentRequest): Promise<DepartmentView> {
+    return this.locked(request.workspaceId, (data) => deleteDepartment(data, request));
+  }
+
+  private async locked(
+    workspaceId: string,
+    work: (data: RoutingData) => Promise<DepartmentView>,
+  ): Promise<DepartmentView> {
+    let view!: DepartmentView;
+    await inWorkspaceLock(this.database.dataSource, workspaceId, async (data) => {
+      view = await work(data);
+    });
+    return view;
   }
 
   /** Staffed and open: outside its business hours a department is not available. */

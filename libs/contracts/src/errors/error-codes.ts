@@ -38,6 +38,12 @@ export const ERROR_CODES = {
   AUTH_REFRESH_INVALID: { status: 401 },
   /** `POST /auth/refresh`: a refresh token already rotated was used again; its family is revoked. */
   AUTH_REFRESH_REUSED: { status: 401 },
+  /** No live API key with this id in the workspace. */
+  API_KEY_NOT_FOUND: { status: 404 },
+  /** `POST /workspaces`: the hub's SIGNUP is closed and no valid operator token was given. */
+  SIGNUP_CLOSED: { status: 403 },
+  /** `POST /workspaces`: another workspace has this slug. */
+  WORKSPACE_SLUG_TAKEN: { status: 409 },
 
   // conversation.
   CONVERSATION_NOT_FOUND: { status: 404 },
@@ -51,6 +57,17 @@ export const ERROR_CODES = {
   CSAT_NOT_ALLOWED: { status: 409 },
   /** No such inbox (or, on connector-web, not a web inbox). */
   INBOX_NOT_FOUND: { status: 404 },
+  /** Another inbox of the hub already receives mail for this address. */
+  INBOX_EMAIL_ADDRESS_TAKEN: { status: 409 },
+  /** The inbox has conversations (transcripts are kept): it cannot be deleted. */
+  INBOX_IN_USE: { status: 409 },
+  /** The admin API cannot (yet) create or configure inboxes of this channel. */
+  INBOX_CHANNEL_UNSUPPORTED: { status: 400 },
+  CANNED_RESPONSE_NOT_FOUND: { status: 404 },
+  /** The agent would see two canned responses with this shortcut. */
+  CANNED_RESPONSE_SHORTCUT_TAKEN: { status: 409 },
+  /** A shared canned response is changed by supervisors and admins only, a personal one by its owner. */
+  CANNED_RESPONSE_FORBIDDEN: { status: 403 },
 
   // crm.
   CUSTOMER_NOT_FOUND: { status: 404 },
@@ -126,6 +143,14 @@ export const ERROR_CODES = {
   ROUTING_VIP_ONLY_DEPARTMENT: { status: 409 },
   /** Routing recorded the change; conversation will be told shortly. */
   ROUTING_APPLY_PENDING: { status: 503 },
+  /** The workspace already has an agent with this email. */
+  ROUTING_AGENT_EMAIL_TAKEN: { status: 409 },
+  /** An agent invitation token that is unknown, already used or expired. */
+  ROUTING_INVITATION_INVALID: { status: 404 },
+  /** The workspace already has a department with this name. */
+  ROUTING_DEPARTMENT_NAME_TAKEN: { status: 409 },
+  /** Conversations wait in the department's queue: it cannot be deleted. */
+  ROUTING_DEPARTMENT_NOT_EMPTY: { status: 409 },
   /** SLA: no such SLA policy in this workspace. */
   SLA_POLICY_NOT_FOUND: { status: 404 },
   /** Business hours: none set for this workspace or department. */

@@ -15,6 +15,8 @@ export interface AgentView {
   /** Conversations assigned to the agent and not yet resolved. */
   activeChats: number;
   departmentIds: string[];
+  /** The inbox app's language for the agent: en, zh-CN, zh-TW or ja. */
+  locale: string;
 }
 
 export interface DepartmentView {

@@ -40,4 +40,6 @@ export interface CannedResponseView {
   shortcut: string;
   text: string;
   departmentId: string | null;
+  /** `shared` by the workspace (admins and supervisors write them) or the agent's `personal` one. */
+  scope: 'shared' | 'personal';
 }

@@ -1,13 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   AGENT_CHANGE_FIELDS,
+  AGENT_LOCALES,
+  IsDepartmentIds,
   IsEntityId,
   IsHttpUrl,
+  IsMaxConcurrentChats,
   IsOneOfChange,
+  IsPersonName,
   MAX_URL_LENGTH,
+  type AgentLocale,
 } from '@hub/contracts';
 import { AGENT_ROLES, type AgentRole } from '@hub/domain';
-import { IsBoolean, IsIn } from 'class-validator';
+import { IsBoolean, IsIn, MinLength } from 'class-validator';
 
 export class AgentParams {
   @ApiProperty({ format: 'uuid' })
@@ -15,7 +20,7 @@ export class AgentParams {
   agentId!: string;
 }
 
-/** At least one of the three; values equal to the agent's current ones change nothing. */
+/** At least one field; values equal to the agent's current ones change nothing. */
 export class UpdateAgentBody {
   @ApiPropertyOptional({ enum: AGENT_ROLES })
   @IsOneOfChange(AGENT_CHANGE_FIELDS)
@@ -37,4 +42,32 @@ export class UpdateAgentBody {
   @IsOneOfChange(AGENT_CHANGE_FIELDS)
   @IsHttpUrl({ nullable: true })
   avatarUrl?: string | null;
+
+  @ApiPropertyOptional({ maxLength: 200, description: 'The name shown. Ends no session' })
+  @IsOneOfChange(AGENT_CHANGE_FIELDS)
+  @IsPersonName()
+  @MinLength(1)
+  name?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 50, description: 'Ends no session' })
+  @IsOneOfChange(AGENT_CHANGE_FIELDS)
+  @IsMaxConcurrentChats()
+  maxConcurrentChats?: number;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: "The agent's departments, replacing the current ones. Ends no session",
+  })
+  @IsOneOfChange(AGENT_CHANGE_FIELDS)
+  @IsDepartmentIds()
+  departmentIds?: string[];
+
+  @ApiPropertyOptional({
+    enum: AGENT_LOCALES,
+    description: "The inbox app's language for the agent. Ends no session",
+  })
+  @IsOneOfChange(AGENT_CHANGE_FIELDS)
+  @IsIn(AGENT_LOCALES)
+  locale?: AgentLocale;
 }

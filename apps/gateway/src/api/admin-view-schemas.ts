@@ -1,0 +1,24 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CHANNELS, type Channel } from '@hub/domain';
+import type { InboxAdminView } from '../inboxes/inbox-admin-view';
+import type { InboxSnippetView } from '../inboxes/inboxes.service';
+
+export class InboxAdminViewSchema implements InboxAdminView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: CHANNELS }) channel!: Channel;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: Object, description: "The channel's settings, secrets left out" })
+  settings!: Record<string, unknown>;
+  @ApiProperty({ type: [String], description: 'The names of the secrets set' })
+  secretsSet!: string[];
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class InboxSnippetSchema implements InboxSnippetView {
+  @ApiProperty({ format: 'uuid' }) inboxId!: string;
+  @ApiProperty({
+    example: '<script async src="https://chat.example.com/widget.js" data-inbox="…">',
+  })
+  html!: string;
+}

@@ -1,0 +1,99 @@
+import { Body, Delete, Get, Param, Patch, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiController, ApiErrors } from '../api/api-controller.decorator';
+import { InboxAdminViewSchema, InboxSnippetSchema } from '../api/admin-view-schemas';
+import type { AuthenticatedAgent } from '../auth/authenticated-agent';
+import { CurrentAgent } from '../auth/current-agent.decorator';
+import { CreateInboxBody, InboxParams, UpdateInboxBody } from './dto/inbox.dto';
+import type { InboxAdminView } from './inbox-admin-view';
+import { InboxesService, type InboxSnippetView } from './inboxes.service';
+
+const ADMIN_ONLY = { status: 403, description: 'AUTH_FORBIDDEN (not an admin)' };
+const NOT_FOUND = { status: 404, description: 'INBOX_NOT_FOUND' };
+
+@ApiController('inboxes', 'inboxes')
+export class InboxesController {
+  constructor(private readonly inboxes: InboxesService) {}
+
+  @Get()
+  @ApiOperation({ summary: "Admin only: the workspace's inboxes with their settings" })
+  @ApiOkResponse({ type: [InboxAdminViewSchema] })
+  @ApiErrors(ADMIN_ONLY)
+  list(@CurrentAgent() admin: AuthenticatedAgent): Promise<InboxAdminView[]> {
+    return this.inboxes.list(admin);
+  }
+
+  @Post()
+  @ApiOperation({
+    summary: 'Admin only: create an inbox of a channel, with its settings',
+    description:
+      'Secrets in the settings (an email relay password...) are stored encrypted and never ' +
+      'answered: `secretsSet` names those set.',
+  })
+  @ApiCreatedResponse({ type: InboxAdminViewSchema })
+  @ApiErrors(
+    ADMIN_ONLY,
+    { status: 400, description: 'VALIDATION_FAILED, INBOX_CHANNEL_UNSUPPORTED' },
+    { status: 409, description: 'INBOX_EMAIL_ADDRESS_TAKEN' },
+  )
+  create(
+    @CurrentAgent() admin: AuthenticatedAgent,
+    @Body() body: CreateInboxBody,
+  ): Promise<InboxAdminView> {
+    return this.inboxes.create(admin, body);
+  }
+
+  @Get(':inboxId')
+  @ApiOperation({ summary: 'Admin only: one inbox with its settings' })
+  @ApiOkResponse({ type: InboxAdminViewSchema })
+  @ApiErrors(ADMIN_ONLY, NOT_FOUND)
+  get(
+    @CurrentAgent() admin: AuthenticatedAgent,
+    @Param() { inboxId }: InboxParams,
+  ): Promise<InboxAdminView> {
+    return this.inboxes.get(admin, inboxId);
+  }
+
+  @Patch(':inboxId')
+  @ApiOperation({
+    summary: "Admin only: rename an inbox or replace its settings (the widget's within seconds)",
+  })
+  @ApiOkResponse({ type: InboxAdminViewSchema })
+  @ApiErrors(
+    ADMIN_ONLY,
+    NOT_FOUND,
+    { status: 400, description: 'VALIDATION_FAILED' },
+    { status: 409, description: 'INBOX_EMAIL_ADDRESS_TAKEN' },
+  )
+  update(
+    @CurrentAgent() admin: AuthenticatedAgent,
+    @Param() { inboxId }: InboxParams,
+    @Body() body: UpdateInboxBody,
+  ): Promise<InboxAdminView> {
+    return this.inboxes.update(admin, inboxId, body);
+  }
+
+  @Delete(':inboxId')
+  @ApiOperation({ summary: 'Admin only: delete an inbox that has no conversations' })
+  @ApiOkResponse({ type: InboxAdminViewSchema })
+  @ApiErrors(ADMIN_ONLY, NOT_FOUND, { status: 409, description: 'INBOX_IN_USE' })
+  remove(
+    @CurrentAgent() admin: AuthenticatedAgent,
+    @Param() { inboxId }: InboxParams,
+  ): Promise<InboxAdminView> {
+    return this.inboxes.remove(admin, inboxId);
+  }
+
+  @Get(':inboxId/snippet')
+  @ApiOperation({
+    summary: "Admin only: the <script> tag that puts a web inbox's widget on a site",
+  })
+  @ApiOkResponse({ type: InboxSnippetSchema })
+  @ApiErrors(ADMIN_ONLY, { status: 404, description: 'INBOX_NOT_FOUND (or not a web inbox)' })
+  snippet(
+    @CurrentAgent() admin: AuthenticatedAgent,
+    @Param() { inboxId }: InboxParams,
+  ): Promise<InboxSnippetView> {
+    return this.inboxes.snippet(admin, inboxId);
+  }
+}

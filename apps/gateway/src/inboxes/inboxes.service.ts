@@ -1,0 +1,113 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  SUBJECTS,
+  type CreateInboxRequest,
+  type DeleteInboxRequest,
+  type GetInboxRequest,
+  type InboxView,
+  type UpdateInboxRequest,
+  type WorkspaceScopedRequest,
+} from '@hub/contracts';
+import { Channel } from '@hub/domain';
+import { SecretBox } from '@hub/secret-box';
+import { DomainException, RpcClient, SERVICE_ENV } from '@hub/service-kit';
+import { authErrors } from '../auth/auth.exception';
+import { isAdmin, type AuthenticatedAgent } from '../auth/authenticated-agent';
+import type { GatewayEnv } from '../gateway.env';
+import type { CreateInboxBody, UpdateInboxBody } from './dto/inbox.dto';
+import { inboxAdminViewOf, type InboxAdminView } from './inbox-admin-view';
+import { sealSettings } from './inbox-settings-input';
+
+/** The web widget's snippet for a site's pages. */
+export interface InboxSnippetView {
+  inboxId: string;
+  html: string;
+}
+
+/**
+ * Admins' inboxes, kept by conversation: each channel's settings are validated with its class
+ * (INBOX_SETTINGS) and its secrets sealed here, so only ciphertext crosses the bus.
+ */
+@Injectable()
+export class InboxesService {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly box: SecretBox,
+    @Inject(SERVICE_ENV) private readonly env: GatewayEnv,
+  ) {}
+
+  async list(admin: AuthenticatedAgent): Promise<InboxAdminView[]> {
+    adminOnly(admin, 'list the inboxes');
+    const request: WorkspaceScopedRequest = { workspaceId: admin.workspaceId };
+    const inboxes = await this.rpc.request(SUBJECTS.conversation.listInboxes, request);
+    return inboxes.map(inboxAdminViewOf);
+  }
+
+  async get(admin: AuthenticatedAgent, inboxId: string): Promise<InboxAdminView> {
+    adminOnly(admin, 'read an inbox');
+    return inboxAdminViewOf(await this.inboxOf(admin, inboxId));
+  }
+
+  async create(admin: AuthenticatedAgent, body: CreateInboxBody): Promise<InboxAdminView> {
+    adminOnly(admin, 'create an inbox');
+    const request: CreateInboxRequest = {
+      workspaceId: admin.workspaceId,
+      channel: body.channel,
+      name: body.name,
+      ...sealSettings(body.channel, body.settings, this.box),
+    };
+    return inboxAdminViewOf(await this.rpc.request(SUBJECTS.conversation.createInbox, request));
+  }
+
+  async update(
+    admin: AuthenticatedAgent,
+    inboxId: string,
+    body: UpdateInboxBody,
+  ): Promise<InboxAdminView> {
+    adminOnly(admin, 'change an inbox');
+    const inbox = await this.inboxOf(admin, inboxId);
+    const sealed = body.settings ? sealSettings(inbox.channel, body.settings, this.box) : null;
+    const request: UpdateInboxRequest = {
+      workspaceId: admin.workspaceId,
+      inboxId,
+      ...(body.name !== undefined ? { name: body.name } : {}),
+      ...(sealed ? { settings: sealed.settings } : {}),
+      secrets: sealed?.secrets ?? {},
+    };
+    return inboxAdminViewOf(await this.rpc.request(SUBJECTS.conversation.updateInbox, request));
+  }
+
+  async remove(admin: AuthenticatedAgent, inboxId: string): Promise<InboxAdminView> {
+    adminOnly(admin, 'delete an inbox');
+    const request: DeleteInboxRequest = { workspaceId: admin.workspaceId, inboxId };
+    return inboxAdminViewOf(await this.rpc.request(SUBJECTS.conversation.deleteInbox, request));
+  }
+
+  /** The `<script>` tag a site adds to its pages for a web inbox's widget. */
+  async snippet(admin: AuthenticatedAgent, inboxId: string): Promise<InboxSnippetView> {
+    adminOnly(admin, "read an inbox's snippet");
+    const inbox = await this.inboxOf(admin, inboxId);
+    if (inbox.channel !== Channel.Web) {
+      throw new DomainException('INBOX_NOT_FOUND', `Inbox ${inboxId} is not a web inbox`);
+    }
+    const src = new URL('/widget.js', this.env.WIDGET_ORIGIN).href;
+    return {
+      inboxId,
+      html: `<script async src="${src}" data-inbox="${inbox.id}"></script>`,
+    };
+  }
+
+  /** The inbox, when it is of the admin's workspace (another's answers as unknown). */
+  private async inboxOf(admin: AuthenticatedAgent, inboxId: string): Promise<InboxView> {
+    const request: GetInboxRequest = { inboxId };
+    const inbox = await this.rpc.request(SUBJECTS.conversation.getInbox, request);
+    if (inbox.workspaceId !== admin.workspaceId) {
+      throw new DomainException('INBOX_NOT_FOUND', `Inbox ${inboxId} does not exist`);
+    }
+    return inbox;
+  }
+}
+
+function adminOnly(agent: AuthenticatedAgent, what: string): void {
+  if (!isAdmin(agent)) throw authErrors.adminOnly(what);
+}

@@ -1,0 +1,103 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAdminList, useAdminWrite, type AdminCannedResponse } from '../settings-api';
+import { FormError } from './FormError';
+
+interface NewCannedResponse {
+  scope: 'shared' | 'personal';
+  shortcut: string;
+  text: string;
+}
+
+/** Canned responses: the shared ones and the admin's own, added and deleted. */
+export function CannedResponsesSettings() {
+  const { t } = useTranslation('settings');
+  const responses = useAdminList<AdminCannedResponse>('/canned-responses');
+  const create = useAdminWrite<NewCannedResponse>(
+    (body) => ({ path: '/canned-responses', method: 'POST', body }),
+    ['/canned-responses'],
+  );
+  const remove = useAdminWrite<string>(
+    (id) => ({ path: `/canned-responses/${id}`, method: 'DELETE' }),
+    ['/canned-responses'],
+  );
+  const [draft, setDraft] = useState<NewCannedResponse>({
+    scope: 'shared',
+    shortcut: '',
+    text: '',
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate(draft, { onSuccess: () => setDraft({ ...draft, shortcut: '', text: '' }) });
+  };
+
+  return (
+    <>
+      <h2>{t('canned.title')}</h2>
+      <table className="settings-table">
+        <caption className="visually-hidden">{t('canned.title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('canned.shortcut')}</th>
+            <th scope="col">{t('canned.text')}</th>
+            <th scope="col">{t('canned.scope')}</th>
+            <th scope="col">{t('actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(responses.data ?? []).map((response) => (
+            <tr key={response.id}>
+              <td>/{response.shortcut}</td>
+              <td className="pre-wrap">{response.text}</td>
+              <td>{t(`canned.${response.scope}`)}</td>
+              <td>
+                <button type="button" onClick={() => remove.mutate(response.id)}>
+                  {t('canned.delete', { shortcut: response.shortcut })}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <FormError error={remove.error} />
+
+      <form className="settings-form" onSubmit={submit} aria-labelledby="new-canned">
+        <h3 id="new-canned">{t('canned.add')}</h3>
+        <label>
+          {t('canned.scope')}
+          <select
+            value={draft.scope}
+            onChange={(e) =>
+              setDraft({ ...draft, scope: e.target.value as NewCannedResponse['scope'] })
+            }
+          >
+            <option value="shared">{t('canned.shared')}</option>
+            <option value="personal">{t('canned.personal')}</option>
+          </select>
+        </label>
+        <label>
+          {t('canned.shortcut')}
+          <input
+            required
+            pattern="[\p{L}\p{N}_\-]{1,40}"
+            value={draft.shortcut}
+            onChange={(e) => setDraft({ ...draft, shortcut: e.target.value })}
+          />
+        </label>
+        <label>
+          {t('canned.text')}
+          <textarea
+            required
+            value={draft.text}
+            onChange={(e) => setDraft({ ...draft, text: e.target.value })}
+          />
+        </label>
+        <button type="submit" className="primary" disabled={create.isPending}>
+          {t('canned.submit')}
+        </button>
+        <FormError error={create.error} />
+      </form>
+    </>
+  );
+}
