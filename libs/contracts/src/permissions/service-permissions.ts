@@ -163,7 +163,11 @@ export const SERVICE_PERMISSIONS = {
     ],
     publishes: [],
     consumes: [],
-    realtime: { publishes: ['conversation'], subscribes: ['agent', 'conversation', 'workspace'] },
+    // agent: a note written on a conversation is told to its assignee (conversation.note).
+    realtime: {
+      publishes: ['agent', 'conversation'],
+      subscribes: ['agent', 'conversation', 'workspace'],
+    },
   },
   'connector-web': {
     serves: requestsOf(SUBJECTS.web),
