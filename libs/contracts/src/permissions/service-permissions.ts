@@ -132,6 +132,8 @@ export const SERVICE_PERMISSIONS = {
       SUBJECTS.routing.updateSlaPolicy,
       SUBJECTS.routing.removeSlaPolicy,
       SUBJECTS.routing.listSlaClocks,
+      SUBJECTS.routing.slaStandings,
+      SUBJECTS.routing.slaAlertingTickets,
       SUBJECTS.routing.updateDepartment,
       SUBJECTS.routing.liveFigures,
       SUBJECTS.web.revokeVisitorSessions,
