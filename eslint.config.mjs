@@ -58,7 +58,7 @@ const TYPE_DEPS = {
   ],
   'type:dev-infra': ['type:dev-infra', 'type:util'],
   'type:tool': ['type:dev-infra', 'type:data-access', 'type:util', 'type:contracts', 'type:domain'],
-  // Browser bundles (the widget): pure libs only, never a service kit or data access.
+  // Browser bundles (the widget, the inbox): pure libs only, never a service kit or data access.
   'type:ui': ['type:util', 'type:contracts', 'type:domain'],
 };
 
@@ -67,6 +67,7 @@ const SCOPE_DEPS = {
   'scope:shared': ['scope:shared'],
   'scope:tools': ['scope:tools', 'scope:shared'],
   'scope:widget': ['scope:widget', 'scope:shared'],
+  'scope:inbox': ['scope:inbox', 'scope:shared'],
 };
 
 // Packages that only tests and local tooling may load.

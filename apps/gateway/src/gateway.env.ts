@@ -1,5 +1,5 @@
 import { StorageEnv } from '@hub/storage';
-import { IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
 
 export class GatewayEnv extends StorageEnv {
   /** Signs agents' access tokens (HS256); at least 32 characters of randomness. */
@@ -90,4 +90,13 @@ export class GatewayEnv extends StorageEnv {
   @IsInt()
   @Min(1)
   AGENT_MESSAGES_PER_MINUTE: number = 120;
+
+  /**
+   * Where the inbox app's build is (`index.html` and `assets/`), served at `/`; relative to the
+   * working directory, which is the repository root under the launcher.
+   */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  INBOX_DIST_DIR: string = 'dist/apps/inbox';
 }

@@ -14,6 +14,7 @@ import { DepartmentsModule } from './departments/departments.module';
 import { GatewayFilesModule } from './files/gateway-files.module';
 import { GatewayEnv } from './gateway.env';
 import { gatewayEntities } from './gateway.entities';
+import { serveInboxApp } from './inbox-app/serve-inbox-app';
 import { LinksModule } from './links/links.module';
 import { TicketsModule } from './tickets/tickets.module';
 import { SlaModule } from './sla/sla.module';
@@ -46,8 +47,9 @@ void runService({
     FilesModule,
     GatewayFilesModule,
   ],
-  configureHttp: (app) => {
+  configureHttp: (app, env) => {
     forbidCachingOfAuthAnswers(app);
     serveApiDocs(app);
+    serveInboxApp(app, env);
   },
 });

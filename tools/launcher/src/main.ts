@@ -8,7 +8,7 @@ import { prepareDemoWorkspace } from './demo-workspace';
 import type { DemoWorkspace } from './demo-workspace';
 import { demoShopHint, startDemoShop } from './demo-shop';
 import { waitForReady } from './readiness';
-import { loginsTable, mailHint, servicesTable, signInHint, visitorHint } from './report';
+import { inboxHint, loginsTable, mailHint, servicesTable, signInHint, visitorHint } from './report';
 import type { ServiceStatus } from './report';
 import { resolveInfrastructure } from './resolve-infrastructure';
 import type { Infrastructure } from './resolve-infrastructure';
@@ -104,6 +104,7 @@ function printSummary({
   say();
   for (const line of servicesTable(statuses)) say(line);
   say();
+  say(inboxHint(serviceOf(launched, 'gateway').url));
   if (demo.logins) {
     say(`demo logins (kept in ${demoLoginsPath(stateDir)}):`);
     for (const line of loginsTable(demo.logins)) say(`  ${line}`);

@@ -1,4 +1,4 @@
-import { loginsTable, servicesTable } from './report';
+import { inboxHint, loginsTable, servicesTable } from './report';
 
 describe('report tables', () => {
   it('aligns the services table and flags services that are not ready', () => {
@@ -20,5 +20,9 @@ describe('report tables', () => {
       { role: 'admin', name: 'Admin', email: 'admin@demo.local', password: 'k7dp-x2mq-9rtw' },
     ]);
     expect(lines[2]).toBe('admin  Admin  admin@demo.local  k7dp-x2mq-9rtw');
+  });
+
+  it("names the inbox app's address on the gateway", () => {
+    expect(inboxHint('http://127.0.0.1:3000')).toBe('Inbox: http://127.0.0.1:3000/');
   });
 });

@@ -24,6 +24,11 @@ export function servicesTable(services: readonly ServiceStatus[]): string[] {
   );
 }
 
+/** Where the agents' app is: the gateway serves it at its root. */
+export function inboxHint(gatewayUrl: string): string {
+  return `Inbox: ${gatewayUrl}/`;
+}
+
 /** How to use a demo login against the gateway at `gatewayUrl`. */
 export function signInHint(gatewayUrl: string): string {
   return (
