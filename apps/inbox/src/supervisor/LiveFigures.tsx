@@ -32,7 +32,10 @@ export function LiveFigures() {
                 <td>
                   {queue.waiting}
                   {queue.vipWaiting > 0 && (
-                    <span className="muted small"> ({t('vipWaiting', { count: queue.vipWaiting })})</span>
+                    <span className="muted small">
+                      {' '}
+                      ({t('vipWaiting', { count: queue.vipWaiting })})
+                    </span>
                   )}
                 </td>
                 <td>{wait(queue.longestWaitSeconds)}</td>
@@ -43,7 +46,8 @@ export function LiveFigures() {
       </section>
       <section aria-labelledby="agents-title">
         <h2 id="agents-title">
-          {t('agents')} <span className="muted small">{t('online', { count: live.data.agentsOnline })}</span>
+          {t('agents')}{' '}
+          <span className="muted small">{t('online', { count: live.data.agentsOnline })}</span>
         </h2>
         <table className="data-table">
           <thead>

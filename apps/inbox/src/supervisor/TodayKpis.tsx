@@ -17,10 +17,7 @@ function today(): { from: string; to: string } {
 }
 
 /** Today's KPIs per agent or per department, as bars and as a table. */
-export function TodayKpis(props: {
-  groupBy: 'agent' | 'department';
-  names: Map<string, string>;
-}) {
+export function TodayKpis(props: { groupBy: 'agent' | 'department'; names: Map<string, string> }) {
   const { t } = useTranslation('supervisor');
   const { http } = useHub();
   const period = today();

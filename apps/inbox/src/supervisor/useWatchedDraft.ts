@@ -23,7 +23,8 @@ export function useWatchedDraft(conversationId: string) {
   }, [socket, status, conversationId]);
 
   useSocketEvent('draft', (frame) => {
-    if (frame.conversationId === conversationId) setDraft(String(frame.text ?? ''));
+    if (frame.conversationId === conversationId)
+      setDraft(typeof frame.text === 'string' ? frame.text : '');
   });
   useSocketEvent('typing', (frame) => {
     if (frame.conversationId === conversationId && frame.by === 'visitor')

@@ -9,7 +9,9 @@ export function SlaBadge({ sla }: { sla: ListedTicket['sla'] }) {
   return (
     <span>
       <span className={`badge badge-${sla.standing}`}>{t(`sla.${sla.standing}`)}</span>
-      {sla.dueAt && <div className="muted small">{t('sla.due', { at: dateTimeText(sla.dueAt) })}</div>}
+      {sla.dueAt && (
+        <div className="muted small">{t('sla.due', { at: dateTimeText(sla.dueAt) })}</div>
+      )}
     </span>
   );
 }

@@ -20,8 +20,7 @@ export function TicketsPage() {
   const [filters, setFilters] = useState<TicketFilters>({});
   const tickets = useQuery({
     queryKey: ['tickets', 'list', filters],
-    queryFn: ({ signal }) =>
-      http.get<TicketPage>('/tickets', { ...filters, limit: 50 }, signal),
+    queryFn: ({ signal }) => http.get<TicketPage>('/tickets', { ...filters, limit: 50 }, signal),
   });
   const agents = useAgents();
   const agentName = (id: string | null) =>

@@ -12,7 +12,9 @@ export function VisitorsPage() {
   const visitors = useOnlineVisitors();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const now = useNow(15_000);
-  const list = [...(visitors.data ?? [])].sort((a, b) => a.onlineSince.localeCompare(b.onlineSince));
+  const list = [...(visitors.data ?? [])].sort((a, b) =>
+    a.onlineSince.localeCompare(b.onlineSince),
+  );
   const selected = list.find((visitor) => visitor.visitorId === selectedId) ?? null;
 
   return (

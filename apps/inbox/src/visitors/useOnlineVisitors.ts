@@ -26,10 +26,7 @@ export function useOnlineVisitors() {
     client.setQueryData<VisitorView[]>(ONLINE, (visitors) => visitors && change(visitors));
   const upsert = (frame: ServerFrame) => {
     const visitor = frame.visitor as VisitorView;
-    update((visitors) => [
-      ...visitors.filter((v) => v.visitorId !== visitor.visitorId),
-      visitor,
-    ]);
+    update((visitors) => [...visitors.filter((v) => v.visitorId !== visitor.visitorId), visitor]);
   };
   useSocketEvent('visitor.arrived', upsert);
   useSocketEvent('visitor.updated', upsert);
