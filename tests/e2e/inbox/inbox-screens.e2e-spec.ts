@@ -8,10 +8,18 @@ import type { Locale } from '../support/browser';
 import { useWidgetSuite } from '../support/browser-hub';
 import { inboxText, openInbox, TABLET, type InboxAgent } from '../support/inbox';
 import type { FixtureAgent } from '../support/workspace-fixture';
-import { EN, findOnlineVisitor, panelOf, waitForWidget, widgetOf } from '../support/widget';
+import {
+  EN,
+  findOnlineVisitor,
+  launcherOf,
+  panelOf,
+  waitForWidget,
+  widgetOf,
+} from '../support/widget';
 
 const WAIT_MS = 15_000;
 const INVITE = 'Hello! Can I help you with anything?';
+const FIRST = 'Do you ship to Osaka?';
 const DRAFT = 'I need a refund for order 42';
 const FOLLOW_UP = 'The refund has still not arrived';
 
@@ -87,17 +95,24 @@ describe('the inbox screens: visitors, tickets, supervisor, customer', () => {
 
     const invitation = widgetOf(visitorPage).getByRole('dialog', { name: EN.invitation });
     await invitation.getByText(INVITE).waitFor({ timeout: WAIT_MS });
-    await invitation.getByRole('button', { name: EN.startChat }).click();
+    // The visitor declines, then starts the chat themselves: routing gives it to ada, the one
+    // agent online. (An accepted invitation is assigned past routing, which then cannot transfer
+    // it: a supervisor could not take that chat over.)
+    await invitation.getByRole('button', { name: EN.noThanks }).click();
+    await launcherOf(visitorPage).click();
     await panelOf(visitorPage).waitFor();
-    const accepted = await suite.agent.waitFor(
+    await widgetOf(visitorPage).getByRole('textbox', { name: EN.composer }).fill(FIRST);
+    await widgetOf(visitorPage).getByRole('button', { name: EN.send, exact: true }).click();
+    const assigned = await suite.agent.waitFor(
       (f) =>
-        f.type === 'invitation.updated' &&
-        (f.invitation as { visitorId: string; status: string }).visitorId === visitor.visitorId &&
-        (f.invitation as { status: string }).status === 'accepted',
+        f.type === 'conversation.updated' &&
+        (f.conversation as { customerExternalId: string }).customerExternalId ===
+          visitor.visitorId &&
+        (f.conversation as { assigneeId: string | null }).assigneeId === workspace.agents.ada.id,
       WAIT_MS,
-      'the accepted invitation',
+      'the visitor’s chat assigned to ada',
     );
-    conversationId = (accepted.invitation as { conversationId: string }).conversationId;
+    conversationId = (assigned.conversation as { id: string }).id;
     await row.getByText(say('en-US', 'visitors', 'chatting')).waitFor({ timeout: WAIT_MS });
     expect(ada.watch.pageErrors).toEqual([]);
   });
@@ -210,9 +225,12 @@ describe('the inbox screens: visitors, tickets, supervisor, customer', () => {
       .waitFor();
     await sue.screenshot('ticket-conflict');
     await detail.getByRole('button', { name: say('ja-JP', 'tickets', 'reload') }).click();
-    await expect(
-      detail.getByLabel(say('ja-JP', 'tickets', 'field.priority')).inputValue(),
-    ).resolves.toBe('high');
+    const priority = detail.getByLabel(say('ja-JP', 'tickets', 'field.priority'));
+    await waitFor(
+      async () => (await priority.inputValue()) === 'high',
+      WAIT_MS,
+      () => 'the form showing the latest version',
+    );
   });
 
   it('shows the customer with their chats, tickets and pages visited', async () => {
@@ -221,7 +239,9 @@ describe('the inbox screens: visitors, tickets, supervisor, customer', () => {
     await panel.getByRole('link', { name: '返金の件' }).waitFor({ timeout: WAIT_MS });
     await panel.getByRole('heading', { name: say('en-US', 'customers', 'trail') }).waitFor();
     await panel.getByRole('button', { name: say('en-US', 'customers', 'edit') }).click();
-    await panel.getByLabel(say('en-US', 'customers', 'field.name')).fill('山田 花子');
+    await panel
+      .getByRole('textbox', { name: say('en-US', 'customers', 'field.name'), exact: true })
+      .fill('山田 花子');
     await panel.getByRole('button', { name: say('en-US', 'customers', 'save') }).click();
     await panel.getByRole('heading', { name: '山田 花子' }).waitFor();
     await ada.screenshot('customer');
