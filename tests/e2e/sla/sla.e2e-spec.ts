@@ -26,6 +26,20 @@ const EVERY_DAY = Object.fromEntries(
   ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, [['00:00', '24:00']]]),
 );
 
+/** A calendar-time policy for every ticket and chat: first response in 100 minutes. */
+function standardPolicy(resolutionMinutes: number) {
+  return {
+    name: 'Standard',
+    priorities: [],
+    categoryIds: [],
+    vip: null,
+    firstResponseMinutes: 100,
+    nextResponseMinutes: null,
+    resolutionMinutes,
+    hours: 'calendar',
+  };
+}
+
 /** Today and tomorrow in UTC: holidays that close an every-day schedule for this whole test. */
 function todayAndTomorrow(): string[] {
   const now = Date.now();
@@ -235,16 +249,7 @@ describe('SLA policies, business hours and clocks through the services', () => {
     const bob = await connect(await login(workspace, 'bob'));
     await api.call('POST', '/api/v1/sla/policies', {
       token: supervisor,
-      body: {
-        name: 'Standard',
-        priorities: [],
-        categoryIds: [],
-        vip: null,
-        firstResponseMinutes: 100,
-        nextResponseMinutes: null,
-        resolutionMinutes: 60,
-        hours: 'calendar',
-      },
+      body: standardPolicy(60),
     });
 
     // A ticket opened 80 minutes ago (crm publishes this on every ticket write).
@@ -380,16 +385,7 @@ describe('SLA policies, business hours and clocks through the services', () => {
     const token = await login(workspace, 'sue');
     await api.call('POST', '/api/v1/sla/policies', {
       token,
-      body: {
-        name: 'Standard',
-        priorities: [],
-        categoryIds: [],
-        vip: null,
-        firstResponseMinutes: 100,
-        nextResponseMinutes: null,
-        resolutionMinutes: 600,
-        hours: 'calendar',
-      },
+      body: standardPolicy(600),
     });
     const customer = await api.call<{ id: string }>('POST', '/api/v1/customers', {
       token,

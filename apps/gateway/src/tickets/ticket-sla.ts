@@ -2,20 +2,11 @@ import { Injectable } from '@nestjs/common';
 import {
   SUBJECTS,
   type SlaAlertStanding,
-  type SlaStandingView,
+  type SlaTicketPage,
   type TicketPage,
-  type TicketView,
 } from '@hub/contracts';
 import { RpcClient } from '@hub/service-kit';
 import type { AuthenticatedAgent } from '../auth/authenticated-agent';
-
-/** A ticket as listed: with where it stands against its SLA (null: no clock open). */
-export type SlaTicketView = TicketView & { sla: Omit<SlaStandingView, 'subjectId'> | null };
-
-export interface SlaTicketPage {
-  items: SlaTicketView[];
-  nextCursor: string | null;
-}
 
 /** Tickets and their SLA standing: routing keeps the clocks, crm the tickets. */
 @Injectable()

@@ -4,6 +4,7 @@ import {
   TICKET_CHANGE_FIELDS,
   type CreateTicketRequest,
   type SearchTicketsRequest,
+  type SlaTicketPage,
   type TicketHistoryEntry,
   type TicketView,
   type UpdateTicketRequest,
@@ -18,7 +19,7 @@ import type {
   UpdateTicketBody,
 } from './dto/ticket.dto';
 import { versionRead } from './if-match';
-import { TicketSla, type SlaTicketPage } from './ticket-sla';
+import { TicketSla } from './ticket-sla';
 import { TicketTargets } from './ticket-targets';
 
 /**

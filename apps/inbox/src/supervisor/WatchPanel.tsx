@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-error';
 import { useHub, useSignedIn, useSocketEvent } from '../api/HubProvider';
 import type { ConversationView, MessageView } from '../api/types';
+import { NoteComposer, NoteList } from '../ui/Notes';
 import { dateTimeText } from '../ui/time-text';
 import type { NoteView } from './types';
 import { useWatchedDraft } from './useWatchedDraft';
@@ -94,54 +94,25 @@ export function WatchPanel(props: { conversationId: string; names: Map<string, s
 function NoteToAgent(props: { conversationId: string; names: Map<string, string> }) {
   const { t } = useTranslation('supervisor');
   const { http } = useHub();
-  const [body, setBody] = useState('');
+  const path = `/conversations/${props.conversationId}/notes`;
   const notes = useQuery({
     queryKey: ['conversations', props.conversationId, 'notes'],
-    queryFn: ({ signal }) =>
-      http.get<NoteView[]>(`/conversations/${props.conversationId}/notes`, undefined, signal),
+    queryFn: ({ signal }) => http.get<NoteView[]>(path, undefined, signal),
   });
-  const send = useMutation({
-    mutationFn: () =>
-      http.request<NoteView>(`/conversations/${props.conversationId}/notes`, {
-        method: 'POST',
-        body: { body: body.trim() },
-      }),
-    onSuccess: () => {
-      setBody('');
-      void notes.refetch();
-    },
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    send.mutate();
+  const send = async (body: string) => {
+    await http.request(path, { method: 'POST', body: { body } });
+    await notes.refetch();
   };
   return (
     <section aria-labelledby="agent-note-title">
       <h3 id="agent-note-title">{t('noteToAgent')}</h3>
-      <ul className="trail">
-        {(notes.data ?? []).map((note) => (
-          <li key={note.id} className="note-card">
-            <span className="muted small">
-              {props.names.get(note.authorId) ?? '—'} · {dateTimeText(note.createdAt)}
-            </span>
-            <div>{note.body}</div>
-          </li>
-        ))}
-      </ul>
-      <form className="stack-form" onSubmit={submit}>
-        <label>
-          {t('note')}
-          <textarea value={body} rows={2} onChange={(event) => setBody(event.target.value)} />
-        </label>
-        <button type="submit" disabled={!body.trim() || send.isPending}>
-          {t('sendNote')}
-        </button>
-        {send.isError && (
-          <p role="alert" className="form-error">
-            {t('error.other')}
-          </p>
-        )}
-      </form>
+      <NoteList notes={notes.data ?? []} authorName={(id) => props.names.get(id) ?? '—'} />
+      <NoteComposer
+        label={t('note')}
+        submitLabel={t('sendNote')}
+        failedText={t('error.other')}
+        send={send}
+      />
     </section>
   );
 }

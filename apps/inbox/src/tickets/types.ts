@@ -1,7 +1,25 @@
-// The gateway's ticket views (docs/tickets.md, /api/docs).
+import type { Priority, TicketStatus } from '@hub/domain';
 
-export const TICKET_STATUSES = ['new', 'open', 'pending', 'on_hold', 'solved', 'closed'] as const;
-export type TicketStatus = (typeof TICKET_STATUSES)[number];
+// The gateway's ticket views, as the contracts define them (type-only: erased at build time).
+export type { Priority, TicketStatus } from '@hub/domain';
+export type {
+  SlaStanding,
+  TicketCategoryView,
+  TicketHistoryEntry,
+  TicketView,
+  SlaTicketView as ListedTicket,
+  SlaTicketPage as TicketPage,
+} from '@hub/contracts';
+
+// The domain's values (libs/domain) as the screens offer them; the app bundles no server lib.
+export const TICKET_STATUSES: readonly TicketStatus[] = [
+  'new',
+  'open',
+  'pending',
+  'on_hold',
+  'solved',
+  'closed',
+];
 
 /** Where a ticket may go from each status (TICKET_TRANSITIONS of libs/domain). */
 export const NEXT_STATUSES: Record<TicketStatus, readonly TicketStatus[]> = {
@@ -13,56 +31,9 @@ export const NEXT_STATUSES: Record<TicketStatus, readonly TicketStatus[]> = {
   closed: [],
 };
 
-export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export type Priority = (typeof PRIORITIES)[number];
+export const PRIORITIES: readonly Priority[] = ['low', 'normal', 'high', 'urgent'];
 
 export const SLA_FILTERS = ['breached', 'at_risk'] as const;
-export type SlaStanding = 'breached' | 'at_risk' | 'on_track' | 'paused';
-
-export interface TicketView {
-  id: string;
-  customerId: string;
-  subject: string;
-  description: string | null;
-  status: TicketStatus;
-  priority: Priority;
-  categoryId: string | null;
-  tags: string[];
-  assigneeId: string | null;
-  departmentId: string | null;
-  conversationIds: string[];
-  vip: boolean;
-  dueAt: string | null;
-  solvedAt: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** As the list answers it: with where it stands against its SLA (null: no clock open). */
-export interface ListedTicket extends TicketView {
-  sla: { standing: SlaStanding; dueAt: string | null } | null;
-}
-
-export interface TicketPage {
-  items: ListedTicket[];
-  nextCursor: string | null;
-}
-
-export interface TicketHistoryEntry {
-  id: string;
-  action: string;
-  actorType: 'agent' | 'system' | 'integrator';
-  actorId: string | null;
-  changes: { field: string; from: unknown; to: unknown }[];
-  occurredAt: string;
-}
-
-export interface TicketCategoryView {
-  id: string;
-  name: string;
-  parentId: string | null;
-}
 
 export interface TicketFilters {
   status?: TicketStatus;

@@ -1,5 +1,6 @@
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { IsEntityId } from '../common/validators';
+import type { TicketView } from '../views/ticket-view';
 
 /**
  * Where a ticket or conversation stands against its open SLA clocks, the worst first:
@@ -47,4 +48,12 @@ export class SlaAlertingTicketsRequest {
   @Min(1)
   @Max(MAX_SLA_ALERT_SUBJECTS)
   limit?: number;
+}
+
+/** A ticket as `GET /api/v1/tickets` lists it: with its SLA standing (null: no clock open). */
+export type SlaTicketView = TicketView & { sla: Omit<SlaStandingView, 'subjectId'> | null };
+
+export interface SlaTicketPage {
+  items: SlaTicketView[];
+  nextCursor: string | null;
 }
