@@ -89,6 +89,7 @@ export * from './routing/sla-clock-event';
 export * from './routing/business-hours';
 export * from './routing/sla-policies';
 export * from './routing/sla-clocks';
+export * from './routing/sla-standings';
 export * from './web/revoke-visitor-sessions';
 export * from './web/visitor-view';
 export * from './web/list-online-visitors';

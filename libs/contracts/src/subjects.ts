@@ -191,6 +191,11 @@ import {
   type SlaPolicyView,
 } from './routing/sla-policies';
 import { ListSlaClocksRequest, type SlaClockView } from './routing/sla-clocks';
+import {
+  SlaAlertingTicketsRequest,
+  SlaStandingsRequest,
+  type SlaStandingView,
+} from './routing/sla-standings';
 import type { ConversationView, CsatView } from './views/conversation-view';
 import type { CannedResponseView, CustomerView } from './views/customer-view';
 import type { FileView, StoredFileView } from './views/file-view';
@@ -795,6 +800,16 @@ export const SUBJECTS = {
       'routing.sla-clock.list',
       ListSlaClocksRequest,
       returns<SlaClockView[]>(),
+    ),
+    slaStandings: defineRequest(
+      'routing.sla-clock.standings',
+      SlaStandingsRequest,
+      returns<SlaStandingView[]>(),
+    ),
+    slaAlertingTickets: defineRequest(
+      'routing.sla-clock.alerting-tickets',
+      SlaAlertingTicketsRequest,
+      returns<string[]>(),
     ),
     slaWarned: defineEvent('evt.routing.sla.warned.v1', SlaClockEvent, 'EVENTS'),
     slaBreached: defineEvent('evt.routing.sla.breached.v1', SlaClockEvent, 'EVENTS'),

@@ -26,6 +26,20 @@ const EVERY_DAY = Object.fromEntries(
   ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, [['00:00', '24:00']]]),
 );
 
+/** A calendar-time policy for every ticket and chat: first response in 100 minutes. */
+function standardPolicy(resolutionMinutes: number) {
+  return {
+    name: 'Standard',
+    priorities: [],
+    categoryIds: [],
+    vip: null,
+    firstResponseMinutes: 100,
+    nextResponseMinutes: null,
+    resolutionMinutes,
+    hours: 'calendar',
+  };
+}
+
 /** Today and tomorrow in UTC: holidays that close an every-day schedule for this whole test. */
 function todayAndTomorrow(): string[] {
   const now = Date.now();
@@ -235,16 +249,7 @@ describe('SLA policies, business hours and clocks through the services', () => {
     const bob = await connect(await login(workspace, 'bob'));
     await api.call('POST', '/api/v1/sla/policies', {
       token: supervisor,
-      body: {
-        name: 'Standard',
-        priorities: [],
-        categoryIds: [],
-        vip: null,
-        firstResponseMinutes: 100,
-        nextResponseMinutes: null,
-        resolutionMinutes: 60,
-        hours: 'calendar',
-      },
+      body: standardPolicy(60),
     });
 
     // A ticket opened 80 minutes ago (crm publishes this on every ticket write).
@@ -370,5 +375,69 @@ describe('SLA policies, business hours and clocks through the services', () => {
         expect.objectContaining({ metric: 'first_response', assigneeId: workspace.agents.ada.id }),
       ],
     ]);
+  });
+
+  it('lists each ticket with its SLA standing and filters the breached and the at-risk ones', async () => {
+    const workspace = await createWorkspace(suite.database.url, {
+      ada: AgentRole.Agent,
+      sue: AgentRole.Supervisor,
+    });
+    const token = await login(workspace, 'sue');
+    await api.call('POST', '/api/v1/sla/policies', {
+      token,
+      body: standardPolicy(600),
+    });
+    const customer = await api.call<{ id: string }>('POST', '/api/v1/customers', {
+      token,
+      body: { name: 'Mei' },
+    });
+    const ticket = async (subject: string) =>
+      (
+        await api.call<{ id: string }>('POST', '/api/v1/tickets', {
+          token,
+          body: { subject, customerId: customer.body.id },
+        })
+      ).body.id;
+    const [late, nearlyLate, inTime] = [
+      await ticket('late'),
+      await ticket('nearly'),
+      await ticket('in time'),
+    ];
+    const openClocks = async () =>
+      (
+        await db.query(
+          `select 1 from routing.sla_clocks where subject_id = any($1::uuid[]) and stopped_at is null`,
+          [[late, nearlyLate, inTime]],
+        )
+      ).rowCount;
+    await waitFor(async () => (await openClocks()) === 6, WAIT_MS);
+    // Time moved on for two of them: one passed its first-response due time, one used 75 %.
+    await db.query(
+      `update routing.sla_clocks set due_at = now() - interval '1 minute'
+        where subject_id = $1 and metric = 'first_response'`,
+      [late],
+    );
+    await db.query(
+      `update routing.sla_clocks set warn_at = now() - interval '1 minute'
+        where subject_id = $1 and metric = 'first_response'`,
+      [nearlyLate],
+    );
+
+    type Page = { items: { id: string; sla: { standing: string; dueAt: string | null } }[] };
+    const list = async (query = '') =>
+      (await api.call<Page>('GET', `/api/v1/tickets${query}`, { token })).body.items;
+    const standings = Object.fromEntries((await list()).map((t) => [t.id, t.sla.standing]));
+    expect(standings).toEqual({
+      [late]: 'breached',
+      [nearlyLate]: 'at_risk',
+      [inTime]: 'on_track',
+    });
+    const inTimeItem = (await list()).find((t) => t.id === inTime);
+    expect(Date.parse(inTimeItem?.sla.dueAt ?? '')).toBeGreaterThan(Date.now() + 90 * MINUTE);
+    expect((await list('?sla=breached')).map((t) => t.id)).toEqual([late]);
+    expect((await list('?sla=at_risk&status=new')).map((t) => t.id)).toEqual([nearlyLate]);
+    expect((await list('?sla=at_risk&status=open')).map((t) => t.id)).toEqual([]);
+    const bad = await api.call<{ code: string }>('GET', '/api/v1/tickets?sla=late', { token });
+    expect(bad.body.code).toBe('VALIDATION_FAILED');
   });
 });

@@ -50,6 +50,7 @@ export class SearchTickets {
     if (request.departmentId) query.andWhere('t.department_id = :departmentId', request);
     if (request.customerId) query.andWhere('t.customer_id = :customerId', request);
     if (request.tag) query.andWhere(':tag = ANY(t.tags)', request);
+    if (request.ids) query.andWhere('t.id = ANY(:ids::uuid[])', request);
     if (request.categoryId) {
       // A top category finds the tickets of its children too.
       query.andWhere(

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { DomainException } from '@hub/service-kit';
 import { validateFrame } from '@hub/socket-kit';
 import { AgentsService } from '../agents/agents.service';
-import type { AuthenticatedAgent } from '../auth/authenticated-agent';
+import { authErrors } from '../auth/auth.exception';
+import { isSupervisor, type AuthenticatedAgent } from '../auth/authenticated-agent';
 import { ConversationsService } from '../conversations/conversations.service';
 import { LinksService } from '../links/links.service';
 import type { AgentConnection } from './agent-connection';
@@ -22,6 +24,9 @@ import { RealtimeFanout } from './realtime-fanout';
 import { ResumeUseCase } from './resume.use-case';
 
 type CommandType = Exclude<ClientFrameType, 'auth'>;
+
+/** Each watched conversation holds a subscription: a socket keeps a screenful, not the workspace. */
+const MAX_WATCHED = 20;
 
 /** The reply to a command, without its `ref`; undefined: no reply. */
 type Reply = ({ type: string } & Record<string, unknown>) | undefined;
@@ -79,6 +84,12 @@ export class AgentCommands {
       const frame = validateFrame(ConversationFrame, payload);
       return conversationAck(await this.conversations.reopen(agent, frame.conversationId));
     },
+    'conversation.watch': async (context) => this.watch(context),
+    'conversation.unwatch': ({ connection, payload }) => {
+      const { conversationId } = validateFrame(ConversationFrame, payload);
+      this.fanout.stopLooking(connection, conversationId);
+      return Promise.resolve({ type: 'watch.ack', conversationId, watching: false });
+    },
     'visitor.invite': async ({ agent, payload }) => {
       const frame = validateFrame(InviteVisitorFrame, payload);
       const invitation = await this.visitors.invite(agent, frame.visitorId, frame.message);
@@ -101,6 +112,23 @@ export class AgentCommands {
 
   run(type: CommandType, context: CommandContext): Promise<Reply> {
     return this.commands[type](context);
+  }
+
+  /** Supervisors and admins watch any conversation of the workspace; agents only their own. */
+  private async watch({ connection, agent, payload }: CommandContext): Promise<Reply> {
+    const { conversationId } = validateFrame(ConversationFrame, payload);
+    const conversation = await this.conversations.get(agent, conversationId);
+    if (!isSupervisor(agent) && conversation.assigneeId !== agent.agentId)
+      throw authErrors.forbidden("watch another agent's conversation");
+    if (!connection.looking.has(conversationId) && connection.looking.size >= MAX_WATCHED)
+      throw new DomainException('VALIDATION_FAILED', 'Too many conversations watched', [
+        {
+          field: 'conversationId',
+          message: `a socket watches at most ${MAX_WATCHED} conversations at once`,
+        },
+      ]);
+    await this.fanout.lookOn(connection, conversationId);
+    return { type: 'watch.ack', conversationId, watching: true, conversation };
   }
 
   private async typing({ connection, agent, payload, hasRef }: CommandContext): Promise<Reply> {

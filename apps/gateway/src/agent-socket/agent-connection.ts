@@ -40,6 +40,8 @@ export class AgentConnection implements HeartbeatTarget {
   attached = false;
   /** Conversations of the agent's workspace the agent may send typing to (checked once). */
   readonly typingChecked = new Set<string>();
+  /** Conversations this socket watches without owning them (conversation.watch). */
+  readonly looking = new Set<string>();
   private queue: Promise<void> = Promise.resolve();
   private queued = 0;
   // Live messages of conversations being replayed wait here, so the client sees seq order.

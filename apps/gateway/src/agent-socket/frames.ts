@@ -79,6 +79,8 @@ export const CLIENT_FRAME_TYPES = [
   'conversation.resolve',
   'conversation.reopen',
   'visitor.invite',
+  'conversation.watch',
+  'conversation.unwatch',
   'ping',
 ] as const;
 export type ClientFrameType = (typeof CLIENT_FRAME_TYPES)[number];

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   realtimeSubjects,
   type ConversationView,
+  type DraftRealtime,
   type RealtimeEvent,
   type TypingRealtime,
 } from '@hub/contracts';
@@ -33,6 +34,8 @@ export class RealtimeFanout {
   private readonly conversations;
   /** Watched conversation → its assignee. */
   private readonly owners = new Map<string, string>();
+  /** Sockets watching a conversation they do not own (a supervisor looking on, read-only). */
+  private readonly onlookers;
 
   constructor(
     private readonly subscriptions: RealtimeSubscriptions,
@@ -49,6 +52,9 @@ export class RealtimeFanout {
     );
     this.conversations = subscriptions.group<string, RealtimeEvent>((delivery) =>
       this.onConversationEvent(delivery),
+    );
+    this.onlookers = subscriptions.group<AgentConnection, RealtimeEvent>((delivery) =>
+      this.onOnlookerEvent(delivery),
     );
   }
 
@@ -79,6 +85,22 @@ export class RealtimeFanout {
       }
     }
     this.workspaces.remove(realtimeSubjects.workspace(agent.workspaceId), connection);
+    for (const conversationId of connection.looking) this.stopLooking(connection, conversationId);
+  }
+
+  /**
+   * `connection` receives the conversation's visitor typing and drafts (the sneak-peek setting
+   * and masking apply) until it stops looking or closes. The caller checked it may.
+   */
+  async lookOn(connection: AgentConnection, conversationId: string): Promise<void> {
+    connection.looking.add(conversationId);
+    this.onlookers.add(realtimeSubjects.conversation(conversationId), connection);
+    await this.subscriptions.flush();
+  }
+
+  stopLooking(connection: AgentConnection, conversationId: string): void {
+    connection.looking.delete(conversationId);
+    this.onlookers.remove(realtimeSubjects.conversation(conversationId), connection);
   }
 
   /** Whether `agentId` has a socket here and owns `conversationId`. */
@@ -130,16 +152,33 @@ export class RealtimeFanout {
       if (event.type === 'typing' && event.by === 'visitor') {
         this.sendToAgent(assigneeId, text);
       } else if (event.type === 'draft') {
-        // Sneak-peek is a workspace setting; the draft never reaches the agent when it is off.
-        if ((await this.workspacesService.settings(event.workspaceId)).typingSneakPeek)
-          this.sendToAgent(
-            assigneeId,
-            await this.draftMasking.maskedFrame(event),
-            event.workspaceId,
-          );
+        const frame = await this.draftFrame(event);
+        if (frame !== undefined) this.sendToAgent(assigneeId, frame, event.workspaceId);
       }
     }
     // Agent typing (echo of our own) and queue positions are for the visitor only.
+  }
+
+  private async onOnlookerEvent({
+    event,
+    text,
+    holders,
+  }: RealtimeDelivery<AgentConnection, RealtimeEvent>): Promise<void> {
+    const isVisitorTyping = event.type === 'typing' && event.by === 'visitor';
+    if (!isVisitorTyping && event.type !== 'draft') return;
+    const frame = event.type === 'draft' ? await this.draftFrame(event) : text;
+    if (frame === undefined) return;
+    for (const connection of holders) {
+      // The assignee already has it through its own subscription.
+      if (connection.agent && this.owners.get(event.conversationId) !== connection.agent.agentId)
+        connection.sendRealtime(frame);
+    }
+  }
+
+  /** The draft as agents may see it; undefined while the workspace has sneak-peek off. */
+  private async draftFrame(event: DraftRealtime): Promise<string | undefined> {
+    if (!(await this.workspacesService.settings(event.workspaceId)).typingSneakPeek) return;
+    return this.draftMasking.maskedFrame(event);
   }
 
   private sendToAgent(agentId: string, text: string, workspaceId?: string): void {

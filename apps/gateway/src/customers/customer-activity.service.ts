@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import {
   SUBJECTS,
+  realtimeSubjects,
   type NoteView,
   type OrderView,
   type PutOrderReply,
   type TimelinePage,
 } from '@hub/contracts';
-import { RpcClient } from '@hub/service-kit';
+import { Realtime, RpcClient } from '@hub/service-kit';
 import { pick } from '../api/pick';
 import type { Caller } from '../api-keys/current-caller.decorator';
 import type { AuthenticatedAgent } from '../auth/authenticated-agent';
@@ -16,7 +17,10 @@ import type { PageQuery, PutOrderBody } from './dto/customer.dto';
 /** What happened around a customer: orders, notes (on them or their conversations), timeline. */
 @Injectable()
 export class CustomerActivityService {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly realtime: Realtime,
+  ) {}
 
   /** By an agent or an integrator (API key), in the caller's workspace. */
   putOrder(
@@ -68,7 +72,7 @@ export class CustomerActivityService {
     body: string,
   ): Promise<NoteView> {
     const conversation = await this.conversation(agent, conversationId);
-    return this.rpc.request(SUBJECTS.crm.addNote, {
+    const note = await this.rpc.request(SUBJECTS.crm.addNote, {
       workspaceId: agent.workspaceId,
       actor: crmActorOf(agent),
       target: 'conversation',
@@ -76,6 +80,17 @@ export class CustomerActivityService {
       conversationId,
       body,
     });
+    // A supervisor's word to the agent in the chat: the assignee is told at once.
+    const assigneeId = conversation.assigneeId;
+    if (assigneeId !== null && assigneeId !== agent.agentId) {
+      void this.realtime.publish(realtimeSubjects.agent(assigneeId), {
+        type: 'conversation.note',
+        workspaceId: agent.workspaceId,
+        conversationId,
+        note,
+      });
+    }
+    return note;
   }
 
   timeline(agent: AuthenticatedAgent, customerId: string, query: PageQuery): Promise<TimelinePage> {

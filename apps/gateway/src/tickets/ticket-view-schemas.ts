@@ -1,10 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type {
-  TicketCategoryView,
-  TicketHistoryEntry,
-  TicketPage,
-  TicketReminderView,
-  TicketView,
+import {
+  SLA_STANDINGS,
+  type SlaStanding,
+  type TicketCategoryView,
+  type TicketHistoryEntry,
+  type TicketPage,
+  type TicketReminderView,
+  type TicketView,
 } from '@hub/contracts';
 import { PRIORITIES, TICKET_STATUSES, type Priority, type TicketStatus } from '@hub/domain';
 
@@ -38,8 +40,25 @@ export class TicketViewSchema implements TicketView {
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
+export class TicketSlaSchema {
+  @ApiProperty({ enum: SLA_STANDINGS, description: 'The worst of its open SLA clocks' })
+  standing!: SlaStanding;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'The soonest due time of its counting clocks; null while all are paused',
+  })
+  dueAt!: string | null;
+}
+
+export class SlaTicketViewSchema extends TicketViewSchema {
+  @ApiProperty({ type: TicketSlaSchema, nullable: true, description: 'Null: no SLA clock open' })
+  sla!: TicketSlaSchema | null;
+}
+
 export class TicketPageSchema implements TicketPage {
-  @ApiProperty({ type: [TicketViewSchema] }) items!: TicketViewSchema[];
+  @ApiProperty({ type: [SlaTicketViewSchema] }) items!: SlaTicketViewSchema[];
   @ApiProperty({ nullable: true, type: String, description: 'Null on the last page' })
   nextCursor!: string | null;
 }

@@ -11,7 +11,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import type { TicketHistoryEntry, TicketPage, TicketView } from '@hub/contracts';
+import type { SlaTicketPage, TicketHistoryEntry, TicketView } from '@hub/contracts';
 import { ApiController, ApiErrors } from '../api/api-controller.decorator';
 import type { AuthenticatedAgent } from '../auth/authenticated-agent';
 import { CurrentAgent } from '../auth/current-agent.decorator';
@@ -67,7 +67,7 @@ export class TicketsController {
   list(
     @CurrentAgent() agent: AuthenticatedAgent,
     @Query() query: ListTicketsQuery,
-  ): Promise<TicketPage> {
+  ): Promise<SlaTicketPage> {
     return this.tickets.list(agent, query);
   }
 

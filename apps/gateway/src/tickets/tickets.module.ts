@@ -3,12 +3,19 @@ import { TicketCategoriesController } from './ticket-categories.controller';
 import { TicketCategoriesService } from './ticket-categories.service';
 import { TicketRemindersController } from './ticket-reminders.controller';
 import { TicketRemindersService } from './ticket-reminders.service';
+import { TicketSla } from './ticket-sla';
 import { TicketTargets } from './ticket-targets';
 import { TicketsController } from './tickets.controller';
 import { TicketsService } from './tickets.service';
 
 @Module({
   controllers: [TicketsController, TicketRemindersController, TicketCategoriesController],
-  providers: [TicketsService, TicketTargets, TicketRemindersService, TicketCategoriesService],
+  providers: [
+    TicketsService,
+    TicketSla,
+    TicketTargets,
+    TicketRemindersService,
+    TicketCategoriesService,
+  ],
 })
 export class TicketsModule {}

@@ -4,8 +4,8 @@ import {
   TICKET_CHANGE_FIELDS,
   type CreateTicketRequest,
   type SearchTicketsRequest,
+  type SlaTicketPage,
   type TicketHistoryEntry,
-  type TicketPage,
   type TicketView,
   type UpdateTicketRequest,
 } from '@hub/contracts';
@@ -19,6 +19,7 @@ import type {
   UpdateTicketBody,
 } from './dto/ticket.dto';
 import { versionRead } from './if-match';
+import { TicketSla } from './ticket-sla';
 import { TicketTargets } from './ticket-targets';
 
 /**
@@ -31,9 +32,13 @@ export class TicketsService {
   constructor(
     private readonly rpc: RpcClient,
     private readonly targets: TicketTargets,
+    private readonly sla: TicketSla,
   ) {}
 
-  list(agent: AuthenticatedAgent, query: ListTicketsQuery): Promise<TicketPage> {
+  /** A page of tickets, each with its SLA standing; `sla` keeps those breached or at risk. */
+  async list(agent: AuthenticatedAgent, query: ListTicketsQuery): Promise<SlaTicketPage> {
+    const ids = query.sla ? await this.sla.alerting(agent, query.sla) : undefined;
+    if (ids?.length === 0) return { items: [], nextCursor: null };
     const request: SearchTicketsRequest = {
       workspaceId: agent.workspaceId,
       ...pick(query, ['departmentId', 'categoryId', 'customerId', 'conversationId', 'tag']),
@@ -43,8 +48,9 @@ export class TicketsService {
       ...(query.assigneeId
         ? { assigneeId: query.assigneeId === 'me' ? agent.agentId : query.assigneeId }
         : {}),
+      ...(ids ? { ids } : {}),
     };
-    return this.rpc.request(SUBJECTS.crm.searchTickets, request);
+    return this.sla.annotate(agent, await this.rpc.request(SUBJECTS.crm.searchTickets, request));
   }
 
   get(agent: AuthenticatedAgent, ticketId: string): Promise<TicketView> {

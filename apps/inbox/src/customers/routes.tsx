@@ -1,4 +1,6 @@
 import type { RouteObject } from 'react-router';
+import { CustomerPage } from './CustomerPage';
 
-// The customer screens (inbox-screens) add their routes here.
-export const customersRoutes: RouteObject[] = [];
+export const customersRoutes: RouteObject[] = [
+  { path: 'customers/:customerId', element: <CustomerPage /> },
+];

@@ -1,7 +1,10 @@
 import type { RouteObject } from 'react-router';
-import { Placeholder } from '../ui/Placeholder';
 
-// Placeholder until the supervisor screens land (inbox-screens).
+// Loaded when first opened: the charts stay out of the app's first load.
+const supervisorPage = () =>
+  import('./SupervisorPage').then((module) => ({ Component: module.SupervisorPage }));
+
 export const supervisorRoutes: RouteObject[] = [
-  { path: 'supervisor/*', element: <Placeholder titleKey="nav.supervisor" /> },
+  { path: 'supervisor', lazy: supervisorPage },
+  { path: 'supervisor/watch/:conversationId', lazy: supervisorPage },
 ];

@@ -1,7 +1,7 @@
 import type { RouteObject } from 'react-router';
-import { Placeholder } from '../ui/Placeholder';
+import { TicketsPage } from './TicketsPage';
 
-// Placeholder until the ticket screens land (inbox-screens).
 export const ticketsRoutes: RouteObject[] = [
-  { path: 'tickets/*', element: <Placeholder titleKey="nav.tickets" /> },
+  { path: 'tickets', element: <TicketsPage /> },
+  { path: 'tickets/:ticketId', element: <TicketsPage /> },
 ];

@@ -1,7 +1,4 @@
 import type { RouteObject } from 'react-router';
-import { Placeholder } from '../ui/Placeholder';
+import { VisitorsPage } from './VisitorsPage';
 
-// Placeholder until the live-visitors screens land (inbox-screens).
-export const visitorsRoutes: RouteObject[] = [
-  { path: 'visitors/*', element: <Placeholder titleKey="nav.visitors" /> },
-];
+export const visitorsRoutes: RouteObject[] = [{ path: 'visitors', element: <VisitorsPage /> }];

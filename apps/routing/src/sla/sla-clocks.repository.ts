@@ -1,7 +1,31 @@
+import type { SlaStanding } from '@hub/contracts';
 import { AgentRole } from '@hub/domain';
 import { IsNull, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { queryRows } from '../sql';
 import { SlaClock } from './sla-clock.entity';
+
+export interface StandingRow {
+  subject_id: string;
+  standing: SlaStanding;
+  due_at: Date | null;
+}
+
+// The worst of a subject's open clocks: passed its due time, used 75 %, counting, or all paused.
+// Due and warn times are compared with now() as well as the sweep's stamps, so a standing is
+// right before the sweep has told it.
+const STANDINGS_SQL = `
+  select subject_id,
+         case
+           when bool_or(breached_at is not null or (running_since is not null and due_at <= now()))
+             then 'breached'
+           when bool_or(warned_at is not null or (running_since is not null and warn_at <= now()))
+             then 'at_risk'
+           when bool_or(running_since is not null) then 'on_track'
+           else 'paused'
+         end as standing,
+         min(due_at) filter (where running_since is not null) as due_at
+    from routing.sla_clocks
+   where workspace_id = $1 and stopped_at is null`;
 
 /** Every read and write of `routing.sla_clocks`; writes run in the caller's transaction. */
 export class SlaClocksRepository {
@@ -63,6 +87,26 @@ export class SlaClocksRepository {
       where: { workspaceId, subjectId },
       order: { startedAt: 'DESC', id: 'ASC' },
     });
+  }
+
+  /** Each subject's standing against its open clocks (subjects without one are left out). */
+  standings(workspaceId: string, subjectIds: string[]): Promise<StandingRow[]> {
+    return queryRows<StandingRow>(
+      this.db,
+      `${STANDINGS_SQL} and subject_id = any($2::uuid[]) group by subject_id`,
+      [workspaceId, subjectIds],
+    );
+  }
+
+  /** Tickets standing at `standing`, soonest due first. */
+  async alertingTickets(workspaceId: string, standing: string, limit: number): Promise<string[]> {
+    const rows = await queryRows<StandingRow>(
+      this.db,
+      `select * from (${STANDINGS_SQL} and subject_type = 'ticket' group by subject_id) s
+        where standing = $2 order by due_at nulls last, subject_id limit $3`,
+      [workspaceId, standing, limit],
+    );
+    return rows.map((row) => row.subject_id);
   }
 
   /** The active supervisors and admins of the workspace: who hears of every alert. */

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { ListSlaClocksRequest, SlaClockView } from '@hub/contracts';
+import type {
+  ListSlaClocksRequest,
+  SlaAlertingTicketsRequest,
+  SlaClockView,
+  SlaStandingView,
+  SlaStandingsRequest,
+} from '@hub/contracts';
+import { MAX_SLA_ALERT_SUBJECTS } from '@hub/contracts';
 import { Database } from '@hub/service-kit';
 import type { SlaClock } from './sla-clock.entity';
 import { SlaClocksRepository } from './sla-clocks.repository';
@@ -44,5 +51,20 @@ export class SlaClocksService {
 
   async list({ workspaceId, subjectId }: ListSlaClocksRequest): Promise<SlaClockView[]> {
     return (await this.clocks.list(workspaceId, subjectId)).map(clockView);
+  }
+
+  async standings({ workspaceId, subjectIds }: SlaStandingsRequest): Promise<SlaStandingView[]> {
+    if (subjectIds.length === 0) return [];
+    const rows = await this.clocks.standings(workspaceId, subjectIds);
+    return rows.map((row) => ({
+      subjectId: row.subject_id,
+      standing: row.standing,
+      dueAt: row.due_at?.toISOString() ?? null,
+    }));
+  }
+
+  alertingTickets(request: SlaAlertingTicketsRequest): Promise<string[]> {
+    const limit = request.limit ?? MAX_SLA_ALERT_SUBJECTS;
+    return this.clocks.alertingTickets(request.workspaceId, request.standing, limit);
   }
 }

@@ -4,11 +4,14 @@ import {
   CreateSlaPolicyRequest,
   ListSlaClocksRequest,
   RemoveSlaPolicyRequest,
+  SlaAlertingTicketsRequest,
+  SlaStandingsRequest,
   SUBJECTS,
   UpdateSlaPolicyRequest,
   WorkspaceScopedRequest,
   type SlaClockView,
   type SlaPolicyView,
+  type SlaStandingView,
 } from '@hub/contracts';
 import { RequestPattern } from '@hub/service-kit';
 import { SlaClocksService } from './sla-clocks.service';
@@ -44,5 +47,15 @@ export class SlaHandler {
   @RequestPattern(SUBJECTS.routing.listSlaClocks)
   listClocks(@Payload() request: ListSlaClocksRequest): Promise<SlaClockView[]> {
     return this.clocks.list(request);
+  }
+
+  @RequestPattern(SUBJECTS.routing.slaStandings)
+  standings(@Payload() request: SlaStandingsRequest): Promise<SlaStandingView[]> {
+    return this.clocks.standings(request);
+  }
+
+  @RequestPattern(SUBJECTS.routing.slaAlertingTickets)
+  alertingTickets(@Payload() request: SlaAlertingTicketsRequest): Promise<string[]> {
+    return this.clocks.alertingTickets(request);
   }
 }

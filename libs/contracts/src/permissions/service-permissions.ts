@@ -144,6 +144,8 @@ export const SERVICE_PERMISSIONS = {
       SUBJECTS.routing.updateSlaPolicy,
       SUBJECTS.routing.removeSlaPolicy,
       SUBJECTS.routing.listSlaClocks,
+      SUBJECTS.routing.slaStandings,
+      SUBJECTS.routing.slaAlertingTickets,
       SUBJECTS.routing.updateDepartment,
       SUBJECTS.routing.createDepartment,
       SUBJECTS.routing.deleteDepartment,
@@ -191,7 +193,11 @@ export const SERVICE_PERMISSIONS = {
       durable('gateway_webhooks_tickets', SUBJECTS.crm.ticketChanged),
       durable('gateway_webhooks_customers', SUBJECTS.crm.customerChanged),
     ],
-    realtime: { publishes: ['conversation'], subscribes: ['agent', 'conversation', 'workspace'] },
+    // agent: a note written on a conversation is told to its assignee (conversation.note).
+    realtime: {
+      publishes: ['agent', 'conversation'],
+      subscribes: ['agent', 'conversation', 'workspace'],
+    },
   },
   'connector-web': {
     serves: requestsOf(SUBJECTS.web),

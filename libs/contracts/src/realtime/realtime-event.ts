@@ -2,6 +2,7 @@ import type { AgentPresence, AgentRole } from '@hub/domain';
 import type { ConversationView } from '../views/conversation-view';
 import type { SlaClockEvent } from '../routing/sla-clock-event';
 import type { MessageView } from '../views/message-view';
+import type { NoteView } from '../crm/notes';
 import type { InvitationView } from '../web/send-invitation';
 import type { VisitorView } from '../web/visitor-view';
 
@@ -152,6 +153,17 @@ export interface SlaAlertRealtime {
   clock: SlaClockEvent;
 }
 
+/**
+ * To a conversation's assignee: another agent (a supervisor watching, say) wrote a private note
+ * on it. The customer never sees notes.
+ */
+export interface ConversationNoteRealtime {
+  type: 'conversation.note';
+  workspaceId: string;
+  conversationId: string;
+  note: NoteView;
+}
+
 export type RealtimeEvent =
   | MessageCreatedRealtime
   | TypingRealtime
@@ -171,7 +183,8 @@ export type RealtimeEvent =
   | InvitationUpdatedRealtime
   | InvitationRealtime
   | TicketReminderRealtime
-  | SlaAlertRealtime;
+  | SlaAlertRealtime
+  | ConversationNoteRealtime;
 
 /** What `rt.visitor.<id>` carries. */
 export type VisitorRealtimeEvent =
@@ -183,7 +196,11 @@ export type VisitorRealtimeEvent =
 
 /** What `rt.agent.<id>` carries. */
 export type AgentRealtimeEvent =
-  MessageCreatedRealtime | ConversationUpdatedRealtime | TicketReminderRealtime | SlaAlertRealtime;
+  | MessageCreatedRealtime
+  | ConversationUpdatedRealtime
+  | TicketReminderRealtime
+  | SlaAlertRealtime
+  | ConversationNoteRealtime;
 
 /** What `rt.conversation.<id>` carries. */
 export type ConversationRealtimeEvent = TypingRealtime | DraftRealtime | QueuePositionRealtime;

@@ -1,4 +1,13 @@
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import { PRIORITIES, TICKET_STATUSES, type Priority, type TicketStatus } from '@hub/domain';
 import { IsEntityId, IsPageSize } from '../common/validators';
 import type { TicketView } from '../views/ticket-view';
@@ -17,6 +26,12 @@ export class SearchTicketsRequest {
   @IsOptional() @IsEntityId() customerId?: string;
   @IsOptional() @IsEntityId() conversationId?: string;
   @IsOptional() @IsString() @MaxLength(50) tag?: string;
+  /** Only these tickets (e.g. those routing says are at risk of their SLA). */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1_000)
+  @IsUUID('all', { each: true })
+  ids?: string[];
   /** Opaque: the `nextCursor` of the page before. */
   @IsOptional()
   @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'cursor must be a cursor this API returned' })

@@ -15,6 +15,8 @@ import {
   IsZonedInstant,
   TICKET_CHANGE_FIELDS,
   TICKET_TAGS_MAX,
+  SLA_ALERT_STANDINGS,
+  type SlaAlertStanding,
 } from '@hub/contracts';
 import {
   INITIAL_TICKET_STATUSES,
@@ -249,6 +251,15 @@ export class ListTicketsQuery {
   @IsString()
   @MaxLength(50)
   tag?: string;
+
+  @ApiPropertyOptional({
+    enum: SLA_ALERT_STANDINGS,
+    description:
+      'Only tickets whose SLA is breached (an open clock passed its due time) or at risk (one used 75 % of its target); at most the 1,000 soonest due',
+  })
+  @IsOptional()
+  @IsIn(SLA_ALERT_STANDINGS)
+  sla?: SlaAlertStanding;
 
   @ApiPropertyOptional({ description: 'The nextCursor of the page before' })
   @IsOptional()
