@@ -117,6 +117,10 @@ import {
 import type { TicketView } from './views/ticket-view';
 import { EmailDeliveryReported, EmailReplyRequested } from './email/email-reply-requested';
 import { FindEmailInboxRequest, type EmailInboxView } from './email/find-email-inbox';
+import {
+  OpenOfflineMessageConversationRequest,
+  type OpenOfflineMessageConversationReply,
+} from './email/open-offline-message-conversation';
 import { InboundMessageReceived } from './inbound/inbound-message-received';
 import { defineEvent, defineRequest, returns } from './messages/contract';
 import { AgentConnectionChangedRequest } from './routing/agent-connection-changed';
@@ -425,6 +429,11 @@ export const SUBJECTS = {
       'conversation.email-inbox.find',
       FindEmailInboxRequest,
       returns<EmailInboxView>(),
+    ),
+    openOfflineMessageConversation: defineRequest(
+      'conversation.offline-message.open-email',
+      OpenOfflineMessageConversationRequest,
+      returns<OpenOfflineMessageConversationReply>(),
     ),
     visitorSummaries: defineRequest(
       'conversation.visitor.summaries',

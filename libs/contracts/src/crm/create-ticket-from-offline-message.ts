@@ -63,6 +63,14 @@ export class CreateTicketFromOfflineMessageRequest {
     message: 'clientMessageId must be 1–200 characters of A–Z, a–z, 0–9, ".", "_", ":", "~" or "-"',
   })
   clientMessageId?: string;
+
+  /**
+   * The email conversation conversation opened for the message (answered by mail), linked to
+   * the new ticket unless another ticket already holds it.
+   */
+  @IsOptional()
+  @IsEntityId()
+  conversationId?: string;
 }
 
 export interface CreateTicketFromOfflineMessageReply {
