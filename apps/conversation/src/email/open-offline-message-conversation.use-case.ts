@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   subjectLineOf,
@@ -41,7 +42,9 @@ export class OpenOfflineMessageConversation {
     );
     if (!emailInbox) return { conversationId: null };
     const domain = emailInbox.address.slice(emailInbox.address.lastIndexOf('@') + 1);
-    const messageId = `offline-message.${request.messageKey}@${domain}`;
+    // Hashed: the key's ':' may not stand in a Message-ID (RFC 5322 dot-atom).
+    const key = createHash('sha256').update(request.messageKey).digest('hex').slice(0, 32);
+    const messageId = `offline-message.${key}@${domain}`;
     const email = request.email.toLowerCase();
     const received: InboundMessageReceived = {
       workspaceId,
