@@ -256,10 +256,7 @@ describe('agents’ replies by mail', () => {
 
     it('is answered by mail in a thread linked to its ticket, and the customer’s reply mail comes back to it', async () => {
       const customer = newCustomer();
-      const session = await newSession(
-        suite.hub.service('connector-web').url,
-        workspace.inboxId,
-      );
+      const session = await newSession(suite.hub.service('connector-web').url, workspace.inboxId);
       const ticketId = await leaveMessage(session.token, customer.toUpperCase());
       // The widget resending it makes neither a second ticket nor a second message.
       expect(await leaveMessage(session.token, customer)).toBe(ticketId);
@@ -276,18 +273,16 @@ describe('agents’ replies by mail', () => {
           WHERE c.id = $1 AND c.inbox_id = $2 AND c.customer_external_id = $3`,
         [conversationId, inbox.inboxId, customer],
       );
-      expect(stored).toEqual([
-        {
-          content: 'サイズ交換できますか？\n26cmを注文しました。',
-          channel_message_id: expect.stringMatching(/^offline-message\.[0-9a-f]{32}@shop\.example$/),
-        },
+      expect(stored.map((row) => row.content)).toEqual([
+        'サイズ交換できますか？\n26cmを注文しました。',
       ]);
+      expect(stored[0].channel_message_id).toMatch(/^offline-message\.[0-9a-f]{32}@shop\.example$/);
 
       const sent = await reply(conversationId, 'はい、交換できます。');
       const [mail] = await mailTo(customer);
       const domain = inbox.address.split('@')[1];
       expect(mail.from?.value).toEqual([{ name: 'alice (Shop Support)', address: inbox.address }]);
-      expect(mail.to?.value).toEqual([{ name: '', address: customer }]);
+      expect(mail.to).toMatchObject({ value: [{ name: '', address: customer }] });
       expect(mail.subject).toBe('Re: サイズ交換できますか？');
       expect(mail.messageId).toBe(`<${sent.id}@${domain}>`);
       expect(mail.inReplyTo).toBe(`<${stored[0].channel_message_id}>`);

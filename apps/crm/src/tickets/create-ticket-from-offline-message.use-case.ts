@@ -118,7 +118,11 @@ export class CreateTicketFromOfflineMessage {
     conversationId: string | undefined,
   ): Promise<void> {
     if (!conversationId) return;
-    const linkedTo = await this.tickets.ticketOfConversation(tx, ticket.workspaceId, conversationId);
+    const linkedTo = await this.tickets.ticketOfConversation(
+      tx,
+      ticket.workspaceId,
+      conversationId,
+    );
     if (linkedTo === null) await this.recorder.link(tx, ticket, [conversationId]);
   }
 }
