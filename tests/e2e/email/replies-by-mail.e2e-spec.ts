@@ -235,9 +235,9 @@ describe('agents’ replies by mail', () => {
   });
 
   describe('a message left in the widget', () => {
+    const web = () => new GatewayApi(suite.hub.service('connector-web').url);
     const leaveMessage = async (token: string, email: string) => {
-      const web = new GatewayApi(suite.hub.service('connector-web').url);
-      const response = await web.call<{ ticketId: string }>(
+      const response = await web().call<{ ticketId: string }>(
         'POST',
         '/api/v1/widget/offline-messages',
         {
@@ -301,6 +301,27 @@ describe('agents’ replies by mail', () => {
         References: `<${stored[0].channel_message_id}> ${mail.messageId!}`,
       });
       expect(answer.conversationId).toBe(conversationId);
+    });
+    it('goes to the email inbox the web inbox names when the workspace has several', async () => {
+      const other = await createWorkspace(suite.database.url, { bo: AgentRole.Agent });
+      await createEmailInbox(suite.database.url, { workspaceId: other.id });
+      const named = await createEmailInbox(suite.database.url, { workspaceId: other.id });
+      await db.query(`UPDATE conversation.inboxes SET settings = $2 WHERE id = $1`, [
+        other.inboxId,
+        JSON.stringify({ widget: { offlineEmailInboxId: named.inboxId } }),
+      ]);
+      const session = await newSession(web().baseUrl, other.inboxId);
+      const ticketId = await leaveMessage(session.token, newCustomer());
+
+      const ticket = await nestRequest(suite.nc, suite.namespace, SUBJECTS.crm.getTicket, {
+        workspaceId: other.id,
+        ticketId,
+      });
+      const { rows } = await db.query<{ inbox_id: string }>(
+        `SELECT inbox_id FROM conversation.conversations WHERE id = ANY($1)`,
+        [ticket.conversationIds],
+      );
+      expect(rows).toEqual([{ inbox_id: named.inboxId }]);
     });
   });
 
