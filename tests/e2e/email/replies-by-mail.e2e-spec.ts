@@ -126,6 +126,11 @@ describe('agents’ replies by mail', () => {
     return row;
   };
 
+  const resolve = (conversationId: string) =>
+    db.query(`UPDATE conversation.conversations SET status = 'resolved' WHERE id = $1`, [
+      conversationId,
+    ]);
+
   const newCustomer = () => `c-${randomBytes(4).toString('hex')}@customer.example`;
 
   it('mails the reply in the thread, From the inbox with the agent’s name, and marks it sent', async () => {
@@ -160,9 +165,7 @@ describe('agents’ replies by mail', () => {
     const sent = await reply(conversationId, 'Done.');
     const [mail] = await mailTo(customer);
     await deliveryOf(sent.id, 'sent');
-    await db.query(`UPDATE conversation.conversations SET status = 'resolved' WHERE id = $1`, [
-      conversationId,
-    ]);
+    await resolve(conversationId);
     const answer = await customerWrites(customer, {
       Subject: 'Re: totally different words',
       'In-Reply-To': mail.messageId!,
@@ -174,9 +177,7 @@ describe('agents’ replies by mail', () => {
   it('threads by the reply token of the Reply-To address when the references are gone', async () => {
     const customer = newCustomer();
     const { conversationId } = await customerWrites(customer);
-    await db.query(`UPDATE conversation.conversations SET status = 'resolved' WHERE id = $1`, [
-      conversationId,
-    ]);
+    await resolve(conversationId);
     const messageId = `${randomUUID()}@customer.example`;
     await sendMail(smtpPort, {
       from: customer,
@@ -292,9 +293,7 @@ describe('agents’ replies by mail', () => {
       expect(mail.text).toContain('はい、交換できます。');
       await deliveryOf(sent.id, 'sent');
 
-      await db.query(`UPDATE conversation.conversations SET status = 'resolved' WHERE id = $1`, [
-        conversationId,
-      ]);
+      await resolve(conversationId);
       const answer = await customerWrites(customer, {
         Subject: 'Re: サイズ交換できますか？',
         'In-Reply-To': mail.messageId!,

@@ -1,6 +1,6 @@
-import { IsNotEmpty, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { OFFLINE_MESSAGE_MAX_LENGTH } from '../crm/create-ticket-from-offline-message';
-import { IsEmailAddress, IsEntityId, IsPersonName, IsStorableText } from '../common/validators';
+import { IsNotEmpty, IsString, Matches } from 'class-validator';
+import { OfflineMessageContent } from '../crm/create-ticket-from-offline-message';
+import { IsEntityId } from '../common/validators';
 
 /**
  * `conversation.offline-message.open-email` (request/reply): a visitor left a message while
@@ -10,26 +10,13 @@ import { IsEmailAddress, IsEntityId, IsPersonName, IsStorableText } from '../com
  * message is stored once per `messageKey`; `conversationId` is null when the workspace has no
  * email inbox to answer from.
  */
-export class OpenOfflineMessageConversationRequest {
+export class OpenOfflineMessageConversationRequest extends OfflineMessageContent {
   @IsEntityId()
   workspaceId!: string;
 
   /** The web inbox the widget belongs to (its settings may name the email inbox). */
   @IsEntityId()
   webInboxId!: string;
-
-  @IsPersonName()
-  @MinLength(1)
-  name!: string;
-
-  @IsEmailAddress()
-  email!: string;
-
-  @IsString()
-  @MinLength(1)
-  @MaxLength(OFFLINE_MESSAGE_MAX_LENGTH)
-  @IsStorableText()
-  message!: string;
 
   /**
    * The edge's id for this message, unique in the workspace (`<visitorId>:<clientMessageId>`,
