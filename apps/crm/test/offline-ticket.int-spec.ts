@@ -90,6 +90,23 @@ describe('crm opening a ticket from a message a visitor left while nobody was on
     expect(n).toBe(1);
   });
 
+  it('links the email conversation the message is answered in, unless another ticket holds it', async () => {
+    const conversationId = randomUUID();
+    const request = offlineMessage({ conversationId });
+
+    const first = await crm.request(SUBJECTS.crm.createTicketFromOfflineMessage, request);
+    // A second message into the customer's same active email conversation: its own ticket.
+    const second = await crm.request(SUBJECTS.crm.createTicketFromOfflineMessage, {
+      ...request,
+      externalId: randomUUID(),
+    });
+
+    const ticketOf = (ticketId: string) =>
+      crm.request(SUBJECTS.crm.getTicket, { workspaceId: request.workspaceId, ticketId });
+    expect((await ticketOf(first.ticketId)).conversationIds).toEqual([conversationId]);
+    expect((await ticketOf(second.ticketId)).conversationIds).toEqual([]);
+  });
+
   it('stores hostile text as text', async () => {
     const message = '<img src=x onerror=alert(1)>\n<script>alert(2)</script>';
     const request = offlineMessage({ message });

@@ -132,6 +132,10 @@ import {
   ListPolledEmailInboxesRequest,
   type EmailInboxView,
 } from './email/find-email-inbox';
+import {
+  OpenOfflineMessageConversationRequest,
+  type OpenOfflineMessageConversationReply,
+} from './email/open-offline-message-conversation';
 import { InboundMessageReceived } from './inbound/inbound-message-received';
 import { FindSocialInboxRequest, type SocialInboxView } from './social/find-social-inbox';
 import { SocialDeliveryReported, SocialReplyRequested } from './social/social-reply-requested';
@@ -499,6 +503,11 @@ export const SUBJECTS = {
       'conversation.email-inbox.list-polled',
       ListPolledEmailInboxesRequest,
       returns<EmailInboxView[]>(),
+    ),
+    openOfflineMessageConversation: defineRequest(
+      'conversation.offline-message.open-email',
+      OpenOfflineMessageConversationRequest,
+      returns<OpenOfflineMessageConversationReply>(),
     ),
     visitorSummaries: defineRequest(
       'conversation.visitor.summaries',

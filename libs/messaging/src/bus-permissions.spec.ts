@@ -109,6 +109,7 @@ describe('busPermissions', () => {
         'hub.crm.customer.identify',
         'hub.crm.customer.profile.record',
         'hub.crm.ticket.create-from-offline-message',
+        'hub.conversation.offline-message.open-email',
         'hub.conversation.visitor.summaries',
         'hub.conversation.invitation.accept',
         'hub.gateway.workspace.retention.list',

@@ -13,8 +13,10 @@ import {
   textMail,
   type EmailInboxFixture,
 } from '../support/email';
+import { GatewayApi } from '../support/gateway-api';
 import { startHubSuite, type HubSuite } from '../support/hub-suite';
 import { nestRequest } from '../support/nest-request';
+import { newSession } from '../support/visitor-client';
 import { createWorkspace, type WorkspaceFixture } from '../support/workspace-fixture';
 
 describe('agents’ replies by mail', () => {
@@ -30,7 +32,8 @@ describe('agents’ replies by mail', () => {
     smtpPort = await findFreePort();
     suite = await startHubSuite(
       'email_out',
-      ['conversation', 'crm', 'routing', 'connector-email'],
+      // connector-web: messages left in the widget are answered by mail too.
+      ['conversation', 'crm', 'routing', 'connector-email', 'connector-web'],
       { SMTP_PORT: String(smtpPort), SMTP_RELAY_URL: sink.url, EMAIL_SEND_MAX_ATTEMPTS: '3' },
     );
     db = new Client({ connectionString: suite.database.url });
@@ -123,6 +126,11 @@ describe('agents’ replies by mail', () => {
     return row;
   };
 
+  const resolve = (conversationId: string) =>
+    db.query(`UPDATE conversation.conversations SET status = 'resolved' WHERE id = $1`, [
+      conversationId,
+    ]);
+
   const newCustomer = () => `c-${randomBytes(4).toString('hex')}@customer.example`;
 
   it('mails the reply in the thread, From the inbox with the agent’s name, and marks it sent', async () => {
@@ -157,9 +165,7 @@ describe('agents’ replies by mail', () => {
     const sent = await reply(conversationId, 'Done.');
     const [mail] = await mailTo(customer);
     await deliveryOf(sent.id, 'sent');
-    await db.query(`UPDATE conversation.conversations SET status = 'resolved' WHERE id = $1`, [
-      conversationId,
-    ]);
+    await resolve(conversationId);
     const answer = await customerWrites(customer, {
       Subject: 'Re: totally different words',
       'In-Reply-To': mail.messageId!,
@@ -171,9 +177,7 @@ describe('agents’ replies by mail', () => {
   it('threads by the reply token of the Reply-To address when the references are gone', async () => {
     const customer = newCustomer();
     const { conversationId } = await customerWrites(customer);
-    await db.query(`UPDATE conversation.conversations SET status = 'resolved' WHERE id = $1`, [
-      conversationId,
-    ]);
+    await resolve(conversationId);
     const messageId = `${randomUUID()}@customer.example`;
     await sendMail(smtpPort, {
       from: customer,
@@ -229,6 +233,95 @@ describe('agents’ replies by mail', () => {
       `SELECT 1 FROM conversation.messages WHERE channel_message_id = '20261130152000.ABC12@mx.example.net'`,
     );
     expect(rows).toHaveLength(0);
+  });
+
+  describe('a message left in the widget', () => {
+    const web = () => new GatewayApi(suite.hub.service('connector-web').url);
+    const leaveMessage = async (token: string, email: string) => {
+      const response = await web().call<{ ticketId: string }>(
+        'POST',
+        '/api/v1/widget/offline-messages',
+        {
+          body: {
+            token,
+            name: 'Yuki',
+            email,
+            message: 'サイズ交換できますか？\n26cmを注文しました。',
+            clientMessageId: 'offline-1',
+          },
+        },
+      );
+      expect(response.status).toBe(201);
+      return response.body.ticketId;
+    };
+
+    it('is answered by mail in a thread linked to its ticket, and the customer’s reply mail comes back to it', async () => {
+      const customer = newCustomer();
+      const session = await newSession(suite.hub.service('connector-web').url, workspace.inboxId);
+      const ticketId = await leaveMessage(session.token, customer.toUpperCase());
+      // The widget resending it makes neither a second ticket nor a second message.
+      expect(await leaveMessage(session.token, customer)).toBe(ticketId);
+
+      const ticket = await nestRequest(suite.nc, suite.namespace, SUBJECTS.crm.getTicket, {
+        workspaceId: workspace.id,
+        ticketId,
+      });
+      expect(ticket.conversationIds).toHaveLength(1);
+      const [conversationId] = ticket.conversationIds;
+      const { rows: stored } = await db.query<{ content: string; channel_message_id: string }>(
+        `SELECT m.content, m.channel_message_id FROM conversation.messages m
+           JOIN conversation.conversations c ON c.id = m.conversation_id
+          WHERE c.id = $1 AND c.inbox_id = $2 AND c.customer_external_id = $3`,
+        [conversationId, inbox.inboxId, customer],
+      );
+      expect(stored.map((row) => row.content)).toEqual([
+        'サイズ交換できますか？\n26cmを注文しました。',
+      ]);
+      expect(stored[0].channel_message_id).toMatch(/^offline-message\.[0-9a-f]{32}@shop\.example$/);
+
+      const sent = await reply(conversationId, 'はい、交換できます。');
+      const [mail] = await mailTo(customer);
+      const domain = inbox.address.split('@')[1];
+      expect(mail.from?.value).toEqual([{ name: 'alice (Shop Support)', address: inbox.address }]);
+      expect(mail.to).toMatchObject({ value: [{ name: '', address: customer }] });
+      expect(mail.subject).toBe('Re: サイズ交換できますか？');
+      expect(mail.messageId).toBe(`<${sent.id}@${domain}>`);
+      expect(mail.inReplyTo).toBe(`<${stored[0].channel_message_id}>`);
+      expect(mail.replyTo?.value[0].address).toBe(
+        inbox.address.replace('@', `+${conversationId.replaceAll('-', '')}@`),
+      );
+      expect(mail.text).toContain('はい、交換できます。');
+      await deliveryOf(sent.id, 'sent');
+
+      await resolve(conversationId);
+      const answer = await customerWrites(customer, {
+        Subject: 'Re: サイズ交換できますか？',
+        'In-Reply-To': mail.messageId!,
+        References: `<${stored[0].channel_message_id}> ${mail.messageId!}`,
+      });
+      expect(answer.conversationId).toBe(conversationId);
+    });
+    it('goes to the email inbox the web inbox names when the workspace has several', async () => {
+      const other = await createWorkspace(suite.database.url, { bo: AgentRole.Agent });
+      await createEmailInbox(suite.database.url, { workspaceId: other.id });
+      const named = await createEmailInbox(suite.database.url, { workspaceId: other.id });
+      await db.query(`UPDATE conversation.inboxes SET settings = $2 WHERE id = $1`, [
+        other.inboxId,
+        JSON.stringify({ widget: { offlineEmailInboxId: named.inboxId } }),
+      ]);
+      const session = await newSession(web().baseUrl, other.inboxId);
+      const ticketId = await leaveMessage(session.token, newCustomer());
+
+      const ticket = await nestRequest(suite.nc, suite.namespace, SUBJECTS.crm.getTicket, {
+        workspaceId: other.id,
+        ticketId,
+      });
+      const { rows } = await db.query<{ inbox_id: string }>(
+        `SELECT inbox_id FROM conversation.conversations WHERE id = ANY($1)`,
+        [ticket.conversationIds],
+      );
+      expect(rows).toEqual([{ inbox_id: named.inboxId }]);
+    });
   });
 
   it('keeps a line break in the subject from adding a header', async () => {

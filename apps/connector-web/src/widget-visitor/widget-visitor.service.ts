@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import {
   SUBJECTS,
@@ -20,7 +21,8 @@ import { WidgetVisitorLimits } from './widget-visitor-limits';
  * What a visitor's widget tells about them over REST, each call authenticated by the visitor
  * token and sent on to crm (the customer record's owner): who the site says they are
  * (identify, HMAC-checked), what they typed in the pre-chat form, and a message left while
- * nobody was online.
+ * nobody was online (also stored by conversation as the customer's mail, to be answered by
+ * email, when the workspace has an email inbox).
  */
 @Injectable()
 export class WidgetVisitorService {
@@ -79,6 +81,21 @@ export class WidgetVisitorService {
     if (dto.departmentId) {
       await this.departments.assertInWorkspace(visitor.workspaceId, dto.departmentId);
     }
+    const clientMessageId = dto.clientMessageId
+      ? `${visitor.visitorId}:${dto.clientMessageId}`
+      : undefined;
+    // Opened first, so the ticket is linked to the thread its answer is mailed in.
+    const { conversationId } = await this.rpc.request(
+      SUBJECTS.conversation.openOfflineMessageConversation,
+      {
+        workspaceId: visitor.workspaceId,
+        webInboxId: visitor.inboxId,
+        name: dto.name,
+        email: dto.email,
+        message: dto.message,
+        messageKey: clientMessageId ?? randomUUID(),
+      },
+    );
     const request: CreateTicketFromOfflineMessageRequest = {
       workspaceId: visitor.workspaceId,
       channel: Channel.Web,
@@ -87,9 +104,8 @@ export class WidgetVisitorService {
       email: dto.email,
       message: dto.message,
       ...(dto.departmentId ? { departmentId: dto.departmentId } : {}),
-      ...(dto.clientMessageId
-        ? { clientMessageId: `${visitor.visitorId}:${dto.clientMessageId}` }
-        : {}),
+      ...(clientMessageId ? { clientMessageId } : {}),
+      ...(conversationId ? { conversationId } : {}),
     };
     const { ticketId } = await this.rpc.request(
       SUBJECTS.crm.createTicketFromOfflineMessage,

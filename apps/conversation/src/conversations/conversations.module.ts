@@ -11,6 +11,7 @@ import { EmailInboxDirectory } from '../email/email-inbox-directory';
 import { EmailInboxesHandler } from '../email/email-inboxes.handler';
 import { EmailReply } from '../email/email-reply';
 import { EmailThreadFinder } from '../email/email-thread-finder';
+import { OpenOfflineMessageConversation } from '../email/open-offline-message-conversation.use-case';
 import { FileDirectory } from '../files/file-directory';
 import { FilesHandler } from '../files/files.handler';
 import { UploadLimits } from '../files/upload-limits';
@@ -84,6 +85,7 @@ import { VisitorsHandler } from '../visitors/visitors.handler';
     SocialInboxDirectory,
     SocialReply,
     SocialDeliveryHandler,
+    OpenOfflineMessageConversation,
   ],
 })
 export class ConversationsModule {}

@@ -57,6 +57,25 @@ export class EmailInboxDirectory {
     }
     return emailInboxView(inbox);
   }
+
+  /**
+   * The email inbox a workspace answers web visitors' left messages from: the one the web
+   * inbox names (`settings.widget.offlineEmailInboxId`), else the workspace's only configured
+   * email inbox; null when there is none (or several and none named). A named inbox that is
+   * not one of the workspace's email inboxes counts as not named: a bad setting never makes
+   * the visitor's message fail.
+   */
+  async answeringInboxOf(workspaceId: string, named: unknown): Promise<EmailInboxView | null> {
+    const inboxes = await this.database.dataSource.manager
+      .createQueryBuilder(Inbox, 'inbox')
+      .where('inbox.workspace_id = :workspaceId', { workspaceId })
+      .andWhere('inbox.channel = :channel', { channel: Channel.Email })
+      .andWhere(`inbox.settings #>> '{email,address}' is not null`)
+      .getMany();
+    const chosen = inboxes.find((inbox) => inbox.id === named);
+    if (chosen) return emailInboxView(chosen);
+    return inboxes.length === 1 ? emailInboxView(inboxes[0]) : null;
+  }
 }
 
 function emailInboxView(inbox: Inbox): EmailInboxView {

@@ -21,7 +21,8 @@ import { TicketsRepository } from './tickets.repository';
  * (made on first contact), with the name and email they typed kept as unverified contact data.
  * Its events (`evt.crm.ticket.changed.v1`, and `evt.crm.ticket.created.v1` for those who read
  * the older fact) go through the outbox with it. A resend with the same clientMessageId answers
- * the first ticket and writes nothing.
+ * the first ticket and writes nothing. The email conversation connector-web opened for the
+ * message (docs/widget.md, leave a message) is linked to the new ticket.
  */
 @Injectable()
 export class CreateTicketFromOfflineMessage {
@@ -82,6 +83,7 @@ export class CreateTicketFromOfflineMessage {
     }
     await recordUnverifiedContact(tx, { workspaceId, customerId }, { name, email });
     const ticket = await tx.findOneByOrFail(Ticket, { id });
+    await this.linkEmailConversation(tx, ticket, request.conversationId);
     const [state] = await this.tickets.statesOf(tx, [ticket]);
     const changed = await this.recorder.record(tx, {
       before: null,
@@ -107,5 +109,20 @@ export class CreateTicketFromOfflineMessage {
       },
     ]);
     return { ticket, events: [...changed, ...created] };
+  }
+
+  /** The mail thread the ticket is answered in, unless it already belongs to another ticket. */
+  private async linkEmailConversation(
+    tx: EntityManager,
+    ticket: Ticket,
+    conversationId: string | undefined,
+  ): Promise<void> {
+    if (!conversationId) return;
+    const linkedTo = await this.tickets.ticketOfConversation(
+      tx,
+      ticket.workspaceId,
+      conversationId,
+    );
+    if (linkedTo === null) await this.recorder.link(tx, ticket, [conversationId]);
   }
 }

@@ -19,23 +19,8 @@ import {
 /** The longest message a visitor may leave (the widget's leave-a-message form). */
 export const OFFLINE_MESSAGE_MAX_LENGTH = 10_000;
 
-/**
- * `crm.ticket.create-from-offline-message` (request/reply): a visitor left a message while
- * nobody was online. crm resolves (or creates) the visitor's customer, records the name and
- * email as unverified contact data, and opens a ticket whose subject is the message's first
- * line and whose description is the whole message. With a `clientMessageId`, a resend returns
- * the first ticket instead of making another.
- */
-export class CreateTicketFromOfflineMessageRequest {
-  @IsEntityId()
-  workspaceId!: string;
-
-  @IsIn([Channel.Web])
-  channel!: typeof Channel.Web;
-
-  @IsExternalId()
-  externalId!: string;
-
+/** What a visitor typed into the leave-a-message form. */
+export class OfflineMessageContent {
   @IsPersonName()
   @MinLength(1)
   name!: string;
@@ -48,6 +33,24 @@ export class CreateTicketFromOfflineMessageRequest {
   @MaxLength(OFFLINE_MESSAGE_MAX_LENGTH)
   @IsStorableText()
   message!: string;
+}
+
+/**
+ * `crm.ticket.create-from-offline-message` (request/reply): a visitor left a message while
+ * nobody was online. crm resolves (or creates) the visitor's customer, records the name and
+ * email as unverified contact data, and opens a ticket whose subject is the message's first
+ * line and whose description is the whole message. With a `clientMessageId`, a resend returns
+ * the first ticket instead of making another.
+ */
+export class CreateTicketFromOfflineMessageRequest extends OfflineMessageContent {
+  @IsEntityId()
+  workspaceId!: string;
+
+  @IsIn([Channel.Web])
+  channel!: typeof Channel.Web;
+
+  @IsExternalId()
+  externalId!: string;
 
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
@@ -63,6 +66,14 @@ export class CreateTicketFromOfflineMessageRequest {
     message: 'clientMessageId must be 1–200 characters of A–Z, a–z, 0–9, ".", "_", ":", "~" or "-"',
   })
   clientMessageId?: string;
+
+  /**
+   * The email conversation conversation opened for the message (answered by mail), linked to
+   * the new ticket unless another ticket already holds it.
+   */
+  @IsOptional()
+  @IsEntityId()
+  conversationId?: string;
 }
 
 export interface CreateTicketFromOfflineMessageReply {

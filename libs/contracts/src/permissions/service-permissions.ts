@@ -216,6 +216,7 @@ export const SERVICE_PERMISSIONS = {
       SUBJECTS.crm.identifyCustomer,
       SUBJECTS.crm.recordVisitorProfile,
       SUBJECTS.crm.createTicketFromOfflineMessage,
+      SUBJECTS.conversation.openOfflineMessageConversation,
       SUBJECTS.conversation.visitorSummaries,
       SUBJECTS.conversation.acceptInvitation,
       SUBJECTS.gateway.listWorkspaceRetention,
