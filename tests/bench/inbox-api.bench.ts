@@ -3,7 +3,7 @@ import { Client, Pool } from 'pg';
 import { GatewayApi } from '../e2e/support/gateway-api';
 import { startHubSuite, type HubSuite } from '../e2e/support/hub-suite';
 import { createWorkspace, type WorkspaceFixture } from '../e2e/support/workspace-fixture';
-import { elapsedMs, formatSummary, summarize, type LatencySummary } from './support/stats';
+import { elapsedMs, formatSummary, summarize, type LatencySummary } from '../e2e/support/stats';
 
 // The inbox app's two hottest reads — the conversation list and one conversation's messages —
 // with AGENTS agents refreshing at once on a big workspace (by default 100,000 conversations and

@@ -202,7 +202,7 @@ describe('admin API', () => {
     });
   });
 
-  it('refuses bad settings field by field, and channels it cannot configure', async () => {
+  it('refuses bad settings field by field', async () => {
     const bad = await call<{ code: string; fieldErrors: { field: string }[] }>(
       'POST',
       '/inboxes',
@@ -214,9 +214,28 @@ describe('admin API', () => {
       'settings.secrets',
       'settings.widget.primaryColor',
     ]);
-    expect(
-      await call('POST', '/inboxes', admin, { channel: 'line', name: 'LINE', settings: {} }),
-    ).toMatchObject({ status: 400, body: { code: 'INBOX_CHANNEL_UNSUPPORTED' } });
+  });
+
+  it('configures social and API inboxes with their credentials sealed, never answered', async () => {
+    const lineSecret = `line-secret-${randomBytes(8).toString('hex')}`;
+    const line = await call<{ id: string; secretsSet: string[] }>('POST', '/inboxes', admin, {
+      channel: 'line',
+      name: 'LINE',
+      settings: { channelAccessToken: 'line-access-token', channelSecret: lineSecret },
+    });
+    expect(line.status).toBe(201);
+    expect([...line.body.secretsSet].sort()).toEqual(['channelAccessToken', 'channelSecret']);
+    const signingSecret = randomBytes(24).toString('hex');
+    const apiInbox = await call<{ id: string; secretsSet: string[] }>('POST', '/inboxes', admin, {
+      channel: 'api',
+      name: 'Shop backend',
+      settings: { api: { callbackUrl: 'https://shop.example/hub-replies' }, signingSecret },
+    });
+    expect(apiInbox.status).toBe(201);
+    expect(apiInbox.body.secretsSet).toEqual(['signingSecret']);
+    const listed = await call('GET', '/inboxes', admin);
+    expect(JSON.stringify(listed.body)).not.toContain(lineSecret);
+    expect(JSON.stringify(listed.body)).not.toContain(signingSecret);
   });
 
   it('invites an agent with a one-time token that sets their name and password', async () => {

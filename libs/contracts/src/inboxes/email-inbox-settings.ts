@@ -24,9 +24,24 @@ export class EmailRelaySettings {
 }
 
 /**
+ * A mailbox hosted elsewhere that connector-email polls over IMAP for the inbox's mail
+ * (docs/email.md); its password is the inbox's `imapPassword` secret.
+ */
+export class EmailImapSettings {
+  @IsString() @IsNotEmpty() @MaxLength(253) host!: string;
+  @IsOptional() @IsInt() @Min(1) @Max(65535) port?: number;
+  /** true (default): TLS from the first byte (port 993); false: STARTTLS when offered. */
+  @IsOptional() @IsBoolean() secure?: boolean;
+  @IsString() @IsNotEmpty() @MaxLength(320) user!: string;
+  /** The folder read; default `INBOX`. */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) mailbox?: string;
+}
+
+/**
  * `conversation.inboxes.settings.email` (docs/email.md): the address mail comes in on (unique
  * across the hub: it alone says which workspace a mail is for), the name shown with it, the
- * signature appended to agents' replies, and the relay replies go out through.
+ * signature appended to agents' replies, the relay replies go out through, and the mailbox
+ * polled over IMAP when the mail is hosted elsewhere.
  */
 export class EmailSettings {
   @IsEmailAddress() address!: string;
@@ -50,4 +65,10 @@ export class EmailSettings {
   @ValidateNested()
   @Type(() => EmailRelaySettings)
   relay?: EmailRelaySettings | null;
+
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @ValidateNested()
+  @Type(() => EmailImapSettings)
+  imap?: EmailImapSettings | null;
 }

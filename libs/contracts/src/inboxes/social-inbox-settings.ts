@@ -47,7 +47,7 @@ export class LineInboxSettings {
   @IsOptional() @IsString() @MaxLength(1_000) channelSecret?: string;
 }
 
-/** Messenger inboxes for admin-api's generic inbox CRUD (see SHARED-CONTRACTS). */
+/** The social channels' entries of `INBOX_SETTINGS` (the admin API's inbox settings). */
 export const MESSENGER_INBOX_SETTINGS = {
   settings: MessengerInboxSettings,
   secretNames: ['pageAccessToken', 'appSecret'],
