@@ -1,15 +1,6 @@
 import { IsSecretsKey } from '@hub/secret-box';
 import { StorageEnv } from '@hub/storage';
-import {
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Max,
-  Min,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
 
 const MB = 1024 * 1024;
 const BASE_URL = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };

@@ -6,6 +6,7 @@ const canned = (shortcut: string): CannedResponseView => ({
   shortcut,
   text: `text of ${shortcut}`,
   departmentId: null,
+  scope: 'shared',
 });
 
 describe('canned responses in the composer', () => {
