@@ -115,7 +115,7 @@ describe('agents changed by an admin', () => {
     expect(reply).toEqual({
       agent: await bed.data.agents.view(workspaceId, agent),
       changed: false,
-      avatarChanged: false,
+      detailsChanged: false,
     });
     expect(reply.agent).toMatchObject({ id: agent, role: AgentRole.Agent, active: true });
     expect(await updatedAt(agent)).toEqual(before);
@@ -130,11 +130,11 @@ describe('agents changed by an admin', () => {
     const again = await change(admin, agent, { avatarUrl });
     const removed = await change(admin, agent, { avatarUrl: null });
 
-    expect(set).toMatchObject({ changed: false, avatarChanged: true, agent: { avatarUrl } });
-    expect(again).toMatchObject({ changed: false, avatarChanged: false });
+    expect(set).toMatchObject({ changed: false, detailsChanged: true, agent: { avatarUrl } });
+    expect(again).toMatchObject({ changed: false, detailsChanged: false });
     expect(removed).toMatchObject({
       changed: false,
-      avatarChanged: true,
+      detailsChanged: true,
       agent: { avatarUrl: null },
     });
     expect(await bed.data.agents.view(workspaceId, agent)).toMatchObject({ avatarUrl: null });
@@ -159,7 +159,7 @@ describe('agents changed by an admin', () => {
     expect(reply).toEqual({
       agent: await bed.data.agents.view(workspaceId, agent),
       changed: true,
-      avatarChanged: false,
+      detailsChanged: false,
     });
     expect(reply.agent).toMatchObject({ role: AgentRole.Supervisor, active: true });
   });

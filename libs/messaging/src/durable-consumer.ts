@@ -53,6 +53,12 @@ export interface DurableConsumerOptions<T extends object> {
    * its key is unacked elsewhere (see {@link KeyOrder}).
    */
   orderingKey?: (body: unknown) => string | undefined;
+  /**
+   * A message given back for a retry lets its key's later messages go first (default: they wait
+   * for it). For a handler that waits by itself for earlier changes that may come later in the
+   * stream, as versioned events published by several replicas can.
+   */
+  retryReleasesKey?: boolean;
   /** Delay before a failed message is redelivered (default 1 s doubling, max 60 s). */
   retryDelayMs?: (deliveryCount: number) => number;
   /**
@@ -345,8 +351,11 @@ export class DurableConsumer<T extends object> {
       this.held.set(seq, msg);
       const run = () => {
         this.held.delete(seq);
-        // Given back for a retry, it is not settled: the key's later messages wait for it.
-        return process().then((outcome) => outcome !== 'retrying');
+        // Given back for a retry, it is not settled: the key's later messages wait for it,
+        // unless the handler waits for earlier ones by itself.
+        return process().then(
+          (outcome) => outcome !== 'retrying' || this.options.retryReleasesKey === true,
+        );
       };
       task = this.order.add({ seq, key, run });
     }

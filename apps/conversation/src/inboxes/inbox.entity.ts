@@ -12,6 +12,8 @@ import {
 
 @Entity({ schema: 'conversation', name: 'inboxes' })
 @Index('ix_inboxes_workspace', ['workspaceId'])
+// One inbox per Meta account: an expression index TypeORM cannot describe, kept by its migration.
+@Index('uq_inboxes_meta_account', { synchronize: false })
 @Check('ck_inboxes_channel', sqlIn('channel', CHANNELS))
 export class Inbox {
   @PrimaryGeneratedColumn('uuid', { name: 'id', primaryKeyConstraintName: 'pk_inboxes' })

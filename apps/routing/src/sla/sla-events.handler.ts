@@ -46,6 +46,8 @@ export class SlaEventsHandler implements OnApplicationBootstrap {
       event: SUBJECTS.crm.ticketChanged,
       durable: 'routing_sla_tickets',
       orderingKey: (body) => (body as { ticket?: { id?: string } }).ticket?.id,
+      // A version that came before an earlier one is retried while that one is applied.
+      retryReleasesKey: true,
       handle: (event, meta) => this.tickets.changed(event, meta.deliveryCount),
     });
   }
