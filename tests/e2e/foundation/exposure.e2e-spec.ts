@@ -47,7 +47,7 @@ describe('what the hub shows the outside world', () => {
       const answers = [
         await api.call('GET', '/api/v1/agents/me', { token }),
         await api.call('GET', '/api/v1/agents/me'),
-        await api.call('GET', '/no-such-route'),
+        await api.call('GET', '/api/no-such-route'),
         await api.call('POST', '/api/v1/auth/login', { body: '{"broken' }),
       ];
 

@@ -30,18 +30,22 @@ describe('SIGTERM to conversation in the middle of a stream', () => {
     const target = await createWorkspaceWithInbox(suite.database.url);
     const publisher = new JetStreamPublisher(nc, namespace);
     const customers = Array.from({ length: 10 }, () => ({ externalId: `visitor-${randomUUID()}` }));
-    const messages = Array.from({ length: 300 }, (_, i) =>
+    const messages = Array.from({ length: 1500 }, (_, i) =>
       inboundMessage(target, {
         customer: customers[i % customers.length],
         content: `message ${i}`,
       }),
     );
-    for (const message of messages) await publishInbound(publisher, message);
+    // Still publishing when the SIGTERM comes, so the stream has work the instance never took.
+    const publishing = (async () => {
+      for (const message of messages) await publishInbound(publisher, message);
+    })();
 
     const conversation = hub.service('conversation');
     await waitFor(async () => (await storedCount()) >= 30, 30_000);
     expect(await conversation.stop('SIGTERM')).toBe(0);
     const storedAtShutdown = await storedCount();
+    await publishing;
     expect(storedAtShutdown).toBeLessThan(messages.length);
 
     conversation.start();

@@ -71,8 +71,8 @@ describe('every service', () => {
     expect(line).toMatchObject({ service: 'crm', level: 'info' });
   });
 
-  it('answers an unknown route with the error shape', async () => {
-    const response = await fetch(`${hub.service('gateway').url}/nope`);
+  it('answers an unknown API route with the error shape (other paths are the inbox app)', async () => {
+    const response = await fetch(`${hub.service('gateway').url}/api/nope`);
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ status: 404, code: 'HTTP_404' });
   });

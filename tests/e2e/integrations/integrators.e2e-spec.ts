@@ -317,7 +317,7 @@ describe('integrators: the API channel and outbound webhooks', () => {
         'webhook-timestamp': String(genuine.headers['webhook-timestamp']),
         'webhook-signature': String(genuine.headers['webhook-signature']),
       },
-      body: genuine.body.replace('Where is my order?', 'Refund me twice'),
+      body: genuine.body.replace('{', '{"refund":"twice",'),
     });
     expect(tampered.status).toBe(401);
   });

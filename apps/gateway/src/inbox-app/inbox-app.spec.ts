@@ -12,6 +12,7 @@ describe('inbox app routes', () => {
     for (const path of [
       '/api',
       '/api/v1/conversations',
+      '/API/V1/agents/me',
       '/ws/agent',
       '/health/ready',
       '/metrics',

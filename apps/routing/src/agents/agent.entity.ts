@@ -47,8 +47,9 @@ export class Agent {
   passwordHash!: string;
 
   /** The inbox app's language for the agent (AGENT_LOCALES). */
-  @Column({ name: 'locale', type: 'text', default: 'en' })
-  locale!: string;
+  /** The inbox app's language the agent chose; null: the browser's. */
+  @Column({ name: 'locale', type: 'text', nullable: true })
+  locale!: string | null;
 
   @Column({ name: 'max_concurrent_chats', type: 'integer', default: 3 })
   maxConcurrentChats!: number;

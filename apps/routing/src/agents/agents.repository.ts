@@ -142,7 +142,7 @@ export class AgentsRepository {
     const [row] = await queryRows<{ id: string }>(
       this.db,
       `insert into routing.agents (workspace_id, email, name, role, password_hash, max_concurrent_chats, locale)
-       values ($1, $2, $3, $4, $5, coalesce($6, 3), coalesce($7, 'en'))
+       values ($1, $2, $3, $4, $5, coalesce($6, 3), $7)
        returning id`,
       [
         agent.workspaceId,

@@ -1,6 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-// agents.locale: the inbox app's language for the agent.
+// agents.locale: the inbox app's language the agent chose; null until they choose, when the app
+// follows the browser's languages.
 // agent_invitations: an invited agent's one-time token, kept only as its SHA-256 (a leaked
 // table row cannot be redeemed); the row goes once the token is used.
 export class AgentLocaleInvitations1796210000000 implements MigrationInterface {
@@ -8,7 +9,7 @@ export class AgentLocaleInvitations1796210000000 implements MigrationInterface {
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`
-      alter table routing.agents add column locale text not null default 'en'
+      alter table routing.agents add column locale text
         constraint ck_agents_locale check (locale in ('en', 'zh-CN', 'zh-TW', 'ja'));
       create table routing.agent_invitations (
         token_hash text not null,

@@ -15,8 +15,8 @@ export interface AgentView {
   /** Conversations assigned to the agent and not yet resolved. */
   activeChats: number;
   departmentIds: string[];
-  /** The inbox app's language for the agent: en, zh-CN, zh-TW or ja. */
-  locale: string;
+  /** The inbox app's language the agent chose (en, zh-CN, zh-TW, ja); null: the browser's. */
+  locale: string | null;
 }
 
 export interface DepartmentView {
