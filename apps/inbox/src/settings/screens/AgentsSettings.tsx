@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAdminList, useAdminWrite, type AdminAgent } from '../settings-api';
 import { FormError } from './FormError';
+import { LanguageSelect } from './LanguageSelect';
 
 const ROLES = ['agent', 'supervisor', 'admin'] as const;
-const LOCALES = ['en', 'zh-CN', 'zh-TW', 'ja'] as const;
 
 interface NewAgent {
   email: string;
@@ -109,19 +109,11 @@ export function AgentsSettings() {
             ))}
           </select>
         </label>
-        <label>
-          {t('agents.locale')}
-          <select
-            value={draft.locale}
-            onChange={(e) => setDraft({ ...draft, locale: e.target.value })}
-          >
-            {LOCALES.map((locale) => (
-              <option key={locale} value={locale}>
-                {t(`languages.${locale}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LanguageSelect
+          label={t('agents.locale')}
+          value={draft.locale}
+          onChange={(locale) => setDraft({ ...draft, locale })}
+        />
         <label>
           {t('agents.password')}
           <input

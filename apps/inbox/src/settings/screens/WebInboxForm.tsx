@@ -2,8 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAdminList, useAdminWrite, type AdminDepartment } from '../settings-api';
 import { FormError } from './FormError';
-
-const LOCALES = ['en', 'zh-CN', 'zh-TW', 'ja'] as const;
+import { LanguageSelect, LOCALES } from './LanguageSelect';
 
 interface WebInboxDraft {
   name: string;
@@ -126,19 +125,11 @@ export function WebInboxForm() {
           </label>
         ))}
       </fieldset>
-      <label>
-        {t('inboxes.defaultLanguage')}
-        <select
-          value={draft.defaultLocale}
-          onChange={(e) => setDraft({ ...draft, defaultLocale: e.target.value })}
-        >
-          {LOCALES.map((locale) => (
-            <option key={locale} value={locale}>
-              {t(`languages.${locale}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LanguageSelect
+        label={t('inboxes.defaultLanguage')}
+        value={draft.defaultLocale}
+        onChange={(defaultLocale) => setDraft({ ...draft, defaultLocale })}
+      />
       <fieldset>
         <legend>{t('inboxes.departmentsOffered')}</legend>
         {(departments.data ?? []).map((department) => (
