@@ -30,9 +30,19 @@ if (rootNames.length === 0) {
 }
 
 const program = ts.createProgram({ rootNames, options: { ...config.options, noEmit: true } });
-const diagnostics = ts
-  .getPreEmitDiagnostics(program)
-  .filter((d) => !d.file || path.resolve(d.file.fileName).startsWith(projectDir));
+// Only the project's own files are checked: asking for every file's diagnostics would type-check
+// all it imports again, in each of the thirty projects (the imported project reports its own).
+const ownFiles = program
+  .getSourceFiles()
+  .filter((file) => path.resolve(file.fileName).startsWith(projectDir));
+const diagnostics = [
+  ...program.getOptionsDiagnostics(),
+  ...program.getGlobalDiagnostics(),
+  ...ownFiles.flatMap((file) => [
+    ...program.getSyntacticDiagnostics(file),
+    ...program.getSemanticDiagnostics(file),
+  ]),
+].filter((d) => !d.file || path.resolve(d.file.fileName).startsWith(projectDir));
 
 if (diagnostics.length > 0) {
   const formatHost = {

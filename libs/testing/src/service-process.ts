@@ -105,7 +105,15 @@ export class ServiceProcess {
 
   async waitUntilReady(expected = true, timeoutMs = 30_000): Promise<void> {
     await waitFor(
-      async () => ((await this.readiness()).status === 200) === expected,
+      async () => {
+        // A process that exited (a missing build, a bad env) never becomes ready: say so at once.
+        if (expected && !this.running) {
+          throw new Error(
+            `${this.name} exited (code ${String(this.child?.exitCode)}) before it was ready; stderr:\n${this.stderr.slice(-20).join('\n')}`,
+          );
+        }
+        return ((await this.readiness()).status === 200) === expected;
+      },
       timeoutMs,
       () =>
         `${this.name} did not become ${expected ? 'ready' : 'unready'}; last logs:\n${this.tail()}`,
