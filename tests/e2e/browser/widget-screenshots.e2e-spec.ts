@@ -42,6 +42,20 @@ const LINES: Record<Locale, { invite: string; visitor: string; agent: string }> 
   },
 };
 
+// An inbox's launcher text, in each language the widget speaks.
+const LAUNCHER_TEXT = {
+  en: 'Chat with us',
+  'zh-CN': '在线咨询',
+  'zh-TW': '線上諮詢',
+  ja: 'チャットで相談',
+};
+const WIDGET_LOCALE: Record<Locale, keyof typeof LAUNCHER_TEXT> = {
+  'en-US': 'en',
+  'zh-CN': 'zh-CN',
+  'zh-TW': 'zh-TW',
+  'ja-JP': 'ja',
+};
+
 // Pictures of every key screen in each language the widget speaks, kept in
 // tests/artifacts/widget-screens/<screen>-<locale>.png for people to look at. The widget picks
 // its language from the browser; actions go through English names (see `inEnglish`).
@@ -50,6 +64,7 @@ describe('the widget’s key screens in every language', () => {
   let chat: WidgetWorld;
   let preChat: WidgetWorld;
   let offline: WidgetWorld;
+  let leftHanded: WidgetWorld;
   let token: string;
   let agent: AgentSocketClient;
   let preChatAgent: AgentSocketClient;
@@ -67,6 +82,7 @@ describe('the widget’s key screens in every language', () => {
       },
     });
     offline = await createWidgetWorld(hub);
+    leftHanded = await createWidgetWorld(hub, { position: 'left', launcherText: LAUNCHER_TEXT });
     ({ token, socket: agent } = await signInAda(hub, chat.workspace));
     ({ socket: preChatAgent } = await signInAda(hub, preChat.workspace));
   }, 180_000);
@@ -74,7 +90,7 @@ describe('the widget’s key screens in every language', () => {
   afterAll(async () => {
     agent?.close();
     preChatAgent?.close();
-    for (const world of [chat, preChat, offline]) await world?.site.close();
+    for (const world of [chat, preChat, offline, leftHanded]) await world?.site.close();
     await hub?.stop();
   });
 
@@ -148,6 +164,35 @@ describe('the widget’s key screens in every language', () => {
       expect(watch).toMatchObject({ pageErrors: [], dialogs: [] });
     },
     90_000,
+  );
+
+  it.each(LOCALES)(
+    'an inbox’s left-hand launcher with its own text, and its panel, in %s',
+    async (locale) => {
+      const { page, watch } = await hub.browser.visitor(locale);
+      await page.goto(leftHanded.site.pageUrl('index.html'));
+      await waitForWidget(page);
+      const launcher = anyLauncherOf(page);
+      // The launcher is drawn at once and takes the inbox's look when its config arrives.
+      const text = LAUNCHER_TEXT[WIDGET_LOCALE[locale]];
+      await launcher.filter({ hasText: text }).waitFor();
+      await expect(launcher.textContent()).resolves.toBe(text);
+      const viewport = page.viewportSize()!;
+      const launcherBox = (await launcher.boundingBox())!;
+      expect(launcherBox.x + launcherBox.width).toBeLessThan(viewport.width / 2);
+      await hub.browser.screenshot(page, 'launcher-left', locale);
+
+      await launcher.click();
+      const panel = widgetOf(page).getByRole('dialog').first();
+      await panel.waitFor();
+      const panelBox = (await panel.boundingBox())!;
+      expect(panelBox.x + panelBox.width).toBeLessThan(viewport.width / 2);
+      // Open, the launcher is the round close button again, without the text.
+      await expect(launcher.textContent()).resolves.toBe('');
+      await hub.browser.screenshot(page, 'panel-left', locale);
+      expect(watch).toMatchObject({ pageErrors: [], dialogs: [] });
+      await page.context().close();
+    },
   );
 
   it.each(LOCALES)('pre-chat form and leave-a-message form in %s', async (locale) => {

@@ -114,6 +114,8 @@ export function completeConfig(
     primaryColor: /^#[0-9a-fA-F]{6}$/.test(received.primaryColor ?? '')
       ? (received.primaryColor as string)
       : defaults.primaryColor,
+    position: received.position === 'left' ? 'left' : defaults.position,
+    launcherText: received.launcherText ?? {},
     greeting: received.greeting ?? {},
     locales: locales.length > 0 ? locales : defaults.locales,
     departments: received.departments ?? [],

@@ -16,6 +16,10 @@ export interface PreChatField {
 export interface WidgetConfig {
   inboxId: string;
   primaryColor: string;
+  /** The corner the launcher and the panel sit in. */
+  position: 'left' | 'right';
+  /** Shown on the launcher beside its icon, per language; the round button without one. */
+  launcherText: Partial<Record<Locale, string>>;
   greeting: Partial<Record<Locale, string>>;
   locales: Locale[];
   departments: Department[];

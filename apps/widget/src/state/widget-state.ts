@@ -41,6 +41,8 @@ export interface WidgetState extends PersistedState {
 export const DEFAULT_CONFIG: WidgetConfig = {
   inboxId: '',
   primaryColor: '#2563eb',
+  position: 'right',
+  launcherText: {},
   greeting: {},
   locales: ['en', 'zh-CN', 'zh-TW', 'ja'],
   departments: [],

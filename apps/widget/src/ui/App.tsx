@@ -15,7 +15,11 @@ export function App({ store }: { store: WidgetStore }) {
   const style = `--hub-primary:${primaryColor};--hub-on-primary:${contrastingText(primaryColor)}`;
   return (
     <WidgetContext.Provider value={{ store, state, t }}>
-      <div class={`root locale-${state.locale}`} lang={state.locale} style={style}>
+      <div
+        class={`root locale-${state.locale} at-${state.config.position}`}
+        lang={state.locale}
+        style={style}
+      >
         {state.open ? <Panel /> : <InvitationDialog />}
         <Launcher />
       </div>

@@ -49,6 +49,10 @@ svg { display: block; width: 22px; height: 22px; flex: none; }
 }
 .launcher:hover { transform: scale(1.05); }
 .launcher svg { width: 28px; height: 28px; }
+.launcher.has-text { width: auto; max-width: 280px; border-radius: 30px; padding: 0 22px 0 16px; gap: 8px; }
+.launcher.has-text svg { width: 24px; height: 24px; }
+.launcher-text { font-size: 15px; font-weight: 600; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.at-left .launcher, .at-left .panel, .at-left .invitation { right: auto; left: 20px; }
 .badge {
   position: absolute; top: -2px; right: -2px; min-width: 22px; height: 22px; padding: 0 6px;
   border-radius: 11px; background: #dc2626; color: #fff; font-size: 12px; font-weight: 700;
@@ -168,7 +172,8 @@ svg { display: block; width: 22px; height: 22px; flex: none; }
 @media (max-width: 480px) {
   .panel { inset: 0; width: 100%; height: 100%; max-height: none; border-radius: 0; }
   .launcher.is-open { display: none; }
-  .invitation { left: 12px; right: 12px; width: auto; }
+  .invitation, .at-left .invitation { left: 12px; right: 12px; width: auto; }
+  .at-left .panel { left: 0; right: 0; }
 }
 @media (prefers-reduced-motion: reduce) { .launcher { transition: none; } }
 `;
