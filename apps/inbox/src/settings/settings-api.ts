@@ -42,13 +42,18 @@ export interface AdminApiKey {
   key?: string;
 }
 
-/** A list the admin API answers at `path` (e.g. `/agents`), cached under that path. */
-export function useAdminList<T>(path: string) {
+/** What the admin API answers at `path` (e.g. `/workspace/settings`), cached under that path. */
+export function useAdminRead<T>(path: string) {
   const { http } = useHub();
   return useQuery({
     queryKey: ['settings', path] as QueryKey,
-    queryFn: ({ signal }) => http.get<T[]>(path, {}, signal),
+    queryFn: ({ signal }) => http.get<T>(path, {}, signal),
   });
+}
+
+/** A list the admin API answers at `path` (e.g. `/agents`). */
+export function useAdminList<T>(path: string) {
+  return useAdminRead<T[]>(path);
 }
 
 /** A write; the lists named in `refreshes` are read again once it succeeded. */
@@ -68,4 +73,17 @@ export function useAdminWrite<I, O = unknown>(
         refreshes.map((path) => queries.invalidateQueries({ queryKey: ['settings', path] })),
       ),
   });
+}
+
+/** A list typed one per line (or separated by commas): its non-empty items, trimmed. */
+export function listOf(text: string): string[] {
+  return text
+    .split(/[\n,]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+/** A number field: null when left empty (the API's "none"). */
+export function numberOrNull(text: string): number | null {
+  return text.trim() === '' ? null : Number(text);
 }

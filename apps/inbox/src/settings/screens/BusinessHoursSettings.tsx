@@ -1,0 +1,171 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BusinessHoursView, WeekSchedule } from '@hub/contracts';
+import { Field, FieldErrors, fieldMessages } from '../../ui/Field';
+import { SettingsTable } from '../components/SettingsTable';
+import { listOf, useAdminList, useAdminWrite, type AdminDepartment } from '../settings-api';
+import { FormError } from './FormError';
+
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+type Day = (typeof WEEKDAYS)[number];
+/** The workspace's own hours, in the scope select. */
+const WORKSPACE = 'workspace';
+
+interface Draft {
+  scope: string;
+  timeZone: string;
+  days: Record<Day, string>;
+  holidays: string;
+}
+
+const EMPTY_DAYS = Object.fromEntries(WEEKDAYS.map((day) => [day, ''])) as Record<Day, string>;
+
+/** "09:00-12:00, 13:00-18:00" ⇄ [["09:00","12:00"],["13:00","18:00"]]; the hub checks the times. */
+function intervalsOf(text: string): string[][] {
+  return listOf(text).map((interval) => interval.split('-').map((time) => time.trim()));
+}
+function textOf(intervals: readonly (readonly string[])[] | undefined): string {
+  return (intervals ?? []).map((interval) => interval.join('-')).join(', ');
+}
+
+function draftOf(view: BusinessHoursView): Draft {
+  return {
+    scope: view.departmentId ?? WORKSPACE,
+    timeZone: view.timeZone,
+    days: Object.fromEntries(WEEKDAYS.map((day) => [day, textOf(view.week[day])])) as Record<
+      Day,
+      string
+    >,
+    holidays: view.holidays.join('\n'),
+  };
+}
+
+function bodyOf(draft: Draft) {
+  const week = Object.fromEntries(
+    WEEKDAYS.filter((day) => draft.days[day].trim() !== '').map((day) => [
+      day,
+      intervalsOf(draft.days[day]),
+    ]),
+  ) as WeekSchedule;
+  return { timeZone: draft.timeZone.trim(), week, holidays: listOf(draft.holidays) };
+}
+
+const pathOf = (scope: string) =>
+  scope === WORKSPACE ? '/business-hours/workspace' : `/business-hours/departments/${scope}`;
+
+/** Business hours and holidays: the workspace's, and a department's own that replace them. */
+export function BusinessHoursSettings() {
+  const { t } = useTranslation('settings');
+  const hours = useAdminList<BusinessHoursView>('/business-hours');
+  const departments = useAdminList<AdminDepartment>('/departments');
+  const save = useAdminWrite<Draft>(
+    (draft) => ({ path: pathOf(draft.scope), method: 'PUT', body: bodyOf(draft) }),
+    ['/business-hours'],
+  );
+  const remove = useAdminWrite<string>(
+    (scope) => ({ path: pathOf(scope), method: 'DELETE' }),
+    ['/business-hours'],
+  );
+  const [draft, setDraft] = useState<Draft>({
+    scope: WORKSPACE,
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    days: EMPTY_DAYS,
+    holidays: '',
+  });
+  const scopeName = (departmentId: string | null) =>
+    departmentId === null
+      ? t('hours.workspace')
+      : (departments.data?.find((department) => department.id === departmentId)?.name ??
+        departmentId);
+  const rows = (hours.data ?? []).map((view) => ({ ...view, id: view.departmentId ?? WORKSPACE }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate(draft);
+  };
+
+  return (
+    <>
+      <h2>{t('hours.title')}</h2>
+      <SettingsTable
+        caption={t('hours.title')}
+        rows={rows}
+        columns={[
+          { header: t('hours.scope'), cell: (row) => scopeName(row.departmentId) },
+          { header: t('hours.timeZone'), cell: (row) => row.timeZone },
+          {
+            header: t('hours.week'),
+            cell: (row) =>
+              WEEKDAYS.filter((day) => row.week[day]?.length)
+                .map((day) => `${t(`hours.days.${day}`)} ${textOf(row.week[day])}`)
+                .join('; '),
+          },
+          { header: t('hours.holidays'), cell: (row) => row.holidays.join(', ') },
+        ]}
+        actions={(row) => (
+          <>
+            <button type="button" onClick={() => setDraft(draftOf(row))}>
+              {t('hours.edit', { scope: scopeName(row.departmentId) })}
+            </button>
+            <button type="button" onClick={() => remove.mutate(row.id)}>
+              {t('hours.remove', { scope: scopeName(row.departmentId) })}
+            </button>
+          </>
+        )}
+      />
+      <FormError error={remove.error} />
+
+      <form className="settings-form" onSubmit={submit} aria-labelledby="set-hours">
+        <h3 id="set-hours">{t('hours.set')}</h3>
+        <Field label={t('hours.scope')}>
+          <select value={draft.scope} onChange={(e) => setDraft({ ...draft, scope: e.target.value })}>
+            <option value={WORKSPACE}>{t('hours.workspace')}</option>
+            {(departments.data ?? []).map((department) => (
+              <option key={department.id} value={department.id}>
+                {department.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('hours.timeZone')} error={save.error} name="timeZone">
+          <input
+            required
+            value={draft.timeZone}
+            onChange={(e) => setDraft({ ...draft, timeZone: e.target.value })}
+          />
+        </Field>
+        <fieldset>
+          <legend>{t('hours.week')}</legend>
+          <p className="muted">{t('hours.weekHint')}</p>
+          <FieldErrors messages={fieldMessages(save.error, 'week')} />
+          {WEEKDAYS.map((day) => (
+            <Field key={day} label={t(`hours.days.${day}`)}>
+              <input
+                placeholder="09:00-18:00"
+                value={draft.days[day]}
+                onChange={(e) => setDraft({ ...draft, days: { ...draft.days, [day]: e.target.value } })}
+              />
+            </Field>
+          ))}
+        </fieldset>
+        <Field
+          label={t('hours.holidays')}
+          hint={t('hours.holidaysHint')}
+          error={save.error}
+          name="holidays"
+        >
+          <textarea
+            rows={3}
+            value={draft.holidays}
+            onChange={(e) => setDraft({ ...draft, holidays: e.target.value })}
+          />
+        </Field>
+        <button type="submit" className="primary" disabled={save.isPending}>
+          {t('save')}
+        </button>
+        <FormError error={save.error} />
+        {save.isSuccess ? <p role="status">{t('saved')}</p> : null}
+      </form>
+    </>
+  );
+}
