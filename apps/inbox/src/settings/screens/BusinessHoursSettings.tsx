@@ -1,53 +1,42 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BusinessHoursView, WeekSchedule } from '@hub/contracts';
-import { Field, FieldErrors, fieldMessages } from '../../ui/Field';
+import type { BusinessHoursView } from '@hub/contracts';
+import { Field, fieldMessages } from '../../ui/Field';
 import { SettingsTable } from '../components/SettingsTable';
-import { listOf, useAdminList, useAdminWrite, type AdminDepartment } from '../settings-api';
+import {
+  CLOSED_WEEK,
+  intervalsText,
+  WEEKDAYS,
+  weekOf,
+  weekText,
+  type WeekText,
+} from '../components/week-hours';
+import { WeekHoursFields } from '../components/WeekHoursFields';
+import { listOf } from '../form-values';
+import { useAdminList, useAdminWrite, type AdminDepartment } from '../settings-api';
 import { FormError } from './FormError';
 
-const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-type Day = (typeof WEEKDAYS)[number];
 /** The workspace's own hours, in the scope select. */
 const WORKSPACE = 'workspace';
 
 interface Draft {
   scope: string;
   timeZone: string;
-  days: Record<Day, string>;
+  week: WeekText;
   holidays: string;
-}
-
-const EMPTY_DAYS = Object.fromEntries(WEEKDAYS.map((day) => [day, ''])) as Record<Day, string>;
-
-/** "09:00-12:00, 13:00-18:00" ⇄ [["09:00","12:00"],["13:00","18:00"]]; the hub checks the times. */
-function intervalsOf(text: string): string[][] {
-  return listOf(text).map((interval) => interval.split('-').map((time) => time.trim()));
-}
-function textOf(intervals: readonly (readonly string[])[] | undefined): string {
-  return (intervals ?? []).map((interval) => interval.join('-')).join(', ');
 }
 
 function draftOf(view: BusinessHoursView): Draft {
   return {
     scope: view.departmentId ?? WORKSPACE,
     timeZone: view.timeZone,
-    days: Object.fromEntries(WEEKDAYS.map((day) => [day, textOf(view.week[day])])) as Record<
-      Day,
-      string
-    >,
+    week: weekText(view.week),
     holidays: view.holidays.join('\n'),
   };
 }
 
 function bodyOf(draft: Draft) {
-  const week = Object.fromEntries(
-    WEEKDAYS.filter((day) => draft.days[day].trim() !== '').map((day) => [
-      day,
-      intervalsOf(draft.days[day]),
-    ]),
-  ) as WeekSchedule;
-  return { timeZone: draft.timeZone.trim(), week, holidays: listOf(draft.holidays) };
+  return { timeZone: draft.timeZone.trim(), week: weekOf(draft.week), holidays: listOf(draft.holidays) };
 }
 
 const pathOf = (scope: string) =>
@@ -69,7 +58,7 @@ export function BusinessHoursSettings() {
   const [draft, setDraft] = useState<Draft>({
     scope: WORKSPACE,
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-    days: EMPTY_DAYS,
+    week: CLOSED_WEEK,
     holidays: '',
   });
   const scopeName = (departmentId: string | null) =>
@@ -97,7 +86,7 @@ export function BusinessHoursSettings() {
             header: t('hours.week'),
             cell: (row) =>
               WEEKDAYS.filter((day) => row.week[day]?.length)
-                .map((day) => `${t(`hours.days.${day}`)} ${textOf(row.week[day])}`)
+                .map((day) => `${t(`hours.days.${day}`)} ${intervalsText(row.week[day])}`)
                 .join('; '),
           },
           { header: t('hours.holidays'), cell: (row) => row.holidays.join(', ') },
@@ -134,20 +123,11 @@ export function BusinessHoursSettings() {
             onChange={(e) => setDraft({ ...draft, timeZone: e.target.value })}
           />
         </Field>
-        <fieldset>
-          <legend>{t('hours.week')}</legend>
-          <p className="muted">{t('hours.weekHint')}</p>
-          <FieldErrors messages={fieldMessages(save.error, 'week')} />
-          {WEEKDAYS.map((day) => (
-            <Field key={day} label={t(`hours.days.${day}`)}>
-              <input
-                placeholder="09:00-18:00"
-                value={draft.days[day]}
-                onChange={(e) => setDraft({ ...draft, days: { ...draft.days, [day]: e.target.value } })}
-              />
-            </Field>
-          ))}
-        </fieldset>
+        <WeekHoursFields
+          value={draft.week}
+          onChange={(week) => setDraft({ ...draft, week })}
+          errors={fieldMessages(save.error, 'week')}
+        />
         <Field
           label={t('hours.holidays')}
           hint={t('hours.holidaysHint')}

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { AttributeDefinitionView } from '@hub/contracts';
 import { Field } from '../../ui/Field';
 import { SettingsTable } from '../components/SettingsTable';
-import { listOf, useAdminList, useAdminWrite } from '../settings-api';
+import { listOf } from '../form-values';
+import { useAdminList, useAdminWrite } from '../settings-api';
 import { FormError } from './FormError';
 
 const TYPES = ['text', 'number', 'date', 'boolean', 'list'] as const;

@@ -2,8 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SlaPolicyView, TicketCategoryView } from '@hub/contracts';
 import { Field, FieldErrors, fieldMessages } from '../../ui/Field';
+import { CheckboxGroup } from '../components/CheckboxGroup';
 import { SettingsTable } from '../components/SettingsTable';
-import { numberOrNull, useAdminList, useAdminWrite } from '../settings-api';
+import { numberOrNull } from '../form-values';
+import { useAdminList, useAdminWrite } from '../settings-api';
 import { FormError } from './FormError';
 
 const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
@@ -60,9 +62,6 @@ function bodyOf(draft: Draft) {
     hours: draft.hours,
   };
 }
-
-const toggle = (list: string[], value: string, on: boolean) =>
-  on ? [...list, value] : list.filter((item) => item !== value);
 
 /** SLA policies: targets by priority, category and VIP, matched in order; added, edited, removed. */
 export function SlaPoliciesSettings() {
@@ -137,44 +136,21 @@ export function SlaPoliciesSettings() {
             onChange={(e) => setDraft({ ...draft, name: e.target.value })}
           />
         </Field>
-        <fieldset>
-          <legend>{t('sla.prioritiesLabel')}</legend>
+        <CheckboxGroup
+          legend={t('sla.prioritiesLabel')}
+          options={PRIORITIES.map((value) => ({ value, label: t(`sla.priorities.${value}`) }))}
+          selected={draft.priorities}
+          onChange={(priorities) => setDraft({ ...draft, priorities })}
+        >
           <FieldErrors messages={fieldMessages(save.error, 'priorities')} />
-          {PRIORITIES.map((priority) => (
-            <label key={priority} className="checkbox">
-              <input
-                type="checkbox"
-                checked={draft.priorities.includes(priority)}
-                onChange={(e) =>
-                  setDraft({
-                    ...draft,
-                    priorities: toggle(draft.priorities, priority, e.target.checked),
-                  })
-                }
-              />
-              {t(`sla.priorities.${priority}`)}
-            </label>
-          ))}
-        </fieldset>
+        </CheckboxGroup>
         {categories.data?.length ? (
-          <fieldset>
-            <legend>{t('sla.categories')}</legend>
-            {categories.data.map((category) => (
-              <label key={category.id} className="checkbox">
-                <input
-                  type="checkbox"
-                  checked={draft.categoryIds.includes(category.id)}
-                  onChange={(e) =>
-                    setDraft({
-                      ...draft,
-                      categoryIds: toggle(draft.categoryIds, category.id, e.target.checked),
-                    })
-                  }
-                />
-                {category.name}
-              </label>
-            ))}
-          </fieldset>
+          <CheckboxGroup
+            legend={t('sla.categories')}
+            options={categories.data.map(({ id, name }) => ({ value: id, label: name }))}
+            selected={draft.categoryIds}
+            onChange={(categoryIds) => setDraft({ ...draft, categoryIds })}
+          />
         ) : null}
         <Field label={t('sla.vipLabel')}>
           <select

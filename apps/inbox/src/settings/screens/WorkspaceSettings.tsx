@@ -2,7 +2,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkspaceSettingsView } from '@hub/contracts';
 import { Field } from '../../ui/Field';
-import { numberOrNull, useAdminRead, useAdminWrite } from '../settings-api';
+import { numberOrNull } from '../form-values';
+import { useAdminRead, useAdminWrite } from '../settings-api';
 import { FormError } from './FormError';
 
 interface Draft {
