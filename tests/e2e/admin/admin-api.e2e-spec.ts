@@ -244,12 +244,11 @@ describe('admin API', () => {
       agent: AgentBody;
       invitationToken: string;
       invitationPath: string;
-    }>(
-      'POST',
-      '/agents',
-      admin,
-      { email: 'invitee@example.test', name: 'Invitee', role: 'supervisor' },
-    );
+    }>('POST', '/agents', admin, {
+      email: 'invitee@example.test',
+      name: 'Invitee',
+      role: 'supervisor',
+    });
     expect(invited.status).toBe(201);
     const { invitationToken } = invited.body;
     expect(invitationToken).toMatch(/^[A-Za-z0-9_-]{43}$/);

@@ -36,7 +36,11 @@ export function SettingsTable<T extends { id: string }>(props: {
                 {column.cell(row)}
               </td>
             ))}
-            {props.actions ? <td className="row-actions">{props.actions(row)}</td> : null}
+            {props.actions ? (
+              <td>
+                <div className="row-actions">{props.actions(row)}</div>
+              </td>
+            ) : null}
           </tr>
         ))}
       </tbody>

@@ -36,7 +36,11 @@ function draftOf(view: BusinessHoursView): Draft {
 }
 
 function bodyOf(draft: Draft) {
-  return { timeZone: draft.timeZone.trim(), week: weekOf(draft.week), holidays: listOf(draft.holidays) };
+  return {
+    timeZone: draft.timeZone.trim(),
+    week: weekOf(draft.week),
+    holidays: listOf(draft.holidays),
+  };
 }
 
 const pathOf = (scope: string) =>
@@ -107,7 +111,10 @@ export function BusinessHoursSettings() {
       <form className="settings-form" onSubmit={submit} aria-labelledby="set-hours">
         <h3 id="set-hours">{t('hours.set')}</h3>
         <Field label={t('hours.scope')}>
-          <select value={draft.scope} onChange={(e) => setDraft({ ...draft, scope: e.target.value })}>
+          <select
+            value={draft.scope}
+            onChange={(e) => setDraft({ ...draft, scope: e.target.value })}
+          >
             <option value={WORKSPACE}>{t('hours.workspace')}</option>
             {(departments.data ?? []).map((department) => (
               <option key={department.id} value={department.id}>

@@ -56,15 +56,16 @@ export function CustomAttributesSettings() {
         columns={[
           { header: t('attributes.key'), cell: (attribute) => <code>{attribute.key}</code> },
           { header: t('attributes.label'), cell: (attribute) => attribute.label },
-          { header: t('attributes.type'), cell: (attribute) => t(`attributes.types.${attribute.type}`) },
+          {
+            header: t('attributes.type'),
+            cell: (attribute) => t(`attributes.types.${attribute.type}`),
+          },
           { header: t('attributes.options'), cell: (attribute) => attribute.options.join(', ') },
         ]}
         actions={(attribute) => (
           <button
             type="button"
-            onClick={() =>
-              setDraft({ ...attribute, options: attribute.options.join('\n') })
-            }
+            onClick={() => setDraft({ ...attribute, options: attribute.options.join('\n') })}
           >
             {t('attributes.edit', { label: attribute.label })}
           </button>
@@ -75,7 +76,12 @@ export function CustomAttributesSettings() {
         <h3 id="attribute-form">
           {draft.id ? t('attributes.editing', { key: draft.key }) : t('attributes.add')}
         </h3>
-        <Field label={t('attributes.key')} hint={t('attributes.keyHint')} error={save.error} name="key">
+        <Field
+          label={t('attributes.key')}
+          hint={t('attributes.keyHint')}
+          error={save.error}
+          name="key"
+        >
           <input
             required
             disabled={draft.id !== null}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHub } from '../../api/HubProvider';
+import { Field } from '../../ui/Field';
 import { SettingsTable } from '../components/SettingsTable';
 import { useAdminList, type AdminInbox } from '../settings-api';
 import { EmailInboxForm } from './EmailInboxForm';
@@ -79,10 +80,9 @@ function SnippetButton({ inbox }: { inbox: AdminInbox }) {
   }
   return (
     <div className="snippet">
-      <label>
-        {t('inboxes.snippet')}
+      <Field label={t('inboxes.snippet')}>
         <textarea readOnly rows={3} value={html} />
-      </label>
+      </Field>
       <button type="button" onClick={() => void copy()}>
         {t('inboxes.copy')}
       </button>

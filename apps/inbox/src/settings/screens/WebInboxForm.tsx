@@ -4,7 +4,12 @@ import { Field, fieldMessages } from '../../ui/Field';
 import { CheckboxGroup } from '../components/CheckboxGroup';
 import { WeekHoursFields } from '../components/WeekHoursFields';
 import { LOCALES } from '../locales';
-import { useAdminList, useAdminWrite, type AdminDepartment, type AdminInbox } from '../settings-api';
+import {
+  useAdminList,
+  useAdminWrite,
+  type AdminDepartment,
+  type AdminInbox,
+} from '../settings-api';
 import { AutoInviteRulesFields } from './AutoInviteRulesFields';
 import { FormError } from './FormError';
 import { LanguageSelect } from './LanguageSelect';

@@ -71,7 +71,12 @@ export function WorkspaceSettings() {
           />
           {t('workspace.typingSneakPeek')}
         </label>
-        <Field label={t('workspace.timeZone')} hint={t('workspace.timeZoneHint')} error={error} name="timeZone">
+        <Field
+          label={t('workspace.timeZone')}
+          hint={t('workspace.timeZoneHint')}
+          error={error}
+          name="timeZone"
+        >
           <input
             required
             value={draft.timeZone}

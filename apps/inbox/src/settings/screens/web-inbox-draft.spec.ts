@@ -11,7 +11,12 @@ describe('the web inbox form and settings.widget', () => {
     departmentIds: [],
     preChatForm: { enabled: true, fields: [{ name: 'email', required: true }] },
     autoInvite: [
-      { id: 'pricing', message: { en: 'Questions?', ja: 'ご質問は？' }, secondsOnPage: 20, urlPattern: '/pricing*' },
+      {
+        id: 'pricing',
+        message: { en: 'Questions?', ja: 'ご質問は？' },
+        secondsOnPage: 20,
+        urlPattern: '/pricing*',
+      },
     ],
     businessHours: { timeZone: 'Asia/Tokyo', week: { mon: [['09:00', '18:00']] } },
     uploads: { maxBytes: 1024 },
@@ -34,7 +39,9 @@ describe('the web inbox form and settings.widget', () => {
     const widget = widgetOf({
       ...EMPTY_WEB_INBOX,
       preChat: { name: 'optional', email: 'required', phone: 'off' },
-      autoInvite: [{ id: 'r1', message: 'Need help?', secondsOnPage: '', urlPattern: '', minPagesViewed: '3' }],
+      autoInvite: [
+        { id: 'r1', message: 'Need help?', secondsOnPage: '', urlPattern: '', minPagesViewed: '3' },
+      ],
       ownHours: true,
       hoursTimeZone: 'Europe/Paris',
       hoursWeek: { ...CLOSED_WEEK, fri: '09:00-17:00' },

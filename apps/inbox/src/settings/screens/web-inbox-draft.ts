@@ -57,11 +57,14 @@ const textsOf = (value: unknown): LocaleTexts =>
 export function webInboxDraftOf(name: string, widget: Widget): WebInboxDraft {
   const defaultLocale = (widget.defaultLocale as string | undefined) ?? 'en';
   const preChat = { ...EMPTY_WEB_INBOX.preChat };
-  const form = widget.preChatForm as { enabled: boolean; fields: { name: string; required: boolean }[] } | undefined;
+  const form = widget.preChatForm as
+    { enabled: boolean; fields: { name: string; required: boolean }[] } | undefined;
   for (const field of form?.enabled ? form.fields : []) {
-    if (field.name in preChat) preChat[field.name as keyof typeof preChat] = field.required ? 'required' : 'optional';
+    if (field.name in preChat)
+      preChat[field.name as keyof typeof preChat] = field.required ? 'required' : 'optional';
   }
-  const hours = widget.businessHours as { timeZone: string; week: Record<string, string[][]> } | null | undefined;
+  const hours = widget.businessHours as
+    { timeZone: string; week: Record<string, string[][]> } | null | undefined;
   const rules = (widget.autoInvite as Record<string, unknown>[] | undefined) ?? [];
   const numberText = (value: unknown) => (typeof value === 'number' ? String(value) : '');
   return {
@@ -98,7 +101,10 @@ export function widgetOf(draft: WebInboxDraft, before: Widget = {}): Widget {
     return Object.keys(merged).length ? merged : undefined;
   };
   const rulesBefore = new Map(
-    ((before.autoInvite as Record<string, unknown>[] | undefined) ?? []).map((rule) => [rule.id, rule]),
+    ((before.autoInvite as Record<string, unknown>[] | undefined) ?? []).map((rule) => [
+      rule.id,
+      rule,
+    ]),
   );
   const asked = PRE_CHAT_FIELDS.filter((field) => draft.preChat[field] !== 'off');
   const optionalNumber = (text: string) => (text.trim() === '' ? undefined : Number(text));
