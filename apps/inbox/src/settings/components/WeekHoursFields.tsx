@@ -10,14 +10,13 @@ export function WeekHoursFields(props: {
 }) {
   const { t } = useTranslation('settings');
   return (
-    <fieldset>
+    <fieldset className="week-hours">
       <legend>{t('hours.week')}</legend>
       <p className="muted">{t('hours.weekHint')}</p>
       <FieldErrors messages={props.errors} />
       {WEEKDAYS.map((day) => (
         <Field key={day} label={t(`hours.days.${day}`)}>
           <input
-            placeholder="09:00-18:00"
             value={props.value[day]}
             onChange={(e) => props.onChange({ ...props.value, [day]: e.target.value })}
           />
