@@ -128,7 +128,7 @@ describe('the settings screens of the inbox, against the real admin API', () => 
     await firstResponse.fill('30');
     await policy.getByRole('button', { name: en('sla.submit') }).click();
     const table = tableOf(page, en('sla.title'));
-    await table.getByRole('cell', { name: 'Urgent VIPs' }).waitFor();
+    await table.getByRole('cell', { name: 'Urgent VIPs', exact: true }).waitFor();
 
     await table.getByRole('button', { name: en('sla.edit', { name: 'Urgent VIPs' }) }).click();
     const editing = form(page, en('sla.editing', { name: 'Urgent VIPs' }));
@@ -169,7 +169,7 @@ describe('the settings screens of the inbox, against the real admin API', () => 
     const editing = form(page, en('attributes.editing', { key: 'plan' }));
     await editing.getByLabel(en('attributes.label')).fill('Subscription plan');
     await editing.getByRole('button', { name: en('save') }).click();
-    await table.getByRole('cell', { name: 'Subscription plan' }).waitFor();
+    await table.getByRole('cell', { name: 'Subscription plan', exact: true }).waitFor();
 
     expect(await api('GET', '/customer-attributes')).toEqual([
       expect.objectContaining({
