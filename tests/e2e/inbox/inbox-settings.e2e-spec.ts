@@ -225,6 +225,7 @@ describe('the settings screens of the inbox, against the real admin API', () => 
     await patterns.fill('(a+)+');
     await settings.getByRole('button', { name: en('save') }).click();
     await refused(settings, patterns);
+    await admin.screenshot('settings-workspace-refused');
 
     await patterns.fill('ORDER-\\d{6}');
     await settings.getByRole('button', { name: en('save') }).click();
