@@ -8,7 +8,7 @@ import {
   type AdminAgent,
   type AdminDepartment,
 } from '../settings-api';
-import { FormError } from './FormError';
+import { FormFooter } from '../components/FormFooter';
 
 export const ROLES = ['agent', 'supervisor', 'admin'] as const;
 
@@ -77,15 +77,12 @@ export function AgentEditForm({ agent, onDone }: { agent: AdminAgent; onDone: ()
         selected={draft.departmentIds}
         onChange={(departmentIds) => setDraft({ ...draft, departmentIds })}
       />
-      <div className="form-buttons">
-        <button type="submit" className="primary" disabled={save.isPending}>
-          {t('save')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('cancel')}
-        </button>
-      </div>
-      <FormError error={save.error} />
+      <FormFooter
+        submit={t('save')}
+        pending={save.isPending}
+        error={save.error}
+        onCancel={onDone}
+      />
     </form>
   );
 }

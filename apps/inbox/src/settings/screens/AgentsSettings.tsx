@@ -4,7 +4,8 @@ import { Field } from '../../ui/Field';
 import { SettingsTable } from '../components/SettingsTable';
 import { useAdminList, useAdminWrite, type AdminAgent } from '../settings-api';
 import { AgentEditForm, ROLES } from './AgentEditForm';
-import { FormError } from './FormError';
+import { FormError } from '../components/FormError';
+import { FormFooter } from '../components/FormFooter';
 import { LanguageSelect } from './LanguageSelect';
 
 interface NewAgent {
@@ -124,10 +125,7 @@ export function AgentsSettings() {
             onChange={(e) => setPassword(e.target.value)}
           />
         </Field>
-        <button type="submit" className="primary" disabled={create.isPending}>
-          {t('agents.submit')}
-        </button>
-        <FormError error={create.error} />
+        <FormFooter submit={t('agents.submit')} pending={create.isPending} error={create.error} />
         {create.data?.invitationPath ? (
           <InvitationLink url={`${window.location.origin}${create.data.invitationPath}`} />
         ) : null}

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/Field';
 import { SettingsTable } from '../components/SettingsTable';
 import { useAdminList, useAdminWrite, type AdminApiKey } from '../settings-api';
-import { FormError } from './FormError';
+import { FormError } from '../components/FormError';
+import { FormFooter } from '../components/FormFooter';
 
 /** Integrators' API keys: issued (the key shown this once), listed by prefix, revoked. */
 export function ApiKeysSettings() {
@@ -55,10 +56,7 @@ export function ApiKeysSettings() {
         <Field label={t('apiKeys.name')} error={issue.error} name="name">
           <input required value={name} onChange={(e) => setName(e.target.value)} />
         </Field>
-        <button type="submit" className="primary" disabled={issue.isPending}>
-          {t('apiKeys.submit')}
-        </button>
-        <FormError error={issue.error} />
+        <FormFooter submit={t('apiKeys.submit')} pending={issue.isPending} error={issue.error} />
         {issue.data?.key ? (
           <p role="status">
             {t('apiKeys.shownOnce')} <code>{issue.data.key}</code>

@@ -14,7 +14,8 @@ import {
 import { WeekHoursFields } from '../components/WeekHoursFields';
 import { listOf } from '../form-values';
 import { useAdminList, useAdminWrite, type AdminDepartment } from '../settings-api';
-import { FormError } from './FormError';
+import { FormError } from '../components/FormError';
+import { FormFooter } from '../components/FormFooter';
 
 /** The workspace's own hours, in the scope select. */
 const WORKSPACE = 'workspace';
@@ -147,10 +148,7 @@ export function BusinessHoursSettings() {
             onChange={(e) => setDraft({ ...draft, holidays: e.target.value })}
           />
         </Field>
-        <button type="submit" className="primary" disabled={save.isPending}>
-          {t('save')}
-        </button>
-        <FormError error={save.error} />
+        <FormFooter submit={t('save')} pending={save.isPending} error={save.error} />
         {save.isSuccess ? <p role="status">{t('saved')}</p> : null}
       </form>
     </>

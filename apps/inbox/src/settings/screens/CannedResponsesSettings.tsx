@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/Field';
 import { SettingsTable } from '../components/SettingsTable';
 import { useAdminList, useAdminWrite, type AdminCannedResponse } from '../settings-api';
-import { FormError } from './FormError';
+import { FormError } from '../components/FormError';
+import { FormFooter } from '../components/FormFooter';
 
 interface NewCannedResponse {
   scope: 'shared' | 'personal';
@@ -81,10 +82,7 @@ export function CannedResponsesSettings() {
             onChange={(e) => setDraft({ ...draft, text: e.target.value })}
           />
         </Field>
-        <button type="submit" className="primary" disabled={create.isPending}>
-          {t('canned.submit')}
-        </button>
-        <FormError error={create.error} />
+        <FormFooter submit={t('canned.submit')} pending={create.isPending} error={create.error} />
       </form>
     </>
   );

@@ -5,7 +5,7 @@ import { Field } from '../../ui/Field';
 import { SettingsTable } from '../components/SettingsTable';
 import { listOf } from '../form-values';
 import { useAdminList, useAdminWrite } from '../settings-api';
-import { FormError } from './FormError';
+import { FormFooter } from '../components/FormFooter';
 
 const TYPES = ['text', 'number', 'date', 'boolean', 'list'] as const;
 
@@ -123,17 +123,12 @@ export function CustomAttributesSettings() {
             />
           </Field>
         ) : null}
-        <div className="form-buttons">
-          <button type="submit" className="primary" disabled={save.isPending}>
-            {draft.id ? t('save') : t('attributes.submit')}
-          </button>
-          {draft.id ? (
-            <button type="button" onClick={() => setDraft(EMPTY)}>
-              {t('cancel')}
-            </button>
-          ) : null}
-        </div>
-        <FormError error={save.error} />
+        <FormFooter
+          submit={draft.id ? t('save') : t('attributes.submit')}
+          pending={save.isPending}
+          error={save.error}
+          onCancel={draft.id ? () => setDraft(EMPTY) : undefined}
+        />
       </form>
     </>
   );

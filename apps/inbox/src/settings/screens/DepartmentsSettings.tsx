@@ -9,7 +9,8 @@ import {
   type AdminAgent,
   type AdminDepartment,
 } from '../settings-api';
-import { FormError } from './FormError';
+import { FormError } from '../components/FormError';
+import { FormFooter } from '../components/FormFooter';
 
 /** Departments: add with members, reserve for VIPs, delete (refused while chats wait). */
 export function DepartmentsSettings() {
@@ -82,10 +83,11 @@ export function DepartmentsSettings() {
           selected={members}
           onChange={setMembers}
         />
-        <button type="submit" className="primary" disabled={create.isPending}>
-          {t('departments.submit')}
-        </button>
-        <FormError error={create.error} />
+        <FormFooter
+          submit={t('departments.submit')}
+          pending={create.isPending}
+          error={create.error}
+        />
       </form>
     </>
   );

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/Field';
 import { useAdminWrite, type AdminInbox } from '../settings-api';
-import { FormError } from './FormError';
+import { FormFooter } from '../components/FormFooter';
 
 interface EmailInboxDraft {
   name: string;
@@ -140,17 +140,12 @@ export function EmailInboxForm({ inbox, onDone }: { inbox?: AdminInbox; onDone?:
         {field('relayUser', `${EMAIL}.relay.user`)}
         {field('relayPassword', 'settings.relayPassword', 'password')}
       </fieldset>
-      <div className="form-buttons">
-        <button type="submit" className="primary" disabled={save.isPending}>
-          {inbox ? t('save') : t('inboxes.submitEmail')}
-        </button>
-        {onDone ? (
-          <button type="button" onClick={onDone}>
-            {t('cancel')}
-          </button>
-        ) : null}
-      </div>
-      <FormError error={save.error} />
+      <FormFooter
+        submit={inbox ? t('save') : t('inboxes.submitEmail')}
+        pending={save.isPending}
+        error={save.error}
+        onCancel={onDone}
+      />
     </form>
   );
 }

@@ -6,7 +6,8 @@ import { CheckboxGroup } from '../components/CheckboxGroup';
 import { SettingsTable } from '../components/SettingsTable';
 import { numberOrNull } from '../form-values';
 import { useAdminList, useAdminWrite } from '../settings-api';
-import { FormError } from './FormError';
+import { FormError } from '../components/FormError';
+import { FormFooter } from '../components/FormFooter';
 
 const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 const TARGETS = ['firstResponseMinutes', 'nextResponseMinutes', 'resolutionMinutes'] as const;
@@ -186,17 +187,12 @@ export function SlaPoliciesSettings() {
             <option value="calendar">{t('sla.calendar')}</option>
           </select>
         </Field>
-        <div className="form-buttons">
-          <button type="submit" className="primary" disabled={save.isPending}>
-            {draft.id ? t('save') : t('sla.submit')}
-          </button>
-          {draft.id ? (
-            <button type="button" onClick={() => setDraft(EMPTY)}>
-              {t('cancel')}
-            </button>
-          ) : null}
-        </div>
-        <FormError error={save.error} />
+        <FormFooter
+          submit={draft.id ? t('save') : t('sla.submit')}
+          pending={save.isPending}
+          error={save.error}
+          onCancel={draft.id ? () => setDraft(EMPTY) : undefined}
+        />
       </form>
     </>
   );

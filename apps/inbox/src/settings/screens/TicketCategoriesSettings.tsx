@@ -4,7 +4,8 @@ import type { TicketCategoryView } from '@hub/contracts';
 import { Field } from '../../ui/Field';
 import { SettingsTable } from '../components/SettingsTable';
 import { useAdminList, useAdminWrite } from '../settings-api';
-import { FormError } from './FormError';
+import { FormError } from '../components/FormError';
+import { FormFooter } from '../components/FormFooter';
 
 interface Draft {
   /** The category being renamed; null: a new one. */
@@ -99,17 +100,12 @@ export function TicketCategoriesSettings() {
             </select>
           </Field>
         )}
-        <div className="form-buttons">
-          <button type="submit" className="primary" disabled={save.isPending}>
-            {draft.id ? t('save') : t('categories.submit')}
-          </button>
-          {draft.id ? (
-            <button type="button" onClick={() => setDraft(EMPTY)}>
-              {t('cancel')}
-            </button>
-          ) : null}
-        </div>
-        <FormError error={save.error} />
+        <FormFooter
+          submit={draft.id ? t('save') : t('categories.submit')}
+          pending={save.isPending}
+          error={save.error}
+          onCancel={draft.id ? () => setDraft(EMPTY) : undefined}
+        />
       </form>
     </>
   );

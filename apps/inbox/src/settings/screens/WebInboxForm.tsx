@@ -11,7 +11,7 @@ import {
   type AdminInbox,
 } from '../settings-api';
 import { AutoInviteRulesFields } from './AutoInviteRulesFields';
-import { FormError } from './FormError';
+import { FormFooter } from '../components/FormFooter';
 import { LanguageSelect } from './LanguageSelect';
 import {
   EMPTY_WEB_INBOX,
@@ -171,17 +171,12 @@ export function WebInboxForm({ inbox, onDone }: { inbox?: AdminInbox; onDone?: (
           />
         </>
       ) : null}
-      <div className="form-buttons">
-        <button type="submit" className="primary" disabled={save.isPending}>
-          {inbox ? t('save') : t('inboxes.submitWeb')}
-        </button>
-        {onDone ? (
-          <button type="button" onClick={onDone}>
-            {t('cancel')}
-          </button>
-        ) : null}
-      </div>
-      <FormError error={save.error} />
+      <FormFooter
+        submit={inbox ? t('save') : t('inboxes.submitWeb')}
+        pending={save.isPending}
+        error={save.error}
+        onCancel={onDone}
+      />
     </form>
   );
 }

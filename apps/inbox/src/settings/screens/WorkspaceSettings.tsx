@@ -4,7 +4,7 @@ import type { WorkspaceSettingsView } from '@hub/contracts';
 import { Field } from '../../ui/Field';
 import { numberOrNull } from '../form-values';
 import { useAdminRead, useAdminWrite } from '../settings-api';
-import { FormError } from './FormError';
+import { FormFooter } from '../components/FormFooter';
 
 interface Draft {
   typingSneakPeek: boolean;
@@ -124,10 +124,7 @@ export function WorkspaceSettings() {
           />
           {t('workspace.privateTargets')}
         </label>
-        <button type="submit" className="primary" disabled={save.isPending}>
-          {t('save')}
-        </button>
-        <FormError error={error} />
+        <FormFooter submit={t('save')} pending={save.isPending} error={error} />
         {save.isSuccess ? <p role="status">{t('saved')}</p> : null}
       </form>
     </>
