@@ -255,7 +255,7 @@ describe('the settings screens of the inbox, against the real admin API', () => 
     );
     expect(agents.find((one) => one.id === workspace.agents.bo.id)).toMatchObject({
       maxConcurrentChats: 3,
-      departmentIds: expect.arrayContaining([workspace.departmentId, sales.id]),
+      departmentIds: expect.arrayContaining([workspace.departmentId, sales.id]) as unknown,
     });
 
     await openSettings('inboxes');
@@ -284,7 +284,7 @@ describe('the settings screens of the inbox, against the real admin API', () => 
       preChatForm: { enabled: true, fields: [{ name: 'email', required: true }] },
       autoInvite: [
         {
-          id: expect.any(String),
+          id: expect.any(String) as unknown,
           message: { en: 'Questions about prices?' },
           secondsOnPage: 30,
           urlPattern: '/pricing*',
@@ -359,8 +359,9 @@ describe('the settings screens of the inbox, against the real admin API', () => 
     for (const screen of NEW_SCREENS) {
       const page = await openSettings(screen);
       await page.getByRole('heading', { level: 2 }).first().waitFor();
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      // Evaluated in the page: this file is compiled without the DOM's types.
+      const overflow = await page.evaluate<number>(
+        'document.documentElement.scrollWidth - document.documentElement.clientWidth',
       );
       expect({ screen, overflow }).toEqual({ screen, overflow: 0 });
       await admin.screenshot(`settings-${screen}-tablet`);

@@ -9,8 +9,7 @@ import {
   type AdminDepartment,
 } from '../settings-api';
 import { FormFooter } from '../components/FormFooter';
-
-export const ROLES = ['agent', 'supervisor', 'admin'] as const;
+import { RoleSelect } from '../components/RoleSelect';
 
 type Changes = Partial<Pick<AdminAgent, 'role' | 'maxConcurrentChats' | 'departmentIds'>>;
 
@@ -51,18 +50,12 @@ export function AgentEditForm({ agent, onDone }: { agent: AdminAgent; onDone: ()
   return (
     <form className="settings-form" onSubmit={submit} aria-labelledby="edit-agent">
       <h3 id="edit-agent">{t('agents.editing', { name: agent.name })}</h3>
-      <Field label={t('agents.role')} hint={t('agents.roleHint')} error={save.error} name="role">
-        <select
-          value={draft.role}
-          onChange={(e) => setDraft({ ...draft, role: e.target.value as AdminAgent['role'] })}
-        >
-          {ROLES.map((role) => (
-            <option key={role} value={role}>
-              {t(`roles.${role}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <RoleSelect
+        value={draft.role}
+        onChange={(role) => setDraft({ ...draft, role })}
+        hint={t('agents.roleHint')}
+        error={save.error}
+      />
       <Field label={t('agents.maxChats')} error={save.error} name="maxConcurrentChats">
         <input
           type="number"

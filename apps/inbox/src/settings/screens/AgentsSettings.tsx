@@ -3,15 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/Field';
 import { SettingsTable } from '../components/SettingsTable';
 import { useAdminList, useAdminWrite, type AdminAgent } from '../settings-api';
-import { AgentEditForm, ROLES } from './AgentEditForm';
+import { AgentEditForm } from './AgentEditForm';
 import { FormError } from '../components/FormError';
 import { FormFooter } from '../components/FormFooter';
+import { RoleSelect } from '../components/RoleSelect';
 import { LanguageSelect } from './LanguageSelect';
 
 interface NewAgent {
   email: string;
   name: string;
-  role: string;
+  role: AdminAgent['role'];
   password?: string;
   locale: string;
 }
@@ -97,15 +98,7 @@ export function AgentsSettings() {
             onChange={(e) => setDraft({ ...draft, name: e.target.value })}
           />
         </Field>
-        <Field label={t('agents.role')}>
-          <select value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.target.value })}>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {t(`roles.${role}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <RoleSelect value={draft.role} onChange={(role) => setDraft({ ...draft, role })} />
         <LanguageSelect
           label={t('agents.locale')}
           value={draft.locale}
