@@ -100,6 +100,7 @@ describe('admin API', () => {
       status: 201,
       body: {
         invitationToken: null,
+        invitationPath: null,
         agent: { email: 'new.agent@example.test', locale: 'ja', maxConcurrentChats: 5 },
       },
     });
@@ -239,15 +240,22 @@ describe('admin API', () => {
   });
 
   it('invites an agent with a one-time token that sets their name and password', async () => {
-    const invited = await call<{ agent: AgentBody; invitationToken: string }>(
-      'POST',
-      '/agents',
-      admin,
-      { email: 'invitee@example.test', name: 'Invitee', role: 'supervisor' },
-    );
+    const invited = await call<{
+      agent: AgentBody;
+      invitationToken: string;
+      invitationPath: string;
+    }>('POST', '/agents', admin, {
+      email: 'invitee@example.test',
+      name: 'Invitee',
+      role: 'supervisor',
+    });
     expect(invited.status).toBe(201);
     const { invitationToken } = invited.body;
     expect(invitationToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // The link to send: the inbox's page for the token, with the workspace to sign in to.
+    expect(invited.body.invitationPath).toBe(
+      `/invitations/${invitationToken}?workspace=${workspace.slug}`,
+    );
     const accept = (name: string) =>
       api.call('POST', `/api/v1/agent-invitations/${invitationToken}/accept`, {
         body: { name, password: 'a new password 1' },

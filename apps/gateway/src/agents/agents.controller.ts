@@ -1,6 +1,6 @@
 import { Body, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import type { AgentView, CreateAgentReply } from '@hub/contracts';
+import type { AgentView } from '@hub/contracts';
 import { ApiController, ApiErrors } from '../api/api-controller.decorator';
 import { AgentViewSchema } from '../api/view-schemas';
 import type { AuthenticatedAgent } from '../auth/authenticated-agent';
@@ -59,7 +59,7 @@ export class AgentsController {
   create(
     @CurrentAgent() admin: AuthenticatedAgent,
     @Body() body: CreateAgentBody,
-  ): Promise<CreateAgentReply> {
+  ): Promise<CreateAgentResponse> {
     return this.agents.create(admin, body);
   }
 

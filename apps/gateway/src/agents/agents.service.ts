@@ -4,7 +4,6 @@ import {
   type AcceptAgentInvitationRequest,
   type AgentView,
   type ChangeAgentPasswordRequest,
-  type CreateAgentReply,
   type CreateAgentRequest,
   type GetAgentRequest,
   type SetAgentPresenceRequest,
@@ -15,10 +14,12 @@ import { RpcClient } from '@hub/service-kit';
 import { authErrors } from '../auth/auth.exception';
 import { actorOf, isAdmin, type AuthenticatedAgent } from '../auth/authenticated-agent';
 import { SessionsService } from '../sessions/sessions.service';
+import { WorkspacesService } from '../workspaces/workspaces.service';
 import type {
   AcceptInvitationBody,
   ChangePasswordBody,
   CreateAgentBody,
+  CreateAgentResponse,
 } from './dto/create-agent.dto';
 import type { SetPresenceBody } from './dto/presence.dto';
 import type { UpdateAgentBody } from './dto/update-agent.dto';
@@ -29,6 +30,7 @@ export class AgentsService {
   constructor(
     private readonly rpc: RpcClient,
     private readonly sessions: SessionsService,
+    private readonly workspaces: WorkspacesService,
   ) {}
 
   async list(agent: AuthenticatedAgent): Promise<AgentView[]> {
@@ -72,14 +74,19 @@ export class AgentsService {
   }
 
   /** Routing checks the role again, as it is now; this refuses early what the token says. */
-  create(admin: AuthenticatedAgent, body: CreateAgentBody): Promise<CreateAgentReply> {
+  async create(admin: AuthenticatedAgent, body: CreateAgentBody): Promise<CreateAgentResponse> {
     if (!isAdmin(admin)) throw authErrors.adminOnly('add an agent');
     const request: CreateAgentRequest = {
       workspaceId: admin.workspaceId,
       actor: actorOf(admin),
       ...body,
     };
-    return this.rpc.request(SUBJECTS.routing.createAgent, request);
+    const reply = await this.rpc.request(SUBJECTS.routing.createAgent, request);
+    if (reply.invitationToken === null) return { ...reply, invitationPath: null };
+    // The inbox's page for it; the workspace rides along, since the agent signs in with it.
+    const workspace = await this.workspaces.slugOf(admin.workspaceId);
+    const path = `/invitations/${reply.invitationToken}?workspace=${encodeURIComponent(workspace)}`;
+    return { ...reply, invitationPath: path };
   }
 
   acceptInvitation(token: string, body: AcceptInvitationBody): Promise<AgentView> {

@@ -21,6 +21,15 @@ export class WorkspacesService {
     return workspace?.id ?? null;
   }
 
+  /** The slug agents sign in with (an invitation's link carries it). */
+  async slugOf(workspaceId: string): Promise<string> {
+    const dataSource = await this.database.connected();
+    const workspace = await dataSource
+      .getRepository(Workspace)
+      .findOneOrFail({ select: { slug: true }, where: { id: workspaceId } });
+    return workspace.slug;
+  }
+
   /**
    * The workspace's settings with their defaults. Cached briefly: drafts ask for the sneak-peek
    * setting many times a second and settings rarely change.

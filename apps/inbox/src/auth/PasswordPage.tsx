@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-error';
 import { useHub } from '../api/HubProvider';
+import { Field } from '../ui/Field';
 
 /** Change one's own password (`PUT /api/v1/agents/me/password`). */
 export function PasswordPage() {
@@ -37,8 +38,7 @@ export function PasswordPage() {
         aria-labelledby="password-title"
       >
         <h1 id="password-title">{t('changePassword.title')}</h1>
-        <label>
-          {t('changePassword.current')}
+        <Field label={t('changePassword.current')}>
           <input
             type="password"
             autoComplete="current-password"
@@ -46,18 +46,17 @@ export function PasswordPage() {
             onChange={(event) => setCurrent(event.target.value)}
             required
           />
-        </label>
-        <label>
-          {t('changePassword.new')}
+        </Field>
+        <Field label={t('changePassword.new')}>
           <input
             type="password"
             autoComplete="new-password"
-            minLength={8}
+            minLength={10}
             value={newPassword}
             onChange={(event) => setNew(event.target.value)}
             required
           />
-        </label>
+        </Field>
         {result ? (
           <p className={result.ok ? '' : 'form-error'} role={result.ok ? 'status' : 'alert'}>
             {result.text}

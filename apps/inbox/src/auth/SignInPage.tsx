@@ -3,9 +3,9 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useHub, useSignedIn } from '../api/HubProvider';
+import { Field } from '../ui/Field';
+import { lastWorkspace, rememberWorkspace } from './last-workspace';
 import { signInErrorOf } from './sign-in-error';
-
-const LAST_WORKSPACE = 'hub.inbox.workspace';
 
 /** Only a path of this app: `next` must never send the agent to another site. */
 function safeNext(next: string | null): string {
@@ -18,7 +18,7 @@ export function SignInPage() {
   const signedIn = useSignedIn();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const [workspace, setWorkspace] = useState(() => localStorage.getItem(LAST_WORKSPACE) ?? '');
+  const [workspace, setWorkspace] = useState(lastWorkspace);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -32,7 +32,7 @@ export function SignInPage() {
     setError(null);
     try {
       await session.signIn({ workspace: workspace.trim(), email: email.trim(), password });
-      localStorage.setItem(LAST_WORKSPACE, workspace.trim());
+      rememberWorkspace(workspace.trim());
       await navigate(safeNext(params.get('next')), { replace: true });
     } catch (failure) {
       setError(signInErrorOf(failure));
@@ -50,8 +50,7 @@ export function SignInPage() {
         aria-labelledby="sign-in-title"
       >
         <h1 id="sign-in-title">{t('title')}</h1>
-        <label>
-          {t('workspace')}
+        <Field label={t('workspace')}>
           <input
             name="workspace"
             value={workspace}
@@ -61,9 +60,8 @@ export function SignInPage() {
             spellCheck={false}
             required
           />
-        </label>
-        <label>
-          {t('email')}
+        </Field>
+        <Field label={t('email')}>
           <input
             name="email"
             type="email"
@@ -72,9 +70,8 @@ export function SignInPage() {
             autoComplete="username"
             required
           />
-        </label>
-        <label>
-          {t('password')}
+        </Field>
+        <Field label={t('password')}>
           <input
             name="password"
             type="password"
@@ -83,7 +80,7 @@ export function SignInPage() {
             autoComplete="current-password"
             required
           />
-        </label>
+        </Field>
         {error && (
           <p className="form-error" role="alert">
             {t(error.key, error.values)}

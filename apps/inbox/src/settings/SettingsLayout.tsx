@@ -9,6 +9,11 @@ export const SETTINGS_SCREENS = [
   'inboxes',
   'canned-responses',
   'api-keys',
+  'business-hours',
+  'sla-policies',
+  'custom-attributes',
+  'ticket-categories',
+  'workspace',
 ] as const;
 
 /** The settings section: its own navigation, and the chosen screen. Admins only. */

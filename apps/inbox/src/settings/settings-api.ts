@@ -42,13 +42,18 @@ export interface AdminApiKey {
   key?: string;
 }
 
-/** A list the admin API answers at `path` (e.g. `/agents`), cached under that path. */
-export function useAdminList<T>(path: string) {
+/** What the admin API answers at `path` (e.g. `/workspace/settings`), cached under that path. */
+export function useAdminRead<T>(path: string) {
   const { http } = useHub();
   return useQuery({
     queryKey: ['settings', path] as QueryKey,
-    queryFn: ({ signal }) => http.get<T[]>(path, {}, signal),
+    queryFn: ({ signal }) => http.get<T>(path, {}, signal),
   });
+}
+
+/** A list the admin API answers at `path` (e.g. `/agents`). */
+export function useAdminList<T>(path: string) {
+  return useAdminRead<T[]>(path);
 }
 
 /** A write; the lists named in `refreshes` are read again once it succeeded. */

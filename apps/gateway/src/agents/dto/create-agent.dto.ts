@@ -71,6 +71,16 @@ export class CreateAgentResponse {
 
   @ApiProperty({ type: String, nullable: true, format: 'date-time' })
   invitationExpiresAt!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '/invitations/{token}?workspace=acme',
+    description:
+      "Only for an invitation: the inbox's page (on this host) where the agent accepts it, " +
+      'to send them as a link',
+  })
+  invitationPath!: string | null;
 }
 
 export class InvitationParams {

@@ -1,24 +1,29 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Field } from '../../ui/Field';
+import { SettingsTable } from '../components/SettingsTable';
 import { useAdminList, useAdminWrite, type AdminAgent } from '../settings-api';
-import { FormError } from './FormError';
+import { AgentEditForm } from './AgentEditForm';
+import { FormError } from '../components/FormError';
+import { FormFooter } from '../components/FormFooter';
+import { RoleSelect } from '../components/RoleSelect';
 import { LanguageSelect } from './LanguageSelect';
-
-const ROLES = ['agent', 'supervisor', 'admin'] as const;
 
 interface NewAgent {
   email: string;
   name: string;
-  role: string;
+  role: AdminAgent['role'];
   password?: string;
   locale: string;
 }
 
-/** Agents: add (with a password) or invite (without), deactivate and reactivate. */
+const EMPTY: NewAgent = { email: '', name: '', role: 'agent', locale: 'en' };
+
+/** Agents: add (with a password) or invite (without), edit, deactivate and reactivate. */
 export function AgentsSettings() {
   const { t } = useTranslation('settings');
   const agents = useAdminList<AdminAgent>('/agents');
-  const create = useAdminWrite<NewAgent, { invitationToken: string | null }>(
+  const create = useAdminWrite<NewAgent, { invitationPath: string | null }>(
     (body) => ({ path: '/agents', method: 'POST', body }),
     ['/agents'],
   );
@@ -26,19 +31,15 @@ export function AgentsSettings() {
     ({ id, active }) => ({ path: `/agents/${id}`, method: 'PATCH', body: { active } }),
     ['/agents'],
   );
-  const [draft, setDraft] = useState<NewAgent>({
-    email: '',
-    name: '',
-    role: 'agent',
-    locale: 'en',
-  });
+  const [draft, setDraft] = useState<NewAgent>(EMPTY);
   const [password, setPassword] = useState('');
+  const [editing, setEditing] = useState<AdminAgent | null>(null);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     create.mutate(
       { ...draft, ...(password ? { password } : {}) },
-      { onSuccess: () => setDraft({ email: '', name: '', role: 'agent', locale: 'en' }) },
+      { onSuccess: () => setDraft(EMPTY) },
     );
     setPassword('');
   };
@@ -46,98 +47,94 @@ export function AgentsSettings() {
   return (
     <>
       <h2>{t('agents.title')}</h2>
-      <table className="settings-table">
-        <caption className="visually-hidden">{t('agents.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('agents.name')}</th>
-            <th scope="col">{t('agents.email')}</th>
-            <th scope="col">{t('agents.role')}</th>
-            <th scope="col">{t('agents.status')}</th>
-            <th scope="col">{t('actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(agents.data ?? []).map((agent) => (
-            <tr key={agent.id}>
-              <td>{agent.name}</td>
-              <td>{agent.email}</td>
-              <td>{t(`roles.${agent.role}`)}</td>
-              <td>{agent.active ? t('agents.active') : t('agents.inactive')}</td>
-              <td>
-                <button
-                  type="button"
-                  onClick={() => setActive.mutate({ id: agent.id, active: !agent.active })}
-                >
-                  {agent.active
-                    ? t('agents.deactivate', { name: agent.name })
-                    : t('agents.reactivate', { name: agent.name })}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SettingsTable
+        caption={t('agents.title')}
+        rows={agents.data}
+        columns={[
+          { header: t('agents.name'), cell: (agent) => agent.name },
+          { header: t('agents.email'), cell: (agent) => agent.email },
+          { header: t('agents.role'), cell: (agent) => t(`roles.${agent.role}`) },
+          { header: t('agents.maxChats'), cell: (agent) => agent.maxConcurrentChats },
+          {
+            header: t('agents.status'),
+            cell: (agent) => (agent.active ? t('agents.active') : t('agents.inactive')),
+          },
+        ]}
+        actions={(agent) => (
+          <>
+            <button type="button" onClick={() => setEditing(agent)}>
+              {t('agents.edit', { name: agent.name })}
+            </button>
+            <button
+              type="button"
+              onClick={() => setActive.mutate({ id: agent.id, active: !agent.active })}
+            >
+              {agent.active
+                ? t('agents.deactivate', { name: agent.name })
+                : t('agents.reactivate', { name: agent.name })}
+            </button>
+          </>
+        )}
+      />
       <FormError error={setActive.error} />
+      {editing ? (
+        <AgentEditForm key={editing.id} agent={editing} onDone={() => setEditing(null)} />
+      ) : null}
 
       <form className="settings-form" onSubmit={submit} aria-labelledby="new-agent">
         <h3 id="new-agent">{t('agents.add')}</h3>
-        <label>
-          {t('agents.email')}
+        <Field label={t('agents.email')} error={create.error} name="email">
           <input
             type="email"
             required
             value={draft.email}
             onChange={(e) => setDraft({ ...draft, email: e.target.value })}
           />
-        </label>
-        <label>
-          {t('agents.name')}
+        </Field>
+        <Field label={t('agents.name')} error={create.error} name="name">
           <input
             required
             value={draft.name}
             onChange={(e) => setDraft({ ...draft, name: e.target.value })}
           />
-        </label>
-        <label>
-          {t('agents.role')}
-          <select value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.target.value })}>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {t(`roles.${role}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        </Field>
+        <RoleSelect value={draft.role} onChange={(role) => setDraft({ ...draft, role })} />
         <LanguageSelect
           label={t('agents.locale')}
           value={draft.locale}
           onChange={(locale) => setDraft({ ...draft, locale })}
         />
-        <label>
-          {t('agents.password')}
+        <Field
+          label={t('agents.password')}
+          hint={t('agents.passwordHint')}
+          error={create.error}
+          name="password"
+        >
           <input
             type="password"
             autoComplete="new-password"
             minLength={10}
             value={password}
             onChange={(e) => setPassword(e.target.value)}
-            aria-describedby="password-hint"
           />
-        </label>
-        <p id="password-hint" className="muted">
-          {t('agents.passwordHint')}
-        </p>
-        <button type="submit" className="primary" disabled={create.isPending}>
-          {t('agents.submit')}
-        </button>
-        <FormError error={create.error} />
-        {create.data?.invitationToken ? (
-          <p role="status">
-            {t('agents.invited')} <code>{create.data.invitationToken}</code>
-          </p>
+        </Field>
+        <FormFooter submit={t('agents.submit')} pending={create.isPending} error={create.error} />
+        {create.data?.invitationPath ? (
+          <InvitationLink url={`${window.location.origin}${create.data.invitationPath}`} />
         ) : null}
       </form>
     </>
+  );
+}
+
+/** The invitation's link, shown this once, to send to the new agent. */
+function InvitationLink({ url }: { url: string }) {
+  const { t } = useTranslation('settings');
+  return (
+    <div role="status">
+      <Field label={t('agents.invited')}>
+        <input readOnly className="code" value={url} onFocus={(e) => e.target.select()} />
+      </Field>
+    </div>
   );
 }

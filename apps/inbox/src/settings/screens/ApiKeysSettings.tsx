@@ -1,7 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Field } from '../../ui/Field';
+import { SettingsTable } from '../components/SettingsTable';
 import { useAdminList, useAdminWrite, type AdminApiKey } from '../settings-api';
-import { FormError } from './FormError';
+import { FormError } from '../components/FormError';
+import { FormFooter } from '../components/FormFooter';
 
 /** Integrators' API keys: issued (the key shown this once), listed by prefix, revoked. */
 export function ApiKeysSettings() {
@@ -31,47 +34,29 @@ export function ApiKeysSettings() {
   return (
     <>
       <h2>{t('apiKeys.title')}</h2>
-      <table className="settings-table">
-        <caption className="visually-hidden">{t('apiKeys.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('apiKeys.name')}</th>
-            <th scope="col">{t('apiKeys.prefix')}</th>
-            <th scope="col">{t('apiKeys.created')}</th>
-            <th scope="col">{t('apiKeys.lastUsed')}</th>
-            <th scope="col">{t('actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(keys.data ?? []).map((key) => (
-            <tr key={key.id}>
-              <td>{key.name}</td>
-              <td>
-                <code>{key.prefix}…</code>
-              </td>
-              <td>{date(key.createdAt)}</td>
-              <td>{date(key.lastUsedAt)}</td>
-              <td>
-                <button type="button" onClick={() => revoke.mutate(key.id)}>
-                  {t('apiKeys.revoke', { name: key.name })}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SettingsTable
+        caption={t('apiKeys.title')}
+        rows={keys.data}
+        columns={[
+          { header: t('apiKeys.name'), cell: (key) => key.name },
+          { header: t('apiKeys.prefix'), cell: (key) => <code>{key.prefix}…</code> },
+          { header: t('apiKeys.created'), cell: (key) => date(key.createdAt) },
+          { header: t('apiKeys.lastUsed'), cell: (key) => date(key.lastUsedAt) },
+        ]}
+        actions={(key) => (
+          <button type="button" onClick={() => revoke.mutate(key.id)}>
+            {t('apiKeys.revoke', { name: key.name })}
+          </button>
+        )}
+      />
       <FormError error={revoke.error} />
 
       <form className="settings-form" onSubmit={submit} aria-labelledby="new-key">
         <h3 id="new-key">{t('apiKeys.issue')}</h3>
-        <label>
-          {t('apiKeys.name')}
+        <Field label={t('apiKeys.name')} error={issue.error} name="name">
           <input required value={name} onChange={(e) => setName(e.target.value)} />
-        </label>
-        <button type="submit" className="primary" disabled={issue.isPending}>
-          {t('apiKeys.submit')}
-        </button>
-        <FormError error={issue.error} />
+        </Field>
+        <FormFooter submit={t('apiKeys.submit')} pending={issue.isPending} error={issue.error} />
         {issue.data?.key ? (
           <p role="status">
             {t('apiKeys.shownOnce')} <code>{issue.data.key}</code>

@@ -1,7 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Field } from '../../ui/Field';
+import { SettingsTable } from '../components/SettingsTable';
 import { useAdminList, useAdminWrite, type AdminCannedResponse } from '../settings-api';
-import { FormError } from './FormError';
+import { FormError } from '../components/FormError';
+import { FormFooter } from '../components/FormFooter';
 
 interface NewCannedResponse {
   scope: 'shared' | 'personal';
@@ -35,37 +38,25 @@ export function CannedResponsesSettings() {
   return (
     <>
       <h2>{t('canned.title')}</h2>
-      <table className="settings-table">
-        <caption className="visually-hidden">{t('canned.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('canned.shortcut')}</th>
-            <th scope="col">{t('canned.text')}</th>
-            <th scope="col">{t('canned.scope')}</th>
-            <th scope="col">{t('actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(responses.data ?? []).map((response) => (
-            <tr key={response.id}>
-              <td>/{response.shortcut}</td>
-              <td className="pre-wrap">{response.text}</td>
-              <td>{t(`canned.${response.scope}`)}</td>
-              <td>
-                <button type="button" onClick={() => remove.mutate(response.id)}>
-                  {t('canned.delete', { shortcut: response.shortcut })}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SettingsTable
+        caption={t('canned.title')}
+        rows={responses.data}
+        columns={[
+          { header: t('canned.shortcut'), cell: (response) => `/${response.shortcut}` },
+          { header: t('canned.text'), cell: (response) => response.text, className: 'pre-wrap' },
+          { header: t('canned.scope'), cell: (response) => t(`canned.${response.scope}`) },
+        ]}
+        actions={(response) => (
+          <button type="button" onClick={() => remove.mutate(response.id)}>
+            {t('canned.delete', { shortcut: response.shortcut })}
+          </button>
+        )}
+      />
       <FormError error={remove.error} />
 
       <form className="settings-form" onSubmit={submit} aria-labelledby="new-canned">
         <h3 id="new-canned">{t('canned.add')}</h3>
-        <label>
-          {t('canned.scope')}
+        <Field label={t('canned.scope')}>
           <select
             value={draft.scope}
             onChange={(e) =>
@@ -75,28 +66,23 @@ export function CannedResponsesSettings() {
             <option value="shared">{t('canned.shared')}</option>
             <option value="personal">{t('canned.personal')}</option>
           </select>
-        </label>
-        <label>
-          {t('canned.shortcut')}
+        </Field>
+        <Field label={t('canned.shortcut')} error={create.error} name="shortcut">
           <input
             required
             pattern="[\p{L}\p{N}_\-]{1,40}"
             value={draft.shortcut}
             onChange={(e) => setDraft({ ...draft, shortcut: e.target.value })}
           />
-        </label>
-        <label>
-          {t('canned.text')}
+        </Field>
+        <Field label={t('canned.text')} error={create.error} name="text">
           <textarea
             required
             value={draft.text}
             onChange={(e) => setDraft({ ...draft, text: e.target.value })}
           />
-        </label>
-        <button type="submit" className="primary" disabled={create.isPending}>
-          {t('canned.submit')}
-        </button>
-        <FormError error={create.error} />
+        </Field>
+        <FormFooter submit={t('canned.submit')} pending={create.isPending} error={create.error} />
       </form>
     </>
   );

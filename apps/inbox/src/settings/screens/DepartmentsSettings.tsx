@@ -1,12 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Field } from '../../ui/Field';
+import { CheckboxGroup } from '../components/CheckboxGroup';
+import { SettingsTable } from '../components/SettingsTable';
 import {
   useAdminList,
   useAdminWrite,
   type AdminAgent,
   type AdminDepartment,
 } from '../settings-api';
-import { FormError } from './FormError';
+import { FormError } from '../components/FormError';
+import { FormFooter } from '../components/FormFooter';
 
 /** Departments: add with members, reserve for VIPs, delete (refused while chats wait). */
 export function DepartmentsSettings() {
@@ -41,67 +45,49 @@ export function DepartmentsSettings() {
   return (
     <>
       <h2>{t('departments.title')}</h2>
-      <table className="settings-table">
-        <caption className="visually-hidden">{t('departments.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('departments.name')}</th>
-            <th scope="col">{t('departments.members')}</th>
-            <th scope="col">{t('departments.waiting')}</th>
-            <th scope="col">{t('actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(departments.data ?? []).map((department) => (
-            <tr key={department.id}>
-              <td>
-                {department.name}
-                {department.vipOnly ? ` (${t('departments.vipOnly')})` : ''}
-              </td>
-              <td>{department.agentIds.map(nameOf).join(', ')}</td>
-              <td>{department.queueLength}</td>
-              <td>
-                <button type="button" onClick={() => remove.mutate(department.id)}>
-                  {t('departments.delete', { name: department.name })}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SettingsTable
+        caption={t('departments.title')}
+        rows={departments.data}
+        columns={[
+          {
+            header: t('departments.name'),
+            cell: (department) =>
+              department.vipOnly
+                ? `${department.name} (${t('departments.vipOnly')})`
+                : department.name,
+          },
+          {
+            header: t('departments.members'),
+            cell: (department) => department.agentIds.map(nameOf).join(', '),
+          },
+          { header: t('departments.waiting'), cell: (department) => department.queueLength },
+        ]}
+        actions={(department) => (
+          <button type="button" onClick={() => remove.mutate(department.id)}>
+            {t('departments.delete', { name: department.name })}
+          </button>
+        )}
+      />
       <FormError error={remove.error} />
 
       <form className="settings-form" onSubmit={submit} aria-labelledby="new-department">
         <h3 id="new-department">{t('departments.add')}</h3>
-        <label>
-          {t('departments.name')}
+        <Field label={t('departments.name')} error={create.error} name="name">
           <input required value={name} onChange={(e) => setName(e.target.value)} />
-        </label>
-        <fieldset>
-          <legend>{t('departments.members')}</legend>
-          {(agents.data ?? [])
+        </Field>
+        <CheckboxGroup
+          legend={t('departments.members')}
+          options={(agents.data ?? [])
             .filter((agent) => agent.active)
-            .map((agent) => (
-              <label key={agent.id} className="checkbox">
-                <input
-                  type="checkbox"
-                  checked={members.includes(agent.id)}
-                  onChange={(e) =>
-                    setMembers(
-                      e.target.checked
-                        ? [...members, agent.id]
-                        : members.filter((id) => id !== agent.id),
-                    )
-                  }
-                />
-                {agent.name}
-              </label>
-            ))}
-        </fieldset>
-        <button type="submit" className="primary" disabled={create.isPending}>
-          {t('departments.submit')}
-        </button>
-        <FormError error={create.error} />
+            .map((agent) => ({ value: agent.id, label: agent.name }))}
+          selected={members}
+          onChange={setMembers}
+        />
+        <FormFooter
+          submit={t('departments.submit')}
+          pending={create.isPending}
+          error={create.error}
+        />
       </form>
     </>
   );

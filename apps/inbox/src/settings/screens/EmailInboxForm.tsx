@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAdminWrite } from '../settings-api';
-import { FormError } from './FormError';
+import { Field } from '../../ui/Field';
+import { useAdminWrite, type AdminInbox } from '../settings-api';
+import { FormFooter } from '../components/FormFooter';
 
 interface EmailInboxDraft {
   name: string;
@@ -27,7 +28,32 @@ const EMPTY: EmailInboxDraft = {
   relayPassword: '',
 };
 
-/** The settings body of an email inbox; without a relay host the hub's relay is used. */
+interface StoredEmail {
+  address?: string;
+  displayName?: string | null;
+  signature?: string | null;
+  relay?: { host: string; port: number; secure: boolean; user?: string } | null;
+}
+
+function draftOf(inbox: AdminInbox): EmailInboxDraft {
+  const email = (inbox.settings.email ?? {}) as StoredEmail;
+  return {
+    ...EMPTY,
+    name: inbox.name,
+    address: email.address ?? '',
+    displayName: email.displayName ?? '',
+    signature: email.signature ?? '',
+    relayHost: email.relay?.host ?? '',
+    relayPort: String(email.relay?.port ?? EMPTY.relayPort),
+    relaySecure: email.relay?.secure ?? false,
+    relayUser: email.relay?.user ?? '',
+  };
+}
+
+/**
+ * The settings body of an email inbox; without a relay host the hub's relay is used. A password
+ * left empty keeps the stored one.
+ */
 function settingsOf(draft: EmailInboxDraft): Record<string, unknown> {
   const relay = draft.relayHost
     ? {
@@ -48,52 +74,61 @@ function settingsOf(draft: EmailInboxDraft): Record<string, unknown> {
   };
 }
 
-/** A new email inbox: its address, name, signature and (optionally) its own relay. */
-export function EmailInboxForm() {
+const EMAIL = 'settings.email';
+
+/** An email inbox, new or (given `inbox`) existing: address, name, signature, its own relay. */
+export function EmailInboxForm({ inbox, onDone }: { inbox?: AdminInbox; onDone?: () => void }) {
   const { t } = useTranslation('settings');
-  const create = useAdminWrite<EmailInboxDraft>(
-    (draft) => ({
-      path: '/inboxes',
-      method: 'POST',
-      body: { channel: 'email', name: draft.name, settings: settingsOf(draft) },
-    }),
+  const save = useAdminWrite<EmailInboxDraft>(
+    (draft) => {
+      const body = { name: draft.name, settings: settingsOf(draft) };
+      return inbox
+        ? { path: `/inboxes/${inbox.id}`, method: 'PATCH', body }
+        : { path: '/inboxes', method: 'POST', body: { channel: 'email', ...body } };
+    },
     ['/inboxes'],
   );
-  const [draft, setDraft] = useState<EmailInboxDraft>(EMPTY);
-  const field = (key: keyof EmailInboxDraft, label: string, type = 'text', required = false) => (
-    <label>
-      {t(label)}
+  const [draft, setDraft] = useState<EmailInboxDraft>(() => (inbox ? draftOf(inbox) : EMPTY));
+  const field = (key: keyof EmailInboxDraft, name: string, type = 'text', required = false) => (
+    <Field label={t(`inboxes.${key}`)} error={save.error} name={name}>
       <input
         type={type}
         required={required}
         value={String(draft[key])}
         onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
       />
-    </label>
+    </Field>
   );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate(draft, { onSuccess: () => setDraft(EMPTY) });
+    save.mutate(draft, {
+      onSuccess: () => {
+        if (!inbox) setDraft(EMPTY);
+        onDone?.();
+      },
+    });
   };
+  const titleId = inbox ? `edit-inbox-${inbox.id}` : 'new-email-inbox';
 
   return (
-    <form className="settings-form" onSubmit={submit} aria-labelledby="new-email-inbox">
-      <h3 id="new-email-inbox">{t('inboxes.addEmail')}</h3>
-      {field('name', 'inboxes.name', 'text', true)}
-      {field('address', 'inboxes.address', 'email', true)}
-      {field('displayName', 'inboxes.displayName')}
-      <label>
-        {t('inboxes.signature')}
+    <form className="settings-form" onSubmit={submit} aria-labelledby={titleId}>
+      <h3 id={titleId}>
+        {inbox ? t('inboxes.editing', { name: inbox.name }) : t('inboxes.addEmail')}
+      </h3>
+      {field('name', 'name', 'text', true)}
+      {field('address', `${EMAIL}.address`, 'email', true)}
+      {field('displayName', `${EMAIL}.displayName`)}
+      <Field label={t('inboxes.signature')} error={save.error} name={`${EMAIL}.signature`}>
         <textarea
           value={draft.signature}
           onChange={(e) => setDraft({ ...draft, signature: e.target.value })}
         />
-      </label>
+      </Field>
       <fieldset>
         <legend>{t('inboxes.relay')}</legend>
-        {field('relayHost', 'inboxes.relayHost')}
-        {field('relayPort', 'inboxes.relayPort', 'number')}
+        {field('relayHost', `${EMAIL}.relay.host`)}
+        {field('relayPort', `${EMAIL}.relay.port`, 'number')}
         <label className="checkbox">
           <input
             type="checkbox"
@@ -102,13 +137,15 @@ export function EmailInboxForm() {
           />
           {t('inboxes.relaySecure')}
         </label>
-        {field('relayUser', 'inboxes.relayUser')}
-        {field('relayPassword', 'inboxes.relayPassword', 'password')}
+        {field('relayUser', `${EMAIL}.relay.user`)}
+        {field('relayPassword', 'settings.relayPassword', 'password')}
       </fieldset>
-      <button type="submit" className="primary" disabled={create.isPending}>
-        {t('inboxes.submitEmail')}
-      </button>
-      <FormError error={create.error} />
+      <FormFooter
+        submit={inbox ? t('save') : t('inboxes.submitEmail')}
+        pending={save.isPending}
+        error={save.error}
+        onCancel={onDone}
+      />
     </form>
   );
 }

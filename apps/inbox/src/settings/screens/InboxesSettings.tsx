@@ -1,40 +1,58 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHub } from '../../api/HubProvider';
+import { Field } from '../../ui/Field';
+import { SettingsTable } from '../components/SettingsTable';
 import { useAdminList, type AdminInbox } from '../settings-api';
 import { EmailInboxForm } from './EmailInboxForm';
 import { WebInboxForm } from './WebInboxForm';
 
-/** Inboxes: the list, a web inbox's snippet to copy, and new web and email inboxes. */
+/** The channels whose inboxes this screen edits (social and API ones have their own issues). */
+const EDITABLE = ['web', 'email'];
+
+/** Inboxes: the list, a web inbox's snippet to copy, new web and email inboxes, and edits. */
 export function InboxesSettings() {
   const { t } = useTranslation('settings');
   const inboxes = useAdminList<AdminInbox>('/inboxes');
+  const [editing, setEditing] = useState<AdminInbox | null>(null);
+  const done = () => setEditing(null);
   return (
     <>
       <h2>{t('inboxes.title')}</h2>
-      <table className="settings-table">
-        <caption className="visually-hidden">{t('inboxes.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('inboxes.name')}</th>
-            <th scope="col">{t('inboxes.channel')}</th>
-            <th scope="col">{t('inboxes.secretsSet')}</th>
-            <th scope="col">{t('actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(inboxes.data ?? []).map((inbox) => (
-            <tr key={inbox.id}>
-              <td>{inbox.name}</td>
-              <td>{t(`channels.${inbox.channel}`, { defaultValue: inbox.channel })}</td>
-              <td>{inbox.secretsSet.join(', ')}</td>
-              <td>{inbox.channel === 'web' ? <SnippetButton inbox={inbox} /> : null}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <WebInboxForm />
-      <EmailInboxForm />
+      <SettingsTable
+        caption={t('inboxes.title')}
+        rows={inboxes.data}
+        columns={[
+          { header: t('inboxes.name'), cell: (inbox) => inbox.name },
+          {
+            header: t('inboxes.channel'),
+            cell: (inbox) => t(`channels.${inbox.channel}`, { defaultValue: inbox.channel }),
+          },
+          { header: t('inboxes.secretsSet'), cell: (inbox) => inbox.secretsSet.join(', ') },
+        ]}
+        actions={(inbox) => (
+          <>
+            {EDITABLE.includes(inbox.channel) ? (
+              <button type="button" onClick={() => setEditing(inbox)}>
+                {t('inboxes.edit', { name: inbox.name })}
+              </button>
+            ) : null}
+            {inbox.channel === 'web' ? <SnippetButton inbox={inbox} /> : null}
+          </>
+        )}
+      />
+      {editing?.channel === 'web' ? (
+        <WebInboxForm key={editing.id} inbox={editing} onDone={done} />
+      ) : null}
+      {editing?.channel === 'email' ? (
+        <EmailInboxForm key={editing.id} inbox={editing} onDone={done} />
+      ) : null}
+      {editing ? null : (
+        <>
+          <WebInboxForm />
+          <EmailInboxForm />
+        </>
+      )}
     </>
   );
 }
@@ -62,10 +80,9 @@ function SnippetButton({ inbox }: { inbox: AdminInbox }) {
   }
   return (
     <div className="snippet">
-      <label>
-        {t('inboxes.snippet')}
+      <Field label={t('inboxes.snippet')}>
         <textarea readOnly rows={3} value={html} />
-      </label>
+      </Field>
       <button type="button" onClick={() => void copy()}>
         {t('inboxes.copy')}
       </button>

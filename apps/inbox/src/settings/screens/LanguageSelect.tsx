@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
-
-/** The languages of the inbox and the widget, in the order the settings list them. */
-export const LOCALES = ['en', 'zh-CN', 'zh-TW', 'ja'] as const;
+import { Field } from '../../ui/Field';
+import { LOCALES } from '../locales';
 
 /** A labelled choice of one of LOCALES, each named in the admin's language. */
 export function LanguageSelect(props: {
@@ -11,8 +10,7 @@ export function LanguageSelect(props: {
 }) {
   const { t } = useTranslation('settings');
   return (
-    <label>
-      {props.label}
+    <Field label={props.label}>
       <select value={props.value} onChange={(e) => props.onChange(e.target.value)}>
         {LOCALES.map((locale) => (
           <option key={locale} value={locale}>
@@ -20,6 +18,6 @@ export function LanguageSelect(props: {
           </option>
         ))}
       </select>
-    </label>
+    </Field>
   );
 }

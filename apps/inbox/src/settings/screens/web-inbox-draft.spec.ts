@@ -1,0 +1,66 @@
+import { CLOSED_WEEK } from '../components/week-hours';
+import { EMPTY_WEB_INBOX, webInboxDraftOf, widgetOf } from './web-inbox-draft';
+
+describe('the web inbox form and settings.widget', () => {
+  const stored = {
+    primaryColor: '#112233',
+    position: 'left',
+    greeting: { en: 'Hello', ja: 'こんにちは' },
+    locales: ['en', 'ja'],
+    defaultLocale: 'en',
+    departmentIds: [],
+    preChatForm: { enabled: true, fields: [{ name: 'email', required: true }] },
+    autoInvite: [
+      {
+        id: 'pricing',
+        message: { en: 'Questions?', ja: 'ご質問は？' },
+        secondsOnPage: 20,
+        urlPattern: '/pricing*',
+      },
+    ],
+    businessHours: { timeZone: 'Asia/Tokyo', week: { mon: [['09:00', '18:00']] } },
+    uploads: { maxBytes: 1024 },
+  };
+
+  it('edits a stored widget and gives it back unchanged when nothing was changed', () => {
+    expect(widgetOf(webInboxDraftOf('Shop', stored), stored)).toEqual({
+      ...stored,
+      launcherText: undefined,
+      autoInvite: [{ ...stored.autoInvite[0], minPagesViewed: undefined }],
+    });
+  });
+
+  it('keeps the texts of other languages when the default one is edited', () => {
+    const draft = { ...webInboxDraftOf('Shop', stored), greeting: 'Hi there' };
+    expect(widgetOf(draft, stored).greeting).toEqual({ en: 'Hi there', ja: 'こんにちは' });
+  });
+
+  it('turns the pre-chat choices, a new auto-invite rule and own hours into settings', () => {
+    const widget = widgetOf({
+      ...EMPTY_WEB_INBOX,
+      preChat: { name: 'optional', email: 'required', phone: 'off' },
+      autoInvite: [
+        { id: 'r1', message: 'Need help?', secondsOnPage: '', urlPattern: '', minPagesViewed: '3' },
+      ],
+      ownHours: true,
+      hoursTimeZone: 'Europe/Paris',
+      hoursWeek: { ...CLOSED_WEEK, fri: '09:00-17:00' },
+    });
+    expect(widget).toMatchObject({
+      preChatForm: {
+        enabled: true,
+        fields: [
+          { name: 'name', required: false },
+          { name: 'email', required: true },
+        ],
+      },
+      autoInvite: [{ id: 'r1', message: { en: 'Need help?' }, minPagesViewed: 3 }],
+      businessHours: { timeZone: 'Europe/Paris', week: { fri: [['09:00', '17:00']] } },
+    });
+    expect(widgetOf(EMPTY_WEB_INBOX)).toMatchObject({
+      preChatForm: { enabled: false, fields: [] },
+      autoInvite: [],
+      businessHours: null,
+    });
+  });
+});
