@@ -4,6 +4,7 @@ import { AgentsSettings } from './screens/AgentsSettings';
 import { CannedResponsesSettings } from './screens/CannedResponsesSettings';
 import { DepartmentsSettings } from './screens/DepartmentsSettings';
 import { InboxesSettings } from './screens/InboxesSettings';
+import { TagsSettings } from './screens/TagsSettings';
 import { SettingsLayout } from './SettingsLayout';
 
 export const settingsRoutes: RouteObject[] = [
@@ -16,6 +17,7 @@ export const settingsRoutes: RouteObject[] = [
       { path: 'departments', element: <DepartmentsSettings /> },
       { path: 'inboxes', element: <InboxesSettings /> },
       { path: 'canned-responses', element: <CannedResponsesSettings /> },
+      { path: 'tags', element: <TagsSettings /> },
       { path: 'api-keys', element: <ApiKeysSettings /> },
     ],
   },
