@@ -70,7 +70,9 @@ export function useTags() {
   return useQuery({
     queryKey: keys.tags,
     queryFn: ({ signal }) => http.get<TagView[]>('/tags', {}, signal),
-    staleTime: 5 * 60_000,
+    // Read again whenever a list or header mounts: an admin may have just added one (no socket
+    // event tells of tags).
+    staleTime: 0,
   });
 }
 
