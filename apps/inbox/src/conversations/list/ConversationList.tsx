@@ -101,7 +101,7 @@ export function ConversationList({ selectedId }: { selectedId?: string }) {
 }
 
 /** The search box: the address bar (and the hub) get the text once typing pauses. */
-function SearchField(props: { value: string | undefined; onSearch(text?: string): void }) {
+function SearchField(props: { value: string | undefined; onSearch: (text?: string) => void }) {
   const { t } = useTranslation('conversations');
   const [text, setText] = useState(props.value ?? '');
   const { value, onSearch } = props;
