@@ -1,5 +1,6 @@
 import { AgentRole } from '@hub/domain';
 import { Client, Pool } from 'pg';
+import { conversationListSql } from '../../apps/conversation/src/conversations/conversation-list.query';
 import { GatewayApi } from '../e2e/support/gateway-api';
 import { startHubSuite, type HubSuite } from '../e2e/support/hub-suite';
 import { createWorkspace, type WorkspaceFixture } from '../e2e/support/workspace-fixture';
@@ -41,12 +42,13 @@ const MESSAGES_SQL = `
     from conversation.conversations c cross join generate_series(1, $2::int) s
    where c.workspace_id = $1`;
 
-// What conversation runs for each read (TypeORM's statements, as its query log shows them;
-// the inbox lookup is cached in the service, so it is not here).
-const LIST_SQL = `
-  select * from conversation.conversations
-   where workspace_id = $1 and assignee_id = $2
-   order by updated_at desc limit ${PAGE}`;
+// What conversation runs for each read (its own list statement, then TypeORM's statements as
+// its query log shows them; the inbox lookup is cached in the service, so it is not here).
+const LIST_ROWS_SQL = `select * from conversation.conversations where id = any($1::uuid[])`;
+const LIST_TAGS_SQL = `
+  select ct.conversation_id, t.id, t.name, t.colour
+    from conversation.conversation_tags ct join conversation.tags t on t.id = ct.tag_id
+   where ct.conversation_id = any($1::uuid[])`;
 const FIND_SQL = `select * from conversation.conversations where workspace_id = $1 and id = $2 limit 1`;
 const MESSAGES_PAGE_SQL = `
   select * from conversation.messages
@@ -168,7 +170,18 @@ describe('inbox API with many agents refreshing on a big workspace', () => {
       });
       answered('messages', reply.status);
     };
-    const listSql = ({ id }: BenchAgent) => pool.query(LIST_SQL, [workspace.id, id]);
+    const listSql = async ({ id }: BenchAgent) => {
+      const { sql, parameters } = conversationListSql({
+        workspaceId: workspace.id,
+        actor: { agentId: id, role: AgentRole.Agent },
+        view: 'mine',
+        limit: PAGE,
+      });
+      const { rows } = await pool.query<{ id: string }>(sql, parameters);
+      const ids = rows.map((row) => row.id);
+      await pool.query(LIST_ROWS_SQL, [ids]);
+      await pool.query(LIST_TAGS_SQL, [ids]);
+    };
     const messagesSql = async ({ conversationId }: BenchAgent) => {
       await pool.query(FIND_SQL, [workspace.id, conversationId]);
       await pool.query(MESSAGES_PAGE_SQL, [conversationId]);

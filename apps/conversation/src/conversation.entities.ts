@@ -5,6 +5,9 @@ import { CustomerMove } from './customers/customer-move.entity';
 import { StoredFile } from './files/stored-file.entity';
 import { Inbox } from './inboxes/inbox.entity';
 import { Message } from './messages/message.entity';
+import { AgentRead } from './reads/agent-read.entity';
+import { ConversationTag } from './tags/conversation-tag.entity';
+import { Tag } from './tags/tag.entity';
 
 export const conversationEntities = [
   Inbox,
@@ -14,4 +17,7 @@ export const conversationEntities = [
   outboxEntity('conversation'),
   StoredFile,
   CustomerMove,
+  Tag,
+  ConversationTag,
+  AgentRead,
 ];

@@ -4,6 +4,7 @@ import { AgentRole, Channel, ConversationStatus } from '@hub/domain';
 import { CannedResponse } from '../src/canned-responses/canned-response.entity';
 import { CannedResponsesHandler } from '../src/canned-responses/canned-responses.handler';
 import { ConversationLifecycle } from '../src/conversations/conversation-lifecycle';
+import { ConversationList } from '../src/conversations/conversation-list.query';
 import { ConversationQueries } from '../src/conversations/conversation-queries';
 import { InboxesHandler } from '../src/inboxes/inboxes.handler';
 import { SendAgentMessage } from '../src/messages/send-agent-message.use-case';
@@ -47,7 +48,9 @@ describe('conversation reads', () => {
       actor: agent,
     });
     const list = (view: 'mine' | 'unassigned' | 'all', status?: ConversationStatus) =>
-      queries.list({ workspaceId: target.workspaceId, actor: agent, view, status });
+      service
+        .get(ConversationList)
+        .page({ workspaceId: target.workspaceId, actor: agent, view, status });
 
     expect(ids(await list('mine'))).toEqual(ids([assigned, resolved]));
     expect(ids(await list('unassigned'))).toEqual(ids([waiting]));
@@ -73,7 +76,9 @@ describe('conversation reads', () => {
       queries.visitorHistory({ workspaceId: otherWorkspaceId, inboxId: target.inboxId, visitorId }),
     ).rejects.toMatchObject({ kind: 'not_found', code: 'INBOX_NOT_FOUND' });
     expect(
-      await queries.list({ workspaceId: otherWorkspaceId, actor: agent, view: 'all' }),
+      await service
+        .get(ConversationList)
+        .page({ workspaceId: otherWorkspaceId, actor: agent, view: 'all' }),
     ).toEqual([]);
   });
 

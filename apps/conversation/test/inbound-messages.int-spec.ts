@@ -4,8 +4,7 @@ import { realtimeSubjects, SUBJECTS } from '@hub/contracts';
 import { AgentRole, ConversationStatus } from '@hub/domain';
 import { waitFor } from '@hub/testing';
 import { ConversationLifecycle } from '../src/conversations/conversation-lifecycle';
-import type { Conversation } from '../src/conversations/conversation.entity';
-import { ConversationRepository } from '../src/conversations/conversation.repository';
+import { Conversation } from '../src/conversations/conversation.entity';
 import { MessageRepository } from '../src/messages/message.repository';
 import { ReceiveInboundMessage } from '../src/messages/receive-inbound-message.use-case';
 import {
@@ -30,12 +29,15 @@ describe('inbound customer messages', () => {
   const receive = (message: InboundMessageReceived) =>
     service.get(ReceiveInboundMessage).execute(message);
 
-  async function conversationsOf(visitorId: string, inbox = target): Promise<Conversation[]> {
-    const all = await service.get(ConversationRepository).list({
-      workspaceId: inbox.workspaceId,
-      limit: 100,
+  function conversationsOf(visitorId: string, inbox = target): Promise<Conversation[]> {
+    return service.dataSource.manager.find(Conversation, {
+      where: {
+        workspaceId: inbox.workspaceId,
+        inboxId: inbox.inboxId,
+        customerExternalId: visitorId,
+      },
+      order: { updatedAt: 'DESC' },
     });
-    return all.filter((c) => c.customerExternalId === visitorId && c.inboxId === inbox.inboxId);
   }
 
   async function seqsOf(conversationId: string): Promise<number[]> {

@@ -8,6 +8,7 @@ import { serveApiDocs } from './api/openapi';
 import { AuthModule } from './auth/auth.module';
 import { forbidCachingOfAuthAnswers } from './auth/no-store';
 import { CannedResponsesModule } from './canned-responses/canned-responses.module';
+import { TagsModule } from './tags/tags.module';
 import { ConversationsModule } from './conversations/conversations.module';
 import { CustomerMergesModule } from './customer-merges/customer-merges.module';
 import { CustomersModule } from './customers/customers.module';
@@ -46,6 +47,7 @@ void runService({
     DepartmentsModule,
     LiveFiguresModule,
     CannedResponsesModule,
+    TagsModule,
     InboxesModule,
     ApiKeysModule,
     VisitorsModule,

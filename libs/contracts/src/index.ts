@@ -60,6 +60,8 @@ export * from './conversation/conversation-resolved';
 export * from './conversation/conversation-rated';
 export * from './conversation/submit-csat';
 export * from './conversation/list-conversations';
+export * from './conversation/conversation-tags';
+export * from './conversation/mark-conversation-read';
 export * from './conversation/get-conversation';
 export * from './conversation/list-messages';
 export * from './conversation/send-agent-message';

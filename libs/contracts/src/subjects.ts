@@ -20,6 +20,19 @@ import {
   UpdateCannedResponseRequest,
 } from './conversation/list-canned-responses';
 import { ListConversationsRequest } from './conversation/list-conversations';
+import {
+  ConversationTagsRequest,
+  CreateTagRequest,
+  DeleteTagRequest,
+  ListTagsRequest,
+  SetConversationTagRequest,
+  UpdateTagRequest,
+  type TagView,
+} from './conversation/conversation-tags';
+import {
+  MarkConversationReadRequest,
+  type ConversationReadView,
+} from './conversation/mark-conversation-read';
 import { ListMessagesRequest } from './conversation/list-messages';
 import { MessageCreated } from './conversation/message-created';
 import { SendAgentMessageRequest } from './conversation/send-agent-message';
@@ -200,7 +213,7 @@ import {
   SlaStandingsRequest,
   type SlaStandingView,
 } from './routing/sla-standings';
-import type { ConversationView, CsatView } from './views/conversation-view';
+import type { ConversationListItem, ConversationView, CsatView } from './views/conversation-view';
 import type { CannedResponseView, CustomerView } from './views/customer-view';
 import type { FileView, StoredFileView } from './views/file-view';
 import type { InboxView } from './views/inbox-view';
@@ -431,8 +444,27 @@ export const SUBJECTS = {
     listConversations: defineRequest(
       'conversation.conversation.list',
       ListConversationsRequest,
-      returns<ConversationView[]>(),
+      returns<ConversationListItem[]>(),
     ),
+    markConversationRead: defineRequest(
+      'conversation.conversation.mark-read',
+      MarkConversationReadRequest,
+      returns<ConversationReadView>(),
+    ),
+    conversationTags: defineRequest(
+      'conversation.conversation.tags',
+      ConversationTagsRequest,
+      returns<TagView[]>(),
+    ),
+    setConversationTag: defineRequest(
+      'conversation.conversation.set-tag',
+      SetConversationTagRequest,
+      returns<TagView[]>(),
+    ),
+    listTags: defineRequest('conversation.tag.list', ListTagsRequest, returns<TagView[]>()),
+    createTag: defineRequest('conversation.tag.create', CreateTagRequest, returns<TagView>()),
+    updateTag: defineRequest('conversation.tag.update', UpdateTagRequest, returns<TagView>()),
+    deleteTag: defineRequest('conversation.tag.delete', DeleteTagRequest, returns<TagView>()),
     getConversation: defineRequest(
       'conversation.conversation.get',
       GetConversationRequest,

@@ -2,12 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type {
   ConversationView,
   GetConversationRequest,
-  ListConversationsRequest,
   ListMessagesRequest,
   MessageView,
   VisitorHistoryRequest,
 } from '@hub/contracts';
-import { ConversationStatus } from '@hub/domain';
 import { InboxDirectory } from '../inboxes/inbox-directory';
 import { MessageRepository } from '../messages/message.repository';
 import type { Conversation } from './conversation.entity';
@@ -23,19 +21,6 @@ export class ConversationQueries {
     private readonly messageRows: MessageRepository,
     private readonly inboxes: InboxDirectory,
   ) {}
-
-  async list(request: ListConversationsRequest): Promise<ConversationView[]> {
-    const unassigned = request.view === 'unassigned';
-    const rows = await this.conversations.list({
-      workspaceId: request.workspaceId,
-      departmentId: request.departmentId,
-      status: unassigned ? (request.status ?? ConversationStatus.Open) : request.status,
-      ...(request.view === 'mine' ? { assigneeId: request.actor.agentId } : {}),
-      ...(unassigned ? { assigneeId: null } : {}),
-      limit: request.limit ?? 50,
-    });
-    return Promise.all(rows.map((row) => this.view(row)));
-  }
 
   async get(request: GetConversationRequest): Promise<ConversationView> {
     return this.view(await this.find(request.workspaceId, request.conversationId));

@@ -27,6 +27,9 @@ import { Inbox } from '../inboxes/inbox.entity';
   where: 'department_id IS NOT NULL',
 })
 @Index('ix_conversations_customer', ['customerId'])
+@Index('ix_conversations_workspace_updated', ['workspaceId', 'updatedAt'])
+// Search on the customer's id on the channel: trigram GIN (migration 1796220000000).
+@Index('ix_conversations_external_id_trgm', { synchronize: false })
 @Index('ix_conversations_inbox_customer_external', ['inboxId', 'customerExternalId', 'createdAt'])
 @Check('ck_conversations_status', sqlIn('status', CONVERSATION_STATUSES))
 @Check('ck_conversations_priority', sqlIn('priority', PRIORITIES))

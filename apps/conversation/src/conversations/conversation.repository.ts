@@ -6,7 +6,7 @@ import {
   nextConversationStatus,
 } from '@hub/domain';
 import { Database } from '@hub/service-kit';
-import { In, IsNull, type EntityManager, type EntityTarget, type FindOptionsWhere } from 'typeorm';
+import { In, type EntityManager, type EntityTarget } from 'typeorm';
 import { Conversation } from './conversation.entity';
 
 /**
@@ -24,15 +24,6 @@ export interface NewConversationDetails {
   departmentId: string | null;
   /** Email: the thread's subject. */
   subject?: string | null;
-}
-
-export interface ConversationFilter {
-  workspaceId: string;
-  status?: ConversationStatus;
-  departmentId?: string;
-  /** An agent's id, or null for the conversations nobody owns. */
-  assigneeId?: string | null;
-  limit: number;
 }
 
 /** What taking the next sequence number may change on the row at the same time. */
@@ -55,22 +46,6 @@ export class ConversationRepository {
 
   findByIdOrFail(conversationId: string): Promise<Conversation> {
     return this.database.dataSource.manager.findOneByOrFail(Conversation, { id: conversationId });
-  }
-
-  /** Newest activity first. */
-  list(filter: ConversationFilter): Promise<Conversation[]> {
-    const where: FindOptionsWhere<Conversation> = {
-      workspaceId: filter.workspaceId,
-      ...(filter.status ? { status: filter.status } : {}),
-      ...(filter.departmentId ? { departmentId: filter.departmentId } : {}),
-      ...(filter.assigneeId === null ? { assigneeId: IsNull() } : {}),
-      ...(filter.assigneeId ? { assigneeId: filter.assigneeId } : {}),
-    };
-    return this.database.dataSource.manager.find(Conversation, {
-      where,
-      order: { updatedAt: 'DESC' },
-      take: filter.limit,
-    });
   }
 
   /** The visitor's newest conversation in the inbox, whatever its status. */

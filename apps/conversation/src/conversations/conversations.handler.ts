@@ -6,14 +6,19 @@ import {
   GetConversationRequest,
   ListConversationsRequest,
   ListMessagesRequest,
+  MarkConversationReadRequest,
   SUBJECTS,
   UnassignConversationRequest,
   VisitorHistoryRequest,
+  type ConversationListItem,
+  type ConversationReadView,
   type ConversationView,
   type MessageView,
 } from '@hub/contracts';
 import { RequestPattern } from '@hub/service-kit';
+import { ReadPositions } from '../reads/read-positions';
 import { ConversationLifecycle } from './conversation-lifecycle';
+import { ConversationList } from './conversation-list.query';
 import { ConversationQueries } from './conversation-queries';
 
 @Controller()
@@ -21,11 +26,18 @@ export class ConversationsHandler {
   constructor(
     private readonly queries: ConversationQueries,
     private readonly lifecycle: ConversationLifecycle,
+    private readonly conversationList: ConversationList,
+    private readonly reads: ReadPositions,
   ) {}
 
   @RequestPattern(SUBJECTS.conversation.listConversations)
-  list(@Payload() request: ListConversationsRequest): Promise<ConversationView[]> {
-    return this.queries.list(request);
+  list(@Payload() request: ListConversationsRequest): Promise<ConversationListItem[]> {
+    return this.conversationList.page(request);
+  }
+
+  @RequestPattern(SUBJECTS.conversation.markConversationRead)
+  markRead(@Payload() request: MarkConversationReadRequest): Promise<ConversationReadView> {
+    return this.reads.markRead(request);
   }
 
   @RequestPattern(SUBJECTS.conversation.getConversation)

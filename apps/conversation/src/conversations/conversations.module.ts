@@ -30,7 +30,11 @@ import { SocialInboxDirectory } from '../social/social-inbox-directory';
 import { SocialInboxesHandler } from '../social/social-inboxes.handler';
 import { SocialReply } from '../social/social-reply';
 
+import { ReadPositions } from '../reads/read-positions';
+import { Tags } from '../tags/tags';
+import { TagsHandler } from '../tags/tags.handler';
 import { ConversationLifecycle } from './conversation-lifecycle';
+import { ConversationList } from './conversation-list.query';
 import { ConversationQueries } from './conversation-queries';
 import { ConversationRepository } from './conversation.repository';
 import { ConversationsHandler } from './conversations.handler';
@@ -52,6 +56,7 @@ import { VisitorsHandler } from '../visitors/visitors.handler';
     VisitorsHandler,
     EmailInboxesHandler,
     SocialInboxesHandler,
+    TagsHandler,
   ],
   providers: [
     ConversationRepository,
@@ -59,6 +64,9 @@ import { VisitorsHandler } from '../visitors/visitors.handler';
     InboxRepository,
     CannedResponseRepository,
     ConversationQueries,
+    ConversationList,
+    ReadPositions,
+    Tags,
     ConversationLifecycle,
     CurrentActors,
     OpenConversation,

@@ -38,6 +38,9 @@ import { StoredFile } from '../files/stored-file.entity';
 @Index('ix_messages_attachment_file', ['attachmentFileId'], {
   where: 'attachment_file_id IS NOT NULL',
 })
+// Search in the inbox's list: a trigram GIN index (migration 1796220000000), which TypeORM
+// cannot describe.
+@Index('ix_messages_content_trgm', { synchronize: false })
 @Check('ck_messages_seq', 'seq > 0')
 @Check('ck_messages_direction', sqlIn('direction', MESSAGE_DIRECTIONS))
 @Check('ck_messages_sender_type', sqlIn('sender_type', SENDER_TYPES))

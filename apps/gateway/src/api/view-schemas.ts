@@ -1,8 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   AGENT_LOCALES,
+  TAG_COLOUR_PATTERN,
   type AgentView,
   type CannedResponseView,
+  type ConversationListItem,
+  type ConversationReadView,
   type ConversationView,
   type CsatView,
   type CustomerMergeView,
@@ -13,6 +16,7 @@ import {
   type LiveQueueFigures,
   type MessageView,
   type QueueEntryView,
+  type TagView,
   type WorkspaceSettingsView,
 } from '@hub/contracts';
 import {
@@ -136,6 +140,31 @@ export class ConversationViewSchema implements ConversationView {
     description: "The customer's rating, once given (a later rating replaces it)",
   })
   csat!: CsatViewSchema | null;
+}
+
+export class TagViewSchema implements TagView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'VIP' }) name!: string;
+  @ApiProperty({ example: '#c0392b', pattern: TAG_COLOUR_PATTERN.source }) colour!: string;
+}
+
+export class ConversationListItemSchema
+  extends ConversationViewSchema
+  implements ConversationListItem
+{
+  @ApiProperty({
+    minimum: 0,
+    maximum: 100,
+    description: "The customer's messages after your read position (counted up to 100)",
+  })
+  unreadCount!: number;
+  @ApiProperty({ type: [TagViewSchema] }) tags!: TagViewSchema[];
+}
+
+export class ConversationReadViewSchema implements ConversationReadView {
+  @ApiProperty({ format: 'uuid' }) conversationId!: string;
+  @ApiProperty({ description: 'The seq read up to' }) lastReadSeq!: number;
+  @ApiProperty() unreadCount!: number;
 }
 
 export class MessageViewSchema implements MessageView {

@@ -1,9 +1,19 @@
 import { Body, Get, HttpCode, Param, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import type { ConversationView, MessageView } from '@hub/contracts';
+import type {
+  ConversationListItem,
+  ConversationReadView,
+  ConversationView,
+  MessageView,
+} from '@hub/contracts';
 import { AttachmentUrlsInterceptor } from '@hub/storage';
 import { ApiController, ApiErrors } from '../api/api-controller.decorator';
-import { ConversationViewSchema, MessageViewSchema } from '../api/view-schemas';
+import {
+  ConversationListItemSchema,
+  ConversationReadViewSchema,
+  ConversationViewSchema,
+  MessageViewSchema,
+} from '../api/view-schemas';
 import type { AuthenticatedAgent } from '../auth/authenticated-agent';
 import { CurrentAgent } from '../auth/current-agent.decorator';
 import { ConversationsService } from './conversations.service';
@@ -12,6 +22,7 @@ import {
   ConversationParams,
   ListConversationsQuery,
   ListMessagesQuery,
+  MarkReadBody,
   SendMessageBody,
   TransferBody,
 } from './dto/conversation.dto';
@@ -43,13 +54,31 @@ export class ConversationsController {
   constructor(private readonly conversations: ConversationsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List conversations: mine, unassigned or all, newest activity first' })
-  @ApiOkResponse({ type: [ConversationViewSchema] })
+  @ApiOperation({
+    summary: 'List conversations: mine, unassigned or all, newest activity first',
+    description:
+      'Every filter given must hold. Each conversation comes with your unread count (the ' +
+      "customer's messages after your read position, counted up to 100) and its tags.",
+  })
+  @ApiOkResponse({ type: [ConversationListItemSchema] })
   list(
     @CurrentAgent() agent: AuthenticatedAgent,
     @Query() query: ListConversationsQuery,
-  ): Promise<ConversationView[]> {
+  ): Promise<ConversationListItem[]> {
     return this.conversations.list(agent, query);
+  }
+
+  @Post(':conversationId/read')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'I have read it (to seq, or all of it): my unread count resets' })
+  @ApiOkResponse({ type: ConversationReadViewSchema })
+  @ApiErrors(NOT_FOUND)
+  markRead(
+    @CurrentAgent() agent: AuthenticatedAgent,
+    @Param() { conversationId }: ConversationParams,
+    @Body() body: MarkReadBody,
+  ): Promise<ConversationReadView> {
+    return this.conversations.markRead(agent, conversationId, body);
   }
 
   @Get(':conversationId')

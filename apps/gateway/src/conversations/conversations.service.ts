@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import {
   SUBJECTS,
   type ChangeConversationStatusRequest,
+  type ConversationListItem,
+  type ConversationReadView,
   type ConversationView,
   type GetConversationRequest,
   type ListConversationsRequest,
@@ -21,6 +23,7 @@ import type {
   AssignBody,
   ListConversationsQuery,
   ListMessagesQuery,
+  MarkReadBody,
   SendMessageBody,
   TransferBody,
 } from './dto/conversation.dto';
@@ -37,18 +40,46 @@ export class ConversationsService {
     private readonly messageLimit: AgentMessageLimit,
   ) {}
 
+  /**
+   * The list, filtered by conversation; `sla` asks routing which conversations' clocks stand
+   * there, and a search asks crm which customers' name, email or phone start with it.
+   */
   async list(
     agent: AuthenticatedAgent,
     query: ListConversationsQuery,
-  ): Promise<ConversationView[]> {
+  ): Promise<ConversationListItem[]> {
+    const ids = query.sla
+      ? await this.rpc.request(SUBJECTS.routing.slaAlertingTickets, {
+          workspaceId: agent.workspaceId,
+          standing: query.sla,
+          subjectType: 'conversation',
+        })
+      : undefined;
+    if (ids?.length === 0) return [];
     const request: ListConversationsRequest = {
       workspaceId: agent.workspaceId,
       actor: actorOf(agent),
       view: query.view,
-      ...pick(query, ['status', 'departmentId', 'limit']),
+      ...pick(query, ['status', 'channel', 'departmentId', 'priority', 'tagId', 'q', 'limit']),
+      ...(ids ? { ids } : {}),
+      ...(query.q ? { customerIds: await this.customersMatching(agent, query.q) } : {}),
     };
     const conversations = await this.rpc.request(SUBJECTS.conversation.listConversations, request);
     return conversations.filter((conversation) => conversation.workspaceId === agent.workspaceId);
+  }
+
+  /** The agent has read the conversation (to `seq`, or all of it): its unread count resets. */
+  markRead(
+    agent: AuthenticatedAgent,
+    conversationId: string,
+    body: MarkReadBody,
+  ): Promise<ConversationReadView> {
+    return this.rpc.request(SUBJECTS.conversation.markConversationRead, {
+      workspaceId: agent.workspaceId,
+      conversationId,
+      agentId: agent.agentId,
+      ...pick(body, ['seq']),
+    });
   }
 
   async get(agent: AuthenticatedAgent, conversationId: string): Promise<ConversationView> {
@@ -150,6 +181,15 @@ export class ConversationsService {
       actor: actorOf(agent),
     };
     return this.ownWorkspace(agent, await this.rpc.request(status, request));
+  }
+
+  private async customersMatching(agent: AuthenticatedAgent, text: string): Promise<string[]> {
+    const page = await this.rpc.request(SUBJECTS.crm.searchCustomers, {
+      workspaceId: agent.workspaceId,
+      query: text,
+      limit: 100,
+    });
+    return page.customers.map((customer) => customer.id);
   }
 
   // Defence in depth: the owner already scopes by workspace; a view of another one never leaves.

@@ -5,9 +5,12 @@ import type { AgentView } from '@hub/contracts';
 export type {
   AgentView,
   CannedResponseView,
+  ConversationListItem,
+  ConversationReadView,
   ConversationView,
   MessageView,
   NoteView,
+  TagView,
 } from '@hub/contracts';
 
 /** The agent as sign-in answers it; `locale` once profiles carry one (the app's language). */

@@ -8,6 +8,7 @@ export const SETTINGS_SCREENS = [
   'departments',
   'inboxes',
   'canned-responses',
+  'tags',
   'api-keys',
   'business-hours',
   'sla-policies',

@@ -7,6 +7,7 @@ import { CustomAttributesSettings } from './screens/CustomAttributesSettings';
 import { DepartmentsSettings } from './screens/DepartmentsSettings';
 import { InboxesSettings } from './screens/InboxesSettings';
 import { SlaPoliciesSettings } from './screens/SlaPoliciesSettings';
+import { TagsSettings } from './screens/TagsSettings';
 import { TicketCategoriesSettings } from './screens/TicketCategoriesSettings';
 import { WorkspaceSettings } from './screens/WorkspaceSettings';
 import { SettingsLayout } from './SettingsLayout';
@@ -21,6 +22,7 @@ export const settingsRoutes: RouteObject[] = [
       { path: 'departments', element: <DepartmentsSettings /> },
       { path: 'inboxes', element: <InboxesSettings /> },
       { path: 'canned-responses', element: <CannedResponsesSettings /> },
+      { path: 'tags', element: <TagsSettings /> },
       { path: 'api-keys', element: <ApiKeysSettings /> },
       { path: 'business-hours', element: <BusinessHoursSettings /> },
       { path: 'sla-policies', element: <SlaPoliciesSettings /> },

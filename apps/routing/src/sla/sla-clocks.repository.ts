@@ -1,4 +1,4 @@
-import type { SlaStanding } from '@hub/contracts';
+import type { SlaAlertStanding, SlaStanding, SlaSubject } from '@hub/contracts';
 import { AgentRole } from '@hub/domain';
 import { IsNull, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { queryRows } from '../sql';
@@ -98,13 +98,18 @@ export class SlaClocksRepository {
     );
   }
 
-  /** Tickets standing at `standing`, soonest due first. */
-  async alertingTickets(workspaceId: string, standing: string, limit: number): Promise<string[]> {
+  /** Tickets or conversations standing at `standing`, soonest due first. */
+  async alerting(query: {
+    workspaceId: string;
+    subjectType: SlaSubject;
+    standing: SlaAlertStanding;
+    limit: number;
+  }): Promise<string[]> {
     const rows = await queryRows<StandingRow>(
       this.db,
-      `select * from (${STANDINGS_SQL} and subject_type = 'ticket' group by subject_id) s
+      `select * from (${STANDINGS_SQL} and subject_type = $4 group by subject_id) s
         where standing = $2 order by due_at nulls last, subject_id limit $3`,
-      [workspaceId, standing, limit],
+      [query.workspaceId, query.standing, query.limit, query.subjectType],
     );
     return rows.map((row) => row.subject_id);
   }

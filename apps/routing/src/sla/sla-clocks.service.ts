@@ -65,6 +65,11 @@ export class SlaClocksService {
 
   alertingTickets(request: SlaAlertingTicketsRequest): Promise<string[]> {
     const limit = request.limit ?? MAX_SLA_ALERT_SUBJECTS;
-    return this.clocks.alertingTickets(request.workspaceId, request.standing, limit);
+    return this.clocks.alerting({
+      workspaceId: request.workspaceId,
+      subjectType: request.subjectType ?? 'ticket',
+      standing: request.standing,
+      limit,
+    });
   }
 }

@@ -68,6 +68,10 @@ export const ERROR_CODES = {
   CANNED_RESPONSE_SHORTCUT_TAKEN: { status: 409 },
   /** A shared canned response is changed by supervisors and admins only, a personal one by its owner. */
   CANNED_RESPONSE_FORBIDDEN: { status: 403 },
+  /** No such tag in the workspace (also another workspace's tag). */
+  TAG_NOT_FOUND: { status: 404 },
+  /** The workspace has a tag of this name (in any case). */
+  TAG_NAME_TAKEN: { status: 409 },
 
   // crm.
   CUSTOMER_NOT_FOUND: { status: 404 },

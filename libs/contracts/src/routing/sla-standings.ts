@@ -1,6 +1,7 @@
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { IsEntityId } from '../common/validators';
 import type { TicketView } from '../views/ticket-view';
+import { SLA_SUBJECTS, type SlaSubject } from './sla-clock-event';
 
 /**
  * Where a ticket or conversation stands against its open SLA clocks, the worst first:
@@ -37,12 +38,14 @@ export interface SlaStandingView {
 }
 
 /**
- * `routing.sla-clock.alerting-tickets` → string[]: the ids of the workspace's tickets that stand
- * at `standing` (at most `limit`, default and maximum 1,000, soonest due first).
+ * `routing.sla-clock.alerting-tickets` → string[]: the ids of the workspace's tickets (or, with
+ * `subjectType` conversation, conversations) that stand at `standing` (at most `limit`, default
+ * and maximum 1,000, soonest due first).
  */
 export class SlaAlertingTicketsRequest {
   @IsEntityId() workspaceId!: string;
   @IsIn(SLA_ALERT_STANDINGS) standing!: SlaAlertStanding;
+  @IsOptional() @IsIn(SLA_SUBJECTS) subjectType?: SlaSubject;
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -1,4 +1,5 @@
 import type { Channel, ConversationStatus, Priority } from '@hub/domain';
+import type { TagView } from '../conversation/conversation-tags';
 
 export interface ConversationView {
   id: string;
@@ -27,4 +28,11 @@ export interface CsatView {
   rating: number;
   comment: string | null;
   submittedAt: string;
+}
+
+/** A conversation as a list shows it to one agent: with their unread count and its tags. */
+export interface ConversationListItem extends ConversationView {
+  /** The customer's messages after the agent's read position (counted up to 100). */
+  unreadCount: number;
+  tags: TagView[];
 }

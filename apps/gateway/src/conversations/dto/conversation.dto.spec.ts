@@ -1,5 +1,5 @@
 import { createValidationPipe, type DomainException } from '@hub/service-kit';
-import { ListMessagesQuery, TransferBody } from './conversation.dto';
+import { ListConversationsQuery, ListMessagesQuery, TransferBody } from './conversation.dto';
 
 const pipe = createValidationPipe();
 const id = '6f1c1e7e-3f55-4a4e-9a59-1f8f1b1f0a11';
@@ -56,4 +56,37 @@ describe('a message list query', () => {
       });
     },
   );
+});
+
+describe('a conversation list query', () => {
+  const parse = (query: Record<string, string>) =>
+    pipe.transform(query, { type: 'query', metatype: ListConversationsQuery }) as Promise<unknown>;
+
+  it('takes every filter and a search in any script', async () => {
+    const query = {
+      view: 'all',
+      status: 'open',
+      channel: 'email',
+      priority: 'urgent',
+      departmentId: id,
+      tagId: id,
+      sla: 'breached',
+      q: '退款',
+    };
+    await expect(parse(query)).resolves.toEqual(query);
+  });
+
+  it.each([
+    ['channel', 'fax'],
+    ['priority', 'whenever'],
+    ['tagId', 'vip'],
+    ['sla', 'late'],
+    ['q', ''],
+    ['q', 'x'.repeat(101)],
+  ])('refuses %s=%j, naming it', async (field, value) => {
+    await expect(parse({ view: 'all', [field]: value })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fieldErrors: [expect.objectContaining({ field })] as unknown,
+    });
+  });
 });

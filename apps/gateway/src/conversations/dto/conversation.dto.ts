@@ -7,12 +7,31 @@ import {
   IsEntityId,
   IsMessageContentOrCaption,
   IsPageSize,
+  IsStorableText,
+  SLA_ALERT_STANDINGS,
   WhatsAppTemplate,
   type ConversationListView,
+  type SlaAlertStanding,
 } from '@hub/contracts';
 import { Type } from 'class-transformer';
-import { CONVERSATION_STATUSES, type ConversationStatus } from '@hub/domain';
-import { IsIn, IsOptional, IsUUID, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  CHANNELS,
+  CONVERSATION_STATUSES,
+  PRIORITIES,
+  type Channel,
+  type ConversationStatus,
+  type Priority,
+} from '@hub/domain';
+import {
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { IsAbsentWhen, IsQueryInteger } from '../../api/validators';
 
 // REST bodies and queries; the agent socket's frames extend the same classes, so both doors
@@ -42,10 +61,56 @@ export class ListConversationsQuery {
   @IsEntityId()
   departmentId?: string;
 
+  @ApiPropertyOptional({ enum: CHANNELS })
+  @IsOptional()
+  @IsIn(CHANNELS)
+  channel?: Channel;
+
+  @ApiPropertyOptional({ enum: PRIORITIES })
+  @IsOptional()
+  @IsIn(PRIORITIES)
+  priority?: Priority;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only conversations with this tag' })
+  @IsOptional()
+  @IsEntityId()
+  tagId?: string;
+
+  @ApiPropertyOptional({
+    enum: SLA_ALERT_STANDINGS,
+    description:
+      'Only conversations whose SLA is breached (an open clock passed its due time) or at risk (one used 75 % of its target); among the 1,000 soonest due',
+  })
+  @IsOptional()
+  @IsIn(SLA_ALERT_STANDINGS)
+  sla?: SlaAlertStanding;
+
+  @ApiPropertyOptional({
+    maxLength: 100,
+    description:
+      "Search: any part of a message's text or of the customer's id on the channel (Chinese and Japanese too), or the start of the customer's name, email or phone",
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  @IsStorableText()
+  q?: string;
+
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
   @IsPageSize(100)
   @IsQueryInteger()
   limit?: number;
+}
+
+export class MarkReadBody {
+  @ApiPropertyOptional({
+    minimum: 0,
+    description:
+      'Read up to this seq (default: the last message); a read position never moves back',
+  })
+  @IsAfterSeq()
+  seq?: number;
 }
 
 export class ListMessagesQuery {

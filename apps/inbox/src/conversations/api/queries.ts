@@ -1,14 +1,17 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useHub } from '../../api/HubProvider';
 import type {
   AgentView,
   CannedResponseView,
+  ConversationListItem,
+  ConversationReadView,
   ConversationView,
   DepartmentView,
   MessageView,
   NoteView,
+  TagView,
 } from '../../api/types';
-import type { ListFilter } from '../list/list-filter';
+import { queryFromFilter, type ListFilter } from '../list/list-filter';
 
 /** Query keys of the conversations feature, so live updates touch exactly these caches. */
 export const keys = {
@@ -20,6 +23,8 @@ export const keys = {
   canned: ['canned-responses'] as const,
   agents: ['agents'] as const,
   departments: ['departments'] as const,
+  tags: ['tags'] as const,
+  tagsOf: (id: string) => ['conversations', 'tags', id] as const,
 };
 
 export function useConversationList(filter: ListFilter) {
@@ -27,11 +32,71 @@ export function useConversationList(filter: ListFilter) {
   return useQuery({
     queryKey: keys.list(filter),
     queryFn: ({ signal }) =>
-      http.get<ConversationView[]>(
-        '/conversations',
-        { view: filter.view, status: filter.status, departmentId: filter.departmentId, limit: 100 },
-        signal,
-      ),
+      http.get<ConversationListItem[]>('/conversations', queryFromFilter(filter), signal),
+    // A new filter or search keeps the rows on screen until its answer replaces them.
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Sets a conversation's unread count in every cached list page. */
+export function setUnread(
+  queryClient: ReturnType<typeof useQueryClient>,
+  conversationId: string,
+  count: (before: number) => number,
+): void {
+  queryClient.setQueriesData<ConversationListItem[]>({ queryKey: keys.lists }, (rows) =>
+    rows?.map((row) =>
+      row.id === conversationId ? { ...row, unreadCount: count(row.unreadCount) } : row,
+    ),
+  );
+}
+
+/** Tells the hub the agent has read a conversation up to a seq; the list's badge follows. */
+export function useMarkRead(conversationId: string) {
+  const { http } = useHub();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (seq: number) =>
+      http.request<ConversationReadView>(`/conversations/${conversationId}/read`, {
+        method: 'POST',
+        body: { seq },
+      }),
+    onSuccess: (read) => setUnread(queryClient, conversationId, () => read.unreadCount),
+  });
+}
+
+export function useTags() {
+  const { http } = useHub();
+  return useQuery({
+    queryKey: keys.tags,
+    queryFn: ({ signal }) => http.get<TagView[]>('/tags', {}, signal),
+    // Read again whenever a list or header mounts: an admin may have just added one (no socket
+    // event tells of tags).
+    staleTime: 0,
+  });
+}
+
+export function useConversationTags(id: string) {
+  const { http } = useHub();
+  return useQuery({
+    queryKey: keys.tagsOf(id),
+    queryFn: ({ signal }) => http.get<TagView[]>(`/conversations/${id}/tags`, {}, signal),
+  });
+}
+
+/** Puts a tag on the conversation or takes it off; lists filtered by tag are read again. */
+export function useSetConversationTag(id: string) {
+  const { http } = useHub();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ tagId, tagged }: { tagId: string; tagged: boolean }) =>
+      http.request<TagView[]>(`/conversations/${id}/tags/${tagId}`, {
+        method: tagged ? 'PUT' : 'DELETE',
+      }),
+    onSuccess: async (tags) => {
+      queryClient.setQueryData(keys.tagsOf(id), tags);
+      await queryClient.invalidateQueries({ queryKey: keys.lists });
+    },
   });
 }
 

@@ -1,31 +1,32 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { ConversationView } from '../../api/types';
-import { useConversationList, useDepartments } from '../api/queries';
-import { useLive } from '../live/ConversationsLive';
+import type { ConversationListItem } from '../../api/types';
+import { useConversationList, useDepartments, useTags } from '../api/queries';
 import { ChannelBadge } from '../view/ChannelBadge';
+import { TagChip } from '../../ui/TagChip';
 import {
-  applyPageFilter,
   CHANNELS,
   filterFromParams,
   paramsFromFilter,
   PRIORITIES,
+  SLA_FILTERS,
   STATUSES,
   VIEWS,
   type ListFilter,
 } from './list-filter';
 
+/** Typing pauses this long before the search goes to the hub. */
+const SEARCH_DELAY_MS = 300;
+
 export function ConversationList({ selectedId }: { selectedId?: string }) {
   const { t } = useTranslation('conversations');
   const [params, setParams] = useSearchParams();
   const filter = filterFromParams(params);
-  const list = useConversationList({
-    view: filter.view,
-    status: filter.status,
-    departmentId: filter.departmentId,
-  });
+  const list = useConversationList(filter);
   const departments = useDepartments();
-  const rows = applyPageFilter(list.data ?? [], filter);
+  const tags = useTags();
+  const rows = list.data ?? [];
   const change = (changes: Partial<ListFilter>) =>
     setParams(paramsFromFilter({ ...filter, ...changes }), { replace: true });
 
@@ -45,13 +46,7 @@ export function ConversationList({ selectedId }: { selectedId?: string }) {
         ))}
       </div>
       <div className="filters">
-        <input
-          type="search"
-          aria-label={t('filters.search')}
-          placeholder={t('filters.search')}
-          value={filter.search ?? ''}
-          onChange={(event) => change({ search: event.target.value || undefined })}
-        />
+        <SearchField value={filter.search} onSearch={(search) => change({ search })} />
         <FilterSelect
           label={t('filters.status')}
           value={filter.status}
@@ -76,9 +71,21 @@ export function ConversationList({ selectedId }: { selectedId?: string }) {
           options={(departments.data ?? []).map((department) => [department.id, department.name])}
           onChange={(departmentId) => change({ departmentId })}
         />
+        <FilterSelect
+          label={t('filters.tag')}
+          value={filter.tagId}
+          options={(tags.data ?? []).map((tag) => [tag.id, tag.name])}
+          onChange={(tagId) => change({ tagId })}
+        />
+        <FilterSelect
+          label={t('filters.sla')}
+          value={filter.sla}
+          options={SLA_FILTERS.map((sla) => [sla, t(`sla.${sla}`)])}
+          onChange={(sla) => change({ sla: sla as ListFilter['sla'] })}
+        />
       </div>
       {list.isError ? <p role="alert">{t('list.failed')}</p> : null}
-      <ul className="conversation-rows">
+      <ul className="conversation-rows" aria-busy={list.isFetching}>
         {rows.map((conversation) => (
           <ConversationRow
             key={conversation.id}
@@ -90,6 +97,29 @@ export function ConversationList({ selectedId }: { selectedId?: string }) {
       </ul>
       {list.isSuccess && rows.length === 0 ? <p className="muted pad">{t('list.empty')}</p> : null}
     </section>
+  );
+}
+
+/** The search box: the address bar (and the hub) get the text once typing pauses. */
+function SearchField(props: { value: string | undefined; onSearch: (text?: string) => void }) {
+  const { t } = useTranslation('conversations');
+  const [text, setText] = useState(props.value ?? '');
+  const { value, onSearch } = props;
+  useEffect(() => {
+    const wanted = text.trim() || undefined;
+    if (wanted === value) return;
+    const timer = setTimeout(() => onSearch(wanted), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [text, value, onSearch]);
+  return (
+    <input
+      type="search"
+      aria-label={t('filters.search')}
+      placeholder={t('filters.searchHint')}
+      maxLength={100}
+      value={text}
+      onChange={(event) => setText(event.target.value)}
+    />
   );
 }
 
@@ -119,14 +149,13 @@ function FilterSelect(props: {
 }
 
 function ConversationRow(props: {
-  conversation: ConversationView;
+  conversation: ConversationListItem;
   selected: boolean;
   search: string;
 }) {
   const { t, i18n } = useTranslation('conversations');
-  const { reads } = useLive();
   const { conversation } = props;
-  const unread = props.selected ? 0 : reads.unread(conversation.id, conversation.lastSeq);
+  const unread = props.selected ? 0 : conversation.unreadCount;
   const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(
     new Date(conversation.updatedAt),
   );
@@ -143,12 +172,19 @@ function ConversationRow(props: {
           <span className="row-meta">
             {t(`status.${conversation.status}`)} · {t(`priority.${conversation.priority}`)}
           </span>
+          {conversation.tags.length > 0 ? (
+            <span className="row-tags">
+              {conversation.tags.map((tag) => (
+                <TagChip key={tag.id} tag={tag} />
+              ))}
+            </span>
+          ) : null}
         </span>
         <span className="row-side">
           <time dateTime={conversation.updatedAt}>{time}</time>
           {unread > 0 ? (
             <span className="unread" aria-label={t('list.unread', { count: unread })}>
-              {unread}
+              {unread >= 100 ? '99+' : unread}
             </span>
           ) : null}
         </span>

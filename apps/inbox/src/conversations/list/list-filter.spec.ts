@@ -1,19 +1,9 @@
-import type { ConversationView } from '../../api/types';
-import { applyPageFilter, filterFromParams, paramsFromFilter } from './list-filter';
-
-const conversation = (fields: Partial<ConversationView>): ConversationView =>
-  ({
-    id: 'id-1',
-    channel: 'web',
-    priority: 'normal',
-    customerExternalId: 'visitor-1',
-    ...fields,
-  }) as ConversationView;
+import { filterFromParams, paramsFromFilter, queryFromFilter } from './list-filter';
 
 describe('conversation list filter', () => {
   it('reads the address bar, dropping values that are not allowed', () => {
     const params = new URLSearchParams(
-      'view=all&status=open&channel=fax&priority=high&q=%20ana%20',
+      'view=all&status=open&channel=fax&priority=high&sla=late&tag=t-1&q=%20%E9%80%80%E6%AC%BE%20',
     );
     expect(filterFromParams(params)).toEqual({
       view: 'all',
@@ -21,31 +11,24 @@ describe('conversation list filter', () => {
       departmentId: undefined,
       channel: undefined,
       priority: 'high',
-      search: 'ana',
+      tagId: 't-1',
+      sla: undefined,
+      search: '退款',
     });
     expect(filterFromParams(new URLSearchParams()).view).toBe('mine');
   });
 
   it('writes only what is set', () => {
-    expect(paramsFromFilter({ view: 'unassigned', channel: 'email' })).toEqual({
+    expect(paramsFromFilter({ view: 'unassigned', channel: 'email', sla: 'breached' })).toEqual({
       view: 'unassigned',
       channel: 'email',
+      sla: 'breached',
     });
   });
 
-  it('narrows by channel, priority and search text', () => {
-    const rows = [
-      conversation({ id: 'a', channel: 'email', customerExternalId: 'ana@example.com' }),
-      conversation({ id: 'b', channel: 'web', priority: 'urgent' }),
-    ];
-    expect(applyPageFilter(rows, { view: 'all', channel: 'email' }).map((row) => row.id)).toEqual([
-      'a',
-    ]);
-    expect(applyPageFilter(rows, { view: 'all', priority: 'urgent' }).map((row) => row.id)).toEqual(
-      ['b'],
-    );
-    expect(applyPageFilter(rows, { view: 'all', search: 'ANA' }).map((row) => row.id)).toEqual([
-      'a',
-    ]);
+  it('asks the server for every filter under the API’s names', () => {
+    expect(
+      queryFromFilter({ view: 'all', departmentId: 'd-1', tagId: 't-1', search: 'ana' }),
+    ).toMatchObject({ view: 'all', departmentId: 'd-1', tagId: 't-1', q: 'ana', limit: 100 });
   });
 });

@@ -1,20 +1,23 @@
 import { CHANNELS, CONVERSATION_STATUSES, PRIORITIES } from '@hub/domain';
-import type { ConversationStatus, ConversationView } from '../../api/types';
+import type { ConversationStatus } from '../../api/types';
 
 export const VIEWS = ['mine', 'unassigned', 'all'] as const;
 export type ListView = (typeof VIEWS)[number];
+export const SLA_FILTERS = ['breached', 'at_risk'] as const;
 
 // The hub's own lists (libs/domain), so a new channel or status shows up here by itself.
 export { CHANNELS, PRIORITIES };
 export const STATUSES: readonly ConversationStatus[] = CONVERSATION_STATUSES;
 
-/** What the list shows; the server filters view, status and department, the page the rest. */
+/** What the list shows; the server filters and searches all of it. */
 export interface ListFilter {
   view: ListView;
   status?: ConversationStatus;
   departmentId?: string;
   channel?: string;
   priority?: string;
+  tagId?: string;
+  sla?: (typeof SLA_FILTERS)[number];
   search?: string;
 }
 
@@ -28,7 +31,9 @@ export function filterFromParams(params: URLSearchParams): ListFilter {
     departmentId: params.get('department') ?? undefined,
     channel: pick('channel', CHANNELS),
     priority: pick('priority', PRIORITIES),
-    search: params.get('q')?.trim() || undefined,
+    tagId: params.get('tag') ?? undefined,
+    sla: pick('sla', SLA_FILTERS),
+    search: params.get('q')?.trim().slice(0, 100) || undefined,
   };
 }
 
@@ -39,23 +44,24 @@ export function paramsFromFilter(filter: ListFilter): Record<string, string> {
     ['department', filter.departmentId],
     ['channel', filter.channel],
     ['priority', filter.priority],
+    ['tag', filter.tagId],
+    ['sla', filter.sla],
     ['q', filter.search],
   ];
   return Object.fromEntries(entries.filter((entry): entry is [string, string] => !!entry[1]));
 }
 
-/** The server's answer narrowed by what it does not filter itself. */
-export function applyPageFilter(
-  conversations: readonly ConversationView[],
-  filter: ListFilter,
-): ConversationView[] {
-  const search = filter.search?.toLowerCase();
-  return conversations.filter(
-    (conversation) =>
-      (!filter.channel || conversation.channel === filter.channel) &&
-      (!filter.priority || conversation.priority === filter.priority) &&
-      (!search ||
-        conversation.customerExternalId.toLowerCase().includes(search) ||
-        conversation.id.startsWith(search)),
-  );
+/** The list request's query: the address bar's names mapped onto the API's. */
+export function queryFromFilter(filter: ListFilter): Record<string, string | number | undefined> {
+  return {
+    view: filter.view,
+    status: filter.status,
+    departmentId: filter.departmentId,
+    channel: filter.channel,
+    priority: filter.priority,
+    tagId: filter.tagId,
+    sla: filter.sla,
+    q: filter.search,
+    limit: 100,
+  };
 }

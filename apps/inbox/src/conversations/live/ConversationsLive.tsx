@@ -5,8 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useSignedIn, useSocketEvent, useReconnectCount } from '../../api/HubProvider';
 import type { ConversationView, MessageView } from '../../api/types';
-import { keys } from '../api/queries';
-import { ReadPositions } from '../list/unread';
+import { keys, setUnread } from '../api/queries';
 import { Outbox } from '../view/outbox';
 import { alertAgent } from './alerts';
 import { TypingStore } from './ephemeral';
@@ -14,7 +13,6 @@ import { TypingStore } from './ephemeral';
 interface Live {
   outbox: Outbox;
   typing: TypingStore;
-  reads: ReadPositions;
   /** The conversation on screen, if any: its messages are read as they come. */
   visible: { id: string | null };
 }
@@ -50,7 +48,8 @@ export function addMessage(queryClient: QueryClient, message: MessageView): void
 
 /**
  * The conversations feature's live side, mounted once for the signed-in app: keeps caches current
- * from the socket, tracks read positions, and alerts the agent when a conversation is assigned to
+ * from the socket, counts the customer's new messages as unread until they are seen (the hub
+ * keeps read positions; the conversation screen reports them), and alerts the agent when a conversation is assigned to
  * them or a customer writes in one of theirs.
  */
 export function ConversationsLive({ children }: { children: ReactNode }) {
@@ -59,7 +58,6 @@ export function ConversationsLive({ children }: { children: ReactNode }) {
   const [live] = useState<Live>(() => ({
     outbox: new Outbox(),
     typing: new TypingStore(),
-    reads: new ReadPositions(localStorage, `hub.inbox.read.${agentId}`),
     visible: { id: null },
   }));
   const queryClient = useQueryClient();
@@ -91,16 +89,17 @@ export function ConversationsLive({ children }: { children: ReactNode }) {
     live.outbox.stored(message);
     addMessage(queryClient, message);
     const onScreen = live.visible.id === message.conversationId && !document.hidden;
-    if (onScreen) live.reads.markRead(message.conversationId, message.seq);
     if (message.senderType !== 'customer') return;
     live.typing.sent(message.conversationId);
-    if (!onScreen)
+    if (!onScreen) {
+      setUnread(queryClient, message.conversationId, (before) => Math.min(before + 1, 100));
       alertAgent({
         title: t('alerts.customerWrote'),
         body: message.content.slice(0, 140),
         tag: message.conversationId,
         onClick: () => void navigate(`/conversations/${message.conversationId}`),
       });
+    }
   });
 
   useSocketEvent('typing', (frame) =>

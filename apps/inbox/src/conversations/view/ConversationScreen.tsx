@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useHub } from '../../api/HubProvider';
 import { CustomerPanel } from '../../customers/CustomerPanel';
-import { useConversation, useMessages } from '../api/queries';
+import { useConversation, useMarkRead, useMessages } from '../api/queries';
 import { useLive } from '../live/ConversationsLive';
 import { ConversationActions } from './ConversationActions';
 import { ChannelBadge } from './ChannelBadge';
 import { Composer } from './Composer';
+import { ConversationTags } from './ConversationTags';
 import { CustomerTypingPreview } from './CustomerTypingPreview';
 import { Transcript } from './Transcript';
 
@@ -37,9 +38,11 @@ export function ConversationScreen({ conversationId }: { conversationId: string 
     // Following starts once; later seqs come through the socket itself.
   }, [conversationId, loaded, socket]);
 
+  // What is on screen is read: the hub keeps the position, the list's badge resets.
+  const { mutate: markRead } = useMarkRead(conversationId);
   useEffect(() => {
-    if (lastSeq) live.reads.markRead(conversationId, lastSeq);
-  }, [conversationId, lastSeq, live]);
+    if (lastSeq) markRead(lastSeq);
+  }, [lastSeq, markRead]);
 
   if (conversation.isError)
     return (
@@ -61,6 +64,7 @@ export function ConversationScreen({ conversationId }: { conversationId: string 
           <ChannelBadge channel={view.channel} />
           <span className={`status status-${view.status}`}>{t(`status.${view.status}`)}</span>
           <ConversationActions conversation={view} />
+          <ConversationTags conversationId={view.id} />
         </header>
         <Transcript conversationId={conversationId} messages={messages.data ?? []} />
         <CustomerTypingPreview conversationId={conversationId} />
