@@ -205,6 +205,7 @@ export const SERVICE_PERMISSIONS = {
       SUBJECTS.conversation.getInbox,
       SUBJECTS.conversation.visitorHistory,
       SUBJECTS.conversation.submitCsat,
+      SUBJECTS.conversation.emailTranscript,
       SUBJECTS.routing.getQueue,
       SUBJECTS.routing.listDepartments,
       SUBJECTS.routing.getAgent,
