@@ -7,7 +7,7 @@ import { createEmailInbox, SmtpSink, type EmailInboxFixture } from '../support/e
 import { startHubSuite, type HubSuite } from '../support/hub-suite';
 import type { VisitorClient } from '../support/visitor-client';
 
-describe('a chat’s transcript mailed on the visitor’s request', () => {
+describe('a chat’s transcript mailed on request', () => {
   let suite: HubSuite;
   let sink: SmtpSink;
   let db: Client;
@@ -162,5 +162,39 @@ describe('a chat’s transcript mailed on the visitor’s request', () => {
       () => 'the two transcripts mailed',
     );
     expect(sink.mails.some((m) => m.envelopeTo.includes('thief@evil.example'))).toBe(false);
+  });
+
+  it('lets the agent mail the transcript to the customer over REST, in the language chosen', async () => {
+    await withEmailInbox();
+    const { conversationId } = await resolvedChat();
+    const path = `/api/v1/conversations/${conversationId}/transcript-mails`;
+    const to = `lin-${randomUUID().slice(0, 8)}@customer.example`;
+
+    const refused = await f.api.call<{ code: string; fieldErrors: unknown }>('POST', path, {
+      token: f.agentToken,
+      body: { email: 'lin@', language: 'zh-CN' },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.code).toBe('VALIDATION_FAILED');
+
+    const sent = await f.api.call<{ messageId: string }>('POST', path, {
+      token: f.agentToken,
+      body: { email: to, language: 'zh-CN' },
+    });
+    expect(sent.status).toBe(202);
+    const { mail } = await mailTo(to);
+    expect(mail.subject).toBe('您与Shop Support的聊天记录');
+    expect(mail.text).toMatch(/您:\n靴のサイズを交換できますか？/);
+    await waitFor(
+      async () => {
+        const { rows } = await db.query<{ delivery_status: string; sender_type: string }>(
+          'SELECT delivery_status, sender_type FROM conversation.messages WHERE id = $1',
+          [sent.body.messageId],
+        );
+        return rows[0]?.sender_type === 'system' && rows[0].delivery_status === 'sent';
+      },
+      20_000,
+      () => 'the agent’s transcript mail reported sent',
+    );
   });
 });

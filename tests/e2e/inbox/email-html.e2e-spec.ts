@@ -9,7 +9,8 @@ import { AgentRole } from '@hub/domain';
 import { waitFor } from '@hub/testing';
 import { Client } from 'pg';
 import { startBrowserHub, type BrowserHub } from '../support/browser-hub';
-import { createEmailInbox, sendMail, type EmailInboxFixture } from '../support/email';
+import { simpleParser } from 'mailparser';
+import { createEmailInbox, sendMail, SmtpSink, type EmailInboxFixture } from '../support/email';
 import { inboxText, openInbox, type InboxAgent } from '../support/inbox';
 import { createWorkspace, type WorkspaceFixture } from '../support/workspace-fixture';
 
@@ -60,7 +61,7 @@ interface StoredFile {
   path: string;
 }
 
-describe('an email message in the inbox', () => {
+describe('an email conversation in the inbox', () => {
   const filesDir = path.join(tmpdir(), `hub-files-email-html-${randomUUID()}`);
   let hub: BrowserHub;
   let workspace: WorkspaceFixture;
@@ -71,12 +72,14 @@ describe('an email message in the inbox', () => {
   // Connections to it: an https:// image would open one before any request could be read.
   let pixelConnections = 0;
   let sue: InboxAgent | undefined;
+  let sink: SmtpSink;
 
   beforeAll(async () => {
     smtpPort = await findFreePort();
+    sink = await SmtpSink.start();
     hub = await startBrowserHub(
       'email_html',
-      { SMTP_PORT: String(smtpPort), FILES_DIR: filesDir },
+      { SMTP_PORT: String(smtpPort), FILES_DIR: filesDir, SMTP_RELAY_URL: sink.url },
       ['connector-email'],
     );
     workspace = await createWorkspace(hub.suite.database.url, { sue: AgentRole.Supervisor });
@@ -97,6 +100,7 @@ describe('an email message in the inbox', () => {
     await sue?.close();
     pixel?.close();
     await hub?.stop();
+    await sink?.close();
   });
 
   /** The conversation and the stored HTML file of a mail, once conversation has stored it. */
@@ -208,5 +212,41 @@ describe('an email message in the inbox', () => {
 
     const body = await openMail(conversationId);
     await expectHarmless(body);
+  });
+
+  it('mails the transcript to the customer from the conversation’s actions', async () => {
+    const messageId = `${randomUUID()}@sender.example`;
+    const raw = htmlMail(
+      inbox.address,
+      'mei@sender.example',
+      messageId,
+      '<p>Hello <b>bold</b></p>',
+    );
+    await sendMail(smtpPort, { from: 'mei@sender.example', to: [inbox.address], raw });
+    const { conversationId } = await stored(messageId);
+    await openMail(conversationId);
+    const page = sue!.page;
+    const text = (key: string) => inboxText('en-US', 'conversations', key);
+
+    await page.getByRole('button', { name: text('actions.transcript') }).click();
+    const dialog = page.getByRole('dialog', { name: text('transcriptMail.title') });
+    // A mail conversation's customer is the address offered.
+    await expect(dialog.getByLabel(text('transcriptMail.email')).inputValue()).resolves.toBe(
+      'mei@sender.example',
+    );
+    await dialog.getByLabel(text('transcriptMail.language')).selectOption('zh-TW');
+    await dialog.getByRole('button', { name: text('transcriptMail.submit') }).click();
+    await dialog.getByRole('status').waitFor();
+    await sue!.screenshot('transcript-mail-dialog');
+
+    await waitFor(
+      () => sink.mails.some((mail) => mail.envelopeTo.includes('mei@sender.example')),
+      30_000,
+      () => 'the transcript mailed to mei',
+    );
+    const sunk = sink.mails.find((mail) => mail.envelopeTo.includes('mei@sender.example'))!;
+    const mail = await simpleParser(sunk.raw);
+    expect(mail.subject).toBe('您與Shop Support的聊天記錄');
+    expect(mail.text).toContain('Hello bold');
   });
 });

@@ -1,6 +1,11 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { EmailTranscriptRequest, SUBJECTS, type EmailTranscriptReply } from '@hub/contracts';
+import {
+  AgentEmailTranscriptRequest,
+  EmailTranscriptRequest,
+  SUBJECTS,
+  type EmailTranscriptReply,
+} from '@hub/contracts';
 import { RequestPattern } from '@hub/service-kit';
 import { EmailTranscript } from './email-transcript.use-case';
 
@@ -10,6 +15,11 @@ export class EmailTranscriptHandler {
 
   @RequestPattern(SUBJECTS.conversation.emailTranscript)
   request(@Payload() request: EmailTranscriptRequest): Promise<EmailTranscriptReply> {
-    return this.emailTranscript.execute(request);
+    return this.emailTranscript.forVisitor(request);
+  }
+
+  @RequestPattern(SUBJECTS.conversation.agentEmailTranscript)
+  requestByAgent(@Payload() request: AgentEmailTranscriptRequest): Promise<EmailTranscriptReply> {
+    return this.emailTranscript.forAgent(request);
   }
 }

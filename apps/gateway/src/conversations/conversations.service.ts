@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
   SUBJECTS,
+  type AgentEmailTranscriptRequest,
   type ChangeConversationStatusRequest,
+  type EmailTranscriptReply,
   type ConversationView,
   type GetConversationRequest,
   type ListConversationsRequest,
@@ -22,6 +24,7 @@ import type {
   ListConversationsQuery,
   ListMessagesQuery,
   SendMessageBody,
+  TranscriptMailBody,
   TransferBody,
 } from './dto/conversation.dto';
 import { AgentMessageLimit } from './agent-message-limit';
@@ -91,6 +94,23 @@ export class ConversationsService {
       ...(body.template ? { template: body.template } : {}),
     };
     return this.rpc.request(SUBJECTS.conversation.sendAgentMessage, request);
+  }
+
+  /** The conversation's transcript mailed to the customer; counted as one of the agent's replies. */
+  async mailTranscript(
+    agent: AuthenticatedAgent,
+    conversationId: string,
+    body: TranscriptMailBody,
+  ): Promise<EmailTranscriptReply> {
+    await this.messageLimit.admit(agent.agentId);
+    const request: AgentEmailTranscriptRequest = {
+      workspaceId: agent.workspaceId,
+      conversationId,
+      actor: actorOf(agent),
+      email: body.email.toLowerCase(),
+      language: body.language,
+    };
+    return this.rpc.request(SUBJECTS.conversation.agentEmailTranscript, request);
   }
 
   /** Without an agent (or with my own id) I pick it from the queue; to someone else is a transfer. */

@@ -1,4 +1,6 @@
-import { IsIn, IsString, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsDefined, IsIn, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { Actor } from '../common/actor';
 import { IsEmailAddress, IsEntityId, IsStorableText } from '../common/validators';
 
 /** The languages a transcript mail is written in: the widget's. */
@@ -18,6 +20,20 @@ export class EmailTranscriptRequest {
   @IsEntityId() inboxId!: string;
   @IsString() @MaxLength(200) @IsStorableText() visitorId!: string;
   @IsEntityId() conversationId!: string;
+  @IsEmailAddress() email!: string;
+  @IsIn(TRANSCRIPT_LANGUAGES) language!: TranscriptLanguage;
+}
+
+/**
+ * `conversation.transcript.email-by-agent` → EmailTranscriptReply: an agent mails a
+ * conversation's transcript to the customer (gateway, the actor from the token). Allowed to
+ * whoever may act on the conversation (its assignee, supervisors, admins); otherwise as
+ * `EmailTranscriptRequest`.
+ */
+export class AgentEmailTranscriptRequest {
+  @IsEntityId() workspaceId!: string;
+  @IsEntityId() conversationId!: string;
+  @IsDefined() @ValidateNested() @Type(() => Actor) actor!: Actor;
   @IsEmailAddress() email!: string;
   @IsIn(TRANSCRIPT_LANGUAGES) language!: TranscriptLanguage;
 }

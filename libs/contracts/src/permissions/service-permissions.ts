@@ -93,6 +93,7 @@ export const SERVICE_PERMISSIONS = {
       SUBJECTS.conversation.listMessages,
       SUBJECTS.conversation.sendAgentMessage,
       SUBJECTS.conversation.resolve,
+      SUBJECTS.conversation.agentEmailTranscript,
       SUBJECTS.conversation.reopen,
       SUBJECTS.conversation.listCannedResponses,
       SUBJECTS.conversation.createCannedResponse,

@@ -4,10 +4,13 @@ import {
   CONVERSATION_LIST_VIEWS,
   IsAfterSeq,
   IsClientMessageId,
+  IsEmailAddress,
   IsEntityId,
   IsMessageContentOrCaption,
   IsPageSize,
+  TRANSCRIPT_LANGUAGES,
   WhatsAppTemplate,
+  type TranscriptLanguage,
   type ConversationListView,
 } from '@hub/contracts';
 import { Type } from 'class-transformer';
@@ -124,4 +127,14 @@ export class TransferBody {
   @IsEntityId()
   @IsAbsentWhen('toAgentId', { message: 'give toAgentId or toDepartmentId, not both' })
   toDepartmentId?: string;
+}
+
+export class TranscriptMailBody {
+  @ApiProperty({ format: 'email', description: 'Where the transcript goes: the customer' })
+  @IsEmailAddress()
+  email!: string;
+
+  @ApiProperty({ enum: TRANSCRIPT_LANGUAGES, description: 'The language the mail is written in' })
+  @IsIn(TRANSCRIPT_LANGUAGES)
+  language!: TranscriptLanguage;
 }
