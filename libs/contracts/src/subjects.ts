@@ -37,6 +37,11 @@ import { ListMessagesRequest } from './conversation/list-messages';
 import { MessageCreated } from './conversation/message-created';
 import { SendAgentMessageRequest } from './conversation/send-agent-message';
 import { SubmitCsatRequest } from './conversation/submit-csat';
+import {
+  AgentEmailTranscriptRequest,
+  EmailTranscriptRequest,
+  type EmailTranscriptReply,
+} from './conversation/email-transcript';
 import { UnassignConversationRequest } from './conversation/unassign-conversation';
 import { VisitorHistoryRequest, type VisitorHistoryReply } from './conversation/visitor-history';
 import { GetCustomerRequest } from './crm/get-customer';
@@ -572,6 +577,16 @@ export const SUBJECTS = {
       returns<CannedResponseView>(),
     ),
     submitCsat: defineRequest('conversation.csat.submit', SubmitCsatRequest, returns<CsatView>()),
+    emailTranscript: defineRequest(
+      'conversation.transcript.email',
+      EmailTranscriptRequest,
+      returns<EmailTranscriptReply>(),
+    ),
+    agentEmailTranscript: defineRequest(
+      'conversation.transcript.email-by-agent',
+      AgentEmailTranscriptRequest,
+      returns<EmailTranscriptReply>(),
+    ),
     registerFile: defineRequest(
       'conversation.file.register',
       RegisterFileRequest,

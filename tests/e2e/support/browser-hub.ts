@@ -1,3 +1,4 @@
+import type { HubServiceName } from '@hub/config';
 import { AgentRole } from '@hub/domain';
 import { Client } from 'pg';
 import { AgentSocketClient } from './agent-socket-client';
@@ -26,8 +27,10 @@ const WEB_SERVICES = ['gateway', 'connector-web', 'conversation', 'routing', 'cr
 export async function startBrowserHub(
   label: string,
   env?: Record<string, string>,
+  /** More services for a test that needs them (connector-email for mail in the inbox). */
+  extraServices: readonly HubServiceName[] = [],
 ): Promise<BrowserHub> {
-  const suite = await startHubSuite(label, WEB_SERVICES, env);
+  const suite = await startHubSuite(label, [...WEB_SERVICES, ...extraServices], env);
   let browser: BrowserSession;
   try {
     browser = await BrowserSession.launch(label);

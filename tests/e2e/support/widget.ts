@@ -29,6 +29,7 @@ export const EN = {
   comment: 'Comment (optional)',
   submitRating: 'Submit rating',
   ratingThanks: 'Thanks for your feedback!',
+  emailTranscript: 'Email me this conversation',
   reconnecting: 'Reconnecting…',
   sent: 'Sent',
   openLink: 'Open link',

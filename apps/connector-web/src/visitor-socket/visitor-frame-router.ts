@@ -15,6 +15,7 @@ import {
   HelloFrame,
   MessageSendFrame,
   PingFrame,
+  TranscriptRequestFrame,
   TypingFrame,
   type ClientFrameType,
 } from './frames/client-frames';
@@ -23,6 +24,7 @@ import { InvitationAnswerFrame } from './frames/invitation-frames';
 import { GreetVisitor } from './greet-visitor.use-case';
 import { sendFrame } from './send-frame';
 import { SendVisitorMessage } from './send-visitor-message.use-case';
+import { RequestVisitorTranscript } from './request-transcript.use-case';
 import { refuse, sendError } from './socket-errors';
 import { SubmitVisitorCsat } from './submit-csat.use-case';
 import { VisitorActivity } from './visitor-activity';
@@ -45,6 +47,7 @@ export class VisitorFrameRouter {
     private readonly activity: VisitorActivity,
     private readonly csat: SubmitVisitorCsat,
     private readonly invitations: AnswerInvitation,
+    private readonly transcripts: RequestVisitorTranscript,
   ) {}
 
   // Synchronous up to the first real wait, so replies to refused frames come in frame order.
@@ -109,6 +112,8 @@ export class VisitorFrameRouter {
         return this.activity.draft(socket, validateFrame(DraftFrame, body));
       case 'csat.submit':
         return this.csat.execute(socket, validateFrame(CsatSubmitFrame, body), ref);
+      case 'transcript.request':
+        return this.transcripts.execute(socket, validateFrame(TranscriptRequestFrame, body), ref);
       case 'ping':
         validateFrame(PingFrame, body);
         return sendFrame(socket, { type: 'pong', ...refField(ref) });

@@ -10,6 +10,7 @@ import { FailedMessageHandler } from './failed-message.handler';
 import { GreetVisitor } from './greet-visitor.use-case';
 import { QueuePositionLookup } from './queue-position';
 import { SendVisitorMessage } from './send-visitor-message.use-case';
+import { RequestVisitorTranscript } from './request-transcript.use-case';
 import { SubmitVisitorCsat } from './submit-csat.use-case';
 import { VisitorActivity } from './visitor-activity';
 import { VisitorDelivery } from './visitor-delivery';
@@ -38,6 +39,7 @@ import { VisitorSocketServer } from './visitor-socket.server';
     FailedMessageHandler,
     AssigneeDirectory,
     SubmitVisitorCsat,
+    RequestVisitorTranscript,
     VisitorAttachments,
     AnswerInvitation,
     VisitorPresenceRefresh,

@@ -4,6 +4,8 @@ import { CurrentActors } from '../actors/current-actors';
 import { CannedResponseRepository } from '../canned-responses/canned-response.repository';
 import { CannedResponsesHandler } from '../canned-responses/canned-responses.handler';
 import { CsatHandler } from '../csat/csat.handler';
+import { EmailTranscriptHandler } from '../email/email-transcript.handler';
+import { EmailTranscript } from '../email/email-transcript.use-case';
 import { CustomersModule } from '../customers/customers.module';
 import { SubmitCsat } from '../csat/submit-csat.use-case';
 import { EmailDeliveryHandler } from '../email/email-delivery.handler';
@@ -52,6 +54,7 @@ import { VisitorsHandler } from '../visitors/visitors.handler';
     InboxesHandler,
     CannedResponsesHandler,
     CsatHandler,
+    EmailTranscriptHandler,
     FilesHandler,
     VisitorsHandler,
     EmailInboxesHandler,
@@ -80,6 +83,7 @@ import { VisitorsHandler } from '../visitors/visitors.handler';
     SendAgentMessage,
     InboundMessageHandler,
     SubmitCsat,
+    EmailTranscript,
     // Web visitors (connector-web's live visitors and invitations).
     VisitorSummaries,
     AcceptInvitation,

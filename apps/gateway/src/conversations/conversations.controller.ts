@@ -1,9 +1,10 @@
 import { Body, Get, HttpCode, Param, Post, Query, UseInterceptors } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type {
   ConversationListItem,
   ConversationReadView,
   ConversationView,
+  EmailTranscriptReply,
   MessageView,
 } from '@hub/contracts';
 import { AttachmentUrlsInterceptor } from '@hub/storage';
@@ -24,6 +25,7 @@ import {
   ListMessagesQuery,
   MarkReadBody,
   SendMessageBody,
+  TranscriptMailBody,
   TransferBody,
 } from './dto/conversation.dto';
 
@@ -179,5 +181,28 @@ export class ConversationsController {
     @Param() { conversationId }: ConversationParams,
   ): Promise<ConversationView> {
     return this.conversations.reopen(agent, conversationId);
+  }
+
+  @Post(':conversationId/transcript-mails')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: "Mail the conversation's transcript to the customer",
+    description:
+      'Written in `language`, sent from the conversation’s email inbox (or the one answering ' +
+      'the web inbox’s left messages) like a reply: a system message records it, and its ' +
+      '`deliveryStatus` turns `sent` or `failed` as the relay answers. 409 ' +
+      'TRANSCRIPT_UNAVAILABLE when the workspace has no email inbox.',
+  })
+  @ApiAcceptedResponse({
+    description: 'The system message recording the request',
+    schema: { type: 'object', properties: { messageId: { type: 'string', format: 'uuid' } } },
+  })
+  @ApiErrors(NOT_FOUND, NOT_YOURS, CONFLICT, RATE_LIMITED)
+  mailTranscript(
+    @CurrentAgent() agent: AuthenticatedAgent,
+    @Param() { conversationId }: ConversationParams,
+    @Body() body: TranscriptMailBody,
+  ): Promise<EmailTranscriptReply> {
+    return this.conversations.mailTranscript(agent, conversationId, body);
   }
 }

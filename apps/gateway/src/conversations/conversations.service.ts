@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import {
   SUBJECTS,
+  type AgentEmailTranscriptRequest,
   type ChangeConversationStatusRequest,
   type ConversationListItem,
   type ConversationReadView,
+  type EmailTranscriptReply,
   type ConversationView,
   type GetConversationRequest,
   type ListConversationsRequest,
@@ -25,6 +27,7 @@ import type {
   ListMessagesQuery,
   MarkReadBody,
   SendMessageBody,
+  TranscriptMailBody,
   TransferBody,
 } from './dto/conversation.dto';
 import { AgentMessageLimit } from './agent-message-limit';
@@ -122,6 +125,23 @@ export class ConversationsService {
       ...(body.template ? { template: body.template } : {}),
     };
     return this.rpc.request(SUBJECTS.conversation.sendAgentMessage, request);
+  }
+
+  /** The conversation's transcript mailed to the customer; counted as one of the agent's replies. */
+  async mailTranscript(
+    agent: AuthenticatedAgent,
+    conversationId: string,
+    body: TranscriptMailBody,
+  ): Promise<EmailTranscriptReply> {
+    await this.messageLimit.admit(agent.agentId);
+    const request: AgentEmailTranscriptRequest = {
+      workspaceId: agent.workspaceId,
+      conversationId,
+      actor: actorOf(agent),
+      email: body.email.toLowerCase(),
+      language: body.language,
+    };
+    return this.rpc.request(SUBJECTS.conversation.agentEmailTranscript, request);
   }
 
   /** Without an agent (or with my own id) I pick it from the queue; to someone else is a transfer. */

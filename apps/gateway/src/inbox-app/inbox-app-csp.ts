@@ -11,7 +11,8 @@ export interface InboxCspInput {
 /**
  * The inbox page's Content-Security-Policy: scripts and styles only from this origin (no inline
  * code), fetches and the agent socket to this origin, images also from data:/blob: (previews)
- * and the file-link origins; nothing may frame it, and forms post only here.
+ * and the file-link origins, which fetches may read too (a mail's HTML part); nothing may frame
+ * it, and forms post only here.
  */
 export function inboxAppCsp({ host, fileOrigins }: InboxCspInput): string {
   const sockets = host && PLAIN_HOST.test(host) ? [`ws://${host}`, `wss://${host}`] : [];
@@ -22,7 +23,7 @@ export function inboxAppCsp({ host, fileOrigins }: InboxCspInput): string {
     'img-src': ["'self'", 'data:', 'blob:', ...fileOrigins],
     'media-src': ["'self'", 'data:', 'blob:', ...fileOrigins],
     'font-src': ["'self'"],
-    'connect-src': ["'self'", ...sockets],
+    'connect-src': ["'self'", ...sockets, ...fileOrigins],
     'object-src': ["'none'"],
     'frame-src': ["'none'"],
     'frame-ancestors': ["'none'"],

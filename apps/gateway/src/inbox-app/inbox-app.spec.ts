@@ -43,9 +43,10 @@ describe('inbox app CSP', () => {
     expect(csp).toContain("frame-ancestors 'none'");
   });
 
-  it('lets images come from the file-link origin', () => {
+  it('lets images come from the file-link origin, and fetches read files there', () => {
     const csp = inboxAppCsp({ host: 'a', fileOrigins: ['https://files.example.com'] });
     expect(csp).toContain("img-src 'self' data: blob: https://files.example.com;");
+    expect(csp).toContain("connect-src 'self' ws://a wss://a https://files.example.com;");
   });
 
   it('drops a Host header that could inject a directive', () => {

@@ -109,6 +109,7 @@ export type ServerFrame =
   | ({ type: 'invitation' } & Invitation)
   | { type: 'invitation.ack'; invitationId: string; conversationId: string | null }
   | { type: 'csat.ack'; conversationId: string }
+  | { type: 'transcript.ack'; conversationId: string }
   | { type: 'pong' }
   | {
       type: 'error';

@@ -24,6 +24,7 @@ function state(overrides: Partial<WidgetState> = {}): WidgetState {
     uploads: [],
     notice: null,
     csat: 'idle',
+    transcript: 'idle',
     offline: 'idle',
     ...overrides,
   };
@@ -294,5 +295,15 @@ describe('applyFrame', () => {
       applyFrame(state({ csat: 'sending' }), { type: 'csat.ack', conversationId: C1 }, NOW).state
         .csat,
     ).toBe('thanks');
+  });
+
+  it('says the transcript is on its way once stored, and why not when refused', () => {
+    const sending = state({ transcript: 'sending' });
+    const ack = { type: 'transcript.ack', conversationId: C1 } as const;
+    expect(applyFrame(sending, ack, NOW).state.transcript).toBe('sent');
+    const refused = (code: string, status: number) =>
+      applyFrame(sending, { type: 'error', ref: 'transcript', status, code }, NOW).state.transcript;
+    expect(refused('RATE_LIMITED', 429)).toBe('limited');
+    expect(refused('TRANSCRIPT_UNAVAILABLE', 409)).toBe('failed');
   });
 });

@@ -48,6 +48,7 @@ function onConversation(state: WidgetState, id: string): WidgetState {
     queue: null,
     agentTyping: false,
     csat: 'idle',
+    transcript: 'idle',
   };
 }
 
@@ -168,6 +169,8 @@ function reduce(state: WidgetState, frame: ServerFrame, now: Date): FrameResult 
     }
     case 'csat.ack':
       return { state: { ...state, csat: 'thanks' }, effects: [] };
+    case 'transcript.ack':
+      return { state: { ...state, transcript: 'sent' }, effects: [] };
     case 'error':
       return onError(state, frame);
     case 'pong':
@@ -189,6 +192,10 @@ function markFailed(state: WidgetState, clientMessageId: string): WidgetState {
 function onError(state: WidgetState, frame: Extract<ServerFrame, { type: 'error' }>): FrameResult {
   if (frame.ref === 'csat')
     return { state: { ...state, csat: 'idle', notice: { key: 'tryAgain' } }, effects: [] };
+  if (frame.ref === 'transcript') {
+    const transcript = frame.code === 'RATE_LIMITED' ? 'limited' : 'failed';
+    return { state: { ...state, transcript }, effects: [] };
+  }
   const entry = state.outbox.find((item) => item.clientMessageId === frame.ref);
   if (!entry) return { state, effects: [] }; // typing/draft before a conversation: nothing to do
   if (RESEND_CODES.has(frame.code))

@@ -35,6 +35,8 @@ export interface WidgetState extends PersistedState {
   uploads: string[];
   notice: Notice | null;
   csat: 'idle' | 'sending' | 'thanks';
+  /** The transcript mail asked for in this conversation (connector-web limits how often). */
+  transcript: 'idle' | 'sending' | 'sent' | 'limited' | 'failed';
   offline: 'idle' | 'sending' | 'sent' | 'failed';
 }
 
@@ -77,6 +79,7 @@ export function initialState(
     uploads: [],
     notice: null,
     csat: 'idle',
+    transcript: 'idle',
     offline: 'idle',
   };
 }

@@ -254,6 +254,20 @@ export class WidgetStore {
     this.update({ csat: this.connection.send(frame) ? 'sending' : 'idle' });
   }
 
+  /** Asks for this conversation's transcript by mail, in the widget's language. */
+  requestTranscript(email: string): void {
+    const conversationId = this.current.conversation?.id;
+    if (!conversationId) return;
+    const frame = {
+      type: 'transcript.request',
+      ref: 'transcript',
+      conversationId,
+      email: email.trim(),
+      language: this.current.locale,
+    };
+    this.update({ transcript: this.connection.send(frame) ? 'sending' : 'failed' });
+  }
+
   answerInvitation(accept: boolean): void {
     const invitation = this.current.invitation;
     if (!invitation) return;

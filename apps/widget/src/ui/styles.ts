@@ -142,6 +142,7 @@ svg { display: block; width: 22px; height: 22px; flex: none; }
 .primary { background: var(--hub-primary); color: var(--hub-on-primary); }
 .secondary { background: #fff; color: #374151; border-color: #d1d5db; }
 .confirmation { padding: 10px 12px; border-radius: 10px; background: #ecfdf5; color: #065f46; }
+.transcript-open, .transcript-sent { margin: 0 12px 12px; }
 .stars { display: flex; gap: 4px; }
 .star { position: relative; cursor: pointer; font-size: 28px; line-height: 1; color: #d1d5db; }
 .star.is-on { color: #f59e0b; }

@@ -55,6 +55,10 @@ export const ERROR_CODES = {
   CONVERSATION_ACTOR_UNKNOWN: { status: 403 },
   /** `csat.submit`: not the visitor's own conversation, not resolved, or resolved too long ago. */
   CSAT_NOT_ALLOWED: { status: 409 },
+  /** `transcript.request`: not the visitor's own conversation. */
+  TRANSCRIPT_NOT_ALLOWED: { status: 409 },
+  /** `transcript.request`: the workspace has no email inbox to mail transcripts from. */
+  TRANSCRIPT_UNAVAILABLE: { status: 409 },
   /** No such inbox (or, on connector-web, not a web inbox). */
   INBOX_NOT_FOUND: { status: 404 },
   /** Another inbox of the hub already receives mail for this address. */

@@ -1,14 +1,18 @@
 import {
   IsAfterSeq,
   IsClientMessageId,
+  IsEmailAddress,
   IsEntityId,
   IsMessageContentOrCaption,
   IsStorableText,
   MAX_CSAT_COMMENT_LENGTH,
   MAX_CSAT_RATING,
+  TRANSCRIPT_LANGUAGES,
+  type TranscriptLanguage,
 } from '@hub/contracts';
 import {
   IsBoolean,
+  IsIn,
   IsInt,
   IsNotEmpty,
   IsOptional,
@@ -90,6 +94,19 @@ export class CsatSubmitFrame {
   comment?: string;
 }
 
+/** The visitor asks for their conversation's transcript by mail, in the widget's language. */
+export class TranscriptRequestFrame {
+  @IsEntityId()
+  conversationId!: string;
+
+  @IsEmailAddress()
+  @MaxLength(254)
+  email!: string;
+
+  @IsIn(TRANSCRIPT_LANGUAGES)
+  language!: TranscriptLanguage;
+}
+
 export class PingFrame {}
 
 export const CLIENT_FRAME_TYPES = [
@@ -98,6 +115,7 @@ export const CLIENT_FRAME_TYPES = [
   'typing',
   'draft',
   'csat.submit',
+  'transcript.request',
   'invitation.accept',
   'invitation.dismiss',
   'ping',

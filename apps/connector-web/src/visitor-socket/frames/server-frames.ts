@@ -103,6 +103,13 @@ export interface CsatAckFrame {
   conversationId: string;
 }
 
+/** The transcript mail is stored to be sent; its delivery status follows on the notice message. */
+export interface TranscriptAckFrame {
+  type: 'transcript.ack';
+  ref?: FrameRef;
+  conversationId: string;
+}
+
 export interface PongFrame {
   type: 'pong';
   ref?: FrameRef;
@@ -129,6 +136,7 @@ export type ServerFrame =
   | AgentTypingFrame
   | QueuePositionFrame
   | CsatAckFrame
+  | TranscriptAckFrame
   | PongFrame
   | InvitationFrame
   | InvitationAckFrame

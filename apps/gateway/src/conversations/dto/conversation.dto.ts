@@ -4,12 +4,15 @@ import {
   CONVERSATION_LIST_VIEWS,
   IsAfterSeq,
   IsClientMessageId,
+  IsEmailAddress,
   IsEntityId,
   IsMessageContentOrCaption,
   IsPageSize,
   IsStorableText,
   SLA_ALERT_STANDINGS,
+  TRANSCRIPT_LANGUAGES,
   WhatsAppTemplate,
+  type TranscriptLanguage,
   type ConversationListView,
   type SlaAlertStanding,
 } from '@hub/contracts';
@@ -189,4 +192,14 @@ export class TransferBody {
   @IsEntityId()
   @IsAbsentWhen('toAgentId', { message: 'give toAgentId or toDepartmentId, not both' })
   toDepartmentId?: string;
+}
+
+export class TranscriptMailBody {
+  @ApiProperty({ format: 'email', description: 'Where the transcript goes: the customer' })
+  @IsEmailAddress()
+  email!: string;
+
+  @ApiProperty({ enum: TRANSCRIPT_LANGUAGES, description: 'The language the mail is written in' })
+  @IsIn(TRANSCRIPT_LANGUAGES)
+  language!: TranscriptLanguage;
 }

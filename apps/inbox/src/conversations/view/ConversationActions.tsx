@@ -7,10 +7,14 @@ import { useHub, useSignedIn } from '../../api/HubProvider';
 import type { ConversationView } from '../../api/types';
 import { useCommands } from '../../app/commands';
 import { keys, useAgents, useDepartments } from '../api/queries';
+import { TranscriptMailDialog } from './TranscriptMailDialog';
 
 type Action = 'assign' | 'resolve' | 'reopen';
 
-/** Take, transfer, resolve, reopen, and turn into (or link to) a ticket; also in the palette. */
+/**
+ * Take, transfer, resolve, reopen, turn into (or link to) a ticket, mail the transcript to the
+ * customer; also in the palette.
+ */
 export function ConversationActions({ conversation }: { conversation: ConversationView }) {
   const { t } = useTranslation('conversations');
   const { http } = useHub();
@@ -19,6 +23,7 @@ export function ConversationActions({ conversation }: { conversation: Conversati
   const [error, setError] = useState<string | null>(null);
   const transferDialog = useRef<HTMLDialogElement>(null);
   const ticketDialog = useRef<HTMLDialogElement>(null);
+  const transcriptDialog = useRef<HTMLDialogElement>(null);
   const active = conversation.status !== 'resolved' && conversation.status !== 'closed';
   const mine = conversation.assigneeId === me?.id;
 
@@ -52,6 +57,11 @@ export function ConversationActions({ conversation }: { conversation: Conversati
       : [{ id: 'reopen', label: t('actions.reopen'), run: () => void act('reopen') }]),
     { id: 'ticket', label: t('actions.ticket'), run: () => ticketDialog.current?.showModal() },
     {
+      id: 'transcript',
+      label: t('actions.transcript'),
+      run: () => transcriptDialog.current?.showModal(),
+    },
+    {
       id: 'compose',
       label: t('actions.compose'),
       run: () => window.dispatchEvent(new Event('inbox:focus-composer')),
@@ -75,6 +85,7 @@ export function ConversationActions({ conversation }: { conversation: Conversati
       ) : null}
       <TransferDialog dialog={transferDialog} conversation={conversation} />
       <TicketDialog dialog={ticketDialog} conversation={conversation} />
+      <TranscriptMailDialog dialog={transcriptDialog} conversation={conversation} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { MessageView } from '../../api/types';
+import { EmailHtml, isEmailHtml } from './EmailHtml';
 
 /** Only http(s) links are made clickable; anything else the customer wrote stays text. */
 export function safeHttpUrl(text: string): string | undefined {
@@ -11,9 +12,13 @@ export function safeHttpUrl(text: string): string | undefined {
   }
 }
 
-/** A message's content as text (never markup), its attachment inline (images) or as a link. */
+/**
+ * A message's content as text (never markup), its attachment inline (images) or as a link; a
+ * mail's HTML part purified and shown in its place.
+ */
 export function MessageBody({ message }: { message: MessageView }) {
   const { t, i18n } = useTranslation('conversations');
+  if (isEmailHtml(message)) return <EmailHtml message={message} />;
   const { attachment } = message;
   const link = message.contentType === 'link' ? safeHttpUrl(message.content) : undefined;
   return (

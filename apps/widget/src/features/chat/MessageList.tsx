@@ -1,5 +1,6 @@
 import { useWidget } from '../../ui/widget-context';
 import { CsatForm } from '../csat/CsatForm';
+import { TranscriptForm } from '../transcript/TranscriptForm';
 import { MessageItem, PendingItem } from './MessageItem';
 
 /** The transcript: greeting, messages by seq, unsent messages, then the live status lines. */
@@ -44,6 +45,7 @@ export function MessageList() {
       )}
       {resolved && <p class="event">{t('resolved')}</p>}
       {resolved && <CsatForm />}
+      {resolved && <TranscriptForm />}
     </div>
   );
 }
