@@ -38,6 +38,10 @@ import { StoredFile } from '../files/stored-file.entity';
 @Index('ix_messages_attachment_file', ['attachmentFileId'], {
   where: 'attachment_file_id IS NOT NULL',
 })
+// Finds the replies to a message (the reference's foreign key is checked on every delete of one).
+@Index('ix_messages_reply_to', ['replyToMessageId'], {
+  where: 'reply_to_message_id IS NOT NULL',
+})
 @Check('ck_messages_seq', 'seq > 0')
 @Check('ck_messages_direction', sqlIn('direction', MESSAGE_DIRECTIONS))
 @Check('ck_messages_sender_type', sqlIn('sender_type', SENDER_TYPES))
@@ -87,6 +91,11 @@ export class Message {
   /** Why a mailed reply failed (the relay's answer, a bounce's diagnostic). */
   @Column({ name: 'delivery_error', type: 'text', nullable: true })
   deliveryError!: string | null;
+
+  /** The message this one answers, as the customer's platform said. */
+  @Column({ name: 'reply_to_message_id', type: 'uuid', nullable: true })
+  @ForeignKey(() => Message, { name: 'fk_messages_reply_to', onDelete: 'SET NULL' })
+  replyToMessageId!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
