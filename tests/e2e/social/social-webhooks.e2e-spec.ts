@@ -555,6 +555,50 @@ describe('social platform webhooks and replies (connector-social)', () => {
     expect((await deliveryOf(sent.id, 'read')).delivery_status).toBe('read');
   });
 
+  it('keeps the reply a Messenger customer quotes, and applies delivery and read watermarks forward', async () => {
+    const psid = digits(16);
+    const first = `m_${uniqueId()}`;
+    const event = (item: object) => ({ sender: { id: psid }, recipient: { id: pageId }, ...item });
+    const post = async (...items: object[]) =>
+      expect((await postMeta(messengerWebhook('page', pageId, items))).status).toBe(200);
+    await post(event({ timestamp: Date.now(), message: { mid: first, text: 'Hello?' } }));
+    const { conversation_id } = await stored(first);
+    const sent = await reply(conversation_id, 'Which size do you need?');
+    await deliveryOf(sent.id, 'sent');
+    const { rows } = await db.query<{ channel_message_id: string }>(
+      `SELECT channel_message_id FROM conversation.messages WHERE id = $1`,
+      [sent.id],
+    );
+    const answered = `m_${uniqueId()}`;
+    await post(
+      event({
+        timestamp: Date.now(),
+        message: { mid: answered, text: 'M please', reply_to: { mid: rows[0].channel_message_id } },
+      }),
+    );
+    await stored(answered);
+    const quoting = await db.query<{ reply_to_message_id: string | null }>(
+      `SELECT reply_to_message_id FROM conversation.messages WHERE channel_message_id = $1`,
+      [answered],
+    );
+    expect(quoting.rows[0].reply_to_message_id).toBe(sent.id);
+
+    // As in the Messenger Platform's message_reads and message_deliveries references.
+    const now = Date.now() + 1_000;
+    await post(event({ timestamp: now, read: { watermark: now } }));
+    await deliveryOf(sent.id, 'read');
+    await post(event({ delivery: { mids: [rows[0].channel_message_id], watermark: now } }));
+    const jsm = await jetstreamManager(suite.nc);
+    await waitFor(async () => {
+      const consumer = await jsm.consumers.info(
+        namespacedStream(suite.namespace, 'EVENTS'),
+        namespacedDurable(suite.namespace, 'conversation_social_delivery'),
+      );
+      return consumer.num_pending === 0 && consumer.num_ack_pending === 0;
+    }, 20_000);
+    expect((await deliveryOf(sent.id, 'read')).delivery_status).toBe('read');
+  });
+
   it('refuses free text on WhatsApp 24 hours after the customer wrote, and sends a template', async () => {
     const from = digits(11);
     const id = `wamid.${uniqueId()}`;
