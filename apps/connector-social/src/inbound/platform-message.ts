@@ -27,8 +27,7 @@ export interface PlatformMessage {
  * to a customer sent before a time.
  */
 export type PlatformStatus = { status: SocialDeliveryStatus; reason?: string } & (
-  | { channelMessageId: string }
-  | { watermark: { recipientId: string; upTo: Date } }
+  { channelMessageId: string } | { watermark: { recipientId: string; upTo: Date } }
 );
 
 /** What one webhook call carried for one inbox. */

@@ -24,7 +24,7 @@ class Conversation {
       workspaceId: '00000000-0000-4000-8000-000000000002',
       channel: 'whatsapp',
       settings: { secrets: { appSecret: new SecretBox(SECRETS_KEY).seal(appSecret) } },
-    } as SocialInboxView);
+    });
   }
 }
 
