@@ -45,7 +45,10 @@ export class ConnectorSocialEnv extends StorageEnv {
   @IsUrl(BASE_URL)
   LINE_DATA_URL: string = 'https://api-data.line.me';
 
-  /** This connector's public base URL, given to Telegram's setWebhook. */
+  /**
+   * This connector's public base URL (HTTPS in production), given to Telegram's setWebhook and
+   * the origin of the file links LINE fetches a reply's file from.
+   */
   @IsOptional()
   @IsUrl(BASE_URL)
   SOCIAL_PUBLIC_URL?: string;

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { FileLinksController } from '@hub/storage';
 import { SocialInboxes } from './inboxes/social-inboxes';
 import { LineReplyTokens } from './outbound/line-reply-tokens';
 import { LineSender } from './outbound/line-sender';
@@ -10,7 +11,8 @@ import { TelegramWebhooksHandler } from './setup/telegram-webhooks.handler';
 
 /** Agents' replies out through the platforms' send APIs, and what became of them. */
 @Module({
-  controllers: [TelegramWebhooksHandler],
+  // LINE fetches a reply's file from this connector's signed link.
+  controllers: [TelegramWebhooksHandler, FileLinksController],
   providers: [
     SocialInboxes,
     LineReplyTokens,

@@ -134,6 +134,28 @@ describe('inbound customer messages', () => {
     expect(service.crmRequests - before).toBe(1);
   });
 
+  it('refers a reply to the message of the inbox it answers, and to none it does not know', async () => {
+    const visitorId = `visitor-${randomUUID()}`;
+    const first = inboundMessage(target, { visitorId });
+    const answer = {
+      ...inboundMessage(target, { visitorId }),
+      replyToExternalMessageId: first.externalMessageId,
+    };
+    const stray = {
+      ...inboundMessage(target, { visitorId }),
+      replyToExternalMessageId: 'never-stored',
+    };
+    await receive(first);
+    await receive(answer);
+    await receive(stray);
+
+    const [conversation] = await conversationsOf(visitorId);
+    const stored = await service
+      .get(MessageRepository)
+      .listAfter({ conversationId: conversation.id, afterSeq: 0, limit: 10 });
+    expect(stored.map((m) => m.replyToMessageId)).toEqual([null, stored[0].id, null]);
+  });
+
   it('refuses a message naming an inbox of another workspace and stores nothing', async () => {
     const visitorId = `visitor-${randomUUID()}`;
     const foreign = { workspaceId: randomUUID(), inboxId: target.inboxId };

@@ -11,4 +11,5 @@ export * from './uploads/sniff-file-type';
 export * from './uploads/file-name';
 export * from './uploads/file-uploads';
 export * from './serving/file-server';
+export * from './serving/file-links.controller';
 export * from './files.module';

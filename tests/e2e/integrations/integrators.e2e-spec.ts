@@ -7,7 +7,11 @@ import { jetstream } from '@nats-io/jetstream';
 import { Client } from 'pg';
 import { GatewayApi } from '../support/gateway-api';
 import { startHubSuite, type HubSuite } from '../support/hub-suite';
-import { WebhookReceiver, type ReceivedWebhook } from '../support/webhook-receiver';
+import {
+  verifyStandardWebhook,
+  WebhookReceiver,
+  type ReceivedWebhook,
+} from '../support/webhook-receiver';
 import { createWorkspace, type WorkspaceFixture } from '../support/workspace-fixture';
 
 const SECRETS_KEY = randomBytes(32).toString('hex');
@@ -320,6 +324,98 @@ describe('integrators: the API channel and outbound webhooks', () => {
       body: genuine.body.replace('{', '{"refund":"twice",'),
     });
     expect(tampered.status).toBe(401);
+  });
+
+  it('signs with the new and the previous secret during a rotation’s overlap, then with the new one only', async () => {
+    const first = await subscribe('/rotating', ['message.created']);
+    const rotate = (overlapSeconds: number) =>
+      api.call<{ secret: string; previousSecretExpiresAt: string | null }>(
+        'POST',
+        `/api/v1/webhooks/${first.id}/rotate-secret`,
+        { token: adminToken, body: { overlapSeconds } },
+      );
+    const second = await rotate(3600);
+    expect(second.status).toBe(200);
+    expect(second.body.secret).toMatch(/^whsec_/);
+    expect(second.body.secret).not.toBe(first.secret);
+    expect(Date.parse(second.body.previousSecretExpiresAt ?? '')).toBeGreaterThan(Date.now());
+    receiver.expectSecret('/rotating', second.body.secret);
+
+    const deliveredTo = async (content: string): Promise<ReceivedWebhook> => {
+      await postMessage(inbox, { ...customerMessage(), content });
+      await waitFor(
+        () => messagesAt('/rotating', content).length > 0,
+        20_000,
+        () => `${content} not delivered`,
+      );
+      return messagesAt('/rotating', content)[0];
+    };
+    const during = await deliveredTo('During the overlap');
+    expect(String(during.headers['webhook-signature']).split(' ')).toHaveLength(2);
+    expect(verifyStandardWebhook(second.body.secret, during.headers, during.body)).toBe(true);
+    expect(verifyStandardWebhook(first.secret, during.headers, during.body)).toBe(true);
+
+    const third = await rotate(0);
+    expect(third.body.previousSecretExpiresAt).toBeNull();
+    receiver.expectSecret('/rotating', third.body.secret);
+    const after = await deliveredTo('After the overlap');
+    expect(verifyStandardWebhook(third.body.secret, after.headers, after.body)).toBe(true);
+    expect(verifyStandardWebhook(second.body.secret, after.headers, after.body)).toBe(false);
+    expect(String(after.headers['webhook-signature']).split(' ')).toHaveLength(1);
+  });
+
+  it('changes a subscription’s URL and events, checking the new URL’s address again', async () => {
+    const subscription = await subscribe('/before', ['ticket.created']);
+    const patch = (body: object, token = adminToken) =>
+      api.call<{ url: string; events: string[]; code?: string }>(
+        'PATCH',
+        `/api/v1/webhooks/${subscription.id}`,
+        { token, body },
+      );
+    const changed = await patch({ url: receiver.url('/after'), events: ['message.created'] });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({
+      url: receiver.url('/after'),
+      events: ['message.created.v1'],
+    });
+    receiver.expectSecret('/after', subscription.secret);
+    await postMessage(inbox, { ...customerMessage(), content: 'To the moved URL' });
+    await waitFor(
+      () => messagesAt('/after', 'To the moved URL').length > 0,
+      20_000,
+      () => 'not delivered to the new URL',
+    );
+    expect(messagesAt('/after', 'To the moved URL')[0].verified).toBe(true);
+    expect(receiver.at('/before')).toEqual([]);
+    expect((await patch({ events: ['no.such.event'] })).status).toBe(400);
+
+    const strict = await createWorkspace(suite.database.url, { admin: AgentRole.Admin });
+    const token = await api.login(
+      strict.slug,
+      strict.agents.admin.email,
+      strict.agents.admin.password,
+    );
+    const allow = (allowed: boolean) =>
+      api.call('PATCH', '/api/v1/workspace/settings', {
+        token,
+        body: { webhooksAllowPrivateTargets: allowed },
+      });
+    await allow(true);
+    const own = await api.call<{ id: string }>('POST', '/api/v1/webhooks', {
+      token,
+      body: { url: receiver.url('/strict-own'), events: ['message.created'] },
+    });
+    await allow(false);
+    const refused = await api.call<{ code: string }>('PATCH', `/api/v1/webhooks/${own.body.id}`, {
+      token,
+      body: { url: 'http://169.254.169.254/latest/meta-data' },
+    });
+    expect({ status: refused.status, code: refused.body.code }).toEqual({
+      status: 422,
+      code: 'WEBHOOK_TARGET_FORBIDDEN',
+    });
+    // Another workspace's subscription is unknown to this admin.
+    expect((await patch({ events: ['message.created'] }, token)).status).toBe(404);
   });
 
   it('stores a message once whether it is sent three times at once or again later', async () => {

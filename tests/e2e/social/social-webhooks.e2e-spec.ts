@@ -1,4 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { jetstreamManager } from '@nats-io/jetstream';
@@ -8,6 +10,7 @@ import { namespacedDurable, namespacedStream } from '@hub/messaging';
 import { AgentRole } from '@hub/domain';
 import { waitFor } from '@hub/testing';
 import { Client } from 'pg';
+import { GatewayApi } from '../support/gateway-api';
 import { startHubSuite, type HubSuite } from '../support/hub-suite';
 import { nestRequest, type NestRequestError } from '../support/nest-request';
 import {
@@ -49,21 +52,29 @@ describe('social platform webhooks and replies (connector-social)', () => {
 
   beforeAll(async () => {
     fake = await PlatformFake.start();
-    suite = await startHubSuite('social', ['conversation', 'crm', 'routing', 'connector-social'], {
-      SECRETS_KEY,
-      META_VERIFY_TOKEN: VERIFY_TOKEN,
-      META_GRAPH_URL: `${fake.origin}/graph`,
-      META_MEDIA_HOSTS: fake.host,
-      TELEGRAM_API_URL: `${fake.origin}/telegram`,
-      LINE_API_URL: `${fake.origin}/line`,
-      LINE_DATA_URL: `${fake.origin}/line-data`,
-      SOCIAL_SEND_MAX_ATTEMPTS: '3',
-      SOCIAL_WEBHOOKS_PER_MINUTE: String(FLOOD_LIMIT),
-      SOCIAL_MAX_WEBHOOK_BYTES: String(64 * 1024),
-    });
+    suite = await startHubSuite(
+      'social',
+      ['gateway', 'conversation', 'crm', 'routing', 'connector-social'],
+      {
+        SECRETS_KEY,
+        SOCIAL_PUBLIC_URL: 'https://social.example.test',
+        META_VERIFY_TOKEN: VERIFY_TOKEN,
+        META_GRAPH_URL: `${fake.origin}/graph`,
+        META_MEDIA_HOSTS: fake.host,
+        TELEGRAM_API_URL: `${fake.origin}/telegram`,
+        LINE_API_URL: `${fake.origin}/line`,
+        LINE_DATA_URL: `${fake.origin}/line-data`,
+        SOCIAL_SEND_MAX_ATTEMPTS: '3',
+        SOCIAL_WEBHOOKS_PER_MINUTE: String(FLOOD_LIMIT),
+        SOCIAL_MAX_WEBHOOK_BYTES: String(64 * 1024),
+      },
+    );
     db = new Client({ connectionString: suite.database.url });
     await db.connect();
-    workspace = await createWorkspace(suite.database.url, { alice: AgentRole.Supervisor });
+    workspace = await createWorkspace(suite.database.url, {
+      alice: AgentRole.Supervisor,
+      root: AgentRole.Admin,
+    });
     const make = (channel: string, settings: object, secrets: Record<string, string>) =>
       createSocialInbox(suite.database.url, {
         workspaceId: workspace.id,
@@ -459,6 +470,40 @@ describe('social platform webhooks and replies (connector-social)', () => {
     expect(unknown.status).toBe(404);
   });
 
+  it('points a Telegram bot at the hub through the admin API (setWebhook with the secret token)', async () => {
+    const api = new GatewayApi(suite.hub.service('gateway').url);
+    const { root, alice } = workspace.agents;
+    const [admin, supervisor] = await Promise.all([
+      api.login(workspace.slug, root.email, root.password),
+      api.login(workspace.slug, alice.email, alice.password),
+    ]);
+    const setWebhook = (inboxId: string, token: string) =>
+      api.call<{ url?: string; code?: string }>(
+        'POST',
+        `/api/v1/inboxes/${inboxId}/telegram/webhook`,
+        { token },
+      );
+    const answer = await setWebhook(inbox.telegram, admin);
+    expect(answer).toMatchObject({
+      status: 200,
+      body: { url: `https://social.example.test/webhooks/telegram/${inbox.telegram}` },
+    });
+    // As the Bot API's setWebhook takes it.
+    const [call] = fake.callsTo(/^\/telegram\/bot123:tg-token\/setWebhook$/);
+    expect(call.json).toEqual({
+      url: `https://social.example.test/webhooks/telegram/${inbox.telegram}`,
+      secret_token: TG_SECRET,
+      allowed_updates: ['message', 'edited_message'],
+    });
+    expect((await setWebhook(inbox.telegram, supervisor)).status).toBe(403);
+    expect(await setWebhook(inbox.messenger, admin)).toMatchObject({
+      status: 404,
+      body: { code: 'INBOX_NOT_FOUND' },
+    });
+    expect((await setWebhook(randomUUID(), admin)).status).toBe(404);
+    expect(fake.callsTo(/\/setWebhook$/)).toHaveLength(1);
+  });
+
   it('takes LINE messages signed with the channel secret and answers with the fresh reply token', async () => {
     const userId = `U${uniqueId()}`;
     const id = digits(18);
@@ -504,6 +549,91 @@ describe('social platform webhooks and replies (connector-social)', () => {
     expect(push.headers['x-line-retry-key']).toBe(pushed.id);
   });
 
+  it('sends LINE a small image as an image message and a PDF as its link, both signed links LINE can fetch', async () => {
+    const userId = `U${uniqueId()}`;
+    const id = digits(18);
+    const body = JSON.stringify({
+      destination: 'xxxxxxxxxx',
+      events: [
+        {
+          type: 'message',
+          message: { type: 'text', id, quoteToken: 'q3Plxr4AgKd', text: 'Photo please' },
+          webhookEventId: '01FZ74A0TDDPYRVKNK77XKC3ZS',
+          deliveryContext: { isRedelivery: false },
+          timestamp: Date.now(),
+          source: { type: 'user', userId },
+          mode: 'active',
+        },
+      ],
+    });
+    const posted = await fetch(`${social()}/webhooks/line/${inbox.line}`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        'X-Line-Signature': lineSignature(body, LINE_SECRET),
+      },
+      body,
+    });
+    expect(posted.status).toBe(200);
+    const { conversation_id } = await stored(id);
+    const api = new GatewayApi(suite.hub.service('gateway').url);
+    const { root } = workspace.agents;
+    const token = await api.login(workspace.slug, root.email, root.password);
+    const samples = path.resolve(__dirname, '../../../libs/storage/src/uploads/samples');
+    const upload = async (name: string, type: string) => {
+      const bytes = readFileSync(path.join(samples, name));
+      const form = new FormData();
+      form.append('file', new Blob([bytes], { type }), name);
+      const response = await fetch(`${suite.hub.service('gateway').url}/api/v1/uploads`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body: form,
+      });
+      expect(response.status).toBe(201);
+      return { bytes, fileId: ((await response.json()) as { fileId: string }).fileId };
+    };
+    const pushes = () =>
+      fake
+        .callsTo(/^\/line\/v2\/bot\/message\/push$/)
+        .filter((call) => (call.json as { to?: string }).to === userId);
+
+    const png = await upload('sample.png', 'image/png');
+    const photo = await reply(conversation_id, 'Here it is', { attachmentFileId: png.fileId });
+    await deliveryOf(photo.id, 'sent');
+    const [photoPush] = pushes();
+    const messages = (photoPush.json as { messages: Record<string, string>[] }).messages;
+    expect(messages).toHaveLength(2);
+    expect(messages[0]).toEqual({ type: 'text', text: 'Here it is' });
+    expect(Object.keys(messages[1]).sort()).toEqual([
+      'originalContentUrl',
+      'previewImageUrl',
+      'type',
+    ]);
+    expect(messages[1].type).toBe('image');
+    const link = new URL(messages[1].originalContentUrl);
+    expect(link.origin).toBe('https://social.example.test');
+    expect(link.pathname).toBe(`/files/${png.fileId}`);
+    expect(messages[1].previewImageUrl).toBe(link.href);
+    // What LINE's servers fetch: this connector serves the signed link, and only it.
+    const fetched = await fetch(`${social()}${link.pathname}${link.search}`);
+    expect(fetched.status).toBe(200);
+    expect(Buffer.from(await fetched.arrayBuffer()).equals(png.bytes)).toBe(true);
+    link.searchParams.set('signature', '0'.repeat(64));
+    expect((await fetch(`${social()}${link.pathname}${link.search}`)).status).toBe(403);
+
+    const pdf = await upload('sample.pdf', 'application/pdf');
+    const quote = await reply(conversation_id, 'Your quote', { attachmentFileId: pdf.fileId });
+    await deliveryOf(quote.id, 'sent');
+    const [, pdfPush] = pushes();
+    const [text] = (pdfPush.json as { messages: Record<string, string>[] }).messages;
+    expect(text.type).toBe('text');
+    expect(text.text).toMatch(
+      new RegExp(
+        `^Your quote\\nsample\\.pdf: https://social\\.example\\.test/files/${pdf.fileId}\\?expires=\\d+&signature=[0-9a-f]+$`,
+      ),
+    );
+  });
+
   it('sends a WhatsApp reply and applies out-of-order statuses without going back', async () => {
     const from = digits(11);
     const id = `wamid.${uniqueId()}`;
@@ -544,6 +674,50 @@ describe('social platform webhooks and replies (connector-social)', () => {
     await deliveryOf(sent.id, 'read');
     expect((await postMeta(status('delivered'))).status).toBe(200);
     // The late `delivered` was consumed and changed nothing.
+    const jsm = await jetstreamManager(suite.nc);
+    await waitFor(async () => {
+      const consumer = await jsm.consumers.info(
+        namespacedStream(suite.namespace, 'EVENTS'),
+        namespacedDurable(suite.namespace, 'conversation_social_delivery'),
+      );
+      return consumer.num_pending === 0 && consumer.num_ack_pending === 0;
+    }, 20_000);
+    expect((await deliveryOf(sent.id, 'read')).delivery_status).toBe('read');
+  });
+
+  it('keeps the reply a Messenger customer quotes, and applies delivery and read watermarks forward', async () => {
+    const psid = digits(16);
+    const first = `m_${uniqueId()}`;
+    const event = (item: object) => ({ sender: { id: psid }, recipient: { id: pageId }, ...item });
+    const post = async (...items: object[]) =>
+      expect((await postMeta(messengerWebhook('page', pageId, items))).status).toBe(200);
+    await post(event({ timestamp: Date.now(), message: { mid: first, text: 'Hello?' } }));
+    const { conversation_id } = await stored(first);
+    const sent = await reply(conversation_id, 'Which size do you need?');
+    await deliveryOf(sent.id, 'sent');
+    const { rows } = await db.query<{ channel_message_id: string }>(
+      `SELECT channel_message_id FROM conversation.messages WHERE id = $1`,
+      [sent.id],
+    );
+    const answered = `m_${uniqueId()}`;
+    await post(
+      event({
+        timestamp: Date.now(),
+        message: { mid: answered, text: 'M please', reply_to: { mid: rows[0].channel_message_id } },
+      }),
+    );
+    await stored(answered);
+    const quoting = await db.query<{ reply_to_message_id: string | null }>(
+      `SELECT reply_to_message_id FROM conversation.messages WHERE channel_message_id = $1`,
+      [answered],
+    );
+    expect(quoting.rows[0].reply_to_message_id).toBe(sent.id);
+
+    // As in the Messenger Platform's message_reads and message_deliveries references.
+    const now = Date.now() + 1_000;
+    await post(event({ timestamp: now, read: { watermark: now } }));
+    await deliveryOf(sent.id, 'read');
+    await post(event({ delivery: { mids: [rows[0].channel_message_id], watermark: now } }));
     const jsm = await jetstreamManager(suite.nc);
     await waitFor(async () => {
       const consumer = await jsm.consumers.info(

@@ -41,7 +41,14 @@ export class AdmitPlatformEvents {
       const report = {
         workspaceId: inbox.workspaceId,
         inboxId: inbox.inboxId,
-        channelMessageId: status.channelMessageId,
+        ...('watermark' in status
+          ? {
+              watermark: {
+                recipientId: storable(status.watermark.recipientId, MAX_EXTERNAL_ID),
+                upTo: status.watermark.upTo.toISOString(),
+              },
+            }
+          : { channelMessageId: status.channelMessageId }),
         status: status.status,
         ...(status.reason ? { reason: status.reason.slice(0, 500) } : {}),
         occurredAt: new Date().toISOString(),
@@ -91,6 +98,9 @@ export class AdmitPlatformEvents {
       content: storable(content, MAX_CONTENT),
       contentType: kept && 'file' in kept ? ContentType.File : ContentType.Text,
       ...(kept && 'file' in kept ? { attachmentFileId: kept.file.id } : {}),
+      ...(message.replyTo
+        ? { replyToExternalMessageId: storable(message.replyTo, MAX_EXTERNAL_ID) }
+        : {}),
       sentAt: message.sentAt.toISOString(),
     };
   }

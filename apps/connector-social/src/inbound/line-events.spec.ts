@@ -41,4 +41,11 @@ describe('lineEvents', () => {
     ]);
     expect(lineEvents({ destination: 'x', events: [] }).messages).toEqual([]);
   });
+
+  it('keeps the message a quoting reply answers', () => {
+    const { messages } = lineEvents({
+      events: [event({ type: 'text', id: '5', text: 'this one', quotedMessageId: '4' })],
+    });
+    expect(messages[0].replyTo).toBe('4');
+  });
 });

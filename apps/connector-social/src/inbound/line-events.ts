@@ -39,7 +39,12 @@ export function lineEvents(body: unknown): PlatformEvents & { replyTokens: LineR
       events.ignored.push(`message:${String(message.type)}`);
       continue;
     }
-    events.messages.push({ ...parsed, sentAt: timeOf(event.timestamp) });
+    const replyTo = text(message.quotedMessageId);
+    events.messages.push({
+      ...parsed,
+      ...(replyTo ? { replyTo } : {}),
+      sentAt: timeOf(event.timestamp),
+    });
     const replyToken = text(event.replyToken);
     if (replyToken) {
       events.replyTokens.push({ userId, replyToken, receivedAt: timeOf(event.timestamp) });

@@ -71,4 +71,86 @@ describe('metaEntries', () => {
     expect(entry.events.messages).toEqual([]);
     expect(metaEntries({ object: 'permissions' })).toBeNull();
   });
+
+  it('keeps the message a Messenger or WhatsApp reply answers', () => {
+    const [messenger] = metaEntries({
+      object: 'page',
+      entry: [
+        {
+          id: 'PAGE',
+          messaging: [
+            {
+              sender: { id: 'PSID' },
+              recipient: { id: 'PAGE' },
+              timestamp: 1_700_000_000_000,
+              message: { mid: 'm_2', text: 'yes', reply_to: { mid: 'm_1' } },
+            },
+          ],
+        },
+      ],
+    })!;
+    expect(messenger.events.messages[0].replyTo).toBe('m_1');
+    const [whatsapp] = metaEntries({
+      object: 'whatsapp_business_account',
+      entry: [
+        {
+          id: 'WABA',
+          changes: [
+            {
+              field: 'messages',
+              value: {
+                metadata: { phone_number_id: 'PN' },
+                messages: [
+                  {
+                    from: '16505551234',
+                    id: 'wamid.R',
+                    timestamp: '1700000000',
+                    type: 'text',
+                    text: { body: 'yes' },
+                    context: { from: '15550001111', id: 'wamid.OUT' },
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      ],
+    })!;
+    expect(whatsapp.events.messages[0].replyTo).toBe('wamid.OUT');
+  });
+
+  it('reads delivery and read receipts as watermarks, and Instagram reads by message', () => {
+    const receipt = (item: object) => ({
+      sender: { id: 'PSID' },
+      recipient: { id: 'PAGE' },
+      ...item,
+    });
+    const [page] = metaEntries({
+      object: 'page',
+      entry: [
+        {
+          id: 'PAGE',
+          messaging: [
+            receipt({ delivery: { mids: ['m_1'], watermark: 1_700_000_000_000 } }),
+            receipt({ delivery: { mids: ['m_2'] } }),
+            receipt({ timestamp: 1_700_000_000_500, read: { watermark: 1_700_000_000_400 } }),
+          ],
+        },
+      ],
+    })!;
+    expect(page.events.statuses).toEqual([
+      {
+        status: 'delivered',
+        watermark: { recipientId: 'PSID', upTo: new Date(1_700_000_000_000) },
+      },
+      { status: 'delivered', channelMessageId: 'm_2' },
+      { status: 'read', watermark: { recipientId: 'PSID', upTo: new Date(1_700_000_000_400) } },
+    ]);
+    const [instagram] = metaEntries({
+      object: 'instagram',
+      entry: [{ id: 'IG', messaging: [receipt({ read: { mid: 'aWdf' } })] }],
+    })!;
+    expect(instagram.events.statuses).toEqual([{ status: 'read', channelMessageId: 'aWdf' }]);
+    expect(instagram.events.ignored).toEqual([]);
+  });
 });

@@ -9,6 +9,7 @@ import {
   timeOf,
   type PlatformEvents,
   type PlatformMessage,
+  type PlatformStatus,
 } from './platform-message';
 
 /** The events of one `entry[]` of a Meta webhook: one platform account, so one inbox. */
@@ -58,6 +59,8 @@ function messagingEvents(entry: Record<string, unknown>): PlatformEvents {
       events.messages.push(...messengerMessage(senderId, message, sentAt));
     } else if (senderId && text(reaction.mid)) {
       events.messages.push(reactionMessage(senderId, reaction, sentAt));
+    } else if (senderId && (item.delivery !== undefined || item.read !== undefined)) {
+      events.statuses.push(...receipts(senderId, item));
     } else {
       events.ignored.push(Object.keys(item).find((k) => !BASE_FIELDS.has(k)) ?? 'unknown');
     }
@@ -67,13 +70,30 @@ function messagingEvents(entry: Record<string, unknown>): PlatformEvents {
 
 const BASE_FIELDS = new Set(['sender', 'recipient', 'timestamp']);
 
+/**
+ * Messenger's `delivery` (`watermark`, else `mids`) and `read` (`watermark`) receipts, and
+ * Instagram's `read` (`mid`, the message read): the customer is the sender of the receipt.
+ */
+function receipts(senderId: string, item: Record<string, unknown>): PlatformStatus[] {
+  const delivered = item.delivery !== undefined;
+  const receipt = obj(delivered ? item.delivery : item.read);
+  const status = delivered ? 'delivered' : 'read';
+  if (receipt.watermark !== undefined) {
+    return [{ status, watermark: { recipientId: senderId, upTo: timeOf(receipt.watermark) } }];
+  }
+  const mids = [...list(receipt.mids), receipt.mid].map(text).filter((mid) => mid !== undefined);
+  return mids.map((channelMessageId) => ({ status, channelMessageId }));
+}
+
 function messengerMessage(
   senderId: string,
   message: Record<string, unknown>,
   sentAt: Date,
 ): PlatformMessage[] {
   const mid = String(message.mid);
-  const base = { senderId, sentAt };
+  // Instagram's reply to a story names the story (`reply_to.story`), not a message: not kept.
+  const replyTo = text(obj(message.reply_to).mid);
+  const base = { senderId, sentAt, ...(replyTo ? { replyTo } : {}) };
   const out: PlatformMessage[] = [];
   const body = text(message.text);
   if (body) out.push({ ...base, externalMessageId: mid, text: body });
@@ -164,8 +184,10 @@ function whatsappMessage(
   const id = text(message.id);
   if (!from || !id) return { ignored: type };
   const name = names.get(from);
+  const replyTo = text(obj(message.context).id);
   const base = {
     externalMessageId: id,
+    ...(replyTo ? { replyTo } : {}),
     senderId: from,
     senderPhone: `+${from}`,
     ...(name ? { senderName: name } : {}),

@@ -17,15 +17,18 @@ export interface PlatformMessage {
   senderPhone?: string;
   text: string;
   media?: { source: MediaSource; kind: string; name?: string };
+  /** The platform's id of the message this one answers (the customer quoted or replied to it). */
+  replyTo?: string;
   sentAt: Date;
 }
 
-/** What a platform said became of one of our replies. */
-export interface PlatformStatus {
-  channelMessageId: string;
-  status: SocialDeliveryStatus;
-  reason?: string;
-}
+/**
+ * What a platform said became of one of our replies, or (Messenger's watermarks) of every reply
+ * to a customer sent before a time.
+ */
+export type PlatformStatus = { status: SocialDeliveryStatus; reason?: string } & (
+  { channelMessageId: string } | { watermark: { recipientId: string; upTo: Date } }
+);
 
 /** What one webhook call carried for one inbox. */
 export interface PlatformEvents {

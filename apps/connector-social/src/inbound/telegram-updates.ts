@@ -29,6 +29,7 @@ export function telegramEvents(body: unknown): PlatformEvents {
   const from = obj(message.from);
   const name = [text(from.first_name), text(from.last_name)].filter(Boolean).join(' ');
   const caption = text(message.text) ?? text(message.caption) ?? '';
+  const repliedId = text(obj(message.reply_to_message).message_id);
   const parsed: PlatformMessage = {
     // message_id is unique per chat; an edit is told apart by its edit time.
     externalMessageId: edited
@@ -37,6 +38,8 @@ export function telegramEvents(body: unknown): PlatformEvents {
     senderId: chatId,
     ...(name ? { senderName: name } : {}),
     text: edited ? `${EDIT_MARK}${caption}` : caption,
+    // Ids are per chat, as ours are stored: `<chat>:<message_id>`.
+    ...(repliedId ? { replyTo: `${chatId}:${repliedId}` } : {}),
     sentAt: timeOf(message.edit_date ?? message.date),
     ...mediaOf(message),
   };

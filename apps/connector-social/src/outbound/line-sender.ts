@@ -1,37 +1,60 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { SocialReplyRequested } from '@hub/contracts';
 import { SERVICE_ENV } from '@hub/service-kit';
+import { FileLinks } from '@hub/storage';
 import type { ConnectorSocialEnv } from '../connector-social.env';
 import type { SocialInbox } from '../inboxes/social-inboxes';
+import { lineMessages, type LineMessage } from './line-messages';
 import { LineReplyTokens } from './line-reply-tokens';
 import { idOf } from './meta-sender';
-import { callPlatform, PlatformRefusal } from './platform-call';
+import { callPlatform, PlatformRefusal, type ReplyFile } from './platform-call';
+
+// LINE fetches a file when the user opens it, possibly days later.
+const FILE_LINK_TTL_SECONDS = 7 * 24 * 3600;
 
 /**
  * Replies through the LINE Messaging API: with the user's reply token while it is fresh, else a
- * push. Text only: LINE takes images by public HTTPS URL, which the hub does not hand out.
+ * push. A file goes as a signed link to this connector (SOCIAL_PUBLIC_URL), which LINE fetches.
  */
 @Injectable()
 export class LineSender {
   constructor(
     @Inject(SERVICE_ENV) private readonly env: ConnectorSocialEnv,
     private readonly replyTokens: LineReplyTokens,
+    private readonly links: FileLinks,
   ) {}
 
-  async send(inbox: SocialInbox, reply: SocialReplyRequested): Promise<string | undefined> {
-    if (reply.attachment) {
-      throw new PlatformRefusal('files cannot be sent to LINE yet; send a text', true);
-    }
+  async send(
+    inbox: SocialInbox,
+    reply: SocialReplyRequested,
+    file?: ReplyFile,
+  ): Promise<string | undefined> {
     const token = inbox.secret('channelAccessToken');
     if (!token) throw new PlatformRefusal('the inbox has no channelAccessToken', true);
     const headers = { Authorization: `Bearer ${token}` };
-    const messages = [{ type: 'text', text: reply.content.slice(0, 5_000) }];
+    const messages = lineMessages(reply, file && { ...file, link: this.linkTo(reply) });
     const replyToken = this.replyTokens.take(inbox.inboxId, reply.recipientId);
     const answer = replyToken
       ? await this.replyOrPush(reply, { headers, messages, replyToken })
       : await this.push(reply, { headers, messages });
     const [sent] = (answer.sentMessages ?? []) as { id?: unknown }[];
     return idOf(sent?.id);
+  }
+
+  /** The signed link LINE fetches the reply's file from. */
+  private linkTo(reply: SocialReplyRequested): string {
+    const origin = this.env.SOCIAL_PUBLIC_URL?.replace(/\/$/, '');
+    if (!origin || !reply.attachment) {
+      throw new PlatformRefusal(
+        'SOCIAL_PUBLIC_URL is not configured: LINE cannot fetch files',
+        true,
+      );
+    }
+    return this.links.signFileUrl({
+      fileId: reply.attachment.fileId,
+      origin,
+      expiresInSeconds: FILE_LINK_TTL_SECONDS,
+    });
   }
 
   /** A reply token refused (used, expired) costs a push, not the message. */
@@ -61,5 +84,5 @@ export class LineSender {
 
 interface LineCall {
   headers: Record<string, string>;
-  messages: { type: string; text: string }[];
+  messages: LineMessage[];
 }

@@ -106,7 +106,7 @@ export class SendSocialReplyHandler implements OnApplicationBootstrap {
       case Channel.Telegram:
         return this.telegram.send(inbox, request, file);
       case Channel.Line:
-        return this.line.send(inbox, request);
+        return this.line.send(inbox, request, file);
       case Channel.Messenger:
       case Channel.Instagram:
       case Channel.WhatsApp:

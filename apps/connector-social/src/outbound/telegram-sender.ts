@@ -31,7 +31,9 @@ export class TelegramSender {
         json: { chat_id: reply.recipientId, text: reply.content },
       });
     }
-    return idOf((answer.result as Record<string, unknown> | undefined)?.message_id);
+    const sent = idOf((answer.result as Record<string, unknown> | undefined)?.message_id);
+    // Stored as the customer's messages are (`<chat>:<message_id>`): their replies name it so.
+    return sent && `${reply.recipientId}:${sent}`;
   }
 
   /** Points the bot's webhook at this connector, with the inbox's secret token. */

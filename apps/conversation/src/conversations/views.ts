@@ -42,6 +42,7 @@ export function toMessageView(message: Message): MessageView {
     contentType: message.contentType,
     ...(message.clientMessageId ? { clientMessageId: message.clientMessageId } : {}),
     createdAt: message.createdAt.toISOString(),
+    ...(message.replyToMessageId ? { replyToMessageId: message.replyToMessageId } : {}),
     ...deliveryOf(message),
     ...(message.attachment
       ? {

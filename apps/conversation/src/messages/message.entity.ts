@@ -41,6 +41,10 @@ import { StoredFile } from '../files/stored-file.entity';
 // Search in the inbox's list: a trigram GIN index (migration 1796220000000), which TypeORM
 // cannot describe.
 @Index('ix_messages_content_trgm', { synchronize: false })
+// Finds the replies to a message (the reference's foreign key is checked on every delete of one).
+@Index('ix_messages_reply_to', ['replyToMessageId'], {
+  where: 'reply_to_message_id IS NOT NULL',
+})
 @Check('ck_messages_seq', 'seq > 0')
 @Check('ck_messages_direction', sqlIn('direction', MESSAGE_DIRECTIONS))
 @Check('ck_messages_sender_type', sqlIn('sender_type', SENDER_TYPES))
@@ -90,6 +94,11 @@ export class Message {
   /** Why a mailed reply failed (the relay's answer, a bounce's diagnostic). */
   @Column({ name: 'delivery_error', type: 'text', nullable: true })
   deliveryError!: string | null;
+
+  /** The message this one answers, as the customer's platform said. */
+  @Column({ name: 'reply_to_message_id', type: 'uuid', nullable: true })
+  @ForeignKey(() => Message, { name: 'fk_messages_reply_to', onDelete: 'SET NULL' })
+  replyToMessageId!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

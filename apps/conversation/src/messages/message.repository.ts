@@ -11,9 +11,10 @@ import { Message } from './message.entity';
  */
 export type NewMessage = Omit<
   Message,
-  'id' | 'createdAt' | 'attachment' | 'attachmentFileId' | 'deliveryError'
+  'id' | 'createdAt' | 'attachment' | 'attachmentFileId' | 'deliveryError' | 'replyToMessageId'
 > & {
   attachmentFileId?: string | null;
+  replyToMessageId?: string | null;
   deliveryError?: string | null;
   attachment?: StoredFile | null;
 };
@@ -53,6 +54,18 @@ export class MessageRepository {
       senderId: key.agentId,
       clientMessageId: key.clientMessageId,
     });
+  }
+
+  /** Our id of the message with this channel id in the inbox, or null when none is stored. */
+  async idByChannelMessageId(
+    tx: EntityManager,
+    key: { inboxId: string; channelMessageId: string },
+  ): Promise<string | null> {
+    const rows = await tx.query<{ id: string }[]>(
+      `select id from conversation.messages where inbox_id = $1 and channel_message_id = $2`,
+      [key.inboxId, key.channelMessageId],
+    );
+    return rows[0]?.id ?? null;
   }
 
   findByChannelMessageIdOrFail(inboxId: string, channelMessageId: string): Promise<Message> {
@@ -119,6 +132,37 @@ export class MessageRepository {
       ],
     );
     return rows[0].matched > 0;
+  }
+
+  /**
+   * Records a Messenger watermark: every reply to the customer (`recipientId`, the conversation's
+   * sender) the platform took before `upTo` moves to `status`, only forward. Not yet sent ones
+   * (no platform id) are left: the platform has not seen them.
+   */
+  async recordSocialWatermark(report: {
+    workspaceId: string;
+    inboxId: string;
+    recipientId: string;
+    upTo: Date;
+    status: DeliveryStatus;
+  }): Promise<void> {
+    await this.database.dataSource.query(
+      `update conversation.messages m
+          set delivery_status = $5
+         from conversation.conversations c
+        where c.id = m.conversation_id and c.inbox_id = $2 and c.customer_external_id = $3
+          and m.workspace_id = $1 and m.inbox_id = $2 and m.direction = 'outbound'
+          and m.channel_message_id is not null and m.created_at <= $4
+          and array_position($6::text[], m.delivery_status) < array_position($6::text[], $5::text)`,
+      [
+        report.workspaceId,
+        report.inboxId,
+        report.recipientId,
+        report.upTo,
+        report.status,
+        DELIVERY_ORDER,
+      ],
+    );
   }
 
   /** When the customer last wrote in the conversation (WhatsApp's 24-hour window), or null. */

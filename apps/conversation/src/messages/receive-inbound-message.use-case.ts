@@ -164,6 +164,7 @@ export class ReceiveInboundMessage {
       deliveryStatus: DeliveryStatus.Delivered,
       attachmentFileId: attachment?.id ?? null,
       attachment,
+      replyToMessageId: await this.repliedTo(tx, inbound),
     };
     const message = await this.messages.insertUnlessStored(tx, values);
     // Another delivery stored it first: roll back so the sequence number stays unused.
@@ -180,6 +181,13 @@ export class ReceiveInboundMessage {
       ),
     );
     return { message, conversation, events };
+  }
+
+  /** The stored message the customer answered, when the channel named one we have. */
+  private async repliedTo(tx: EntityManager, inbound: InboundMessageReceived) {
+    if (!inbound.replyToExternalMessageId) return null;
+    const key = { inboxId: inbound.inboxId, channelMessageId: inbound.replyToExternalMessageId };
+    return this.messages.idByChannelMessageId(tx, key);
   }
 
   /** A resend of a stored message: fanned out again so its sender gets the ack it missed. */

@@ -28,6 +28,12 @@ export class SocialDeliveryHandler implements OnApplicationBootstrap {
   }
 
   private async record(report: SocialDeliveryReported, meta: DeliveryMeta): Promise<void> {
+    if (report.watermark) {
+      // Covers whatever replies there are, none included: nothing to wait for.
+      const { recipientId, upTo } = report.watermark;
+      await this.messages.recordSocialWatermark({ ...report, recipientId, upTo: new Date(upTo) });
+      return;
+    }
     const matched = await this.messages.recordSocialDelivery(report);
     if (matched) return;
     if (meta.deliveryCount < UNMATCHED_ATTEMPTS) {

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { SetTelegramWebhookReply } from '@hub/contracts';
 import { CHANNELS, type Channel } from '@hub/domain';
 import type { InboxAdminView } from '../inboxes/inbox-admin-view';
 import type { InboxSnippetView } from '../inboxes/inboxes.service';
@@ -13,6 +14,10 @@ export class InboxAdminViewSchema implements InboxAdminView {
   secretsSet!: string[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class TelegramWebhookSchema implements SetTelegramWebhookReply {
+  @ApiProperty({ example: 'https://social.example.com/webhooks/telegram/…' }) url!: string;
 }
 
 export class InboxSnippetSchema implements InboxSnippetView {

@@ -1,11 +1,16 @@
-import { Body, Delete, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { ApiController, ApiErrors } from '../api/api-controller.decorator';
-import { InboxAdminViewSchema, InboxSnippetSchema } from '../api/admin-view-schemas';
+import {
+  InboxAdminViewSchema,
+  InboxSnippetSchema,
+  TelegramWebhookSchema,
+} from '../api/admin-view-schemas';
 import type { AuthenticatedAgent } from '../auth/authenticated-agent';
 import { CurrentAgent } from '../auth/current-agent.decorator';
 import { CreateInboxBody, InboxParams, UpdateInboxBody } from './dto/inbox.dto';
 import type { InboxAdminView } from './inbox-admin-view';
+import type { SetTelegramWebhookReply } from '@hub/contracts';
 import { InboxesService, type InboxSnippetView } from './inboxes.service';
 
 const ADMIN_ONLY = { status: 403, description: 'AUTH_FORBIDDEN (not an admin)' };
@@ -95,5 +100,28 @@ export class InboxesController {
     @Param() { inboxId }: InboxParams,
   ): Promise<InboxSnippetView> {
     return this.inboxes.snippet(admin, inboxId);
+  }
+
+  @Post(':inboxId/telegram/webhook')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Admin only: point a Telegram inbox's bot at the hub (Bot API setWebhook)",
+    description:
+      "Registers `<SOCIAL_PUBLIC_URL>/webhooks/telegram/<inboxId>` with the inbox's " +
+      '`webhookSecret` as `secret_token`; call it after setting or changing the bot token or ' +
+      'secret. Answers the URL registered.',
+  })
+  @ApiOkResponse({ type: TelegramWebhookSchema })
+  @ApiErrors(
+    ADMIN_ONLY,
+    { status: 404, description: 'INBOX_NOT_FOUND (or not a Telegram inbox)' },
+    { status: 400, description: 'VALIDATION_FAILED (SOCIAL_PUBLIC_URL not configured)' },
+    { status: 503, description: 'UPSTREAM_UNAVAILABLE (Telegram refused or unreachable)' },
+  )
+  setTelegramWebhook(
+    @CurrentAgent() admin: AuthenticatedAgent,
+    @Param() { inboxId }: InboxParams,
+  ): Promise<SetTelegramWebhookReply> {
+    return this.inboxes.setTelegramWebhook(admin, inboxId);
   }
 }

@@ -5,6 +5,8 @@ import {
   type DeleteInboxRequest,
   type GetInboxRequest,
   type InboxView,
+  type SetTelegramWebhookReply,
+  type SetTelegramWebhookRequest,
   type UpdateInboxRequest,
   type WorkspaceScopedRequest,
 } from '@hub/contracts';
@@ -95,6 +97,23 @@ export class InboxesService {
       inboxId,
       html: `<script async src="${src}" data-inbox="${inbox.id}"></script>`,
     };
+  }
+
+  /**
+   * Points a Telegram inbox's bot at connector-social (Bot API setWebhook with the inbox's
+   * secret token), after its bot token or secret was set or changed.
+   */
+  async setTelegramWebhook(
+    admin: AuthenticatedAgent,
+    inboxId: string,
+  ): Promise<SetTelegramWebhookReply> {
+    adminOnly(admin, "set a Telegram inbox's webhook");
+    const inbox = await this.inboxOf(admin, inboxId);
+    if (inbox.channel !== Channel.Telegram) {
+      throw new DomainException('INBOX_NOT_FOUND', `Inbox ${inboxId} is not a Telegram inbox`);
+    }
+    const request: SetTelegramWebhookRequest = { workspaceId: admin.workspaceId, inboxId };
+    return this.rpc.request(SUBJECTS.social.setTelegramWebhook, request);
   }
 
   /** The inbox, when it is of the admin's workspace (another's answers as unknown). */

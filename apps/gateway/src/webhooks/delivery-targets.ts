@@ -5,10 +5,10 @@ import { DomainException, RpcClient } from '@hub/service-kit';
 import { apiInboxConfig } from '../api-channel/api-inbox-config';
 import type { DueDelivery } from './webhook-deliveries.repository';
 
-/** Where one delivery goes and the secret it is signed with. */
+/** Where one delivery goes and the secrets it is signed with (two during a rotation's overlap). */
 export interface DeliveryTarget {
   url: string;
-  secret: string;
+  secrets: string[];
 }
 
 /**
@@ -24,10 +24,9 @@ export class DeliveryTargets {
 
   async of(delivery: DueDelivery): Promise<DeliveryTarget> {
     if (delivery.subscription) {
-      return {
-        url: delivery.subscription.url,
-        secret: this.box.open(delivery.subscription.sealedSecret),
-      };
+      const { url, sealedSecret, previousSealedSecret } = delivery.subscription;
+      const sealed = previousSealedSecret ? [sealedSecret, previousSealedSecret] : [sealedSecret];
+      return { url, secrets: sealed.map((secret) => this.box.open(secret)) };
     }
     const inbox = await this.rpc.request(SUBJECTS.conversation.getInbox, {
       inboxId: delivery.inboxId ?? '',
@@ -36,6 +35,6 @@ export class DeliveryTargets {
     if (!config.callbackUrl) {
       throw new DomainException('API_INBOX_NOT_CONFIGURED', 'The inbox has no callback URL');
     }
-    return { url: config.callbackUrl, secret: config.signingSecret };
+    return { url: config.callbackUrl, secrets: [config.signingSecret] };
   }
 }

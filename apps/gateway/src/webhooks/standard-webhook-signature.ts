@@ -33,12 +33,18 @@ export function signWebhook(secret: string, content: SignedContent): string {
   return `v1,${mac}`;
 }
 
-/** The three headers of one signed delivery. */
-export function webhookHeaders(secret: string, content: SignedContent): Record<string, string> {
+/**
+ * The three headers of one signed delivery: one signature per secret, space-separated as
+ * Standard Webhooks allows (a rotation's new and previous secret).
+ */
+export function webhookHeaders(
+  secrets: readonly string[],
+  content: SignedContent,
+): Record<string, string> {
   return {
     'webhook-id': content.id,
     'webhook-timestamp': String(content.timestamp),
-    'webhook-signature': signWebhook(secret, content),
+    'webhook-signature': secrets.map((secret) => signWebhook(secret, content)).join(' '),
   };
 }
 

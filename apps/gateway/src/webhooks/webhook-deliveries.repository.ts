@@ -16,7 +16,13 @@ export interface DueDelivery {
   attempts: number;
   firstAttemptAt: Date | null;
   /** Set for a subscription's delivery; `inboxId` for an API inbox's callback. */
-  subscription: { id: string; url: string; sealedSecret: string } | null;
+  subscription: {
+    id: string;
+    url: string;
+    sealedSecret: string;
+    /** The secret before a rotation, while its overlap lasts: deliveries are signed with both. */
+    previousSealedSecret: string | null;
+  } | null;
   inboxId: string | null;
   allowPrivateTargets: boolean;
 }
@@ -34,6 +40,7 @@ interface DueRow {
   subscription_id: string | null;
   url: string | null;
   secret: string | null;
+  previous_secret: string | null;
   inbox_id: string | null;
   allow_private: boolean | null;
 }
@@ -106,6 +113,9 @@ export class WebhookDeliveriesRepository {
                  (select url from gateway.webhook_subscriptions where id = d.subscription_id) as url,
                  (select secret from gateway.webhook_subscriptions where id = d.subscription_id)
                    as secret,
+                 (select previous_secret from gateway.webhook_subscriptions
+                   where id = d.subscription_id and previous_secret_expires_at > now())
+                   as previous_secret,
                  (w.settings->>'webhooksAllowPrivateTargets')::boolean as allow_private`,
       [limit, leaseMs],
     );
@@ -121,7 +131,12 @@ export class WebhookDeliveriesRepository {
       firstAttemptAt: row.first_attempt_at,
       subscription:
         row.subscription_id && row.url && row.secret
-          ? { id: row.subscription_id, url: row.url, sealedSecret: row.secret }
+          ? {
+              id: row.subscription_id,
+              url: row.url,
+              sealedSecret: row.secret,
+              previousSealedSecret: row.previous_secret,
+            }
           : null,
       inboxId: row.inbox_id,
       allowPrivateTargets: row.allow_private === true,

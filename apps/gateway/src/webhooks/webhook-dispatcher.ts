@@ -111,7 +111,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
       return await postWebhook({
         url,
         target: address,
-        headers: webhookHeaders(target.secret, { id: delivery.eventId, timestamp, body }),
+        headers: webhookHeaders(target.secrets, { id: delivery.eventId, timestamp, body }),
         body,
         timeoutMs: this.env.WEBHOOK_TIMEOUT_MS,
       });

@@ -6,7 +6,7 @@ const notFound = (id: string) =>
   new DomainException('WEBHOOK_NOT_FOUND', `Webhook ${id} does not exist`);
 
 const SUBSCRIPTION_COLUMNS = `id, url, description, events, status, consecutive_failures,
-  paused_at, created_at, updated_at`;
+  paused_at, previous_secret_expires_at, created_at, updated_at`;
 
 /** gateway.webhook_subscriptions as admins manage them, always within one workspace. */
 @Injectable()
@@ -53,6 +53,58 @@ export class WebhookSubscriptionsRepository {
     );
     if (!row) throw notFound(id);
     return row;
+  }
+
+  /** Changes the URL, events or description given; the others stay. */
+  async update(change: {
+    workspaceId: string;
+    id: string;
+    url?: string;
+    events?: string[];
+    description?: string | null;
+  }): Promise<SubscriptionRow> {
+    const db = await this.database.connected();
+    const [rows] = await db.query<[SubscriptionRow[], number]>(
+      `update gateway.webhook_subscriptions
+          set url = coalesce($3, url), events = coalesce($4, events),
+              description = case when $5 then $6 else description end, updated_at = now()
+        where workspace_id = $1 and id = $2 returning ${SUBSCRIPTION_COLUMNS}`,
+      [
+        change.workspaceId,
+        change.id,
+        change.url ?? null,
+        change.events ?? null,
+        change.description !== undefined,
+        change.description ?? null,
+      ],
+    );
+    if (rows.length === 0) throw notFound(change.id);
+    return rows[0];
+  }
+
+  /**
+   * Replaces the secret; the one it replaces still signs deliveries (beside the new one) until
+   * `overlapMs` from now. A rotation during an overlap ends that overlap: only the secret in
+   * use just before stays.
+   */
+  async rotateSecret(rotation: {
+    workspaceId: string;
+    id: string;
+    sealedSecret: string;
+    overlapMs: number;
+  }): Promise<SubscriptionRow> {
+    const db = await this.database.connected();
+    const [rows] = await db.query<[SubscriptionRow[], number]>(
+      `update gateway.webhook_subscriptions
+          set previous_secret = case when $4 > 0 then secret end,
+              previous_secret_expires_at =
+                case when $4 > 0 then now() + $4 * interval '1 millisecond' end,
+              secret = $3, updated_at = now()
+        where workspace_id = $1 and id = $2 returning ${SUBSCRIPTION_COLUMNS}`,
+      [rotation.workspaceId, rotation.id, rotation.sealedSecret, rotation.overlapMs],
+    );
+    if (rows.length === 0) throw notFound(rotation.id);
+    return rows[0];
   }
 
   async remove(workspaceId: string, id: string): Promise<void> {

@@ -9,11 +9,13 @@ export interface WebhookView {
   /** Failed attempts in a row; at the workspace's limit the subscription is paused. */
   consecutiveFailures: number;
   pausedAt: string | null;
+  /** After a secret rotation: until when deliveries also carry the previous secret's signature. */
+  previousSecretExpiresAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
 
-/** A new subscription, with the `whsec_` secret its deliveries are signed with. */
+/** A new (or rotated) subscription, with the `whsec_` secret its deliveries are signed with. */
 export interface CreatedWebhookView extends WebhookView {
   secret: string;
 }
@@ -43,6 +45,7 @@ export interface SubscriptionRow {
   status: 'active' | 'paused';
   consecutive_failures: number;
   paused_at: Date | null;
+  previous_secret_expires_at: Date | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -56,9 +59,14 @@ export function webhookView(row: SubscriptionRow): WebhookView {
     status: row.status,
     consecutiveFailures: row.consecutive_failures,
     pausedAt: row.paused_at?.toISOString() ?? null,
+    previousSecretExpiresAt: overlapEnd(row.previous_secret_expires_at),
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
+}
+
+function overlapEnd(expiresAt: Date | null): string | null {
+  return expiresAt && expiresAt.getTime() > Date.now() ? expiresAt.toISOString() : null;
 }
 
 export interface DeliveryRow {

@@ -1,4 +1,4 @@
-import { Body, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -13,6 +13,8 @@ import {
   CreateWebhookBody,
   DeliveryLogQuery,
   ReplayWebhookBody,
+  RotateWebhookSecretBody,
+  UpdateWebhookBody,
   WebhookParams,
 } from './dto/webhook.dto';
 import type { CreatedWebhookView, WebhookDeliveryView, WebhookView } from './webhook-views';
@@ -63,6 +65,43 @@ export class WebhooksController {
     @Param() { webhookId }: WebhookParams,
   ): Promise<WebhookView> {
     return this.webhooks.get(adminWorkspace(agent, 'read webhooks'), webhookId);
+  }
+
+  @Patch(':webhookId')
+  @ApiOperation({ summary: 'Admin only: change a subscription’s URL, events or description' })
+  @ApiOkResponse({ description: 'The subscription (no secret)' })
+  @ApiErrors(ADMIN_ONLY, NOT_FOUND, {
+    status: 422,
+    description: 'WEBHOOK_TARGET_FORBIDDEN (the URL resolves to a loopback/private address)',
+  })
+  update(
+    @CurrentAgent() agent: AuthenticatedAgent,
+    @Param() { webhookId }: WebhookParams,
+    @Body() body: UpdateWebhookBody,
+  ): Promise<WebhookView> {
+    return this.webhooks.update(adminWorkspace(agent, 'change webhooks'), webhookId, body);
+  }
+
+  @Post(':webhookId/rotate-secret')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Admin only: a new signing secret, shown once; the previous one signs too for a while',
+    description:
+      'During the overlap (`overlapSeconds`, default a day) every delivery carries two ' +
+      'space-separated signatures in `webhook-signature`: the new secret’s and the previous one’s.',
+  })
+  @ApiOkResponse({ description: 'The subscription, with its new `secret` (whsec_…)' })
+  @ApiErrors(ADMIN_ONLY, NOT_FOUND)
+  rotateSecret(
+    @CurrentAgent() agent: AuthenticatedAgent,
+    @Param() { webhookId }: WebhookParams,
+    @Body() body: RotateWebhookSecretBody,
+  ): Promise<CreatedWebhookView> {
+    return this.webhooks.rotateSecret(
+      adminWorkspace(agent, 'rotate webhook secrets'),
+      webhookId,
+      body,
+    );
   }
 
   @Delete(':webhookId')

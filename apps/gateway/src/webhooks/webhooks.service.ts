@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { latestPublicEvent, publicEventKey, type PublicEventType } from '@hub/contracts';
 import { SecretBox } from '@hub/secret-box';
-import type { CreateWebhookBody } from './dto/webhook.dto';
+import type {
+  CreateWebhookBody,
+  RotateWebhookSecretBody,
+  UpdateWebhookBody,
+} from './dto/webhook.dto';
 import { newWebhookSecret } from './standard-webhook-signature';
 import { resolveTarget } from './target-address';
 import { WebhookSubscriptionsRepository } from './webhook-subscriptions.repository';
@@ -12,6 +16,8 @@ import {
   type WebhookDeliveryView,
   type WebhookView,
 } from './webhook-views';
+
+const DEFAULT_OVERLAP_SECONDS = 86_400;
 
 // A replay redelivers at most this many events; a longer history is replayed in steps.
 const MAX_REPLAY = 10_000;
@@ -33,8 +39,7 @@ export class WebhooksService {
 
   /** Refuses a URL resolving to a non-public address unless the workspace allows them. */
   async create(workspaceId: string, body: CreateWebhookBody): Promise<CreatedWebhookView> {
-    const allowPrivate = await this.subscriptions.allowsPrivateTargets(workspaceId);
-    await resolveTarget(new URL(body.url), allowPrivate);
+    await this.checkTarget(workspaceId, body.url);
     const secret = newWebhookSecret();
     const row = await this.subscriptions.create({
       workspaceId,
@@ -42,6 +47,35 @@ export class WebhooksService {
       description: body.description ?? null,
       events: [...new Set(body.events.map(versionedKey))],
       sealedSecret: this.box.seal(secret),
+    });
+    return { ...webhookView(row), secret };
+  }
+
+  /** A new URL is checked as on creation (no loopback, private or link-local address). */
+  async update(workspaceId: string, id: string, body: UpdateWebhookBody): Promise<WebhookView> {
+    if (body.url !== undefined) await this.checkTarget(workspaceId, body.url);
+    const row = await this.subscriptions.update({
+      workspaceId,
+      id,
+      url: body.url,
+      events: body.events && [...new Set(body.events.map(versionedKey))],
+      description: body.description,
+    });
+    return webhookView(row);
+  }
+
+  /** A new secret, shown once; the previous one also signs deliveries for the overlap. */
+  async rotateSecret(
+    workspaceId: string,
+    id: string,
+    body: RotateWebhookSecretBody,
+  ): Promise<CreatedWebhookView> {
+    const secret = newWebhookSecret();
+    const row = await this.subscriptions.rotateSecret({
+      workspaceId,
+      id,
+      sealedSecret: this.box.seal(secret),
+      overlapMs: (body.overlapSeconds ?? DEFAULT_OVERLAP_SECONDS) * 1000,
     });
     return { ...webhookView(row), secret };
   }
@@ -69,5 +103,10 @@ export class WebhooksService {
   async replay(workspaceId: string, id: string, since: string): Promise<{ queued: number }> {
     const queued = await this.subscriptions.replay(workspaceId, id, new Date(since), MAX_REPLAY);
     return { queued };
+  }
+
+  private async checkTarget(workspaceId: string, url: string): Promise<void> {
+    const allowPrivate = await this.subscriptions.allowsPrivateTargets(workspaceId);
+    await resolveTarget(new URL(url), allowPrivate);
   }
 }

@@ -73,6 +73,15 @@ export class InboundMessageReceived {
   @IsEntityId()
   attachmentFileId?: string;
 
+  /**
+   * The channel's own id of the message this one answers (Messenger/Instagram `reply_to.mid`,
+   * WhatsApp `context.id`, LINE `quotedMessageId`...): stored as a reference to that message
+   * when it is stored in the same inbox.
+   */
+  @IsOptional()
+  @IsExternalId()
+  replyToExternalMessageId?: string;
+
   /** Email only: the ids and subject conversation threads the mail by. */
   @IsOptional()
   @ValidateNested()

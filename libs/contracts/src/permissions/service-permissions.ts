@@ -111,6 +111,7 @@ export const SERVICE_PERMISSIONS = {
       SUBJECTS.conversation.createInbox,
       SUBJECTS.conversation.updateInbox,
       SUBJECTS.conversation.deleteInbox,
+      SUBJECTS.social.setTelegramWebhook,
       SUBJECTS.crm.getCustomer,
       SUBJECTS.crm.searchCustomers,
       SUBJECTS.crm.mergeCustomers,

@@ -60,10 +60,21 @@ export const SOCIAL_DELIVERY_STATUSES = ['sent', 'delivered', 'read', 'failed'] 
 export type SocialDeliveryStatus = (typeof SOCIAL_DELIVERY_STATUSES)[number];
 
 /**
+ * A Messenger `delivery` or `read` webhook: every reply to this customer sent before `upTo`
+ * was delivered (or read).
+ */
+export class SocialDeliveryWatermark {
+  /** The customer's platform id (PSID), the conversation's sender. */
+  @IsExternalId() recipientId!: string;
+  @IsISO8601({ strict: true }) upTo!: string;
+}
+
+/**
  * `evt.social.delivery.reported.v1` (EVENTS): what became of a reply sent to a platform. From
- * the send itself (`messageId`, with the platform's id once accepted) or from a status webhook
- * (WhatsApp `statuses`: only the platform's id). conversation applies it monotonically: a late
- * `delivered` never undoes `read`, nothing undoes `failed`.
+ * the send itself (`messageId`, with the platform's id once accepted), from a status webhook
+ * (WhatsApp `statuses`, Instagram `read`: only the platform's id), or from a Messenger
+ * watermark (`watermark`: every earlier reply to the customer). conversation applies it
+ * monotonically: a late `delivered` never undoes `read`, nothing undoes `failed`.
  */
 export class SocialDeliveryReported {
   /** `social.delivery:<inboxId>:<message id>:<status>`. */
@@ -74,6 +85,11 @@ export class SocialDeliveryReported {
   @IsOptional() @IsEntityId() messageId?: string;
   /** The platform's id of the message (`wamid...`, `m_...`, Telegram message_id, LINE id). */
   @IsOptional() @IsExternalId() channelMessageId?: string;
+  /** A Messenger watermark instead of one message. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SocialDeliveryWatermark)
+  watermark?: SocialDeliveryWatermark;
   @IsIn(SOCIAL_DELIVERY_STATUSES) status!: SocialDeliveryStatus;
   /** Why it failed, in the platform's words. */
   @IsOptional() @IsString() @MaxLength(500) @IsStorableText() reason?: string;
@@ -81,7 +97,14 @@ export class SocialDeliveryReported {
 }
 
 export function socialDeliveryEventId(
-  report: Pick<SocialDeliveryReported, 'inboxId' | 'messageId' | 'channelMessageId' | 'status'>,
+  report: Pick<
+    SocialDeliveryReported,
+    'inboxId' | 'messageId' | 'channelMessageId' | 'watermark' | 'status'
+  >,
 ): string {
-  return `social.delivery:${report.inboxId}:${report.messageId ?? report.channelMessageId}:${report.status}`;
+  const { watermark } = report;
+  const subject = watermark
+    ? `${watermark.recipientId}@${watermark.upTo}`
+    : (report.messageId ?? report.channelMessageId);
+  return `social.delivery:${report.inboxId}:${subject}:${report.status}`;
 }

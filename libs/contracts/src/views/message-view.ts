@@ -16,6 +16,8 @@ export interface MessageView {
   /** The sender's own id for the message (visitor or agent client), when it gave one. */
   clientMessageId?: string;
   createdAt: string;
+  /** The message this one answers (a customer's reply to a message on their platform). */
+  replyToMessageId?: string;
   /** The attached file (contentType `image` or `file`); its `url` is signed by the edge. */
   attachment?: MessageAttachmentView;
   /**

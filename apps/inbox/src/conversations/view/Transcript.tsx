@@ -4,6 +4,7 @@ import type { MessageView, NoteView } from '../../api/types';
 import { useNotes } from '../api/queries';
 import { useLive } from '../live/ConversationsLive';
 import { MessageBody } from './MessageBody';
+import { QuotedReply } from './QuotedReply';
 import type { PendingReply } from './outbox';
 import { useSendReply } from './useSendReply';
 
@@ -48,6 +49,7 @@ export function Transcript(props: { conversationId: string; messages: readonly M
             key={`m-${entry.message.id}`}
             className={`message ${entry.message.direction} sender-${entry.message.senderType}`}
           >
+            <QuotedReply message={entry.message} messages={props.messages} />
             <MessageBody message={entry.message} />
             <footer>
               <time dateTime={entry.at}>{time.format(new Date(entry.at))}</time>

@@ -1,10 +1,13 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { FileServer, type FileLinkQuery } from '@hub/storage';
+import { FileServer, type FileLinkQuery } from './file-server';
 
-/** The visitors' file links (`/files/:fileId?expires&signature`), signed by this edge. */
+/**
+ * `/files/:fileId?expires&signature` of an edge without agent sessions (connector-web for
+ * visitors, connector-social for LINE): the links this edge signed.
+ */
 @Controller('files')
-export class FilesController {
+export class FileLinksController {
   constructor(private readonly files: FileServer) {}
 
   @Get(':fileId')
