@@ -78,6 +78,49 @@ describe('inbound customer messages', () => {
     expect(conversations[0].lastSeq).toBe(20);
   });
 
+  it('stores follow-ups of many customers arriving together in a few transactions, each numbered next in its own conversation and published once', async () => {
+    const visitors = Array.from({ length: 30 }, () => `visitor-${randomUUID()}`);
+    await Promise.all(visitors.map((visitorId) => receive(inboundMessage(target, { visitorId }))));
+    const followUps = visitors.map((visitorId) => inboundMessage(target, { visitorId }));
+    const watched = await Promise.all(
+      visitors.map((visitorId) => service.watchRealtime(realtimeSubjects.visitor(visitorId))),
+    );
+    const transactions = jest.spyOn(service.dataSource, 'transaction');
+
+    await Promise.all(followUps.map((message) => receive(message)));
+
+    // One by one this took a transaction per message; together they share a few.
+    expect(transactions).toHaveBeenCalled();
+    expect(transactions.mock.calls.length).toBeLessThan(10);
+    transactions.mockRestore();
+    for (const [i, visitorId] of visitors.entries()) {
+      const [conversation] = await conversationsOf(visitorId);
+      expect(await seqsOf(conversation.id)).toEqual([1, 2]);
+      expect(conversation.lastSeq).toBe(2);
+    }
+    const created = (await service.storedEvents()).filter(
+      (event) =>
+        event.subject === SUBJECTS.conversation.messageCreated.subject &&
+        followUps.some(
+          (message) => message.content === (event.data as { content: string }).content,
+        ),
+    );
+    expect(created).toHaveLength(followUps.length);
+    await waitFor(
+      () => watched.every((events) => events.length === 1),
+      5_000,
+      () => JSON.stringify(watched.map((events) => events.length)),
+    );
+    expect(watched.map((events) => events[0])).toEqual(
+      followUps.map((message) =>
+        expect.objectContaining({
+          type: 'message.created',
+          message: expect.objectContaining({ content: message.content, seq: 2 }),
+        }),
+      ),
+    );
+  });
+
   it('keeps one open conversation per customer and inbox, and a separate one in another inbox', async () => {
     const visitorId = `visitor-${randomUUID()}`;
     const otherInbox = await service.createInbox(target.workspaceId);

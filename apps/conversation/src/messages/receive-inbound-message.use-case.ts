@@ -20,7 +20,8 @@ import { ConversationNotifier } from '../notifications/conversation-notifier';
 import { Outbox, type PendingEvent } from '@hub/outbox';
 
 import type { Message } from './message.entity';
-import { MessageRepository, type NewMessage } from './message.repository';
+import { FollowUpStore, newInboundMessage } from './follow-up-store';
+import { MessageRepository } from './message.repository';
 
 /** The sender with their VIP flag, known only when crm was asked just now (else routing asks). */
 type ResolvedSender = Sender & { vip?: boolean };
@@ -50,16 +51,23 @@ export class ReceiveInboundMessage {
     private readonly files: FileDirectory,
     private readonly customerMoves: CustomerMoves,
     private readonly masking: WorkspaceMasking,
+    private readonly followUps: FollowUpStore,
   ) {}
 
   async execute(received: InboundMessageReceived): Promise<void> {
     const inbox = await this.inboxes.getInWorkspace(received.workspaceId, received.inboxId);
-    const sender = await this.senderOf(received, inbox.channel);
     // Card numbers and the workspace's patterns never reach the transcript.
     const inbound = {
       ...received,
       content: await this.masking.mask(received.workspaceId, received.content),
     };
+    // Most messages follow up an active conversation: stored in batches with others.
+    if (!inbound.attachmentFileId) {
+      const outcome = await this.followUps.store({ inbound, inbox });
+      if (outcome === 'stored') return;
+      if (outcome === 'duplicate') return this.fanOutStored(inbound);
+    }
+    const sender = await this.senderOf(received, inbox.channel);
 
     let stored: { message: Message; conversation: Conversation; events: PendingEvent[] };
     try {
@@ -149,23 +157,10 @@ export class ReceiveInboundMessage {
       { departmentId: inbound.departmentId ?? null },
       inbound.email,
     );
-    const values: NewMessage = {
-      workspaceId: inbound.workspaceId,
-      conversationId: conversation.id,
-      inboxId: inbound.inboxId,
-      seq: conversation.lastSeq,
-      direction: MessageDirection.Inbound,
-      senderType: SenderType.Customer,
-      senderId: null,
-      content: inbound.content,
-      contentType: attachment ? attachmentContentType(attachment.mimeType) : inbound.contentType,
-      channelMessageId: inbound.externalMessageId,
-      clientMessageId: inbound.clientMessageId ?? null,
-      deliveryStatus: DeliveryStatus.Delivered,
-      attachmentFileId: attachment?.id ?? null,
-      attachment,
-    };
-    const message = await this.messages.insertUnlessStored(tx, values);
+    const message = await this.messages.insertUnlessStored(
+      tx,
+      newInboundMessage(inbound, conversation, attachment),
+    );
     // Another delivery stored it first: roll back so the sequence number stays unused.
     if (!message) throw new AlreadyStored();
     const events = await this.outbox.add(
