@@ -93,17 +93,16 @@ describe('inbound customer messages', () => {
     expect(transactions).toHaveBeenCalled();
     expect(transactions.mock.calls.length).toBeLessThan(10);
     transactions.mockRestore();
-    for (const [i, visitorId] of visitors.entries()) {
+    for (const visitorId of visitors) {
       const [conversation] = await conversationsOf(visitorId);
       expect(await seqsOf(conversation.id)).toEqual([1, 2]);
       expect(conversation.lastSeq).toBe(2);
     }
+    const contents = new Set(followUps.map((message) => message.content));
     const created = (await service.storedEvents()).filter(
       (event) =>
         event.subject === SUBJECTS.conversation.messageCreated.subject &&
-        followUps.some(
-          (message) => message.content === (event.data as { content: string }).content,
-        ),
+        contents.has(String(event.data.content)),
     );
     expect(created).toHaveLength(followUps.length);
     await waitFor(
@@ -111,14 +110,11 @@ describe('inbound customer messages', () => {
       5_000,
       () => JSON.stringify(watched.map((events) => events.length)),
     );
-    expect(watched.map((events) => events[0])).toEqual(
-      followUps.map((message) =>
-        expect.objectContaining({
-          type: 'message.created',
-          message: expect.objectContaining({ content: message.content, seq: 2 }),
-        }),
+    expect(
+      watched.map(([event]) =>
+        event.type === 'message.created' ? [event.message.content, event.message.seq] : event.type,
       ),
-    );
+    ).toEqual(followUps.map((message) => [message.content, 2]));
   });
 
   it('keeps one open conversation per customer and inbox, and a separate one in another inbox', async () => {

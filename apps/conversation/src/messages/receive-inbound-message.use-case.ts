@@ -1,12 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
-  attachmentContentType,
   SUBJECTS,
   type InboundMessageReceived,
   type InboxView,
   type ResolveCustomerRequest,
 } from '@hub/contracts';
-import { DeliveryStatus, MessageDirection, SenderType, type Channel } from '@hub/domain';
+import type { Channel } from '@hub/domain';
 import { Database, RpcClient } from '@hub/service-kit';
 import { WorkspaceMasking } from '@hub/workspace-masking';
 import type { EntityManager } from 'typeorm';
