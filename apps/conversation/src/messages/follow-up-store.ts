@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { attachmentContentType, type InboundMessageReceived, type InboxView } from '@hub/contracts';
 import { DeliveryStatus, MessageDirection, SenderType } from '@hub/domain';
+import { currentCorrelationId, withCorrelationId } from '@hub/observability';
 import { Outbox, type PendingEvent } from '@hub/outbox';
 import { Database } from '@hub/service-kit';
 import type { EntityManager } from 'typeorm';
@@ -25,6 +26,8 @@ export interface FollowUp {
 export type FollowUpOutcome = 'stored' | 'duplicate' | 'alone';
 
 interface Waiting extends FollowUp {
+  /** Its handler's: its events and log lines carry it, not the batch's first message's. */
+  correlationId?: string;
   settle: (outcome: Promise<FollowUpOutcome>) => void;
 }
 
@@ -61,8 +64,13 @@ export class FollowUpStore {
 
   store(followUp: FollowUp): Promise<FollowUpOutcome> {
     return new Promise((resolve) => {
-      this.waiting.push({ ...followUp, settle: (outcome) => void outcome.then(resolve) });
-      if (!this.writing) void this.writeWaiting();
+      this.waiting.push({
+        ...followUp,
+        correlationId: currentCorrelationId(),
+        settle: (outcome) => void outcome.then(resolve),
+      });
+      // The writer outlives this handler's turn: it runs under a correlation id of its own.
+      if (!this.writing) withCorrelationId(undefined, () => void this.writeWaiting());
     });
   }
 
@@ -95,17 +103,17 @@ export class FollowUpStore {
       );
       return batch.map(() => Promise.resolve('alone'));
     }
-    const { stored, events, duplicates } = written;
+    const { stored, duplicates } = written;
     if (stored.size > 0) this.logger.log({ count: stored.size }, 'inbound messages stored');
-    const published = this.publish(batch, stored, events);
-    return batch.map((_item, i) => {
-      if (stored.has(i)) return published.then(() => 'stored');
+    return batch.map((item, i) => {
+      const one = stored.get(i);
+      if (one) return this.publish(item, one).then(() => 'stored');
       return Promise.resolve(duplicates.has(i) ? 'duplicate' : 'alone');
     });
   }
 
   private async insert(tx: EntityManager, batch: Waiting[]): Promise<Written> {
-    const stored = new Map<number, { message: Message; conversation: Conversation }>();
+    const stored: Written['stored'] = new Map();
     const duplicates = new Set<number>();
     const senders = batch.map(({ inbound }) => ({
       workspaceId: inbound.workspaceId,
@@ -130,7 +138,7 @@ export class FollowUpStore {
       const owner = owners.get(i);
       return owner ? [{ i, key: { ...senders[i], customerId: owner } }] : [];
     });
-    if (candidates.length === 0) return { stored, duplicates, events: [] };
+    if (candidates.length === 0) return { stored, duplicates };
     const taken = await this.conversations.takeNextSeqOfActiveMany(
       tx,
       candidates.map((candidate) => candidate.key),
@@ -141,41 +149,50 @@ export class FollowUpStore {
         ? [{ i, conversation, values: newInboundMessage(batch[i].inbound, conversation) }]
         : [];
     });
-    if (rows.length === 0) return { stored, duplicates, events: [] };
+    if (rows.length === 0) return { stored, duplicates };
     const messages = await this.messages.insertManyUnlessStored(
       tx,
       rows.map((row) => row.values),
     );
     // Stored concurrently by another delivery: roll back so no sequence number is left unused.
     if (!messages) throw new Error('a message of the batch was stored concurrently');
-    const events = rows.flatMap(({ i, conversation }, k) => {
-      stored.set(i, { message: messages[k], conversation });
-      return this.notifier.messageCreated(messages[k], conversation, batch[i].inbox.channel, null);
-    });
-    await this.outbox.add(tx, events);
-    return { stored, duplicates, events };
+    for (const [k, { i, conversation }] of rows.entries()) {
+      const message = messages[k];
+      const events = this.notifier.messageCreated(
+        message,
+        conversation,
+        batch[i].inbox.channel,
+        null,
+      );
+      stored.set(i, { message, conversation, events });
+    }
+    await this.outbox.add(
+      tx,
+      [...stored.values()].flatMap((one) => one.events),
+    );
+    return { stored, duplicates };
   }
 
-  // After the commit: the batch's events in one flush, and each message to its recipients.
-  private async publish(
-    batch: Waiting[],
-    stored: Written['stored'],
-    events: PendingEvent[],
-  ): Promise<void> {
-    await this.outbox.flush(events);
-    await Promise.all(
-      [...stored].map(([i, { message, conversation }]) =>
-        this.notifier.fanOutMessage(message, conversation, batch[i].inbox.channel),
-      ),
-    );
+  // After the commit, under the message's own correlation id: its events (their acks awaited
+  // alongside the rest of the batch's), then its realtime copies.
+  private publish(item: Waiting, { message, conversation, events }: StoredOne): Promise<void> {
+    return withCorrelationId(item.correlationId, async () => {
+      await this.outbox.flush(events);
+      await this.notifier.fanOutMessage(message, conversation, item.inbox.channel);
+    });
   }
+}
+
+interface StoredOne {
+  message: Message;
+  conversation: Conversation;
+  events: PendingEvent[];
 }
 
 interface Written {
   /** By the message's index in the batch. */
-  stored: Map<number, { message: Message; conversation: Conversation }>;
+  stored: Map<number, StoredOne>;
   duplicates: Set<number>;
-  events: PendingEvent[];
 }
 
 function messageKey(inbound: InboundMessageReceived) {
