@@ -107,7 +107,13 @@ export class FollowUpStore {
     if (stored.size > 0) this.logger.log({ count: stored.size }, 'inbound messages stored');
     return batch.map((item, i) => {
       const one = stored.get(i);
-      if (one) return this.publish(item, one).then(() => 'stored');
+      // Stored either way: if its fan-out failed, the handler fans it out again from the table,
+      // as for a resend (events not published are the outbox sweep's).
+      if (one)
+        return this.publish(item, one).then(
+          () => 'stored' as const,
+          () => 'duplicate' as const,
+        );
       return Promise.resolve(duplicates.has(i) ? 'duplicate' : 'alone');
     });
   }
