@@ -80,6 +80,51 @@ describe('inbound customer messages', () => {
     expect(conversations[0].lastSeq).toBe(20);
   });
 
+  it('stores follow-ups of many customers arriving together in a few transactions, each numbered next in its own conversation and published once', async () => {
+    const visitors = Array.from({ length: 30 }, () => `visitor-${randomUUID()}`);
+    await Promise.all(visitors.map((visitorId) => receive(inboundMessage(target, { visitorId }))));
+    const followUps = visitors.map((visitorId) => inboundMessage(target, { visitorId }));
+    const watched = await Promise.all(
+      visitors.map((visitorId) => service.watchRealtime(realtimeSubjects.visitor(visitorId))),
+    );
+    const transactions = jest.spyOn(service.dataSource, 'transaction');
+
+    await Promise.all(followUps.map((message) => receive(message)));
+
+    // One by one this took a transaction per message; together they share a few.
+    expect(transactions).toHaveBeenCalled();
+    expect(transactions.mock.calls.length).toBeLessThan(10);
+    transactions.mockRestore();
+    for (const visitorId of visitors) {
+      const [conversation] = await conversationsOf(visitorId);
+      expect(await seqsOf(conversation.id)).toEqual([1, 2]);
+      expect(conversation.lastSeq).toBe(2);
+    }
+    const contents = new Set(followUps.map((message) => message.content));
+    const created = (await service.storedEvents()).filter(
+      (event) =>
+        event.subject === SUBJECTS.conversation.messageCreated.subject &&
+        contents.has(String(event.data.content)),
+    );
+    expect(created).toHaveLength(followUps.length);
+    // What each visitor's socket would get of its follow-up (the first message's own events may
+    // still be arriving on the new subscriptions).
+    const followUpsSeen = () =>
+      watched.map((events) =>
+        events.flatMap((event) =>
+          event.type === 'message.created' && contents.has(event.message.content)
+            ? [[event.message.content, event.message.seq]]
+            : [],
+        ),
+      );
+    const expected = followUps.map((message) => [[message.content, 2]]);
+    await waitFor(
+      () => JSON.stringify(followUpsSeen()) === JSON.stringify(expected),
+      5_000,
+      () => JSON.stringify(followUpsSeen()),
+    );
+  });
+
   it('keeps one open conversation per customer and inbox, and a separate one in another inbox', async () => {
     const visitorId = `visitor-${randomUUID()}`;
     const otherInbox = await service.createInbox(target.workspaceId);

@@ -9,6 +9,12 @@ import { Database } from '@hub/service-kit';
 import { In, type EntityManager, type EntityTarget } from 'typeorm';
 import { Conversation } from './conversation.entity';
 
+// What an inbound message makes of each active status, as a SQL CASE body.
+const STATUS_AFTER_INBOUND = ACTIVE_CONVERSATION_STATUSES.map(
+  (status) =>
+    `when '${status}' then '${nextConversationStatus(status, ConversationEvent.Inbound)}'`,
+).join(' ');
+
 /**
  * One sender's conversations in one inbox (a customer's id on the inbox's channel): at most one
  * of them is active. A merged customer has one such line per sender.
@@ -109,15 +115,11 @@ export class ConversationRepository {
    * and an update: every follow-up customer message passes here.
    */
   async takeNextSeqOfActive(tx: EntityManager, key: ConversationKey): Promise<Conversation | null> {
-    const statusAfterInbound = ACTIVE_CONVERSATION_STATUSES.map(
-      (status) =>
-        `when '${status}' then '${nextConversationStatus(status, ConversationEvent.Inbound)}'`,
-    ).join(' ');
     // TypeORM answers an UPDATE with [returned rows, affected count].
     const [rows] = await tx.query<[Record<string, unknown>[], number]>(
       `update conversation.conversations
           set last_seq = last_seq + 1, updated_at = now(),
-              status = case status ${statusAfterInbound} end
+              status = case status ${STATUS_AFTER_INBOUND} end
         where workspace_id = $1 and inbox_id = $2 and customer_id = $3
           and customer_external_id = $4 and status = any($5)
         returning *`,
@@ -130,6 +132,41 @@ export class ConversationRepository {
       ],
     );
     return rows.length > 0 ? entityFromRow(tx, Conversation, rows[0]) : null;
+  }
+
+  /**
+   * {@link takeNextSeqOfActive} for several senders (at most one message each) in one statement:
+   * the conversations taken, by the key's index; a key whose sender has no active conversation
+   * is missing. The rows stay locked to the end of the transaction.
+   */
+  async takeNextSeqOfActiveMany(
+    tx: EntityManager,
+    keys: ConversationKey[],
+  ): Promise<Map<number, Conversation>> {
+    const [rows] = await tx.query<[(Record<string, unknown> & { key_index: string })[], number]>(
+      `update conversation.conversations c
+          set last_seq = c.last_seq + 1, updated_at = now(),
+              status = case c.status ${STATUS_AFTER_INBOUND} end
+         from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[]) with ordinality
+              as k(workspace_id, inbox_id, customer_id, customer_external_id, key_index)
+        where c.workspace_id = k.workspace_id and c.inbox_id = k.inbox_id
+          and c.customer_id = k.customer_id and c.customer_external_id = k.customer_external_id
+          and c.status = any($5)
+        returning c.*, k.key_index`,
+      [
+        keys.map((key) => key.workspaceId),
+        keys.map((key) => key.inboxId),
+        keys.map((key) => key.customerId),
+        keys.map((key) => key.customerExternalId),
+        ACTIVE_CONVERSATION_STATUSES,
+      ],
+    );
+    return new Map(
+      rows.map(({ key_index, ...row }) => [
+        Number(key_index) - 1,
+        entityFromRow(tx, Conversation, row),
+      ]),
+    );
   }
 
   lockLastResolved(tx: EntityManager, key: ConversationKey): Promise<Conversation | null> {

@@ -24,6 +24,7 @@ import { InboxesHandler } from '../inboxes/inboxes.handler';
 import { InboundMessageHandler } from '../messages/inbound-message.handler';
 import { MessageRepository } from '../messages/message.repository';
 import { MessagesHandler } from '../messages/messages.handler';
+import { FollowUpStore } from '../messages/follow-up-store';
 import { ReceiveInboundMessage } from '../messages/receive-inbound-message.use-case';
 import { SendAgentMessage } from '../messages/send-agent-message.use-case';
 import { ConversationNotifier } from '../notifications/conversation-notifier';
@@ -79,6 +80,7 @@ import { VisitorsHandler } from '../visitors/visitors.handler';
     UploadLimits,
     ConversationNotifier,
     ReceiveInboundMessage,
+    FollowUpStore,
     WorkspaceMasking,
     SendAgentMessage,
     InboundMessageHandler,

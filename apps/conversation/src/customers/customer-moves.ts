@@ -56,9 +56,7 @@ export class CustomerMoves {
    * customer is merged into another, the other.
    */
   async ownerForMessage(tx: EntityManager, sender: Sender): Promise<string> {
-    await tx.query(`select pg_advisory_xact_lock_shared(hashtextextended($1, 0))`, [
-      lockKey(sender.workspaceId),
-    ]);
+    await this.lockForMessages(tx, [sender.workspaceId]);
     const latest = await tx.findOne(Conversation, {
       select: { id: true, customerId: true },
       where: { inboxId: sender.inboxId, customerExternalId: sender.customerExternalId },
@@ -76,6 +74,46 @@ export class CustomerMoves {
       customerId = move.toCustomerId;
     }
     throw new Error(`customer ${sender.customerId}: merge chain longer than ${MAX_HOPS}`);
+  }
+
+  /** The shared merge lock of each workspace, held to the end of the caller's transaction. */
+  async lockForMessages(tx: EntityManager, workspaceIds: string[]): Promise<void> {
+    const keys = [...new Set(workspaceIds)].sort().map(lockKey);
+    await tx.query(
+      `select pg_advisory_xact_lock_shared(hashtextextended(key, 0)) from unnest($1::text[]) key`,
+      [keys],
+    );
+  }
+
+  /**
+   * For a batch of senders, under the lock of {@link lockForMessages}: the owner
+   * {@link ownerForMessage} would give each sender that already has a conversation in the inbox
+   * and whose customer is not merged into another, in one statement. The others are missing
+   * from the map (`i` is the sender's index): they take the one-by-one way.
+   */
+  async ownersOfKnownSenders(
+    tx: EntityManager,
+    senders: Pick<Sender, 'workspaceId' | 'inboxId' | 'customerExternalId'>[],
+  ): Promise<Map<number, string>> {
+    const rows = await tx.query<{ i: string; owner: string }[]>(
+      `select k.i, latest.customer_id as owner
+         from unnest($1::uuid[], $2::uuid[], $3::text[]) with ordinality
+              as k(workspace_id, inbox_id, external_id, i)
+         cross join lateral (
+           select c.customer_id from conversation.conversations c
+            where c.inbox_id = k.inbox_id and c.customer_external_id = k.external_id
+            order by c.created_at desc limit 1) latest
+        where not exists (
+          select 1 from conversation.customer_moves m
+           where m.workspace_id = k.workspace_id and m.from_customer_id = latest.customer_id
+             and m.moved_at is not null and m.returned_at is null)`,
+      [
+        senders.map((sender) => sender.workspaceId),
+        senders.map((sender) => sender.inboxId),
+        senders.map((sender) => sender.customerExternalId),
+      ],
+    );
+    return new Map(rows.map((row) => [Number(row.i) - 1, row.owner]));
   }
 }
 

@@ -1,12 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
-  attachmentContentType,
   SUBJECTS,
   type InboundMessageReceived,
   type InboxView,
   type ResolveCustomerRequest,
 } from '@hub/contracts';
-import { DeliveryStatus, MessageDirection, SenderType, type Channel } from '@hub/domain';
+import type { Channel } from '@hub/domain';
 import { Database, RpcClient } from '@hub/service-kit';
 import { WorkspaceMasking } from '@hub/workspace-masking';
 import type { EntityManager } from 'typeorm';
@@ -20,7 +19,8 @@ import { ConversationNotifier } from '../notifications/conversation-notifier';
 import { Outbox, type PendingEvent } from '@hub/outbox';
 
 import type { Message } from './message.entity';
-import { MessageRepository, type NewMessage } from './message.repository';
+import { FollowUpStore, newInboundMessage } from './follow-up-store';
+import { MessageRepository } from './message.repository';
 
 /** The sender with their VIP flag, known only when crm was asked just now (else routing asks). */
 type ResolvedSender = Sender & { vip?: boolean };
@@ -50,16 +50,24 @@ export class ReceiveInboundMessage {
     private readonly files: FileDirectory,
     private readonly customerMoves: CustomerMoves,
     private readonly masking: WorkspaceMasking,
+    private readonly followUps: FollowUpStore,
   ) {}
 
   async execute(received: InboundMessageReceived): Promise<void> {
     const inbox = await this.inboxes.getInWorkspace(received.workspaceId, received.inboxId);
-    const sender = await this.senderOf(received, inbox.channel);
     // Card numbers and the workspace's patterns never reach the transcript.
     const inbound = {
       ...received,
       content: await this.masking.mask(received.workspaceId, received.content),
     };
+    // Most messages follow up an active conversation: stored in batches with others. A file or a
+    // reply to an earlier message takes a lookup of its own: stored alone.
+    if (!inbound.attachmentFileId && !inbound.replyToExternalMessageId) {
+      const outcome = await this.followUps.store({ inbound, inbox });
+      if (outcome === 'stored') return;
+      if (outcome === 'duplicate') return this.fanOutStored(inbound);
+    }
+    const sender = await this.senderOf(received, inbox.channel);
 
     let stored: { message: Message; conversation: Conversation; events: PendingEvent[] };
     try {
@@ -149,24 +157,10 @@ export class ReceiveInboundMessage {
       { departmentId: inbound.departmentId ?? null },
       inbound.email,
     );
-    const values: NewMessage = {
-      workspaceId: inbound.workspaceId,
-      conversationId: conversation.id,
-      inboxId: inbound.inboxId,
-      seq: conversation.lastSeq,
-      direction: MessageDirection.Inbound,
-      senderType: SenderType.Customer,
-      senderId: null,
-      content: inbound.content,
-      contentType: attachment ? attachmentContentType(attachment.mimeType) : inbound.contentType,
-      channelMessageId: inbound.externalMessageId,
-      clientMessageId: inbound.clientMessageId ?? null,
-      deliveryStatus: DeliveryStatus.Delivered,
-      attachmentFileId: attachment?.id ?? null,
-      attachment,
+    const message = await this.messages.insertUnlessStored(tx, {
+      ...newInboundMessage(inbound, conversation, attachment),
       replyToMessageId: await this.repliedTo(tx, inbound),
-    };
-    const message = await this.messages.insertUnlessStored(tx, values);
+    });
     // Another delivery stored it first: roll back so the sequence number stays unused.
     if (!message) throw new AlreadyStored();
     const events = await this.outbox.add(
