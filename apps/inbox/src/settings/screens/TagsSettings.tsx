@@ -1,9 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TagView } from '../../api/types';
+import { Field } from '../../ui/Field';
 import { TagChip } from '../../ui/TagChip';
+import { FormError } from '../components/FormError';
+import { FormFooter } from '../components/FormFooter';
+import { SettingsTable } from '../components/SettingsTable';
 import { useAdminList, useAdminWrite } from '../settings-api';
-import { FormError } from './FormError';
 
 type NewTag = Omit<TagView, 'id'>;
 
@@ -33,67 +36,53 @@ export function TagsSettings() {
   return (
     <>
       <h2>{t('tags.title')}</h2>
-      <table className="settings-table">
-        <caption className="visually-hidden">{t('tags.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('tags.name')}</th>
-            <th scope="col">{t('tags.colour')}</th>
-            <th scope="col">{t('actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(tags.data ?? []).map((tag) => (
-            <tr key={tag.id}>
-              <td>
-                <TagChip tag={tag} />
-              </td>
-              <td>
-                <input
-                  type="color"
-                  aria-label={t('tags.changeColour', { name: tag.name })}
-                  defaultValue={tag.colour}
-                  onBlur={(e) => {
-                    if (e.target.value !== tag.colour)
-                      recolour.mutate({ ...tag, colour: e.target.value });
-                  }}
-                />
-              </td>
-              <td>
-                <button type="button" onClick={() => remove.mutate(tag.id)}>
-                  {t('tags.delete', { name: tag.name })}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SettingsTable
+        caption={t('tags.title')}
+        rows={tags.data}
+        columns={[
+          { header: t('tags.name'), cell: (tag) => <TagChip tag={tag} /> },
+          {
+            header: t('tags.colour'),
+            cell: (tag) => (
+              <input
+                type="color"
+                aria-label={t('tags.changeColour', { name: tag.name })}
+                defaultValue={tag.colour}
+                onBlur={(e) => {
+                  if (e.target.value !== tag.colour)
+                    recolour.mutate({ ...tag, colour: e.target.value });
+                }}
+              />
+            ),
+          },
+        ]}
+        actions={(tag) => (
+          <button type="button" onClick={() => remove.mutate(tag.id)}>
+            {t('tags.delete', { name: tag.name })}
+          </button>
+        )}
+      />
       {tags.isSuccess && tags.data.length === 0 ? <p className="muted">{t('tags.empty')}</p> : null}
       <FormError error={remove.error ?? recolour.error} />
 
       <form className="settings-form" onSubmit={submit} aria-labelledby="new-tag">
         <h3 id="new-tag">{t('tags.add')}</h3>
-        <label>
-          {t('tags.name')}
+        <Field label={t('tags.name')} error={create.error} name="name">
           <input
             required
             maxLength={40}
             value={draft.name}
             onChange={(e) => setDraft({ ...draft, name: e.target.value })}
           />
-        </label>
-        <label>
-          {t('tags.colour')}
+        </Field>
+        <Field label={t('tags.colour')} error={create.error} name="colour">
           <input
             type="color"
             value={draft.colour}
             onChange={(e) => setDraft({ ...draft, colour: e.target.value })}
           />
-        </label>
-        <button type="submit" className="primary" disabled={create.isPending}>
-          {t('tags.submit')}
-        </button>
-        <FormError error={create.error} />
+        </Field>
+        <FormFooter submit={t('tags.submit')} pending={create.isPending} error={create.error} />
       </form>
     </>
   );
