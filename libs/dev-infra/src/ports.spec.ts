@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import type { Server } from 'node:net';
-import { findFreePort, isPortOpen, waitForPort } from './ports';
+import { findFreePort, isPortOpen, portRange, waitForPort } from './ports';
 
 function listen(port: number): Promise<Server> {
   return new Promise((resolve) => {
@@ -10,6 +10,23 @@ function listen(port: number): Promise<Server> {
 }
 
 describe('ports', () => {
+  it('gives parallel jest workers bands of ports that do not overlap', () => {
+    const bands = ['1', '2', '3', '4'].map((worker) => portRange(worker));
+    for (const [i, band] of bands.entries()) {
+      expect(band.lowest).toBeLessThanOrEqual(band.highest);
+      if (i > 0) expect(band.lowest).toBeGreaterThan(bands[i - 1].highest);
+    }
+    // Outside jest (npm start), the whole range below the ephemeral ports.
+    expect(portRange('')).toEqual({ lowest: 20_000, highest: 32_767 });
+  });
+
+  it("hands out ports of its own worker's band", async () => {
+    const { lowest, highest } = portRange();
+    const port = await findFreePort();
+    expect(port).toBeGreaterThanOrEqual(lowest);
+    expect(port).toBeLessThanOrEqual(highest);
+  });
+
   it('finds a free port that isPortOpen reports closed, then open once something listens', async () => {
     const port = await findFreePort();
     expect(port).toBeGreaterThan(0);

@@ -25,17 +25,33 @@ const ATTEMPTS = 200;
 // Never hand the same port out twice in one process: the first taker may not have bound it yet.
 const handedOut = new Set<number>();
 
+// Parallel jest workers are separate processes, each with its own `handedOut`: two of them could
+// pick the same port before either binds it. Each worker picks from a band of its own instead.
+const WORKER_BANDS = 4;
+
+/** The ports this process may hand out: its jest worker's band, or the whole range. */
+export function portRange(workerId = process.env.JEST_WORKER_ID): {
+  lowest: number;
+  highest: number;
+} {
+  const worker = Number(workerId);
+  if (!Number.isInteger(worker) || worker < 1)
+    return { lowest: LOWEST_PORT, highest: HIGHEST_PORT };
+  const width = Math.floor((HIGHEST_PORT - LOWEST_PORT + 1) / WORKER_BANDS);
+  const lowest = LOWEST_PORT + ((worker - 1) % WORKER_BANDS) * width;
+  return { lowest, highest: lowest + width - 1 };
+}
+
 /** A TCP port on `host` that is free now and outside the OS's ephemeral range. */
 export async function findFreePort(host = '127.0.0.1'): Promise<number> {
+  const { lowest, highest } = portRange();
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
-    const port = LOWEST_PORT + Math.floor(Math.random() * (HIGHEST_PORT - LOWEST_PORT + 1));
+    const port = lowest + Math.floor(Math.random() * (highest - lowest + 1));
     if (handedOut.has(port) || !(await isPortFree(port, host))) continue;
     handedOut.add(port);
     return port;
   }
-  throw new Error(
-    `no free port between ${LOWEST_PORT} and ${HIGHEST_PORT} after ${ATTEMPTS} tries`,
-  );
+  throw new Error(`no free port between ${lowest} and ${highest} after ${ATTEMPTS} tries`);
 }
 
 export interface WaitForPortOptions {
