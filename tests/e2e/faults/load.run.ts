@@ -31,7 +31,7 @@ const scenario = {
   seconds: knob('LOAD_SECONDS', SCENARIOS[name].seconds),
   webhookSenders: knob('LOAD_WEBHOOK_SENDERS', SCENARIOS[name].webhookSenders),
 };
-// How long the hub has, once the load stops, to store every acknowledged webhook.
+// How long the hub has, once the web chats are stored, to store every acknowledged webhook.
 const WEBHOOK_STORE_TIMEOUT_MS = 45_000;
 // Nothing of this run may reach a real platform: the agents answer web chats only, and any
 // call connector-social makes would go to a closed local port.
@@ -107,6 +107,9 @@ describe(`load: ${name}`, () => {
       await run.phase(name, undefined, { beforeMs: scenario.seconds * 1_000, afterMs: 0 });
       webhooksStop = true;
       await Promise.all(senders);
+      // Web and webhook messages share conversation's inbound stream: once the web ones are all
+      // stored (the check waits for that as long as it progresses), the webhooks' follow soon.
+      const result = await run.check();
       const webhookViolations: string[] = [];
       if (webhooks) {
         const ok = webhooks.operations.filter((op) => op.outcome === 'ok').length;
@@ -116,7 +119,6 @@ describe(`load: ${name}`, () => {
         ).catch(() => undefined);
         webhookViolations.push(...(await webhooks.check(hub.databaseUrl)));
       }
-      const result = await run.check();
       const violations = [...result.violations, ...webhookViolations];
       process.stdout.write(
         [
