@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { waitFor } from '@hub/testing';
 import { measureFloors, postgresInsertCommit } from '../support/floors';
 import type { LatencySummary } from '../support/stats';
 import { startHubSuite, type HubSuite } from '../support/hub-suite';
 import { CHAT_SERVICES } from '../support/load/fault-hub';
 import { loadReport, readThresholds } from '../support/load/load-figures';
 import { LoadRun } from '../support/load/load-run';
+import { untilAllStored } from '../support/load/quiesce';
 import { WEBHOOK_CHANNELS, WebhookLoad } from '../support/load/webhook-load';
 
 // `npm run load -- <scenario>`: the k6 scenarios (visitors chatting, agents replying, webhooks
@@ -31,8 +31,6 @@ const scenario = {
   seconds: knob('LOAD_SECONDS', SCENARIOS[name].seconds),
   webhookSenders: knob('LOAD_WEBHOOK_SENDERS', SCENARIOS[name].webhookSenders),
 };
-// How long the hub has, once the web chats are stored, to store every acknowledged webhook.
-const WEBHOOK_STORE_TIMEOUT_MS = 45_000;
 // Nothing of this run may reach a real platform: the agents answer web chats only, and any
 // call connector-social makes would go to a closed local port.
 const NO_PLATFORM = 'http://127.0.0.1:9';
@@ -107,16 +105,13 @@ describe(`load: ${name}`, () => {
       await run.phase(name, undefined, { beforeMs: scenario.seconds * 1_000, afterMs: 0 });
       webhooksStop = true;
       await Promise.all(senders);
-      // Web and webhook messages share conversation's inbound stream: once the web ones are all
-      // stored (the check waits for that as long as it progresses), the webhooks' follow soon.
+      // Web and webhook messages share conversation's inbound stream: both are waited for as
+      // long as storing progresses.
       const result = await run.check();
       const webhookViolations: string[] = [];
       if (webhooks) {
         const ok = webhooks.operations.filter((op) => op.outcome === 'ok').length;
-        await waitFor(
-          async () => (await webhooks.storedCount(hub.databaseUrl)) >= ok,
-          WEBHOOK_STORE_TIMEOUT_MS,
-        ).catch(() => undefined);
+        await untilAllStored(() => webhooks.storedCount(hub.databaseUrl), ok);
         webhookViolations.push(...(await webhooks.check(hub.databaseUrl)));
       }
       const violations = [...result.violations, ...webhookViolations];

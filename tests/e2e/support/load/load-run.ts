@@ -15,14 +15,10 @@ import { figuresTable } from './figures';
 import { History } from './history';
 import { AssignmentLog, LoadAgent } from './load-agent';
 import { LoadVisitor } from './load-visitor';
+import { untilAllStored } from './quiesce';
 
 // How long a phase's last sends may take to be answered once the load stops.
 const DRAIN_MS = 20_000;
-// The hub has quiesced once it stored every acknowledged message. A backlog (a loaded machine
-// may store slower than the visitors send) is waited for as long as it shrinks; a store that
-// makes no progress for STALL_MS is judged as it is, and so is one still busy after QUIESCE_MS.
-const STALL_MS = 30_000;
-const QUIESCE_MS = 15 * 60_000;
 // Routing gives the conversations out after their first message is stored.
 const ROUTED_MS = 30_000;
 
@@ -163,8 +159,8 @@ export class LoadRun {
   }
 
   /**
-   * Waits until the hub has quiesced (every acknowledged message stored, or no progress for
-   * STALL_MS: the checker then names the missing) and routing has given every conversation out,
+   * Waits until the hub has quiesced (every acknowledged message stored, or no progress for a
+   * while: the checker then names the missing) and routing has given every conversation out,
    * has every agent resume what it holds, and checks. The table says how long quiescing took.
    */
   async check(): Promise<CheckResult & { table: string }> {
@@ -172,7 +168,10 @@ export class LoadRun {
     const acknowledged = this.history.operations
       .filter((op) => op.outcome === 'ok')
       .map((op) => op.clientMessageId);
-    const quiesced = await this.untilStored(acknowledged);
+    const quiesced = await untilAllStored(
+      () => this.storedCount(acknowledged),
+      acknowledged.length,
+    );
     const quiescedMs = Math.round(performance.now() - checkedAt);
     await waitFor(async () => (await this.unassignedCount()) === 0, ROUTED_MS).catch(
       () => undefined,
@@ -195,21 +194,6 @@ export class LoadRun {
       ? `every acknowledged message stored ${quiescedMs} ms after the load stopped`
       : `storing stopped making progress; checked ${quiescedMs} ms after the load stopped`;
     return { ...result, table: `${table}\n${wait}` };
-  }
-
-  /** True once every id is stored; false when storing made no progress for STALL_MS. */
-  private async untilStored(clientMessageIds: string[]): Promise<boolean> {
-    const started = performance.now();
-    let stored = -1;
-    let progressAt = started;
-    for (;;) {
-      const now = await this.storedCount(clientMessageIds);
-      if (now >= clientMessageIds.length) return true;
-      if (now > stored) [stored, progressAt] = [now, performance.now()];
-      const at = performance.now();
-      if (at - progressAt > STALL_MS || at - started > QUIESCE_MS) return false;
-      await sleep(500);
-    }
   }
 
   close(): void {
