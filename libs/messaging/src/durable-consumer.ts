@@ -332,8 +332,16 @@ export class DurableConsumer<T extends object> {
 
   private dispatch(msg: JsMsg): void {
     const { namespace, event, handle } = this.options;
-    const process = () =>
-      processDelivery(msg, {
+    const seq = msg.info.streamSequence;
+    if (this.held.has(seq)) {
+      // Redelivered while it waits here: its ack wait ran out unheeded (the process was frozen,
+      // or starved). One copy waits, the latest delivery, whose ack the server now expects; a
+      // second copy would run twice and, unheard by the heartbeat, be redelivered again.
+      this.held.set(seq, msg);
+      return;
+    }
+    const process = (delivery: JsMsg) =>
+      processDelivery(delivery, {
         namespace,
         payloadType: event.payload,
         handle,
@@ -344,16 +352,16 @@ export class DurableConsumer<T extends object> {
         logger: this.logger,
       });
     const key = this.orderingKeyOf(msg);
-    const seq = msg.info.streamSequence;
     let task: Promise<unknown>;
-    if (key === undefined || !this.order) task = process();
+    if (key === undefined || !this.order) task = process(msg);
     else {
       this.held.set(seq, msg);
       const run = () => {
+        const delivery = this.held.get(seq) ?? msg;
         this.held.delete(seq);
         // Given back for a retry, it is not settled: the key's later messages wait for it,
         // unless the handler waits for earlier ones by itself.
-        return process().then(
+        return process(delivery).then(
           (outcome) => outcome !== 'retrying' || this.options.retryReleasesKey === true,
         );
       };
