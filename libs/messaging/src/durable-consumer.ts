@@ -259,8 +259,20 @@ export class DurableConsumer<T extends object> {
       const order = this.order!;
       // Awaited entries nobody waits on are pruned now and then (every 2 s).
       if (order.blocked || (order.awaitedCount > 0 && tick % 8 === 0)) {
+        const heldBefore = [...this.held.keys()].join();
         consumer.info().then(
-          (info) => order.raiseFloor(info.ack_floor.stream_seq),
+          (info) => {
+            order.raiseFloor(info.ack_floor.stream_seq);
+            // The floor can lag far behind: nats-server 2.9 stores it only as far as acks of
+            // first deliveries take it, so after a server restart it stays where it was last
+            // stored until nothing at all is pending, and the messages held here are pending.
+            // If the only pending messages are the ones held here (the same ones all through
+            // the read), nothing is unsettled elsewhere.
+            const heldAfter = [...this.held.keys()].join();
+            if (heldAfter === heldBefore && info.num_ack_pending === this.held.size) {
+              order.settleAwaited();
+            }
+          },
           (err: unknown) => this.logger.debug({ err }, 'ack floor not read; next tick'),
         );
       }
