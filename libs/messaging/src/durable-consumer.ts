@@ -263,9 +263,9 @@ export class DurableConsumer<T extends object> {
         consumer.info().then(
           (info) => {
             order.raiseFloor(info.ack_floor.stream_seq);
-            // The floor can lag far behind: nats-server 2.9 stores it only as far as acks of
-            // first deliveries take it, so after a server restart it stays where it was last
-            // stored until nothing at all is pending, and the messages held here are pending.
+            // The floor can lag far behind: with nats-server 2.9, once a redelivered message
+            // has been acked, a server restart brings back the floor from before that ack,
+            // which then moves only when nothing at all is pending; held messages are pending.
             // If the only pending messages are the ones held here (the same ones all through
             // the read), nothing is unsettled elsewhere.
             const heldAfter = [...this.held.keys()].join();

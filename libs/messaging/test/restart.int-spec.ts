@@ -98,9 +98,9 @@ describe('a consumer across a NATS server restart', () => {
   );
 
   it('keeps a key moving when the server comes back with an ack floor left behind', async () => {
-    // nats-server 2.9 stores the ack floor only as far as acks of first deliveries take it: once a
-    // redelivered message is acked, a restart brings back an older floor, which then stays put
-    // until nothing at all is pending. A key whose earlier message was acked out of order must
+    // With nats-server 2.9, once a redelivered message has been acked, a server restart brings
+    // back the ack floor from before that ack, which then stays put until nothing at all is
+    // pending. A key whose earlier message was acked out of order must
     // not wait for that floor: its held message is pending too, so the wait would never end.
     const channel = 'floor';
     const durable = 'test_restart_floor';
