@@ -259,8 +259,20 @@ export class DurableConsumer<T extends object> {
       const order = this.order!;
       // Awaited entries nobody waits on are pruned now and then (every 2 s).
       if (order.blocked || (order.awaitedCount > 0 && tick % 8 === 0)) {
+        const heldBefore = [...this.held.keys()].join();
         consumer.info().then(
-          (info) => order.raiseFloor(info.ack_floor.stream_seq),
+          (info) => {
+            order.raiseFloor(info.ack_floor.stream_seq);
+            // The floor can lag far behind: with nats-server 2.9, once a redelivered message
+            // has been acked, a server restart brings back the floor from before that ack,
+            // which then moves only when nothing at all is pending; held messages are pending.
+            // If the only pending messages are the ones held here (the same ones all through
+            // the read), nothing is unsettled elsewhere.
+            const heldAfter = [...this.held.keys()].join();
+            if (heldAfter === heldBefore && info.num_ack_pending === this.held.size) {
+              order.settleAwaited();
+            }
+          },
           (err: unknown) => this.logger.debug({ err }, 'ack floor not read; next tick'),
         );
       }
@@ -332,8 +344,16 @@ export class DurableConsumer<T extends object> {
 
   private dispatch(msg: JsMsg): void {
     const { namespace, event, handle } = this.options;
-    const process = () =>
-      processDelivery(msg, {
+    const seq = msg.info.streamSequence;
+    if (this.held.has(seq)) {
+      // Redelivered while it waits here: its ack wait ran out unheeded (the process was frozen,
+      // or starved). One copy waits, the latest delivery, whose ack the server now expects; a
+      // second copy would run twice and, unheard by the heartbeat, be redelivered again.
+      this.held.set(seq, msg);
+      return;
+    }
+    const process = (delivery: JsMsg) =>
+      processDelivery(delivery, {
         namespace,
         payloadType: event.payload,
         handle,
@@ -344,16 +364,16 @@ export class DurableConsumer<T extends object> {
         logger: this.logger,
       });
     const key = this.orderingKeyOf(msg);
-    const seq = msg.info.streamSequence;
     let task: Promise<unknown>;
-    if (key === undefined || !this.order) task = process();
+    if (key === undefined || !this.order) task = process(msg);
     else {
       this.held.set(seq, msg);
       const run = () => {
+        const delivery = this.held.get(seq) ?? msg;
         this.held.delete(seq);
         // Given back for a retry, it is not settled: the key's later messages wait for it,
         // unless the handler waits for earlier ones by itself.
-        return process().then(
+        return process(delivery).then(
           (outcome) => outcome !== 'retrying' || this.options.retryReleasesKey === true,
         );
       };

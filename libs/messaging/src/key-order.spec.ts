@@ -70,6 +70,20 @@ describe('KeyOrder', () => {
     expect(order.awaitedCount).toBe(0);
   });
 
+  it('releases every held key when told nothing is unsettled elsewhere, below the floor or not', () => {
+    const order = new KeyOrder();
+    const { started, task } = recorder();
+    order.raiseFloor(2);
+    order.await(4, 'a');
+    order.await(6, 'b');
+    void order.add(task(10, 'a'));
+    void order.add(task(11, 'b'));
+    expect(started).toEqual([]);
+    order.settleAwaited();
+    expect(started).toEqual([10, 11]);
+    expect(order.awaitedCount).toBe(0);
+  });
+
   it('makes a key wait for its message given back for a retry', async () => {
     const order = new KeyOrder();
     const { started, task, settle } = recorder();

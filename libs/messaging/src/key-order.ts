@@ -51,6 +51,16 @@ export class KeyOrder {
     for (const key of [...this.queues.keys()]) this.pump(key);
   }
 
+  /**
+   * Nothing is unsettled anywhere but here: what was awaited no longer holds anyone up, even
+   * where the ack floor has not passed it yet.
+   */
+  settleAwaited(): void {
+    this.awaitedKey.clear();
+    this.awaitedOf.clear();
+    for (const key of [...this.queues.keys()]) this.pump(key);
+  }
+
   /** `seq` of `key` is unsettled and not here (pulled elsewhere, or given back for a retry). */
   await(seq: number, key: string): void {
     if (seq <= this.floor) return;

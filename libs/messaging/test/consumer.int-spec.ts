@@ -1,5 +1,5 @@
 import { currentCorrelationId, withCorrelationId } from '@hub/observability';
-import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { jetstream, jetstreamManager, type ConsumerInfo } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { MessageDeadLettered } from '@hub/contracts';
 import { Channel } from '@hub/domain';
@@ -489,4 +489,44 @@ describe('DurableConsumer', () => {
     expect(failedOnce).toBe(true);
     expect(seen).toEqual([0, 1, 2, 3, 4, 5]);
   });
+
+  it('handles a waiting message once when its ack wait runs out unheeded (the process frozen)', async () => {
+    const calls = new Map<number, number>();
+    let release!: () => void;
+    const first = new Promise<void>((resolve) => (release = resolve));
+    const { instance } = consumer(
+      'frozen',
+      async (payload) => {
+        calls.set(payload.n, (calls.get(payload.n) ?? 0) + 1);
+        if (payload.n === 0) await first;
+      },
+      { ackWaitMs: 1_000, batchSize: 4, orderingKey: (body) => (body as TestMessage).id },
+    );
+    await instance.start();
+    for (let n = 0; n < 4; n++) {
+      await publisher.publish(
+        testEvent('frozen'),
+        { id: 'one-sender', n },
+        { msgId: `frozen-${namespace}-${n}` },
+      );
+    }
+    await waitUntil(() => calls.get(0) === 1, 'the first message running, the others waiting');
+    await sleep(200);
+    // As SIGSTOP does: no timer runs, so no heartbeat keeps the waiting ones from redelivery.
+    const frozenUntil = Date.now() + 2_500;
+    while (Date.now() < frozenUntil);
+    const until = async (check: (state: ConsumerInfo) => boolean, what: string) => {
+      for (const deadline = Date.now() + 10_000; !check(await consumerState('frozen'));) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+        await sleep(50);
+      }
+    };
+    await until((state) => state.num_redelivered >= 3, 'the waiting messages redelivered');
+    await sleep(500);
+    release();
+
+    await until((state) => state.num_ack_pending === 0, 'every message acked');
+    // The running one was redelivered too and may run again; the waiting ones run once each.
+    expect([1, 2, 3].map((n) => calls.get(n))).toEqual([1, 1, 1]);
+  }, 30_000);
 });

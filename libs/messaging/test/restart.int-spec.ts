@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { findFreePort, startNatsServer } from '@hub/dev-infra';
 import type { NatsServerHandle } from '@hub/dev-infra';
+import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { NatsConnectionStatus } from '../src';
 import {
@@ -11,6 +12,8 @@ import {
   ensureStreams,
   isNatsConnected,
   JetStreamPublisher,
+  namespacedDurable,
+  namespacedStream,
 } from '../src';
 import type { LogLine } from './support/capture-logger';
 import { captureLogger } from './support/capture-logger';
@@ -20,6 +23,7 @@ import { testEvent, type TestMessage } from './support/test-payload';
 // Restarting the shared NATS server would disturb every other suite: this one runs its own.
 describe('a consumer across a NATS server restart', () => {
   const namespace = suiteNamespace('restart');
+  const stream = namespacedStream(namespace, 'INBOUND');
   let storeDir: string;
   let server: NatsServerHandle;
   let nc: NatsConnection;
@@ -92,6 +96,85 @@ describe('a consumer across a NATS server restart', () => {
     },
     60_000,
   );
+
+  it('keeps a key moving when the server comes back with an ack floor left behind', async () => {
+    // With nats-server 2.9, once a redelivered message has been acked, a server restart brings
+    // back the ack floor from before that ack, which then stays put until nothing at all is
+    // pending. A key whose earlier message was acked out of order must
+    // not wait for that floor: its held message is pending too, so the wait would never end.
+    const channel = 'floor';
+    const durable = 'test_restart_floor';
+    const orderingKey = (body: unknown) => (body as TestMessage).id;
+    const publisher = new JetStreamPublisher(nc, namespace);
+    const publish = (id: string, n: number) =>
+      publisher.publish(testEvent(channel), { id, n }, { msgId: `${channel}-${id}-${n}` });
+    const options = {
+      namespace,
+      event: testEvent(channel),
+      durable,
+      pullExpiresMs: 1_000,
+      ackWaitMs: 1_000,
+      batchSize: 4,
+      orderingKey,
+    };
+    const state = async () =>
+      (await jetstreamManager(nc)).consumers.info(stream, namespacedDurable(namespace, durable));
+
+    // The first instance is delivered a:0, c:0 and b:0, acks only b:0, and dies.
+    const doomedNc = await connectNats({
+      url: server.url,
+      name: 'floor-doomed',
+      logger: captureLogger().logger,
+    });
+    const doomed = new DurableConsumer<TestMessage>({
+      ...options,
+      nc: doomedNc,
+      logger: captureLogger().logger,
+      handle: (payload) =>
+        payload.id === 'b' ? Promise.resolve() : new Promise<never>(() => undefined),
+    });
+    await doomed.start();
+    await publish('a', 0);
+    await publish('c', 0);
+    await publish('b', 0);
+    for (
+      let s = await state();
+      s.delivered.stream_seq < 3 || s.num_ack_pending > 2;
+      s = await state()
+    ) {
+      await sleep(50);
+    }
+    await doomedNc.close();
+
+    // Its replacement awaits all three; b:1 waits for b:0 until the floor passes it. a:0 comes
+    // back and is acked (a redelivery: the stored floor stays at 0); c:0 comes back and hangs.
+    const handled: string[] = [];
+    let releaseC!: () => void;
+    const cReleased = new Promise<void>((resolve) => (releaseC = resolve));
+    const { logger } = captureLogger();
+    const survivor = new DurableConsumer<TestMessage>({
+      ...options,
+      nc,
+      logger,
+      handle: async (payload) => {
+        if (payload.id === 'c') await cReleased;
+        handled.push(`${payload.id}:${payload.n}`);
+      },
+    });
+    await survivor.start();
+    await publish('b', 1);
+    await waitUntil(() => handled.includes('a:0'), 'a:0 redelivered and handled', 10_000);
+    expect(handled).not.toContain('b:1');
+
+    // The server restarts with the floor at 0; once c:0 is acked, only b:1 (held) is pending.
+    await server.restart();
+    await waitUntil(() => isNatsConnected(nc), 'the reconnect', 15_000);
+    releaseC();
+
+    await waitUntil(() => handled.includes('b:1'), 'b:1 handled after its wait', 15_000);
+    expect(handled.filter((one) => one.startsWith('b'))).toEqual(['b:1']);
+    await survivor.stop();
+  }, 60_000);
 
   it('stops promptly when asked while the server is down', async () => {
     const { logger } = captureLogger();

@@ -18,6 +18,11 @@ const result = spawnSync(
     '--runInBand',
     scenario === 'faults' ? 'faults.run' : 'load.run',
   ],
-  { cwd: root, stdio: 'inherit', env: { ...process.env, LOAD_SCENARIO: scenario } },
+  {
+    cwd: root,
+    stdio: 'inherit',
+    // A hub booting beside other people's test runs on a shared machine may take minutes.
+    env: { HUB_READY_TIMEOUT_MS: '300000', ...process.env, LOAD_SCENARIO: scenario },
+  },
 );
 process.exit(result.status ?? 1);

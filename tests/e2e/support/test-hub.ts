@@ -6,8 +6,9 @@ import { findFreePort } from '@hub/dev-infra';
 import { ServiceProcess } from '@hub/testing';
 import { startPermissionedNats, type PermissionedNats } from './permissioned-nats';
 
-// Several services booting at once on a loaded two-core machine can take well over 30 s.
-const READY_TIMEOUT_MS = 90_000;
+// Several services booting at once on a loaded two-core machine can take well over 30 s; the
+// on-demand load and fault runs (tests/e2e/faults/run.mjs) allow longer.
+const READY_TIMEOUT_MS = Number(process.env.HUB_READY_TIMEOUT_MS ?? 90_000);
 
 export interface TestHubOptions {
   databaseUrl: string;

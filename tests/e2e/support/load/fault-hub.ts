@@ -38,18 +38,32 @@ export async function startFaultHub(
 ): Promise<FaultHub> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hub-faults-pg-'));
   const postgres = await startEmbeddedPostgres({ dataDir, port: await findFreePort() });
+  const removePostgres = async () => {
+    await postgres.stop('fast');
+    rmSync(dataDir, { recursive: true, force: true });
+  };
   const databaseUrl = new URL(postgres.url);
   databaseUrl.pathname = '/hub';
-  await withClient(postgres.url, (db) => db.query('create database hub'));
-  await runMigrations(databaseUrl.toString());
   const namespace = `${testRunId()}_${label}`;
-  const hub = await TestHub.start({
-    databaseUrl: databaseUrl.toString(),
-    namespace,
-    services,
-    env,
-  });
-  const nc = await connect(hub.nats.connectOptions());
+  let hub: TestHub;
+  let nc: NatsConnection;
+  try {
+    await withClient(postgres.url, (db) => db.query('create database hub'));
+    await runMigrations(databaseUrl.toString());
+    // A hub that never became ready is stopped by TestHub itself; its PostgreSQL here, or the
+    // caller's afterAll, with no handle on it, would leave the cluster running.
+    hub = await TestHub.start({ databaseUrl: databaseUrl.toString(), namespace, services, env });
+  } catch (error) {
+    await removePostgres();
+    throw error;
+  }
+  try {
+    nc = await connect(hub.nats.connectOptions());
+  } catch (error) {
+    await hub.stop({ violationsExpected: true }).catch(() => undefined);
+    await removePostgres();
+    throw error;
+  }
   return {
     hub,
     namespace,
@@ -61,8 +75,7 @@ export async function startFaultHub(
       try {
         await hub.stop();
       } finally {
-        await postgres.stop('fast');
-        rmSync(dataDir, { recursive: true, force: true });
+        await removePostgres();
       }
     },
   };

@@ -61,6 +61,9 @@ export async function runFaultSuite(
     const timing = await run.phase(fault?.name ?? 'no fault', fault, options);
     options.onPhase?.(timing);
   };
+  // A fault whose repair failed (a cold start past its timeout on a starved machine) ends the
+  // run, but what was sent until then is still checked and its figures reported.
+  let broken: string | undefined;
   try {
     await phase();
     // First: it changes the stream's configuration, which is easiest on an unbroken server.
@@ -74,7 +77,12 @@ export async function runFaultSuite(
       await phase(rollingRestart(CHAT_SERVICES));
       await replicas(run, target, options);
     }
-    return await run.check();
+  } catch (error) {
+    broken = `the run stopped early: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  try {
+    const result = await run.check();
+    return broken ? { ...result, violations: [broken, ...result.violations] } : result;
   } finally {
     run.close();
   }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { LatencySummary } from '../stats';
 import type { LoadRun } from './load-run';
+import { WEBHOOK_CHANNELS, type WebhookLoad } from './webhook-load';
 
 interface Percentiles {
   p95: number;
@@ -13,6 +14,7 @@ export interface Thresholds {
   message_accepted: Percentiles;
   message_stored: Percentiles;
   agent_reply_acked: Percentiles;
+  webhook_accepted: Percentiles;
 }
 
 export function readThresholds(): Thresholds {
@@ -36,11 +38,28 @@ function metricLine(name: string, samples: number[], limit?: Percentiles): strin
   return `${name.padEnd(20)} n=${String(sorted.length).padStart(6)}  p50 ${fmt(p50).padStart(9)}  p95 ${fmt(p95).padStart(9)}  p99 ${fmt(p99).padStart(9)}  ${verdict}`;
 }
 
+/** `webhook_accepted` per channel and overall, and the rate of webhooks never answered 2xx. */
+function webhookLines(webhooks: WebhookLoad, thresholds: Thresholds): string[] {
+  const ops = webhooks.operations;
+  const notOk = ops.filter((op) => op.outcome !== 'ok').length;
+  const rate = ops.length ? notOk / ops.length : 0;
+  const accepted = (channel?: string) =>
+    ops.flatMap((op) =>
+      op.acceptedMs !== undefined && (!channel || op.channel === channel) ? [op.acceptedMs] : [],
+    );
+  return [
+    `webhooks sent ${ops.length}, accepted ${ops.length - notOk}, not accepted ${notOk} (rate ${rate.toFixed(4)}, threshold <${thresholds.failedRate}: ${rate < thresholds.failedRate ? 'met' : 'MISSED'})`,
+    metricLine('webhook_accepted', accepted(), thresholds.webhook_accepted),
+    ...WEBHOOK_CHANNELS.map((channel) => metricLine(`  ${channel}`, accepted(channel))),
+  ];
+}
+
 /** The figures `npm run load` prints: what k6's thresholds measure, next to the floors. */
 export function loadReport(
   run: LoadRun,
   floors: Record<string, LatencySummary>,
   thresholds: Thresholds,
+  webhooks?: WebhookLoad,
 ): string {
   const ops = run.history.operations;
   const since = (at: number | undefined, start: number) => (at === undefined ? [] : [at - start]);
@@ -67,6 +86,7 @@ export function loadReport(
       run.agents.flatMap((agent) => agent.replyTimes),
       thresholds.agent_reply_acked,
     ),
+    ...(webhooks ? webhookLines(webhooks, thresholds) : []),
     ...Object.entries(floors).map(
       ([name, s]) =>
         `floor: ${name.padEnd(22)} n=${String(s.count).padStart(6)}  p50 ${fmt(s.p50).padStart(9)}  p99 ${fmt(s.p99).padStart(9)}`,

@@ -188,6 +188,8 @@ export class LoadVisitor {
     else if (frame.type === 'message.ack') {
       const op = this.options.history.get(String(frame.clientMessageId));
       if (op) op.storedAt ??= performance.now();
+      // Stored is accepted too: the hub's answer to an attempt that timed out here may arrive late.
+      if (op && op.outcome !== 'ok') op.outcome = 'ok';
     } else if (frame.type === 'error' && ref) this.pending.get(ref)?.({ kind: 'error', frame });
     else if (frame.type === 'message.failed') {
       const op = this.options.history.get(String(frame.clientMessageId));
