@@ -22,6 +22,11 @@ export class ApiError extends Error {
   }
 }
 
+/** The error code to show for a failed call: the hub's, or NETWORK when it was not reached. */
+export function failureCode(failure: unknown): string {
+  return failure instanceof ApiError ? failure.code : 'NETWORK';
+}
+
 /** Reads a failed answer's error body; a body that is not the hub's shape keeps the status. */
 export async function errorOf(response: Response): Promise<ApiError> {
   const body = (await response.json().catch(() => null)) as Partial<ErrorBody> | null;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/api-error';
+import { failureCode } from '../api/api-error';
 import { useHub } from '../api/HubProvider';
 import { Field } from '../ui/Field';
 
@@ -25,7 +25,7 @@ export function PasswordPage() {
       setNew('');
       setResult({ ok: true, text: t('changePassword.changed') });
     } catch (failure) {
-      const code = failure instanceof ApiError ? failure.code : 'NETWORK';
+      const code = failureCode(failure);
       setResult({ ok: false, text: t('changePassword.failed', { code }) });
     }
   };

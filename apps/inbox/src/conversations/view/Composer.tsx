@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { ChangeEvent, FormEvent, KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/api-error';
+import { failureCode } from '../../api/api-error';
 import { useHub } from '../../api/HubProvider';
 import type { ConversationView, UploadedFile } from '../../api/types';
 import { keys, useCannedResponses } from '../api/queries';
@@ -66,7 +66,7 @@ export function Composer({ conversation }: { conversation: ConversationView }) {
         await queryClient.invalidateQueries({ queryKey: keys.notes(conversation.id) });
         setText('');
       } catch (failure) {
-        setError(failure instanceof ApiError ? failure.code : 'NETWORK');
+        setError(failureCode(failure));
       }
       return;
     }
@@ -119,7 +119,7 @@ export function Composer({ conversation }: { conversation: ConversationView }) {
     } catch (failure) {
       setError(
         t('composer.uploadFailed', {
-          code: failure instanceof ApiError ? failure.code : 'NETWORK',
+          code: failureCode(failure),
         }),
       );
     } finally {

@@ -1,12 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/api-error';
+import { failureCode } from '../../api/api-error';
 import { useHub, useSignedIn } from '../../api/HubProvider';
 import type { ConversationView } from '../../api/types';
 import { useCommands } from '../../app/commands';
 import { keys, useAgents, useDepartments } from '../api/queries';
+import { ActionDialog, type ActionResult } from './ActionDialog';
 import { TranscriptMailDialog } from './TranscriptMailDialog';
 
 type Action = 'assign' | 'resolve' | 'reopen';
@@ -37,7 +37,7 @@ export function ConversationActions({ conversation }: { conversation: Conversati
       queryClient.setQueryData(keys.one(conversation.id), updated);
       await queryClient.invalidateQueries({ queryKey: keys.lists });
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.code : 'NETWORK');
+      setError(failureCode(failure));
     }
   };
 
@@ -104,8 +104,7 @@ function TransferDialog(props: {
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const [kind, id] = target.split(':');
     if (!id) return;
     setError(null);
@@ -129,55 +128,45 @@ function TransferDialog(props: {
       setNote('');
       props.dialog.current?.close();
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.code : 'NETWORK');
+      setError(failureCode(failure));
     }
   };
 
   return (
-    <dialog ref={props.dialog} className="dialog" aria-label={t('transfer.title')}>
-      <form onSubmit={(event) => void submit(event)}>
-        <h2>{t('transfer.title')}</h2>
-        <label>
-          {t('transfer.to')}
-          <select value={target} onChange={(event) => setTarget(event.target.value)} required>
-            <option value="">{t('transfer.pick')}</option>
-            <optgroup label={t('transfer.agents')}>
-              {(agents.data ?? [])
-                .filter((agent) => agent.id !== me?.id)
-                .map((agent) => (
-                  <option key={agent.id} value={`agent:${agent.id}`}>
-                    {agent.name} ({t(`presence.${agent.presence}`)})
-                  </option>
-                ))}
-            </optgroup>
-            <optgroup label={t('transfer.departments')}>
-              {(departments.data ?? []).map((department) => (
-                <option key={department.id} value={`department:${department.id}`}>
-                  {department.name}
+    <ActionDialog
+      dialog={props.dialog}
+      title={t('transfer.title')}
+      submitLabel={t('transfer.submit')}
+      onSubmit={submit}
+      message={error ? { text: t('actions.failed', { code: error }), alert: true } : null}
+    >
+      <label>
+        {t('transfer.to')}
+        <select value={target} onChange={(event) => setTarget(event.target.value)} required>
+          <option value="">{t('transfer.pick')}</option>
+          <optgroup label={t('transfer.agents')}>
+            {(agents.data ?? [])
+              .filter((agent) => agent.id !== me?.id)
+              .map((agent) => (
+                <option key={agent.id} value={`agent:${agent.id}`}>
+                  {agent.name} ({t(`presence.${agent.presence}`)})
                 </option>
               ))}
-            </optgroup>
-          </select>
-        </label>
-        <label>
-          {t('transfer.note')}
-          <textarea value={note} rows={3} onChange={(event) => setNote(event.target.value)} />
-        </label>
-        {error ? (
-          <p className="form-error" role="alert">
-            {t('actions.failed', { code: error })}
-          </p>
-        ) : null}
-        <div className="dialog-buttons">
-          <button type="button" onClick={() => props.dialog.current?.close()}>
-            {t('dialog.cancel')}
-          </button>
-          <button type="submit" className="primary">
-            {t('transfer.submit')}
-          </button>
-        </div>
-      </form>
-    </dialog>
+          </optgroup>
+          <optgroup label={t('transfer.departments')}>
+            {(departments.data ?? []).map((department) => (
+              <option key={department.id} value={`department:${department.id}`}>
+                {department.name}
+              </option>
+            ))}
+          </optgroup>
+        </select>
+      </label>
+      <label>
+        {t('transfer.note')}
+        <textarea value={note} rows={3} onChange={(event) => setNote(event.target.value)} />
+      </label>
+    </ActionDialog>
   );
 }
 
@@ -189,10 +178,9 @@ function TicketDialog(props: {
   const { http } = useHub();
   const [subject, setSubject] = useState('');
   const [ticketId, setTicketId] = useState('');
-  const [result, setResult] = useState<string | null>(null);
+  const [result, setResult] = useState<ActionResult | null>(null);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const conversationId = props.conversation.id;
     try {
       if (ticketId.trim()) {
@@ -200,47 +188,40 @@ function TicketDialog(props: {
           method: 'POST',
           body: { conversationId },
         });
-        setResult(t('ticket.linked'));
+        setResult({ text: t('ticket.linked'), alert: false });
       } else {
         const ticket = await http.request<{ id: string }>('/tickets', {
           method: 'POST',
           body: { conversationId, subject: subject.trim() },
         });
-        setResult(t('ticket.created', { id: ticket.id }));
+        setResult({ text: t('ticket.created', { id: ticket.id }), alert: false });
       }
     } catch (failure) {
-      setResult(
-        t('actions.failed', { code: failure instanceof ApiError ? failure.code : 'NETWORK' }),
-      );
+      setResult({ text: t('actions.failed', { code: failureCode(failure) }), alert: false });
     }
   };
 
   return (
-    <dialog ref={props.dialog} className="dialog" aria-label={t('ticket.title')}>
-      <form onSubmit={(event) => void submit(event)}>
-        <h2>{t('ticket.title')}</h2>
-        <label>
-          {t('ticket.subject')}
-          <input
-            value={subject}
-            maxLength={200}
-            onChange={(event) => setSubject(event.target.value)}
-          />
-        </label>
-        <label>
-          {t('ticket.orLink')}
-          <input value={ticketId} onChange={(event) => setTicketId(event.target.value)} />
-        </label>
-        {result ? <p role="status">{result}</p> : null}
-        <div className="dialog-buttons">
-          <button type="button" onClick={() => props.dialog.current?.close()}>
-            {t('dialog.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={!subject.trim() && !ticketId.trim()}>
-            {t('ticket.submit')}
-          </button>
-        </div>
-      </form>
-    </dialog>
+    <ActionDialog
+      dialog={props.dialog}
+      title={t('ticket.title')}
+      submitLabel={t('ticket.submit')}
+      submitDisabled={!subject.trim() && !ticketId.trim()}
+      onSubmit={submit}
+      message={result}
+    >
+      <label>
+        {t('ticket.subject')}
+        <input
+          value={subject}
+          maxLength={200}
+          onChange={(event) => setSubject(event.target.value)}
+        />
+      </label>
+      <label>
+        {t('ticket.orLink')}
+        <input value={ticketId} onChange={(event) => setTicketId(event.target.value)} />
+      </label>
+    </ActionDialog>
   );
 }

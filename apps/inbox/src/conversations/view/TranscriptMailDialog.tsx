@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/api-error';
+import { failureCode } from '../../api/api-error';
 import { useHub } from '../../api/HubProvider';
 import type { ConversationView } from '../../api/types';
 import { LANGUAGE_NAMES, LANGUAGES, languageOf, type Language } from '../../i18n/languages';
+import { ActionDialog, type ActionResult } from './ActionDialog';
 
 /**
  * The conversation's transcript mailed to the customer (`POST …/transcript-mails`): to the
@@ -20,60 +20,49 @@ export function TranscriptMailDialog(props: {
   const known = props.conversation.customerExternalId;
   const [email, setEmail] = useState(known.includes('@') ? known : '');
   const [language, setLanguage] = useState<Language>(languageOf(i18n.language) ?? 'en');
-  const [result, setResult] = useState<string | null>(null);
+  const [result, setResult] = useState<ActionResult | null>(null);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     setResult(null);
     try {
       await http.request(`/conversations/${props.conversation.id}/transcript-mails`, {
         method: 'POST',
         body: { email: email.trim(), language },
       });
-      setResult(t('transcriptMail.sent', { email: email.trim() }));
+      setResult({ text: t('transcriptMail.sent', { email: email.trim() }), alert: false });
     } catch (failure) {
-      setResult(
-        t('actions.failed', { code: failure instanceof ApiError ? failure.code : 'NETWORK' }),
-      );
+      setResult({ text: t('actions.failed', { code: failureCode(failure) }), alert: false });
     }
   };
 
   return (
-    <dialog ref={props.dialog} className="dialog" aria-label={t('transcriptMail.title')}>
-      <form onSubmit={(event) => void submit(event)}>
-        <h2>{t('transcriptMail.title')}</h2>
-        <label>
-          {t('transcriptMail.email')}
-          <input
-            type="email"
-            required
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-          />
-        </label>
-        <label>
-          {t('transcriptMail.language')}
-          <select
-            value={language}
-            onChange={(event) => setLanguage(event.target.value as Language)}
-          >
-            {LANGUAGES.map((code) => (
-              <option key={code} value={code}>
-                {LANGUAGE_NAMES[code]}
-              </option>
-            ))}
-          </select>
-        </label>
-        {result ? <p role="status">{result}</p> : null}
-        <div className="dialog-buttons">
-          <button type="button" onClick={() => props.dialog.current?.close()}>
-            {t('dialog.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={!email.trim()}>
-            {t('transcriptMail.submit')}
-          </button>
-        </div>
-      </form>
-    </dialog>
+    <ActionDialog
+      dialog={props.dialog}
+      title={t('transcriptMail.title')}
+      submitLabel={t('transcriptMail.submit')}
+      submitDisabled={!email.trim()}
+      onSubmit={submit}
+      message={result}
+    >
+      <label>
+        {t('transcriptMail.email')}
+        <input
+          type="email"
+          required
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+        />
+      </label>
+      <label>
+        {t('transcriptMail.language')}
+        <select value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
+          {LANGUAGES.map((code) => (
+            <option key={code} value={code}>
+              {LANGUAGE_NAMES[code]}
+            </option>
+          ))}
+        </select>
+      </label>
+    </ActionDialog>
   );
 }
