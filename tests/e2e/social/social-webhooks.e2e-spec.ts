@@ -17,6 +17,7 @@ import {
   createSocialInbox,
   digits,
   lineSignature,
+  lineTextWebhook,
   metaSignature,
   PlatformFake,
   uniqueId,
@@ -507,20 +508,12 @@ describe('social platform webhooks and replies (connector-social)', () => {
   it('takes LINE messages signed with the channel secret and answers with the fresh reply token', async () => {
     const userId = `U${uniqueId()}`;
     const id = digits(18);
-    const body = JSON.stringify({
-      destination: 'xxxxxxxxxx',
-      events: [
-        {
-          type: 'message',
-          message: { type: 'text', id, quoteToken: 'q3Plxr4AgKd', text: 'こんにちは' },
-          webhookEventId: '01FZ74A0TDDPYRVKNK77XKC3ZR',
-          deliveryContext: { isRedelivery: false },
-          timestamp: Date.now(),
-          source: { type: 'user', userId },
-          replyToken: 'b60d432864f44d079f6d8efe86cf404b',
-          mode: 'active',
-        },
-      ],
+    const body = lineTextWebhook({
+      userId,
+      id,
+      text: 'こんにちは',
+      webhookEventId: '01FZ74A0TDDPYRVKNK77XKC3ZR',
+      replyToken: 'b60d432864f44d079f6d8efe86cf404b',
     });
     const post = (signature: string) =>
       fetch(`${social()}/webhooks/line/${inbox.line}`, {
@@ -552,19 +545,11 @@ describe('social platform webhooks and replies (connector-social)', () => {
   it('sends LINE a small image as an image message and a PDF as its link, both signed links LINE can fetch', async () => {
     const userId = `U${uniqueId()}`;
     const id = digits(18);
-    const body = JSON.stringify({
-      destination: 'xxxxxxxxxx',
-      events: [
-        {
-          type: 'message',
-          message: { type: 'text', id, quoteToken: 'q3Plxr4AgKd', text: 'Photo please' },
-          webhookEventId: '01FZ74A0TDDPYRVKNK77XKC3ZS',
-          deliveryContext: { isRedelivery: false },
-          timestamp: Date.now(),
-          source: { type: 'user', userId },
-          mode: 'active',
-        },
-      ],
+    const body = lineTextWebhook({
+      userId,
+      id,
+      text: 'Photo please',
+      webhookEventId: '01FZ74A0TDDPYRVKNK77XKC3ZS',
     });
     const posted = await fetch(`${social()}/webhooks/line/${inbox.line}`, {
       method: 'POST',

@@ -168,6 +168,34 @@ export function lineSignature(body: string, channelSecret: string): string {
   return createHmac('sha256', channelSecret).update(body).digest('base64');
 }
 
+/**
+ * A LINE webhook body with one text message from a user, in the shape of LINE's Messaging API
+ * docs; `replyToken` only when LINE gives one (a message event in an active chat).
+ */
+export function lineTextWebhook(event: {
+  userId: string;
+  id: string;
+  text: string;
+  webhookEventId: string;
+  replyToken?: string;
+}): string {
+  return JSON.stringify({
+    destination: 'xxxxxxxxxx',
+    events: [
+      {
+        type: 'message',
+        message: { type: 'text', id: event.id, quoteToken: 'q3Plxr4AgKd', text: event.text },
+        webhookEventId: event.webhookEventId,
+        deliveryContext: { isRedelivery: false },
+        timestamp: Date.now(),
+        source: { type: 'user', userId: event.userId },
+        ...(event.replyToken ? { replyToken: event.replyToken } : {}),
+        mode: 'active',
+      },
+    ],
+  });
+}
+
 export function digits(n: number): string {
   let out = String(1 + (randomBytes(1)[0] % 9));
   while (out.length < n) out += String(randomBytes(1)[0] % 10);
