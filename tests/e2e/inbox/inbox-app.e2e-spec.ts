@@ -209,6 +209,16 @@ describe('the inbox app', () => {
     // Hostile text from the customer is shown as text.
     await visitorSends(HOSTILE);
     await transcriptOf(page).getByText(HOSTILE).waitFor();
+    // An address the customer wrote opens in a new tab; any other scheme stays text.
+    await visitorSends('My order: https://shop.example/o/42. Or javascript:alert(1)');
+    const orderLink = transcriptOf(page).getByRole('link', { name: 'https://shop.example/o/42' });
+    expect(await orderLink.getAttribute('href')).toBe('https://shop.example/o/42');
+    expect(await orderLink.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(
+      await transcriptOf(page)
+        .getByRole('link', { name: /javascript/ })
+        .count(),
+    ).toBe(0);
     await ada.screenshot('conversation');
 
     // The network drops; what the customer writes meanwhile arrives once, in order.

@@ -260,10 +260,22 @@ describe('social platform webhooks and replies (connector-social)', () => {
     expect(image.attachment_file_id).not.toBeNull();
   });
 
-  it('stores an Instagram message and a reaction to it', async () => {
+  it('stores an Instagram message, a reaction to it and a story mention by its link alone', async () => {
     const igsid = digits(16);
     const mid = `aWdfZAG1f${uniqueId()}`;
+    const mentionMid = `aWdfZAG1f${uniqueId()}`;
+    // Meta's terms forbid keeping Instagram media: the CDN link is stored, nothing is fetched.
+    const cdn = `${fake.origin}/ig_messaging_cdn/?asset_id=${uniqueId()}`;
     const events = [
+      {
+        sender: { id: igsid },
+        recipient: { id: igAccountId },
+        timestamp: Date.now(),
+        message: {
+          mid: mentionMid,
+          attachments: [{ type: 'story_mention', payload: { url: cdn } }],
+        },
+      },
       {
         sender: { id: igsid },
         recipient: { id: igAccountId },
@@ -280,6 +292,12 @@ describe('social platform webhooks and replies (connector-social)', () => {
     expect((await postMeta(messengerWebhook('instagram', igAccountId, events))).status).toBe(200);
     expect((await stored(mid)).content).toBe('hello from IG');
     expect((await stored(`${mid}:react:❤️`)).content).toBe('❤️');
+    const mention = await stored(mentionMid);
+    expect(mention).toMatchObject({
+      content: `📣 Mentioned you in their story: ${cdn}`,
+      attachment_file_id: null,
+    });
+    expect(fake.callsTo(/ig_messaging_cdn/)).toEqual([]);
   });
 
   it('stores WhatsApp text, location and an image fetched by media id; the number becomes the customer’s phone', async () => {
@@ -542,7 +560,7 @@ describe('social platform webhooks and replies (connector-social)', () => {
     expect(push.headers['x-line-retry-key']).toBe(pushed.id);
   });
 
-  it('sends LINE a small image as an image message and a PDF as its link, both signed links LINE can fetch', async () => {
+  it('sends LINE an image, a video with a preview, audio with its length, and a PDF as its link, all links LINE can fetch', async () => {
     const userId = `U${uniqueId()}`;
     const id = digits(18);
     const body = lineTextWebhook({
@@ -617,6 +635,34 @@ describe('social platform webhooks and replies (connector-social)', () => {
         `^Your quote\\nsample\\.pdf: https://social\\.example\\.test/files/${pdf.fileId}\\?expires=\\d+&signature=[0-9a-f]+$`,
       ),
     );
+    // sample.mp4 and sample.m4a are bare containers (file type, movie header, empty media data):
+    // what the hub reads of them is the header, which says 4 s and 2.5 s.
+    const mp4 = await upload('sample.mp4', 'video/mp4');
+    const video = await reply(conversation_id, '', { attachmentFileId: mp4.fileId });
+    await deliveryOf(video.id, 'sent');
+    const [videoMessage] = (pushes()[2].json as { messages: Record<string, string>[] }).messages;
+    const { originalContentUrl, ...videoRest } = videoMessage;
+    expect(videoRest).toEqual({
+      type: 'video',
+      previewImageUrl: 'https://social.example.test/line/video-preview.png',
+    });
+    expect(originalContentUrl).toMatch(
+      new RegExp(`^https://social\\.example\\.test/files/${mp4.fileId}\\?expires=\\d+&signature=`),
+    );
+    const preview = await fetch(`${social()}/line/video-preview.png`);
+    expect(preview.headers.get('content-type')).toBe('image/png');
+    const previewBytes = Buffer.from(await preview.arrayBuffer());
+    expect(
+      previewBytes
+        .subarray(0, 8)
+        .equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+    ).toBe(true);
+
+    const m4a = await upload('sample.m4a', 'audio/mp4');
+    const voice = await reply(conversation_id, '', { attachmentFileId: m4a.fileId });
+    await deliveryOf(voice.id, 'sent');
+    const [audioMessage] = (pushes()[3].json as { messages: Record<string, unknown>[] }).messages;
+    expect(audioMessage).toMatchObject({ type: 'audio', duration: 2_500 });
   });
 
   it('sends a WhatsApp reply and applies out-of-order statuses without going back', async () => {

@@ -153,4 +153,71 @@ describe('metaEntries', () => {
     expect(instagram.events.statuses).toEqual([{ status: 'read', channelMessageId: 'aWdf' }]);
     expect(instagram.events.ignored).toEqual([]);
   });
+
+  it('keeps only the link of Instagram media, story mentions and story replies, never the content', () => {
+    const cdn = 'https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=1&signature=x';
+    const message = (mid: string, fields: object) => ({
+      sender: { id: 'IGSID' },
+      recipient: { id: 'IG' },
+      timestamp: 1_700_000_000_000,
+      message: { mid, ...fields },
+    });
+    const [instagram] = metaEntries({
+      object: 'instagram',
+      entry: [
+        {
+          id: 'IG',
+          messaging: [
+            message('m_mention', {
+              attachments: [{ type: 'story_mention', payload: { url: cdn } }],
+            }),
+            message('m_reply', { text: 'love it', reply_to: { story: { url: cdn, id: 'S1' } } }),
+            message('m_image', { attachments: [{ type: 'image', payload: { url: cdn } }] }),
+            message('m_gone', { attachments: [{ type: 'story_mention', payload: {} }] }),
+          ],
+        },
+      ],
+    })!;
+    expect(
+      instagram.events.messages.map(({ externalMessageId, text, media, replyTo }) => ({
+        externalMessageId,
+        text,
+        media,
+        replyTo,
+      })),
+    ).toEqual([
+      { externalMessageId: 'm_mention', text: `📣 Mentioned you in their story: ${cdn}` },
+      { externalMessageId: 'm_reply', text: `↩ Replied to your story: ${cdn}\nlove it` },
+      { externalMessageId: 'm_image', text: `🖼 Instagram image: ${cdn}` },
+      {
+        externalMessageId: 'm_gone',
+        text: '📣 Mentioned you in their story (no longer available)',
+      },
+    ]);
+  });
+
+  it('fetches a Messenger attachment, which Meta lets us keep', () => {
+    const [page] = metaEntries({
+      object: 'page',
+      entry: [
+        {
+          id: 'PAGE',
+          messaging: [
+            {
+              sender: { id: 'PSID' },
+              timestamp: 1,
+              message: {
+                mid: 'm_img',
+                attachments: [{ type: 'image', payload: { url: 'https://x/y' } }],
+              },
+            },
+          ],
+        },
+      ],
+    })!;
+    expect(page.events.messages[0].media).toEqual({
+      source: { kind: 'url', url: 'https://x/y' },
+      kind: 'image',
+    });
+  });
 });

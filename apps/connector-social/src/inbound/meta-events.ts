@@ -40,14 +40,14 @@ export function metaEntries(body: unknown): MetaEntry[] | null {
     if (channel === Channel.WhatsApp) entries.push(...whatsappEntries(entry));
     else {
       const accountId = text(entry.id);
-      if (accountId) entries.push({ channel, accountId, events: messagingEvents(entry) });
+      if (accountId) entries.push({ channel, accountId, events: messagingEvents(channel, entry) });
     }
   }
   return entries;
 }
 
 /** Messenger and Instagram `messaging[]`: messages (text, attachments, replies) and reactions. */
-function messagingEvents(entry: Record<string, unknown>): PlatformEvents {
+function messagingEvents(channel: MetaChannel, entry: Record<string, unknown>): PlatformEvents {
   const events = noEvents();
   for (const raw of list(entry.messaging)) {
     const item = obj(raw);
@@ -56,7 +56,7 @@ function messagingEvents(entry: Record<string, unknown>): PlatformEvents {
     const message = obj(item.message);
     const reaction = obj(item.reaction);
     if (senderId && text(message.mid) && !message.is_echo) {
-      events.messages.push(...messengerMessage(senderId, message, sentAt));
+      events.messages.push(...messengerMessage(channel, senderId, message, sentAt));
     } else if (senderId && text(reaction.mid)) {
       events.messages.push(reactionMessage(senderId, reaction, sentAt));
     } else if (senderId && (item.delivery !== undefined || item.read !== undefined)) {
@@ -86,16 +86,16 @@ function receipts(senderId: string, item: Record<string, unknown>): PlatformStat
 }
 
 function messengerMessage(
+  channel: MetaChannel,
   senderId: string,
   message: Record<string, unknown>,
   sentAt: Date,
 ): PlatformMessage[] {
   const mid = String(message.mid);
-  // Instagram's reply to a story names the story (`reply_to.story`), not a message: not kept.
   const replyTo = text(obj(message.reply_to).mid);
   const base = { senderId, sentAt, ...(replyTo ? { replyTo } : {}) };
   const out: PlatformMessage[] = [];
-  const body = text(message.text);
+  const body = [storyReplyLine(message), text(message.text)].filter(Boolean).join('\n');
   if (body) out.push({ ...base, externalMessageId: mid, text: body });
   list(message.attachments).forEach((raw, index) => {
     const attachment = obj(raw);
@@ -110,6 +110,10 @@ function messengerMessage(
       return;
     }
     const url = text(payload.url);
+    if (channel === Channel.Instagram) {
+      out.push({ ...base, externalMessageId, text: instagramMediaLine(kind, url) });
+      return;
+    }
     out.push({
       ...base,
       externalMessageId,
@@ -118,6 +122,26 @@ function messengerMessage(
     });
   });
   return out;
+}
+
+/**
+ * Instagram's media (a story mention, a shared post or reel, an image) is named by a
+ * privacy-aware CDN URL that stops working when the customer deletes it or the story expires.
+ * Meta's terms forbid downloading or keeping that content, so only the URL is stored, as a link
+ * the agent's browser opens.
+ */
+function instagramMediaLine(kind: string, url: string | undefined): string {
+  const label =
+    kind === 'story_mention' ? '📣 Mentioned you in their story' : `🖼 Instagram ${kind}`;
+  return url ? `${label}: ${url}` : `${label} (no longer available)`;
+}
+
+/** An Instagram reply to a story names the story (`reply_to.story`), not one of our messages. */
+function storyReplyLine(message: Record<string, unknown>): string | undefined {
+  const story = obj(obj(message.reply_to).story);
+  if (story.id === undefined && story.url === undefined) return undefined;
+  const url = text(story.url);
+  return url ? `↩ Replied to your story: ${url}` : '↩ Replied to your story';
 }
 
 function reactionMessage(

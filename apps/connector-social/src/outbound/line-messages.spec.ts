@@ -1,4 +1,5 @@
 import { lineMessages } from './line-messages';
+import { m4aLasting } from './mp4-fixture';
 
 describe('lineMessages', () => {
   const file = (mimeType: string, size: number) => ({
@@ -6,6 +7,7 @@ describe('lineMessages', () => {
     mimeType,
     bytes: Buffer.alloc(size),
     link: 'https://social.example.com/files/f?expires=1&signature=s',
+    videoPreviewLink: 'https://social.example.com/line/video-preview.png',
   });
 
   it('sends a small JPEG or PNG as an image that is its own preview, after the caption', () => {
@@ -29,8 +31,37 @@ describe('lineMessages', () => {
     ]);
   });
 
+  it('sends an MP4 as a video with the hub’s preview, an M4A as audio with its length', () => {
+    expect(lineMessages({ content: '' }, file('video/mp4', 10))).toEqual([
+      {
+        type: 'video',
+        originalContentUrl: 'https://social.example.com/files/f?expires=1&signature=s',
+        previewImageUrl: 'https://social.example.com/line/video-preview.png',
+      },
+    ]);
+    const m4a = { ...file('audio/mp4', 0), bytes: m4aLasting(2_500) };
+    expect(lineMessages({ content: 'Listen' }, m4a)).toEqual([
+      { type: 'text', text: 'Listen' },
+      {
+        type: 'audio',
+        originalContentUrl: 'https://social.example.com/files/f?expires=1&signature=s',
+        duration: 2_500,
+      },
+    ]);
+  });
+
+  it('sends audio whose length it cannot read, and MP3, as a link', () => {
+    const link = 'quote.pdf: https://social.example.com/files/f?expires=1&signature=s';
+    expect(lineMessages({ content: '' }, file('audio/mp4', 64))).toEqual([
+      { type: 'text', text: link },
+    ]);
+    expect(lineMessages({ content: '' }, file('audio/mpeg', 64))).toEqual([
+      { type: 'text', text: link },
+    ]);
+  });
+
   it('keeps the link whole when the caption is at LINE’s limit', () => {
-    const [message] = lineMessages({ content: 'x'.repeat(5_000) }, file('video/mp4', 10));
+    const [message] = lineMessages({ content: 'x'.repeat(5_000) }, file('application/zip', 10));
     expect(message.type === 'text' && message.text.length).toBe(5_000);
     expect(message.type === 'text' && message.text.endsWith('signature=s')).toBe(true);
   });

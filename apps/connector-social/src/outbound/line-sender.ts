@@ -6,6 +6,7 @@ import type { ConnectorSocialEnv } from '../connector-social.env';
 import type { SocialInbox } from '../inboxes/social-inboxes';
 import { lineMessages, type LineMessage } from './line-messages';
 import { LineReplyTokens } from './line-reply-tokens';
+import { LINE_VIDEO_PREVIEW_PATH } from './line-video-preview.controller';
 import { idOf } from './meta-sender';
 import { callPlatform, PlatformRefusal, type ReplyFile } from './platform-call';
 
@@ -14,7 +15,8 @@ const FILE_LINK_TTL_SECONDS = 7 * 24 * 3600;
 
 /**
  * Replies through the LINE Messaging API: with the user's reply token while it is fresh, else a
- * push. A file goes as a signed link to this connector (SOCIAL_PUBLIC_URL), which LINE fetches.
+ * push. A file goes as a signed link to this connector (SOCIAL_PUBLIC_URL), which LINE fetches,
+ * as does a video's preview image.
  */
 @Injectable()
 export class LineSender {
@@ -32,7 +34,7 @@ export class LineSender {
     const token = inbox.secret('channelAccessToken');
     if (!token) throw new PlatformRefusal('the inbox has no channelAccessToken', true);
     const headers = { Authorization: `Bearer ${token}` };
-    const messages = lineMessages(reply, file && { ...file, link: this.linkTo(reply) });
+    const messages = lineMessages(reply, file && { ...file, ...this.linksFor(reply) });
     const replyToken = this.replyTokens.take(inbox.inboxId, reply.recipientId);
     const answer = replyToken
       ? await this.replyOrPush(reply, { headers, messages, replyToken })
@@ -41,8 +43,8 @@ export class LineSender {
     return idOf(sent?.id);
   }
 
-  /** The signed link LINE fetches the reply's file from. */
-  private linkTo(reply: SocialReplyRequested): string {
+  /** The signed link LINE fetches the reply's file from, and the preview shown for a video. */
+  private linksFor(reply: SocialReplyRequested): { link: string; videoPreviewLink: string } {
     const origin = this.env.SOCIAL_PUBLIC_URL?.replace(/\/$/, '');
     if (!origin || !reply.attachment) {
       throw new PlatformRefusal(
@@ -50,11 +52,12 @@ export class LineSender {
         true,
       );
     }
-    return this.links.signFileUrl({
+    const link = this.links.signFileUrl({
       fileId: reply.attachment.fileId,
       origin,
       expiresInSeconds: FILE_LINK_TTL_SECONDS,
     });
+    return { link, videoPreviewLink: `${origin}/${LINE_VIDEO_PREVIEW_PATH}` };
   }
 
   /** A reply token refused (used, expired) costs a push, not the message. */

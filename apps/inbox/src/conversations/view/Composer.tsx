@@ -8,7 +8,7 @@ import type { ConversationView, UploadedFile } from '../../api/types';
 import { keys, useCannedResponses } from '../api/queries';
 import { cannedQuery, matchCanned } from './canned-match';
 import { EMOJI } from './emoji';
-import { safeHttpUrl } from './MessageBody';
+import { safeHttpUrl } from './text-links';
 import { useSendReply } from './useSendReply';
 
 type Mode = 'reply' | 'note' | 'link';

@@ -1,16 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { MessageView } from '../../api/types';
 import { EmailHtml, isEmailHtml } from './EmailHtml';
-
-/** Only http(s) links are made clickable; anything else the customer wrote stays text. */
-export function safeHttpUrl(text: string): string | undefined {
-  try {
-    const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined; // not a URL: shown as the text it is
-  }
-}
+import { safeHttpUrl, textLinks } from './text-links';
 
 /**
  * A message's content as text (never markup), its attachment inline (images) or as a link; a
@@ -31,7 +22,9 @@ export function MessageBody({ message }: { message: MessageView }) {
           </a>
         </p>
       ) : message.content ? (
-        <p className="message-text">{message.content}</p>
+        <p className="message-text">
+          <LinkedText text={message.content} />
+        </p>
       ) : null}
       {attachment && message.contentType === 'image' ? (
         <a href={attachment.url} target="_blank" rel="noopener noreferrer">
@@ -59,5 +52,18 @@ export function MessageBody({ message }: { message: MessageView }) {
         </a>
       ) : null}
     </>
+  );
+}
+
+/** Text with its http(s) addresses as links that open in a new tab, never as markup. */
+function LinkedText({ text }: { text: string }) {
+  return textLinks(text).map((part, index) =>
+    part.href ? (
+      <a key={index} href={part.href} target="_blank" rel="noopener noreferrer">
+        {part.text}
+      </a>
+    ) : (
+      part.text
+    ),
   );
 }
