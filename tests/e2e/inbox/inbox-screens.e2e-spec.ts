@@ -122,19 +122,36 @@ describe('the inbox screens: visitors, tickets, supervisor, customer', () => {
     supervisor = await addSupervisor(suite.hub.suite.database.url, workspace.id);
     sue = await openInbox(suite.hub, workspace, supervisor, { locale: 'ja-JP', viewport: TABLET });
     await openScreen(sue, 'nav.supervisor');
+    // The transcript is read once per watch; what is stored after comes over the socket.
+    const transcriptReads: string[] = [];
+    sue.page.on('request', (request) => {
+      if (request.method() === 'GET' && request.url().includes(`/${conversationId}/messages`))
+        transcriptReads.push(request.url());
+    });
     await sue.page
       .getByRole('button', {
         name: say('ja-JP', 'supervisor', 'watchChatOf').replace('{{name}}', 'ada'),
       })
       .click();
     await sue.page.getByRole('heading', { name: /ada/ }).waitFor();
+    const transcript = sue.page.getByRole('list', {
+      name: say('ja-JP', 'supervisor', 'transcript'),
+    });
+    await transcript.getByText(FIRST).waitFor({ timeout: WAIT_MS });
 
     // The customer types without sending: the supervisor sees it, read-only.
     const composer = widgetOf(visitorPage).getByRole('textbox', { name: EN.composer });
     await composer.pressSequentially(DRAFT, { delay: 10 });
     const draft = sue.page.getByRole('region', { name: say('ja-JP', 'supervisor', 'draft') });
     await draft.getByText(DRAFT).waitFor({ timeout: WAIT_MS });
+
+    // Then sends it: pushed into the watched transcript at once, not read again.
+    await widgetOf(visitorPage).getByRole('button', { name: EN.send, exact: true }).click();
+    await transcript.getByText(DRAFT).waitFor({ timeout: 2_000 });
     await sue.screenshot('supervisor-watching');
+    // Longer than the old 3-second re-read: still the one read of the watch.
+    await sue.page.waitForTimeout(3_500);
+    expect(transcriptReads).toHaveLength(1);
 
     // A private note reaches the assigned agent on her socket.
     await sue.page.getByLabel(say('ja-JP', 'supervisor', 'note')).fill('返金は承認済みです');
