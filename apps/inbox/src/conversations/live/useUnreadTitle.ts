@@ -37,7 +37,8 @@ export function useUnreadTitle(): void {
     };
     show();
     const stop = queryClient.getQueryCache().subscribe((event) => {
-      if (event.query.queryKey[1] === keys.lists[1]) show();
+      const [feature, kind] = event.query.queryKey as readonly unknown[];
+      if (feature === keys.lists[0] && kind === keys.lists[1]) show();
     });
     return () => {
       stop();
