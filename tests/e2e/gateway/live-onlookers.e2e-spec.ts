@@ -1,14 +1,14 @@
 import { realtimeSubjects, type ConversationView, type MessageView } from '@hub/contracts';
 import { AgentRole } from '@hub/domain';
 import { JetStreamPublisher } from '@hub/messaging';
-import { findFreePort } from '@hub/dev-infra';
-import { ServiceProcess, waitFor } from '@hub/testing';
+import { waitFor } from '@hub/testing';
 import { Client } from 'pg';
 import { AgentSocketClient, type Frame } from '../support/agent-socket-client';
 import { GatewayApi } from '../support/gateway-api';
 import { startHubSuite, type HubSuite } from '../support/hub-suite';
 import { createWorkspace, type WorkspaceFixture } from '../support/workspace-fixture';
 import { visitorWrites } from './support/conversations';
+import { startSecondGateway } from './support/second-gateway';
 import { TEST_JWT_SECRET } from './support/tokens';
 
 const WAIT_MS = 15_000;
@@ -212,18 +212,8 @@ describe('live onlookers and read positions on the agent socket', () => {
   });
 
   it('tells all of an agent’s sockets, on every gateway replica, that a chat was read', async () => {
-    const second = new ServiceProcess({
-      name: 'gateway',
-      port: await findFreePort(),
-      env: {
-        DATABASE_URL: suite.database.url,
-        ...suite.hub.nats.serviceEnv('gateway'),
-        HUB_NAMESPACE: suite.namespace,
-        JWT_SECRET: TEST_JWT_SECRET,
-      },
-    }).start();
+    const second = await startSecondGateway(suite);
     try {
-      await second.waitUntilReady();
       const readerToken = await login(workspace, 'alice');
       const here = await openSocket(readerToken);
       const chat = await aliceChat(here);
