@@ -174,6 +174,7 @@ describe('busPermissions', () => {
         'hub.rt.agent.*',
         'hub.rt.conversation.*',
         'hub.rt.workspace.*',
+        'hub.rt.onlookers.*',
         '_INBOX.hub.gateway.>',
       ],
       allowResponses: true,

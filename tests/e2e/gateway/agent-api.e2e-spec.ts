@@ -8,8 +8,7 @@ import {
 } from '@hub/contracts';
 import { AgentRole } from '@hub/domain';
 import { JetStreamPublisher, namespacedSubject } from '@hub/messaging';
-import { findFreePort } from '@hub/dev-infra';
-import { ServiceProcess, waitFor } from '@hub/testing';
+import { waitFor, type ServiceProcess } from '@hub/testing';
 import { Client } from 'pg';
 import { AgentSocketClient, type Frame } from '../support/agent-socket-client';
 import {
@@ -18,6 +17,7 @@ import {
   visitorWrites,
   type VisitorConversation,
 } from './support/conversations';
+import { startSecondGateway } from './support/second-gateway';
 import { GatewayApi } from '../support/gateway-api';
 import { TEST_JWT_SECRET } from './support/tokens';
 import { createWorkspace, type WorkspaceFixture } from '../support/workspace-fixture';
@@ -777,19 +777,8 @@ describe('the agent API and socket', () => {
 
   it('subscribes each gateway replica only to what its own sockets need, and lets go after they close', async () => {
     const first = suite.hub.service('gateway');
-    const second = new ServiceProcess({
-      name: 'gateway',
-      port: await findFreePort(),
-      env: {
-        DATABASE_URL: suite.database.url,
-        ...suite.hub.nats.serviceEnv('gateway'),
-        HUB_NAMESPACE: suite.namespace,
-        JWT_SECRET: TEST_JWT_SECRET,
-        LOG_LEVEL: 'debug',
-      },
-    }).start();
+    const second = await startSecondGateway(suite, { LOG_LEVEL: 'debug' });
     try {
-      await second.waitUntilReady();
       const mine = await createWorkspace(suite.database.url, { alice: AgentRole.Agent });
       const theirs = await createWorkspace(suite.database.url, { bob: AgentRole.Agent });
       const alice = await openSocket(await login(mine, 'alice'));

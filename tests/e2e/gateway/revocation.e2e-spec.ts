@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { AgentRole } from '@hub/domain';
 import { JetStreamPublisher } from '@hub/messaging';
-import { findFreePort } from '@hub/dev-infra';
-import { ServiceProcess } from '@hub/testing';
 import { Client } from 'pg';
 import { AgentSocketClient } from '../support/agent-socket-client';
 import { GatewayApi } from '../support/gateway-api';
 import { createWorkspace, type WorkspaceFixture } from '../support/workspace-fixture';
 import { visitorWrites } from './support/conversations';
+import { startSecondGateway } from './support/second-gateway';
 import { signToken, TEST_JWT_SECRET } from './support/tokens';
 import { startHubSuite, type HubSuite } from '../support/hub-suite';
 
@@ -136,18 +135,8 @@ describe('ending agent sessions: logout, refresh rotation, agents changed by an 
 
   it('refuses a session logged out on one gateway replica on another within a second, and closes its socket there', async () => {
     const workspace = await createWorkspace(suite.database.url, { alice: AgentRole.Agent });
-    const other = new ServiceProcess({
-      name: 'gateway',
-      port: await findFreePort(),
-      env: {
-        DATABASE_URL: suite.database.url,
-        ...suite.hub.nats.serviceEnv('gateway'),
-        HUB_NAMESPACE: suite.namespace,
-        JWT_SECRET: TEST_JWT_SECRET,
-      },
-    }).start();
+    const other = await startSecondGateway(suite);
     try {
-      await other.waitUntilReady();
       const session = await login(workspace, 'alice');
       const { client: socket } = await AgentSocketClient.connect(other.url, session.accessToken);
       sockets.push(socket);

@@ -1,6 +1,8 @@
 import { AgentRole } from '@hub/domain';
 import { JetStreamPublisher } from '@hub/messaging';
+import { waitFor } from '@hub/testing';
 import { Client } from 'pg';
+import type { Page } from 'playwright-core';
 import { startBrowserHub, type BrowserHub } from '../support/browser-hub';
 import { inboundMessage, publishInbound, storedConversationOf } from '../support/inbound';
 import { inboxText, openInbox, type InboxAgent } from '../support/inbox';
@@ -113,5 +115,52 @@ describe('the conversation list in the inbox: search, unread badges, tags', () =
     );
     expect(reads.map((read) => Number(read.last_read_seq))).toEqual([1]);
     await root.screenshot('list-by-tag');
+  });
+
+  it('keeps unread badges and the tab title the same on every device: read on one, the other follows', async () => {
+    await customerWrites('visitor-two-devices', 'Anyone there?');
+    const devices = [
+      await openInbox(hub, workspace, workspace.agents.root),
+      await openInbox(hub, workspace, workspace.agents.root),
+    ];
+    try {
+      const [desk, laptop] = devices;
+      const listOf = ({ page }: { page: Page }) =>
+        page
+          .getByRole('region', { name: en('conversations', 'list.label'), exact: true })
+          .filter({ has: page.getByRole('tablist') });
+      for (const { page } of devices) {
+        await page.getByRole('tab', { name: en('conversations', 'tabs.all') }).click();
+        await listOf({ page })
+          .getByRole('link', { name: /visitor-two-devices/ })
+          .getByLabel(en('conversations', 'list.unread', { count: 1 }))
+          .waitFor();
+      }
+      const unreadInTitle = async ({ page }: InboxAgent) =>
+        Number(/^\((\d+)\) /.exec(await page.title())?.[1] ?? 0);
+      const before = await unreadInTitle(laptop);
+      expect(before).toBeGreaterThan(0);
+      expect(await unreadInTitle(desk)).toBe(before);
+
+      // Read on the desk: the laptop's badge and title follow, pushed, with no reload.
+      await listOf(desk)
+        .getByRole('link', { name: /visitor-two-devices/ })
+        .click();
+      await desk.page.getByText('Anyone there?').waitFor();
+      await listOf(laptop)
+        .getByRole('link', { name: /visitor-two-devices/ })
+        .getByLabel(en('conversations', 'list.unread', { count: 1 }))
+        .waitFor({ state: 'detached', timeout: 5_000 });
+      const title = before > 1 ? `(${before - 1}) Inbox` : 'Inbox';
+      await waitFor(
+        async () => (await laptop.page.title()) === title,
+        5_000,
+        () => `the laptop's title to become "${title}"`,
+      );
+      await laptop.screenshot('list-read-elsewhere');
+      expect(laptop.watch.pageErrors).toEqual([]);
+    } finally {
+      for (const device of devices) await device.close();
+    }
   });
 });

@@ -4,6 +4,7 @@ import { AgentRole } from '@hub/domain';
 import { waitFor } from '@hub/testing';
 import { Client } from 'pg';
 import type { Page } from 'playwright-core';
+import { startBlinkingLink, type BlinkingLink } from '../support/blinking-link';
 import type { Locale } from '../support/browser';
 import { useWidgetSuite } from '../support/browser-hub';
 import { inboxText, openInbox, TABLET, type InboxAgent } from '../support/inbox';
@@ -22,6 +23,7 @@ const INVITE = 'Hello! Can I help you with anything?';
 const FIRST = 'Do you ship to Osaka?';
 const DRAFT = 'I need a refund for order 42';
 const FOLLOW_UP = 'The refund has still not arrived';
+const WHILE_AWAY = 'Is anyone still watching?';
 
 /** A supervisor of the suite's workspace, inserted as the fixtures insert agents. */
 async function addSupervisor(databaseUrl: string, workspaceId: string): Promise<FixtureAgent> {
@@ -58,6 +60,7 @@ describe('the inbox screens: visitors, tickets, supervisor, customer', () => {
   const suite = useWidgetSuite('inbox_screens');
   let ada: InboxAgent;
   let sue: InboxAgent;
+  let link: BlinkingLink | undefined;
   let supervisor: FixtureAgent;
   let visitorPage: Page;
   let conversationId: string;
@@ -66,6 +69,7 @@ describe('the inbox screens: visitors, tickets, supervisor, customer', () => {
   afterAll(async () => {
     await ada?.close();
     await sue?.close();
+    await link?.close();
   });
 
   it('shows a visitor arriving live, and the agent invites them from the visitor list', async () => {
@@ -120,21 +124,63 @@ describe('the inbox screens: visitors, tickets, supervisor, customer', () => {
   it('lets a supervisor watch the chat with the customer’s draft, note it to the agent and take it over', async () => {
     const { workspace } = suite.world;
     supervisor = await addSupervisor(suite.hub.suite.database.url, workspace.id);
-    sue = await openInbox(suite.hub, workspace, supervisor, { locale: 'ja-JP', viewport: TABLET });
+    // Sue's browser reaches the gateway through a link the test can cut.
+    link = await startBlinkingLink(suite.hub.suite.hub.service('gateway').url);
+    sue = await openInbox(suite.hub, workspace, supervisor, {
+      locale: 'ja-JP',
+      viewport: TABLET,
+      origin: link.url,
+    });
     await openScreen(sue, 'nav.supervisor');
+    // The transcript is read once per watch; what is stored after comes over the socket.
+    const transcriptReads: string[] = [];
+    sue.page.on('request', (request) => {
+      if (request.method() === 'GET' && request.url().includes(`/${conversationId}/messages`))
+        transcriptReads.push(request.url());
+    });
     await sue.page
       .getByRole('button', {
         name: say('ja-JP', 'supervisor', 'watchChatOf').replace('{{name}}', 'ada'),
       })
       .click();
     await sue.page.getByRole('heading', { name: /ada/ }).waitFor();
+    const transcript = sue.page.getByRole('list', {
+      name: say('ja-JP', 'supervisor', 'transcript'),
+    });
+    await transcript.getByText(FIRST).waitFor({ timeout: WAIT_MS });
 
     // The customer types without sending: the supervisor sees it, read-only.
     const composer = widgetOf(visitorPage).getByRole('textbox', { name: EN.composer });
     await composer.pressSequentially(DRAFT, { delay: 10 });
     const draft = sue.page.getByRole('region', { name: say('ja-JP', 'supervisor', 'draft') });
     await draft.getByText(DRAFT).waitFor({ timeout: WAIT_MS });
+
+    // Then sends it: pushed into the watched transcript at once, not read again.
+    await widgetOf(visitorPage).getByRole('button', { name: EN.send, exact: true }).click();
+    await transcript.getByText(DRAFT).waitFor({ timeout: 2_000 });
     await sue.screenshot('supervisor-watching');
+    // Longer than the old 3-second re-read: still the one read of the watch.
+    await sue.page.waitForTimeout(3_500);
+    expect(transcriptReads).toHaveLength(1);
+
+    // The network drops while the customer writes: back online, the watch is asked again and
+    // the transcript read once more, which fills the gap.
+    link.cut();
+    await sue.page
+      .getByRole('status')
+      .getByText(say('ja-JP', 'app', 'connection.reconnecting'))
+      .waitFor();
+    await composer.fill(WHILE_AWAY);
+    await widgetOf(visitorPage).getByRole('button', { name: EN.send, exact: true }).click();
+    link.restore();
+    await transcript.getByText(WHILE_AWAY).waitFor({ timeout: 20_000 });
+    await sue.page.waitForTimeout(3_500);
+    expect(transcriptReads).toHaveLength(2);
+    expect(await transcript.getByRole('listitem').allInnerTexts()).toEqual([
+      expect.stringContaining(FIRST),
+      expect.stringContaining(DRAFT),
+      expect.stringContaining(WHILE_AWAY),
+    ]);
 
     // A private note reaches the assigned agent on her socket.
     await sue.page.getByLabel(say('ja-JP', 'supervisor', 'note')).fill('返金は承認済みです');

@@ -124,7 +124,10 @@ export class ConversationNotifier {
     });
   }
 
-  /** The stored message to its agent and, on the web channel, to the visitor's sockets. */
+  /**
+   * The stored message to its agent, to those watching the conversation and, on the web
+   * channel, to the visitor's sockets.
+   */
   async fanOutMessage(
     message: Message,
     conversation: Conversation,
@@ -134,11 +137,15 @@ export class ConversationNotifier {
       type: 'message.created',
       message: toMessageView(message),
     };
-    await Promise.all(
-      this.recipients(conversation, channel).map((subject) =>
+    await Promise.all([
+      ...this.recipients(conversation, channel).map((subject) =>
         this.realtime.publish(subject, event),
       ),
-    );
+      this.realtime.publish(realtimeSubjects.onlookers(conversation.id), {
+        ...event,
+        sentToAgentId: conversation.assigneeId,
+      }),
+    ]);
   }
 
   /** A lifecycle change to the old and new assignee, the workspace, and the visitor. */

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { ConversationReadView, MarkConversationReadRequest } from '@hub/contracts';
+import {
+  realtimeSubjects,
+  type ConversationReadView,
+  type MarkConversationReadRequest,
+} from '@hub/contracts';
 import { SenderType } from '@hub/domain';
-import { Database } from '@hub/service-kit';
+import { Database, Realtime } from '@hub/service-kit';
 import { ConversationError } from '../conversations/conversation.exception';
 import { ConversationRepository } from '../conversations/conversation.repository';
 
@@ -18,12 +22,16 @@ export const UNREAD_COUNT_SQL = `(select count(*) from (
        and m.sender_type = '${SenderType.Customer}'
      limit ${UNREAD_COUNT_CAP}) u)::int`;
 
-/** Each agent's read position per conversation; it only moves forward. */
+/**
+ * Each agent's read position per conversation; it only moves forward. Every move is told to all
+ * the agent's sockets (other tabs and devices, on any gateway replica) over the agent's subject.
+ */
 @Injectable()
 export class ReadPositions {
   constructor(
     private readonly database: Database,
     private readonly conversations: ConversationRepository,
+    private readonly realtime: Realtime,
   ) {}
 
   async markRead(request: MarkConversationReadRequest): Promise<ConversationReadView> {
@@ -44,6 +52,15 @@ export class ReadPositions {
          from r, conversation.conversations c where c.id = $2`,
       [agentId, conversationId, workspaceId, seq],
     );
-    return { conversationId, lastReadSeq: Number(row.last_read_seq), unreadCount: row.unread };
+    const read = {
+      conversationId,
+      lastReadSeq: Number(row.last_read_seq),
+      unreadCount: row.unread,
+    };
+    await this.realtime.publish(realtimeSubjects.agent(agentId), {
+      type: 'conversation.read',
+      ...read,
+    });
+    return read;
   }
 }

@@ -3,6 +3,7 @@ import {
   realtimeSubjects,
   type ConversationView,
   type DraftRealtime,
+  type OnlookerRealtimeEvent,
   type RealtimeEvent,
   type TypingRealtime,
 } from '@hub/contracts';
@@ -24,7 +25,8 @@ const WATCHED_STATUSES: readonly ConversationStatus[] = [
  * This replica's share of the realtime fan-out. Through the kit's shared subscriptions it
  * holds exactly what its sockets need: `rt.agent.<id>` while the agent has a socket here,
  * `rt.workspace.<ws>` while the workspace has one, and `rt.conversation.<id>` for the active
- * conversations of those agents (visitor typing and drafts).
+ * conversations of those agents (visitor typing and drafts); for sockets watching a conversation,
+ * its `rt.conversation.<id>` and `rt.onlookers.<id>` (its stored messages and notes).
  */
 @Injectable()
 export class RealtimeFanout {
@@ -36,6 +38,8 @@ export class RealtimeFanout {
   private readonly owners = new Map<string, string>();
   /** Sockets watching a conversation they do not own (a supervisor looking on, read-only). */
   private readonly onlookers;
+  /** The same sockets, for the conversation's stored messages and notes. */
+  private readonly onlookerRecords;
 
   constructor(
     private readonly subscriptions: RealtimeSubscriptions,
@@ -55,6 +59,9 @@ export class RealtimeFanout {
     );
     this.onlookers = subscriptions.group<AgentConnection, RealtimeEvent>((delivery) =>
       this.onOnlookerEvent(delivery),
+    );
+    this.onlookerRecords = subscriptions.group<AgentConnection, OnlookerRealtimeEvent>((delivery) =>
+      this.onOnlookerRecord(delivery),
     );
   }
 
@@ -90,17 +97,20 @@ export class RealtimeFanout {
 
   /**
    * `connection` receives the conversation's visitor typing and drafts (the sneak-peek setting
-   * and masking apply) until it stops looking or closes. The caller checked it may.
+   * and masking apply), its stored messages and its notes until it stops looking or closes. The
+   * caller checked it may.
    */
   async lookOn(connection: AgentConnection, conversationId: string): Promise<void> {
     connection.looking.add(conversationId);
     this.onlookers.add(realtimeSubjects.conversation(conversationId), connection);
+    this.onlookerRecords.add(realtimeSubjects.onlookers(conversationId), connection);
     await this.subscriptions.flush();
   }
 
   stopLooking(connection: AgentConnection, conversationId: string): void {
     connection.looking.delete(conversationId);
     this.onlookers.remove(realtimeSubjects.conversation(conversationId), connection);
+    this.onlookerRecords.remove(realtimeSubjects.onlookers(conversationId), connection);
   }
 
   /** Whether `agentId` has a socket here and owns `conversationId`. */
@@ -172,6 +182,24 @@ export class RealtimeFanout {
       // The assignee already has it through its own subscription.
       if (connection.agent && this.owners.get(event.conversationId) !== connection.agent.agentId)
         connection.sendRealtime(frame);
+    }
+  }
+
+  /**
+   * A stored message or note of a watched conversation, marked `watched` (the client neither
+   * alerts nor counts it unread). The agent whose own subject carried it skips this copy.
+   */
+  private onOnlookerRecord({
+    event,
+    holders,
+  }: RealtimeDelivery<AgentConnection, OnlookerRealtimeEvent>): void {
+    const { sentToAgentId, ...forwarded } = event;
+    const frame = { ...forwarded, watched: true };
+    const text = JSON.stringify(frame);
+    for (const connection of holders) {
+      if (!connection.agent || connection.agent.agentId === sentToAgentId) continue;
+      if (frame.type === 'message.created') connection.deliverMessage(frame, text);
+      else connection.sendRealtime(text);
     }
   }
 

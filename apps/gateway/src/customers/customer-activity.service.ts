@@ -80,16 +80,21 @@ export class CustomerActivityService {
       conversationId,
       body,
     });
-    // A supervisor's word to the agent in the chat: the assignee is told at once.
+    // A supervisor's word to the agent in the chat: the assignee is told at once, and so is
+    // whoever watches the conversation.
+    const event = {
+      type: 'conversation.note' as const,
+      workspaceId: agent.workspaceId,
+      conversationId,
+      note,
+    };
     const assigneeId = conversation.assigneeId;
-    if (assigneeId !== null && assigneeId !== agent.agentId) {
-      void this.realtime.publish(realtimeSubjects.agent(assigneeId), {
-        type: 'conversation.note',
-        workspaceId: agent.workspaceId,
-        conversationId,
-        note,
-      });
-    }
+    const toAssignee = assigneeId !== null && assigneeId !== agent.agentId ? assigneeId : null;
+    if (toAssignee !== null) void this.realtime.publish(realtimeSubjects.agent(toAssignee), event);
+    void this.realtime.publish(realtimeSubjects.onlookers(conversationId), {
+      ...event,
+      sentToAgentId: toAssignee,
+    });
     return note;
   }
 

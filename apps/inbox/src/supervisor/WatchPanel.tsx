@@ -1,16 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-error';
 import { useHub, useSignedIn, useSocketEvent } from '../api/HubProvider';
+import { mergeBySeq } from '../api/transcript';
 import type { ConversationView, MessageView } from '../api/types';
 import { NoteComposer, NoteList } from '../ui/Notes';
 import { dateTimeText } from '../ui/time-text';
 import type { NoteView } from './types';
-import { useWatchedDraft } from './useWatchedDraft';
-
-// Stored messages of a conversation the supervisor does not own are not pushed to them:
-// the transcript is read again every few seconds while it is watched.
-const TRANSCRIPT_REFRESH_MS = 3_000;
+import { useWatch } from './useWatch';
 
 /** A live conversation, read-only: transcript, the customer's draft, take over, a note to the agent. */
 export function WatchPanel(props: { conversationId: string; names: Map<string, string> }) {
@@ -29,13 +27,8 @@ export function WatchPanel(props: { conversationId: string; names: Map<string, s
     if (updated.id === conversationId)
       client.setQueryData(['conversations', conversationId], updated);
   });
-  const messages = useQuery({
-    queryKey: ['conversations', conversationId, 'messages', 'watched'],
-    queryFn: ({ signal }) =>
-      http.get<MessageView[]>(`/conversations/${conversationId}/messages`, undefined, signal),
-    refetchInterval: TRANSCRIPT_REFRESH_MS,
-  });
-  const { draft, typing, refusal } = useWatchedDraft(conversationId);
+  const { draft, typing, refusal, answers } = useWatch(conversationId);
+  const messages = useWatchedTranscript(conversationId, answers);
   const takeOver = useMutation({
     mutationFn: () =>
       http.request<ConversationView>(`/conversations/${conversationId}/transfer`, {
@@ -91,6 +84,46 @@ export function WatchPanel(props: { conversationId: string; names: Map<string, s
   );
 }
 
+/**
+ * The watched conversation's messages: read after each answer to the watch (the first, and one
+ * per reconnect, to fill what was missed), kept current in between by the pushed messages
+ * (the watcher's `watched` copies, or the assignee's own once the supervisor took it over).
+ */
+function useWatchedTranscript(conversationId: string, answers: number) {
+  const { http } = useHub();
+  const client = useQueryClient();
+  const key = ['conversations', conversationId, 'messages', 'watched'];
+  const messages = useQuery({
+    queryKey: key,
+    // Pushed while the read was on its way: kept, not overwritten.
+    queryFn: async ({ signal }) =>
+      mergeBySeq(
+        await http.get<MessageView[]>(
+          `/conversations/${conversationId}/messages`,
+          undefined,
+          signal,
+        ),
+        client.getQueryData<MessageView[]>(key) ?? [],
+      ),
+    enabled: answers > 0,
+    staleTime: Infinity,
+  });
+  const { refetch } = messages;
+  useEffect(() => {
+    if (answers > 1) void refetch();
+  }, [answers, refetch]);
+  useSocketEvent('message.created', (frame) => {
+    const message = frame.message as MessageView;
+    if (message.conversationId !== conversationId) return;
+    // Before the first answer nothing is read yet (the read will carry it); after, one arriving
+    // while the first read is on its way is kept for the read to merge.
+    client.setQueryData<MessageView[]>(key, (held) =>
+      answers > 0 ? mergeBySeq(held ?? [], [message]) : held,
+    );
+  });
+  return messages;
+}
+
 function NoteToAgent(props: { conversationId: string; names: Map<string, string> }) {
   const { t } = useTranslation('supervisor');
   const { http } = useHub();
@@ -98,6 +131,10 @@ function NoteToAgent(props: { conversationId: string; names: Map<string, string>
   const notes = useQuery({
     queryKey: ['conversations', props.conversationId, 'notes'],
     queryFn: ({ signal }) => http.get<NoteView[]>(path, undefined, signal),
+  });
+  // Another supervisor's note on the chat: pushed to everyone watching it.
+  useSocketEvent('conversation.note', (frame) => {
+    if (frame.conversationId === props.conversationId) void notes.refetch();
   });
   const send = async (body: string) => {
     await http.request(path, { method: 'POST', body: { body } });

@@ -202,10 +202,11 @@ export const SERVICE_PERMISSIONS = {
       durable('gateway_webhooks_tickets', SUBJECTS.crm.ticketChanged),
       durable('gateway_webhooks_customers', SUBJECTS.crm.customerChanged),
     ],
-    // agent: a note written on a conversation is told to its assignee (conversation.note).
+    // agent: a note written on a conversation is told to its assignee (conversation.note);
+    // onlookers: and to those watching the conversation, whose stored messages come there too.
     realtime: {
-      publishes: ['agent', 'conversation'],
-      subscribes: ['agent', 'conversation', 'workspace'],
+      publishes: ['agent', 'conversation', 'onlookers'],
+      subscribes: ['agent', 'conversation', 'workspace', 'onlookers'],
     },
   },
   'connector-web': {
@@ -298,7 +299,11 @@ export const SERVICE_PERMISSIONS = {
       durable('conversation_api_delivery', SUBJECTS.gateway.apiDeliveryReported),
       durable('conversation_social_delivery', SUBJECTS.social.deliveryReported),
     ],
-    realtime: { publishes: ['agent', 'visitor', 'workspace'], subscribes: ['agentChanges'] },
+    // onlookers: every stored message, for supervisors watching the conversation.
+    realtime: {
+      publishes: ['agent', 'visitor', 'workspace', 'onlookers'],
+      subscribes: ['agentChanges'],
+    },
   },
   routing: {
     serves: requestsOf(SUBJECTS.routing),

@@ -155,7 +155,7 @@ export interface SlaAlertRealtime {
 
 /**
  * To a conversation's assignee: another agent (a supervisor watching, say) wrote a private note
- * on it. The customer never sees notes.
+ * on it; and to those watching it. The customer never sees notes.
  */
 export interface ConversationNoteRealtime {
   type: 'conversation.note';
@@ -164,8 +164,30 @@ export interface ConversationNoteRealtime {
   note: NoteView;
 }
 
+/**
+ * To every socket of one agent: the agent read a conversation (in any tab, on any device), so
+ * each of their inboxes sets its unread count to `unreadCount`.
+ */
+export interface ConversationReadRealtime {
+  type: 'conversation.read';
+  conversationId: string;
+  lastReadSeq: number;
+  unreadCount: number;
+}
+
+/**
+ * A message stored, or a note written, in a conversation, to the edges holding those watching it
+ * (supervisors, read-only). `sentToAgentId`: the agent whose own `rt.agent.<id>` carried the
+ * same event (the assignee), whose sockets skip this copy; null when no agent subject did.
+ */
+export type OnlookerRealtimeEvent = (MessageCreatedRealtime | ConversationNoteRealtime) & {
+  sentToAgentId: string | null;
+};
+
 export type RealtimeEvent =
   | MessageCreatedRealtime
+  | OnlookerRealtimeEvent
+  | ConversationReadRealtime
   | TypingRealtime
   | DraftRealtime
   | ConversationUpdatedRealtime
@@ -200,7 +222,8 @@ export type AgentRealtimeEvent =
   | ConversationUpdatedRealtime
   | TicketReminderRealtime
   | SlaAlertRealtime
-  | ConversationNoteRealtime;
+  | ConversationNoteRealtime
+  | ConversationReadRealtime;
 
 /** What `rt.conversation.<id>` carries. */
 export type ConversationRealtimeEvent = TypingRealtime | DraftRealtime | QueuePositionRealtime;

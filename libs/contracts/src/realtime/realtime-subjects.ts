@@ -2,6 +2,7 @@ import type {
   AgentChangedRealtime,
   AgentRealtimeEvent,
   ConversationRealtimeEvent,
+  OnlookerRealtimeEvent,
   RealtimeEvent,
   VisitorRealtimeEvent,
   WorkspaceRealtimeEvent,
@@ -37,6 +38,12 @@ export const realtimeSubjects = {
   /** Participants' ephemeral activity in one conversation: typing, the visitor's draft, queue position. */
   conversation: (conversationId: string) =>
     subject<ConversationRealtimeEvent>(`rt.conversation.${conversationId}`),
+  /**
+   * What those watching one conversation (supervisors, read-only) must see: its stored messages
+   * and notes. Apart from `conversation`, which visitor edges subscribe to: notes never go near them.
+   */
+  onlookers: (conversationId: string) =>
+    subject<OnlookerRealtimeEvent>(`rt.onlookers.${conversationId}`),
   /** Workspace-wide changes every agent of it sees: conversation changes, queue lengths, presence. */
   workspace: (workspaceId: string) =>
     subject<WorkspaceRealtimeEvent>(`rt.workspace.${workspaceId}`),

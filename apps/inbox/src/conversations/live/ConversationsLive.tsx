@@ -4,10 +4,12 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useSignedIn, useSocketEvent, useReconnectCount } from '../../api/HubProvider';
+import { mergeBySeq } from '../../api/transcript';
 import type { ConversationView, MessageView } from '../../api/types';
 import { keys, setUnread } from '../api/queries';
 import { Outbox } from '../view/outbox';
 import { alertAgent } from './alerts';
+import { useUnreadTitle } from './useUnreadTitle';
 import { TypingStore } from './ephemeral';
 
 interface Live {
@@ -32,11 +34,10 @@ export function useCustomerTyping(conversationId: string) {
 
 /** Puts a stored message into the transcript cache in seq order, once. */
 export function addMessage(queryClient: QueryClient, message: MessageView): void {
-  queryClient.setQueryData<MessageView[]>(keys.messages(message.conversationId), (messages) => {
-    if (!messages) return messages;
-    if (messages.some((existing) => existing.seq === message.seq)) return messages;
-    return [...messages, message].sort((a, b) => a.seq - b.seq);
-  });
+  queryClient.setQueryData<MessageView[]>(
+    keys.messages(message.conversationId),
+    (messages) => messages && mergeBySeq(messages, [message]),
+  );
   queryClient.setQueriesData<ConversationView[]>({ queryKey: keys.lists }, (rows) =>
     rows?.map((row) =>
       row.id === message.conversationId && row.lastSeq < message.seq
@@ -85,6 +86,8 @@ export function ConversationsLive({ children }: { children: ReactNode }) {
   });
 
   useSocketEvent('message.created', (frame) => {
+    // A copy for a supervisor watching a chat not theirs: the watch view shows it, no alert.
+    if (frame.watched === true) return;
     const message = frame.message as MessageView;
     live.outbox.stored(message);
     addMessage(queryClient, message);
@@ -101,6 +104,12 @@ export function ConversationsLive({ children }: { children: ReactNode }) {
       });
     }
   });
+
+  // Read in another tab or on another device: this one's badge follows.
+  useSocketEvent('conversation.read', (frame) =>
+    setUnread(queryClient, String(frame.conversationId), () => Number(frame.unreadCount)),
+  );
+  useUnreadTitle();
 
   useSocketEvent('typing', (frame) =>
     live.typing.typing(String(frame.conversationId), frame.isTyping === true),
