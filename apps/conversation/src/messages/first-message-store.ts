@@ -85,7 +85,8 @@ export class FirstMessageStore {
       );
       return batch.map(() => Promise.resolve('alone' as const));
     }
-    if (stored.size > 0) this.logger.log({ count: stored.size }, 'conversations opened');
+    if (stored.size > 0)
+      this.logger.log({ count: stored.size, opened: true }, 'inbound messages stored');
     return batch.map((queued, i) => {
       const one = stored.get(i);
       if (!one) return Promise.resolve('alone' as const);
