@@ -205,21 +205,20 @@ export class ConversationRepository {
    */
   async openFirstMany(
     tx: EntityManager,
-    openings: (ConversationKey & NewConversationDetails)[],
+    openings: (ConversationKey & { departmentId: string | null })[],
   ): Promise<Map<number, Conversation>> {
     // A SELECT to TypeORM (the insert is inside the WITH): it answers the rows alone.
     const rows = await tx.query<(Record<string, unknown> & { key_index: string })[]>(
       `with k as (
-         select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::uuid[],
-                              $6::text[]) with ordinality
+         select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::uuid[])
+                with ordinality
                 as k(workspace_id, inbox_id, customer_id, customer_external_id, department_id,
-                     subject, key_index)),
+                     key_index)),
        opened as (
          insert into conversation.conversations
-           (workspace_id, inbox_id, customer_id, customer_external_id, department_id, subject,
-            status, last_seq)
-         select workspace_id, inbox_id, customer_id, customer_external_id, department_id,
-                subject, $7, 1
+           (workspace_id, inbox_id, customer_id, customer_external_id, department_id, status,
+            last_seq)
+         select workspace_id, inbox_id, customer_id, customer_external_id, department_id, $6, 1
            from k
           where not exists (
             select 1 from conversation.conversations c
@@ -236,7 +235,6 @@ export class ConversationRepository {
         openings.map((key) => key.customerId),
         openings.map((key) => key.customerExternalId),
         openings.map((key) => key.departmentId),
-        openings.map((key) => key.subject ?? null),
         ConversationStatus.Open,
       ],
     );

@@ -90,17 +90,24 @@ export class CustomerMoves {
    * owner {@link ownerForMessage} would give each sender that already has a conversation in the
    * inbox and whose customer is not merged into another (`owners`, by the sender's index), and
    * which senders have no conversation in the inbox at all (`firsts`: crm must say who they
-   * are). The others (merged customers) take the one-by-one way.
+   * are), each with {@link returnsSeen} of its workspace (read here, before crm is asked, it
+   * costs no round trip of its own). The others (merged customers) take the one-by-one way.
    */
   async ownersOfKnownSenders(
     tx: EntityManager,
     senders: Pick<Sender, 'workspaceId' | 'inboxId' | 'customerExternalId'>[],
-  ): Promise<{ owners: Map<number, string>; firsts: Set<number> }> {
-    const rows = await tx.query<{ i: string; owner: string | null; merged: boolean }[]>(
+  ): Promise<{ owners: Map<number, string>; firsts: Map<number, number> }> {
+    const rows = await tx.query<
+      { i: string; owner: string | null; merged: boolean; returns_seen: string | null }[]
+    >(
       `select k.i, latest.customer_id as owner, exists (
                 select 1 from conversation.customer_moves m
                  where m.workspace_id = k.workspace_id and m.from_customer_id = latest.customer_id
-                   and m.moved_at is not null and m.returned_at is null) as merged
+                   and m.moved_at is not null and m.returned_at is null) as merged,
+              case when latest.customer_id is null then (
+                select coalesce(max(m.returned_seq), 0) from conversation.customer_moves m
+                 where m.workspace_id = k.workspace_id and m.returned_seq is not null)
+              end as returns_seen
          from unnest($1::uuid[], $2::uuid[], $3::text[]) with ordinality
               as k(workspace_id, inbox_id, external_id, i)
          left join lateral (
@@ -114,9 +121,9 @@ export class CustomerMoves {
       ],
     );
     const owners = new Map<number, string>();
-    const firsts = new Set<number>();
-    for (const { i, owner, merged } of rows) {
-      if (owner === null) firsts.add(Number(i) - 1);
+    const firsts = new Map<number, number>();
+    for (const { i, owner, merged, returns_seen } of rows) {
+      if (owner === null) firsts.set(Number(i) - 1, Number(returns_seen));
       else if (!merged) owners.set(Number(i) - 1, owner);
     }
     return { owners, firsts };

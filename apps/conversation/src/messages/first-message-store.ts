@@ -17,8 +17,8 @@ import { MessageRepository } from './message.repository';
 export type ResolvedSender = Sender & { vip?: boolean };
 
 /**
- * A sender's first message in an inbox (masked, without an attachment or a reference), with the
- * customer crm resolved for them.
+ * A sender's first message in an inbox (masked; not a mail, without an attachment or a
+ * reference), with the customer crm resolved for them.
  */
 export interface FirstMessage {
   inbound: InboundMessageReceived;
@@ -118,7 +118,6 @@ export class FirstMessageStore {
         customerExternalId: sender.customerExternalId,
         customerId: owners.get(k) ?? sender.customerId,
         departmentId: inbound.departmentId ?? null,
-        subject: inbound.email?.subject ?? null,
       })),
     );
     const rows = [...opened].map(([k, conversation]) => ({ k, conversation }));

@@ -22,11 +22,17 @@ export interface FollowUp {
 
 /**
  * `stored`: stored, published and fanned out. `duplicate`: stored before (a resend).
- * `first`: its sender has no conversation in the inbox yet (a first message: FirstMessageStore).
- * `alone`: anything else that is not a follow-up in an active conversation (a resolved one to
- * reopen, a merged customer), or its batch failed: store it one by one.
+ * `alone`: not a follow-up in an active conversation (a resolved one to reopen, a merged
+ * customer), or its batch failed: store it one by one. A {@link FirstOfSender}: its sender has no
+ * conversation in the inbox yet.
  */
-export type FollowUpOutcome = 'stored' | 'duplicate' | 'first' | 'alone';
+export type FollowUpOutcome = 'stored' | 'duplicate' | 'alone' | FirstOfSender;
+
+/** A first message: crm says who its sender is, then FirstMessageStore opens its conversation. */
+export interface FirstOfSender {
+  /** {@link CustomerMoves.returnsSeen}, read in the batch: before crm is asked, as it must be. */
+  returnsSeen: number;
+}
 
 /** Enough to fill a batch from every handler slot of the inbound consumer. */
 const MAX_BATCH = 64;
@@ -92,7 +98,8 @@ export class FollowUpStore {
           () => 'duplicate' as const,
         );
       if (duplicates.has(i)) return Promise.resolve('duplicate' as const);
-      return Promise.resolve(firsts.has(i) ? ('first' as const) : ('alone' as const));
+      const returnsSeen = firsts.get(i);
+      return Promise.resolve(returnsSeen === undefined ? ('alone' as const) : { returnsSeen });
     });
   }
 
@@ -178,8 +185,8 @@ interface Written {
   /** By the message's index in the batch. */
   stored: Map<number, StoredOne>;
   duplicates: Set<number>;
-  /** Senders without any conversation in the inbox. */
-  firsts: Set<number>;
+  /** Senders without any conversation in the inbox, with their workspace's returns seen. */
+  firsts: Map<number, number>;
 }
 
 function messageKey(inbound: InboundMessageReceived) {

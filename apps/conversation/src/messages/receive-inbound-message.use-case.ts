@@ -96,14 +96,14 @@ export class ReceiveInboundMessage {
     // Most messages follow up an active conversation; the same batch tells first messages apart.
     const outcome = await this.followUps.store({ inbound, inbox });
     if (outcome === 'alone') return undefined;
-    if (outcome === 'first') {
-      const sender = await this.newSender(inbound, inbox.channel);
-      const first = await this.firstMessages.store({ inbound, inbox, sender });
-      if (first === 'alone') return sender;
-      if (first === 'duplicate') await this.fanOutStored(inbound);
-      return 'done';
-    }
     if (outcome === 'duplicate') await this.fanOutStored(inbound);
+    if (outcome === 'stored' || outcome === 'duplicate') return 'done';
+    const sender = await this.newSender(inbound, inbox.channel, outcome.returnsSeen);
+    // A mail may reopen its thread's resolved conversation (found by customer): stored alone.
+    if (inbound.email) return sender;
+    const first = await this.firstMessages.store({ inbound, inbox, sender });
+    if (first === 'alone') return sender;
+    if (first === 'duplicate') await this.fanOutStored(inbound);
     return 'done';
   }
 
@@ -117,15 +117,19 @@ export class ReceiveInboundMessage {
     return this.newSender(inbound, channel);
   }
 
-  /** A sender without a conversation in the inbox: crm says who they are. */
+  /**
+   * A sender without a conversation in the inbox: crm says who they are. `returnsSeen`, when
+   * the caller read it already, must have been read before this asks crm.
+   */
   private async newSender(
     inbound: InboundMessageReceived,
     channel: Channel,
+    returnsSeen?: number,
   ): Promise<ResolvedSender> {
     // Read before asking crm, so an undo of a merge applied after crm answered is recognised.
-    const returnsSeen = await this.customerMoves.returnsSeen(inbound.workspaceId);
+    const seen = returnsSeen ?? (await this.customerMoves.returnsSeen(inbound.workspaceId));
     const { customerId, vip } = await this.resolveCustomer(inbound, channel);
-    return { ...senderKey(inbound, channel), customerId, vip, returnsSeen };
+    return { ...senderKey(inbound, channel), customerId, vip, returnsSeen: seen };
   }
 
   /** The customer of an earlier conversation of this sender in this inbox: no need to ask crm. */
