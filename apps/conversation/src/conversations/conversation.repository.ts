@@ -197,6 +197,55 @@ export class ConversationRepository {
     return (result.raw as { id: string }[])[0]?.id;
   }
 
+  /**
+   * Opens a conversation for each sender (at most one each) that has none in the inbox yet,
+   * with its first message's number taken (`last_seq` 1), in one statement: the conversations
+   * opened, by the key's index. A key is missing when its sender has a conversation in the inbox
+   * by now (the partial unique index or the check refused it): it takes the one-by-one way.
+   */
+  async openFirstMany(
+    tx: EntityManager,
+    openings: (ConversationKey & { departmentId: string | null })[],
+  ): Promise<Map<number, Conversation>> {
+    // A SELECT to TypeORM (the insert is inside the WITH): it answers the rows alone.
+    const rows = await tx.query<(Record<string, unknown> & { key_index: string })[]>(
+      `with k as (
+         select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::uuid[])
+                with ordinality
+                as k(workspace_id, inbox_id, customer_id, customer_external_id, department_id,
+                     key_index)),
+       opened as (
+         insert into conversation.conversations
+           (workspace_id, inbox_id, customer_id, customer_external_id, department_id, status,
+            last_seq)
+         select workspace_id, inbox_id, customer_id, customer_external_id, department_id, $6, 1
+           from k
+          where not exists (
+            select 1 from conversation.conversations c
+             where c.inbox_id = k.inbox_id and c.customer_external_id = k.customer_external_id)
+          order by key_index
+         on conflict do nothing
+         returning *)
+       select opened.*, k.key_index from opened
+         join k on k.inbox_id = opened.inbox_id
+               and k.customer_external_id = opened.customer_external_id`,
+      [
+        openings.map((key) => key.workspaceId),
+        openings.map((key) => key.inboxId),
+        openings.map((key) => key.customerId),
+        openings.map((key) => key.customerExternalId),
+        openings.map((key) => key.departmentId),
+        ConversationStatus.Open,
+      ],
+    );
+    return new Map(
+      rows.map(({ key_index, ...row }) => [
+        Number(key_index) - 1,
+        entityFromRow(tx, Conversation, row),
+      ]),
+    );
+  }
+
   /** Takes the next message number (last_seq + 1) on a row the caller has locked or created. */
   async takeNextSeq(
     tx: EntityManager,

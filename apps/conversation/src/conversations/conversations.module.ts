@@ -24,6 +24,7 @@ import { InboxesHandler } from '../inboxes/inboxes.handler';
 import { InboundMessageHandler } from '../messages/inbound-message.handler';
 import { MessageRepository } from '../messages/message.repository';
 import { MessagesHandler } from '../messages/messages.handler';
+import { FirstMessageStore } from '../messages/first-message-store';
 import { FollowUpStore } from '../messages/follow-up-store';
 import { ReceiveInboundMessage } from '../messages/receive-inbound-message.use-case';
 import { SendAgentMessage } from '../messages/send-agent-message.use-case';
@@ -81,6 +82,7 @@ import { VisitorsHandler } from '../visitors/visitors.handler';
     ConversationNotifier,
     ReceiveInboundMessage,
     FollowUpStore,
+    FirstMessageStore,
     WorkspaceMasking,
     SendAgentMessage,
     InboundMessageHandler,

@@ -86,34 +86,99 @@ export class CustomerMoves {
   }
 
   /**
-   * For a batch of senders, under the lock of {@link lockForMessages}: the owner
-   * {@link ownerForMessage} would give each sender that already has a conversation in the inbox
-   * and whose customer is not merged into another, in one statement. The others are missing
-   * from the map (`i` is the sender's index): they take the one-by-one way.
+   * For a batch of senders, under the lock of {@link lockForMessages}, in one statement: the
+   * owner {@link ownerForMessage} would give each sender that already has a conversation in the
+   * inbox and whose customer is not merged into another (`owners`, by the sender's index), and
+   * which senders have no conversation in the inbox at all (`firsts`: crm must say who they
+   * are), each with {@link returnsSeen} of its workspace (read here, before crm is asked, it
+   * costs no round trip of its own). The others (merged customers) take the one-by-one way.
    */
   async ownersOfKnownSenders(
     tx: EntityManager,
     senders: Pick<Sender, 'workspaceId' | 'inboxId' | 'customerExternalId'>[],
-  ): Promise<Map<number, string>> {
-    const rows = await tx.query<{ i: string; owner: string }[]>(
-      `select k.i, latest.customer_id as owner
+  ): Promise<{ owners: Map<number, string>; firsts: Map<number, number> }> {
+    const rows = await tx.query<
+      { i: string; owner: string | null; merged: boolean; returns_seen: string | null }[]
+    >(
+      `select k.i, latest.customer_id as owner, exists (
+                select 1 from conversation.customer_moves m
+                 where m.workspace_id = k.workspace_id and m.from_customer_id = latest.customer_id
+                   and m.moved_at is not null and m.returned_at is null) as merged,
+              case when latest.customer_id is null then (
+                select coalesce(max(m.returned_seq), 0) from conversation.customer_moves m
+                 where m.workspace_id = k.workspace_id and m.returned_seq is not null)
+              end as returns_seen
          from unnest($1::uuid[], $2::uuid[], $3::text[]) with ordinality
               as k(workspace_id, inbox_id, external_id, i)
-         cross join lateral (
+         left join lateral (
            select c.customer_id from conversation.conversations c
             where c.inbox_id = k.inbox_id and c.customer_external_id = k.external_id
-            order by c.created_at desc limit 1) latest
-        where not exists (
-          select 1 from conversation.customer_moves m
-           where m.workspace_id = k.workspace_id and m.from_customer_id = latest.customer_id
-             and m.moved_at is not null and m.returned_at is null)`,
+            order by c.created_at desc limit 1) latest on true`,
       [
         senders.map((sender) => sender.workspaceId),
         senders.map((sender) => sender.inboxId),
         senders.map((sender) => sender.customerExternalId),
       ],
     );
-    return new Map(rows.map((row) => [Number(row.i) - 1, row.owner]));
+    const owners = new Map<number, string>();
+    const firsts = new Map<number, number>();
+    for (const { i, owner, merged, returns_seen } of rows) {
+      if (owner === null) firsts.set(Number(i) - 1, Number(returns_seen));
+      else if (!merged) owners.set(Number(i) - 1, owner);
+    }
+    return { owners, firsts };
+  }
+
+  /**
+   * {@link ownerForMessage} for a batch of senders, under the lock of {@link lockForMessages},
+   * in one statement (the merge chains followed by a recursive query): each sender's owner, by
+   * the sender's index.
+   */
+  async ownersForMessages(tx: EntityManager, senders: Sender[]): Promise<Map<number, string>> {
+    const rows = await tx.query<{ i: string; owner: string; hop: number }[]>(
+      `with recursive k as (
+         select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::uuid[],
+                              $6::bigint[]) with ordinality
+                as k(workspace_id, inbox_id, channel, external_id, customer_id, returns_seen, i)
+       ), chain(i, workspace_id, customer_id, hop) as (
+         select k.i, k.workspace_id,
+                coalesce(latest.customer_id, back.from_customer_id, k.customer_id), 0
+           from k
+           left join lateral (
+             select c.customer_id from conversation.conversations c
+              where c.inbox_id = k.inbox_id and c.customer_external_id = k.external_id
+              order by c.created_at desc limit 1) latest on true
+           left join lateral (
+             select m.from_customer_id from conversation.customer_moves m
+              where k.returns_seen is not null and m.workspace_id = k.workspace_id
+                and m.to_customer_id = k.customer_id and m.returned_seq > k.returns_seen
+                and m.returned_identities @> jsonb_build_array(
+                      jsonb_build_object('channel', k.channel, 'externalId', k.external_id))
+              order by m.returned_seq desc limit 1) back on true
+         union all
+         select chain.i, chain.workspace_id, m.to_customer_id, chain.hop + 1
+           from chain join conversation.customer_moves m
+             on m.workspace_id = chain.workspace_id and m.from_customer_id = chain.customer_id
+            and m.moved_at is not null and m.returned_at is null
+          where chain.hop <= $7
+       )
+       select distinct on (i) i, customer_id as owner, hop from chain order by i, hop desc`,
+      [
+        senders.map((sender) => sender.workspaceId),
+        senders.map((sender) => sender.inboxId),
+        senders.map((sender) => sender.channel),
+        senders.map((sender) => sender.customerExternalId),
+        senders.map((sender) => sender.customerId),
+        senders.map((sender) => sender.returnsSeen ?? null),
+        MAX_HOPS,
+      ],
+    );
+    const owners = new Map<number, string>();
+    for (const { i, owner, hop } of rows) {
+      if (hop > MAX_HOPS) throw new Error(`sender ${i}: merge chain longer than ${MAX_HOPS}`);
+      owners.set(Number(i) - 1, owner);
+    }
+    return owners;
   }
 }
 

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { attachmentContentType, type InboundMessageReceived, type InboxView } from '@hub/contracts';
 import { DeliveryStatus, MessageDirection, SenderType } from '@hub/domain';
-import { currentCorrelationId, withCorrelationId } from '@hub/observability';
+import { withCorrelationId } from '@hub/observability';
 import { Outbox, type PendingEvent } from '@hub/outbox';
 import { Database } from '@hub/service-kit';
 import type { EntityManager } from 'typeorm';
@@ -10,6 +10,7 @@ import { ConversationRepository } from '../conversations/conversation.repository
 import { CustomerMoves } from '../customers/customer-moves';
 import type { StoredFile } from '../files/stored-file.entity';
 import { ConversationNotifier } from '../notifications/conversation-notifier';
+import { GroupCommit, type Queued } from './group-commit';
 import type { Message } from './message.entity';
 import { MessageRepository, type NewMessage } from './message.repository';
 
@@ -21,14 +22,16 @@ export interface FollowUp {
 
 /**
  * `stored`: stored, published and fanned out. `duplicate`: stored before (a resend).
- * `alone`: not a follow-up in an active conversation (or its batch failed): store it one by one.
+ * `alone`: not a follow-up in an active conversation (a resolved one to reopen, a merged
+ * customer), or its batch failed: store it one by one. A {@link FirstOfSender}: its sender has no
+ * conversation in the inbox yet.
  */
-export type FollowUpOutcome = 'stored' | 'duplicate' | 'alone';
+export type FollowUpOutcome = 'stored' | 'duplicate' | 'alone' | FirstOfSender;
 
-interface Waiting extends FollowUp {
-  /** Its handler's: its events and log lines carry it, not the batch's first message's. */
-  correlationId?: string;
-  settle: (outcome: Promise<FollowUpOutcome>) => void;
+/** A first message: crm says who its sender is, then FirstMessageStore opens its conversation. */
+export interface FirstOfSender {
+  /** {@link CustomerMoves.returnsSeen}, read in the batch: before crm is asked, as it must be. */
+  returnsSeen: number;
 }
 
 /** Enough to fill a batch from every handler slot of the inbound consumer. */
@@ -37,21 +40,23 @@ const MAX_BATCH = 64;
 /**
  * Stores customer messages that follow up an active conversation in batches: one transaction
  * and a handful of statements for every message waiting, instead of about ten round trips each
- * (group commit: the first message is written at once; those arriving meanwhile wait for that
- * commit and go together in the next). Per-customer order is the consumer's: it hands over one
- * message per sender at a time, so a batch holds at most one message of each conversation and
- * takes one sequence number from each, in one UPDATE.
+ * (group commit). Per-customer order is the consumer's: it hands over one message per sender at
+ * a time, so a batch holds at most one message of each conversation and takes one sequence
+ * number from each, in one UPDATE.
  *
  * A resend takes no number (its id is looked up first); if a message is stored concurrently
  * anyway, or anything else fails, the whole batch rolls back and each message is stored one
- * by one (ReceiveInboundMessage), as is any message that opens or reopens a conversation or
- * belongs to a merged customer.
+ * by one (ReceiveInboundMessage), as is any message that reopens a conversation or belongs to
+ * a merged customer. A sender's first message is told apart by the same statement that finds
+ * the others' owners, so it costs the batch nothing and needs no lookup of its own after.
  */
 @Injectable()
 export class FollowUpStore {
   private readonly logger = new Logger(FollowUpStore.name);
-  private readonly waiting: Waiting[] = [];
-  private writing = false;
+  private readonly batches = new GroupCommit<FollowUp, FollowUpOutcome>(
+    (batch) => this.write(batch),
+    MAX_BATCH,
+  );
 
   constructor(
     private readonly database: Database,
@@ -63,36 +68,14 @@ export class FollowUpStore {
   ) {}
 
   store(followUp: FollowUp): Promise<FollowUpOutcome> {
-    return new Promise((resolve) => {
-      this.waiting.push({
-        ...followUp,
-        correlationId: currentCorrelationId(),
-        settle: (outcome) => void outcome.then(resolve),
-      });
-      // The writer outlives this handler's turn: it runs under a correlation id of its own.
-      if (!this.writing) withCorrelationId(undefined, () => void this.writeWaiting());
-    });
-  }
-
-  // One batch at a time; what arrives while one is written goes in the next.
-  private async writeWaiting(): Promise<void> {
-    this.writing = true;
-    try {
-      while (this.waiting.length > 0) {
-        const batch = this.waiting.splice(0, MAX_BATCH);
-        const outcomes = await this.write(batch);
-        batch.forEach((item, i) => item.settle(outcomes[i]));
-      }
-    } finally {
-      this.writing = false;
-    }
+    return this.batches.add(followUp);
   }
 
   /**
    * Commits the batch, then returns each message's outcome: `stored` ones settle once their
    * events are published and fanned out, while the next batch is already being written.
    */
-  private async write(batch: Waiting[]): Promise<Promise<FollowUpOutcome>[]> {
+  private async write(batch: Queued<FollowUp>[]): Promise<Promise<FollowUpOutcome>[]> {
     let written: Written;
     try {
       written = await this.database.dataSource.transaction((tx) => this.insert(tx, batch));
@@ -103,7 +86,7 @@ export class FollowUpStore {
       );
       return batch.map(() => Promise.resolve('alone'));
     }
-    const { stored, duplicates } = written;
+    const { stored, duplicates, firsts } = written;
     if (stored.size > 0) this.logger.log({ count: stored.size }, 'inbound messages stored');
     return batch.map((item, i) => {
       const one = stored.get(i);
@@ -114,11 +97,14 @@ export class FollowUpStore {
           () => 'stored' as const,
           () => 'duplicate' as const,
         );
-      return Promise.resolve(duplicates.has(i) ? 'duplicate' : 'alone');
+      if (duplicates.has(i)) return Promise.resolve('duplicate' as const);
+      const returnsSeen = firsts.get(i);
+      return Promise.resolve(returnsSeen === undefined ? ('alone' as const) : { returnsSeen });
     });
   }
 
-  private async insert(tx: EntityManager, batch: Waiting[]): Promise<Written> {
+  private async insert(tx: EntityManager, queued: Queued<FollowUp>[]): Promise<Written> {
+    const batch = queued.map(({ item }) => item);
     const stored: Written['stored'] = new Map();
     const duplicates = new Set<number>();
     const senders = batch.map(({ inbound }) => ({
@@ -135,7 +121,7 @@ export class FollowUpStore {
       tx,
       batch.map(({ inbound }) => messageKey(inbound)),
     );
-    const owners = await this.customerMoves.ownersOfKnownSenders(tx, senders);
+    const { owners, firsts } = await this.customerMoves.ownersOfKnownSenders(tx, senders);
     const candidates = batch.flatMap((item, i) => {
       if (already.has(keyString(messageKey(item.inbound)))) {
         duplicates.add(i);
@@ -144,7 +130,7 @@ export class FollowUpStore {
       const owner = owners.get(i);
       return owner ? [{ i, key: { ...senders[i], customerId: owner } }] : [];
     });
-    if (candidates.length === 0) return { stored, duplicates };
+    if (candidates.length === 0) return { stored, duplicates, firsts };
     const taken = await this.conversations.takeNextSeqOfActiveMany(
       tx,
       candidates.map((candidate) => candidate.key),
@@ -155,7 +141,7 @@ export class FollowUpStore {
         ? [{ i, conversation, values: newInboundMessage(batch[i].inbound, conversation) }]
         : [];
     });
-    if (rows.length === 0) return { stored, duplicates };
+    if (rows.length === 0) return { stored, duplicates, firsts };
     const messages = await this.messages.insertManyUnlessStored(
       tx,
       rows.map((row) => row.values),
@@ -176,15 +162,15 @@ export class FollowUpStore {
       tx,
       [...stored.values()].flatMap((one) => one.events),
     );
-    return { stored, duplicates };
+    return { stored, duplicates, firsts };
   }
 
   // After the commit, under the message's own correlation id: its events (their acks awaited
   // alongside the rest of the batch's), then its realtime copies.
-  private publish(item: Waiting, { message, conversation, events }: StoredOne): Promise<void> {
-    return withCorrelationId(item.correlationId, async () => {
-      await this.outbox.flush(events);
-      await this.notifier.fanOutMessage(message, conversation, item.inbox.channel);
+  private publish({ item, correlationId }: Queued<FollowUp>, stored: StoredOne): Promise<void> {
+    return withCorrelationId(correlationId, async () => {
+      await this.outbox.flush(stored.events);
+      await this.notifier.fanOutMessage(stored.message, stored.conversation, item.inbox.channel);
     });
   }
 }
@@ -199,6 +185,8 @@ interface Written {
   /** By the message's index in the batch. */
   stored: Map<number, StoredOne>;
   duplicates: Set<number>;
+  /** Senders without any conversation in the inbox, with their workspace's returns seen. */
+  firsts: Map<number, number>;
 }
 
 function messageKey(inbound: InboundMessageReceived) {

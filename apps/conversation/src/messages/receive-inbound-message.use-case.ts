@@ -12,18 +12,16 @@ import type { EntityManager } from 'typeorm';
 import type { Conversation } from '../conversations/conversation.entity';
 import { ConversationRepository } from '../conversations/conversation.repository';
 import { OpenConversation } from '../conversations/open-conversation';
-import { CustomerMoves, type Sender } from '../customers/customer-moves';
+import { CustomerMoves } from '../customers/customer-moves';
 import { FileDirectory } from '../files/file-directory';
 import { InboxDirectory } from '../inboxes/inbox-directory';
 import { ConversationNotifier } from '../notifications/conversation-notifier';
 import { Outbox, type PendingEvent } from '@hub/outbox';
 
+import { FirstMessageStore, type ResolvedSender } from './first-message-store';
 import type { Message } from './message.entity';
 import { FollowUpStore, newInboundMessage } from './follow-up-store';
 import { MessageRepository } from './message.repository';
-
-/** The sender with their VIP flag, known only when crm was asked just now (else routing asks). */
-type ResolvedSender = Sender & { vip?: boolean };
 
 /** Thrown inside the transaction to roll it back when the message is already stored. */
 class AlreadyStored extends Error {}
@@ -51,6 +49,7 @@ export class ReceiveInboundMessage {
     private readonly customerMoves: CustomerMoves,
     private readonly masking: WorkspaceMasking,
     private readonly followUps: FollowUpStore,
+    private readonly firstMessages: FirstMessageStore,
   ) {}
 
   async execute(received: InboundMessageReceived): Promise<void> {
@@ -60,14 +59,9 @@ export class ReceiveInboundMessage {
       ...received,
       content: await this.masking.mask(received.workspaceId, received.content),
     };
-    // Most messages follow up an active conversation: stored in batches with others. A file or a
-    // reply to an earlier message takes a lookup of its own: stored alone.
-    if (!inbound.attachmentFileId && !inbound.replyToExternalMessageId) {
-      const outcome = await this.followUps.store({ inbound, inbox });
-      if (outcome === 'stored') return;
-      if (outcome === 'duplicate') return this.fanOutStored(inbound);
-    }
-    const sender = await this.senderOf(received, inbox.channel);
+    const batched = await this.storeInBatch(inbound, inbox);
+    if (batched === 'done') return;
+    const sender = batched ?? (await this.senderOf(received, inbox.channel));
 
     let stored: { message: Message; conversation: Conversation; events: PendingEvent[] };
     try {
@@ -89,23 +83,53 @@ export class ReceiveInboundMessage {
     if (events.length > 1) await this.notifier.fanOutConversation(conversation, inbox.channel);
   }
 
+  /**
+   * Stores the message with others when it can: `done` when stored (or a resend, fanned out
+   * again); else, to store it one by one, its sender when crm was asked already.
+   */
+  private async storeInBatch(
+    inbound: InboundMessageReceived,
+    inbox: InboxView,
+  ): Promise<'done' | ResolvedSender | undefined> {
+    // A file or a reply to an earlier message takes a lookup of its own: stored alone.
+    if (inbound.attachmentFileId || inbound.replyToExternalMessageId) return undefined;
+    // Most messages follow up an active conversation; the same batch tells first messages apart.
+    const outcome = await this.followUps.store({ inbound, inbox });
+    if (outcome === 'alone') return undefined;
+    if (outcome === 'duplicate') await this.fanOutStored(inbound);
+    if (outcome === 'stored' || outcome === 'duplicate') return 'done';
+    const sender = await this.newSender(inbound, inbox.channel, outcome.returnsSeen);
+    // A mail may reopen its thread's resolved conversation (found by customer): stored alone.
+    if (inbound.email) return sender;
+    const first = await this.firstMessages.store({ inbound, inbox, sender });
+    if (first === 'alone') return sender;
+    if (first === 'duplicate') await this.fanOutStored(inbound);
+    return 'done';
+  }
+
   /** Who wrote, with the customer an earlier conversation in this inbox, or else crm, says. */
   private async senderOf(
     inbound: InboundMessageReceived,
     channel: Channel,
   ): Promise<ResolvedSender> {
-    const sender = {
-      workspaceId: inbound.workspaceId,
-      inboxId: inbound.inboxId,
-      channel,
-      customerExternalId: inbound.customer.externalId,
-    };
     const known = await this.knownCustomer(inbound);
-    if (known) return { ...sender, customerId: known };
+    if (known) return { ...senderKey(inbound, channel), customerId: known };
+    return this.newSender(inbound, channel);
+  }
+
+  /**
+   * A sender without a conversation in the inbox: crm says who they are. `returnsSeen`, when
+   * the caller read it already, must have been read before this asks crm.
+   */
+  private async newSender(
+    inbound: InboundMessageReceived,
+    channel: Channel,
+    returnsSeen?: number,
+  ): Promise<ResolvedSender> {
     // Read before asking crm, so an undo of a merge applied after crm answered is recognised.
-    const returnsSeen = await this.customerMoves.returnsSeen(inbound.workspaceId);
+    const seen = returnsSeen ?? (await this.customerMoves.returnsSeen(inbound.workspaceId));
     const { customerId, vip } = await this.resolveCustomer(inbound, channel);
-    return { ...sender, customerId, vip, returnsSeen };
+    return { ...senderKey(inbound, channel), customerId, vip, returnsSeen: seen };
   }
 
   /** The customer of an earlier conversation of this sender in this inbox: no need to ask crm. */
@@ -194,4 +218,13 @@ export class ReceiveInboundMessage {
     const inbox = await this.inboxes.get(inbound.inboxId);
     await this.notifier.fanOutMessage(message, conversation, inbox.channel);
   }
+}
+
+function senderKey(inbound: InboundMessageReceived, channel: Channel) {
+  return {
+    workspaceId: inbound.workspaceId,
+    inboxId: inbound.inboxId,
+    channel,
+    customerExternalId: inbound.customer.externalId,
+  };
 }
