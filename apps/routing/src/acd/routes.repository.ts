@@ -119,6 +119,34 @@ export class RoutesRepository {
   }
 
   /**
+   * Records a conversation that opened already assigned to `agentId` (an accepted invitation):
+   * theirs, answered (the invitation was their first word), not yet confirmed with the
+   * conversation service, so the applier checks it is still theirs and not over. False when
+   * routing already has it; the caller counts the chat only when true.
+   */
+  async recordOpenedAssigned(arrival: Arrival & { agentId: string }): Promise<boolean> {
+    const inserted = await queryRows(
+      this.db,
+      `insert into routing.routes
+         (conversation_id, workspace_id, department_id, state, agent_id, assigned_at, answered,
+          opened_at, opened_event_id, applied_department_id, vip, priority)
+       values ($1, $2, $3, 'assigned', $7, clock_timestamp(), true, $4, $5, $3, $6, ${ARRIVAL_PRIORITY})
+       on conflict (conversation_id) do nothing
+       returning conversation_id`,
+      [
+        arrival.conversationId,
+        arrival.workspaceId,
+        arrival.departmentId,
+        arrival.openedAt,
+        arrival.openedEventId,
+        arrival.vip,
+        arrival.agentId,
+      ],
+    );
+    return inserted.length > 0;
+  }
+
+  /**
    * True when a drain has run since the arrival was inserted (it was assigned or given a
    * position): arrivals of a burst that lost the race for the lock have nothing left to do.
    */
