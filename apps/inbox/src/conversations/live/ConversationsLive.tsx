@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useSignedIn, useSocketEvent, useReconnectCount } from '../../api/HubProvider';
-import type { ConversationView, MessageView } from '../../api/types';
+import type { ConversationView, MessageDeliveryChange, MessageView } from '../../api/types';
 import { keys, setUnread } from '../api/queries';
 import { Outbox } from '../view/outbox';
 import { alertAgent } from './alerts';
@@ -42,6 +42,21 @@ export function addMessage(queryClient: QueryClient, message: MessageView): void
       row.id === message.conversationId && row.lastSeq < message.seq
         ? { ...row, lastSeq: message.seq, updatedAt: message.createdAt }
         : row,
+    ),
+  );
+}
+
+/** A reply's new delivery status, into its transcript's cache. */
+export function setDelivery(queryClient: QueryClient, change: MessageDeliveryChange): void {
+  queryClient.setQueryData<MessageView[]>(keys.messages(change.conversationId), (messages) =>
+    messages?.map((message) =>
+      message.id === change.messageId
+        ? {
+            ...message,
+            deliveryStatus: change.deliveryStatus,
+            ...(change.deliveryError ? { deliveryError: change.deliveryError } : {}),
+          }
+        : message,
     ),
   );
 }
@@ -101,6 +116,10 @@ export function ConversationsLive({ children }: { children: ReactNode }) {
       });
     }
   });
+
+  useSocketEvent('message.delivery', (frame) =>
+    setDelivery(queryClient, frame as unknown as MessageDeliveryChange),
+  );
 
   useSocketEvent('typing', (frame) =>
     live.typing.typing(String(frame.conversationId), frame.isTyping === true),
