@@ -626,6 +626,51 @@ describe('SLA clocks', () => {
     expect(byMetric(clocks, 'first_response')).toHaveLength(1);
   });
 
+  it('starts no clock when a conversation opens by an agent’s invitation, only at the customer’s first message', async () => {
+    const workspaceId = randomUUID();
+    const agentId = await bed.agent(workspaceId);
+    await bed.request(
+      SUBJECTS.routing.createSlaPolicy,
+      policy(workspaceId, { firstResponseMinutes: 60, resolutionMinutes: 600 }),
+    );
+    const conversationId = randomUUID();
+    const t0 = '2026-12-09T10:00:00.000Z';
+    await bed.publish(SUBJECTS.conversation.conversationOpened, {
+      eventId: `opened:${conversationId}`,
+      workspaceId,
+      conversationId,
+      occurredAt: t0,
+      inboxId: '00000000-0000-4000-8000-0000000000a1',
+      channel: Channel.Web,
+      customerId: '00000000-0000-4000-8000-0000000000c1',
+      customerExternalId: 'visitor-1',
+      departmentId: null,
+      reopened: false,
+      assigneeId: agentId,
+    });
+    await bed.publish(
+      SUBJECTS.conversation.messageCreated,
+      message(workspaceId, conversationId, {
+        senderType: SenderType.Agent,
+        senderId: agentId,
+        assigneeId: agentId,
+        createdAt: t0,
+        conversationOpened: true,
+      }),
+    );
+    await bed.consumed('routing_sla_opened');
+    await bed.consumed('routing_sla_messages');
+
+    const t1 = '2026-12-09T10:30:00.000Z';
+    await bed.publish(
+      SUBJECTS.conversation.messageCreated,
+      message(workspaceId, conversationId, { senderType: SenderType.Customer, createdAt: t1 }),
+    );
+    const clocks = await bed.clocksWhen(workspaceId, conversationId, (all) => all.length === 2);
+    expect(one(clocks, 'first_response')?.dueAt).toBe('2026-12-09T11:30:00.000Z');
+    expect(one(clocks, 'resolution')?.dueAt).toBe('2026-12-09T20:30:00.000Z');
+  });
+
   it('starts a new resolution clock when a solved ticket reopens, and does not pause on hold', async () => {
     const workspaceId = randomUUID();
     await bed.request(
