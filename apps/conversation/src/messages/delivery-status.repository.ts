@@ -10,12 +10,13 @@ export interface DeliveryChange {
   assigneeId: string | null;
   deliveryStatus: DeliveryStatus;
   deliveryError: string | null;
+  channelMessageId: string | null;
 }
 
 // What every write returns: the changed rows (`m`) with their conversation's assignee (`c`).
 const CHANGED = `m.workspace_id as "workspaceId", m.conversation_id as "conversationId",
   m.id as "messageId", c.assignee_id as "assigneeId", m.delivery_status as "deliveryStatus",
-  m.delivery_error as "deliveryError"`;
+  m.delivery_error as "deliveryError", m.channel_message_id as "channelMessageId"`;
 
 // The order delivery statuses move in; a report moving backwards changes nothing.
 const DELIVERY_ORDER: DeliveryStatus[] = [

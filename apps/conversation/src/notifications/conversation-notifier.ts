@@ -17,7 +17,7 @@ import {
 import { Channel } from '@hub/domain';
 import { Realtime } from '@hub/service-kit';
 import type { Conversation } from '../conversations/conversation.entity';
-import { toConversationView, toMessageView } from '../conversations/views';
+import { channelConfirms, toConversationView, toMessageView } from '../conversations/views';
 import type { DeliveryChange } from '../messages/delivery-status.repository';
 import type { Message } from '../messages/message.entity';
 import { pendingEvent, type PendingEvent } from '@hub/outbox';
@@ -147,7 +147,8 @@ export class ConversationNotifier {
   async fanOutDelivery(changes: readonly DeliveryChange[]): Promise<void> {
     await Promise.all(
       changes.flatMap((change) => {
-        if (!change.assigneeId) return [];
+        // As the transcript shows it: a reply the channel does not confirm stays "stored".
+        if (!change.assigneeId || !channelConfirms(change)) return [];
         const event: MessageDeliveryRealtime = {
           type: 'message.delivery',
           conversationId: change.conversationId,
