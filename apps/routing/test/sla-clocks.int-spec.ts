@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   SUBJECTS,
   type CreateSlaPolicyRequest,
+  type ConversationOpened,
   type MessageCreated,
   type SlaClockView,
 } from '@hub/contracts';
@@ -37,6 +38,25 @@ function policy(
     nextResponseMinutes: null,
     resolutionMinutes: null,
     hours: 'calendar',
+    ...fields,
+  };
+}
+
+function opened(
+  workspaceId: string,
+  conversationId: string,
+  fields: Pick<ConversationOpened, 'occurredAt'> & Partial<ConversationOpened>,
+): ConversationOpened {
+  return {
+    eventId: `opened:${conversationId}`,
+    workspaceId,
+    conversationId,
+    inboxId: '00000000-0000-4000-8000-0000000000a1',
+    channel: Channel.Web,
+    customerId: '00000000-0000-4000-8000-0000000000c1',
+    customerExternalId: 'visitor-1',
+    departmentId: null,
+    reopened: false,
     ...fields,
   };
 }
@@ -544,18 +564,10 @@ describe('SLA clocks', () => {
     const conversationId = randomUUID();
     // Monday 7 Dec, 23:30 London: the night shift runs until 02:00.
     const t0 = '2026-12-07T23:30:00.000Z';
-    await bed.publish(SUBJECTS.conversation.conversationOpened, {
-      eventId: `opened:${conversationId}`,
-      workspaceId,
-      conversationId,
-      occurredAt: t0,
-      inboxId: '00000000-0000-4000-8000-0000000000a1',
-      channel: Channel.Web,
-      customerId: '00000000-0000-4000-8000-0000000000c1',
-      customerExternalId: 'visitor-1',
-      departmentId,
-      reopened: false,
-    });
+    await bed.publish(
+      SUBJECTS.conversation.conversationOpened,
+      opened(workspaceId, conversationId, { occurredAt: t0, departmentId }),
+    );
     await bed.publish(
       SUBJECTS.conversation.messageCreated,
       message(workspaceId, conversationId, {
@@ -624,6 +636,42 @@ describe('SLA clocks', () => {
         .sort(),
     ).toEqual(['next_response', 'resolution']);
     expect(byMetric(clocks, 'first_response')).toHaveLength(1);
+  });
+
+  it('starts no clock when a conversation opens by an agent’s invitation, only at the customer’s first message', async () => {
+    const workspaceId = randomUUID();
+    const agentId = await bed.agent(workspaceId);
+    await bed.request(
+      SUBJECTS.routing.createSlaPolicy,
+      policy(workspaceId, { firstResponseMinutes: 60, resolutionMinutes: 600 }),
+    );
+    const conversationId = randomUUID();
+    const t0 = '2026-12-09T10:00:00.000Z';
+    await bed.publish(
+      SUBJECTS.conversation.conversationOpened,
+      opened(workspaceId, conversationId, { occurredAt: t0, assigneeId: agentId }),
+    );
+    await bed.publish(
+      SUBJECTS.conversation.messageCreated,
+      message(workspaceId, conversationId, {
+        senderType: SenderType.Agent,
+        senderId: agentId,
+        assigneeId: agentId,
+        createdAt: t0,
+        conversationOpened: true,
+      }),
+    );
+    await bed.consumed('routing_sla_opened');
+    await bed.consumed('routing_sla_messages');
+
+    const t1 = '2026-12-09T10:30:00.000Z';
+    await bed.publish(
+      SUBJECTS.conversation.messageCreated,
+      message(workspaceId, conversationId, { senderType: SenderType.Customer, createdAt: t1 }),
+    );
+    const clocks = await bed.clocksWhen(workspaceId, conversationId, (all) => all.length === 2);
+    expect(one(clocks, 'first_response')?.dueAt).toBe('2026-12-09T11:30:00.000Z');
+    expect(one(clocks, 'resolution')?.dueAt).toBe('2026-12-09T20:30:00.000Z');
   });
 
   it('starts a new resolution clock when a solved ticket reopens, and does not pause on hold', async () => {

@@ -21,6 +21,9 @@ import {
   metaSignature,
   PlatformFake,
   uniqueId,
+  whatsappStatusOf,
+  whatsappTextOf,
+  whatsappWebhookOf,
 } from '../support/social-platforms';
 import { createWorkspace, type WorkspaceFixture } from '../support/workspace-fixture';
 
@@ -154,40 +157,10 @@ describe('social platform webhooks and replies (connector-social)', () => {
         .count,
     );
 
-  /** A WhatsApp Cloud API `messages` webhook, as in Meta's "Webhooks payload examples". */
   const whatsappWebhook = (value: Record<string, unknown>) =>
-    JSON.stringify({
-      object: 'whatsapp_business_account',
-      entry: [
-        {
-          id: '102290129340398',
-          changes: [
-            {
-              value: {
-                messaging_product: 'whatsapp',
-                metadata: { display_phone_number: '15550783881', phone_number_id: phoneNumberId },
-                ...value,
-              },
-              field: 'messages',
-            },
-          ],
-        },
-      ],
-    });
-
+    whatsappWebhookOf(phoneNumberId, value);
   const whatsappText = (from: string, id: string, body: string) =>
-    whatsappWebhook({
-      contacts: [{ profile: { name: 'Sheena Nelson' }, wa_id: from }],
-      messages: [
-        {
-          from,
-          id,
-          timestamp: String(Math.floor(Date.now() / 1000)),
-          text: { body },
-          type: 'text',
-        },
-      ],
-    });
+    whatsappTextOf(phoneNumberId, { from, id, body });
 
   /** A Messenger `messages` webhook, as in the Messenger Platform's webhook reference. */
   const messengerWebhook = (object: 'page' | 'instagram', account: string, events: object[]) =>
@@ -690,17 +663,7 @@ describe('social platform webhooks and replies (connector-social)', () => {
     );
     const wamid = rows[0].channel_message_id;
     expect(wamid).toMatch(/^wamid\.out-/);
-    const status = (state: string) =>
-      whatsappWebhook({
-        statuses: [
-          {
-            id: wamid,
-            status: state,
-            timestamp: String(Math.floor(Date.now() / 1000)),
-            recipient_id: from,
-          },
-        ],
-      });
+    const status = (state: string) => whatsappStatusOf(phoneNumberId, { wamid, to: from, state });
     expect((await postMeta(status('read'))).status).toBe(200);
     await deliveryOf(sent.id, 'read');
     expect((await postMeta(status('delivered'))).status).toBe(200);

@@ -196,6 +196,65 @@ export function lineTextWebhook(event: {
   });
 }
 
+/** A WhatsApp Cloud API `messages` webhook, as in Meta's "Webhooks payload examples". */
+export function whatsappWebhookOf(phoneNumberId: string, value: Record<string, unknown>): string {
+  return JSON.stringify({
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: '102290129340398',
+        changes: [
+          {
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: '15550783881', phone_number_id: phoneNumberId },
+              ...value,
+            },
+            field: 'messages',
+          },
+        ],
+      },
+    ],
+  });
+}
+
+/** A WhatsApp text from a customer (`from`, their number) to the business number. */
+export function whatsappTextOf(
+  phoneNumberId: string,
+  message: { from: string; id: string; body: string },
+): string {
+  return whatsappWebhookOf(phoneNumberId, {
+    contacts: [{ profile: { name: 'Sheena Nelson' }, wa_id: message.from }],
+    messages: [
+      {
+        from: message.from,
+        id: message.id,
+        timestamp: String(Math.floor(Date.now() / 1000)),
+        text: { body: message.body },
+        type: 'text',
+      },
+    ],
+  });
+}
+
+/** A WhatsApp status callback on a reply the business sent (`errors` when it failed). */
+export function whatsappStatusOf(
+  phoneNumberId: string,
+  status: { wamid: string; to: string; state: string; errors?: object[] },
+): string {
+  return whatsappWebhookOf(phoneNumberId, {
+    statuses: [
+      {
+        id: status.wamid,
+        status: status.state,
+        timestamp: String(Math.floor(Date.now() / 1000)),
+        recipient_id: status.to,
+        ...(status.errors ? { errors: status.errors } : {}),
+      },
+    ],
+  });
+}
+
 export function digits(n: number): string {
   let out = String(1 + (randomBytes(1)[0] % 9));
   while (out.length < n) out += String(randomBytes(1)[0] % 10);

@@ -22,6 +22,7 @@ import { InboxDirectory } from '../inboxes/inbox-directory';
 import { InboxRepository } from '../inboxes/inbox.repository';
 import { InboxesHandler } from '../inboxes/inboxes.handler';
 import { InboundMessageHandler } from '../messages/inbound-message.handler';
+import { DeliveryStatusRepository } from '../messages/delivery-status.repository';
 import { MessageRepository } from '../messages/message.repository';
 import { MessagesHandler } from '../messages/messages.handler';
 import { FirstMessageStore } from '../messages/first-message-store';
@@ -66,6 +67,7 @@ import { VisitorsHandler } from '../visitors/visitors.handler';
   providers: [
     ConversationRepository,
     MessageRepository,
+    DeliveryStatusRepository,
     InboxRepository,
     CannedResponseRepository,
     ConversationQueries,

@@ -58,14 +58,19 @@ export function toMessageView(message: Message): MessageView {
 }
 
 /**
- * The delivery of a reply the channel confirms: an outbound message with the channel's id, or one
- * still pending or failed before it has one (a social reply until the platform gives its id, an
- * API inbox's reply until its callback answers).
+ * Whether the channel confirms the reply's delivery: it has the channel's id, or it is still
+ * pending or failed before it has one (a social reply until the platform gives its id, an API
+ * inbox's reply until its callback answers). A web-chat reply is not confirmed: only stored.
  */
+export function channelConfirms(
+  message: Pick<Message, 'channelMessageId' | 'deliveryStatus'>,
+): boolean {
+  return message.channelMessageId !== null || message.deliveryStatus !== DeliveryStatus.Sent;
+}
+
+/** The delivery of an outbound reply the channel confirms; nothing for the others. */
 function deliveryOf(message: Message): Pick<MessageView, 'deliveryStatus' | 'deliveryError'> {
-  const confirmed =
-    message.channelMessageId !== null || message.deliveryStatus !== DeliveryStatus.Sent;
-  if (message.direction !== MessageDirection.Outbound || !confirmed) return {};
+  if (message.direction !== MessageDirection.Outbound || !channelConfirms(message)) return {};
   return {
     deliveryStatus: message.deliveryStatus,
     ...(message.deliveryError ? { deliveryError: message.deliveryError } : {}),

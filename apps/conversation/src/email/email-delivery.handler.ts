@@ -3,19 +3,22 @@ import type { OnApplicationBootstrap } from '@nestjs/common';
 import { SUBJECTS, type EmailDeliveryReported } from '@hub/contracts';
 import { DeliveryStatus } from '@hub/domain';
 import { Messaging } from '@hub/service-kit';
-import { MessageRepository } from '../messages/message.repository';
+import { DeliveryStatusRepository } from '../messages/delivery-status.repository';
+import { ConversationNotifier } from '../notifications/conversation-notifier';
 
 const STATUS_OF = { sent: DeliveryStatus.Sent, failed: DeliveryStatus.Failed } as const;
 
 /**
  * Records on each mailed reply what connector-email reported (sent, or failed and why), and on
- * each reply in an API inbox what the gateway reported of its callback: the same report.
+ * each reply in an API inbox what the gateway reported of its callback (the same report), and
+ * tells the assignee's inbox.
  */
 @Injectable()
 export class EmailDeliveryHandler implements OnApplicationBootstrap {
   constructor(
     private readonly messaging: Messaging,
-    private readonly messages: MessageRepository,
+    private readonly deliveries: DeliveryStatusRepository,
+    private readonly notifier: ConversationNotifier,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -31,12 +34,13 @@ export class EmailDeliveryHandler implements OnApplicationBootstrap {
     });
   }
 
-  private record(report: EmailDeliveryReported): Promise<void> {
-    return this.messages.recordDelivery({
+  private async record(report: EmailDeliveryReported): Promise<void> {
+    const changes = await this.deliveries.record({
       workspaceId: report.workspaceId,
       messageId: report.messageId,
       status: STATUS_OF[report.outcome],
       error: report.reason ?? null,
     });
+    await this.notifier.fanOutDelivery(changes);
   }
 }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DeliveryStatus } from '@hub/domain';
 import { Database } from '@hub/service-kit';
 import { MoreThan, type EntityManager } from 'typeorm';
 import type { StoredFile } from '../files/stored-file.entity';
@@ -132,96 +131,6 @@ export class MessageRepository {
     });
   }
 
-  /**
-   * Records what became of a mailed reply. A failure (a bounce) may follow a success; a late
-   * success never hides a failure.
-   */
-  async recordDelivery(change: {
-    workspaceId: string;
-    messageId: string;
-    status: DeliveryStatus;
-    error: string | null;
-  }): Promise<void> {
-    await this.database.dataSource.query(
-      `update conversation.messages set delivery_status = $3, delivery_error = $4
-        where id = $1 and workspace_id = $2 and not (delivery_status = $5 and $3 <> $5)`,
-      [change.messageId, change.workspaceId, change.status, change.error, DeliveryStatus.Failed],
-    );
-  }
-
-  /**
-   * Records what a platform reported about a social reply, found by our id or the platform's.
-   * Statuses only move forward (pending, sent, delivered, read, failed): a late `delivered`
-   * never undoes `read`, nothing undoes `failed`. False when no such message is stored.
-   */
-  async recordSocialDelivery(report: {
-    workspaceId: string;
-    inboxId: string;
-    messageId?: string;
-    channelMessageId?: string;
-    status: DeliveryStatus;
-    reason?: string;
-  }): Promise<boolean> {
-    const rows = await this.database.dataSource.query<{ matched: number }[]>(
-      `with target as (
-         select id, delivery_status from conversation.messages
-          where workspace_id = $1 and inbox_id = $2
-            and (($3::uuid is not null and id = $3::uuid)
-              or ($3::uuid is null and channel_message_id = $4))),
-       changed as (
-         update conversation.messages m
-            set delivery_status = $5,
-                delivery_error = case when $5 = 'failed' then $6 else m.delivery_error end,
-                channel_message_id = coalesce(m.channel_message_id, $4)
-           from target
-          where m.id = target.id
-            and array_position($7::text[], target.delivery_status) < array_position($7::text[], $5::text)
-          returning m.id)
-       select (select count(*) from target)::int as matched, (select count(*) from changed) as changed`,
-      [
-        report.workspaceId,
-        report.inboxId,
-        report.messageId ?? null,
-        report.channelMessageId ?? null,
-        report.status,
-        report.reason ?? null,
-        DELIVERY_ORDER,
-      ],
-    );
-    return rows[0].matched > 0;
-  }
-
-  /**
-   * Records a Messenger watermark: every reply to the customer (`recipientId`, the conversation's
-   * sender) the platform took before `upTo` moves to `status`, only forward. Not yet sent ones
-   * (no platform id) are left: the platform has not seen them.
-   */
-  async recordSocialWatermark(report: {
-    workspaceId: string;
-    inboxId: string;
-    recipientId: string;
-    upTo: Date;
-    status: DeliveryStatus;
-  }): Promise<void> {
-    await this.database.dataSource.query(
-      `update conversation.messages m
-          set delivery_status = $5
-         from conversation.conversations c
-        where c.id = m.conversation_id and c.inbox_id = $2 and c.customer_external_id = $3
-          and m.workspace_id = $1 and m.inbox_id = $2 and m.direction = 'outbound'
-          and m.channel_message_id is not null and m.created_at <= $4
-          and array_position($6::text[], m.delivery_status) < array_position($6::text[], $5::text)`,
-      [
-        report.workspaceId,
-        report.inboxId,
-        report.recipientId,
-        report.upTo,
-        report.status,
-        DELIVERY_ORDER,
-      ],
-    );
-  }
-
   /** When the customer last wrote in the conversation (WhatsApp's 24-hour window), or null. */
   async lastInboundAt(tx: EntityManager, conversationId: string): Promise<Date | null> {
     const rows = await tx.query<{ at: Date | null }[]>(
@@ -273,15 +182,6 @@ export class MessageRepository {
     });
   }
 }
-
-// The order delivery statuses move in; a report moving backwards changes nothing.
-const DELIVERY_ORDER: DeliveryStatus[] = [
-  DeliveryStatus.Pending,
-  DeliveryStatus.Sent,
-  DeliveryStatus.Delivered,
-  DeliveryStatus.Read,
-  DeliveryStatus.Failed,
-];
 
 function inserting(tx: EntityManager, { attachment: _file, ...values }: NewMessage) {
   return tx.createQueryBuilder().insert().into(Message).values(values);

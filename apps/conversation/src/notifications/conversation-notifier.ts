@@ -11,12 +11,14 @@ import {
   type ConversationUpdatedRealtime,
   type MessageCreated,
   type MessageCreatedRealtime,
+  type MessageDeliveryRealtime,
   type RealtimeSubject,
 } from '@hub/contracts';
 import { Channel } from '@hub/domain';
 import { Realtime } from '@hub/service-kit';
 import type { Conversation } from '../conversations/conversation.entity';
-import { toConversationView, toMessageView } from '../conversations/views';
+import { channelConfirms, toConversationView, toMessageView } from '../conversations/views';
+import type { DeliveryChange } from '../messages/delivery-status.repository';
 import type { Message } from '../messages/message.entity';
 import { pendingEvent, type PendingEvent } from '@hub/outbox';
 
@@ -148,6 +150,24 @@ export class ConversationNotifier {
     ]);
   }
 
+  /** What the channel made of replies, to each one's assignee (what their transcript shows). */
+  async fanOutDelivery(changes: readonly DeliveryChange[]): Promise<void> {
+    await Promise.all(
+      changes.flatMap((change) => {
+        // As the transcript shows it: a reply the channel does not confirm stays "stored".
+        if (!change.assigneeId || !channelConfirms(change)) return [];
+        const event: MessageDeliveryRealtime = {
+          type: 'message.delivery',
+          conversationId: change.conversationId,
+          messageId: change.messageId,
+          deliveryStatus: change.deliveryStatus,
+          ...(change.deliveryError ? { deliveryError: change.deliveryError } : {}),
+        };
+        return [this.realtime.publish(realtimeSubjects.agent(change.assigneeId), event)];
+      }),
+    );
+  }
+
   /** A lifecycle change to the old and new assignee, the workspace, and the visitor. */
   async fanOutConversation(
     conversation: Conversation,
@@ -197,6 +217,8 @@ export class ConversationNotifier {
       departmentId: conversation.departmentId,
       reopened,
       ...(customerVip === undefined ? {} : { vip: customerVip }),
+      // Opened assigned (an accepted invitation): routing records it rather than queue it.
+      ...(conversation.assigneeId ? { assigneeId: conversation.assigneeId } : {}),
     };
     return pendingEvent(
       SUBJECTS.conversation.conversationOpened,

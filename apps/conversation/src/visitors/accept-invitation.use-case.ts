@@ -38,7 +38,8 @@ interface Opened {
 /**
  * A visitor accepted an invitation: their conversation opens with the invitation's text as its
  * first message. An agent's invitation is assigned to that agent at once, past routing's
- * capacity (they chose to engage this visitor, as with a pick; routing's ACD does not count it).
+ * capacity (they chose to engage this visitor); routing counts it on their load from the opened
+ * event, and the ACD gives them no more until a slot frees.
  * An auto-invite's (no agent) waits in the queue like any new conversation, its text a bot
  * message. Idempotent: the message carries the invitation as its client id, so a repeated
  * accept finds it and changes nothing.
@@ -125,13 +126,9 @@ export class AcceptInvitation {
       clientMessageId: this.invitationMessages.clientMessageId(request.invitationId),
       deliveryStatus: DeliveryStatus.Sent,
     });
-    // Unassigned: the opened event queues it in routing. Assigned: routing is not involved.
-    const created = this.notifier.messageCreated(
-      message,
-      conversation,
-      Channel.Web,
-      agentId ? null : 'new',
-    );
+    // The opened event queues it in routing, or (assigned) makes routing record it as the
+    // agent's and count it on their load, so it can be transferred and frees a slot when resolved.
+    const created = this.notifier.messageCreated(message, conversation, Channel.Web, 'new');
     const assigned = agentId ? [this.notifier.assigned(conversation, null)] : [];
     const events = await this.outbox.add(tx, [...created, ...assigned]);
     return { conversation, message, events };

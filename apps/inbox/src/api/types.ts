@@ -8,6 +8,7 @@ export type {
   ConversationListItem,
   ConversationReadView,
   ConversationView,
+  MessageDeliveryRealtime as MessageDeliveryChange,
   MessageView,
   NoteView,
   TagView,

@@ -141,6 +141,11 @@ export class AssignmentApplier {
       await this.dropRoute(row);
       return { view, again: false };
     }
+    // It already has routing's choice (a conversation that opened assigned): record that.
+    if (view.status !== ConversationStatus.Open && view.assigneeId === row.agentId) {
+      await this.release(row, { agentId: view.assigneeId, departmentId: view.departmentId }, 0);
+      return { view, again: true };
+    }
     // Reopened by a customer message, it still names its former agent while it waits ('open'):
     // when routing chose that same agent, assigning them again (expected: them) makes it theirs.
     if (

@@ -30,7 +30,10 @@ export class ConversationLifecycle {
     this.routes = new RoutesRepository(database.dataSource.manager);
   }
 
-  /** A conversation waits for an agent: queue it, then let the drain assign it if it can. */
+  /**
+   * A conversation waits for an agent: queue it, then let the drain assign it if it can. One
+   * that opened assigned (an accepted invitation) is recorded as its agent's instead.
+   */
   async opened(event: ConversationOpened): Promise<void> {
     const arrival: Arrival = {
       conversationId: event.conversationId,
@@ -40,6 +43,17 @@ export class ConversationLifecycle {
       openedEventId: event.eventId,
       vip: await this.customerVip.of(event),
     };
+    if (event.assigneeId) {
+      const owned = { ...arrival, agentId: event.assigneeId };
+      await this.routing.run(event.workspaceId, (data, fx) =>
+        recordOpenedAssigned(data, owned, fx),
+      );
+      this.logger.log(
+        { conversationId: event.conversationId, agentId: event.assigneeId },
+        'conversation opened assigned: recorded on its agent',
+      );
+      return;
+    }
     const restart = event.reopened
       ? (data: RoutingData, fx: RoutingEffects) => restartCycle(data, arrival, fx)
       : undefined;
@@ -95,6 +109,22 @@ export async function releaseResolved(
   }
   effects.drain = true;
   effects.queueTouched = true;
+}
+
+/**
+ * Under the workspace lock: the conversation becomes its agent's route and counts on their load
+ * (once, however often the event comes). The applier then confirms it with the conversation
+ * service, which also drops it again if it was resolved before this event arrived.
+ */
+export async function recordOpenedAssigned(
+  data: RoutingData,
+  arrival: Arrival & { agentId: string },
+  effects: RoutingEffects,
+): Promise<void> {
+  if (!(await data.routes.recordOpenedAssigned(arrival))) return;
+  await data.agents.ensureStatus(arrival.workspaceId, arrival.agentId);
+  await data.agents.countChosenChat(arrival.agentId);
+  effects.toApply.add(arrival.conversationId);
 }
 
 // Reopened while routing still holds the previous cycle (its Resolved is late): start over.

@@ -79,6 +79,16 @@ const RESTART_PRIORITY = routePrioritySql({
 // queued under the lock keep null, since the drain of that same transaction sees them.
 const CURRENT_XACT = 'pg_current_xact_id()::text::bigint';
 
+// An arrival as $1 conversation, $2 workspace, $3 department, $4 opened at, $5 event id, $6 vip.
+const arrivalParams = (arrival: Arrival) => [
+  arrival.conversationId,
+  arrival.workspaceId,
+  arrival.departmentId,
+  arrival.openedAt,
+  arrival.openedEventId,
+  arrival.vip,
+];
+
 /** Routes: one row per conversation waiting for or owned by an agent. */
 export class RoutesRepository {
   constructor(private readonly db: Queryable) {}
@@ -106,14 +116,27 @@ export class RoutesRepository {
        values ($1, $2, ${ARRIVAL_DEPARTMENT}, 'queued', $4, $5, $3, $6, ${ARRIVAL_PRIORITY}, ${CURRENT_XACT})
        on conflict (conversation_id) do nothing
        returning conversation_id`,
-      [
-        arrival.conversationId,
-        arrival.workspaceId,
-        arrival.departmentId,
-        arrival.openedAt,
-        arrival.openedEventId,
-        arrival.vip,
-      ],
+      arrivalParams(arrival),
+    );
+    return inserted.length > 0;
+  }
+
+  /**
+   * Records a conversation that opened already assigned to `agentId` (an accepted invitation):
+   * theirs, answered (the invitation was their first word), not yet confirmed with the
+   * conversation service, so the applier checks it is still theirs and not over. False when
+   * routing already has it; the caller counts the chat only when true.
+   */
+  async recordOpenedAssigned(arrival: Arrival & { agentId: string }): Promise<boolean> {
+    const inserted = await queryRows(
+      this.db,
+      `insert into routing.routes
+         (conversation_id, workspace_id, department_id, state, agent_id, assigned_at, answered,
+          opened_at, opened_event_id, applied_department_id, vip, priority)
+       values ($1, $2, $3, 'assigned', $7, clock_timestamp(), true, $4, $5, $3, $6, ${ARRIVAL_PRIORITY})
+       on conflict (conversation_id) do nothing
+       returning conversation_id`,
+      [...arrivalParams(arrival), arrival.agentId],
     );
     return inserted.length > 0;
   }

@@ -242,6 +242,19 @@ export class AgentsRepository {
   }
 
   /**
+   * Counts a chat the agent took on by their own choice (an accepted invitation), also past
+   * their maximum: the ACD then gives them nothing more until enough slots free.
+   */
+  async countChosenChat(agentId: string): Promise<void> {
+    await this.db.query(
+      `update routing.agent_status
+          set active_chats = active_chats + 1, last_assigned_at = clock_timestamp(), updated_at = now()
+        where agent_id = $1`,
+      [agentId],
+    );
+  }
+
+  /**
    * Adds `delta` chats per occurrence of an agent id. Increments are refused past the agent's
    * maximum (the transaction fails); decrements below zero hit ck_agent_status_active_chats.
    */

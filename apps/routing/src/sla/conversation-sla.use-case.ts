@@ -52,6 +52,9 @@ export class ConversationSla {
   }
 
   opened(event: ConversationOpened): Promise<void> {
+    // Opened by the agent's own invitation: nobody waits for an answer yet; the customer's
+    // first message starts the clocks, as for any conversation.
+    if (event.assigneeId) return Promise.resolve();
     const at = new Date(event.occurredAt);
     return this.transactions.run(event.workspaceId, async (book, tx) => {
       const facts = {

@@ -17,7 +17,12 @@ import {
   type TicketSnapshot,
 } from '@hub/contracts';
 import { AgentRole, Priority, TicketStatus } from '@hub/domain';
-import { namespacedStream, namespacedSubject, streamsUsedBy } from '@hub/messaging';
+import {
+  namespacedDurable,
+  namespacedStream,
+  namespacedSubject,
+  streamsUsedBy,
+} from '@hub/messaging';
 import { OutboxModule } from '@hub/outbox';
 import {
   Database,
@@ -181,6 +186,20 @@ export class SlaTestbed {
   }
 
   /** Polls until the subject's clocks satisfy `ready` (events are consumed asynchronously). */
+  /** Waits until the durable has taken and acknowledged everything published so far. */
+  async consumed(durable: string): Promise<void> {
+    const jsm = await jetstreamManager(this.nc);
+    const stream = namespacedStream(this.namespace, 'EVENTS');
+    const name = namespacedDurable(this.namespace, durable);
+    const deadline = Date.now() + WAIT_MS;
+    for (;;) {
+      const info = await jsm.consumers.info(stream, name);
+      if (info.num_pending === 0 && info.num_ack_pending === 0) return;
+      if (Date.now() > deadline) throw new Error(`${durable} still has messages to take`);
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  }
+
   async clocksWhen(
     workspaceId: string,
     subjectId: string,

@@ -5,7 +5,8 @@ import { ConversationEventBase } from './conversation-event';
 
 /**
  * `evt.conversation.conversation.opened.v1`: a customer message opened a new conversation or
- * reopened a resolved one; it waits for an agent.
+ * reopened a resolved one, and it waits for an agent; or a visitor accepted an agent's
+ * invitation, and it opened already assigned to that agent (`assigneeId`).
  */
 export class ConversationOpened extends ConversationEventBase {
   @IsEntityId() inboxId!: string;
@@ -19,4 +20,9 @@ export class ConversationOpened extends ConversationEventBase {
    * conversation (first contact on the identity). Absent: unknown, and routing asks crm.
    */
   @IsOptional() @IsBoolean() vip?: boolean;
+  /**
+   * The agent it opened assigned to (the agent whose invitation the visitor accepted): routing
+   * records it as theirs and counts it on their load instead of queueing it. Absent: it waits.
+   */
+  @IsOptional() @IsEntityId() assigneeId?: string;
 }

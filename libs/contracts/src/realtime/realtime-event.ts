@@ -1,4 +1,4 @@
-import type { AgentPresence, AgentRole } from '@hub/domain';
+import type { AgentPresence, AgentRole, DeliveryStatus } from '@hub/domain';
 import type { ConversationView } from '../views/conversation-view';
 import type { SlaClockEvent } from '../routing/sla-clock-event';
 import type { MessageView } from '../views/message-view';
@@ -20,6 +20,19 @@ export interface MessageFailedRealtime {
   type: 'message.failed';
   clientMessageId: string;
   code: string;
+}
+
+/**
+ * To a conversation's assignee: the channel reported on one of its replies (the relay took the
+ * mail or refused it, the platform delivered or read it, an API callback failed). Statuses only
+ * move forward; `deliveryError` is the channel's reason when `deliveryStatus` is `failed`.
+ */
+export interface MessageDeliveryRealtime {
+  type: 'message.delivery';
+  conversationId: string;
+  messageId: string;
+  deliveryStatus: DeliveryStatus;
+  deliveryError?: string;
 }
 
 /** Someone in the conversation started or stopped typing. */
@@ -188,6 +201,7 @@ export type RealtimeEvent =
   | MessageCreatedRealtime
   | OnlookerRealtimeEvent
   | ConversationReadRealtime
+  | MessageDeliveryRealtime
   | TypingRealtime
   | DraftRealtime
   | ConversationUpdatedRealtime
@@ -219,6 +233,7 @@ export type VisitorRealtimeEvent =
 /** What `rt.agent.<id>` carries. */
 export type AgentRealtimeEvent =
   | MessageCreatedRealtime
+  | MessageDeliveryRealtime
   | ConversationUpdatedRealtime
   | TicketReminderRealtime
   | SlaAlertRealtime

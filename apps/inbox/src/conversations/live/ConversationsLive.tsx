@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useSignedIn, useSocketEvent, useReconnectCount } from '../../api/HubProvider';
 import { mergeBySeq } from '../../api/transcript';
-import type { ConversationView, MessageView } from '../../api/types';
+import type { ConversationView, MessageDeliveryChange, MessageView } from '../../api/types';
 import { keys, setUnread } from '../api/queries';
 import { Outbox } from '../view/outbox';
 import { alertAgent } from './alerts';
@@ -43,6 +43,21 @@ export function addMessage(queryClient: QueryClient, message: MessageView): void
       row.id === message.conversationId && row.lastSeq < message.seq
         ? { ...row, lastSeq: message.seq, updatedAt: message.createdAt }
         : row,
+    ),
+  );
+}
+
+/** A reply's new delivery status, into its transcript's cache. */
+export function setDelivery(queryClient: QueryClient, change: MessageDeliveryChange): void {
+  queryClient.setQueryData<MessageView[]>(keys.messages(change.conversationId), (messages) =>
+    messages?.map((message) =>
+      message.id === change.messageId
+        ? {
+            ...message,
+            deliveryStatus: change.deliveryStatus,
+            ...(change.deliveryError ? { deliveryError: change.deliveryError } : {}),
+          }
+        : message,
     ),
   );
 }
@@ -110,6 +125,9 @@ export function ConversationsLive({ children }: { children: ReactNode }) {
     setUnread(queryClient, String(frame.conversationId), () => Number(frame.unreadCount)),
   );
   useUnreadTitle();
+  useSocketEvent('message.delivery', (frame) =>
+    setDelivery(queryClient, frame as unknown as MessageDeliveryChange),
+  );
 
   useSocketEvent('typing', (frame) =>
     live.typing.typing(String(frame.conversationId), frame.isTyping === true),

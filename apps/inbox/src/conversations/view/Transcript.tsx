@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MessageView, NoteView } from '../../api/types';
 import { useNotes } from '../api/queries';
 import { useLive } from '../live/ConversationsLive';
+import { DeliveryState } from './DeliveryState';
 import { MessageBody } from './MessageBody';
 import { QuotedReply } from './QuotedReply';
 import type { PendingReply } from './outbox';
@@ -47,14 +48,14 @@ export function Transcript(props: { conversationId: string; messages: readonly M
         ) : (
           <li
             key={`m-${entry.message.id}`}
-            className={`message ${entry.message.direction} sender-${entry.message.senderType}`}
+            className={`message ${entry.message.direction} sender-${entry.message.senderType}${entry.message.deliveryStatus === 'failed' ? ' failed' : ''}`}
           >
             <QuotedReply message={entry.message} messages={props.messages} />
             <MessageBody message={entry.message} />
             <footer>
               <time dateTime={entry.at}>{time.format(new Date(entry.at))}</time>
               {entry.message.direction === 'outbound' ? (
-                <span className="delivery stored">{t('delivery.stored')}</span>
+                <DeliveryState message={entry.message} />
               ) : null}
             </footer>
           </li>
