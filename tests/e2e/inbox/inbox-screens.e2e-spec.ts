@@ -135,7 +135,7 @@ describe('the inbox screens: visitors, tickets, supervisor, customer', () => {
     const transcript = sue.page.getByRole('list', {
       name: say('ja-JP', 'supervisor', 'transcript'),
     });
-    await transcript.getByText(FIRST).waitFor({ timeout: WAIT_MS });
+    await transcript.getByText(INVITE).waitFor({ timeout: WAIT_MS });
 
     // The customer types without sending: the supervisor sees it, read-only.
     const composer = widgetOf(visitorPage).getByRole('textbox', { name: EN.composer });
@@ -165,7 +165,7 @@ describe('the inbox screens: visitors, tickets, supervisor, customer', () => {
     await sue.page.waitForTimeout(3_500);
     expect(transcriptReads).toHaveLength(2);
     expect(await transcript.getByRole('listitem').allInnerTexts()).toEqual([
-      expect.stringContaining(FIRST),
+      expect.stringContaining(INVITE),
       expect.stringContaining(DRAFT),
       expect.stringContaining(WHILE_AWAY),
     ]);
