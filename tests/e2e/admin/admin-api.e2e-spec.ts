@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { SecretBox } from '@hub/secret-box';
 import { SUBJECTS } from '@hub/contracts';
 import { AgentRole } from '@hub/domain';
@@ -237,6 +237,84 @@ describe('admin API', () => {
     const listed = await call('GET', '/inboxes', admin);
     expect(JSON.stringify(listed.body)).not.toContain(lineSecret);
     expect(JSON.stringify(listed.body)).not.toContain(signingSecret);
+  });
+
+  it('rotates an API inbox’s signing secret, the old one accepted until the overlap ends', async () => {
+    const first = randomBytes(24).toString('hex');
+    const created = await call<{ id: string }>('POST', '/inboxes', admin, {
+      channel: 'api',
+      name: 'Rotating backend',
+      settings: { api: { callbackUrl: null }, signingSecret: first },
+    });
+    expect(created.status).toBe(201);
+    const inboxId = created.body.id;
+    // A message signed with `secret` at `timestamp` (now unless given), as integrators sign.
+    const post = (secret: string, timestamp = Math.floor(Date.now() / 1000)) => {
+      const body = JSON.stringify({
+        messageId: `m-${randomUUID()}`,
+        contact: { id: 'c-1' },
+        content: 'Order 42 shipped?',
+      });
+      const mac = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+      return api.call<{ code?: string }>('POST', `/api/v1/inboxes/${inboxId}/messages`, {
+        body,
+        headers: {
+          'content-type': 'application/json',
+          'x-hub-timestamp': String(timestamp),
+          'x-hub-signature': `v1=${mac}`,
+        },
+      });
+    };
+    const rotate = (overlapSeconds?: number, token = admin) =>
+      call<{ signingSecret: string; previousSecretExpiresAt: string | null; secretsSet: string[] }>(
+        'POST',
+        `/inboxes/${inboxId}/rotate-secret`,
+        token,
+        overlapSeconds === undefined ? {} : { overlapSeconds },
+      );
+    expect((await post(first)).status).toBe(202);
+    expect((await rotate(undefined, agent)).status).toBe(403);
+
+    // The stated default: a day.
+    const second = await rotate();
+    expect(second.status).toBe(200);
+    const overlapEnd = Date.parse(second.body.previousSecretExpiresAt ?? '');
+    expect(Math.abs(overlapEnd - (Date.now() + 24 * 3600_000))).toBeLessThan(60_000);
+    expect(second.body.signingSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(second.body.secretsSet).toEqual(['previousSigningSecret', 'signingSecret']);
+    const listed = await call('GET', '/inboxes', admin);
+    expect(JSON.stringify(listed.body)).not.toContain(second.body.signingSecret);
+    expect((await post(second.body.signingSecret)).status).toBe(202);
+    expect((await post(first)).status).toBe(202);
+
+    // A 60-second overlap: the old secret works now, and no longer for a request signed past
+    // its end (timestamps up to five minutes ahead are admitted, so no test has to sleep).
+    const third = await rotate(60);
+    const later = Math.floor(Date.now() / 1000) + 120;
+    expect((await post(second.body.signingSecret)).status).toBe(202);
+    expect(await post(second.body.signingSecret, later)).toMatchObject({
+      status: 401,
+      body: { code: 'API_SIGNATURE_INVALID' },
+    });
+    expect((await post(third.body.signingSecret, later)).status).toBe(202);
+    // The rotation ended the earlier overlap: the first secret is refused already.
+    expect((await post(first)).status).toBe(401);
+
+    // Without an overlap, and when the secret is set by hand, the old one stops at once.
+    const fourth = await rotate(0);
+    expect(fourth.body).toMatchObject({
+      previousSecretExpiresAt: null,
+      secretsSet: ['signingSecret'],
+    });
+    expect((await post(third.body.signingSecret)).status).toBe(401);
+    expect((await post(fourth.body.signingSecret)).status).toBe(202);
+    await rotate(3600);
+    const byHand = randomBytes(24).toString('hex');
+    await call('PATCH', `/inboxes/${inboxId}`, admin, {
+      settings: { api: { callbackUrl: null }, signingSecret: byHand },
+    });
+    expect((await post(fourth.body.signingSecret)).status).toBe(401);
+    expect((await post(byHand)).status).toBe(202);
   });
 
   it('invites an agent with a one-time token that sets their name and password', async () => {

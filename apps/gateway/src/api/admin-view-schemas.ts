@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { SetTelegramWebhookReply } from '@hub/contracts';
 import { CHANNELS, type Channel } from '@hub/domain';
 import type { InboxAdminView } from '../inboxes/inbox-admin-view';
-import type { InboxSnippetView } from '../inboxes/inboxes.service';
+import type { InboxSnippetView, RotatedApiInboxView } from '../inboxes/inboxes.service';
 
 export class InboxAdminViewSchema implements InboxAdminView {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -14,6 +14,18 @@ export class InboxAdminViewSchema implements InboxAdminView {
   secretsSet!: string[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class RotatedApiInboxSchema extends InboxAdminViewSchema implements RotatedApiInboxView {
+  @ApiProperty({ description: 'The new signing secret: shown this once, never again' })
+  signingSecret!: string;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'Until when the replaced secret is still accepted (null: not at all)',
+  })
+  previousSecretExpiresAt!: string | null;
 }
 
 export class TelegramWebhookSchema implements SetTelegramWebhookReply {
