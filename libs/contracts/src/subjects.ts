@@ -58,9 +58,11 @@ import { CreateCustomerRequest, UpdateCustomerRequest } from './crm/write-custom
 import { AddIdentityRequest, RemoveIdentityRequest } from './crm/customer-identities';
 import {
   DefineAttributeRequest,
+  DeleteAttributeRequest,
   ListAttributesRequest,
   UpdateAttributeRequest,
   type AttributeDefinitionView,
+  type DeletedAttributeView,
 } from './crm/customer-attributes';
 import {
   DecideLinkSuggestionRequest,
@@ -314,6 +316,11 @@ export const SUBJECTS = {
       'crm.attribute.update',
       UpdateAttributeRequest,
       returns<AttributeDefinitionView>(),
+    ),
+    deleteAttribute: defineRequest(
+      'crm.attribute.delete',
+      DeleteAttributeRequest,
+      returns<DeletedAttributeView>(),
     ),
     listAttributes: defineRequest(
       'crm.attribute.list',

@@ -1,7 +1,9 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { SecretBox } from '@hub/secret-box';
-import { SUBJECTS } from '@hub/contracts';
+import { SUBJECTS, type CustomerChanged } from '@hub/contracts';
 import { AgentRole } from '@hub/domain';
+import { namespacedSubject } from '@hub/messaging';
+import { waitFor } from '@hub/testing';
 import { Client } from 'pg';
 import { AgentSocketClient } from '../support/agent-socket-client';
 import type { Locale } from '../support/browser';
@@ -424,6 +426,91 @@ describe('admin API', () => {
       agentIds: [workspace.agents.ada.id],
     });
     expect(ownDepartment).toMatchObject({ status: 404, body: { code: 'AGENT_NOT_FOUND' } });
+  });
+
+  it('deletes a custom attribute with every customer’s value of it, audited and announced', async () => {
+    const define = (key: string, body: object) =>
+      call<{ id: string }>('POST', '/customer-attributes', admin, { key, label: key, ...body });
+    const tier = await define('tier', { type: 'list', options: ['gold', 'silver'] });
+    await define('region', { type: 'text' });
+    const customer = (attributes: object) =>
+      call<{ id: string }>('POST', '/customers', admin, { name: 'Attributed', attributes });
+    const gold = await customer({ tier: 'gold', region: 'Kansai' });
+    const silver = await customer({ tier: 'silver' });
+    const regionOnly = await customer({ region: 'Kanto' });
+    const changed: CustomerChanged[] = [];
+    const events = suite.nc.subscribe(
+      namespacedSubject(suite.namespace, 'evt.crm.customer.changed.v1'),
+      { callback: (_, message) => changed.push(message.json<CustomerChanged>()) },
+    );
+    try {
+      const other = await createWorkspace(suite.database.url, { boss: AgentRole.Admin });
+      const boss = await api.login(other.slug, other.agents.boss.email, other.agents.boss.password);
+      const path = `/customer-attributes/${tier.body.id}`;
+      expect(await call('DELETE', path, boss)).toMatchObject({
+        status: 404,
+        body: { code: 'CUSTOMER_ATTRIBUTE_NOT_FOUND' },
+      });
+      expect(await call('DELETE', path, agent)).toMatchObject({
+        status: 403,
+        body: { code: 'AUTH_FORBIDDEN' },
+      });
+
+      const deleted = await call('DELETE', path, admin);
+      expect(deleted).toMatchObject({
+        status: 200,
+        body: { definition: { id: tier.body.id, key: 'tier' }, valuesRemoved: 2 },
+      });
+      expect(await call('DELETE', path, admin)).toMatchObject({ status: 404 });
+      const attributesOf = async (id: string) =>
+        (await call<{ attributes: object }>('GET', `/customers/${id}`, admin)).body.attributes;
+      expect(await attributesOf(gold.body.id)).toEqual({ region: 'Kansai' });
+      expect(await attributesOf(silver.body.id)).toEqual({});
+      expect(await attributesOf(regionOnly.body.id)).toEqual({ region: 'Kanto' });
+      const listed = await call<{ key: string }[]>('GET', '/customer-attributes', admin);
+      expect(listed.body.map((d) => d.key)).not.toContain('tier');
+
+      const { rows: audited } = await db.query<{ entity_id: string; changes: unknown }>(
+        `SELECT entity_id, changes FROM crm.audit_entries
+          WHERE action = 'updated' AND changes @> '[{"field": "attributes.tier"}]'::jsonb
+          ORDER BY entity_id`,
+      );
+      expect(audited).toEqual(
+        [
+          {
+            entity_id: gold.body.id,
+            changes: [{ field: 'attributes.tier', from: 'gold', to: null }],
+          },
+          {
+            entity_id: silver.body.id,
+            changes: [{ field: 'attributes.tier', from: 'silver', to: null }],
+          },
+        ].sort((a, b) => a.entity_id.localeCompare(b.entity_id)),
+      );
+      const removals = () =>
+        changed.filter((event) => event.changes.some((c) => c.field === 'attributes.tier'));
+      await waitFor(
+        () => removals().length === 2,
+        15_000,
+        () => `events so far: ${JSON.stringify(changed)}`,
+      );
+      expect(
+        removals()
+          .map((event) => [event.customerId, event.action])
+          .sort(),
+      ).toEqual(
+        [
+          [gold.body.id, 'updated'],
+          [silver.body.id, 'updated'],
+        ].sort(),
+      );
+
+      // The key is free again, and nothing of the old values comes back with it.
+      expect((await define('tier', { type: 'text' })).status).toBe(201);
+      expect(await attributesOf(silver.body.id)).toEqual({});
+    } finally {
+      events.unsubscribe();
+    }
   });
 
   it('refuses to delete a department while a conversation waits in it, and deletes it after', async () => {

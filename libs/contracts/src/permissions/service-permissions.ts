@@ -124,6 +124,7 @@ export const SERVICE_PERMISSIONS = {
       SUBJECTS.crm.decideLinkSuggestion,
       SUBJECTS.crm.defineAttribute,
       SUBJECTS.crm.updateAttribute,
+      SUBJECTS.crm.deleteAttribute,
       SUBJECTS.crm.listAttributes,
       SUBJECTS.crm.putOrder,
       SUBJECTS.crm.listOrders,
