@@ -163,6 +163,7 @@ import {
   SetTelegramWebhookRequest,
   type SetTelegramWebhookReply,
 } from './social/set-telegram-webhook';
+import { GetWebhookEndpointRequest, type WebhookEndpointView } from './social/webhook-endpoint';
 import { defineEvent, defineRequest, returns } from './messages/contract';
 import { AgentConnectionChangedRequest } from './routing/agent-connection-changed';
 import { AuthenticateAgentRequest } from './routing/authenticate-agent';
@@ -670,6 +671,11 @@ export const SUBJECTS = {
       'connector-social.telegram-webhook.set',
       SetTelegramWebhookRequest,
       returns<SetTelegramWebhookReply>(),
+    ),
+    getWebhookEndpoint: defineRequest(
+      'connector-social.webhook-endpoint.get',
+      GetWebhookEndpointRequest,
+      returns<WebhookEndpointView>(),
     ),
     deliveryReported: defineEvent(
       'evt.social.delivery.reported.v1',

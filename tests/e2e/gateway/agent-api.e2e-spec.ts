@@ -107,6 +107,7 @@ describe('the agent API and socket', () => {
         'GET /api/v1/inboxes',
         'GET /api/v1/inboxes/{inboxId}',
         'GET /api/v1/inboxes/{inboxId}/snippet',
+        'GET /api/v1/inboxes/{inboxId}/webhook',
         'GET /api/v1/webhooks',
         'GET /api/v1/webhooks/{webhookId}',
         'GET /api/v1/webhooks/{webhookId}/deliveries',

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { SetTelegramWebhookReply } from '@hub/contracts';
+import type { SetTelegramWebhookReply, WebhookEndpointView } from '@hub/contracts';
 import { CHANNELS, type Channel } from '@hub/domain';
 import type { InboxAdminView } from '../inboxes/inbox-admin-view';
 import type { InboxSnippetView, RotatedApiInboxView } from '../inboxes/inboxes.service';
@@ -30,6 +30,18 @@ export class RotatedApiInboxSchema extends InboxAdminViewSchema implements Rotat
 
 export class TelegramWebhookSchema implements SetTelegramWebhookReply {
   @ApiProperty({ example: 'https://social.example.com/webhooks/telegram/…' }) url!: string;
+}
+
+export class WebhookEndpointSchema implements WebhookEndpointView {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'https://social.example.com/webhooks/line/…',
+    description: 'Null while SOCIAL_PUBLIC_URL is not configured',
+  })
+  url!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "Meta's verify token, else null" })
+  verifyToken!: string | null;
 }
 
 export class InboxSnippetSchema implements InboxSnippetView {

@@ -6,13 +6,14 @@ import {
   InboxSnippetSchema,
   RotatedApiInboxSchema,
   TelegramWebhookSchema,
+  WebhookEndpointSchema,
 } from '../api/admin-view-schemas';
 import type { AuthenticatedAgent } from '../auth/authenticated-agent';
 import { CurrentAgent } from '../auth/current-agent.decorator';
 import { RotateSecretBody } from '../api/rotate-secret.dto';
 import { CreateInboxBody, InboxParams, UpdateInboxBody } from './dto/inbox.dto';
 import type { InboxAdminView } from './inbox-admin-view';
-import type { SetTelegramWebhookReply } from '@hub/contracts';
+import type { SetTelegramWebhookReply, WebhookEndpointView } from '@hub/contracts';
 import { InboxesService, type InboxSnippetView, type RotatedApiInboxView } from './inboxes.service';
 
 const ADMIN_ONLY = { status: 403, description: 'AUTH_FORBIDDEN (not an admin)' };
@@ -102,6 +103,23 @@ export class InboxesController {
     @Param() { inboxId }: InboxParams,
   ): Promise<InboxSnippetView> {
     return this.inboxes.snippet(admin, inboxId);
+  }
+
+  @Get(':inboxId/webhook')
+  @ApiOperation({
+    summary: "Admin only: the URL a social inbox's platform calls (and Meta's verify token)",
+    description:
+      'Messenger, Instagram and WhatsApp share `<SOCIAL_PUBLIC_URL>/webhooks/meta` with the ' +
+      "instance's verify token; Telegram and LINE have one URL per inbox. `url` is null while " +
+      'the operator has not set SOCIAL_PUBLIC_URL.',
+  })
+  @ApiOkResponse({ type: WebhookEndpointSchema })
+  @ApiErrors(ADMIN_ONLY, { status: 404, description: 'INBOX_NOT_FOUND (or not a social inbox)' })
+  webhookEndpoint(
+    @CurrentAgent() admin: AuthenticatedAgent,
+    @Param() { inboxId }: InboxParams,
+  ): Promise<WebhookEndpointView> {
+    return this.inboxes.webhookEndpoint(admin, inboxId);
   }
 
   @Post(':inboxId/telegram/webhook')

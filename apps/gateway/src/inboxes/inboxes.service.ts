@@ -1,14 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  PLATFORM_WEBHOOK_CHANNELS,
   SUBJECTS,
   type CreateInboxRequest,
+  type GetWebhookEndpointRequest,
   type DeleteInboxRequest,
   type GetInboxRequest,
   type InboxView,
   type SetTelegramWebhookReply,
   type SetTelegramWebhookRequest,
   type UpdateInboxRequest,
+  type WebhookEndpointView,
   type WorkspaceScopedRequest,
 } from '@hub/contracts';
 import { Channel } from '@hub/domain';
@@ -133,6 +136,18 @@ export class InboxesService {
     }
     const request: SetTelegramWebhookRequest = { workspaceId: admin.workspaceId, inboxId };
     return this.rpc.request(SUBJECTS.social.setTelegramWebhook, request);
+  }
+
+  /** Where the platform is to call a social inbox back (and Meta's verify token). */
+  async webhookEndpoint(admin: AuthenticatedAgent, inboxId: string): Promise<WebhookEndpointView> {
+    adminOnly(admin, "read an inbox's webhook");
+    const inbox = await this.inboxOf(admin, inboxId);
+    const channel = PLATFORM_WEBHOOK_CHANNELS.find((platform) => platform === inbox.channel);
+    if (!channel) {
+      throw new DomainException('INBOX_NOT_FOUND', `Inbox ${inboxId} is not a social inbox`);
+    }
+    const request: GetWebhookEndpointRequest = { inboxId, channel };
+    return this.rpc.request(SUBJECTS.social.getWebhookEndpoint, request);
   }
 
   /**

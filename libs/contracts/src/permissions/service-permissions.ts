@@ -112,6 +112,7 @@ export const SERVICE_PERMISSIONS = {
       SUBJECTS.conversation.updateInbox,
       SUBJECTS.conversation.deleteInbox,
       SUBJECTS.social.setTelegramWebhook,
+      SUBJECTS.social.getWebhookEndpoint,
       SUBJECTS.crm.getCustomer,
       SUBJECTS.crm.searchCustomers,
       SUBJECTS.crm.mergeCustomers,
