@@ -441,7 +441,11 @@ describe('admin API', () => {
     const changed: CustomerChanged[] = [];
     const events = suite.nc.subscribe(
       namespacedSubject(suite.namespace, 'evt.crm.customer.changed.v1'),
-      { callback: (_, message) => changed.push(message.json<CustomerChanged>()) },
+      {
+        callback: (_, message) => {
+          changed.push(message.json<CustomerChanged>());
+        },
+      },
     );
     try {
       const other = await createWorkspace(suite.database.url, { boss: AgentRole.Admin });
