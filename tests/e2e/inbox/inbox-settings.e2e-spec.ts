@@ -102,6 +102,20 @@ describe('the settings screens of the inbox, against the real admin API', () => 
     await fieldError(scope).waitFor();
     expect(await field.getAttribute('aria-invalid')).toBe('true');
   };
+  /** Opens the fixture's web inbox ("Website") for editing: its form. */
+  const editWebsite = async (page: Page, locale: Locale = 'en-US') => {
+    await tableOf(page, text(locale, 'inboxes.title'))
+      .getByRole('button', { name: text(locale, 'inboxes.edit', { name: 'Website' }) })
+      .click();
+    return form(page, text(locale, 'inboxes.editing', { name: 'Website' }));
+  };
+  const storedWidget = async () =>
+    (
+      await api<{ settings: { widget: Record<string, unknown> } }>(
+        'GET',
+        `/inboxes/${workspace.inboxId}`,
+      )
+    ).settings.widget;
   /** A web inbox form's group of visitor texts in one of the widget's languages. */
   const textsIn = (scope: Locator, language: string, locale: Locale = 'en-US') =>
     scope.getByRole('group', {
@@ -317,10 +331,7 @@ describe('the settings screens of the inbox, against the real admin API', () => 
     });
 
     await openSettings('inboxes');
-    await tableOf(page, en('inboxes.title'))
-      .getByRole('button', { name: en('inboxes.edit', { name: 'Website' }) })
-      .click();
-    const inbox = form(page, en('inboxes.editing', { name: 'Website' }));
+    const inbox = await editWebsite(page);
     await textsIn(inbox, 'en').getByLabel(en('inboxes.greeting')).fill('Hello from the shop');
     await inbox.getByLabel(en('inboxes.preChatFields.email')).selectOption('required');
     await inbox.getByRole('button', { name: en('inboxes.addRule') }).click();
@@ -333,11 +344,7 @@ describe('the settings screens of the inbox, against the real admin API', () => 
     await inbox.getByRole('button', { name: en('save') }).click();
     await inbox.waitFor({ state: 'detached' });
 
-    const stored = await api<{ settings: { widget: Record<string, unknown> } }>(
-      'GET',
-      `/inboxes/${workspace.inboxId}`,
-    );
-    expect(stored.settings.widget).toMatchObject({
+    expect(await storedWidget()).toMatchObject({
       greeting: { en: 'Hello from the shop' },
       preChatForm: { enabled: true, fields: [{ name: 'email', required: true }] },
       autoInvite: [
@@ -518,10 +525,7 @@ describe('the settings screens of the inbox, against the real admin API', () => 
   it('edits the widget’s texts per language; a Japanese visitor reads the Japanese ones, a Taiwanese one the default language’s', async () => {
     admin = await openInbox(hub, workspace, workspace.agents.ada);
     const page = await openSettings('inboxes');
-    await tableOf(page, en('inboxes.title'))
-      .getByRole('button', { name: en('inboxes.edit', { name: 'Website' }) })
-      .click();
-    const inbox = form(page, en('inboxes.editing', { name: 'Website' }));
+    const inbox = await editWebsite(page);
     const english = textsIn(inbox, 'en');
     const japanese = textsIn(inbox, 'ja');
     await english.getByLabel(en('inboxes.launcherText')).fill('Chat with us');
@@ -531,11 +535,7 @@ describe('the settings screens of the inbox, against the real admin API', () => 
     await admin.screenshot('settings-web-inbox-texts');
     await inbox.getByRole('button', { name: en('save') }).click();
     await inbox.waitFor({ state: 'detached' });
-    const stored = await api<{ settings: { widget: Record<string, unknown> } }>(
-      'GET',
-      `/inboxes/${workspace.inboxId}`,
-    );
-    expect(stored.settings.widget).toMatchObject({
+    expect(await storedWidget()).toMatchObject({
       defaultLocale: 'en',
       launcherText: { en: 'Chat with us', ja: 'チャットで相談' },
       greeting: { en: 'Welcome to the tea shop', ja: 'お茶のお店へようこそ' },
@@ -629,10 +629,7 @@ describe('the settings screens of the inbox, against the real admin API', () => 
           .first()
           .click();
       }
-      await tableOf(page, text(locale, 'inboxes.title'))
-        .getByRole('button', { name: text(locale, 'inboxes.edit', { name: 'Website' }) })
-        .click();
-      const web = form(page, text(locale, 'inboxes.editing', { name: 'Website' }));
+      const web = await editWebsite(page, locale);
       await textsIn(web, 'ja', locale).scrollIntoViewIfNeeded();
       await admin.screenshot('settings-web-inbox-texts');
       await admin.close();

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/Field';
 import type { AdminInbox } from '../settings-api';
@@ -11,7 +10,7 @@ import {
   type FormChannel,
 } from './channel-inbox-fields';
 import { ChannelInboxConnect } from './ChannelInboxConnect';
-import { InboxFormFrame, useInboxSave } from './InboxFormFrame';
+import { InboxFormFrame, useInboxForm } from './InboxFormFrame';
 
 /**
  * A social or API inbox, new or (given `inbox`) existing: the channel's account ids and its
@@ -29,33 +28,24 @@ export function ChannelInboxForm(props: {
   const { channel, inbox } = props;
   const { t } = useTranslation('settings');
   const fields = CHANNEL_FIELDS[channel];
-  const save = useInboxSave<ChannelInboxDraft>(channel, inbox, (draft) => ({
-    name: draft.name,
-    settings: channelSettingsOf(channel, draft),
-  }));
-  const [draft, setDraft] = useState(() => channelDraftOf(channel, inbox));
+  const { draft, setDraft, save, frame } = useInboxForm<ChannelInboxDraft>({
+    channel,
+    inbox,
+    initial: () => channelDraftOf(channel, inbox),
+    // Typed secrets never stay in the page once stored.
+    emptied: (saved) => (inbox ? { ...saved, secrets: {} } : channelDraftOf(channel)),
+    bodyOf: (saved) => ({ name: saved.name, settings: channelSettingsOf(channel, saved) }),
+    onSaved: (stored) => (inbox ? props.onDone?.() : props.onCreated?.(stored)),
+  });
   const channelName = t(`channels.${channel}`);
-
-  const submit = () =>
-    save.mutate(draft, {
-      onSuccess: (stored) => {
-        setDraft(inbox ? { ...draft, secrets: {} } : channelDraftOf(channel));
-        if (inbox) props.onDone?.();
-        else props.onCreated?.(stored);
-      },
-    });
 
   return (
     <>
       <InboxFormFrame
-        inbox={inbox}
+        {...frame}
         newTitle={t('inboxes.addChannel', { channel: channelName })}
         newSubmit={t('inboxes.submitChannel', { channel: channelName })}
         newId={`new-${channel}-inbox`}
-        name={draft.name}
-        onName={(name) => setDraft({ ...draft, name })}
-        save={save}
-        onSubmit={submit}
         onDone={props.onDone}
       >
         {fields.plain.map((field) => (

@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/Field';
 import type { AdminInbox } from '../settings-api';
-import { InboxFormFrame, useInboxSave } from './InboxFormFrame';
+import { InboxFormFrame, useInboxForm } from './InboxFormFrame';
 
 interface EmailInboxDraft {
   name: string;
@@ -79,11 +78,14 @@ const EMAIL = 'settings.email';
 /** An email inbox, new or (given `inbox`) existing: address, name, signature, its own relay. */
 export function EmailInboxForm({ inbox, onDone }: { inbox?: AdminInbox; onDone?: () => void }) {
   const { t } = useTranslation('settings');
-  const save = useInboxSave<EmailInboxDraft>('email', inbox, (draft) => ({
-    name: draft.name,
-    settings: settingsOf(draft),
-  }));
-  const [draft, setDraft] = useState<EmailInboxDraft>(() => (inbox ? draftOf(inbox) : EMPTY));
+  const { draft, setDraft, save, frame } = useInboxForm<EmailInboxDraft>({
+    channel: 'email',
+    inbox,
+    initial: () => (inbox ? draftOf(inbox) : EMPTY),
+    emptied: (saved) => (inbox ? saved : EMPTY),
+    bodyOf: (saved) => ({ name: saved.name, settings: settingsOf(saved) }),
+    onSaved: () => onDone?.(),
+  });
   const field = (key: keyof EmailInboxDraft, name: string, type = 'text', required = false) => (
     <Field label={t(`inboxes.${key}`)} error={save.error} name={name}>
       <input
@@ -95,24 +97,12 @@ export function EmailInboxForm({ inbox, onDone }: { inbox?: AdminInbox; onDone?:
     </Field>
   );
 
-  const submit = () =>
-    save.mutate(draft, {
-      onSuccess: () => {
-        if (!inbox) setDraft(EMPTY);
-        onDone?.();
-      },
-    });
-
   return (
     <InboxFormFrame
-      inbox={inbox}
+      {...frame}
       newTitle={t('inboxes.addEmail')}
       newSubmit={t('inboxes.submitEmail')}
       newId="new-email-inbox"
-      name={draft.name}
-      onName={(name) => setDraft({ ...draft, name })}
-      save={save}
-      onSubmit={submit}
       onDone={onDone}
     >
       {field('address', `${EMAIL}.address`, 'email', true)}

@@ -1,4 +1,4 @@
-import type { FormEvent, ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/Field';
 import { FormFooter } from '../components/FormFooter';
@@ -11,23 +11,43 @@ export interface InboxBody {
 }
 
 /**
- * Saves an inbox form: creates an inbox of `channel`, or (given `inbox`) changes that one.
- * Answers the inbox as the hub stored it.
+ * An inbox form's draft and its saving: creates an inbox of `channel`, or (given `inbox`)
+ * changes that one. Once saved the draft becomes `emptied()` (a new inbox's form starts over)
+ * and `onSaved` gets the inbox as the hub stored it. `frame` is what InboxFormFrame takes of it.
  */
-export function useInboxSave<D>(
-  channel: string,
-  inbox: AdminInbox | undefined,
-  bodyOf: (draft: D) => InboxBody,
-) {
-  return useAdminWrite<D, AdminInbox>(
+export function useInboxForm<D extends { name: string }>(options: {
+  channel: string;
+  inbox: AdminInbox | undefined;
+  initial: () => D;
+  emptied: (draft: D) => D;
+  bodyOf: (draft: D) => InboxBody;
+  onSaved?: (stored: AdminInbox) => void;
+}) {
+  const { channel, inbox } = options;
+  const save = useAdminWrite<D, AdminInbox>(
     (draft) => {
-      const body = bodyOf(draft);
+      const body = options.bodyOf(draft);
       return inbox
         ? { path: `/inboxes/${inbox.id}`, method: 'PATCH', body }
         : { path: '/inboxes', method: 'POST', body: { channel, ...body } };
     },
     ['/inboxes'],
   );
+  const [draft, setDraft] = useState<D>(options.initial);
+  const frame = {
+    inbox,
+    name: draft.name,
+    onName: (name: string) => setDraft({ ...draft, name }),
+    save,
+    onSubmit: () =>
+      save.mutate(draft, {
+        onSuccess: (stored) => {
+          setDraft(options.emptied(draft));
+          options.onSaved?.(stored);
+        },
+      }),
+  };
+  return { draft, setDraft, save, frame };
 }
 
 /**

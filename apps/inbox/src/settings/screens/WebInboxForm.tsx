@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field, fieldMessages } from '../../ui/Field';
 import { CheckboxGroup } from '../components/CheckboxGroup';
@@ -6,7 +5,7 @@ import { WeekHoursFields } from '../components/WeekHoursFields';
 import { LOCALES } from '../locales';
 import { useAdminList, type AdminDepartment, type AdminInbox } from '../settings-api';
 import { AutoInviteRulesFields } from './AutoInviteRulesFields';
-import { InboxFormFrame, useInboxSave } from './InboxFormFrame';
+import { InboxFormFrame, useInboxForm } from './InboxFormFrame';
 import { LanguageSelect } from './LanguageSelect';
 import { WidgetTextsFields } from './WidgetTextsFields';
 import {
@@ -29,33 +28,25 @@ const widgetOfInbox = (inbox: AdminInbox | undefined) =>
 export function WebInboxForm({ inbox, onDone }: { inbox?: AdminInbox; onDone?: () => void }) {
   const { t } = useTranslation('settings');
   const departments = useAdminList<AdminDepartment>('/departments');
-  const save = useInboxSave<WebInboxDraft>('web', inbox, (draft) => ({
-    name: draft.name,
-    settings: { ...inbox?.settings, widget: widgetOf(draft, widgetOfInbox(inbox)) },
-  }));
-  const [draft, setDraft] = useState<WebInboxDraft>(() =>
-    inbox ? webInboxDraftOf(inbox.name, widgetOfInbox(inbox)) : EMPTY_WEB_INBOX,
-  );
+  const { draft, setDraft, save, frame } = useInboxForm<WebInboxDraft>({
+    channel: 'web',
+    inbox,
+    initial: () => (inbox ? webInboxDraftOf(inbox.name, widgetOfInbox(inbox)) : EMPTY_WEB_INBOX),
+    emptied: (saved) => (inbox ? saved : EMPTY_WEB_INBOX),
+    bodyOf: (saved) => ({
+      name: saved.name,
+      settings: { ...inbox?.settings, widget: widgetOf(saved, widgetOfInbox(inbox)) },
+    }),
+    onSaved: () => onDone?.(),
+  });
   const errorsOf = (field: string) => fieldMessages(save.error, `${WIDGET}.${field}`);
-
-  const submit = () =>
-    save.mutate(draft, {
-      onSuccess: () => {
-        if (!inbox) setDraft(EMPTY_WEB_INBOX);
-        onDone?.();
-      },
-    });
 
   return (
     <InboxFormFrame
-      inbox={inbox}
+      {...frame}
       newTitle={t('inboxes.addWeb')}
       newSubmit={t('inboxes.submitWeb')}
       newId="new-web-inbox"
-      name={draft.name}
-      onName={(name) => setDraft({ ...draft, name })}
-      save={save}
-      onSubmit={submit}
       onDone={onDone}
     >
       <Field label={t('inboxes.colour')} error={save.error} name={`${WIDGET}.primaryColor`}>
