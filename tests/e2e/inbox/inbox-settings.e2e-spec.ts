@@ -431,7 +431,7 @@ describe('the settings screens of the inbox, against the real admin API', () => 
     expect(await webhookUrl.inputValue()).toBe(`${SOCIAL_PUBLIC_URL}/webhooks/meta`);
     expect(await connect.getByLabel(en('inboxes.verifyToken')).inputValue()).toBe(VERIFY_TOKEN);
     expect(await page.content()).not.toContain(appSecret);
-    await admin.screenshot('settings-messenger-inbox-connect');
+    await hub.browser.screenshot(connect, 'settings-messenger-inbox-connect', 'en-US');
     await edit.getByRole('button', { name: en('cancel') }).click();
 
     const line = await newChannelForm(page, 'line');
@@ -507,7 +507,7 @@ describe('the settings screens of the inbox, against the real admin API', () => 
     await shown.waitFor();
     const second = await shown.inputValue();
     expect(second).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    await admin.screenshot('settings-api-inbox-rotated');
+    await hub.browser.screenshot(connect, 'settings-api-inbox-rotated', 'en-US');
     expect(await postSigned(inboxId!, second)).toBe(202);
     expect(await postSigned(inboxId!, first)).toBe(202);
 
@@ -562,6 +562,7 @@ describe('the settings screens of the inbox, against the real admin API', () => 
           30_000,
           () => `no launcher text "${launcher}" for ${locale}`,
         );
+        await hub.browser.screenshot(visitor.page, 'widget-launcher-text', locale);
         await callHub(visitor.page, 'open');
         await widget.getByText(greeting, { exact: true }).waitFor();
         await hub.browser.screenshot(visitor.page, 'widget-texts-per-language', locale);
@@ -618,12 +619,17 @@ describe('the settings screens of the inbox, against the real admin API', () => 
         await tableOf(page, text(locale, 'inboxes.title'))
           .getByRole('button', { name: text(locale, 'inboxes.edit', { name }) })
           .click();
-        await page
-          .getByRole('region', { name: text(locale, 'inboxes.connect', { name }) })
-          .getByRole('textbox')
-          .first()
-          .waitFor();
-        await admin.screenshot(`settings-edit-inbox-${name.replaceAll(' ', '-').toLowerCase()}`);
+        const connect = page.getByRole('region', {
+          name: text(locale, 'inboxes.connect', { name }),
+        });
+        await connect.getByRole('textbox').first().waitFor();
+        const shot = `settings-edit-inbox-${name.replaceAll(' ', '-').toLowerCase()}`;
+        await hub.browser.screenshot(
+          form(page, text(locale, 'inboxes.editing', { name })),
+          shot,
+          locale,
+        );
+        await hub.browser.screenshot(connect, `${shot}-connect`, locale);
         await page
           .getByRole('button', { name: text(locale, 'cancel') })
           .first()

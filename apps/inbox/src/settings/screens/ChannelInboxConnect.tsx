@@ -102,7 +102,7 @@ function RotateSigningSecret({ inbox }: { inbox: AdminInbox }) {
     );
   return (
     <div>
-      <p className="muted">{t('inboxes.rotateHint')}</p>
+      <p className="muted field-hint">{t('inboxes.rotateHint')}</p>
       <button
         type="button"
         disabled={rotate.isPending}

@@ -35,7 +35,13 @@ export function InboxesSettings() {
             header: t('inboxes.channel'),
             cell: (inbox) => t(`channels.${inbox.channel}`, { defaultValue: inbox.channel }),
           },
-          { header: t('inboxes.secretsSet'), cell: (inbox) => inbox.secretsSet.join(', ') },
+          {
+            header: t('inboxes.secretsSet'),
+            cell: (inbox) =>
+              inbox.secretsSet
+                .map((name) => t(`inboxes.secrets.${name}`, { defaultValue: name }))
+                .join(', '),
+          },
         ]}
         actions={(inbox) => (
           <>
