@@ -30,11 +30,17 @@ export function ChannelInboxConnect({
   );
 }
 
-/** A value to copy into another system: read-only, selected whole on focus. */
+/** A value to copy into another system: read-only, wrapped whole, selected whole on focus. */
 function CopyField({ label, value, hint }: { label: string; value: string; hint?: string }) {
   return (
     <Field label={label} hint={hint}>
-      <input className="code" readOnly value={value} onFocus={(e) => e.target.select()} />
+      <textarea
+        className="code copy-value"
+        readOnly
+        rows={Math.ceil(value.length / 48)}
+        value={value}
+        onFocus={(e) => e.target.select()}
+      />
     </Field>
   );
 }

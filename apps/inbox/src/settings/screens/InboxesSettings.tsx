@@ -84,7 +84,7 @@ function NewChannelInbox({ onCreated }: { onCreated: (inbox: AdminInbox) => void
   const { t } = useTranslation('settings');
   const [channel, setChannel] = useState<FormChannel>('messenger');
   return (
-    <>
+    <div className="new-channel-inbox">
       <Field label={t('inboxes.channelToAdd')}>
         <select value={channel} onChange={(e) => setChannel(e.target.value as FormChannel)}>
           {FORM_CHANNELS.map((option) => (
@@ -95,7 +95,7 @@ function NewChannelInbox({ onCreated }: { onCreated: (inbox: AdminInbox) => void
         </select>
       </Field>
       <ChannelInboxForm key={channel} channel={channel} onCreated={onCreated} />
-    </>
+    </div>
   );
 }
 
