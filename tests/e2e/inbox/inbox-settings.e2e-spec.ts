@@ -638,6 +638,17 @@ describe('the settings screens of the inbox, against the real admin API', () => 
       const web = await editWebsite(page, locale);
       await textsIn(web, 'ja', locale).scrollIntoViewIfNeeded();
       await admin.screenshot('settings-web-inbox-texts');
+      await openSettings('custom-attributes', locale);
+      await tableOf(page, text(locale, 'attributes.title'))
+        .getByRole('button', {
+          name: text(locale, 'attributes.delete', { label: 'Subscription plan' }),
+        })
+        .click();
+      const confirm = page.getByRole('alertdialog', {
+        name: text(locale, 'attributes.deleting', { key: 'plan' }),
+      });
+      await hub.browser.screenshot(confirm, 'settings-custom-attribute-delete', locale);
+      await confirm.getByRole('button', { name: text(locale, 'cancel') }).click();
       await admin.close();
       admin = undefined;
     }
