@@ -8,12 +8,12 @@ import { MetaSender } from './outbound/meta-sender';
 import { SendSocialReplyHandler } from './outbound/send-social-reply.handler';
 import { SocialDeliveryReports } from './outbound/social-delivery-reports';
 import { TelegramSender } from './outbound/telegram-sender';
-import { TelegramWebhooksHandler } from './setup/telegram-webhooks.handler';
+import { PlatformWebhooksHandler } from './setup/platform-webhooks.handler';
 
 /** Agents' replies out through the platforms' send APIs, and what became of them. */
 @Module({
   // LINE fetches a reply's file from this connector's signed link, and a video's preview.
-  controllers: [TelegramWebhooksHandler, FileLinksController, LineVideoPreviewController],
+  controllers: [PlatformWebhooksHandler, FileLinksController, LineVideoPreviewController],
   providers: [
     SocialInboxes,
     LineReplyTokens,

@@ -319,4 +319,91 @@ describe('crm customer record: create, edit, tags, VIP and typed custom attribut
       ]),
     );
   });
+
+  it('deletes a definition whatever customers write at the same moment: no value outlives it', async () => {
+    // Each round races customer writes setting the value against the definition's deletion; a
+    // write either lands first (its value is deleted with the definition) or is refused.
+    for (let round = 0; round < 5; round++) {
+      const workspaceId = randomUUID();
+      const definition = await crm.request(SUBJECTS.crm.defineAttribute, {
+        workspaceId,
+        actor: agent,
+        key: 'tier',
+        label: 'Tier',
+        type: 'text',
+      });
+      const customers = await Promise.all(
+        [1, 2, 3].map((n) => create(workspaceId, { name: `Racer ${n}` })),
+      );
+      const writes = customers.map((customer) =>
+        crm
+          .request(SUBJECTS.crm.updateCustomer, {
+            workspaceId,
+            actor: agent,
+            customerId: customer.id,
+            attributes: { tier: 'gold' },
+          })
+          .then(
+            () => 'written',
+            (error: { code?: string }) => error.code,
+          ),
+      );
+      const deletion = crm.request(SUBJECTS.crm.deleteAttribute, {
+        workspaceId,
+        actor: agent,
+        definitionId: definition.id,
+      });
+      const [deleted, ...outcomes] = await Promise.all([deletion, ...writes]);
+      const written = outcomes.filter((outcome) => outcome === 'written').length;
+      expect(outcomes.filter((o) => o !== 'written')).toEqual(
+        Array(3 - written).fill('CUSTOMER_ATTRIBUTE_UNKNOWN'),
+      );
+      expect(deleted.valuesRemoved).toBe(written);
+      const left = await crm.query(
+        `select 1 from crm.customer_attributes where workspace_id = $1`,
+        [workspaceId],
+      );
+      expect(left).toEqual([]);
+    }
+  });
+
+  it('deletes a definition with its values, each removal audited and in the outbox', async () => {
+    const workspaceId = randomUUID();
+    await defineAttributes(workspaceId);
+    const [definitions, kept] = await Promise.all([
+      crm.request(SUBJECTS.crm.listAttributes, { workspaceId }),
+      create(workspaceId, { attributes: { seats: 3 } }),
+    ]);
+    const paying = await create(workspaceId, { attributes: { plan: 'pro', seats: 12 } });
+    const plan = definitions.find((d) => d.key === 'plan')!;
+
+    expect(
+      await crm.refusal(SUBJECTS.crm.deleteAttribute, {
+        workspaceId: randomUUID(),
+        actor: agent,
+        definitionId: plan.id,
+      }),
+    ).toMatchObject({ code: 'CUSTOMER_ATTRIBUTE_NOT_FOUND' });
+    const deleted = await crm.request(SUBJECTS.crm.deleteAttribute, {
+      workspaceId,
+      actor: agent,
+      definitionId: plan.id,
+    });
+
+    expect(deleted).toMatchObject({ definition: { key: 'plan' }, valuesRemoved: 1 });
+    expect(
+      await crm.request(SUBJECTS.crm.getCustomer, { workspaceId, customerId: paying.id }),
+    ).toMatchObject({ attributes: { seats: 12 } });
+    expect((await auditOf(paying.id)).at(-1)).toEqual({
+      action: 'updated',
+      actor_type: 'agent',
+      actor_id: agent.id,
+      changes: [{ field: 'attributes.plan', from: 'pro', to: null }],
+    });
+    expect((await eventsOf(paying.id)).map((event) => event.payload.action)).toEqual([
+      'created',
+      'updated',
+    ]);
+    expect((await eventsOf(kept.id)).map((event) => event.payload.action)).toEqual(['created']);
+  });
 });

@@ -116,4 +116,5 @@ export * from './inboxes/social-inbox-settings';
 export * from './social/find-social-inbox';
 export * from './social/social-reply-requested';
 export * from './social/set-telegram-webhook';
+export * from './social/webhook-endpoint';
 export * from './email/open-offline-message-conversation';

@@ -58,9 +58,11 @@ import { CreateCustomerRequest, UpdateCustomerRequest } from './crm/write-custom
 import { AddIdentityRequest, RemoveIdentityRequest } from './crm/customer-identities';
 import {
   DefineAttributeRequest,
+  DeleteAttributeRequest,
   ListAttributesRequest,
   UpdateAttributeRequest,
   type AttributeDefinitionView,
+  type DeletedAttributeView,
 } from './crm/customer-attributes';
 import {
   DecideLinkSuggestionRequest,
@@ -161,6 +163,7 @@ import {
   SetTelegramWebhookRequest,
   type SetTelegramWebhookReply,
 } from './social/set-telegram-webhook';
+import { GetWebhookEndpointRequest, type WebhookEndpointView } from './social/webhook-endpoint';
 import { defineEvent, defineRequest, returns } from './messages/contract';
 import { AgentConnectionChangedRequest } from './routing/agent-connection-changed';
 import { AuthenticateAgentRequest } from './routing/authenticate-agent';
@@ -314,6 +317,11 @@ export const SUBJECTS = {
       'crm.attribute.update',
       UpdateAttributeRequest,
       returns<AttributeDefinitionView>(),
+    ),
+    deleteAttribute: defineRequest(
+      'crm.attribute.delete',
+      DeleteAttributeRequest,
+      returns<DeletedAttributeView>(),
     ),
     listAttributes: defineRequest(
       'crm.attribute.list',
@@ -663,6 +671,11 @@ export const SUBJECTS = {
       'connector-social.telegram-webhook.set',
       SetTelegramWebhookRequest,
       returns<SetTelegramWebhookReply>(),
+    ),
+    getWebhookEndpoint: defineRequest(
+      'connector-social.webhook-endpoint.get',
+      GetWebhookEndpointRequest,
+      returns<WebhookEndpointView>(),
     ),
     deliveryReported: defineEvent(
       'evt.social.delivery.reported.v1',

@@ -1,7 +1,9 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { SecretBox } from '@hub/secret-box';
-import { SUBJECTS } from '@hub/contracts';
+import { SUBJECTS, type CustomerChanged } from '@hub/contracts';
 import { AgentRole } from '@hub/domain';
+import { namespacedSubject } from '@hub/messaging';
+import { waitFor } from '@hub/testing';
 import { Client } from 'pg';
 import { AgentSocketClient } from '../support/agent-socket-client';
 import type { Locale } from '../support/browser';
@@ -239,6 +241,84 @@ describe('admin API', () => {
     expect(JSON.stringify(listed.body)).not.toContain(signingSecret);
   });
 
+  it('rotates an API inbox’s signing secret, the old one accepted until the overlap ends', async () => {
+    const first = randomBytes(24).toString('hex');
+    const created = await call<{ id: string }>('POST', '/inboxes', admin, {
+      channel: 'api',
+      name: 'Rotating backend',
+      settings: { api: { callbackUrl: null }, signingSecret: first },
+    });
+    expect(created.status).toBe(201);
+    const inboxId = created.body.id;
+    // A message signed with `secret` at `timestamp` (now unless given), as integrators sign.
+    const post = (secret: string, timestamp = Math.floor(Date.now() / 1000)) => {
+      const body = JSON.stringify({
+        messageId: `m-${randomUUID()}`,
+        contact: { id: 'c-1' },
+        content: 'Order 42 shipped?',
+      });
+      const mac = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+      return api.call<{ code?: string }>('POST', `/api/v1/inboxes/${inboxId}/messages`, {
+        body,
+        headers: {
+          'content-type': 'application/json',
+          'x-hub-timestamp': String(timestamp),
+          'x-hub-signature': `v1=${mac}`,
+        },
+      });
+    };
+    const rotate = (overlapSeconds?: number, token = admin) =>
+      call<{ signingSecret: string; previousSecretExpiresAt: string | null; secretsSet: string[] }>(
+        'POST',
+        `/inboxes/${inboxId}/rotate-secret`,
+        token,
+        overlapSeconds === undefined ? {} : { overlapSeconds },
+      );
+    expect((await post(first)).status).toBe(202);
+    expect((await rotate(undefined, agent)).status).toBe(403);
+
+    // The stated default: a day.
+    const second = await rotate();
+    expect(second.status).toBe(200);
+    const overlapEnd = Date.parse(second.body.previousSecretExpiresAt ?? '');
+    expect(Math.abs(overlapEnd - (Date.now() + 24 * 3600_000))).toBeLessThan(60_000);
+    expect(second.body.signingSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(second.body.secretsSet).toEqual(['previousSigningSecret', 'signingSecret']);
+    const listed = await call('GET', '/inboxes', admin);
+    expect(JSON.stringify(listed.body)).not.toContain(second.body.signingSecret);
+    expect((await post(second.body.signingSecret)).status).toBe(202);
+    expect((await post(first)).status).toBe(202);
+
+    // A 60-second overlap: the old secret works now, and no longer for a request signed past
+    // its end (timestamps up to five minutes ahead are admitted, so no test has to sleep).
+    const third = await rotate(60);
+    const later = Math.floor(Date.now() / 1000) + 120;
+    expect((await post(second.body.signingSecret)).status).toBe(202);
+    expect(await post(second.body.signingSecret, later)).toMatchObject({
+      status: 401,
+      body: { code: 'API_SIGNATURE_INVALID' },
+    });
+    expect((await post(third.body.signingSecret, later)).status).toBe(202);
+    // The rotation ended the earlier overlap: the first secret is refused already.
+    expect((await post(first)).status).toBe(401);
+
+    // Without an overlap, and when the secret is set by hand, the old one stops at once.
+    const fourth = await rotate(0);
+    expect(fourth.body).toMatchObject({
+      previousSecretExpiresAt: null,
+      secretsSet: ['signingSecret'],
+    });
+    expect((await post(third.body.signingSecret)).status).toBe(401);
+    expect((await post(fourth.body.signingSecret)).status).toBe(202);
+    await rotate(3600);
+    const byHand = randomBytes(24).toString('hex');
+    await call('PATCH', `/inboxes/${inboxId}`, admin, {
+      settings: { api: { callbackUrl: null }, signingSecret: byHand },
+    });
+    expect((await post(fourth.body.signingSecret)).status).toBe(401);
+    expect((await post(byHand)).status).toBe(202);
+  });
+
   it('invites an agent with a one-time token that sets their name and password', async () => {
     const invited = await call<{
       agent: AgentBody;
@@ -346,6 +426,95 @@ describe('admin API', () => {
       agentIds: [workspace.agents.ada.id],
     });
     expect(ownDepartment).toMatchObject({ status: 404, body: { code: 'AGENT_NOT_FOUND' } });
+  });
+
+  it('deletes a custom attribute with every customer’s value of it, audited and announced', async () => {
+    const define = (key: string, body: object) =>
+      call<{ id: string }>('POST', '/customer-attributes', admin, { key, label: key, ...body });
+    const tier = await define('tier', { type: 'list', options: ['gold', 'silver'] });
+    await define('region', { type: 'text' });
+    const customer = (attributes: object) =>
+      call<{ id: string }>('POST', '/customers', admin, { name: 'Attributed', attributes });
+    const gold = await customer({ tier: 'gold', region: 'Kansai' });
+    const silver = await customer({ tier: 'silver' });
+    const regionOnly = await customer({ region: 'Kanto' });
+    const changed: CustomerChanged[] = [];
+    const events = suite.nc.subscribe(
+      namespacedSubject(suite.namespace, 'evt.crm.customer.changed.v1'),
+      {
+        callback: (_, message) => {
+          changed.push(message.json<CustomerChanged>());
+        },
+      },
+    );
+    try {
+      const other = await createWorkspace(suite.database.url, { boss: AgentRole.Admin });
+      const boss = await api.login(other.slug, other.agents.boss.email, other.agents.boss.password);
+      const path = `/customer-attributes/${tier.body.id}`;
+      expect(await call('DELETE', path, boss)).toMatchObject({
+        status: 404,
+        body: { code: 'CUSTOMER_ATTRIBUTE_NOT_FOUND' },
+      });
+      expect(await call('DELETE', path, agent)).toMatchObject({
+        status: 403,
+        body: { code: 'AUTH_FORBIDDEN' },
+      });
+
+      const deleted = await call('DELETE', path, admin);
+      expect(deleted).toMatchObject({
+        status: 200,
+        body: { definition: { id: tier.body.id, key: 'tier' }, valuesRemoved: 2 },
+      });
+      expect(await call('DELETE', path, admin)).toMatchObject({ status: 404 });
+      const attributesOf = async (id: string) =>
+        (await call<{ attributes: object }>('GET', `/customers/${id}`, admin)).body.attributes;
+      expect(await attributesOf(gold.body.id)).toEqual({ region: 'Kansai' });
+      expect(await attributesOf(silver.body.id)).toEqual({});
+      expect(await attributesOf(regionOnly.body.id)).toEqual({ region: 'Kanto' });
+      const listed = await call<{ key: string }[]>('GET', '/customer-attributes', admin);
+      expect(listed.body.map((d) => d.key)).not.toContain('tier');
+
+      const { rows: audited } = await db.query<{ entity_id: string; changes: unknown }>(
+        `SELECT entity_id, changes FROM crm.audit_entries
+          WHERE action = 'updated' AND changes @> '[{"field": "attributes.tier"}]'::jsonb
+          ORDER BY entity_id`,
+      );
+      expect(audited).toEqual(
+        [
+          {
+            entity_id: gold.body.id,
+            changes: [{ field: 'attributes.tier', from: 'gold', to: null }],
+          },
+          {
+            entity_id: silver.body.id,
+            changes: [{ field: 'attributes.tier', from: 'silver', to: null }],
+          },
+        ].sort((a, b) => a.entity_id.localeCompare(b.entity_id)),
+      );
+      const removals = () =>
+        changed.filter((event) => event.changes.some((c) => c.field === 'attributes.tier'));
+      await waitFor(
+        () => removals().length === 2,
+        15_000,
+        () => `events so far: ${JSON.stringify(changed)}`,
+      );
+      expect(
+        removals()
+          .map((event) => [event.customerId, event.action])
+          .sort(),
+      ).toEqual(
+        [
+          [gold.body.id, 'updated'],
+          [silver.body.id, 'updated'],
+        ].sort(),
+      );
+
+      // The key is free again, and nothing of the old values comes back with it.
+      expect((await define('tier', { type: 'text' })).status).toBe(201);
+      expect(await attributesOf(silver.body.id)).toEqual({});
+    } finally {
+      events.unsubscribe();
+    }
   });
 
   it('refuses to delete a department while a conversation waits in it, and deletes it after', async () => {

@@ -1,8 +1,13 @@
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { AgentRole } from '@hub/domain';
+import { waitFor } from '@hub/testing';
 import type { Locator, Page } from 'playwright-core';
 import { LOCALES, type Locale } from '../support/browser';
 import { startBrowserHub, type BrowserHub } from '../support/browser-hub';
+import { startHostSite } from '../support/host-site';
 import { inboxText, openInbox, TABLET, type InboxAgent } from '../support/inbox';
+import { PlatformFake } from '../support/social-platforms';
+import { hub as callHub, waitForWidget, widgetOf } from '../support/widget';
 import { createWorkspace, type WorkspaceFixture } from '../support/workspace-fixture';
 
 /** The settings' text for `key` in `locale`, its `{{placeholders}}` filled in. */
@@ -25,14 +30,30 @@ const NEW_SCREENS = [
 ] as const;
 const CHANGED_SCREENS = ['agents', 'inboxes'] as const;
 
+const SOCIAL_PUBLIC_URL = 'https://social.example.test';
+const VERIFY_TOKEN = 'meta-verify-token-for-settings';
+/** The social and API channels the Inboxes screen creates, as its channel list names them. */
+const FORM_CHANNELS = ['messenger', 'instagram', 'whatsapp', 'telegram', 'line', 'api'] as const;
+
 describe('the settings screens of the inbox, against the real admin API', () => {
   let hub: BrowserHub;
   let workspace: WorkspaceFixture;
   let admin: InboxAgent | undefined;
+  let platforms: PlatformFake;
   const gatewayUrl = () => hub.suite.hub.service('gateway').url;
 
   beforeAll(async () => {
-    hub = await startBrowserHub('inbox_settings');
+    platforms = await PlatformFake.start();
+    // connector-social answers the webhook URLs and registers Telegram bots (with a fake API).
+    hub = await startBrowserHub(
+      'inbox_settings',
+      {
+        SOCIAL_PUBLIC_URL,
+        META_VERIFY_TOKEN: VERIFY_TOKEN,
+        TELEGRAM_API_URL: `${platforms.origin}/telegram`,
+      },
+      ['connector-social'],
+    );
     workspace = await createWorkspace(hub.suite.database.url, {
       ada: AgentRole.Admin,
       bo: AgentRole.Agent,
@@ -47,6 +68,7 @@ describe('the settings screens of the inbox, against the real admin API', () => 
 
   afterAll(async () => {
     await hub?.stop();
+    await platforms?.close();
   });
 
   const adaToken = () =>
@@ -79,6 +101,56 @@ describe('the settings screens of the inbox, against the real admin API', () => 
   const refused = async (scope: Locator, field: Locator) => {
     await fieldError(scope).waitFor();
     expect(await field.getAttribute('aria-invalid')).toBe('true');
+  };
+  /** Opens the fixture's web inbox ("Website") for editing: its form. */
+  const editWebsite = async (page: Page, locale: Locale = 'en-US') => {
+    await tableOf(page, text(locale, 'inboxes.title'))
+      .getByRole('button', { name: text(locale, 'inboxes.edit', { name: 'Website' }) })
+      .click();
+    return form(page, text(locale, 'inboxes.editing', { name: 'Website' }));
+  };
+  const storedWidget = async () =>
+    (
+      await api<{ settings: { widget: Record<string, unknown> } }>(
+        'GET',
+        `/inboxes/${workspace.inboxId}`,
+      )
+    ).settings.widget;
+  /** A web inbox form's group of visitor texts in one of the widget's languages. */
+  const textsIn = (scope: Locator, language: string, locale: Locale = 'en-US') =>
+    scope.getByRole('group', {
+      name: text(locale, 'inboxes.textsIn', { language: text(locale, `languages.${language}`) }),
+    });
+  const channelName = (channel: string, locale: Locale = 'en-US') =>
+    text(locale, `channels.${channel}`);
+  /** Chooses `channel` for a new social or API inbox: its form, by its title. */
+  const newChannelForm = async (page: Page, channel: string, locale: Locale = 'en-US') => {
+    await page.getByLabel(text(locale, 'inboxes.channelToAdd')).selectOption(channel);
+    return form(
+      page,
+      text(locale, 'inboxes.addChannel', { channel: channelName(channel, locale) }),
+    );
+  };
+  const connectOf = (page: Page, name: string) =>
+    page.getByRole('region', { name: en('inboxes.connect', { name }) });
+  /** Signs an integrator's message as docs/integrations.md says; answers the HTTP status. */
+  const postSigned = async (inboxId: string, secret: string) => {
+    const body = JSON.stringify({
+      messageId: `m-${randomUUID()}`,
+      contact: { id: 'c-settings' },
+      content: 'Signed with the secret the screen showed',
+    });
+    const timestamp = Math.floor(Date.now() / 1000);
+    const mac = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+    const answer = await hub.gateway.call('POST', `/api/v1/inboxes/${inboxId}/messages`, {
+      body,
+      headers: {
+        'content-type': 'application/json',
+        'x-hub-timestamp': String(timestamp),
+        'x-hub-signature': `v1=${mac}`,
+      },
+    });
+    return answer.status;
   };
 
   it('keeps business hours and holidays, showing a refused interval beside the week', async () => {
@@ -259,11 +331,8 @@ describe('the settings screens of the inbox, against the real admin API', () => 
     });
 
     await openSettings('inboxes');
-    await tableOf(page, en('inboxes.title'))
-      .getByRole('button', { name: en('inboxes.edit', { name: 'Website' }) })
-      .click();
-    const inbox = form(page, en('inboxes.editing', { name: 'Website' }));
-    await inbox.getByLabel(en('inboxes.greeting')).fill('Hello from the shop');
+    const inbox = await editWebsite(page);
+    await textsIn(inbox, 'en').getByLabel(en('inboxes.greeting')).fill('Hello from the shop');
     await inbox.getByLabel(en('inboxes.preChatFields.email')).selectOption('required');
     await inbox.getByRole('button', { name: en('inboxes.addRule') }).click();
     await inbox.getByLabel(en('inboxes.ruleMessage')).fill('Questions about prices?');
@@ -275,11 +344,7 @@ describe('the settings screens of the inbox, against the real admin API', () => 
     await inbox.getByRole('button', { name: en('save') }).click();
     await inbox.waitFor({ state: 'detached' });
 
-    const stored = await api<{ settings: { widget: Record<string, unknown> } }>(
-      'GET',
-      `/inboxes/${workspace.inboxId}`,
-    );
-    expect(stored.settings.widget).toMatchObject({
+    expect(await storedWidget()).toMatchObject({
       greeting: { en: 'Hello from the shop' },
       preChatForm: { enabled: true, fields: [{ name: 'email', required: true }] },
       autoInvite: [
@@ -332,6 +397,261 @@ describe('the settings screens of the inbox, against the real admin API', () => 
     await expect(
       hub.gateway.login(workspace.slug, 'ivy@example.test', 'ivy password 1'),
     ).resolves.toEqual(expect.any(String));
+  });
+
+  it('creates social and API inboxes from their forms: a refused id marked by its field, credentials never shown, the URL to paste into each platform', async () => {
+    admin = await openInbox(hub, workspace, workspace.agents.ada);
+    const page = await openSettings('inboxes');
+    const appSecret = `meta-app-secret-${randomBytes(6).toString('hex')}`;
+    const messenger = await newChannelForm(page, 'messenger');
+    await messenger.getByLabel(en('inboxes.name')).fill('Facebook shop');
+    const pageId = messenger.getByLabel(en('inboxes.fields.pageId'));
+    await pageId.fill('shop-page');
+    await messenger.getByLabel(en('inboxes.secrets.pageAccessToken')).fill('EAAG-page-token');
+    await messenger.getByLabel(en('inboxes.secrets.appSecret')).fill(appSecret);
+    const createMessenger = messenger.getByRole('button', {
+      name: en('inboxes.submitChannel', { channel: 'Messenger' }),
+    });
+    await createMessenger.click();
+    await refused(messenger, pageId);
+    await admin.screenshot('settings-messenger-inbox-refused');
+    await pageId.fill('1234567890');
+    await createMessenger.click();
+
+    // Created: it opens for connecting, the secrets said to be set and never shown.
+    const edit = form(page, en('inboxes.editing', { name: 'Facebook shop' }));
+    expect(await edit.getByLabel(en('inboxes.fields.pageId')).inputValue()).toBe('1234567890');
+    const secret = edit.getByLabel(en('inboxes.secrets.appSecret'));
+    expect(await secret.inputValue()).toBe('');
+    expect(await secret.getAttribute('type')).toBe('password');
+    await edit.getByText(en('inboxes.secretSet')).first().waitFor();
+    const connect = connectOf(page, 'Facebook shop');
+    const webhookUrl = connect.getByLabel(en('inboxes.webhookUrl'));
+    await webhookUrl.waitFor();
+    expect(await webhookUrl.inputValue()).toBe(`${SOCIAL_PUBLIC_URL}/webhooks/meta`);
+    expect(await connect.getByLabel(en('inboxes.verifyToken')).inputValue()).toBe(VERIFY_TOKEN);
+    expect(await page.content()).not.toContain(appSecret);
+    await hub.browser.screenshot(connect, 'settings-messenger-inbox-connect', 'en-US');
+    await edit.getByRole('button', { name: en('cancel') }).click();
+
+    const line = await newChannelForm(page, 'line');
+    await line.getByLabel(en('inboxes.name')).fill('LINE 公式');
+    await line.getByLabel(en('inboxes.secrets.channelAccessToken')).fill('line-access-token');
+    await line.getByLabel(en('inboxes.secrets.channelSecret')).fill('line-channel-secret');
+    await line
+      .getByRole('button', { name: en('inboxes.submitChannel', { channel: 'LINE' }) })
+      .click();
+    const lineUrl = connectOf(page, 'LINE 公式').getByLabel(en('inboxes.webhookUrl'));
+    await lineUrl.waitFor();
+    const inboxes = await api<
+      { id: string; name: string; channel: string; secretsSet: string[] }[]
+    >('GET', '/inboxes');
+    const lineInbox = inboxes.find((inbox) => inbox.name === 'LINE 公式')!;
+    expect(await lineUrl.inputValue()).toBe(`${SOCIAL_PUBLIC_URL}/webhooks/line/${lineInbox.id}`);
+    expect(lineInbox.secretsSet).toEqual(['channelAccessToken', 'channelSecret']);
+    expect(inboxes.find((inbox) => inbox.name === 'Facebook shop')).toMatchObject({
+      channel: 'messenger',
+      settings: { pageId: '1234567890' },
+      secretsSet: ['appSecret', 'pageAccessToken'],
+    });
+    expect(JSON.stringify(inboxes)).not.toContain(appSecret);
+    await form(page, en('inboxes.editing', { name: 'LINE 公式' }))
+      .getByRole('button', { name: en('cancel') })
+      .click();
+
+    const telegram = await newChannelForm(page, 'telegram');
+    await telegram.getByLabel(en('inboxes.name')).fill('Telegram bot');
+    await telegram.getByLabel(en('inboxes.secrets.botToken')).fill('123:tg-token');
+    await telegram.getByLabel(en('inboxes.secrets.webhookSecret')).fill('tg_secret_token');
+    await telegram
+      .getByRole('button', { name: en('inboxes.submitChannel', { channel: 'Telegram' }) })
+      .click();
+    const telegramConnect = connectOf(page, 'Telegram bot');
+    await telegramConnect.getByRole('button', { name: en('inboxes.registerTelegram') }).click();
+    await telegramConnect.getByRole('status').waitFor();
+    const [setWebhook] = platforms.callsTo(/^\/telegram\/bot123:tg-token\/setWebhook$/);
+    expect(setWebhook.json).toMatchObject({ secret_token: 'tg_secret_token' });
+    expect(await telegramConnect.getByRole('status').textContent()).toContain(
+      (setWebhook.json as { url: string }).url,
+    );
+  });
+
+  it('creates an API inbox and rotates its signing secret, shown once, the old one still accepted', async () => {
+    admin = await openInbox(hub, workspace, workspace.agents.ada);
+    const page = await openSettings('inboxes');
+    const first = randomBytes(24).toString('hex');
+    const apiForm = await newChannelForm(page, 'api');
+    await apiForm.getByLabel(en('inboxes.name')).fill('Shop backend');
+    const callback = apiForm.getByLabel(en('inboxes.fields.callbackUrl'));
+    await callback.fill('ftp://shop.example/replies');
+    await apiForm.getByLabel(en('inboxes.secrets.signingSecret')).fill(first);
+    const create = apiForm.getByRole('button', {
+      name: en('inboxes.submitChannel', { channel: 'API' }),
+    });
+    await create.click();
+    await refused(apiForm, callback);
+    await callback.fill('https://shop.example/hub-replies');
+    await create.click();
+
+    const connect = connectOf(page, 'Shop backend');
+    const endpoint = connect.getByLabel(en('inboxes.apiEndpoint'));
+    await endpoint.waitFor();
+    const inboxId = /\/api\/v1\/inboxes\/([0-9a-f-]{36})\/messages$/.exec(
+      await endpoint.inputValue(),
+    )?.[1];
+    expect(await endpoint.inputValue()).toBe(`${gatewayUrl()}/api/v1/inboxes/${inboxId}/messages`);
+    expect(await postSigned(inboxId!, first)).toBe(202);
+
+    await connect.getByRole('button', { name: en('inboxes.rotateSecret') }).click();
+    const shown = connect.getByRole('status').getByLabel(en('inboxes.newSecret'));
+    await shown.waitFor();
+    const second = await shown.inputValue();
+    expect(second).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    await hub.browser.screenshot(connect, 'settings-api-inbox-rotated', 'en-US');
+    expect(await postSigned(inboxId!, second)).toBe(202);
+    expect(await postSigned(inboxId!, first)).toBe(202);
+
+    // Shown once: leaving the form and coming back shows no secret.
+    await form(page, en('inboxes.editing', { name: 'Shop backend' }))
+      .getByRole('button', { name: en('cancel') })
+      .click();
+    await tableOf(page, en('inboxes.title'))
+      .getByRole('button', { name: en('inboxes.edit', { name: 'Shop backend' }) })
+      .click();
+    await connectOf(page, 'Shop backend').getByLabel(en('inboxes.apiEndpoint')).waitFor();
+    expect(await page.content()).not.toContain(second);
+  });
+
+  it('edits the widget’s texts per language; a Japanese visitor reads the Japanese ones, a Taiwanese one the default language’s', async () => {
+    admin = await openInbox(hub, workspace, workspace.agents.ada);
+    const page = await openSettings('inboxes');
+    const inbox = await editWebsite(page);
+    const english = textsIn(inbox, 'en');
+    const japanese = textsIn(inbox, 'ja');
+    await english.getByLabel(en('inboxes.launcherText')).fill('Chat with us');
+    await english.getByLabel(en('inboxes.greeting')).fill('Welcome to the tea shop');
+    await japanese.getByLabel(en('inboxes.launcherText')).fill('チャットで相談');
+    await japanese.getByLabel(en('inboxes.greeting')).fill('お茶のお店へようこそ');
+    await admin.screenshot('settings-web-inbox-texts');
+    await inbox.getByRole('button', { name: en('save') }).click();
+    await inbox.waitFor({ state: 'detached' });
+    expect(await storedWidget()).toMatchObject({
+      defaultLocale: 'en',
+      launcherText: { en: 'Chat with us', ja: 'チャットで相談' },
+      greeting: { en: 'Welcome to the tea shop', ja: 'お茶のお店へようこそ' },
+    });
+
+    const site = await startHostSite({ hubOrigin: hub.webUrl, inboxId: workspace.inboxId });
+    try {
+      const seen = async (locale: Locale, launcher: string, greeting: string) => {
+        const visitor = await hub.browser.visitor(locale);
+        const widget = widgetOf(visitor.page);
+        // connector-web keeps an inbox's widget config for five seconds: load until it is fresh.
+        await waitFor(
+          async () => {
+            await visitor.page.goto(site.pageUrl('index.html'));
+            await waitForWidget(visitor.page);
+            return widget
+              .getByText(launcher, { exact: true })
+              .waitFor({ timeout: 3_000 })
+              .then(
+                () => true,
+                () => false,
+              );
+          },
+          30_000,
+          () => `no launcher text "${launcher}" for ${locale}`,
+        );
+        await hub.browser.screenshot(visitor.page, 'widget-launcher-text', locale);
+        await callHub(visitor.page, 'open');
+        await widget.getByText(greeting, { exact: true }).waitFor();
+        await hub.browser.screenshot(visitor.page, 'widget-texts-per-language', locale);
+        await visitor.context.close();
+      };
+      await seen('ja-JP', 'チャットで相談', 'お茶のお店へようこそ');
+      // No Traditional Chinese texts: the default language's.
+      await seen('zh-TW', 'Chat with us', 'Welcome to the tea shop');
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('deletes a custom attribute after saying its values go too; the customers lose them', async () => {
+    await api('POST', '/customer-attributes', { key: 'loyalty', label: 'Loyalty', type: 'text' });
+    const customer = await api<{ id: string }>('POST', '/customers', {
+      name: 'Mei',
+      attributes: { loyalty: 'gold' },
+    });
+    admin = await openInbox(hub, workspace, workspace.agents.ada);
+    const page = await openSettings('custom-attributes');
+    const table = tableOf(page, en('attributes.title'));
+    await table
+      .getByRole('button', { name: en('attributes.delete', { label: 'Loyalty' }) })
+      .click();
+    const confirm = page.getByRole('alertdialog', {
+      name: en('attributes.deleting', { key: 'loyalty' }),
+    });
+    await confirm.getByText(en('attributes.deleteWarning')).waitFor();
+    await admin.screenshot('settings-custom-attribute-delete');
+    await confirm
+      .getByRole('button', { name: en('attributes.confirmDelete', { key: 'loyalty' }) })
+      .click();
+    await page
+      .getByRole('status')
+      .getByText(en('attributes.deleted', { key: 'loyalty', count: '1' }))
+      .waitFor();
+    await table.getByRole('cell', { name: 'loyalty' }).waitFor({ state: 'detached' });
+    expect(
+      (await api<{ attributes: object }>('GET', `/customers/${customer.id}`)).attributes,
+    ).toEqual({});
+  });
+
+  it('shows the social and API inbox forms, their connection and the per-language texts in English and Japanese', async () => {
+    for (const locale of ['en-US', 'ja-JP'] as const) {
+      admin = await openInbox(hub, workspace, workspace.agents.ada, { locale });
+      const page = await openSettings('inboxes', locale);
+      for (const channel of FORM_CHANNELS) {
+        const shown = await newChannelForm(page, channel, locale);
+        await shown.waitFor();
+        await hub.browser.screenshot(shown, `settings-new-${channel}-inbox`, locale);
+      }
+      for (const name of ['Facebook shop', 'Shop backend', 'Telegram bot']) {
+        await tableOf(page, text(locale, 'inboxes.title'))
+          .getByRole('button', { name: text(locale, 'inboxes.edit', { name }) })
+          .click();
+        const connect = page.getByRole('region', {
+          name: text(locale, 'inboxes.connect', { name }),
+        });
+        await connect.getByRole('textbox').first().waitFor();
+        const shot = `settings-edit-inbox-${name.replaceAll(' ', '-').toLowerCase()}`;
+        await hub.browser.screenshot(
+          form(page, text(locale, 'inboxes.editing', { name })),
+          shot,
+          locale,
+        );
+        await hub.browser.screenshot(connect, `${shot}-connect`, locale);
+        await page
+          .getByRole('button', { name: text(locale, 'cancel') })
+          .first()
+          .click();
+      }
+      const web = await editWebsite(page, locale);
+      await textsIn(web, 'ja', locale).scrollIntoViewIfNeeded();
+      await admin.screenshot('settings-web-inbox-texts');
+      await openSettings('custom-attributes', locale);
+      await tableOf(page, text(locale, 'attributes.title'))
+        .getByRole('button', {
+          name: text(locale, 'attributes.delete', { label: 'Subscription plan' }),
+        })
+        .click();
+      const confirm = page.getByRole('alertdialog', {
+        name: text(locale, 'attributes.deleting', { key: 'plan' }),
+      });
+      await hub.browser.screenshot(confirm, 'settings-custom-attribute-delete', locale);
+      await confirm.getByRole('button', { name: text(locale, 'cancel') }).click();
+      await admin.close();
+      admin = undefined;
+    }
   });
 
   it('shows every new and changed settings screen, and the invitation page, in the four languages', async () => {

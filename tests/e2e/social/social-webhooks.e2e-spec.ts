@@ -496,6 +496,45 @@ describe('social platform webhooks and replies (connector-social)', () => {
     expect(fake.callsTo(/\/setWebhook$/)).toHaveLength(1);
   });
 
+  it('tells an admin the webhook URL to paste into each platform, with Meta’s verify token', async () => {
+    const api = new GatewayApi(suite.hub.service('gateway').url);
+    const { root, alice } = workspace.agents;
+    const [admin, supervisor] = await Promise.all([
+      api.login(workspace.slug, root.email, root.password),
+      api.login(workspace.slug, alice.email, alice.password),
+    ]);
+    const endpoint = (inboxId: string, token = admin) =>
+      api.call<{ url?: string; verifyToken?: string | null; code?: string }>(
+        'GET',
+        `/api/v1/inboxes/${inboxId}/webhook`,
+        { token },
+      );
+    expect(await endpoint(inbox.messenger)).toMatchObject({
+      status: 200,
+      body: { url: 'https://social.example.test/webhooks/meta', verifyToken: VERIFY_TOKEN },
+    });
+    expect((await endpoint(inbox.telegram)).body).toEqual({
+      url: `https://social.example.test/webhooks/telegram/${inbox.telegram}`,
+      verifyToken: null,
+    });
+    expect((await endpoint(inbox.line)).body).toEqual({
+      url: `https://social.example.test/webhooks/line/${inbox.line}`,
+      verifyToken: null,
+    });
+    // The Meta handshake accepts the token the admin was shown.
+    const handshake = await fetch(
+      `${social()}/webhooks/meta?hub.mode=subscribe&hub.challenge=42&hub.verify_token=${
+        (await endpoint(inbox.messenger)).body.verifyToken
+      }`,
+    );
+    expect(await handshake.text()).toBe('42');
+    expect((await endpoint(inbox.line, supervisor)).status).toBe(403);
+    expect(await endpoint(workspace.inboxId)).toMatchObject({
+      status: 404,
+      body: { code: 'INBOX_NOT_FOUND' },
+    });
+  });
+
   it('takes LINE messages signed with the channel secret and answers with the fresh reply token', async () => {
     const userId = `U${uniqueId()}`;
     const id = digits(18);

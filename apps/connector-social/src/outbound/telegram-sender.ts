@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { SocialReplyRequested } from '@hub/contracts';
+import { platformWebhookUrl, type SocialReplyRequested } from '@hub/contracts';
 import { SERVICE_ENV } from '@hub/service-kit';
 import type { ConnectorSocialEnv } from '../connector-social.env';
 import type { SocialInbox } from '../inboxes/social-inboxes';
@@ -40,7 +40,7 @@ export class TelegramSender {
   async setWebhook(inbox: SocialInbox, publicUrl: string): Promise<string> {
     const secret = inbox.secret('webhookSecret');
     if (!secret) throw new PlatformRefusal('the inbox has no webhookSecret', true);
-    const url = `${publicUrl.replace(/\/$/, '')}/webhooks/telegram/${inbox.inboxId}`;
+    const url = platformWebhookUrl(publicUrl, 'telegram', inbox.inboxId);
     await callPlatform(`${this.env.TELEGRAM_API_URL}/bot${botTokenOf(inbox)}/setWebhook`, {
       json: { url, secret_token: secret, allowed_updates: ['message', 'edited_message'] },
     });

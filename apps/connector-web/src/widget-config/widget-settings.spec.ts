@@ -35,7 +35,7 @@ describe('parseWidgetSettings', () => {
       primaryColor: '#10b981',
       position: 'left',
       launcherText: { en: 'Chat with us', ja: 'チャット' },
-      greeting: { ...DEFAULT_WIDGET_SETTINGS.greeting, en: 'Hello', ja: 'こんにちは' },
+      greeting: { en: 'Hello', ja: 'こんにちは' },
       locales: ['ja', 'en'],
       defaultLocale: 'ja',
       departmentIds: ['3f0a1f7e-8c1d-4b8e-9a45-0c6f5d2b7a11'],
@@ -69,8 +69,15 @@ describe('parseWidgetSettings', () => {
     );
     expect(settings).toEqual({
       ...DEFAULT_WIDGET_SETTINGS,
-      greeting: { ...DEFAULT_WIDGET_SETTINGS.greeting, en: 'Still valid' },
+      greeting: { en: 'Still valid' },
     });
+  });
+
+  it('gives the built-in greetings only to an inbox without one of its own', () => {
+    expect(parseWidgetSettings({ greeting: { en: ' ' } }).settings.greeting).toEqual(
+      DEFAULT_WIDGET_SETTINGS.greeting,
+    );
+    expect(parseWidgetSettings({}).settings.greeting).toEqual(DEFAULT_WIDGET_SETTINGS.greeting);
   });
 
   it('refuses business hours with a reversed interval or an unknown day', () => {

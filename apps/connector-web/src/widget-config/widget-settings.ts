@@ -75,6 +75,11 @@ export interface ParsedWidgetSettings {
   invalid: string[];
 }
 
+const hasText = (
+  texts: Partial<Record<WidgetLocale, string>> | undefined,
+): texts is Partial<Record<WidgetLocale, string>> =>
+  Object.values(texts ?? {}).some((text) => text.trim() !== '');
+
 /**
  * The widget settings of an inbox, each invalid field replaced by its default (and named in
  * `invalid`, for a warning): a bad setting never breaks the widget.
@@ -95,7 +100,9 @@ export function parseWidgetSettings(stored: Record<string, unknown> | null): Par
       position: valid.position ?? defaults.position,
       launcherText: valid.launcherText ?? defaults.launcherText,
       defaultLocale: valid.defaultLocale ?? defaults.defaultLocale,
-      greeting: { ...defaults.greeting, ...valid.greeting },
+      // An inbox's own greetings replace the built-in ones whole: a visitor whose language has
+      // none reads the inbox's default language's (the widget falls back), not a stock text.
+      greeting: hasText(valid.greeting) ? valid.greeting : defaults.greeting,
       locales: valid.locales ?? defaults.locales,
       departmentIds: valid.departmentIds ?? defaults.departmentIds,
       preChatForm: valid.preChatForm

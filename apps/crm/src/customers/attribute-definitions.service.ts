@@ -34,7 +34,7 @@ export class AttributeDefinitions {
           options: [...new Set(options)],
         }),
       );
-      return toView(saved);
+      return attributeDefinitionView(saved);
     } catch (error) {
       const code = (error as { driverError?: { code?: string } }).driverError?.code;
       if (code === UNIQUE_VIOLATION) throw CustomerError.attributeExists(request.key);
@@ -54,21 +54,31 @@ export class AttributeDefinitions {
     }
     if (request.label !== undefined) definition.label = request.label;
     if (request.options !== undefined) definition.options = [...new Set(request.options)];
-    return toView(await manager.save(definition));
+    return attributeDefinitionView(await manager.save(definition));
   }
 
   async list({ workspaceId }: ListAttributesRequest): Promise<AttributeDefinitionView[]> {
-    const definitions = await this.rules(this.database.dataSource.manager, workspaceId);
-    return definitions.map(toView);
+    const definitions = await this.database.dataSource.manager.find(AttributeDefinition, {
+      where: { workspaceId },
+      order: { key: 'ASC' },
+    });
+    return definitions.map(attributeDefinitionView);
   }
 
-  /** The workspace's definitions, read in the caller's transaction. */
-  rules(manager: EntityManager, workspaceId: string): Promise<AttributeDefinition[]> {
-    return manager.find(AttributeDefinition, { where: { workspaceId }, order: { key: 'ASC' } });
+  /**
+   * The workspace's definitions, read in the caller's (writing) transaction FOR SHARE: a
+   * definition being deleted waits for the write, or is gone from it (DeleteAttribute).
+   */
+  rules(tx: EntityManager, workspaceId: string): Promise<AttributeDefinition[]> {
+    return tx.find(AttributeDefinition, {
+      where: { workspaceId },
+      order: { key: 'ASC' },
+      lock: { mode: 'pessimistic_read' },
+    });
   }
 }
 
-function toView(definition: AttributeDefinition): AttributeDefinitionView {
+export function attributeDefinitionView(definition: AttributeDefinition): AttributeDefinitionView {
   return {
     id: definition.id,
     key: definition.key,

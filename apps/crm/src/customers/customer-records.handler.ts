@@ -3,15 +3,18 @@ import { Payload } from '@nestjs/microservices';
 import {
   DecideLinkSuggestionRequest,
   DefineAttributeRequest,
+  DeleteAttributeRequest,
   ListAttributesRequest,
   ListLinkSuggestionsRequest,
   SUBJECTS,
   UpdateAttributeRequest,
   type AttributeDefinitionView,
+  type DeletedAttributeView,
   type LinkSuggestionView,
 } from '@hub/contracts';
 import { RequestPattern } from '@hub/service-kit';
 import { AttributeDefinitions } from './attribute-definitions.service';
+import { DeleteAttribute } from './delete-attribute.use-case';
 import { LinkSuggestions } from './link-suggestions.service';
 
 /** Attribute definitions and link suggestions: what shapes and joins customer records. */
@@ -20,6 +23,7 @@ export class CustomerRecordsHandler {
   constructor(
     private readonly definitions: AttributeDefinitions,
     private readonly suggestions: LinkSuggestions,
+    private readonly deleteAttribute: DeleteAttribute,
   ) {}
 
   @RequestPattern(SUBJECTS.crm.defineAttribute)
@@ -30,6 +34,11 @@ export class CustomerRecordsHandler {
   @RequestPattern(SUBJECTS.crm.updateAttribute)
   updateDefinition(@Payload() request: UpdateAttributeRequest): Promise<AttributeDefinitionView> {
     return this.definitions.update(request);
+  }
+
+  @RequestPattern(SUBJECTS.crm.deleteAttribute)
+  deleteDefinition(@Payload() request: DeleteAttributeRequest): Promise<DeletedAttributeView> {
+    return this.deleteAttribute.execute(request);
   }
 
   @RequestPattern(SUBJECTS.crm.listAttributes)

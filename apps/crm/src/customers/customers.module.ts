@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { WorkspaceMasking } from '@hub/workspace-masking';
 import { AttributeDefinitions } from './attribute-definitions.service';
 import { CustomerIdentities } from './customer-identities.use-case';
+import { DeleteAttribute } from './delete-attribute.use-case';
 import { CustomerRecordsHandler } from './customer-records.handler';
 import { CustomerRepository } from './customer.repository';
 import { CustomerSearch } from './customer-search';
@@ -26,6 +27,7 @@ import { WriteCustomer } from './write-customer.use-case';
     WorkspaceMasking,
     CustomerWrites,
     AttributeDefinitions,
+    DeleteAttribute,
     WriteCustomer,
     CustomerIdentities,
     LinkSuggestions,

@@ -52,10 +52,11 @@ export class ReceiveApiMessage {
   async execute(request: SignedApiRequest): Promise<ApiMessageAccepted> {
     await this.limit.admit(request);
     const inbox = await this.apiInbox(request.inboxId);
-    const { signingSecret } = apiInboxConfig(inbox, this.box);
+    const { signingSecret, previous } = apiInboxConfig(inbox, this.box);
     verifyApiRequest({
       ...request,
       secret: signingSecret,
+      previous,
       nowSeconds: Math.floor(Date.now() / 1000),
     });
     const body = await this.parse(request.body);

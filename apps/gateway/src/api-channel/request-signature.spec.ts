@@ -39,3 +39,41 @@ describe('API channel request signatures', () => {
     expect(refusal).toMatchObject({ code: 'API_SIGNATURE_INVALID', status: 401 });
   });
 });
+
+describe('API channel request signatures after a rotation', () => {
+  const previous = { secret: 'the-secret-before-the-rotation-32+', expiresAt: now + 3600 };
+  const signedWithPrevious = (at: number, nowSeconds: number) => () =>
+    verifyApiRequest({
+      secret,
+      previous,
+      timestamp: String(at),
+      signature: signApiRequest(previous.secret, at, body),
+      body,
+      nowSeconds,
+    });
+
+  it('accepts the previous secret until its overlap ends, and the new one throughout', () => {
+    expect(signedWithPrevious(now, now)).not.toThrow();
+    expect(signedWithPrevious(now + 3599, now + 3599)).not.toThrow();
+    expect(
+      check({
+        previous,
+        nowSeconds: now + 7200,
+        timestamp: String(now + 7200),
+        signature: signApiRequest(secret, now + 7200, body),
+      }),
+    ).not.toThrow();
+  });
+
+  it.each([
+    ['once the overlap has ended', now + 3600, now + 3600],
+    [
+      'when the signed timestamp is past the overlap although the clock is not',
+      now + 3650,
+      now + 3590,
+    ],
+    ['back-dated to within the overlap after it ended', now + 3590, now + 3650],
+  ])('refuses the previous secret %s', (_, at, nowSeconds) => {
+    expect(signedWithPrevious(at, nowSeconds)).toThrow('The signature does not match the body');
+  });
+});

@@ -1,11 +1,11 @@
-import { Body, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Delete, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import type { AttributeDefinitionView } from '@hub/contracts';
+import type { AttributeDefinitionView, DeletedAttributeView } from '@hub/contracts';
 import { ApiController, ApiErrors } from '../api/api-controller.decorator';
 import type { AuthenticatedAgent } from '../auth/authenticated-agent';
 import { CurrentAgent } from '../auth/current-agent.decorator';
 import { CustomerAttributesService } from './customer-attributes.service';
-import { AttributeDefinitionSchema } from './customer-schemas';
+import { AttributeDefinitionSchema, DeletedAttributeSchema } from './customer-schemas';
 import {
   AttributeParams,
   DefineAttributeBody,
@@ -52,5 +52,25 @@ export class CustomerAttributesController {
     @Body() body: UpdateAttributeBody,
   ): Promise<AttributeDefinitionView> {
     return this.attributes.update(agent, definitionId, body);
+  }
+
+  @Delete(':definitionId')
+  @ApiOperation({
+    summary: 'Admin only: delete a custom attribute and every customer’s value of it',
+    description:
+      'In one transaction: the definition is removed, its value is removed from each customer ' +
+      'that had one (audited, and announced as a `customer.updated` change of ' +
+      '`attributes.<key>` to null). Answers how many values went.',
+  })
+  @ApiOkResponse({ type: DeletedAttributeSchema })
+  @ApiErrors(
+    { status: 403, description: 'AUTH_FORBIDDEN: admins only' },
+    { status: 404, description: 'CUSTOMER_ATTRIBUTE_NOT_FOUND' },
+  )
+  delete(
+    @CurrentAgent() agent: AuthenticatedAgent,
+    @Param() { definitionId }: AttributeParams,
+  ): Promise<DeletedAttributeView> {
+    return this.attributes.delete(agent, definitionId);
   }
 }

@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { SUBJECTS, type AttributeDefinitionView } from '@hub/contracts';
+import { SUBJECTS, type AttributeDefinitionView, type DeletedAttributeView } from '@hub/contracts';
 import { RpcClient } from '@hub/service-kit';
 import { pick } from '../api/pick';
 import { authErrors } from '../auth/auth.exception';
-import { isSupervisor, type AuthenticatedAgent } from '../auth/authenticated-agent';
+import { isAdmin, isSupervisor, type AuthenticatedAgent } from '../auth/authenticated-agent';
 import { crmActorOf } from './customers.service';
 import type { DefineAttributeBody, UpdateAttributeBody } from './dto/customer.dto';
 
-/** The workspace's custom customer attributes: every agent reads them, supervisors define them. */
+/**
+ * The workspace's custom customer attributes: every agent reads them, supervisors define them,
+ * admins delete them (with every customer's value of them).
+ */
 @Injectable()
 export class CustomerAttributesService {
   constructor(private readonly rpc: RpcClient) {}
@@ -39,6 +42,15 @@ export class CustomerAttributesService {
       actor: crmActorOf(agent),
       definitionId,
       ...pick(body, ['label', 'options']),
+    });
+  }
+
+  delete(agent: AuthenticatedAgent, definitionId: string): Promise<DeletedAttributeView> {
+    if (!isAdmin(agent)) throw authErrors.adminOnly('delete customer attributes');
+    return this.rpc.request(SUBJECTS.crm.deleteAttribute, {
+      workspaceId: agent.workspaceId,
+      actor: crmActorOf(agent),
+      definitionId,
     });
   }
 }

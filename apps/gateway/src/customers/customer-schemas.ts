@@ -5,6 +5,7 @@ import {
   LINK_SUGGESTION_STATUSES,
   type AttributeDefinitionView,
   type AttributeType,
+  type DeletedAttributeView,
   type LinkSuggestionReason,
   type LinkSuggestionStatus,
   type LinkSuggestionView,
@@ -39,6 +40,12 @@ export class AttributeDefinitionSchema implements AttributeDefinitionView {
   @ApiProperty({ enum: ATTRIBUTE_TYPES }) type!: AttributeType;
   @ApiProperty({ type: [String] }) options!: string[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class DeletedAttributeSchema implements DeletedAttributeView {
+  @ApiProperty({ type: AttributeDefinitionSchema }) definition!: AttributeDefinitionView;
+  @ApiProperty({ description: 'How many customers had a value of it, now removed' })
+  valuesRemoved!: number;
 }
 
 export class OrderSchema implements OrderView {

@@ -4,14 +4,17 @@ import { ApiController, ApiErrors } from '../api/api-controller.decorator';
 import {
   InboxAdminViewSchema,
   InboxSnippetSchema,
+  RotatedApiInboxSchema,
   TelegramWebhookSchema,
+  WebhookEndpointSchema,
 } from '../api/admin-view-schemas';
 import type { AuthenticatedAgent } from '../auth/authenticated-agent';
 import { CurrentAgent } from '../auth/current-agent.decorator';
+import { RotateSecretBody } from '../api/rotate-secret.dto';
 import { CreateInboxBody, InboxParams, UpdateInboxBody } from './dto/inbox.dto';
 import type { InboxAdminView } from './inbox-admin-view';
-import type { SetTelegramWebhookReply } from '@hub/contracts';
-import { InboxesService, type InboxSnippetView } from './inboxes.service';
+import type { SetTelegramWebhookReply, WebhookEndpointView } from '@hub/contracts';
+import { InboxesService, type InboxSnippetView, type RotatedApiInboxView } from './inboxes.service';
 
 const ADMIN_ONLY = { status: 403, description: 'AUTH_FORBIDDEN (not an admin)' };
 const NOT_FOUND = { status: 404, description: 'INBOX_NOT_FOUND' };
@@ -102,6 +105,23 @@ export class InboxesController {
     return this.inboxes.snippet(admin, inboxId);
   }
 
+  @Get(':inboxId/webhook')
+  @ApiOperation({
+    summary: "Admin only: the URL a social inbox's platform calls (and Meta's verify token)",
+    description:
+      'Messenger, Instagram and WhatsApp share `<SOCIAL_PUBLIC_URL>/webhooks/meta` with the ' +
+      "instance's verify token; Telegram and LINE have one URL per inbox. `url` is null while " +
+      'the operator has not set SOCIAL_PUBLIC_URL.',
+  })
+  @ApiOkResponse({ type: WebhookEndpointSchema })
+  @ApiErrors(ADMIN_ONLY, { status: 404, description: 'INBOX_NOT_FOUND (or not a social inbox)' })
+  webhookEndpoint(
+    @CurrentAgent() admin: AuthenticatedAgent,
+    @Param() { inboxId }: InboxParams,
+  ): Promise<WebhookEndpointView> {
+    return this.inboxes.webhookEndpoint(admin, inboxId);
+  }
+
   @Post(':inboxId/telegram/webhook')
   @HttpCode(200)
   @ApiOperation({
@@ -123,5 +143,29 @@ export class InboxesController {
     @Param() { inboxId }: InboxParams,
   ): Promise<SetTelegramWebhookReply> {
     return this.inboxes.setTelegramWebhook(admin, inboxId);
+  }
+
+  @Post(':inboxId/rotate-secret')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Admin only: a new signing secret for an API inbox, shown once; the old one overlaps',
+    description:
+      'The replaced secret still verifies `POST /api/v1/inboxes/:id/messages` (and signs ' +
+      'replies to the callback URL beside the new one) until `previousSecretExpiresAt`: ' +
+      '`overlapSeconds` from now, a day by default, 0 for none. Setting `signingSecret` through ' +
+      'PATCH instead replaces it at once.',
+  })
+  @ApiOkResponse({ type: RotatedApiInboxSchema })
+  @ApiErrors(
+    ADMIN_ONLY,
+    { status: 404, description: 'INBOX_NOT_FOUND (or not an API inbox)' },
+    { status: 409, description: 'API_INBOX_NOT_CONFIGURED (no signing secret to rotate)' },
+  )
+  rotateApiSecret(
+    @CurrentAgent() admin: AuthenticatedAgent,
+    @Param() { inboxId }: InboxParams,
+    @Body() body: RotateSecretBody,
+  ): Promise<RotatedApiInboxView> {
+    return this.inboxes.rotateApiSecret(admin, inboxId, body);
   }
 }

@@ -1,18 +1,28 @@
+import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  PLATFORM_WEBHOOK_CHANNELS,
   SUBJECTS,
   type CreateInboxRequest,
+  type GetWebhookEndpointRequest,
   type DeleteInboxRequest,
   type GetInboxRequest,
   type InboxView,
   type SetTelegramWebhookReply,
   type SetTelegramWebhookRequest,
   type UpdateInboxRequest,
+  type WebhookEndpointView,
   type WorkspaceScopedRequest,
 } from '@hub/contracts';
 import { Channel } from '@hub/domain';
 import { SecretBox } from '@hub/secret-box';
 import { DomainException, RpcClient, SERVICE_ENV } from '@hub/service-kit';
+import {
+  apiInboxConfig,
+  PREVIOUS_SIGNING_SECRET,
+  sealPreviousSigningSecret,
+} from '../api-channel/api-inbox-config';
+import { RotateSecretBody } from '../api/rotate-secret.dto';
 import { authErrors } from '../auth/auth.exception';
 import { isAdmin, type AuthenticatedAgent } from '../auth/authenticated-agent';
 import type { GatewayEnv } from '../gateway.env';
@@ -24,6 +34,13 @@ import { sealSettings } from './inbox-settings-input';
 export interface InboxSnippetView {
   inboxId: string;
   html: string;
+}
+
+/** An API inbox just rotated: its new signing secret, shown this once. */
+export interface RotatedApiInboxView extends InboxAdminView {
+  signingSecret: string;
+  /** Until when the replaced secret is still accepted (null: not at all). */
+  previousSecretExpiresAt: string | null;
 }
 
 /**
@@ -69,12 +86,17 @@ export class InboxesService {
     adminOnly(admin, 'change an inbox');
     const inbox = await this.inboxOf(admin, inboxId);
     const sealed = body.settings ? sealSettings(inbox.channel, body.settings, this.box) : null;
+    const secrets = { ...sealed?.secrets };
+    // A signing secret set by hand replaces the old one at once (a leak); rotate-secret overlaps.
+    if (inbox.channel === Channel.Api && secrets.signingSecret !== undefined) {
+      secrets[PREVIOUS_SIGNING_SECRET] = null;
+    }
     const request: UpdateInboxRequest = {
       workspaceId: admin.workspaceId,
       inboxId,
       ...(body.name !== undefined ? { name: body.name } : {}),
       ...(sealed ? { settings: sealed.settings } : {}),
-      secrets: sealed?.secrets ?? {},
+      secrets,
     };
     return inboxAdminViewOf(await this.rpc.request(SUBJECTS.conversation.updateInbox, request));
   }
@@ -114,6 +136,56 @@ export class InboxesService {
     }
     const request: SetTelegramWebhookRequest = { workspaceId: admin.workspaceId, inboxId };
     return this.rpc.request(SUBJECTS.social.setTelegramWebhook, request);
+  }
+
+  /** Where the platform is to call a social inbox back (and Meta's verify token). */
+  async webhookEndpoint(admin: AuthenticatedAgent, inboxId: string): Promise<WebhookEndpointView> {
+    adminOnly(admin, "read an inbox's webhook");
+    const inbox = await this.inboxOf(admin, inboxId);
+    const channel = PLATFORM_WEBHOOK_CHANNELS.find((platform) => platform === inbox.channel);
+    if (!channel) {
+      throw new DomainException('INBOX_NOT_FOUND', `Inbox ${inboxId} is not a social inbox`);
+    }
+    const request: GetWebhookEndpointRequest = { inboxId, channel };
+    return this.rpc.request(SUBJECTS.social.getWebhookEndpoint, request);
+  }
+
+  /**
+   * A new signing secret for an API inbox, answered once; the one it replaces stays valid for
+   * `overlapSeconds` (a day by default) so the integrator can switch without a refused request.
+   * A rotation during an overlap ends it: only the secret in use just before stays valid.
+   */
+  async rotateApiSecret(
+    admin: AuthenticatedAgent,
+    inboxId: string,
+    body: RotateSecretBody,
+  ): Promise<RotatedApiInboxView> {
+    adminOnly(admin, "rotate an API inbox's signing secret");
+    const inbox = await this.inboxOf(admin, inboxId);
+    if (inbox.channel !== Channel.Api) {
+      throw new DomainException('INBOX_NOT_FOUND', `Inbox ${inboxId} is not an API inbox`);
+    }
+    const current = apiInboxConfig(inbox, this.box).signingSecret;
+    const signingSecret = randomBytes(32).toString('base64url');
+    const overlapSeconds = RotateSecretBody.overlapOf(body);
+    const expiresAt = Math.floor(Date.now() / 1000) + overlapSeconds;
+    const request: UpdateInboxRequest = {
+      workspaceId: admin.workspaceId,
+      inboxId,
+      secrets: {
+        signingSecret: this.box.seal(signingSecret),
+        [PREVIOUS_SIGNING_SECRET]:
+          overlapSeconds > 0
+            ? sealPreviousSigningSecret({ secret: current, expiresAt }, this.box)
+            : null,
+      },
+    };
+    const rotated = await this.rpc.request(SUBJECTS.conversation.updateInbox, request);
+    return {
+      ...inboxAdminViewOf(rotated),
+      signingSecret,
+      previousSecretExpiresAt: overlapSeconds > 0 ? new Date(expiresAt * 1000).toISOString() : null,
+    };
   }
 
   /** The inbox, when it is of the admin's workspace (another's answers as unknown). */

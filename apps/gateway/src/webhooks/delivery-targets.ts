@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { SUBJECTS } from '@hub/contracts';
 import { SecretBox } from '@hub/secret-box';
 import { DomainException, RpcClient } from '@hub/service-kit';
-import { apiInboxConfig } from '../api-channel/api-inbox-config';
+import { apiInboxConfig, signingSecretsAt } from '../api-channel/api-inbox-config';
 import type { DueDelivery } from './webhook-deliveries.repository';
 
 /** Where one delivery goes and the secrets it is signed with (two during a rotation's overlap). */
@@ -35,6 +35,10 @@ export class DeliveryTargets {
     if (!config.callbackUrl) {
       throw new DomainException('API_INBOX_NOT_CONFIGURED', 'The inbox has no callback URL');
     }
-    return { url: config.callbackUrl, secrets: [config.signingSecret] };
+    // During a rotation's overlap replies carry both signatures, as subscriptions' deliveries do.
+    return {
+      url: config.callbackUrl,
+      secrets: signingSecretsAt(config, Math.floor(Date.now() / 1000)),
+    };
   }
 }

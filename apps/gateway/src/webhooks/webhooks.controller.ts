@@ -6,6 +6,7 @@ import {
   ApiOperation,
 } from '@nestjs/swagger';
 import { ApiController, ApiErrors } from '../api/api-controller.decorator';
+import { RotateSecretBody } from '../api/rotate-secret.dto';
 import { authErrors } from '../auth/auth.exception';
 import { isAdmin, type AuthenticatedAgent } from '../auth/authenticated-agent';
 import { CurrentAgent } from '../auth/current-agent.decorator';
@@ -13,7 +14,6 @@ import {
   CreateWebhookBody,
   DeliveryLogQuery,
   ReplayWebhookBody,
-  RotateWebhookSecretBody,
   UpdateWebhookBody,
   WebhookParams,
 } from './dto/webhook.dto';
@@ -95,7 +95,7 @@ export class WebhooksController {
   rotateSecret(
     @CurrentAgent() agent: AuthenticatedAgent,
     @Param() { webhookId }: WebhookParams,
-    @Body() body: RotateWebhookSecretBody,
+    @Body() body: RotateSecretBody,
   ): Promise<CreatedWebhookView> {
     return this.webhooks.rotateSecret(
       adminWorkspace(agent, 'rotate webhook secrets'),

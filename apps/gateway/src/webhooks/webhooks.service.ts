@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { latestPublicEvent, publicEventKey, type PublicEventType } from '@hub/contracts';
 import { SecretBox } from '@hub/secret-box';
-import type {
-  CreateWebhookBody,
-  RotateWebhookSecretBody,
-  UpdateWebhookBody,
-} from './dto/webhook.dto';
+import { RotateSecretBody } from '../api/rotate-secret.dto';
+import type { CreateWebhookBody, UpdateWebhookBody } from './dto/webhook.dto';
 import { newWebhookSecret } from './standard-webhook-signature';
 import { resolveTarget } from './target-address';
 import { WebhookSubscriptionsRepository } from './webhook-subscriptions.repository';
@@ -16,8 +13,6 @@ import {
   type WebhookDeliveryView,
   type WebhookView,
 } from './webhook-views';
-
-const DEFAULT_OVERLAP_SECONDS = 86_400;
 
 // A replay redelivers at most this many events; a longer history is replayed in steps.
 const MAX_REPLAY = 10_000;
@@ -68,14 +63,14 @@ export class WebhooksService {
   async rotateSecret(
     workspaceId: string,
     id: string,
-    body: RotateWebhookSecretBody,
+    body: RotateSecretBody,
   ): Promise<CreatedWebhookView> {
     const secret = newWebhookSecret();
     const row = await this.subscriptions.rotateSecret({
       workspaceId,
       id,
       sealedSecret: this.box.seal(secret),
-      overlapMs: (body.overlapSeconds ?? DEFAULT_OVERLAP_SECONDS) * 1000,
+      overlapMs: RotateSecretBody.overlapOf(body) * 1000,
     });
     return { ...webhookView(row), secret };
   }

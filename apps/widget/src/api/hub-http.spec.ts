@@ -24,4 +24,19 @@ describe('completeConfig', () => {
     expect(config.position).toBe('right');
     expect(config.launcherText).toEqual({});
   });
+
+  it('keeps a default language the inbox offers, else takes its first', () => {
+    const offered = completeConfig(
+      { locales: ['en', 'ja'], defaultLocale: 'ja' },
+      DEFAULT_CONFIG,
+      LOCALES,
+    );
+    expect(offered.defaultLocale).toBe('ja');
+    const notOffered = completeConfig(
+      { locales: ['zh-TW', 'en'], defaultLocale: 'ja' },
+      DEFAULT_CONFIG,
+      LOCALES,
+    );
+    expect(notOffered.defaultLocale).toBe('zh-TW');
+  });
 });

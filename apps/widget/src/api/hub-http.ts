@@ -108,6 +108,7 @@ export function completeConfig(
   offered: readonly Locale[],
 ): WidgetConfig {
   const locales = (received.locales ?? []).filter((locale) => offered.includes(locale));
+  const shown = locales.length > 0 ? locales : defaults.locales;
   return {
     ...defaults,
     ...received,
@@ -117,7 +118,8 @@ export function completeConfig(
     position: received.position === 'left' ? 'left' : defaults.position,
     launcherText: received.launcherText ?? {},
     greeting: received.greeting ?? {},
-    locales: locales.length > 0 ? locales : defaults.locales,
+    locales: shown,
+    defaultLocale: shown.find((locale) => locale === received.defaultLocale) ?? shown[0],
     departments: received.departments ?? [],
     uploads: { ...defaults.uploads, ...received.uploads },
   };

@@ -22,6 +22,8 @@ export interface WidgetConfig {
   launcherText: Partial<Record<Locale, string>>;
   greeting: Partial<Record<Locale, string>>;
   locales: Locale[];
+  /** One of `locales`: for a visitor whose browser asks for none, and for texts missing in theirs. */
+  defaultLocale: Locale;
   departments: Department[];
   preChatForm: { enabled: boolean; fields: PreChatField[] } | null;
   online: boolean;

@@ -1,4 +1,11 @@
-import { detectLocale, formatTime, localeForTag, starsLabel, translator } from './locale';
+import {
+  detectLocale,
+  formatTime,
+  inboxText,
+  localeForTag,
+  starsLabel,
+  translator,
+} from './locale';
 
 describe('localeForTag', () => {
   it.each([
@@ -25,9 +32,21 @@ describe('detectLocale', () => {
     expect(detectLocale(['fr-FR', 'ja-JP', 'en-US'], ['en', 'zh-CN', 'zh-TW', 'ja'])).toBe('ja');
   });
 
-  it("falls back to the inbox's first language when none fits", () => {
+  it("falls back to the inbox's default language, else its first, when none fits", () => {
     expect(detectLocale(['fr-FR', 'de'], ['zh-TW', 'en'])).toBe('zh-TW');
+    expect(detectLocale(['fr-FR', 'de'], ['zh-TW', 'en'], 'en')).toBe('en');
     expect(detectLocale(['ja'], ['en', 'zh-CN'])).toBe('en');
+    expect(detectLocale(['ja'], ['en', 'zh-CN'], 'ja')).toBe('en');
+  });
+});
+
+describe('inboxText', () => {
+  const greeting = { en: 'Hello from the shop', ja: 'ショップへようこそ', 'zh-CN': '  ' };
+  it("takes the visitor's language, else the inbox's default language", () => {
+    expect(inboxText(greeting, 'ja', 'en')).toBe('ショップへようこそ');
+    expect(inboxText(greeting, 'zh-TW', 'en')).toBe('Hello from the shop');
+    expect(inboxText(greeting, 'zh-CN', 'en')).toBe('Hello from the shop');
+    expect(inboxText({ ja: 'ようこそ' }, 'en', 'zh-CN')).toBeUndefined();
   });
 });
 

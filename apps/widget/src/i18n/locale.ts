@@ -19,13 +19,26 @@ export function localeForTag(tag: string): Locale | null {
 export function detectLocale(
   browserLanguages: readonly string[],
   offered: readonly Locale[],
+  fallback?: Locale,
 ): Locale {
   const available = offered.length > 0 ? offered : LOCALES;
   for (const tag of browserLanguages) {
     const locale = localeForTag(tag);
     if (locale && available.includes(locale)) return locale;
   }
-  return available[0];
+  return fallback && available.includes(fallback) ? fallback : available[0];
+}
+
+/**
+ * An inbox's own text (greeting, launcher text) in the visitor's language, else in the inbox's
+ * default language; undefined when it has neither (the widget's own wording then).
+ */
+export function inboxText(
+  texts: Partial<Record<Locale, string>>,
+  locale: Locale,
+  defaultLocale: Locale,
+): string | undefined {
+  return texts[locale]?.trim() || texts[defaultLocale]?.trim() || undefined;
 }
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;

@@ -47,6 +47,7 @@ export const DEFAULT_CONFIG: WidgetConfig = {
   launcherText: {},
   greeting: {},
   locales: ['en', 'zh-CN', 'zh-TW', 'ja'],
+  defaultLocale: 'en',
   departments: [],
   preChatForm: null,
   online: true,

@@ -95,7 +95,8 @@ export class WidgetStore {
       (received) => {
         const merged = completeConfig(received, this.current.config, LOCALES);
         const locale =
-          this.current.chosenLocale ?? detectLocale(this.env.languages, merged.locales);
+          this.current.chosenLocale ??
+          detectLocale(this.env.languages, merged.locales, merged.defaultLocale);
         this.update({ config: merged, locale });
       },
       // Without its config (an older hub) the widget still chats, with the defaults.

@@ -1,4 +1,5 @@
 import { unreadCount } from '../features/chat/transcript';
+import { inboxText } from '../i18n/locale';
 import { ChatIcon, CloseIcon } from './icons';
 import { useWidget } from './widget-context';
 
@@ -9,7 +10,8 @@ import { useWidget } from './widget-context';
 export function Launcher() {
   const { store, state, t } = useWidget();
   const unread = state.open ? 0 : unreadCount(state.messages, state.readSeq);
-  const text = state.open ? undefined : state.config.launcherText[state.locale]?.trim();
+  const { launcherText, defaultLocale } = state.config;
+  const text = state.open ? undefined : inboxText(launcherText, state.locale, defaultLocale);
   return (
     <button
       type="button"

@@ -84,6 +84,25 @@ export class UpdateAttributeRequest {
   options?: string[];
 }
 
+/**
+ * `crm.attribute.delete` → DeletedAttributeView: the definition is removed and, in the same
+ * transaction, its values from every customer of the workspace, each customer's removal audited
+ * and announced (`evt.crm.customer.changed.v1`, `attributes.<key>` → null). A value without its
+ * definition could be neither checked nor edited, so none is left behind. Another workspace's
+ * definition → CUSTOMER_ATTRIBUTE_NOT_FOUND.
+ */
+export class DeleteAttributeRequest {
+  @IsEntityId() workspaceId!: string;
+  @IsDefined() @ValidateNested() @Type(() => CrmActor) actor!: CrmActor;
+  @IsEntityId() definitionId!: string;
+}
+
+/** The deleted definition, and how many customers had a value of it (now removed). */
+export interface DeletedAttributeView {
+  definition: AttributeDefinitionView;
+  valuesRemoved: number;
+}
+
 /** `crm.attribute.list` → AttributeDefinitionView[], by key. */
 export class ListAttributesRequest {
   @IsEntityId() workspaceId!: string;

@@ -2,6 +2,7 @@ import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 // Platform account ids are digit strings (page, Instagram account, WhatsApp phone number id).
 const PLATFORM_ID = /^[0-9]{1,40}$/;
+const PLATFORM_ID_MESSAGE = { message: '$property must be the platform’s id: 1 to 40 digits' };
 
 /**
  * `settings` of a Messenger inbox: the Facebook page whose messages it receives. Secrets (sealed
@@ -9,14 +10,14 @@ const PLATFORM_ID = /^[0-9]{1,40}$/;
  * app's, checks `X-Hub-Signature-256`).
  */
 export class MessengerInboxSettings {
-  @Matches(PLATFORM_ID) pageId!: string;
+  @Matches(PLATFORM_ID, PLATFORM_ID_MESSAGE) pageId!: string;
   @IsOptional() @IsString() @MaxLength(1_000) pageAccessToken?: string;
   @IsOptional() @IsString() @MaxLength(1_000) appSecret?: string;
 }
 
 /** `settings` of an Instagram inbox: the professional account (`entry[].id`); secrets as Messenger. */
 export class InstagramInboxSettings {
-  @Matches(PLATFORM_ID) instagramAccountId!: string;
+  @Matches(PLATFORM_ID, PLATFORM_ID_MESSAGE) instagramAccountId!: string;
   @IsOptional() @IsString() @MaxLength(1_000) pageAccessToken?: string;
   @IsOptional() @IsString() @MaxLength(1_000) appSecret?: string;
 }
@@ -26,7 +27,7 @@ export class InstagramInboxSettings {
  * Secrets: `accessToken` (messages and media APIs), `appSecret` (webhook signature).
  */
 export class WhatsAppInboxSettings {
-  @Matches(PLATFORM_ID) phoneNumberId!: string;
+  @Matches(PLATFORM_ID, PLATFORM_ID_MESSAGE) phoneNumberId!: string;
   @IsOptional() @IsString() @MaxLength(1_000) accessToken?: string;
   @IsOptional() @IsString() @MaxLength(1_000) appSecret?: string;
 }

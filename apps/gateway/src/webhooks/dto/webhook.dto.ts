@@ -75,25 +75,6 @@ export class UpdateWebhookBody {
   description?: string;
 }
 
-/** A week: long enough for an integrator's deploy, short enough that a leaked secret dies. */
-export const MAX_SECRET_OVERLAP_SECONDS = 7 * 24 * 3600;
-
-export class RotateWebhookSecretBody {
-  @ApiPropertyOptional({
-    description:
-      'How long the previous secret still signs deliveries, beside the new one (0: at once ' +
-      'no longer)',
-    minimum: 0,
-    maximum: MAX_SECRET_OVERLAP_SECONDS,
-    default: 86_400,
-  })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_SECRET_OVERLAP_SECONDS)
-  overlapSeconds?: number;
-}
-
 export class ReplayWebhookBody {
   @ApiProperty({ description: 'Redeliver the events that happened since this time' })
   @IsISO8601({ strict: true })

@@ -6,6 +6,7 @@ import { SettingsTable } from '../components/SettingsTable';
 import { listOf } from '../form-values';
 import { useAdminList, useAdminWrite } from '../settings-api';
 import { FormFooter } from '../components/FormFooter';
+import { DeleteAttribute } from './DeleteAttribute';
 
 const TYPES = ['text', 'number', 'date', 'boolean', 'list'] as const;
 
@@ -35,12 +36,18 @@ function requestOf(draft: Draft) {
       };
 }
 
-/** Custom customer attributes: defined by key and type, their label and options edited later. */
+/**
+ * Custom customer attributes: defined by key and type, their label and options edited later,
+ * deleted (with every customer's value of them) after a confirmation.
+ */
 export function CustomAttributesSettings() {
   const { t } = useTranslation('settings');
   const attributes = useAdminList<AttributeDefinitionView>('/customer-attributes');
   const save = useAdminWrite<Draft>(requestOf, ['/customer-attributes']);
   const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [deleting, setDeleting] = useState<AttributeDefinitionView | null>(null);
+  // What the last deletion removed, said until the next one.
+  const [deleted, setDeleted] = useState<string | null>(null);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -63,14 +70,31 @@ export function CustomAttributesSettings() {
           { header: t('attributes.options'), cell: (attribute) => attribute.options.join(', ') },
         ]}
         actions={(attribute) => (
-          <button
-            type="button"
-            onClick={() => setDraft({ ...attribute, options: attribute.options.join('\n') })}
-          >
-            {t('attributes.edit', { label: attribute.label })}
-          </button>
+          <>
+            <button
+              type="button"
+              onClick={() => setDraft({ ...attribute, options: attribute.options.join('\n') })}
+            >
+              {t('attributes.edit', { label: attribute.label })}
+            </button>
+            <button type="button" onClick={() => setDeleting(attribute)}>
+              {t('attributes.delete', { label: attribute.label })}
+            </button>
+          </>
         )}
       />
+      {deleting ? (
+        <DeleteAttribute
+          key={deleting.id}
+          attribute={deleting}
+          onDone={(outcome) => {
+            setDeleting(null);
+            setDeleted(outcome);
+            if (outcome && draft.id === deleting.id) setDraft(EMPTY);
+          }}
+        />
+      ) : null}
+      {deleted ? <p role="status">{deleted}</p> : null}
 
       <form className="settings-form" onSubmit={submit} aria-labelledby="attribute-form">
         <h3 id="attribute-form">

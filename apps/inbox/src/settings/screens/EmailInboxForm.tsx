@@ -1,8 +1,7 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/Field';
-import { useAdminWrite, type AdminInbox } from '../settings-api';
-import { FormFooter } from '../components/FormFooter';
+import type { AdminInbox } from '../settings-api';
+import { InboxFormFrame, useInboxForm } from './InboxFormFrame';
 
 interface EmailInboxDraft {
   name: string;
@@ -79,16 +78,14 @@ const EMAIL = 'settings.email';
 /** An email inbox, new or (given `inbox`) existing: address, name, signature, its own relay. */
 export function EmailInboxForm({ inbox, onDone }: { inbox?: AdminInbox; onDone?: () => void }) {
   const { t } = useTranslation('settings');
-  const save = useAdminWrite<EmailInboxDraft>(
-    (draft) => {
-      const body = { name: draft.name, settings: settingsOf(draft) };
-      return inbox
-        ? { path: `/inboxes/${inbox.id}`, method: 'PATCH', body }
-        : { path: '/inboxes', method: 'POST', body: { channel: 'email', ...body } };
-    },
-    ['/inboxes'],
-  );
-  const [draft, setDraft] = useState<EmailInboxDraft>(() => (inbox ? draftOf(inbox) : EMPTY));
+  const { draft, setDraft, save, frame } = useInboxForm<EmailInboxDraft>({
+    channel: 'email',
+    inbox,
+    initial: () => (inbox ? draftOf(inbox) : EMPTY),
+    emptied: (saved) => (inbox ? saved : EMPTY),
+    bodyOf: (saved) => ({ name: saved.name, settings: settingsOf(saved) }),
+    onSaved: () => onDone?.(),
+  });
   const field = (key: keyof EmailInboxDraft, name: string, type = 'text', required = false) => (
     <Field label={t(`inboxes.${key}`)} error={save.error} name={name}>
       <input
@@ -100,23 +97,14 @@ export function EmailInboxForm({ inbox, onDone }: { inbox?: AdminInbox; onDone?:
     </Field>
   );
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate(draft, {
-      onSuccess: () => {
-        if (!inbox) setDraft(EMPTY);
-        onDone?.();
-      },
-    });
-  };
-  const titleId = inbox ? `edit-inbox-${inbox.id}` : 'new-email-inbox';
-
   return (
-    <form className="settings-form" onSubmit={submit} aria-labelledby={titleId}>
-      <h3 id={titleId}>
-        {inbox ? t('inboxes.editing', { name: inbox.name }) : t('inboxes.addEmail')}
-      </h3>
-      {field('name', 'name', 'text', true)}
+    <InboxFormFrame
+      {...frame}
+      newTitle={t('inboxes.addEmail')}
+      newSubmit={t('inboxes.submitEmail')}
+      newId="new-email-inbox"
+      onDone={onDone}
+    >
       {field('address', `${EMAIL}.address`, 'email', true)}
       {field('displayName', `${EMAIL}.displayName`)}
       <Field label={t('inboxes.signature')} error={save.error} name={`${EMAIL}.signature`}>
@@ -140,12 +128,6 @@ export function EmailInboxForm({ inbox, onDone }: { inbox?: AdminInbox; onDone?:
         {field('relayUser', `${EMAIL}.relay.user`)}
         {field('relayPassword', 'settings.relayPassword', 'password')}
       </fieldset>
-      <FormFooter
-        submit={inbox ? t('save') : t('inboxes.submitEmail')}
-        pending={save.isPending}
-        error={save.error}
-        onCancel={onDone}
-      />
-    </form>
+    </InboxFormFrame>
   );
 }

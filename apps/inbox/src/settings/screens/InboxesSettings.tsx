@@ -4,17 +4,24 @@ import { useHub } from '../../api/HubProvider';
 import { Field } from '../../ui/Field';
 import { SettingsTable } from '../components/SettingsTable';
 import { useAdminList, type AdminInbox } from '../settings-api';
+import { ChannelInboxForm } from './ChannelInboxForm';
+import { FORM_CHANNELS, isFormChannel, type FormChannel } from './channel-inbox-fields';
 import { EmailInboxForm } from './EmailInboxForm';
 import { WebInboxForm } from './WebInboxForm';
 
-/** The channels whose inboxes this screen edits (social and API ones have their own issues). */
-const EDITABLE = ['web', 'email'];
+/** The channels whose inboxes this screen edits: every one the admin API configures. */
+const EDITABLE = ['web', 'email', ...FORM_CHANNELS];
 
-/** Inboxes: the list, a web inbox's snippet to copy, new web and email inboxes, and edits. */
+/**
+ * Inboxes: the list, a web inbox's snippet to copy, new inboxes of every channel, and edits
+ * (a social or API inbox just created opens for connecting its platform).
+ */
 export function InboxesSettings() {
   const { t } = useTranslation('settings');
   const inboxes = useAdminList<AdminInbox>('/inboxes');
-  const [editing, setEditing] = useState<AdminInbox | null>(null);
+  const [chosen, setEditing] = useState<AdminInbox | null>(null);
+  // As last read: a rotated secret or a save elsewhere shows in `secretsSet` at once.
+  const editing = chosen && (inboxes.data?.find((inbox) => inbox.id === chosen.id) ?? chosen);
   const done = () => setEditing(null);
   return (
     <>
@@ -28,7 +35,13 @@ export function InboxesSettings() {
             header: t('inboxes.channel'),
             cell: (inbox) => t(`channels.${inbox.channel}`, { defaultValue: inbox.channel }),
           },
-          { header: t('inboxes.secretsSet'), cell: (inbox) => inbox.secretsSet.join(', ') },
+          {
+            header: t('inboxes.secretsSet'),
+            cell: (inbox) =>
+              inbox.secretsSet
+                .map((name) => t(`inboxes.secrets.${name}`, { defaultValue: name }))
+                .join(', '),
+          },
         ]}
         actions={(inbox) => (
           <>
@@ -47,13 +60,42 @@ export function InboxesSettings() {
       {editing?.channel === 'email' ? (
         <EmailInboxForm key={editing.id} inbox={editing} onDone={done} />
       ) : null}
+      {editing && isFormChannel(editing.channel) ? (
+        <ChannelInboxForm
+          key={editing.id}
+          channel={editing.channel}
+          inbox={editing}
+          onDone={done}
+        />
+      ) : null}
       {editing ? null : (
         <>
           <WebInboxForm />
           <EmailInboxForm />
+          <NewChannelInbox onCreated={setEditing} />
         </>
       )}
     </>
+  );
+}
+
+/** A new social or API inbox: the channel first, then its form. */
+function NewChannelInbox({ onCreated }: { onCreated: (inbox: AdminInbox) => void }) {
+  const { t } = useTranslation('settings');
+  const [channel, setChannel] = useState<FormChannel>('messenger');
+  return (
+    <div className="new-channel-inbox">
+      <Field label={t('inboxes.channelToAdd')}>
+        <select value={channel} onChange={(e) => setChannel(e.target.value as FormChannel)}>
+          {FORM_CHANNELS.map((option) => (
+            <option key={option} value={option}>
+              {t(`channels.${option}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <ChannelInboxForm key={channel} channel={channel} onCreated={onCreated} />
+    </div>
   );
 }
 

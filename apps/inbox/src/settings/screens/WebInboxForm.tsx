@@ -1,18 +1,13 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field, fieldMessages } from '../../ui/Field';
 import { CheckboxGroup } from '../components/CheckboxGroup';
 import { WeekHoursFields } from '../components/WeekHoursFields';
 import { LOCALES } from '../locales';
-import {
-  useAdminList,
-  useAdminWrite,
-  type AdminDepartment,
-  type AdminInbox,
-} from '../settings-api';
+import { useAdminList, type AdminDepartment, type AdminInbox } from '../settings-api';
 import { AutoInviteRulesFields } from './AutoInviteRulesFields';
-import { FormFooter } from '../components/FormFooter';
+import { InboxFormFrame, useInboxForm } from './InboxFormFrame';
 import { LanguageSelect } from './LanguageSelect';
+import { WidgetTextsFields } from './WidgetTextsFields';
 import {
   EMPTY_WEB_INBOX,
   PRE_CHAT_FIELDS,
@@ -33,46 +28,27 @@ const widgetOfInbox = (inbox: AdminInbox | undefined) =>
 export function WebInboxForm({ inbox, onDone }: { inbox?: AdminInbox; onDone?: () => void }) {
   const { t } = useTranslation('settings');
   const departments = useAdminList<AdminDepartment>('/departments');
-  const save = useAdminWrite<WebInboxDraft>(
-    (draft) => {
-      const body = {
-        name: draft.name,
-        settings: { ...inbox?.settings, widget: widgetOf(draft, widgetOfInbox(inbox)) },
-      };
-      return inbox
-        ? { path: `/inboxes/${inbox.id}`, method: 'PATCH', body }
-        : { path: '/inboxes', method: 'POST', body: { channel: 'web', ...body } };
-    },
-    ['/inboxes'],
-  );
-  const [draft, setDraft] = useState<WebInboxDraft>(() =>
-    inbox ? webInboxDraftOf(inbox.name, widgetOfInbox(inbox)) : EMPTY_WEB_INBOX,
-  );
+  const { draft, setDraft, save, frame } = useInboxForm<WebInboxDraft>({
+    channel: 'web',
+    inbox,
+    initial: () => (inbox ? webInboxDraftOf(inbox.name, widgetOfInbox(inbox)) : EMPTY_WEB_INBOX),
+    emptied: (saved) => (inbox ? saved : EMPTY_WEB_INBOX),
+    bodyOf: (saved) => ({
+      name: saved.name,
+      settings: { ...inbox?.settings, widget: widgetOf(saved, widgetOfInbox(inbox)) },
+    }),
+    onSaved: () => onDone?.(),
+  });
   const errorsOf = (field: string) => fieldMessages(save.error, `${WIDGET}.${field}`);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate(draft, {
-      onSuccess: () => {
-        if (!inbox) setDraft(EMPTY_WEB_INBOX);
-        onDone?.();
-      },
-    });
-  };
-  const titleId = inbox ? `edit-inbox-${inbox.id}` : 'new-web-inbox';
-
   return (
-    <form className="settings-form" onSubmit={submit} aria-labelledby={titleId}>
-      <h3 id={titleId}>
-        {inbox ? t('inboxes.editing', { name: inbox.name }) : t('inboxes.addWeb')}
-      </h3>
-      <Field label={t('inboxes.name')} error={save.error} name="name">
-        <input
-          required
-          value={draft.name}
-          onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-        />
-      </Field>
+    <InboxFormFrame
+      {...frame}
+      newTitle={t('inboxes.addWeb')}
+      newSubmit={t('inboxes.submitWeb')}
+      newId="new-web-inbox"
+      onDone={onDone}
+    >
       <Field label={t('inboxes.colour')} error={save.error} name={`${WIDGET}.primaryColor`}>
         <input
           type="color"
@@ -89,18 +65,6 @@ export function WebInboxForm({ inbox, onDone }: { inbox?: AdminInbox; onDone?: (
           <option value="left">{t('inboxes.left')}</option>
         </select>
       </Field>
-      <Field label={t('inboxes.launcherText')} error={save.error} name={`${WIDGET}.launcherText`}>
-        <input
-          value={draft.launcherText}
-          onChange={(e) => setDraft({ ...draft, launcherText: e.target.value })}
-        />
-      </Field>
-      <Field label={t('inboxes.greeting')} error={save.error} name={`${WIDGET}.greeting`}>
-        <textarea
-          value={draft.greeting}
-          onChange={(e) => setDraft({ ...draft, greeting: e.target.value })}
-        />
-      </Field>
       <CheckboxGroup
         legend={t('inboxes.languages')}
         options={LOCALES.map((value) => ({ value, label: t(`languages.${value}`) }))}
@@ -111,6 +75,14 @@ export function WebInboxForm({ inbox, onDone }: { inbox?: AdminInbox; onDone?: (
         label={t('inboxes.defaultLanguage')}
         value={draft.defaultLocale}
         onChange={(defaultLocale) => setDraft({ ...draft, defaultLocale })}
+      />
+      <WidgetTextsFields
+        offered={draft.locales}
+        defaultLocale={draft.defaultLocale}
+        launcherText={draft.launcherText}
+        greeting={draft.greeting}
+        onChange={(texts) => setDraft({ ...draft, ...texts })}
+        error={save.error}
       />
       <CheckboxGroup
         legend={t('inboxes.departmentsOffered')}
@@ -171,12 +143,6 @@ export function WebInboxForm({ inbox, onDone }: { inbox?: AdminInbox; onDone?: (
           />
         </>
       ) : null}
-      <FormFooter
-        submit={inbox ? t('save') : t('inboxes.submitWeb')}
-        pending={save.isPending}
-        error={save.error}
-        onCancel={onDone}
-      />
-    </form>
+    </InboxFormFrame>
   );
 }

@@ -30,9 +30,25 @@ describe('the web inbox form and settings.widget', () => {
     });
   });
 
-  it('keeps the texts of other languages when the default one is edited', () => {
-    const draft = { ...webInboxDraftOf('Shop', stored), greeting: 'Hi there' };
-    expect(widgetOf(draft, stored).greeting).toEqual({ en: 'Hi there', ja: 'こんにちは' });
+  it('edits the texts of each language, keeping the others and dropping emptied ones', () => {
+    const draft = webInboxDraftOf('Shop', stored);
+    expect(draft.greeting).toEqual({ en: 'Hello', ja: 'こんにちは' });
+    const edited = {
+      ...draft,
+      greeting: { ...draft.greeting, en: 'Hi there' },
+      launcherText: { ja: 'チャットで相談', 'zh-TW': ' ' },
+    };
+    expect(widgetOf(edited, stored)).toMatchObject({
+      greeting: { en: 'Hi there', ja: 'こんにちは' },
+      launcherText: { ja: 'チャットで相談' },
+    });
+    const emptied = { ...draft, greeting: { en: '', ja: '' } };
+    expect(widgetOf(emptied, stored).greeting).toBeUndefined();
+  });
+
+  it('keeps the texts of a language no longer offered', () => {
+    const draft = { ...webInboxDraftOf('Shop', stored), locales: ['en'] };
+    expect(widgetOf(draft, stored).greeting).toEqual({ en: 'Hello', ja: 'こんにちは' });
   });
 
   it('turns the pre-chat choices, a new auto-invite rule and own hours into settings', () => {

@@ -18,8 +18,9 @@ export interface WebInboxDraft {
   name: string;
   primaryColor: string;
   position: 'right' | 'left';
-  launcherText: string;
-  greeting: string;
+  /** The visitor-facing texts, by language (those left empty fall back to the default one). */
+  launcherText: LocaleTexts;
+  greeting: LocaleTexts;
   locales: string[];
   defaultLocale: string;
   departmentIds: string[];
@@ -32,14 +33,14 @@ export interface WebInboxDraft {
 }
 
 type Widget = Record<string, unknown>;
-type LocaleTexts = Record<string, string>;
+export type LocaleTexts = Record<string, string>;
 
 export const EMPTY_WEB_INBOX: WebInboxDraft = {
   name: '',
   primaryColor: '#2563eb',
   position: 'right',
-  launcherText: '',
-  greeting: '',
+  launcherText: {},
+  greeting: {},
   locales: [...LOCALES],
   defaultLocale: 'en',
   departmentIds: [],
@@ -71,8 +72,8 @@ export function webInboxDraftOf(name: string, widget: Widget): WebInboxDraft {
     name,
     primaryColor: (widget.primaryColor as string | undefined) ?? EMPTY_WEB_INBOX.primaryColor,
     position: (widget.position as 'right' | 'left' | undefined) ?? 'right',
-    launcherText: textsOf(widget.launcherText)[defaultLocale] ?? '',
-    greeting: textsOf(widget.greeting)[defaultLocale] ?? '',
+    launcherText: { ...textsOf(widget.launcherText) },
+    greeting: { ...textsOf(widget.greeting) },
     locales: (widget.locales as string[] | undefined) ?? [...LOCALES],
     defaultLocale,
     departmentIds: (widget.departmentIds as string[] | undefined) ?? [],
@@ -90,16 +91,20 @@ export function webInboxDraftOf(name: string, widget: Widget): WebInboxDraft {
   };
 }
 
+/** `changed` over the stored texts (those of languages no longer offered stay); empty ones go. */
+function mergedTexts(before: unknown, changed: LocaleTexts): LocaleTexts | undefined {
+  const merged: LocaleTexts = { ...textsOf(before), ...changed };
+  for (const [locale, text] of Object.entries(merged)) if (!text.trim()) delete merged[locale];
+  return Object.keys(merged).length ? merged : undefined;
+}
+
 /**
  * `settings.widget` from the form, over the stored one (`before`): fields the form does not
- * show stay, and the texts of other languages than the default are kept.
+ * show stay, and texts the form does not show (other languages) are kept.
  */
 export function widgetOf(draft: WebInboxDraft, before: Widget = {}): Widget {
-  const inDefault = (texts: unknown, text: string): LocaleTexts | undefined => {
-    const merged: LocaleTexts = { ...textsOf(texts), [draft.defaultLocale]: text };
-    if (!text) delete merged[draft.defaultLocale];
-    return Object.keys(merged).length ? merged : undefined;
-  };
+  const inDefault = (texts: unknown, text: string) =>
+    mergedTexts(texts, { [draft.defaultLocale]: text });
   const rulesBefore = new Map(
     ((before.autoInvite as Record<string, unknown>[] | undefined) ?? []).map((rule) => [
       rule.id,
@@ -112,8 +117,8 @@ export function widgetOf(draft: WebInboxDraft, before: Widget = {}): Widget {
     ...before,
     primaryColor: draft.primaryColor,
     position: draft.position,
-    launcherText: inDefault(before.launcherText, draft.launcherText),
-    greeting: inDefault(before.greeting, draft.greeting),
+    launcherText: mergedTexts(before.launcherText, draft.launcherText),
+    greeting: mergedTexts(before.greeting, draft.greeting),
     locales: draft.locales,
     defaultLocale: draft.defaultLocale,
     departmentIds: draft.departmentIds,

@@ -1,3 +1,4 @@
+import { inboxText } from '../../i18n/locale';
 import { useWidget } from '../../ui/widget-context';
 import { CsatForm } from '../csat/CsatForm';
 import { TranscriptForm } from '../transcript/TranscriptForm';
@@ -15,7 +16,10 @@ export function MessageList() {
       {/* The greeting is the inbox's, not a message: it stays out of the message list. */}
       <div class="message theirs greeting">
         <div class="bubble">
-          <p class="text">{state.config.greeting[state.locale] ?? t('greeting')}</p>
+          <p class="text">
+            {inboxText(state.config.greeting, state.locale, state.config.defaultLocale) ??
+              t('greeting')}
+          </p>
         </div>
       </div>
       <div role="log" aria-label={t('messages')} aria-live="polite">

@@ -1,6 +1,13 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { SetTelegramWebhookRequest, SUBJECTS, type SetTelegramWebhookReply } from '@hub/contracts';
+import {
+  GetWebhookEndpointRequest,
+  platformWebhookUrl,
+  SetTelegramWebhookRequest,
+  SUBJECTS,
+  type SetTelegramWebhookReply,
+  type WebhookEndpointView,
+} from '@hub/contracts';
 import { Channel } from '@hub/domain';
 import { DomainException, RequestPattern, SERVICE_ENV } from '@hub/service-kit';
 import type { ConnectorSocialEnv } from '../connector-social.env';
@@ -8,14 +15,27 @@ import { SocialInboxes } from '../inboxes/social-inboxes';
 import { PlatformRefusal } from '../outbound/platform-call';
 import { TelegramSender } from '../outbound/telegram-sender';
 
-/** Registers a Telegram inbox's webhook (setWebhook with its secret token). */
+/**
+ * What an admin tells a platform about an inbox: its webhook URL (and Meta's verify token), and
+ * for Telegram the registration itself (setWebhook with its secret token).
+ */
 @Controller()
-export class TelegramWebhooksHandler {
+export class PlatformWebhooksHandler {
   constructor(
     @Inject(SERVICE_ENV) private readonly env: ConnectorSocialEnv,
     private readonly inboxes: SocialInboxes,
     private readonly telegram: TelegramSender,
   ) {}
+
+  @RequestPattern(SUBJECTS.social.getWebhookEndpoint)
+  endpoint(@Payload() request: GetWebhookEndpointRequest): WebhookEndpointView {
+    const publicUrl = this.env.SOCIAL_PUBLIC_URL;
+    const isMeta = request.channel !== 'telegram' && request.channel !== 'line';
+    return {
+      url: publicUrl ? platformWebhookUrl(publicUrl, request.channel, request.inboxId) : null,
+      verifyToken: isMeta ? (this.env.META_VERIFY_TOKEN ?? null) : null,
+    };
+  }
 
   @RequestPattern(SUBJECTS.social.setTelegramWebhook)
   async set(@Payload() request: SetTelegramWebhookRequest): Promise<SetTelegramWebhookReply> {
