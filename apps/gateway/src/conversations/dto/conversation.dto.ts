@@ -7,8 +7,12 @@ import {
   IsEmailAddress,
   IsEntityId,
   IsMessageContentOrCaption,
+  IsPageCursor,
   IsPageSize,
+  IsSlaDueWithin,
   IsStorableText,
+  MAX_CONVERSATION_PAGE,
+  MAX_SLA_DUE_WITHIN_MINUTES,
   SLA_ALERT_STANDINGS,
   TRANSCRIPT_LANGUAGES,
   WhatsAppTemplate,
@@ -100,8 +104,23 @@ export class ListConversationsQuery {
   @IsStorableText()
   q?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @IsPageSize(100)
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: MAX_SLA_DUE_WITHIN_MINUTES,
+    description:
+      'Only conversations whose next SLA target falls due within this many minutes and has not breached; among the 1,000 soonest due',
+  })
+  @IsOptional()
+  @IsSlaDueWithin()
+  @IsQueryInteger()
+  slaDueWithin?: number;
+
+  @ApiPropertyOptional({ description: 'The nextCursor of the page before' })
+  @IsPageCursor()
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_CONVERSATION_PAGE, default: 50 })
+  @IsPageSize(MAX_CONVERSATION_PAGE)
   @IsQueryInteger()
   limit?: number;
 }

@@ -5,7 +5,9 @@ import {
   IsEntityIdOrNull,
   IsInstantOrNull,
   IsOneOfChange,
+  IsPageCursor,
   IsPageSize,
+  IsSlaDueWithin,
   IsTicketPriority,
   IsTicketStatus,
   IsTicketSubject,
@@ -15,6 +17,7 @@ import {
   IsZonedInstant,
   TICKET_CHANGE_FIELDS,
   TICKET_TAGS_MAX,
+  MAX_SLA_DUE_WITHIN_MINUTES,
   SLA_ALERT_STANDINGS,
   type SlaAlertStanding,
 } from '@hub/contracts';
@@ -261,9 +264,19 @@ export class ListTicketsQuery {
   @IsIn(SLA_ALERT_STANDINGS)
   sla?: SlaAlertStanding;
 
-  @ApiPropertyOptional({ description: 'The nextCursor of the page before' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: MAX_SLA_DUE_WITHIN_MINUTES,
+    description:
+      'Only tickets whose next SLA target falls due within this many minutes and has not breached; at most the 1,000 soonest due',
+  })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'cursor must be a cursor this API returned' })
+  @IsSlaDueWithin()
+  @IsQueryInteger()
+  slaDueWithin?: number;
+
+  @ApiPropertyOptional({ description: 'The nextCursor of the page before' })
+  @IsPageCursor()
   cursor?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
