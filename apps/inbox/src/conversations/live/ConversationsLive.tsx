@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useSignedIn, useSocketEvent, useReconnectCount } from '../../api/HubProvider';
 import type { ConversationView, MessageView } from '../../api/types';
-import { keys, setUnread } from '../api/queries';
+import { keys, setUnread, updateListRow } from '../api/queries';
 import { Outbox } from '../view/outbox';
 import { alertAgent } from './alerts';
 import { TypingStore } from './ephemeral';
@@ -37,12 +37,10 @@ export function addMessage(queryClient: QueryClient, message: MessageView): void
     if (messages.some((existing) => existing.seq === message.seq)) return messages;
     return [...messages, message].sort((a, b) => a.seq - b.seq);
   });
-  queryClient.setQueriesData<ConversationView[]>({ queryKey: keys.lists }, (rows) =>
-    rows?.map((row) =>
-      row.id === message.conversationId && row.lastSeq < message.seq
-        ? { ...row, lastSeq: message.seq, updatedAt: message.createdAt }
-        : row,
-    ),
+  updateListRow(queryClient, message.conversationId, (row) =>
+    row.lastSeq < message.seq
+      ? { ...row, lastSeq: message.seq, updatedAt: message.createdAt }
+      : row,
   );
 }
 
