@@ -3,6 +3,7 @@ import { JetStreamPublisher } from '@hub/messaging';
 import { Client } from 'pg';
 import { startBrowserHub, type BrowserHub } from '../support/browser-hub';
 import { inboundMessage, publishInbound, storedConversationOf } from '../support/inbound';
+import { waitFor } from '@hub/testing';
 import { inboxText, openInbox, type InboxAgent } from '../support/inbox';
 import { createWorkspace, type WorkspaceFixture } from '../support/workspace-fixture';
 
@@ -113,5 +114,111 @@ describe('the conversation list in the inbox: search, unread badges, tags', () =
     );
     expect(reads.map((read) => Number(read.last_read_seq))).toEqual([1]);
     await root.screenshot('list-by-tag');
+  });
+
+  it('loads more as the agent reaches the end of the list, by button or by scrolling, and offers SLA due-within filters', async () => {
+    // 120 older conversations beside the three above: more than two pages of 50.
+    await db.query(
+      `insert into conversation.conversations
+         (workspace_id, inbox_id, customer_id, customer_external_id, status, last_seq,
+          created_at, updated_at)
+       select $1, $2, gen_random_uuid(), 'older-' || lpad(i::text, 3, '0'), 'resolved', 0,
+              now() - make_interval(days => 1, mins => i), now() - make_interval(days => 1, mins => i)
+         from generate_series(1, 120) i`,
+      [workspace.id, workspace.inboxId],
+    );
+    root ??= await openInbox(hub, workspace, workspace.agents.root);
+    const { page } = root;
+    await page
+      .getByRole('navigation', { name: en('app', 'nav.label') })
+      .getByRole('link', { name: en('app', 'nav.conversations') })
+      .click();
+    await page.getByRole('tab', { name: en('conversations', 'tabs.all') }).click();
+    const list = page
+      .getByRole('region', { name: en('conversations', 'list.label'), exact: true })
+      .filter({ has: page.getByRole('tablist') });
+    const rows = list.getByRole('listitem');
+    const loadMore = list.getByRole('button', { name: en('app', 'loadMore') });
+    const rowCount = (count: number) =>
+      waitFor(
+        async () => (await rows.count()) === count,
+        15_000,
+        () => `${count} rows`,
+      );
+
+    // The first page, newest first; the button waits below the rows, out of view.
+    await rowCount(50);
+    await list.getByRole('link', { name: /older-047/ }).waitFor();
+    expect(await loadMore.isVisible()).toBe(true);
+    await root.screenshot('list-first-page');
+    // The button itself (a click that does not scroll): the second page.
+    await loadMore.dispatchEvent('click');
+    await rowCount(100);
+    // Scrolling to the end loads the third, the last: the button goes.
+    await rows.last().scrollIntoViewIfNeeded();
+    await rowCount(123);
+    await loadMore.waitFor({ state: 'detached' });
+    const names = await list.getByRole('link').allTextContents();
+    expect(new Set(names).size).toBe(123);
+    expect(names.at(-1)).toContain('older-120');
+    await root.screenshot('list-all-pages');
+
+    // Keyboard alone: Tab reaches the button after the last row, Enter loads until the end
+    // (focusing it scrolls it into view, which may load a page by itself too).
+    await page.reload();
+    await rowCount(50);
+    await list.getByRole('link', { name: /older-047/ }).focus();
+    await page.keyboard.press('Tab');
+    expect(await loadMore.evaluate((button) => button === document.activeElement)).toBe(true);
+    for (let presses = 0; presses < 5 && (await loadMore.count()) > 0; presses++) {
+      await page.keyboard.press('Enter');
+      await waitFor(
+        async () => (await rows.count()) > 50 * (presses + 1) || (await loadMore.count()) === 0,
+        15_000,
+        () => 'another page after Enter',
+      );
+    }
+    await rowCount(123);
+
+    // The SLA filter's choices; "due within 30 min" asks the hub (no clock is due here).
+    const sla = list.getByRole('combobox', { name: en('conversations', 'filters.sla') });
+    expect(await sla.locator('option').allTextContents()).toEqual([
+      `${en('conversations', 'filters.sla')}: ${en('conversations', 'filters.any')}`,
+      en('app', 'slaFilter.breached'),
+      en('app', 'slaFilter.at_risk'),
+      en('app', 'slaFilter.dueWithin', { duration: '30 min' }),
+      en('app', 'slaFilter.dueWithin', { duration: '1 hr' }),
+      en('app', 'slaFilter.dueWithin', { duration: '4 hr' }),
+    ]);
+    await sla.selectOption('due30');
+    await list.getByText(en('conversations', 'list.empty')).waitFor();
+    expect(await list.getByRole('alert').count()).toBe(0);
+    expect(new URL(page.url()).searchParams.get('sla')).toBe('due30');
+    await root.screenshot('list-sla-due-within');
+
+    // The same choices in Japanese.
+    const japanese = await openInbox(hub, workspace, workspace.agents.root, { locale: 'ja-JP' });
+    try {
+      const ja = (namespace: string, key: string) => inboxText('ja-JP', namespace, key);
+      await japanese.page.goto(`${new URL(page.url()).origin}/conversations?view=all&sla=due60`);
+      const jaList = japanese.page
+        .getByRole('region', { name: ja('conversations', 'list.label'), exact: true })
+        .filter({ has: japanese.page.getByRole('tablist') });
+      const jaSla = jaList.getByRole('combobox', { name: ja('conversations', 'filters.sla') });
+      await jaList.getByText(ja('conversations', 'list.empty')).waitFor();
+      const options = await jaSla.locator('option').allTextContents();
+      expect(options.slice(1, 3)).toEqual([
+        ja('app', 'slaFilter.breached'),
+        ja('app', 'slaFilter.at_risk'),
+      ]);
+      expect(options.slice(3)).toEqual(
+        ['30 分', '1 時間', '4 時間'].map((duration) =>
+          ja('app', 'slaFilter.dueWithin').replace('{{duration}}', duration),
+        ),
+      );
+      await japanese.screenshot('list-sla-due-within');
+    } finally {
+      await japanese.close();
+    }
   });
 });

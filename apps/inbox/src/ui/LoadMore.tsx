@@ -21,15 +21,16 @@ export function LoadMore(props: { hasMore: boolean; loading: boolean; onLoadMore
   }, [hasMore, loading, onLoadMore]);
   if (!hasMore) return null;
   return (
+    // Never disabled while loading: focus stays on it, and a second press while a page is on its
+    // way asks for nothing more (the query dedupes).
     <button
       ref={button}
       type="button"
       className="load-more"
-      disabled={loading}
       aria-busy={loading}
       onClick={onLoadMore}
     >
-      {loading ? t('loadMore.loading') : t('loadMore.label')}
+      {t('loadMore')}
     </button>
   );
 }
