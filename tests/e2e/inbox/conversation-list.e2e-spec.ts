@@ -38,9 +38,12 @@ describe('the conversation list in the inbox: search, unread badges, tags', () =
 
   /** A native select's pop-up is not in a screenshot: shown as a list box while `look` runs. */
   async function withOptionsShown(select: Locator, look: () => Promise<unknown>): Promise<void> {
-    await select.evaluate((element) => element.setAttribute('size', '6'));
+    // A sized select is a list box, no longer the combobox the locator names: hold the element.
+    const element = await select.elementHandle();
+    await element.evaluate((node) => node.setAttribute('size', '6'));
     await look();
-    await select.evaluate((element) => element.removeAttribute('size'));
+    await element.evaluate((node) => node.removeAttribute('size'));
+    await element.dispose();
   }
 
   async function customerWrites(visitorId: string, content: string): Promise<string> {
@@ -135,8 +138,8 @@ describe('the conversation list in the inbox: search, unread badges, tags', () =
          from generate_series(1, 120) i`,
       [workspace.id, workspace.inboxId],
     );
-    root ??= await openInbox(hub, workspace, workspace.agents.root);
-    const { page } = root;
+    const agent = (root ??= await openInbox(hub, workspace, workspace.agents.root));
+    const { page } = agent;
     // A fresh load: rows written straight into the database send no live event.
     await page.goto(`${new URL(page.url()).origin}/conversations?view=all`);
     const list = page
@@ -155,7 +158,7 @@ describe('the conversation list in the inbox: search, unread badges, tags', () =
     await rowCount(50);
     await list.getByRole('link', { name: /older-047/ }).waitFor();
     expect(await loadMore.isVisible()).toBe(true);
-    await root.screenshot('list-first-page');
+    await agent.screenshot('list-first-page');
     // The button itself (a click that does not scroll): the second page.
     await loadMore.dispatchEvent('click');
     await rowCount(100);
@@ -166,7 +169,7 @@ describe('the conversation list in the inbox: search, unread badges, tags', () =
     const names = await list.getByRole('link').allTextContents();
     expect(new Set(names).size).toBe(123);
     expect(names.at(-1)).toContain('older-120');
-    await root.screenshot('list-all-pages');
+    await agent.screenshot('list-all-pages');
 
     // Keyboard alone: Tab reaches the button after the last row, Enter loads until the end
     // (focusing it scrolls it into view, which may load a page by itself too).
@@ -174,7 +177,9 @@ describe('the conversation list in the inbox: search, unread badges, tags', () =
     await rowCount(50);
     await list.getByRole('link', { name: /older-047/ }).focus();
     await page.keyboard.press('Tab');
-    expect(await loadMore.evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(await loadMore.evaluate((button) => button === button.ownerDocument.activeElement)).toBe(
+      true,
+    );
     for (let presses = 0; presses < 5 && (await loadMore.count()) > 0; presses++) {
       await page.keyboard.press('Enter');
       await waitFor(
@@ -199,8 +204,8 @@ describe('the conversation list in the inbox: search, unread badges, tags', () =
     await list.getByText(en('conversations', 'list.empty')).waitFor();
     expect(await list.getByRole('alert').count()).toBe(0);
     expect(new URL(page.url()).searchParams.get('sla')).toBe('due30');
-    await root.screenshot('list-sla-due-within');
-    await withOptionsShown(sla, () => root?.screenshot('list-sla-options'));
+    await agent.screenshot('list-sla-due-within');
+    await withOptionsShown(sla, () => agent.screenshot('list-sla-options'));
 
     // The same choices in Japanese.
     const japanese = await openInbox(hub, workspace, workspace.agents.root, { locale: 'ja-JP' });
