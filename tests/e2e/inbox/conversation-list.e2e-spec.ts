@@ -233,4 +233,46 @@ describe('the conversation list in the inbox: search, unread badges, tags', () =
       await japanese.close();
     }
   });
+
+  it('loads the tickets list page after page too, with the same SLA choices', async () => {
+    const admin = workspace.agents.root;
+    const token = await hub.gateway.login(workspace.slug, admin.email, admin.password);
+    const customer = await hub.gateway.call<{ id: string }>('POST', '/api/v1/customers', {
+      token,
+      body: { name: 'Paging customer' },
+    });
+    for (let i = 1; i <= 51; i++) {
+      const made = await hub.gateway.call('POST', '/api/v1/tickets', {
+        token,
+        body: { subject: `Ticket ${String(i).padStart(2, '0')}`, customerId: customer.body.id },
+      });
+      expect(made.status).toBe(201);
+    }
+    const agent = (root ??= await openInbox(hub, workspace, admin));
+    const { page } = agent;
+    await page.goto(`${new URL(page.url()).origin}/tickets`);
+    const screen = page.getByRole('region', { name: en('tickets', 'title') });
+    const rows = screen.getByRole('row');
+    const loadMore = screen.getByRole('button', { name: en('app', 'loadMore') });
+    // A header row and 50 tickets, the newest first; the 51st waits behind the button.
+    await screen.getByRole('button', { name: 'Ticket 02', exact: true }).waitFor();
+    expect(await rows.count()).toBe(51);
+    await loadMore.focus();
+    await page.keyboard.press('Enter');
+    await screen.getByRole('button', { name: 'Ticket 01', exact: true }).waitFor();
+    await loadMore.waitFor({ state: 'detached' });
+    expect(await rows.count()).toBe(52);
+
+    const sla = screen.getByRole('combobox', { name: en('tickets', 'field.sla') });
+    expect((await sla.locator('option').allTextContents()).slice(1)).toEqual([
+      en('app', 'slaFilter.breached'),
+      en('app', 'slaFilter.at_risk'),
+      ...['30 min', '1 hr', '4 hr'].map((duration) =>
+        en('app', 'slaFilter.dueWithin', { duration }),
+      ),
+    ]);
+    await sla.selectOption('due240');
+    await screen.getByText(en('tickets', 'empty')).waitFor();
+    await withOptionsShown(sla, () => agent.screenshot('tickets-sla-options'));
+  });
 });
