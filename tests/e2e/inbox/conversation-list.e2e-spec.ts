@@ -13,6 +13,12 @@ const en = (namespace: string, key: string, values?: Record<string, unknown>) =>
     String(values?.[name]),
   );
 
+/** The DOM calls the screenshots need, without the DOM's types (the tests compile for Node). */
+interface SizedElement {
+  setAttribute(name: string, value: string): void;
+  removeAttribute(name: string): void;
+}
+
 describe('the conversation list in the inbox: search, unread badges, tags', () => {
   let hub: BrowserHub;
   let workspace: WorkspaceFixture;
@@ -40,9 +46,9 @@ describe('the conversation list in the inbox: search, unread badges, tags', () =
   async function withOptionsShown(select: Locator, look: () => Promise<unknown>): Promise<void> {
     // A sized select is a list box, no longer the combobox the locator names: hold the element.
     const element = await select.elementHandle();
-    await element.evaluate((node) => node.setAttribute('size', '6'));
+    await element.evaluate((node) => (node as unknown as SizedElement).setAttribute('size', '6'));
     await look();
-    await element.evaluate((node) => node.removeAttribute('size'));
+    await element.evaluate((node) => (node as unknown as SizedElement).removeAttribute('size'));
     await element.dispose();
   }
 
@@ -177,9 +183,12 @@ describe('the conversation list in the inbox: search, unread badges, tags', () =
     await rowCount(50);
     await list.getByRole('link', { name: /older-047/ }).focus();
     await page.keyboard.press('Tab');
-    expect(await loadMore.evaluate((button) => button === button.ownerDocument.activeElement)).toBe(
-      true,
-    );
+    expect(
+      await loadMore.evaluate((button) => {
+        const element = button as unknown as { ownerDocument: { activeElement: unknown } };
+        return element === element.ownerDocument.activeElement;
+      }),
+    ).toBe(true);
     for (let presses = 0; presses < 5 && (await loadMore.count()) > 0; presses++) {
       await page.keyboard.press('Enter');
       await waitFor(

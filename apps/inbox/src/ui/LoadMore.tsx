@@ -6,7 +6,7 @@ import './load-more.css';
  * The end of a paged list: loads the next page when it scrolls into view, and stays a plain
  * button (reachable by Tab, pressed with Enter) for keyboards and browsers that do not scroll.
  */
-export function LoadMore(props: { hasMore: boolean; loading: boolean; onLoadMore(): void }) {
+export function LoadMore(props: { hasMore: boolean; loading: boolean; onLoadMore: () => void }) {
   const { t } = useTranslation('app');
   const button = useRef<HTMLButtonElement>(null);
   const { hasMore, loading, onLoadMore } = props;
