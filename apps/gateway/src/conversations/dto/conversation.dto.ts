@@ -7,12 +7,9 @@ import {
   IsEmailAddress,
   IsEntityId,
   IsMessageContentOrCaption,
-  IsPageCursor,
   IsPageSize,
-  IsSlaDueWithin,
   IsStorableText,
   MAX_CONVERSATION_PAGE,
-  MAX_SLA_DUE_WITHIN_MINUTES,
   SLA_ALERT_STANDINGS,
   TRANSCRIPT_LANGUAGES,
   WhatsAppTemplate,
@@ -39,6 +36,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { PageCursorQuery, SlaDueWithinQuery } from '../../api/list-query';
 import { IsAbsentWhen, IsQueryInteger } from '../../api/validators';
 
 // REST bodies and queries; the agent socket's frames extend the same classes, so both doors
@@ -104,19 +102,10 @@ export class ListConversationsQuery {
   @IsStorableText()
   q?: string;
 
-  @ApiPropertyOptional({
-    minimum: 1,
-    maximum: MAX_SLA_DUE_WITHIN_MINUTES,
-    description:
-      'Only conversations whose next SLA target falls due within this many minutes and has not breached; among the 1,000 soonest due',
-  })
-  @IsOptional()
-  @IsSlaDueWithin()
-  @IsQueryInteger()
+  @SlaDueWithinQuery('conversations')
   slaDueWithin?: number;
 
-  @ApiPropertyOptional({ description: 'The nextCursor of the page before' })
-  @IsPageCursor()
+  @PageCursorQuery()
   cursor?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_CONVERSATION_PAGE, default: 50 })

@@ -5,9 +5,7 @@ import {
   IsEntityIdOrNull,
   IsInstantOrNull,
   IsOneOfChange,
-  IsPageCursor,
   IsPageSize,
-  IsSlaDueWithin,
   IsTicketPriority,
   IsTicketStatus,
   IsTicketSubject,
@@ -17,7 +15,6 @@ import {
   IsZonedInstant,
   TICKET_CHANGE_FIELDS,
   TICKET_TAGS_MAX,
-  MAX_SLA_DUE_WITHIN_MINUTES,
   SLA_ALERT_STANDINGS,
   type SlaAlertStanding,
 } from '@hub/contracts';
@@ -30,6 +27,7 @@ import {
 } from '@hub/domain';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PageCursorQuery, SlaDueWithinQuery } from '../../api/list-query';
 import { IsQueryInteger } from '../../api/validators';
 
 // REST bodies, queries and params of /tickets and /ticket-categories. The validator stacks come
@@ -264,19 +262,10 @@ export class ListTicketsQuery {
   @IsIn(SLA_ALERT_STANDINGS)
   sla?: SlaAlertStanding;
 
-  @ApiPropertyOptional({
-    minimum: 1,
-    maximum: MAX_SLA_DUE_WITHIN_MINUTES,
-    description:
-      'Only tickets whose next SLA target falls due within this many minutes and has not breached; at most the 1,000 soonest due',
-  })
-  @IsOptional()
-  @IsSlaDueWithin()
-  @IsQueryInteger()
+  @SlaDueWithinQuery('tickets')
   slaDueWithin?: number;
 
-  @ApiPropertyOptional({ description: 'The nextCursor of the page before' })
-  @IsPageCursor()
+  @PageCursorQuery()
   cursor?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
