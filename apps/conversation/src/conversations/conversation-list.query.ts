@@ -87,8 +87,9 @@ function filters(request: ListConversationsRequest, add: (value: unknown) => str
  * branch is planned on its own, so for the message branch the planner can walk conversations
  * newest first and test each with an EXISTS on its messages, stopping when the page is full
  * (a common word: it matches at once), or scan the trigram index when the word is rare. The one
- * IN over the union of every match read them all before sorting: on 1 M messages a word in most
- * of them took seconds (see the README's numbers).
+ * IN over the union of every match read them all before sorting. EXPLAIN ANALYZE, 100 k
+ * conversations and 1 M messages, a page of 50: a word in 9 of 10 messages 6,726 → 17 ms, 退款
+ * likewise 6,978 → 340 ms, a rare word 63 → 41 ms (docs/admin-api.md).
  */
 function searchPage(
   request: ListConversationsRequest,
