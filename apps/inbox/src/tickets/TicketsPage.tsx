@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { LoadMore } from '../ui/LoadMore';
@@ -18,8 +18,6 @@ export function TicketsPage() {
   const [filters, setFilters] = useState<TicketFilters>({});
   const tickets = useTicketList(filters);
   const items = tickets.data?.pages.flatMap((page) => page.items) ?? [];
-  const { fetchNextPage } = tickets;
-  const loadMore = useCallback(() => void fetchNextPage({ cancelRefetch: false }), [fetchNextPage]);
   const agents = useAgents();
   const agentName = (id: string | null) =>
     id === null ? t('nobody') : (agents.data?.find((agent) => agent.id === id)?.name ?? '…');
@@ -67,11 +65,7 @@ export function TicketsPage() {
             </tbody>
           </table>
         )}
-        <LoadMore
-          hasMore={tickets.hasNextPage}
-          loading={tickets.isFetchingNextPage}
-          onLoadMore={loadMore}
-        />
+        <LoadMore pages={tickets} />
       </section>
       {ticketId && <TicketDetail key={ticketId} ticketId={ticketId} />}
     </div>

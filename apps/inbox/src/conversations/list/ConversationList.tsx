@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { ConversationListItem } from '../../api/types';
@@ -29,8 +29,6 @@ export function ConversationList({ selectedId }: { selectedId?: string }) {
   const tags = useTags();
   const slaOptions = useSlaFilterOptions();
   const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
-  const { fetchNextPage } = list;
-  const loadMore = useCallback(() => void fetchNextPage({ cancelRefetch: false }), [fetchNextPage]);
   const change = (changes: Partial<ListFilter>) =>
     setParams(paramsFromFilter({ ...filter, ...changes }), { replace: true });
 
@@ -101,11 +99,7 @@ export function ConversationList({ selectedId }: { selectedId?: string }) {
             />
           ))}
         </ul>
-        <LoadMore
-          hasMore={list.hasNextPage}
-          loading={list.isFetchingNextPage}
-          onLoadMore={loadMore}
-        />
+        <LoadMore pages={list} />
       </div>
       {list.isSuccess && rows.length === 0 ? <p className="muted pad">{t('list.empty')}</p> : null}
     </section>
