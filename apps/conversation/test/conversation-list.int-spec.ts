@@ -33,8 +33,9 @@ describe('the conversation list: filters, search, unread counts and tags', () =>
 
   afterAll(() => service?.stop());
 
-  const page = (target: InboxTarget, filter: Partial<ListConversationsRequest> = {}) =>
-    list.page({ workspaceId: target.workspaceId, actor: agent, view: 'all', ...filter });
+  const page = async (target: InboxTarget, filter: Partial<ListConversationsRequest> = {}) =>
+    (await list.page({ workspaceId: target.workspaceId, actor: agent, view: 'all', ...filter }))
+      .items;
   const ids = (items: { id: string }[]) => items.map((item) => item.id).sort();
 
   async function customerWrites(target: InboxTarget, visitorId: string, content: string) {
@@ -91,6 +92,85 @@ describe('the conversation list: filters, search, unread counts and tags', () =>
     expect(ids(await page(target))).toContain(other.id);
   });
 
+  /** Every page of a walk, `limit` at a time, following `nextCursor` to its end. */
+  async function walk(target: InboxTarget, filter: Partial<ListConversationsRequest> = {}) {
+    const pages: string[][] = [];
+    let cursor: string | undefined;
+    do {
+      const answer = await list.page({
+        workspaceId: target.workspaceId,
+        actor: agent,
+        view: 'all',
+        limit: 2,
+        ...filter,
+        ...(cursor ? { cursor } : {}),
+      });
+      pages.push(answer.items.map((item) => item.id));
+      cursor = answer.nextCursor ?? undefined;
+    } while (cursor && pages.length < 20);
+    return pages;
+  }
+
+  it('pages through the list newest first, id breaking ties, each conversation once', async () => {
+    const target = await service.createInbox();
+    const opened = await Promise.all(
+      Array.from({ length: 7 }, () => openConversation(service, target)),
+    );
+    // Three share one updated_at to the microsecond: only the id orders them.
+    const tied = opened.slice(0, 3).map((conversation) => conversation.id);
+    await service.dataSource.query(
+      `update conversation.conversations set updated_at = '2026-11-30T10:00:00.123456Z'
+        where id = any($1::uuid[])`,
+      [tied],
+    );
+    const everything = await page(target, { limit: 100 });
+
+    const pages = await walk(target);
+    expect(pages.map((ids) => ids.length)).toEqual([2, 2, 2, 1]);
+    expect(pages.flat()).toEqual(everything.map((item) => item.id));
+    expect(pages.flat().slice(-3)).toEqual([...tied].sort().reverse());
+  });
+
+  it('walks a search page by page too, every match once, and stops at the last', async () => {
+    const target = await service.createInbox();
+    const word = `order-${randomUUID().slice(0, 8)}`;
+    for (let i = 0; i < 5; i++) await customerWrites(target, `visitor-${randomUUID()}`, word);
+    await openConversation(service, target); // without the word
+
+    const pages = await walk(target, { q: word });
+    expect(pages.map((ids) => ids.length)).toEqual([2, 2, 1]);
+    expect(new Set(pages.flat()).size).toBe(5);
+    expect(pages.flat()).toEqual((await page(target, { q: word })).map((item) => item.id));
+  });
+
+  it('never shows a conversation twice when one changes during a walk', async () => {
+    const target = await service.createInbox();
+    const visitors = Array.from({ length: 5 }, () => `visitor-${randomUUID()}`);
+    for (const visitor of visitors) await customerWrites(target, visitor, 'hello');
+    const first = await list.page({
+      workspaceId: target.workspaceId,
+      actor: agent,
+      view: 'all',
+      limit: 2,
+    });
+    // One already shown and one not yet reached both move to the top.
+    await customerWrites(target, visitors.at(-1) ?? '', 'again');
+    await customerWrites(target, visitors[0], 'again');
+    const rest = await walk(target, { cursor: first.nextCursor ?? undefined });
+    const seen = [...first.items.map((item) => item.id), ...rest.flat()];
+
+    expect(new Set(seen).size).toBe(seen.length);
+    // Keyset order: the walk goes on below the cursor; the moved ones wait for the next refresh.
+    expect(seen.length).toBe(4);
+  });
+
+  it('refuses a cursor it did not give with CURSOR_INVALID', async () => {
+    const target = await service.createInbox();
+    for (const cursor of ['bm90LWEtY3Vyc29y', Buffer.from('["now","x"]').toString('base64url')]) {
+      await expect(page(target, { cursor })).rejects.toMatchObject({ code: 'CURSOR_INVALID' });
+    }
+  });
+
   it('counts the customer’s messages after each agent’s read position and resets it on read', async () => {
     const target = await service.createInbox();
     const visitorId = `visitor-${randomUUID()}`;
@@ -111,7 +191,8 @@ describe('the conversation list: filters, search, unread counts and tags', () =>
     });
     await customerWrites(target, visitorId, 'third');
     const unread = async (actor: typeof agent): Promise<number> => {
-      const [item] = await list.page({ workspaceId: target.workspaceId, actor, view: 'all' });
+      const [item] = (await list.page({ workspaceId: target.workspaceId, actor, view: 'all' }))
+        .items;
       return item.unreadCount;
     };
     const markRead = (agentId: string, seq?: number) =>

@@ -47,10 +47,12 @@ describe('conversation reads', () => {
       conversationId: resolved.id,
       actor: agent,
     });
-    const list = (view: 'mine' | 'unassigned' | 'all', status?: ConversationStatus) =>
-      service
-        .get(ConversationList)
-        .page({ workspaceId: target.workspaceId, actor: agent, view, status });
+    const list = async (view: 'mine' | 'unassigned' | 'all', status?: ConversationStatus) =>
+      (
+        await service
+          .get(ConversationList)
+          .page({ workspaceId: target.workspaceId, actor: agent, view, status })
+      ).items;
 
     expect(ids(await list('mine'))).toEqual(ids([assigned, resolved]));
     expect(ids(await list('unassigned'))).toEqual(ids([waiting]));
@@ -79,7 +81,7 @@ describe('conversation reads', () => {
       await service
         .get(ConversationList)
         .page({ workspaceId: otherWorkspaceId, actor: agent, view: 'all' }),
-    ).toEqual([]);
+    ).toEqual({ items: [], nextCursor: null });
   });
 
   it('gives a visitor their conversation and what they missed after a sequence number, in order', async () => {

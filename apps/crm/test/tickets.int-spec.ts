@@ -431,7 +431,7 @@ describe('crm tickets: model, workflow, versions, history and events', () => {
         cursor: 'bm90LWEtY3Vyc29y',
       });
 
-      expect(refusal.code).toBe('VALIDATION_FAILED');
+      expect(refusal.code).toBe('CURSOR_INVALID');
     });
   });
 

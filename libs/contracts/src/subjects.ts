@@ -19,7 +19,10 @@ import {
   ListCannedResponsesRequest,
   UpdateCannedResponseRequest,
 } from './conversation/list-canned-responses';
-import { ListConversationsRequest } from './conversation/list-conversations';
+import {
+  ListConversationsRequest,
+  type ConversationListPage,
+} from './conversation/list-conversations';
 import {
   ConversationTagsRequest,
   CreateTagRequest,
@@ -221,7 +224,7 @@ import {
   SlaStandingsRequest,
   type SlaStandingView,
 } from './routing/sla-standings';
-import type { ConversationListItem, ConversationView, CsatView } from './views/conversation-view';
+import type { ConversationView, CsatView } from './views/conversation-view';
 import type { CannedResponseView, CustomerView } from './views/customer-view';
 import type { FileView, StoredFileView } from './views/file-view';
 import type { InboxView } from './views/inbox-view';
@@ -457,7 +460,7 @@ export const SUBJECTS = {
     listConversations: defineRequest(
       'conversation.conversation.list',
       ListConversationsRequest,
-      returns<ConversationListItem[]>(),
+      returns<ConversationListPage>(),
     ),
     markConversationRead: defineRequest(
       'conversation.conversation.mark-read',

@@ -15,3 +15,4 @@ export * from './retry';
 export * from './periodic-pass';
 export * from './privacy/scheduled-retention';
 export * from './privacy/customer-tables';
+export * from './paging/page-cursor';

@@ -702,8 +702,8 @@ describe('the agent API and socket', () => {
     const conversation = await assignedConversation(workspace, 'alice', socket);
     const get = <T>(path: string) => api.call<T>('GET', `/api/v1${path}`, { token });
 
-    const mine = await get<ConversationView[]>('/conversations?view=mine');
-    const all = await get<ConversationView[]>('/conversations?view=all&limit=100');
+    const mine = await get<{ items: ConversationView[] }>('/conversations?view=mine');
+    const all = await get<{ items: ConversationView[] }>('/conversations?view=all&limit=100');
     const one = await get<ConversationView>(`/conversations/${conversation.id}`);
     const messages = await get<MessageView[]>(
       `/conversations/${conversation.id}/messages?afterSeq=0&limit=10`,
@@ -725,9 +725,9 @@ describe('the agent API and socket', () => {
     const queue = await get<unknown[]>(`/queue?departmentId=${workspace.departmentId}`);
     const badQuery = await get('/conversations?view=everything&limit=1000');
 
-    expect(mine.body.map((c) => c.id)).toEqual([conversation.id]);
-    expect(all.body.every((c) => c.workspaceId === workspace.id)).toBe(true);
-    expect(all.body.map((c) => c.id)).not.toContain(otherConversation.id);
+    expect(mine.body.items.map((c) => c.id)).toEqual([conversation.id]);
+    expect(all.body.items.every((c) => c.workspaceId === workspace.id)).toBe(true);
+    expect(all.body.items.map((c) => c.id)).not.toContain(otherConversation.id);
     expect(one.body).toMatchObject({
       id: conversation.id,
       assigneeId: workspace.agents.alice.id,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ConversationListItem, ConversationReadView, TagView } from '@hub/contracts';
+import type { ConversationListPage, ConversationReadView, TagView } from '@hub/contracts';
 import { AgentRole } from '@hub/domain';
 import { JetStreamPublisher } from '@hub/messaging';
 import { waitFor } from '@hub/testing';
@@ -59,9 +59,9 @@ describe('the conversation list over REST: filters, search, unread counts and ta
   }
 
   const list = (token: string, query: string) =>
-    api.call<ConversationListItem[]>('GET', `/api/v1/conversations?view=all&${query}`, { token });
+    api.call<ConversationListPage>('GET', `/api/v1/conversations?view=all&${query}`, { token });
   const listedIds = async (token: string, query: string) =>
-    (await list(token, query)).body.map((item) => item.id).sort();
+    (await list(token, query)).body.items.map((item) => item.id).sort();
 
   it('finds a word inside Chinese and Japanese messages, and a customer by the start of their name', async () => {
     const refund = await customerWrites(workspace, 'Ada', '你好，我想申请退款，谢谢');
@@ -93,7 +93,8 @@ describe('the conversation list over REST: filters, search, unread counts and ta
   it('counts the customer’s messages each agent has not read, and resets them when read', async () => {
     const conversationId = await customerWrites(workspace, 'Cleo', 'first');
     const unread = async (token: string) =>
-      (await list(token, 'limit=100')).body.find((item) => item.id === conversationId)?.unreadCount;
+      (await list(token, 'limit=100')).body.items.find((item) => item.id === conversationId)
+        ?.unreadCount;
     expect(await unread(agent)).toBe(1);
 
     const read = await api.call<ConversationReadView>(
@@ -152,7 +153,7 @@ describe('the conversation list over REST: filters, search, unread counts and ta
       body: { code: 'CONVERSATION_NOT_FOUND' },
     });
     const byTag = await list(agent, `tagId=${vip.body.id}`);
-    expect(byTag.body.map((item) => [item.id, item.tags])).toEqual([[tagged, [vip.body]]]);
+    expect(byTag.body.items.map((item) => [item.id, item.tags])).toEqual([[tagged, [vip.body]]]);
 
     const renamed = await api.call<TagView>('PATCH', `/api/v1/tags/${vip.body.id}`, {
       token: admin,
@@ -176,6 +177,41 @@ describe('the conversation list over REST: filters, search, unread counts and ta
     expect(await api.call('DELETE', `/api/v1/tags/${vip.body.id}`, { token: admin })).toMatchObject(
       { status: 200 },
     );
+  });
+
+  it('pages through the whole list with the cursor each page gives, each conversation once', async () => {
+    for (const name of ['Hal', 'Ida', 'Jo']) await customerWrites(workspace, name, 'paging');
+    const everything = (await list(agent, 'limit=100')).body;
+    expect(everything.nextCursor).toBeNull();
+    expect(everything.items.length).toBeGreaterThanOrEqual(3);
+
+    const walked: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { status: number; body: ConversationListPage } = await list(
+        agent,
+        `limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      expect(page.status).toBe(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      walked.push(...page.body.items.map((item) => item.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(walked).toEqual(everything.items.map((item) => item.id));
+
+    const foreign = Buffer.from('["2026-01-01T00:00:00Z","not-an-id"]').toString('base64url');
+    expect(await list(agent, `cursor=${foreign}`)).toMatchObject({
+      status: 400,
+      body: { code: 'CURSOR_INVALID' },
+    });
+    expect(await list(agent, 'cursor=%2F%2F')).toMatchObject({
+      status: 400,
+      body: {
+        code: 'VALIDATION_FAILED',
+        fieldErrors: [expect.objectContaining({ field: 'cursor' })],
+      },
+    });
+    expect(await list(agent, 'limit=101')).toMatchObject({ status: 400 });
   });
 
   it('keeps the conversations whose SLA is breached, as the tickets list does', async () => {
@@ -214,5 +250,33 @@ describe('the conversation list over REST: filters, search, unread counts and ta
 
     expect(await listedIds(agent, 'sla=breached')).toEqual([late]);
     expect(await list(agent, 'sla=late')).toMatchObject({ status: 400 });
+
+    // Due within N minutes: the next target is ahead and inside the window, not breached.
+    const soon = await customerWrites(workspace, 'Hana', 'due soon');
+    await waitFor(
+      async () =>
+        (await db.query(`select 1 from routing.sla_clocks where subject_id = $1`, [soon]))
+          .rowCount === 1,
+      15_000,
+      () => 'the first-response clock of the conversation due soon to start',
+    );
+    await db.query(
+      `update routing.sla_clocks set due_at = now() + interval '10 minutes' where subject_id = $1`,
+      [soon],
+    );
+    expect(await listedIds(agent, 'slaDueWithin=30')).toEqual([soon]);
+    expect(await listedIds(agent, 'slaDueWithin=5')).toEqual([]);
+    expect(await listedIds(agent, 'slaDueWithin=90')).toEqual([soon, onTime].sort());
+    expect(await listedIds(agent, 'slaDueWithin=30&sla=breached')).toEqual([]);
+    for (const minutes of ['0', '10081', 'soon'])
+      expect(await list(agent, `slaDueWithin=${minutes}`)).toMatchObject({
+        status: 400,
+        body: {
+          code: 'VALIDATION_FAILED',
+          fieldErrors: expect.arrayContaining([
+            expect.objectContaining({ field: 'slaDueWithin' }),
+          ]) as unknown,
+        },
+      });
   });
 });

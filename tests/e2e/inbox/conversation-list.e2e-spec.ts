@@ -2,7 +2,7 @@ import { AgentRole } from '@hub/domain';
 import { JetStreamPublisher } from '@hub/messaging';
 import { waitFor } from '@hub/testing';
 import { Client } from 'pg';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { startBrowserHub, type BrowserHub } from '../support/browser-hub';
 import { inboundMessage, publishInbound, storedConversationOf } from '../support/inbound';
 import { inboxText, openInbox, type InboxAgent } from '../support/inbox';
@@ -12,6 +12,12 @@ const en = (namespace: string, key: string, values?: Record<string, unknown>) =>
   inboxText('en-US', namespace, key).replace(/\{\{(\w+)\}\}/g, (_, name: string) =>
     String(values?.[name]),
   );
+
+/** The DOM calls the screenshots need, without the DOM's types (the tests compile for Node). */
+interface SizedElement {
+  setAttribute(name: string, value: string): void;
+  removeAttribute(name: string): void;
+}
 
 describe('the conversation list in the inbox: search, unread badges, tags', () => {
   let hub: BrowserHub;
@@ -35,6 +41,16 @@ describe('the conversation list in the inbox: search, unread badges, tags', () =
     await db?.end();
     await hub?.stop();
   });
+
+  /** A native select's pop-up is not in a screenshot: shown as a list box while `look` runs. */
+  async function withOptionsShown(select: Locator, look: () => Promise<unknown>): Promise<void> {
+    // A sized select is a list box, no longer the combobox the locator names: hold the element.
+    const element = await select.elementHandle();
+    await element.evaluate((node) => (node as unknown as SizedElement).setAttribute('size', '6'));
+    await look();
+    await element.evaluate((node) => (node as unknown as SizedElement).removeAttribute('size'));
+    await element.dispose();
+  }
 
   async function customerWrites(visitorId: string, content: string): Promise<string> {
     const publisher = new JetStreamPublisher(hub.suite.nc, hub.suite.namespace);
@@ -115,6 +131,158 @@ describe('the conversation list in the inbox: search, unread badges, tags', () =
     );
     expect(reads.map((read) => Number(read.last_read_seq))).toEqual([1]);
     await root.screenshot('list-by-tag');
+  });
+
+  it('loads more as the agent reaches the end of the list, by button or by scrolling, and offers SLA due-within filters', async () => {
+    // 120 older conversations beside the three above: more than two pages of 50.
+    await db.query(
+      `insert into conversation.conversations
+         (workspace_id, inbox_id, customer_id, customer_external_id, status, last_seq,
+          created_at, updated_at)
+       select $1, $2, gen_random_uuid(), 'older-' || lpad(i::text, 3, '0'), 'resolved', 0,
+              now() - make_interval(days => 1, mins => i), now() - make_interval(days => 1, mins => i)
+         from generate_series(1, 120) i`,
+      [workspace.id, workspace.inboxId],
+    );
+    const agent = (root ??= await openInbox(hub, workspace, workspace.agents.root));
+    const { page } = agent;
+    // A fresh load: rows written straight into the database send no live event.
+    await page.goto(`${new URL(page.url()).origin}/conversations?view=all`);
+    const list = page
+      .getByRole('region', { name: en('conversations', 'list.label'), exact: true })
+      .filter({ has: page.getByRole('tablist') });
+    const rows = list.getByRole('listitem');
+    const loadMore = list.getByRole('button', { name: en('app', 'loadMore') });
+    const rowCount = (count: number) =>
+      waitFor(
+        async () => (await rows.count()) === count,
+        15_000,
+        () => `${count} rows`,
+      );
+
+    // The first page, newest first; the button waits below the rows, out of view.
+    await rowCount(50);
+    await list.getByRole('link', { name: /older-047/ }).waitFor();
+    expect(await loadMore.isVisible()).toBe(true);
+    await agent.screenshot('list-first-page');
+    // The button itself (a click that does not scroll): the second page.
+    await loadMore.dispatchEvent('click');
+    await rowCount(100);
+    // Scrolling to the end loads the third, the last: the button goes.
+    await rows.last().scrollIntoViewIfNeeded();
+    await rowCount(123);
+    await loadMore.waitFor({ state: 'detached' });
+    const names = await list.getByRole('link').allTextContents();
+    expect(new Set(names).size).toBe(123);
+    expect(names.at(-1)).toContain('older-120');
+    await agent.screenshot('list-all-pages');
+
+    // Keyboard alone: Tab reaches the button after the last row, Enter loads until the end
+    // (focusing it scrolls it into view, which may load a page by itself too).
+    await page.reload();
+    await rowCount(50);
+    await list.getByRole('link', { name: /older-047/ }).focus();
+    await page.keyboard.press('Tab');
+    expect(
+      await loadMore.evaluate((button) => {
+        const element = button as unknown as { ownerDocument: { activeElement: unknown } };
+        return element === element.ownerDocument.activeElement;
+      }),
+    ).toBe(true);
+    for (let presses = 0; presses < 5 && (await loadMore.count()) > 0; presses++) {
+      await page.keyboard.press('Enter');
+      await waitFor(
+        async () => (await rows.count()) > 50 * (presses + 1) || (await loadMore.count()) === 0,
+        15_000,
+        () => 'another page after Enter',
+      );
+    }
+    await rowCount(123);
+
+    // The SLA filter's choices; "due within 30 min" asks the hub (no clock is due here).
+    const sla = list.getByRole('combobox', { name: en('conversations', 'filters.sla') });
+    expect(await sla.locator('option').allTextContents()).toEqual([
+      `${en('conversations', 'filters.sla')}: ${en('conversations', 'filters.any')}`,
+      en('app', 'slaFilter.breached'),
+      en('app', 'slaFilter.at_risk'),
+      en('app', 'slaFilter.dueWithin', { duration: '30 min' }),
+      en('app', 'slaFilter.dueWithin', { duration: '1 hr' }),
+      en('app', 'slaFilter.dueWithin', { duration: '4 hr' }),
+    ]);
+    await sla.selectOption('due30');
+    await list.getByText(en('conversations', 'list.empty')).waitFor();
+    expect(await list.getByRole('alert').count()).toBe(0);
+    expect(new URL(page.url()).searchParams.get('sla')).toBe('due30');
+    await agent.screenshot('list-sla-due-within');
+    await withOptionsShown(sla, () => agent.screenshot('list-sla-options'));
+
+    // The same choices in Japanese.
+    const japanese = await openInbox(hub, workspace, workspace.agents.root, { locale: 'ja-JP' });
+    try {
+      const ja = (namespace: string, key: string) => inboxText('ja-JP', namespace, key);
+      await japanese.page.goto(`${new URL(page.url()).origin}/conversations?view=all&sla=due60`);
+      const jaList = japanese.page
+        .getByRole('region', { name: ja('conversations', 'list.label'), exact: true })
+        .filter({ has: japanese.page.getByRole('tablist') });
+      const jaSla = jaList.getByRole('combobox', { name: ja('conversations', 'filters.sla') });
+      await jaList.getByText(ja('conversations', 'list.empty')).waitFor();
+      const options = await jaSla.locator('option').allTextContents();
+      expect(options.slice(1, 3)).toEqual([
+        ja('app', 'slaFilter.breached'),
+        ja('app', 'slaFilter.at_risk'),
+      ]);
+      expect(options.slice(3)).toEqual(
+        ['30 分', '1 時間', '4 時間'].map((duration) =>
+          ja('app', 'slaFilter.dueWithin').replace('{{duration}}', duration),
+        ),
+      );
+      await japanese.screenshot('list-sla-due-within');
+      await withOptionsShown(jaSla, () => japanese.screenshot('list-sla-options'));
+    } finally {
+      await japanese.close();
+    }
+  });
+
+  it('loads the tickets list page after page too, with the same SLA choices', async () => {
+    const admin = workspace.agents.root;
+    const token = await hub.gateway.login(workspace.slug, admin.email, admin.password);
+    const customer = await hub.gateway.call<{ id: string }>('POST', '/api/v1/customers', {
+      token,
+      body: { name: 'Paging customer' },
+    });
+    for (let i = 1; i <= 51; i++) {
+      const made = await hub.gateway.call('POST', '/api/v1/tickets', {
+        token,
+        body: { subject: `Ticket ${String(i).padStart(2, '0')}`, customerId: customer.body.id },
+      });
+      expect(made.status).toBe(201);
+    }
+    const agent = (root ??= await openInbox(hub, workspace, admin));
+    const { page } = agent;
+    await page.goto(`${new URL(page.url()).origin}/tickets`);
+    const screen = page.getByRole('region', { name: en('tickets', 'title') });
+    const rows = screen.getByRole('row');
+    const loadMore = screen.getByRole('button', { name: en('app', 'loadMore') });
+    // A header row and 50 tickets, the newest first; the 51st waits behind the button.
+    await screen.getByRole('button', { name: 'Ticket 02', exact: true }).waitFor();
+    expect(await rows.count()).toBe(51);
+    await loadMore.focus();
+    await page.keyboard.press('Enter');
+    await screen.getByRole('button', { name: 'Ticket 01', exact: true }).waitFor();
+    await loadMore.waitFor({ state: 'detached' });
+    expect(await rows.count()).toBe(52);
+
+    const sla = screen.getByRole('combobox', { name: en('tickets', 'field.sla') });
+    expect((await sla.locator('option').allTextContents()).slice(1)).toEqual([
+      en('app', 'slaFilter.breached'),
+      en('app', 'slaFilter.at_risk'),
+      ...['30 min', '1 hr', '4 hr'].map((duration) =>
+        en('app', 'slaFilter.dueWithin', { duration }),
+      ),
+    ]);
+    await sla.selectOption('due240');
+    await screen.getByText(en('tickets', 'empty')).waitFor();
+    await withOptionsShown(sla, () => agent.screenshot('tickets-sla-options'));
   });
 
   it('keeps unread badges and the tab title the same on every device: read on one, the other follows', async () => {

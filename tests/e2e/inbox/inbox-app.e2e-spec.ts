@@ -87,12 +87,12 @@ describe('the inbox app', () => {
     const sue = await token('sue');
     await waitFor(
       async () => {
-        const { body } = await hub.gateway.call<Conversation[]>(
+        const { body } = await hub.gateway.call<{ items: Conversation[] }>(
           'GET',
           '/api/v1/conversations?view=all',
           { token: sue },
         );
-        found = body.find((c) => c.assigneeId !== null);
+        found = body.items.find((c) => c.assigneeId !== null);
         return found !== undefined;
       },
       20_000,

@@ -439,5 +439,20 @@ describe('SLA policies, business hours and clocks through the services', () => {
     expect((await list('?sla=at_risk&status=open')).map((t) => t.id)).toEqual([]);
     const bad = await api.call<{ code: string }>('GET', '/api/v1/tickets?sla=late', { token });
     expect(bad.body.code).toBe('VALIDATION_FAILED');
+
+    // Due within N minutes: the soonest target ahead inside the window, the breached one left out.
+    await db.query(
+      `update routing.sla_clocks set due_at = now() + interval '10 minutes'
+        where subject_id = $1 and metric = 'first_response'`,
+      [nearlyLate],
+    );
+    const ids = async (query: string) => (await list(query)).map((t) => t.id);
+    expect(await ids('?slaDueWithin=30')).toEqual([nearlyLate]);
+    expect(await ids('?slaDueWithin=5')).toEqual([]);
+    expect((await ids('?slaDueWithin=10080')).sort()).toEqual([nearlyLate, inTime].sort());
+    const tooFar = await api.call<{ code: string }>('GET', '/api/v1/tickets?slaDueWithin=10081', {
+      token,
+    });
+    expect([tooFar.status, tooFar.body.code]).toEqual([400, 'VALIDATION_FAILED']);
   });
 });

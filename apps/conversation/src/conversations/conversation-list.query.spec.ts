@@ -32,10 +32,29 @@ describe('the conversation list statement', () => {
       'urgent',
       'email',
       't',
+      21, // one row more than the page: whether a next page exists
       "%'; drop table x; --%",
       ['c'],
-      20,
     ]);
+  });
+
+  it('starts a page after the cursor, by updated_at then id, never by OFFSET', () => {
+    const after = { at: '2026-11-30T10:00:00.123456Z', id: 'i' };
+    const { sql, parameters } = conversationListSql({ ...base, view: 'all' }, after);
+    expect(parameters).toEqual(['w', 'a', after.at, 'i', 51]);
+    expect(sql).toContain('(c.updated_at, c.id) < ($3, $4::uuid)');
+    expect(sql).toMatch(/order by c\.updated_at desc, c\.id desc limit \$5\s*$/);
+    expect(sql).not.toMatch(/offset/i);
+  });
+
+  it('searches each way to match in its own page-long branch, the cursor in each', () => {
+    const { sql } = conversationListSql(
+      { ...base, view: 'all', q: 'order', customerIds: [] },
+      { at: '2026-11-30T10:00:00Z', id: 'i' },
+    );
+    expect(sql.match(/limit \$5/g)).toHaveLength(4); // three branches and the page
+    expect(sql.match(/\(c\.updated_at, c\.id\) </g)).toHaveLength(3);
+    expect(sql).toContain('exists (select 1 from conversation.messages m');
   });
 
   it('keeps the unassigned tab to waiting conversations unless a status is asked for', () => {
@@ -43,7 +62,7 @@ describe('the conversation list statement', () => {
       'w',
       'a',
       'open',
-      50,
+      51,
     ]);
     expect(conversationListSql({ ...base, view: 'mine' }).sql).toContain('c.assignee_id = $2');
   });

@@ -10,7 +10,7 @@ import {
   SUBJECTS,
   UnassignConversationRequest,
   VisitorHistoryRequest,
-  type ConversationListItem,
+  type ConversationListPage,
   type ConversationReadView,
   type ConversationView,
   type MessageView,
@@ -31,7 +31,7 @@ export class ConversationsHandler {
   ) {}
 
   @RequestPattern(SUBJECTS.conversation.listConversations)
-  list(@Payload() request: ListConversationsRequest): Promise<ConversationListItem[]> {
+  list(@Payload() request: ListConversationsRequest): Promise<ConversationListPage> {
     return this.conversationList.page(request);
   }
 

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { CustomerPage, SearchCustomersRequest } from '@hub/contracts';
-import { Database } from '@hub/service-kit';
+import { Database, decodePageCursor, encodePageCursor } from '@hub/service-kit';
 import { In } from 'typeorm';
 import { Customer } from './customer.entity';
 import { CustomerViews } from './customer-views';
-import { decodeCursor, encodeCursor } from './page-cursor';
 import { prefixPattern } from './prefix-pattern';
 
 const DEFAULT_LIMIT = 20;
@@ -49,7 +48,7 @@ export function customerSearchSql(request: SearchCustomersRequest): {
         and a.key = $${parameters.length - 1} and a.value = $${parameters.length}::jsonb)`);
   }
   if (request.cursor !== undefined) {
-    const after = decodeCursor(request.cursor);
+    const after = decodePageCursor(request.cursor);
     parameters.push(after.at, after.id);
     where.push(
       `(c.updated_at, c.id) < ($${parameters.length - 1}::timestamptz, $${parameters.length}::uuid)`,
@@ -84,7 +83,7 @@ export class CustomerSearch {
     const last = page.at(-1);
     return {
       customers: await this.views.of(ordered),
-      nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+      nextCursor: rows.length > limit && last ? encodePageCursor(last) : null,
     };
   }
 }

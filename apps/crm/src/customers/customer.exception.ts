@@ -44,6 +44,4 @@ export const CustomerError = {
     new DomainException('CUSTOMER_SUGGESTION_NOT_FOUND', `Link suggestion ${id} does not exist`),
   suggestionDecided: (id: string) =>
     new DomainException('CUSTOMER_SUGGESTION_DECIDED', `Link suggestion ${id} was already decided`),
-  cursorInvalid: () =>
-    new DomainException('CURSOR_INVALID', 'The cursor is not one this list gave'),
 } as const;

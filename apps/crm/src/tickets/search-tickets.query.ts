@@ -1,31 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { SearchTicketsRequest, TicketPage } from '@hub/contracts';
-import { Database, DomainException } from '@hub/service-kit';
+import { Database, decodePageCursor, encodePageCursor } from '@hub/service-kit';
 import { Ticket } from './ticket.entity';
 import { TicketsRepository } from './tickets.repository';
 import { viewOf } from './ticket-state';
 
 const DEFAULT_LIMIT = 20;
 
-interface Cursor {
-  /** created_at to the microsecond, as PostgreSQL prints it in UTC. */
-  at: string;
-  id: string;
-}
-
-// The position after the last ticket of a page. Microseconds, not a JS Date: a Date keeps
-// milliseconds only, and two tickets created within one millisecond would be skipped.
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(`${cursor.at}|${cursor.id}`).toString('base64url');
-}
-
-function decodeCursor(text: string): Cursor | null {
-  const [at, id] = Buffer.from(text, 'base64url').toString('utf8').split('|');
-  const valid =
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(at ?? '') &&
-    /^[0-9a-f-]{36}$/.test(id ?? '');
-  return valid ? { at, id } : null;
-}
+// created_at to the microsecond, in UTC: a JS Date keeps milliseconds only, and two tickets
+// created within one millisecond would be skipped.
+const POSITION_SQL = `to_char(t.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /** A workspace's tickets, newest first, filtered, one page at a time (keyset, not offset). */
 @Injectable()
@@ -39,7 +23,7 @@ export class SearchTickets {
     const limit = request.limit ?? DEFAULT_LIMIT;
     const query = this.database.dataSource.manager
       .createQueryBuilder(Ticket, 't')
-      .addSelect(`to_char(t.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'at')
+      .addSelect(POSITION_SQL, 'at')
       .where('t.workspace_id = :workspaceId', { workspaceId: request.workspaceId })
       .orderBy('t.created_at', 'DESC')
       .addOrderBy('t.id', 'DESC')
@@ -67,13 +51,8 @@ export class SearchTickets {
       );
     }
     if (request.cursor) {
-      const cursor = decodeCursor(request.cursor);
-      if (!cursor) {
-        throw new DomainException('VALIDATION_FAILED', 'cursor is not one this API returned', [
-          { field: 'cursor', message: 'cursor must be a nextCursor this API returned' },
-        ]);
-      }
-      query.andWhere('(t.created_at, t.id) < (:at::timestamptz, :id::uuid)', cursor);
+      const after = decodePageCursor(request.cursor);
+      query.andWhere('(t.created_at, t.id) < (:at::timestamptz, :id::uuid)', after);
     }
     const { entities, raw } = await query.getRawAndEntities<{ at: string }>();
     const page = entities.slice(0, limit);
@@ -83,7 +62,7 @@ export class SearchTickets {
       items: states.map(viewOf),
       nextCursor:
         entities.length > limit && last
-          ? encodeCursor({ at: raw[page.length - 1].at, id: last.id })
+          ? encodePageCursor({ at: raw[page.length - 1].at, id: last.id })
           : null,
     };
   }

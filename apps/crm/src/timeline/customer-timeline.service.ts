@@ -8,11 +8,16 @@ import {
   type TimelinePosition,
 } from '@hub/contracts';
 import { Channel } from '@hub/domain';
-import { Database, RpcClient } from '@hub/service-kit';
+import {
+  Database,
+  decodePageCursor,
+  encodePageCursor,
+  pageCursorInvalid,
+  RpcClient,
+} from '@hub/service-kit';
 import { CustomerIdentity, IdentityKind } from '../customers/customer-identity.entity';
 import { Customer } from '../customers/customer.entity';
 import { CustomerError } from '../customers/customer.exception';
-import { decodeCursor, encodeCursor } from '../customers/page-cursor';
 import { noteItems, orderItems, ticketItems, type SourcePage } from './local-timeline';
 
 const DEFAULT_LIMIT = 20;
@@ -58,7 +63,8 @@ export class CustomerTimeline {
     const last = items.at(-1);
     return {
       items,
-      nextCursor: merged.length > limit && last ? encodeCursor({ at: last.at, id: last.id }) : null,
+      nextCursor:
+        merged.length > limit && last ? encodePageCursor({ at: last.at, id: last.id }) : null,
     };
   }
 
@@ -99,8 +105,8 @@ export class CustomerTimeline {
 
 // A timeline cursor holds a millisecond ISO time, as every source compares.
 function toPosition(cursor: string): TimelinePosition {
-  const position = decodeCursor(cursor);
+  const position = decodePageCursor(cursor);
   const time = new Date(position.at);
-  if (Number.isNaN(time.getTime())) throw CustomerError.cursorInvalid();
+  if (Number.isNaN(time.getTime())) throw pageCursorInvalid();
   return { at: time.toISOString(), id: position.id };
 }

@@ -74,12 +74,13 @@ export class RealtimeFanout {
 
   /** Watches the agent's active conversations, for visitor typing and drafts. */
   async watchAssigned(agent: AuthenticatedAgent): Promise<void> {
-    const lists = await Promise.all(
+    // One page of each (an agent's active chats are far fewer than 100).
+    const pages = await Promise.all(
       WATCHED_STATUSES.map((status) =>
         this.conversationsService.list(agent, { view: 'mine', status, limit: 100 }),
       ),
     );
-    for (const conversation of lists.flat()) this.track(conversation);
+    for (const conversation of pages.flatMap((page) => page.items)) this.track(conversation);
     await this.subscriptions.flush();
   }
 

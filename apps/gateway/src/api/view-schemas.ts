@@ -5,6 +5,7 @@ import {
   type AgentView,
   type CannedResponseView,
   type ConversationListItem,
+  type ConversationListPage,
   type ConversationReadView,
   type ConversationView,
   type CsatView,
@@ -159,6 +160,16 @@ export class ConversationListItemSchema
   })
   unreadCount!: number;
   @ApiProperty({ type: [TagViewSchema] }) tags!: TagViewSchema[];
+}
+
+export class ConversationListPageSchema implements ConversationListPage {
+  @ApiProperty({ type: [ConversationListItemSchema] }) items!: ConversationListItemSchema[];
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Pass as `cursor` for the next page; null on the last page',
+  })
+  nextCursor!: string | null;
 }
 
 export class ConversationReadViewSchema implements ConversationReadView {

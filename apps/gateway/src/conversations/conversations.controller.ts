@@ -1,7 +1,7 @@
 import { Body, Get, HttpCode, Param, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type {
-  ConversationListItem,
+  ConversationListPage,
   ConversationReadView,
   ConversationView,
   EmailTranscriptReply,
@@ -10,7 +10,7 @@ import type {
 import { AttachmentUrlsInterceptor } from '@hub/storage';
 import { ApiController, ApiErrors } from '../api/api-controller.decorator';
 import {
-  ConversationListItemSchema,
+  ConversationListPageSchema,
   ConversationReadViewSchema,
   ConversationViewSchema,
   MessageViewSchema,
@@ -60,13 +60,14 @@ export class ConversationsController {
     summary: 'List conversations: mine, unassigned or all, newest activity first',
     description:
       'Every filter given must hold. Each conversation comes with your unread count (the ' +
-      "customer's messages after your read position, counted up to 100) and its tags.",
+      "customer's messages after your read position, counted up to 100) and its tags. A page " +
+      'at a time (newest activity first, then id): pass `nextCursor` as `cursor` for the next.',
   })
-  @ApiOkResponse({ type: [ConversationListItemSchema] })
+  @ApiOkResponse({ type: ConversationListPageSchema })
   list(
     @CurrentAgent() agent: AuthenticatedAgent,
     @Query() query: ListConversationsQuery,
-  ): Promise<ConversationListItem[]> {
+  ): Promise<ConversationListPage> {
     return this.conversations.list(agent, query);
   }
 

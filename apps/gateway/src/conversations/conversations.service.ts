@@ -3,7 +3,7 @@ import {
   SUBJECTS,
   type AgentEmailTranscriptRequest,
   type ChangeConversationStatusRequest,
-  type ConversationListItem,
+  type ConversationListPage,
   type ConversationReadView,
   type EmailTranscriptReply,
   type ConversationView,
@@ -30,6 +30,7 @@ import type {
   TranscriptMailBody,
   TransferBody,
 } from './dto/conversation.dto';
+import { slaFilteredIds } from '../sla/sla-list-filter';
 import { AgentMessageLimit } from './agent-message-limit';
 
 /**
@@ -44,31 +45,30 @@ export class ConversationsService {
   ) {}
 
   /**
-   * The list, filtered by conversation; `sla` asks routing which conversations' clocks stand
-   * there, and a search asks crm which customers' name, email or phone start with it.
+   * A page of the list, filtered by conversation; an SLA filter asks routing which
+   * conversations' clocks stand there, and a search asks crm which customers' name, email or
+   * phone start with it.
    */
   async list(
     agent: AuthenticatedAgent,
     query: ListConversationsQuery,
-  ): Promise<ConversationListItem[]> {
-    const ids = query.sla
-      ? await this.rpc.request(SUBJECTS.routing.slaAlertingTickets, {
-          workspaceId: agent.workspaceId,
-          standing: query.sla,
-          subjectType: 'conversation',
-        })
-      : undefined;
-    if (ids?.length === 0) return [];
+  ): Promise<ConversationListPage> {
+    const ids = await slaFilteredIds(this.rpc, agent, query, 'conversation');
+    if (ids?.length === 0) return { items: [], nextCursor: null };
     const request: ListConversationsRequest = {
       workspaceId: agent.workspaceId,
       actor: actorOf(agent),
       view: query.view,
-      ...pick(query, ['status', 'channel', 'departmentId', 'priority', 'tagId', 'q', 'limit']),
+      ...pick(query, ['status', 'channel', 'departmentId', 'priority', 'tagId', 'q']),
+      ...pick(query, ['cursor', 'limit']),
       ...(ids ? { ids } : {}),
       ...(query.q ? { customerIds: await this.customersMatching(agent, query.q) } : {}),
     };
-    const conversations = await this.rpc.request(SUBJECTS.conversation.listConversations, request);
-    return conversations.filter((conversation) => conversation.workspaceId === agent.workspaceId);
+    const page = await this.rpc.request(SUBJECTS.conversation.listConversations, request);
+    return {
+      items: page.items.filter((conversation) => conversation.workspaceId === agent.workspaceId),
+      nextCursor: page.nextCursor,
+    };
   }
 
   /** The agent has read the conversation (to `seq`, or all of it): its unread count resets. */

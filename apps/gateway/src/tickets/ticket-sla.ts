@@ -1,10 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  SUBJECTS,
-  type SlaAlertStanding,
-  type SlaTicketPage,
-  type TicketPage,
-} from '@hub/contracts';
+import { SUBJECTS, type SlaTicketPage, type TicketPage } from '@hub/contracts';
 import { RpcClient } from '@hub/service-kit';
 import type { AuthenticatedAgent } from '../auth/authenticated-agent';
 
@@ -12,14 +7,6 @@ import type { AuthenticatedAgent } from '../auth/authenticated-agent';
 @Injectable()
 export class TicketSla {
   constructor(private readonly rpc: RpcClient) {}
-
-  /** The ids of the workspace's tickets standing at `standing` (at most 1,000). */
-  alerting(agent: AuthenticatedAgent, standing: SlaAlertStanding): Promise<string[]> {
-    return this.rpc.request(SUBJECTS.routing.slaAlertingTickets, {
-      workspaceId: agent.workspaceId,
-      standing,
-    });
-  }
 
   async annotate(agent: AuthenticatedAgent, page: TicketPage): Promise<SlaTicketPage> {
     const standings = await this.rpc.request(SUBJECTS.routing.slaStandings, {

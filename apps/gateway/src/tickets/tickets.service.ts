@@ -19,6 +19,7 @@ import type {
   UpdateTicketBody,
 } from './dto/ticket.dto';
 import { versionRead } from './if-match';
+import { slaFilteredIds } from '../sla/sla-list-filter';
 import { TicketSla } from './ticket-sla';
 import { TicketTargets } from './ticket-targets';
 
@@ -35,9 +36,12 @@ export class TicketsService {
     private readonly sla: TicketSla,
   ) {}
 
-  /** A page of tickets, each with its SLA standing; `sla` keeps those breached or at risk. */
+  /**
+   * A page of tickets, each with its SLA standing; `sla` keeps those breached or at risk,
+   * `slaDueWithin` those falling due within that many minutes.
+   */
   async list(agent: AuthenticatedAgent, query: ListTicketsQuery): Promise<SlaTicketPage> {
-    const ids = query.sla ? await this.sla.alerting(agent, query.sla) : undefined;
+    const ids = await slaFilteredIds(this.rpc, agent, query, 'ticket');
     if (ids?.length === 0) return { items: [], nextCursor: null };
     const request: SearchTicketsRequest = {
       workspaceId: agent.workspaceId,

@@ -6,6 +6,7 @@ export type {
   AgentView,
   CannedResponseView,
   ConversationListItem,
+  ConversationListPage,
   ConversationReadView,
   ConversationView,
   MessageDeliveryRealtime as MessageDeliveryChange,

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useHub, useSocketEvent } from '../api/HubProvider';
-import type { ConversationView } from '../api/types';
+import type { ConversationListPage } from '../api/types';
 import { dateTimeText } from '../ui/time-text';
 
 const LIVE_CHATS = ['conversations', 'supervisor', 'assigned'] as const;
@@ -16,14 +16,17 @@ export function LiveConversations(props: { names: Map<string, string>; watchingI
   useSocketEvent('conversation.updated', () => {
     void client.invalidateQueries({ queryKey: LIVE_CHATS });
   });
+  // The 50 most recently active: a supervisor watches what is happening now.
   const chats = useQuery({
     queryKey: LIVE_CHATS,
-    queryFn: ({ signal }) =>
-      http.get<ConversationView[]>(
-        '/conversations',
-        { view: 'all', status: 'assigned', limit: 50 },
-        signal,
-      ),
+    queryFn: async ({ signal }) =>
+      (
+        await http.get<ConversationListPage>(
+          '/conversations',
+          { view: 'all', status: 'assigned', limit: 50 },
+          signal,
+        )
+      ).items,
   });
   return (
     <section aria-labelledby="live-chats-title">

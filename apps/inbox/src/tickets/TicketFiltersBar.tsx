@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { PRIORITIES, SLA_FILTERS, TICKET_STATUSES, type TicketFilters } from './types';
+import { useSlaFilterOptions } from '../ui/sla-filter';
+import { PRIORITIES, TICKET_STATUSES, type TicketFilters } from './types';
 import { useAgents, useCategories } from './useTicketData';
 
 /** Status, priority, category, assignee and SLA: each a select, "any" clears it. */
@@ -10,6 +11,7 @@ export function TicketFiltersBar(props: {
   const { t } = useTranslation('tickets');
   const agents = useAgents();
   const categories = useCategories();
+  const slaOptions = useSlaFilterOptions();
   const set = (field: keyof TicketFilters) => (value: string) =>
     props.onChange({ ...props.filters, [field]: value || undefined });
   return (
@@ -45,7 +47,7 @@ export function TicketFiltersBar(props: {
         label={t('field.sla')}
         value={props.filters.sla}
         onChange={set('sla')}
-        options={SLA_FILTERS.map((standing) => [standing, t(`sla.${standing}`)])}
+        options={slaOptions}
       />
     </div>
   );

@@ -1,27 +1,23 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { useHub } from '../api/HubProvider';
+import { LoadMore } from '../ui/LoadMore';
 import { dateTimeText } from '../ui/time-text';
 import '../ui/screens.css';
 import { SlaBadge } from './SlaBadge';
 import { TicketDetail } from './TicketDetail';
 import { TicketFiltersBar } from './TicketFiltersBar';
-import type { TicketFilters, TicketPage } from './types';
-import { useAgents } from './useTicketData';
+import type { TicketFilters } from './types';
+import { useAgents, useTicketList } from './useTicketData';
 
 /** Tickets: a filtered list with SLA badges, and the chosen ticket beside it. */
 export function TicketsPage() {
   const { t } = useTranslation('tickets');
-  const { http } = useHub();
   const { ticketId } = useParams();
   const navigate = useNavigate();
   const [filters, setFilters] = useState<TicketFilters>({});
-  const tickets = useQuery({
-    queryKey: ['tickets', 'list', filters],
-    queryFn: ({ signal }) => http.get<TicketPage>('/tickets', { ...filters, limit: 50 }, signal),
-  });
+  const tickets = useTicketList(filters);
+  const items = tickets.data?.pages.flatMap((page) => page.items) ?? [];
   const agents = useAgents();
   const agentName = (id: string | null) =>
     id === null ? t('nobody') : (agents.data?.find((agent) => agent.id === id)?.name ?? '…');
@@ -33,8 +29,8 @@ export function TicketsPage() {
         <TicketFiltersBar filters={filters} onChange={setFilters} />
         {tickets.isPending && <p className="page-status">{t('loading')}</p>}
         {tickets.isError && <p className="form-error">{t('loadFailed')}</p>}
-        {tickets.data?.items.length === 0 && <p className="muted">{t('empty')}</p>}
-        {tickets.data && tickets.data.items.length > 0 && (
+        {tickets.isSuccess && items.length === 0 && <p className="muted">{t('empty')}</p>}
+        {items.length > 0 && (
           <table className="data-table">
             <thead>
               <tr>
@@ -46,7 +42,7 @@ export function TicketsPage() {
               </tr>
             </thead>
             <tbody>
-              {tickets.data.items.map((ticket) => (
+              {items.map((ticket) => (
                 <tr key={ticket.id} className={ticket.id === ticketId ? 'selected' : undefined}>
                   <td>
                     <button
@@ -69,6 +65,7 @@ export function TicketsPage() {
             </tbody>
           </table>
         )}
+        <LoadMore pages={tickets} />
       </section>
       {ticketId && <TicketDetail key={ticketId} ticketId={ticketId} />}
     </div>

@@ -1,4 +1,5 @@
 import type { Priority, TicketStatus } from '@hub/domain';
+import type { SlaFilter } from '../ui/sla-filter';
 
 // The gateway's ticket views, as the contracts define them (type-only: erased at build time).
 export type { Priority, TicketStatus } from '@hub/domain';
@@ -33,14 +34,12 @@ export const NEXT_STATUSES: Record<TicketStatus, readonly TicketStatus[]> = {
 
 export const PRIORITIES: readonly Priority[] = ['low', 'normal', 'high', 'urgent'];
 
-export const SLA_FILTERS = ['breached', 'at_risk'] as const;
-
 export interface TicketFilters {
   status?: TicketStatus;
   priority?: Priority;
   categoryId?: string;
   assigneeId?: string;
-  sla?: (typeof SLA_FILTERS)[number];
+  sla?: SlaFilter;
 }
 
 /** The change a ticket form sends (PATCH with the version it was made on). */

@@ -1,7 +1,27 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useHub } from '../api/HubProvider';
 import type { AgentView } from '../api/types';
-import type { TicketCategoryView } from './types';
+import { slaQuery } from '../ui/sla-filter';
+import type { TicketCategoryView, TicketFilters, TicketPage } from './types';
+
+const TICKET_PAGE_SIZE = 50;
+
+/** The filtered tickets a page at a time (the hub's keyset cursor), newest first. */
+export function useTicketList(filters: TicketFilters) {
+  const { http } = useHub();
+  const { sla, ...rest } = filters;
+  return useInfiniteQuery({
+    queryKey: ['tickets', 'list', filters],
+    queryFn: ({ signal, pageParam }) =>
+      http.get<TicketPage>(
+        '/tickets',
+        { ...rest, ...slaQuery(sla), limit: TICKET_PAGE_SIZE, cursor: pageParam },
+        signal,
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
 
 /** The workspace's agents (names for assignees), read once a minute at most. */
 export function useAgents() {

@@ -98,18 +98,31 @@ export class SlaClocksRepository {
     );
   }
 
-  /** Tickets or conversations standing at `standing`, soonest due first. */
+  /**
+   * Tickets or conversations standing at `standing` and/or falling due within the next
+   * `dueWithinMinutes` (not breached: a breached one is already past due), soonest due first.
+   */
   async alerting(query: {
     workspaceId: string;
     subjectType: SlaSubject;
-    standing: SlaAlertStanding;
+    standing?: SlaAlertStanding;
+    dueWithinMinutes?: number;
     limit: number;
   }): Promise<string[]> {
     const rows = await queryRows<StandingRow>(
       this.db,
       `select * from (${STANDINGS_SQL} and subject_type = $4 group by subject_id) s
-        where standing = $2 order by due_at nulls last, subject_id limit $3`,
-      [query.workspaceId, query.standing, query.limit, query.subjectType],
+        where ($2::text is null or standing = $2)
+          and ($5::int is null
+               or (standing <> 'breached' and due_at <= now() + make_interval(mins => $5::int)))
+        order by due_at nulls last, subject_id limit $3`,
+      [
+        query.workspaceId,
+        query.standing ?? null,
+        query.limit,
+        query.subjectType,
+        query.dueWithinMinutes ?? null,
+      ],
     );
     return rows.map((row) => row.subject_id);
   }

@@ -69,6 +69,7 @@ export class SlaClocksService {
       workspaceId: request.workspaceId,
       subjectType: request.subjectType ?? 'ticket',
       standing: request.standing,
+      dueWithinMinutes: request.dueWithinMinutes,
       limit,
     });
   }

@@ -166,6 +166,14 @@ export function IsPageSize(max: number): PropertyDecorator {
   return compose(IsOptional(), IsInt(), Min(1), Max(max));
 }
 
+/** An optional page cursor: the opaque base64url `nextCursor` of the page before. */
+export function IsPageCursor(): PropertyDecorator {
+  return compose(
+    IsOptional(),
+    Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'cursor must be a cursor this API returned' }),
+  );
+}
+
 /**
  * An optional sequence number to resume after (0 = from the start). Bounded by the largest
  * exact integer: past it (1e20) a number is no longer a sequence and PostgreSQL's bigint would

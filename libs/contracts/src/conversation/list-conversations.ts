@@ -20,7 +20,8 @@ import {
   type Priority,
 } from '@hub/domain';
 import { Actor } from '../common/actor';
-import { IsEntityId, IsPageSize, IsStorableText } from '../common/validators';
+import { IsEntityId, IsPageCursor, IsPageSize, IsStorableText } from '../common/validators';
+import type { ConversationListItem } from '../views/conversation-view';
 
 export const CONVERSATION_LIST_VIEWS = ['mine', 'unassigned', 'all'] as const;
 export type ConversationListView = (typeof CONVERSATION_LIST_VIEWS)[number];
@@ -28,9 +29,13 @@ export type ConversationListView = (typeof CONVERSATION_LIST_VIEWS)[number];
 /** The most customers (from crm's search) or SLA subjects one list request narrows to. */
 export const MAX_LISTED_IDS = 1000;
 
+/** The most conversations one page of the list holds. */
+export const MAX_CONVERSATION_PAGE = 100;
+
 /**
- * `conversation.conversation.list` → ConversationListItem[] (newest activity first), each with
- * the actor's unread count and its tags. Every filter given must hold.
+ * `conversation.conversation.list` → ConversationListPage (newest activity first), each item
+ * with the actor's unread count and its tags. Every filter given must hold. A page at a time:
+ * pass the previous page's `nextCursor` as `cursor`.
  */
 export class ListConversationsRequest {
   @IsEntityId() workspaceId!: string;
@@ -57,5 +62,13 @@ export class ListConversationsRequest {
   @ArrayMaxSize(MAX_LISTED_IDS)
   @IsUUID('all', { each: true })
   customerIds?: string[];
-  @IsPageSize(100) limit?: number;
+  /** Opaque: the `nextCursor` of the page before. */
+  @IsPageCursor() cursor?: string;
+  @IsPageSize(MAX_CONVERSATION_PAGE) limit?: number;
+}
+
+export interface ConversationListPage {
+  items: ConversationListItem[];
+  /** Null on the last page. */
+  nextCursor: string | null;
 }

@@ -1,5 +1,15 @@
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { IsEntityId } from '../common/validators';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import { compose, IsEntityId } from '../common/validators';
 import type { TicketView } from '../views/ticket-view';
 import { SLA_SUBJECTS, type SlaSubject } from './sla-clock-event';
 
@@ -16,6 +26,13 @@ export const SLA_ALERT_STANDINGS = ['breached', 'at_risk'] as const;
 export type SlaAlertStanding = (typeof SLA_ALERT_STANDINGS)[number];
 
 export const MAX_SLA_STANDING_SUBJECTS = 100;
+/** The widest "due within" window a list filters by: one week, in minutes. */
+export const MAX_SLA_DUE_WITHIN_MINUTES = 10_080;
+
+/** Minutes ahead, 1 to a week: the "SLA due within" filter of the conversation and ticket lists. */
+export function IsSlaDueWithin(): PropertyDecorator {
+  return compose(IsInt(), Min(1), Max(MAX_SLA_DUE_WITHIN_MINUTES));
+}
 export const MAX_SLA_ALERT_SUBJECTS = 1_000;
 
 /**
@@ -39,12 +56,16 @@ export interface SlaStandingView {
 
 /**
  * `routing.sla-clock.alerting-tickets` → string[]: the ids of the workspace's tickets (or, with
- * `subjectType` conversation, conversations) that stand at `standing` (at most `limit`, default
- * and maximum 1,000, soonest due first).
+ * `subjectType` conversation, conversations) that stand at `standing`, and/or whose soonest
+ * counting clock falls due within the next `dueWithinMinutes` without having breached (at
+ * least one of the two; at most `limit`, default and maximum 1,000, soonest due first).
  */
 export class SlaAlertingTicketsRequest {
   @IsEntityId() workspaceId!: string;
-  @IsIn(SLA_ALERT_STANDINGS) standing!: SlaAlertStanding;
+  @ValidateIf((request: SlaAlertingTicketsRequest) => request.dueWithinMinutes === undefined)
+  @IsIn(SLA_ALERT_STANDINGS)
+  standing?: SlaAlertStanding;
+  @IsOptional() @IsSlaDueWithin() dueWithinMinutes?: number;
   @IsOptional() @IsIn(SLA_SUBJECTS) subjectType?: SlaSubject;
   @IsOptional()
   @IsInt()

@@ -5,11 +5,10 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
 } from 'class-validator';
 import { PRIORITIES, TICKET_STATUSES, type Priority, type TicketStatus } from '@hub/domain';
-import { IsEntityId, IsPageSize } from '../common/validators';
+import { IsEntityId, IsPageCursor, IsPageSize } from '../common/validators';
 import type { TicketView } from '../views/ticket-view';
 
 /**
@@ -33,9 +32,7 @@ export class SearchTicketsRequest {
   @IsUUID('all', { each: true })
   ids?: string[];
   /** Opaque: the `nextCursor` of the page before. */
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'cursor must be a cursor this API returned' })
-  cursor?: string;
+  @IsPageCursor() cursor?: string;
   @IsPageSize(100) limit?: number;
 }
 

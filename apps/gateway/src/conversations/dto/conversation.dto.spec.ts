@@ -83,10 +83,20 @@ describe('a conversation list query', () => {
     ['sla', 'late'],
     ['q', ''],
     ['q', 'x'.repeat(101)],
+    ['slaDueWithin', '0'],
+    ['slaDueWithin', '10081'],
+    ['cursor', 'not/a cursor'],
+    ['limit', '101'],
   ])('refuses %s=%j, naming it', async (field, value) => {
     await expect(parse({ view: 'all', [field]: value })).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
       fieldErrors: [expect.objectContaining({ field })] as unknown,
     });
+  });
+
+  it('takes a cursor, a page size and "due within" minutes up to a week, as numbers', async () => {
+    await expect(
+      parse({ view: 'all', cursor: 'WyIyMDI2Il0', limit: '100', slaDueWithin: '10080' }),
+    ).resolves.toEqual({ view: 'all', cursor: 'WyIyMDI2Il0', limit: 100, slaDueWithin: 10080 });
   });
 });

@@ -9,6 +9,7 @@ import {
   IsMessageContentOrCaption,
   IsPageSize,
   IsStorableText,
+  MAX_CONVERSATION_PAGE,
   SLA_ALERT_STANDINGS,
   TRANSCRIPT_LANGUAGES,
   WhatsAppTemplate,
@@ -35,6 +36,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { PageCursorQuery, SlaDueWithinQuery } from '../../api/list-query';
 import { IsAbsentWhen, IsQueryInteger } from '../../api/validators';
 
 // REST bodies and queries; the agent socket's frames extend the same classes, so both doors
@@ -100,8 +102,14 @@ export class ListConversationsQuery {
   @IsStorableText()
   q?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @IsPageSize(100)
+  @SlaDueWithinQuery('conversations')
+  slaDueWithin?: number;
+
+  @PageCursorQuery()
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_CONVERSATION_PAGE, default: 50 })
+  @IsPageSize(MAX_CONVERSATION_PAGE)
   @IsQueryInteger()
   limit?: number;
 }

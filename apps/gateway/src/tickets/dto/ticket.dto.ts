@@ -27,6 +27,7 @@ import {
 } from '@hub/domain';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PageCursorQuery, SlaDueWithinQuery } from '../../api/list-query';
 import { IsQueryInteger } from '../../api/validators';
 
 // REST bodies, queries and params of /tickets and /ticket-categories. The validator stacks come
@@ -261,9 +262,10 @@ export class ListTicketsQuery {
   @IsIn(SLA_ALERT_STANDINGS)
   sla?: SlaAlertStanding;
 
-  @ApiPropertyOptional({ description: 'The nextCursor of the page before' })
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'cursor must be a cursor this API returned' })
+  @SlaDueWithinQuery('tickets')
+  slaDueWithin?: number;
+
+  @PageCursorQuery()
   cursor?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })

@@ -1,9 +1,18 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type InfiniteData,
+  type QueryClient,
+} from '@tanstack/react-query';
 import { useHub } from '../../api/HubProvider';
 import type {
   AgentView,
   CannedResponseView,
   ConversationListItem,
+  ConversationListPage,
   ConversationReadView,
   ConversationView,
   DepartmentView,
@@ -27,28 +36,58 @@ export const keys = {
   tagsOf: (id: string) => ['conversations', 'tags', id] as const,
 };
 
+/**
+ * The list a page at a time (the hub's keyset cursor). A live update invalidates it, and TanStack
+ * Query then reads again every page loaded so far, from the first, so the rows stay in order.
+ */
 export function useConversationList(filter: ListFilter) {
   const { http } = useHub();
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: keys.list(filter),
-    queryFn: ({ signal }) =>
-      http.get<ConversationListItem[]>('/conversations', queryFromFilter(filter), signal),
+    queryFn: ({ signal, pageParam }) =>
+      http.get<ConversationListPage>(
+        '/conversations',
+        { ...queryFromFilter(filter), cursor: pageParam },
+        signal,
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
     // A new filter or search keeps the rows on screen until its answer replaces them.
     placeholderData: keepPreviousData,
   });
 }
 
+/** Changes one conversation's row in every cached page of every list. */
+export function updateListRow(
+  queryClient: QueryClient,
+  conversationId: string,
+  update: (row: ConversationListItem) => ConversationListItem,
+): void {
+  queryClient.setQueriesData<InfiniteData<ConversationListPage>>(
+    { queryKey: keys.lists },
+    (data) =>
+      data
+        ? {
+            ...data,
+            pages: data.pages.map((page) => ({
+              ...page,
+              items: page.items.map((row) => (row.id === conversationId ? update(row) : row)),
+            })),
+          }
+        : data,
+  );
+}
+
 /** Sets a conversation's unread count in every cached list page. */
 export function setUnread(
-  queryClient: ReturnType<typeof useQueryClient>,
+  queryClient: QueryClient,
   conversationId: string,
   count: (before: number) => number,
 ): void {
-  queryClient.setQueriesData<ConversationListItem[]>({ queryKey: keys.lists }, (rows) =>
-    rows?.map((row) =>
-      row.id === conversationId ? { ...row, unreadCount: count(row.unreadCount) } : row,
-    ),
-  );
+  updateListRow(queryClient, conversationId, (row) => ({
+    ...row,
+    unreadCount: count(row.unreadCount),
+  }));
 }
 
 /** Tells the hub the agent has read a conversation up to a seq; the list's badge follows. */

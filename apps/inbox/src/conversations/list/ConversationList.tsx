@@ -4,13 +4,14 @@ import { Link, useSearchParams } from 'react-router';
 import type { ConversationListItem } from '../../api/types';
 import { useConversationList, useDepartments, useTags } from '../api/queries';
 import { ChannelBadge } from '../view/ChannelBadge';
+import { LoadMore } from '../../ui/LoadMore';
+import { useSlaFilterOptions } from '../../ui/sla-filter';
 import { TagChip } from '../../ui/TagChip';
 import {
   CHANNELS,
   filterFromParams,
   paramsFromFilter,
   PRIORITIES,
-  SLA_FILTERS,
   STATUSES,
   VIEWS,
   type ListFilter,
@@ -26,7 +27,8 @@ export function ConversationList({ selectedId }: { selectedId?: string }) {
   const list = useConversationList(filter);
   const departments = useDepartments();
   const tags = useTags();
-  const rows = list.data ?? [];
+  const slaOptions = useSlaFilterOptions();
+  const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
   const change = (changes: Partial<ListFilter>) =>
     setParams(paramsFromFilter({ ...filter, ...changes }), { replace: true });
 
@@ -80,21 +82,25 @@ export function ConversationList({ selectedId }: { selectedId?: string }) {
         <FilterSelect
           label={t('filters.sla')}
           value={filter.sla}
-          options={SLA_FILTERS.map((sla) => [sla, t(`sla.${sla}`)])}
+          options={slaOptions}
           onChange={(sla) => change({ sla: sla as ListFilter['sla'] })}
         />
       </div>
       {list.isError ? <p role="alert">{t('list.failed')}</p> : null}
-      <ul className="conversation-rows" aria-busy={list.isFetching}>
-        {rows.map((conversation) => (
-          <ConversationRow
-            key={conversation.id}
-            conversation={conversation}
-            selected={conversation.id === selectedId}
-            search={params.toString()}
-          />
-        ))}
-      </ul>
+      {/* Rows and the load-more button scroll together: the button loads when scrolled to. */}
+      <div className="conversation-scroll">
+        <ul className="conversation-rows" aria-busy={list.isFetching}>
+          {rows.map((conversation) => (
+            <ConversationRow
+              key={conversation.id}
+              conversation={conversation}
+              selected={conversation.id === selectedId}
+              search={params.toString()}
+            />
+          ))}
+        </ul>
+        <LoadMore pages={list} />
+      </div>
       {list.isSuccess && rows.length === 0 ? <p className="muted pad">{t('list.empty')}</p> : null}
     </section>
   );

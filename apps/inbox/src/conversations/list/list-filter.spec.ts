@@ -29,6 +29,15 @@ describe('conversation list filter', () => {
   it('asks the server for every filter under the API’s names', () => {
     expect(
       queryFromFilter({ view: 'all', departmentId: 'd-1', tagId: 't-1', search: 'ana' }),
-    ).toMatchObject({ view: 'all', departmentId: 'd-1', tagId: 't-1', q: 'ana', limit: 100 });
+    ).toMatchObject({ view: 'all', departmentId: 'd-1', tagId: 't-1', q: 'ana', limit: 50 });
+  });
+
+  it('asks for an SLA standing, or for what falls due within so many minutes', () => {
+    expect(filterFromParams(new URLSearchParams('sla=due60')).sla).toBe('due60');
+    expect(queryFromFilter({ view: 'all', sla: 'at_risk' })).toMatchObject({ sla: 'at_risk' });
+    const dueSoon = queryFromFilter({ view: 'all', sla: 'due30' });
+    expect(dueSoon).toMatchObject({ slaDueWithin: 30 });
+    expect(dueSoon).not.toHaveProperty('sla');
+    expect(queryFromFilter({ view: 'all', sla: 'due240' })).toMatchObject({ slaDueWithin: 240 });
   });
 });

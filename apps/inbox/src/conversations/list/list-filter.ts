@@ -1,9 +1,9 @@
 import { CHANNELS, CONVERSATION_STATUSES, PRIORITIES } from '@hub/domain';
 import type { ConversationStatus } from '../../api/types';
+import { SLA_FILTERS, slaQuery, type SlaFilter } from '../../ui/sla-filter';
 
 export const VIEWS = ['mine', 'unassigned', 'all'] as const;
 export type ListView = (typeof VIEWS)[number];
-export const SLA_FILTERS = ['breached', 'at_risk'] as const;
 
 // The hub's own lists (libs/domain), so a new channel or status shows up here by itself.
 export { CHANNELS, PRIORITIES };
@@ -17,7 +17,7 @@ export interface ListFilter {
   channel?: string;
   priority?: string;
   tagId?: string;
-  sla?: (typeof SLA_FILTERS)[number];
+  sla?: SlaFilter;
   search?: string;
 }
 
@@ -51,6 +51,9 @@ export function paramsFromFilter(filter: ListFilter): Record<string, string> {
   return Object.fromEntries(entries.filter((entry): entry is [string, string] => !!entry[1]));
 }
 
+/** How many conversations one page of the list brings. */
+export const LIST_PAGE_SIZE = 50;
+
 /** The list request's query: the address bar's names mapped onto the API's. */
 export function queryFromFilter(filter: ListFilter): Record<string, string | number | undefined> {
   return {
@@ -60,8 +63,8 @@ export function queryFromFilter(filter: ListFilter): Record<string, string | num
     channel: filter.channel,
     priority: filter.priority,
     tagId: filter.tagId,
-    sla: filter.sla,
+    ...slaQuery(filter.sla),
     q: filter.search,
-    limit: 100,
+    limit: LIST_PAGE_SIZE,
   };
 }

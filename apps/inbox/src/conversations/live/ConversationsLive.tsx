@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router';
 import { useSignedIn, useSocketEvent, useReconnectCount } from '../../api/HubProvider';
 import { mergeBySeq } from '../../api/transcript';
 import type { ConversationView, MessageDeliveryChange, MessageView } from '../../api/types';
-import { keys, setUnread } from '../api/queries';
+import { keys, setUnread, updateListRow } from '../api/queries';
 import { Outbox } from '../view/outbox';
 import { alertAgent } from './alerts';
 import { useUnreadTitle } from './useUnreadTitle';
@@ -38,12 +38,10 @@ export function addMessage(queryClient: QueryClient, message: MessageView): void
     keys.messages(message.conversationId),
     (messages) => messages && mergeBySeq(messages, [message]),
   );
-  queryClient.setQueriesData<ConversationView[]>({ queryKey: keys.lists }, (rows) =>
-    rows?.map((row) =>
-      row.id === message.conversationId && row.lastSeq < message.seq
-        ? { ...row, lastSeq: message.seq, updatedAt: message.createdAt }
-        : row,
-    ),
+  updateListRow(queryClient, message.conversationId, (row) =>
+    row.lastSeq < message.seq
+      ? { ...row, lastSeq: message.seq, updatedAt: message.createdAt }
+      : row,
   );
 }
 

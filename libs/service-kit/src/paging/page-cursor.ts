@@ -1,4 +1,4 @@
-import { CustomerError } from './customer.exception';
+import { DomainException } from '../errors/domain.exception';
 
 /** A position in a list ordered by a timestamp then an id, both descending. */
 export interface PagePosition {
@@ -10,12 +10,17 @@ export interface PagePosition {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
 
+/** The one answer to a cursor a list did not hand out (400 at the gateway). */
+export function pageCursorInvalid(): DomainException {
+  return new DomainException('CURSOR_INVALID', 'The cursor is not one this list gave');
+}
+
 // Opaque to clients (base64url of JSON) so they never build one; checked on the way back in.
-export function encodeCursor(position: PagePosition): string {
+export function encodePageCursor(position: PagePosition): string {
   return Buffer.from(JSON.stringify([position.at, position.id])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): PagePosition {
+export function decodePageCursor(cursor: string): PagePosition {
   try {
     const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
@@ -31,5 +36,5 @@ export function decodeCursor(cursor: string): PagePosition {
   } catch {
     // Not base64url JSON: refused below like any other foreign cursor.
   }
-  throw CustomerError.cursorInvalid();
+  throw pageCursorInvalid();
 }

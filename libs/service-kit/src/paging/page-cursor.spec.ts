@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor } from './page-cursor';
+import { decodePageCursor, encodePageCursor } from './page-cursor';
 
 describe('page cursors', () => {
   it('give back the position they were made from, microseconds included', () => {
@@ -6,7 +6,7 @@ describe('page cursors', () => {
       at: '2026-11-30T10:00:00.123456+00:00',
       id: '7f546f71-d82e-41a4-804c-9fa1c2ce7e92',
     };
-    expect(decodeCursor(encodeCursor(position))).toEqual(position);
+    expect(decodePageCursor(encodePageCursor(position))).toEqual(position);
   });
 
   it.each([
@@ -15,7 +15,7 @@ describe('page cursors', () => {
     Buffer.from('["yesterday","7f546f71-d82e-41a4-804c-9fa1c2ce7e92"]').toString('base64url'),
     Buffer.from('["2026-11-30T10:00:00Z","42"]').toString('base64url'),
   ])('refuse %p with CURSOR_INVALID', (cursor) => {
-    expect(() => decodeCursor(cursor)).toThrow(
+    expect(() => decodePageCursor(cursor)).toThrow(
       expect.objectContaining({ code: 'CURSOR_INVALID' }) as Error,
     );
   });
