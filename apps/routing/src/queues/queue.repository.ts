@@ -24,6 +24,22 @@ const NUMBERED = (route: string) =>
   `(${route}.position is not null or ${route}.enqueued_xact is null
     or pg_visible_in_snapshot(${route}.enqueued_xact::text::xid8, $2::pg_snapshot))`;
 
+// Of the arrivals without a position, those the drain's snapshot ($2) did not see.
+const UNSEEN = `r.enqueued_xact is not null
+  and not coalesce(pg_visible_in_snapshot(r.enqueued_xact::text::xid8, $2::pg_snapshot), false)`;
+
+// Each of $1's queue lengths, leaving out the rows without a position that match `left` (a
+// condition on r): the waiting rows are counted from ix_routes_department_queue alone, and the
+// few left out are found through ix_routes_unnumbered.
+const lengthsWithout = (left: string) =>
+  `select department_id as "departmentId", sum(n)::int as length from (
+     select department_id, 1 as n from routing.routes where workspace_id = $1 and state = 'queued'
+     union all
+     select r.department_id, -1 from routing.routes r
+      where r.workspace_id = $1 and r.state = 'queued' and r.position is null and ${left}
+   ) counted
+   group by department_id having sum(n) > 0`;
+
 // The first $3 of one queue (`queue`: a condition on r.department_id), ranked in queue order.
 const headOf = (queue: string) =>
   `select r.conversation_id, r.department_id, r.position, r.enqueued_xact,
@@ -70,14 +86,7 @@ export class QueueRepository {
    * so a conversation that arrives and is assigned in one go never shows as a blip.
    */
   announcedLengths(workspaceId: string): Promise<QueueLength[]> {
-    return queryRows<QueueLength>(
-      this.db,
-      `select department_id as "departmentId", count(*)::int as length
-         from routing.routes
-        where workspace_id = $1 and state = 'queued' and position is not null
-        group by department_id`,
-      [workspaceId],
-    );
+    return queryRows<QueueLength>(this.db, lengthsWithout('true'), [workspaceId]);
   }
 
   /**
@@ -131,19 +140,19 @@ export class QueueRepository {
          union all
          select conversation_id, pos from fresh
        ), moved as (
+         -- by primary key (= any): joined on the estimate of heads, the planner would scan the table
          update routing.routes r set position = numbered.pos
            from numbered
-          where r.conversation_id = numbered.conversation_id and r.position is distinct from numbered.pos
+          where r.conversation_id = any (array(select conversation_id from numbered))
+            and r.conversation_id = numbered.conversation_id and r.position is distinct from numbered.pos
           returning r.conversation_id, r.position, r.department_id
        )
        select
          (select coalesce(json_agg(json_build_object('conversationId', conversation_id, 'position', position,
                                                      'departmentId', department_id)), '[]')
             from moved) as moved,
-         (select coalesce(json_agg(json_build_object('departmentId', department_id, 'length', length)), '[]')
-            from (select department_id, count(*)::int as length from routing.routes r
-                   where workspace_id = $1 and state = 'queued' and ${NUMBERED('r')}
-                   group by department_id) l) as lengths`,
+         (select coalesce(json_agg(json_build_object('departmentId', l."departmentId", 'length', l.length)), '[]')
+            from (${lengthsWithout(UNSEEN)}) l) as lengths`,
       [workspaceId, drainSnapshot, RENUMBERED_HEAD],
     );
     return renumbered;
