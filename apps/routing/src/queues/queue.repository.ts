@@ -83,10 +83,22 @@ export class QueueRepository {
 
   /**
    * Lengths as visitors and agents were last told: only entries already given a position count,
-   * so a conversation that arrives and is assigned in one go never shows as a blip.
+   * so a conversation that arrives and is assigned in one go never shows as a blip. With
+   * `arrivalId`, in the same round trip: whether a drain has run since that arrival was queued
+   * (it was assigned or given a position), so it has nothing left to do.
    */
-  announcedLengths(workspaceId: string): Promise<QueueLength[]> {
-    return queryRows<QueueLength>(this.db, lengthsWithout('true'), [workspaceId]);
+  async announced(
+    workspaceId: string,
+    arrivalId: string | null,
+  ): Promise<{ lengths: QueueLength[]; arrivalHandled: boolean }> {
+    const [announced] = await queryRows<{ lengths: QueueLength[]; arrivalHandled: boolean }>(
+      this.db,
+      `select (select coalesce(json_agg(l), '[]') from (${lengthsWithout('true')}) l) as lengths,
+              exists (select 1 from routing.routes
+                       where conversation_id = $2 and (state = 'assigned' or position is not null)) as "arrivalHandled"`,
+      [workspaceId, arrivalId],
+    );
+    return announced;
   }
 
   /**
