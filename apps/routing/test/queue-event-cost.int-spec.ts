@@ -102,5 +102,11 @@ describe('the cost of a queue event', () => {
     });
     const listed = await bed.data.queue.waiting(workspaceId);
     expect(listed.at(-1)).toMatchObject({ conversationId: arrival.conversationId, position: 5000 });
+    // A visitor's edge asks for one entry: the same answer as the whole listing gives.
+    for (const index of [0, RENUMBERED_HEAD, 4999]) {
+      const { conversationId } = listed[index];
+      expect(await bed.data.queue.entry(workspaceId, conversationId)).toEqual([listed[index]]);
+    }
+    expect(await bed.data.queue.entry(workspaceId, ids[0])).toEqual([]);
   });
 });

@@ -82,6 +82,28 @@ export class QueueRepository {
   }
 
   /**
+   * One waiting conversation with its position in its queue (none when it is not waiting),
+   * counted from the rows ahead of it in ix_routes_department_queue rather than by ranking the
+   * whole queue.
+   */
+  entry(
+    workspaceId: string,
+    conversationId: string,
+  ): Promise<Omit<QueueEntryView, 'estimatedWaitSeconds'>[]> {
+    return queryRows<Omit<QueueEntryView, 'estimatedWaitSeconds'>>(
+      this.db,
+      `select r.conversation_id as "conversationId", r.department_id as "departmentId",
+              1 + case when r.department_id is null
+                    then (${countAhead('a.department_id is null')})
+                    else (${countAhead('a.department_id = r.department_id')}) end as position,
+              to_char(r.enqueued_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "enqueuedAt", r.vip
+         from routing.routes r
+        where r.workspace_id = $1 and r.conversation_id = $2 and r.state = 'queued'`,
+      [workspaceId, conversationId],
+    );
+  }
+
+  /**
    * Lengths as visitors and agents were last told: only entries already given a position count,
    * so a conversation that arrives and is assigned in one go never shows as a blip. With
    * `arrivalId`, in the same round trip: whether a drain has run since that arrival was queued
