@@ -39,7 +39,7 @@ describe('round trips of a routing decision', () => {
       'insert into routing.routes',
       'START TRANSACTION',
       'select pg_advisory_xact_lock(hashtextextended($1, 0))',
-      'select (select coalesce(json_agg(l),',
+      'with arrival as',
       'with queue as',
       'with planned as',
       'COMMIT',

@@ -115,9 +115,15 @@ export class QueueRepository {
   ): Promise<{ lengths: QueueLength[]; arrivalHandled: boolean }> {
     const [announced] = await queryRows<{ lengths: QueueLength[]; arrivalHandled: boolean }>(
       this.db,
-      `select (select coalesce(json_agg(l), '[]') from (${lengthsWithout('true')}) l) as lengths,
-              exists (select 1 from routing.routes
-                       where conversation_id = $2 and (state = 'assigned' or position is not null)) as "arrivalHandled"`,
+      // The lengths only when there is work: a burst's handled arrivals read one row.
+      `with arrival as (
+         select exists (select 1 from routing.routes
+                         where conversation_id = $2 and (state = 'assigned' or position is not null)) as handled
+       )
+       select handled as "arrivalHandled",
+              case when handled then '[]'::json
+                   else (select coalesce(json_agg(l), '[]') from (${lengthsWithout('true')}) l) end as lengths
+         from arrival`,
       [workspaceId, arrivalId],
     );
     return announced;
