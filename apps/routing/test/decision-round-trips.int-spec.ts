@@ -14,11 +14,11 @@ describe('round trips of a routing decision', () => {
     const create = replica.createQueryRunner.bind(replica);
     replica.createQueryRunner = (mode?: 'master' | 'slave'): QueryRunner => {
       const runner = create(mode);
-      const query = runner.query.bind(runner);
-      runner.query = (sql: string, ...rest: unknown[]) => {
+      const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+      runner.query = ((sql: string, ...rest: unknown[]) => {
         statements.push(sql.trim().split(/\s+/).slice(0, 3).join(' '));
-        return (query as (...args: unknown[]) => Promise<unknown>)(sql, ...rest);
-      };
+        return query(sql, ...rest);
+      }) as QueryRunner['query'];
       return runner;
     };
   });
