@@ -131,12 +131,12 @@ export class QueueRepository {
 
   /**
    * Numbers the heads of the workspace's queues and its new arrivals, in one statement: who
-   * moved, and each queue's length. Only the first `RENUMBERED_HEAD` of each queue are renumbered (and so
-   * re-announced) when someone ahead of them leaves or jumps in; further back a conversation
-   * keeps the position it was last told until it reaches the head, so a queue event writes and
-   * announces at most `RENUMBERED_HEAD` rows per queue, however long the queue (an arrival at the back of
-   * 5,000 writes one row, not 5,000). An arrival anywhere gets its first position at once,
-   * counted from the rows ahead of it in the queue's index.
+   * moved, and each queue's length. Only the first `RENUMBERED_HEAD` of each queue are
+   * renumbered (and so re-announced) when someone ahead of them leaves or jumps in; further
+   * back a conversation keeps the position it was last told until it reaches the head, so a
+   * queue event writes and announces at most `RENUMBERED_HEAD` rows per queue, however long
+   * the queue (an arrival at the back of 5,000 writes one row, not 5,000). An arrival anywhere
+   * gets its first position at once, counted from the rows ahead of it in the queue's index.
    * An arrival gets its first position only when `drainSnapshot` saw it: one inserted while the
    * drain ran was not considered for an agent, and must still run its own drain (`arrive` skips
    * it only once it has a position). Ranks count every waiting conversation all the same.
