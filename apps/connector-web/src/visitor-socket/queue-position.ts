@@ -18,6 +18,7 @@ export class QueuePositionLookup {
     try {
       const queue = await this.rpc.request(SUBJECTS.routing.getQueue, {
         workspaceId,
+        conversationId,
       } satisfies GetQueueRequest);
       const entry = queue.find((waiting) => waiting.conversationId === conversationId);
       return entry

@@ -24,9 +24,6 @@ export async function arrive(
       effects.drain = true;
     },
     // A drain since the insert already assigned or numbered it, and nothing changed since.
-    {
-      skipIf: (data) =>
-        inserted ? data.routes.handledSinceArrival(arrival.conversationId) : Promise.resolve(false),
-    },
+    inserted ? { arrivalId: arrival.conversationId } : {},
   );
 }

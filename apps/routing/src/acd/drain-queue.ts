@@ -17,10 +17,12 @@ export async function drainQueue(
   for (;;) {
     const { queue, candidates, snapshot } = await data.drainSnapshot.load(workspaceId, BATCH);
     effects.drainSnapshot = snapshot;
+    effects.drainEmptiedQueue = queue.length === 0;
     if (queue.length === 0 || candidates.length === 0) return;
     const plan = planAssignments(queue, candidates, new Date());
     await data.routes.recordAssignments(plan);
     for (const { conversationId } of plan) effects.toApply.add(conversationId);
+    effects.drainEmptiedQueue = plan.length === queue.length && queue.length < BATCH;
     // A full batch taken whole may have more behind it.
     if (queue.length < BATCH || plan.length < queue.length) return;
   }

@@ -32,6 +32,12 @@ export const NEEDS_APPLY_SQL = `(agent_id is distinct from applied_agent_id
   ['workspaceId', 'priority', 'queueRank', 'enqueuedAt', 'conversationId'],
   { where: `state = 'queued'` },
 )
+@Index(
+  'ix_routes_department_queue',
+  ['workspaceId', 'departmentId', 'priority', 'queueRank', 'enqueuedAt', 'conversationId'],
+  { where: `state = 'queued'` },
+)
+@Index('ix_routes_unnumbered', ['workspaceId'], { where: `state = 'queued' and position is null` })
 @Index('ix_routes_agent', ['agentId'], { where: `state = 'assigned'` })
 @Index('ix_routes_unapplied', ['applyAfter'], { where: NEEDS_APPLY_SQL })
 @Check('ck_routes_state', `state in ('queued', 'assigned')`)

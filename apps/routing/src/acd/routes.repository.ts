@@ -142,19 +142,6 @@ export class RoutesRepository {
   }
 
   /**
-   * True when a drain has run since the arrival was inserted (it was assigned or given a
-   * position): arrivals of a burst that lost the race for the lock have nothing left to do.
-   */
-  async handledSinceArrival(conversationId: string): Promise<boolean> {
-    const rows = await queryRows(
-      this.db,
-      `select 1 from routing.routes where conversation_id = $1 and (state = 'assigned' or position is not null)`,
-      [conversationId],
-    );
-    return rows.length > 0;
-  }
-
-  /**
    * Records assignments of queued conversations and counts them on their agents, in one
    * statement (the assignment path's one write). Both parts re-check their preconditions in
    * SQL (still queued; still under the agent's maximum) and the transaction fails rather than

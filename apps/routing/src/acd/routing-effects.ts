@@ -24,6 +24,11 @@ export class RoutingEffects {
    * drained nothing: arrivals outside it were not considered, so they get no position yet.
    */
   drainSnapshot: string | null = null;
+  /**
+   * The last drain assigned every conversation its snapshot saw waiting (up to `drainSnapshot`,
+   * every queue is empty): the positions need no renumbering.
+   */
+  drainEmptiedQueue = false;
 
   constructor(readonly workspaceId: string) {}
 }

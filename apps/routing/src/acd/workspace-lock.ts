@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { announcedQueueLengths, refreshQueues } from '../queues/queue-refresh';
+import { announcedQueues, refreshQueues } from '../queues/queue-refresh';
 import { routingData, type RoutingData } from '../routing-data';
 import { drainQueue } from './drain-queue';
 import { RoutingEffects } from './routing-effects';
@@ -8,8 +8,11 @@ import { RoutingEffects } from './routing-effects';
 export type LockedWork = (data: RoutingData, effects: RoutingEffects) => Promise<void>;
 
 export interface LockOptions {
-  /** Checked first under the lock: true means there is nothing to do (commit at once). */
-  skipIf?: (data: RoutingData) => Promise<boolean>;
+  /**
+   * A conversation just queued outside the lock: when a drain has handled it since (assigned
+   * or numbered it), there is nothing to do (commit at once). Checked in the first read.
+   */
+  arrivalId?: string;
 }
 
 /**
@@ -43,9 +46,12 @@ export async function inWorkspaceLock(
       `routing:${workspaceId}`,
     ]);
     const data = routingData(tx);
-    if (await options.skipIf?.(data)) return effects;
-    const before = await announcedQueueLengths(data, workspaceId);
+    const announced = await announcedQueues(data, workspaceId, options.arrivalId ?? null);
+    if (announced.arrivalHandled) return effects;
+    const before = announced.lengths;
     await work(data, effects);
+    // Only a drain run here, after all of `work`, may spare the renumbering.
+    effects.drainEmptiedQueue = false;
     if (effects.drain) await drainQueue(data, workspaceId, effects);
     // Nothing entered, left or moved: the positions stand.
     if (effects.drain || effects.queueTouched || effects.toApply.size > 0) {

@@ -11,18 +11,25 @@ const key = (departmentId: string | null) => departmentId ?? '';
 const byDepartment = (lengths: readonly QueueLength[]): QueueLengths =>
   new Map(lengths.map((row) => [key(row.departmentId), row.length]));
 
-/** Lengths as visitors and agents were last told (read first under the workspace lock). */
-export async function announcedQueueLengths(
+/**
+ * Lengths as visitors and agents were last told (read first under the workspace lock), and
+ * whether the arrival `arrivalId` (if any) was already handled by a drain since it was queued.
+ */
+export async function announcedQueues(
   data: RoutingData,
   workspaceId: string,
-): Promise<QueueLengths> {
-  return byDepartment(await data.queue.announcedLengths(workspaceId));
+  arrivalId: string | null,
+): Promise<{ lengths: QueueLengths; arrivalHandled: boolean }> {
+  const { lengths, arrivalHandled } = await data.queue.announced(workspaceId, arrivalId);
+  return { lengths: byDepartment(lengths), arrivalHandled };
 }
 
 /**
- * Renumbers the workspace's queues (1 = next) and records, for publication after commit, each
- * conversation whose position changed and each queue whose length differs from `before`
- * (afterwards every waiting conversation has been told its position).
+ * Numbers the heads of the workspace's queues (queue.repository.ts) and records, for
+ * publication after commit, each conversation whose position changed and each queue whose
+ * length differs from `before`. When the drain just took every conversation it saw waiting,
+ * nothing is left to number (an arrival it did not see gets no position yet): every queue is
+ * empty, and no statement is needed.
  */
 export async function refreshQueues(
   data: RoutingData,
@@ -30,7 +37,9 @@ export async function refreshQueues(
   before: QueueLengths,
   effects: RoutingEffects,
 ): Promise<void> {
-  const { moved, lengths } = await data.queue.renumber(workspaceId, effects.drainSnapshot);
+  const { moved, lengths } = effects.drainEmptiedQueue
+    ? { moved: [], lengths: [] }
+    : await data.queue.renumber(workspaceId, effects.drainSnapshot);
   // One query for all the queues that moved, only when something moved.
   const waits = await estimateWaits(data.waitBasis, workspaceId, moved);
   for (const [i, { conversationId, position }] of moved.entries()) {

@@ -10,6 +10,6 @@ export class QueueHandler {
 
   @RequestPattern(SUBJECTS.routing.getQueue)
   get(@Payload() request: GetQueueRequest): Promise<QueueEntryView[]> {
-    return this.queue.get(request.workspaceId, request.departmentId);
+    return this.queue.get(request);
   }
 }

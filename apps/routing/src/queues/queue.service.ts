@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { QueueEntryView } from '@hub/contracts';
+import type { GetQueueRequest, QueueEntryView } from '@hub/contracts';
 import { Database } from '@hub/service-kit';
 import { WaitBasisQuery } from '../wait-estimates/wait-basis.query';
 import { withEstimatedWaits } from '../wait-estimates/wait-estimates';
@@ -17,11 +17,17 @@ export class QueueService {
   }
 
   /**
-   * The workspace's waiting conversations in routing order, each with its position in its
-   * queue and its estimated wait.
+   * The workspace's waiting conversations in routing order (or the one asked for), each with
+   * its position in its queue and its estimated wait.
    */
-  async get(workspaceId: string, departmentId?: string): Promise<QueueEntryView[]> {
-    const waiting = await this.queue.waiting(workspaceId, departmentId);
+  async get({
+    workspaceId,
+    departmentId,
+    conversationId,
+  }: GetQueueRequest): Promise<QueueEntryView[]> {
+    const waiting = conversationId
+      ? await this.queue.entry(workspaceId, conversationId)
+      : await this.queue.waiting(workspaceId, departmentId);
     return withEstimatedWaits(this.waitBasis, workspaceId, waiting);
   }
 }
