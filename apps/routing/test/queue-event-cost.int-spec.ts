@@ -108,5 +108,19 @@ describe('the cost of a queue event', () => {
       expect(await bed.data.queue.entry(workspaceId, conversationId)).toEqual([listed[index]]);
     }
     expect(await bed.data.queue.entry(workspaceId, ids[0])).toEqual([]);
+
+    // The sweep's pass renumbers whole queues: those further back hear how far they moved.
+    const sweep = await bed.locked(workspaceId, (_data, fx) => {
+      fx.drain = true;
+      fx.renumberWholeQueues = true;
+      return Promise.resolve();
+    });
+    expect(await bed.route(ids[RENUMBERED_HEAD + 1])).toMatchObject({
+      position: RENUMBERED_HEAD + 1,
+    });
+    expect(sweep.positions).toHaveLength(4999 - RENUMBERED_HEAD);
+    expect(sweep.positions).toContainEqual(
+      expect.objectContaining({ conversationId: ids[4999], position: 4999 }),
+    );
   });
 });

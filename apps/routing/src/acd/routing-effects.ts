@@ -29,6 +29,12 @@ export class RoutingEffects {
    * every queue is empty): the positions need no renumbering.
    */
   drainEmptiedQueue = false;
+  /**
+   * Renumber every waiting conversation, not only the head of each queue: set by the periodic
+   * sweep, so one far back hears how far it moved at least that often, at a cost bounded by
+   * time rather than paid on every queue event.
+   */
+  renumberWholeQueues = false;
 
   constructor(readonly workspaceId: string) {}
 }

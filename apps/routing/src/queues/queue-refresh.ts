@@ -39,7 +39,9 @@ export async function refreshQueues(
 ): Promise<void> {
   const { moved, lengths } = effects.drainEmptiedQueue
     ? { moved: [], lengths: [] }
-    : await data.queue.renumber(workspaceId, effects.drainSnapshot);
+    : await data.queue.renumber(workspaceId, effects.drainSnapshot, {
+        wholeQueues: effects.renumberWholeQueues,
+      });
   // One query for all the queues that moved, only when something moved.
   const waits = await estimateWaits(data.waitBasis, workspaceId, moved);
   for (const [i, { conversationId, position }] of moved.entries()) {

@@ -133,7 +133,8 @@ export class QueueRepository {
    * Numbers the heads of the workspace's queues and its new arrivals, in one statement: who
    * moved, and each queue's length. Only the first `RENUMBERED_HEAD` of each queue are
    * renumbered (and so re-announced) when someone ahead of them leaves or jumps in; further
-   * back a conversation keeps the position it was last told until it reaches the head, so a
+   * back a conversation keeps the position it was last told until it reaches the head or the
+   * sweep's periodic correction (`wholeQueues`) reaches it, so a
    * queue event writes and announces at most `RENUMBERED_HEAD` rows per queue, however long
    * the queue (an arrival at the back of 5,000 writes one row, not 5,000). An arrival anywhere
    * gets its first position at once, counted from the rows ahead of it in the queue's index.
@@ -144,6 +145,7 @@ export class QueueRepository {
   async renumber(
     workspaceId: string,
     drainSnapshot: string | null,
+    { wholeQueues = false }: { wholeQueues?: boolean } = {},
   ): Promise<{
     moved: MovedEntry[];
     lengths: QueueLength[];
@@ -193,7 +195,8 @@ export class QueueRepository {
             from moved) as moved,
          (select coalesce(json_agg(json_build_object('departmentId', l."departmentId", 'length', l.length)), '[]')
             from (${lengthsWithout(UNSEEN)}) l) as lengths`,
-      [workspaceId, drainSnapshot, RENUMBERED_HEAD],
+      // LIMIT NULL is no limit: the whole of each queue.
+      [workspaceId, drainSnapshot, wholeQueues ? null : RENUMBERED_HEAD],
     );
     return renumbered;
   }

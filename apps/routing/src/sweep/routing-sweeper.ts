@@ -8,7 +8,8 @@ import { PresenceSweep } from '../presence/presence-sweep';
 import type { RoutingEnv } from '../routing.env';
 
 // Every this many sweeps, drain every workspace with waiting conversations: a safety net for a
-// trigger lost to a crash between a commit and its drain.
+// trigger lost to a crash between a commit and its drain. The same pass renumbers whole queues:
+// a queue event renumbers only the head, so those further back hear how far they moved here.
 const SAFETY_DRAIN_EVERY = 10;
 
 /**
@@ -62,6 +63,7 @@ export class RoutingSweeper implements OnApplicationBootstrap, BeforeApplication
     for (const workspaceId of await this.routes.workspacesWithWaiting(100)) {
       await this.routing.run(workspaceId, (_tx, effects) => {
         effects.drain = true;
+        effects.renumberWholeQueues = true;
         return Promise.resolve();
       });
     }
