@@ -61,24 +61,72 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function IsLocaleTextMap(): PropertyDecorator {
+/** True for a map of widget locales to texts of at most 1000 characters (`nonEmpty`: with some text). */
+function isLocaleTextMap(value: unknown, nonEmpty: boolean): boolean {
+  return (
+    isRecord(value) &&
+    Object.entries(value).every(
+      ([locale, text]) =>
+        (WIDGET_LOCALES as readonly string[]).includes(locale) &&
+        typeof text === 'string' &&
+        text.length <= 1000 &&
+        (!nonEmpty || text.trim() !== ''),
+    )
+  );
+}
+
+function IsLocaleTextMap(options: { nonEmpty?: boolean } = {}): PropertyDecorator {
+  const nonEmpty = options.nonEmpty ?? false;
   return (target, propertyName) =>
     registerDecorator({
       name: 'isLocaleTextMap',
       target: target.constructor,
       propertyName: propertyName as string,
-      options: { message: '$property must map widget locales to texts of at most 1000 characters' },
+      options: {
+        message: nonEmpty
+          ? '$property must map widget locales to non-empty texts of at most 1000 characters'
+          : '$property must map widget locales to texts of at most 1000 characters',
+      },
+      validator: { validate: (value: unknown) => isLocaleTextMap(value, nonEmpty) },
+    });
+}
+
+/** The language a widget falls back to when its settings name none. */
+export const DEFAULT_WIDGET_LOCALE: WidgetLocale = 'en';
+
+/**
+ * Every auto-invite rule has a text in the widget's default language: the one a visitor whose
+ * language the rule lacks is invited in.
+ */
+function EveryRuleSpeaksDefaultLocale(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'everyRuleSpeaksDefaultLocale',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: {
+        message: (args) =>
+          `every rule's message must have a text in the default language (${defaultLocaleOf(args.object)})`,
+      },
       validator: {
-        validate: (value: unknown) =>
-          isRecord(value) &&
-          Object.entries(value).every(
-            ([locale, text]) =>
-              (WIDGET_LOCALES as readonly string[]).includes(locale) &&
-              typeof text === 'string' &&
-              text.length <= 1000,
-          ),
+        validate: (value: unknown, args) => {
+          if (!Array.isArray(value)) return true; // the array's own validators answer
+          const locale = defaultLocaleOf(args?.object);
+          return value.every(
+            (rule: unknown) =>
+              !isRecord(rule) ||
+              !isRecord(rule['message']) ||
+              (typeof rule['message'][locale] === 'string' &&
+                rule['message'][locale].trim() !== ''),
+          );
+        },
       },
     });
+}
+
+function defaultLocaleOf(settings: unknown): string {
+  const locale = isRecord(settings) ? settings['defaultLocale'] : undefined;
+  return typeof locale === 'string' ? locale : DEFAULT_WIDGET_LOCALE;
 }
 
 function IsWidgetWeek(): PropertyDecorator {
@@ -132,8 +180,8 @@ export class UploadSettings {
 /** One rule of `settings.widget.autoInvite`: every condition it names must hold. */
 export class AutoInviteRule {
   @IsString() @IsNotEmpty() @MaxLength(100) id!: string;
-  /** Locale → text. */
-  @IsObject() message!: Record<string, unknown>;
+  /** Locale → text; the settings' default language must have one (a visitor's own, else it). */
+  @IsLocaleTextMap({ nonEmpty: true }) message!: Partial<Record<WidgetLocale, string>>;
   @IsOptional() @IsInt() @Min(0) @Max(3600) secondsOnPage?: number;
   @IsOptional() @IsString() @MaxLength(500) urlPattern?: string;
   @IsOptional() @IsInt() @Min(1) @Max(1000) minPagesViewed?: number;
@@ -206,5 +254,6 @@ export class WidgetSettings {
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
   @Type(() => AutoInviteRule)
+  @EveryRuleSpeaksDefaultLocale()
   autoInvite?: AutoInviteRule[];
 }
