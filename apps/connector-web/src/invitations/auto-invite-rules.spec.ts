@@ -82,13 +82,17 @@ describe('auto-invite rules', () => {
     expect(matchingRules(list, page({ pagesViewed: 2, returning: true }))).toHaveLength(1);
   });
 
-  it("picks the message in the visitor's language, then English, then any", () => {
-    const message = { en: 'Hello', ja: 'こんにちは', 'zh-TW': '您好' };
-    expect(messageText(message, ['ja-JP', 'en'])).toBe('こんにちは');
-    expect(messageText(message, ['zh-TW'])).toBe('您好');
-    expect(messageText(message, ['fr'])).toBe('Hello');
-    expect(messageText({ ja: 'こんにちは' }, ['fr'])).toBe('こんにちは');
-    expect(messageText({}, ['en'])).toBeNull();
+  it("picks the message in the visitor's language, else in the inbox's default language", () => {
+    const message = { en: 'Hello', ja: 'こんにちは', 'zh-CN': '您好' };
+    const offered = { locales: ['en', 'zh-CN', 'zh-TW', 'ja'], defaultLocale: 'en' };
+    expect(messageText(message, ['ja-JP', 'en'], offered)).toBe('こんにちは');
+    expect(messageText(message, ['zh-CN'], offered)).toBe('您好');
+    // zh-TW is offered but the rule has no text in it: the default's, not another Chinese.
+    expect(messageText(message, ['zh-TW', 'zh-CN'], offered)).toBe('Hello');
+    expect(messageText(message, ['fr'], { ...offered, defaultLocale: 'ja' })).toBe('こんにちは');
+    // A language the inbox does not offer is not the visitor's widget language.
+    expect(messageText(message, ['ja'], { locales: ['en'], defaultLocale: 'en' })).toBe('Hello');
+    expect(messageText({ ja: 'こんにちは' }, ['fr'], offered)).toBeNull();
   });
 
   it('orders the locales of Accept-Language by preference', () => {

@@ -29,7 +29,7 @@ export function readAutoInviteRules(settings: Record<string, unknown>): {
   for (const raw of list) {
     if (!isRecord(raw)) continue;
     const rule = plainToInstance(AutoInviteRule, raw);
-    if (validateSync(rule).length === 0 && messageText(rule.message, []) !== null) rules.push(rule);
+    if (validateSync(rule).length === 0 && Object.keys(rule.message).length > 0) rules.push(rule);
   }
   return { rules, invalid: list.length - rules.length };
 }
@@ -66,24 +66,42 @@ function urlMatches(pattern: string, pageUrl: string): boolean {
   }
 }
 
+/** The languages an inbox's widget offers, and the one it falls back to. */
+export interface InboxLanguages {
+  locales: readonly string[];
+  defaultLocale: string;
+}
+
 /**
- * The message in the first of `preferred` locales it has (then English, then any), or null
- * when it has no text at all.
+ * The rule's message as the widget picks the greeting: in the visitor's language (the first of
+ * their browser's the inbox offers), else in the inbox's default language; null with neither.
  */
 export function messageText(
-  message: Record<string, unknown>,
-  preferred: readonly string[],
+  message: Partial<Record<string, string>>,
+  accepted: readonly string[],
+  languages: InboxLanguages,
 ): string | null {
-  const texts = Object.entries(message).filter(
-    (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== '',
+  const texts = (locale: string | undefined) => (locale ? message[locale]?.trim() : undefined);
+  return (
+    texts(visitorLocale(accepted, languages.locales)) || texts(languages.defaultLocale) || null
   );
-  const byLocale = new Map(texts.map(([locale, text]) => [locale.toLowerCase(), text]));
-  for (const locale of [...preferred, 'en']) {
-    const lower = locale.toLowerCase();
-    const text = byLocale.get(lower) ?? byLocale.get(lower.split('-')[0] ?? lower);
-    if (text) return text.slice(0, 1_000);
+}
+
+// "ja-JP" asks for "ja"; "zh-TW" only for "zh-TW", never for another Chinese.
+function visitorLocale(
+  accepted: readonly string[],
+  offered: readonly string[],
+): string | undefined {
+  for (const tag of accepted) {
+    const lower = tag.toLowerCase();
+    const primary = lower.split('-')[0];
+    const locale = offered.find(
+      (candidate) =>
+        candidate.toLowerCase() === lower || (!candidate.includes('-') && candidate === primary),
+    );
+    if (locale) return locale;
   }
-  return texts[0]?.[1].slice(0, 1_000) ?? null;
+  return undefined;
 }
 
 /** The locales of an Accept-Language header, most preferred first. */

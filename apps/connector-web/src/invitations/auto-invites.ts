@@ -34,9 +34,9 @@ export class AutoInvites {
   }
 
   private async evaluateOne(visit: StoredVisitor): Promise<void> {
-    const rules = await this.ruleBook.rulesOf(visit.visitor.inboxId);
-    if (rules.length === 0) return;
-    const matches = matchingRules(rules, {
+    const inbox = await this.ruleBook.rulesOf(visit.visitor.inboxId);
+    if (inbox.rules.length === 0) return;
+    const matches = matchingRules(inbox.rules, {
       url: visit.url,
       pagesViewed: visit.pagesViewed,
       returning: visit.visitCount > 1,
@@ -46,7 +46,7 @@ export class AutoInvites {
     if (await this.invitations.isChatting(visit.visitor.workspaceId, visit.visitor.visitorId))
       return;
     for (const rule of matches) {
-      const message = messageText(rule.message, visit.client.locales);
+      const message = messageText(rule.message, visit.client.locales, inbox);
       if (message === null) continue;
       const sent = await this.invitations.sendAutomatic({
         visitor: visit.visitor,
