@@ -2,11 +2,18 @@ import { cloneElement, useId, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-error';
 
-/** The hub's messages about `name` (or a part of it, `name.x`) in a refused write. */
-export function fieldMessages(error: unknown, name: string): string[] {
+/**
+ * The hub's messages about `name` (or a part of it, `name.x`, unless `exact`: the parts are
+ * then marked beside their own fields) in a refused write.
+ */
+export function fieldMessages(
+  error: unknown,
+  name: string,
+  options: { exact?: boolean } = {},
+): string[] {
   if (!(error instanceof ApiError)) return [];
   return error.fieldErrors
-    .filter((fieldError) => fieldError.field === name || fieldError.field.startsWith(`${name}.`))
+    .filter(({ field }) => field === name || (!options.exact && field.startsWith(`${name}.`)))
     .map((fieldError) => fieldError.message);
 }
 

@@ -113,7 +113,9 @@ export function WebInboxForm({ inbox, onDone }: { inbox?: AdminInbox; onDone?: (
       <AutoInviteRulesFields
         rules={draft.autoInvite}
         onChange={(autoInvite) => setDraft({ ...draft, autoInvite })}
-        errors={errorsOf('autoInvite')}
+        offered={draft.locales}
+        defaultLocale={draft.defaultLocale}
+        error={save.error}
       />
       <label className="checkbox">
         <input

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/Field';
-import { LOCALES } from '../locales';
+import { useOfferedLanguages } from './offered-languages';
 import type { LocaleTexts } from './web-inbox-draft';
 
 const WIDGET = 'settings.widget';
@@ -19,14 +19,14 @@ export function WidgetTextsFields(props: {
 }) {
   const { t } = useTranslation('settings');
   const { launcherText, greeting } = props;
-  const locales = LOCALES.filter((locale) => props.offered.includes(locale));
+  const languages = useOfferedLanguages(props.offered, props.defaultLocale);
   return (
     <>
-      {locales.map((locale) => (
+      {languages.map(({ locale, language, defaultMark }) => (
         <fieldset key={locale} lang={locale} className="locale-texts">
           <legend>
-            {t('inboxes.textsIn', { language: t(`languages.${locale}`) })}
-            {locale === props.defaultLocale ? ` · ${t('inboxes.defaultLanguage')}` : null}
+            {t('inboxes.textsIn', { language })}
+            {defaultMark}
           </legend>
           <Field
             label={t('inboxes.launcherText')}

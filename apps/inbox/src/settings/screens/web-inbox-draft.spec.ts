@@ -51,12 +51,46 @@ describe('the web inbox form and settings.widget', () => {
     expect(widgetOf(draft, stored).greeting).toEqual({ en: 'Hello', ja: 'こんにちは' });
   });
 
+  it("edits an auto-invite rule's message in each language, keeping those not shown", () => {
+    const draft = webInboxDraftOf('Shop', stored);
+    expect(draft.autoInvite[0]?.message).toEqual({ en: 'Questions?', ja: 'ご質問は？' });
+    const rule = draft.autoInvite[0]!;
+    const edited = {
+      ...draft,
+      locales: ['en', 'zh-TW'],
+      autoInvite: [{ ...rule, message: { en: 'Any questions?', 'zh-TW': ' ' } }],
+    };
+    // ja is no longer offered, so not shown: its text stays; the blank zh-TW one goes.
+    expect(widgetOf(edited, stored).autoInvite).toEqual([
+      {
+        id: 'pricing',
+        message: { en: 'Any questions?', ja: 'ご質問は？' },
+        secondsOnPage: 20,
+        urlPattern: '/pricing*',
+        minPagesViewed: undefined,
+      },
+    ]);
+    const japanese = {
+      ...draft,
+      autoInvite: [{ ...rule, message: { ...rule.message, ja: 'ご相談は？' } }],
+    };
+    expect(widgetOf(japanese, stored).autoInvite).toMatchObject([
+      { message: { en: 'Questions?', ja: 'ご相談は？' } },
+    ]);
+  });
+
   it('turns the pre-chat choices, a new auto-invite rule and own hours into settings', () => {
     const widget = widgetOf({
       ...EMPTY_WEB_INBOX,
       preChat: { name: 'optional', email: 'required', phone: 'off' },
       autoInvite: [
-        { id: 'r1', message: 'Need help?', secondsOnPage: '', urlPattern: '', minPagesViewed: '3' },
+        {
+          id: 'r1',
+          message: { en: 'Need help?' },
+          secondsOnPage: '',
+          urlPattern: '',
+          minPagesViewed: '3',
+        },
       ],
       ownHours: true,
       hoursTimeZone: 'Europe/Paris',

@@ -7,8 +7,8 @@ export type PreChatAsk = 'off' | 'optional' | 'required';
 
 export interface AutoInviteDraft {
   id: string;
-  /** In the widget's default language. */
-  message: string;
+  /** The invitation by language (those left empty fall back to the default one). */
+  message: LocaleTexts;
   secondsOnPage: string;
   urlPattern: string;
   minPagesViewed: string;
@@ -80,7 +80,7 @@ export function webInboxDraftOf(name: string, widget: Widget): WebInboxDraft {
     preChat,
     autoInvite: rules.map((rule) => ({
       id: String(rule.id),
-      message: textsOf(rule.message)[defaultLocale] ?? '',
+      message: { ...textsOf(rule.message) },
       secondsOnPage: numberText(rule.secondsOnPage),
       urlPattern: typeof rule.urlPattern === 'string' ? rule.urlPattern : '',
       minPagesViewed: numberText(rule.minPagesViewed),
@@ -103,8 +103,6 @@ function mergedTexts(before: unknown, changed: LocaleTexts): LocaleTexts | undef
  * show stay, and texts the form does not show (other languages) are kept.
  */
 export function widgetOf(draft: WebInboxDraft, before: Widget = {}): Widget {
-  const inDefault = (texts: unknown, text: string) =>
-    mergedTexts(texts, { [draft.defaultLocale]: text });
   const rulesBefore = new Map(
     ((before.autoInvite as Record<string, unknown>[] | undefined) ?? []).map((rule) => [
       rule.id,
@@ -128,7 +126,7 @@ export function widgetOf(draft: WebInboxDraft, before: Widget = {}): Widget {
     },
     autoInvite: draft.autoInvite.map((rule) => ({
       id: rule.id,
-      message: inDefault(rulesBefore.get(rule.id)?.message, rule.message) ?? {},
+      message: mergedTexts(rulesBefore.get(rule.id)?.message, rule.message) ?? {},
       secondsOnPage: optionalNumber(rule.secondsOnPage),
       urlPattern: rule.urlPattern.trim() || undefined,
       minPagesViewed: optionalNumber(rule.minPagesViewed),
