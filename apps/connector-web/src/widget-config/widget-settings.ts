@@ -8,6 +8,7 @@ import {
   type ValidationError,
 } from 'class-validator';
 import {
+  DEFAULT_WIDGET_LOCALE,
   WIDGET_LOCALES,
   WidgetSettings,
   type WidgetBusinessHours,
@@ -59,7 +60,7 @@ export const DEFAULT_WIDGET_SETTINGS: ResolvedWidgetSettings = {
   primaryColor: '#2563eb',
   position: 'right',
   launcherText: {},
-  defaultLocale: 'en',
+  defaultLocale: DEFAULT_WIDGET_LOCALE,
   greeting: DEFAULT_GREETING,
   locales: [...WIDGET_LOCALES],
   departmentIds: [],

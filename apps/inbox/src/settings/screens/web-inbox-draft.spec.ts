@@ -53,8 +53,8 @@ describe('the web inbox form and settings.widget', () => {
 
   it("edits an auto-invite rule's message in each language, keeping those not shown", () => {
     const draft = webInboxDraftOf('Shop', stored);
-    expect(draft.autoInvite[0]?.message).toEqual({ en: 'Questions?', ja: 'ご質問は？' });
-    const rule = draft.autoInvite[0]!;
+    const rule = draft.autoInvite[0];
+    expect(rule.message).toEqual({ en: 'Questions?', ja: 'ご質問は？' });
     const edited = {
       ...draft,
       locales: ['en', 'zh-TW'],
