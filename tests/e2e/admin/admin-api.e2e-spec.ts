@@ -127,7 +127,13 @@ describe('admin API', () => {
           defaultLocale: 'ja',
           departmentIds: [department.body.id],
           preChatForm: { enabled: true, fields: [{ name: 'email', required: true }] },
-          autoInvite: [{ id: 'pricing', message: { en: 'Questions?' }, urlPattern: '/pricing*' }],
+          autoInvite: [
+            {
+              id: 'pricing',
+              message: { en: 'Questions?', ja: 'ご質問は？' },
+              urlPattern: '/pricing*',
+            },
+          ],
         },
       },
     });
@@ -216,6 +222,31 @@ describe('admin API', () => {
     expect(bad.body.fieldErrors.map((e) => e.field).sort()).toEqual([
       'settings.secrets',
       'settings.widget.primaryColor',
+    ]);
+
+    // An auto-invite text must not be empty, and the default language (ja) must have one.
+    const rules = await call<{ code: string; fieldErrors: { field: string }[] }>(
+      'POST',
+      '/inboxes',
+      admin,
+      {
+        channel: 'web',
+        name: 'Bad rules',
+        settings: {
+          widget: {
+            defaultLocale: 'ja',
+            autoInvite: [
+              { id: 'empty', message: { ja: 'ご質問は？', en: ' ' } },
+              { id: 'no-default', message: { en: 'Questions?' } },
+            ],
+          },
+        },
+      },
+    );
+    expect(rules).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+    expect(rules.body.fieldErrors.map((e) => e.field).sort()).toEqual([
+      'settings.widget.autoInvite',
+      'settings.widget.autoInvite.0.message',
     ]);
   });
 

@@ -121,6 +121,11 @@ describe('the settings screens of the inbox, against the real admin API', () => 
     scope.getByRole('group', {
       name: text(locale, 'inboxes.textsIn', { language: text(locale, `languages.${language}`) }),
     });
+  /** The message field of an auto-invite rule in one of the widget's languages. */
+  const ruleMessageIn = (scope: Locator, language: string, locale: Locale = 'en-US') =>
+    scope.getByLabel(
+      text(locale, 'inboxes.ruleMessageIn', { language: text(locale, `languages.${language}`) }),
+    );
   const channelName = (channel: string, locale: Locale = 'en-US') =>
     text(locale, `channels.${channel}`);
   /** Chooses `channel` for a new social or API inbox: its form, by its title. */
@@ -335,7 +340,7 @@ describe('the settings screens of the inbox, against the real admin API', () => 
     await textsIn(inbox, 'en').getByLabel(en('inboxes.greeting')).fill('Hello from the shop');
     await inbox.getByLabel(en('inboxes.preChatFields.email')).selectOption('required');
     await inbox.getByRole('button', { name: en('inboxes.addRule') }).click();
-    await inbox.getByLabel(en('inboxes.ruleMessage')).fill('Questions about prices?');
+    await ruleMessageIn(inbox, 'en').fill('Questions about prices?');
     await inbox.getByLabel(en('inboxes.ruleUrl')).fill('/pricing*');
     await inbox.getByRole('checkbox', { name: en('inboxes.ownHours') }).check();
     await inbox.getByLabel(en('hours.timeZone')).fill('Europe/Paris');
@@ -357,6 +362,74 @@ describe('the settings screens of the inbox, against the real admin API', () => 
       ],
       businessHours: { timeZone: 'Europe/Paris', week: { fri: [['09:00', '17:00']] } },
     });
+  });
+
+  it('edits an auto-invite rule’s Japanese text beside the default language’s; a refused text is marked by its field', async () => {
+    const inbox = await api<{ settings: { widget?: Record<string, unknown> } }>(
+      'GET',
+      `/inboxes/${workspace.inboxId}`,
+    );
+    const widget = {
+      ...inbox.settings.widget,
+      locales: ['en', 'zh-TW', 'ja'],
+      defaultLocale: 'en',
+    };
+    await api('PATCH', `/inboxes/${workspace.inboxId}`, {
+      settings: {
+        ...inbox.settings,
+        widget: {
+          ...widget,
+          // On no page the later tests' visitors open.
+          autoInvite: [
+            {
+              id: 'tea',
+              message: { en: 'Looking for tea?' },
+              secondsOnPage: 5,
+              urlPattern: '/tea-tasting*',
+            },
+          ],
+        },
+      },
+    });
+
+    admin = await openInbox(hub, workspace, workspace.agents.ada);
+    const page = await openSettings('inboxes');
+    const web = await editWebsite(page);
+    const rule = web.getByRole('group', { name: en('inboxes.rule', { number: '1' }) });
+    // One field per language offered (zh-CN is not), the default language's required.
+    for (const language of ['en', 'zh-TW', 'ja']) await ruleMessageIn(rule, language).waitFor();
+    expect(await ruleMessageIn(rule, 'zh-CN').count()).toBe(0);
+    expect(await ruleMessageIn(rule, 'en').inputValue()).toBe('Looking for tea?');
+    expect(await ruleMessageIn(rule, 'en').getAttribute('required')).not.toBeNull();
+    expect(await ruleMessageIn(rule, 'ja').getAttribute('required')).toBeNull();
+
+    await ruleMessageIn(rule, 'ja').fill('茶'.repeat(1001));
+    await web.getByRole('button', { name: en('save') }).click();
+    await refused(rule, ruleMessageIn(rule, 'ja'));
+    await hub.browser.screenshot(rule, 'settings-auto-invite-rule-refused', 'en-US');
+
+    await ruleMessageIn(rule, 'ja').fill('お茶をお探しですか？');
+    await hub.browser.screenshot(rule, 'settings-auto-invite-rule', 'en-US');
+    await web.getByRole('button', { name: en('save') }).click();
+    await web.waitFor({ state: 'detached' });
+    expect((await storedWidget()).autoInvite).toEqual([
+      {
+        id: 'tea',
+        message: { en: 'Looking for tea?', ja: 'お茶をお探しですか？' },
+        secondsOnPage: 5,
+        urlPattern: '/tea-tasting*',
+      },
+    ]);
+    await admin.close();
+
+    // The same editor in Japanese.
+    admin = await openInbox(hub, workspace, workspace.agents.ada, { locale: 'ja-JP' });
+    const japanese = await editWebsite(await openSettings('inboxes', 'ja-JP'), 'ja-JP');
+    const ruleJa = japanese.getByRole('group', {
+      name: text('ja-JP', 'inboxes.rule', { number: '1' }),
+    });
+    expect(await ruleMessageIn(ruleJa, 'ja', 'ja-JP').inputValue()).toBe('お茶をお探しですか？');
+    await hub.browser.screenshot(ruleJa, 'settings-auto-invite-rule', 'ja-JP');
   });
 
   it('invites an agent by a link: they choose name and password and land signed in; a used link says so', async () => {
