@@ -364,7 +364,7 @@ describe('the settings screens of the inbox, against the real admin API', () => 
     });
   });
 
-  it('edits an auto-invite rule’s Japanese text beside the default language’s; a refused text is marked by its field', async () => {
+  it('edits an auto-invite rule’s Japanese text beside the default language’s, a refused text marked by its field; a Japanese visitor is invited in Japanese, a Taiwanese one in the default language', async () => {
     const inbox = await api<{ settings: { widget?: Record<string, unknown> } }>(
       'GET',
       `/inboxes/${workspace.inboxId}`,
@@ -379,13 +379,13 @@ describe('the settings screens of the inbox, against the real admin API', () => 
         ...inbox.settings,
         widget: {
           ...widget,
-          // On no page the later tests' visitors open.
+          // Only on a page the later tests' visitors never open.
           autoInvite: [
             {
               id: 'tea',
               message: { en: 'Looking for tea?' },
               secondsOnPage: 5,
-              urlPattern: '/tea-tasting*',
+              urlPattern: '*?tea=*',
             },
           ],
         },
@@ -417,7 +417,7 @@ describe('the settings screens of the inbox, against the real admin API', () => 
         id: 'tea',
         message: { en: 'Looking for tea?', ja: 'お茶をお探しですか？' },
         secondsOnPage: 5,
-        urlPattern: '/tea-tasting*',
+        urlPattern: '*?tea=*',
       },
     ]);
     await admin.close();
@@ -430,6 +430,27 @@ describe('the settings screens of the inbox, against the real admin API', () => 
     });
     expect(await ruleMessageIn(ruleJa, 'ja', 'ja-JP').inputValue()).toBe('お茶をお探しですか？');
     await hub.browser.screenshot(ruleJa, 'settings-auto-invite-rule', 'ja-JP');
+
+    const site = await startHostSite({ hubOrigin: hub.webUrl, inboxId: workspace.inboxId });
+    try {
+      const invited = async (locale: Locale, message: string) => {
+        const visitor = await hub.browser.visitor(locale);
+        await visitor.page.goto(site.pageUrl('index.html', { tea: '1' }));
+        await waitForWidget(visitor.page);
+        // The rule's 5 s on the page, then the invitation.
+        await widgetOf(visitor.page)
+          .getByRole('dialog')
+          .getByText(message, { exact: true })
+          .waitFor({ timeout: 30_000 });
+        await hub.browser.screenshot(visitor.page, 'widget-auto-invite', locale);
+        await visitor.context.close();
+      };
+      await invited('ja-JP', 'お茶をお探しですか？');
+      // zh-TW is offered but the rule has no Traditional Chinese text: the default language's.
+      await invited('zh-TW', 'Looking for tea?');
+    } finally {
+      await site.close();
+    }
   });
 
   it('invites an agent by a link: they choose name and password and land signed in; a used link says so', async () => {

@@ -1,15 +1,17 @@
-import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { ConversationListItem } from '../../api/types';
+import type { ConversationListPage } from '../../api/types';
 import { keys } from '../api/queries';
 
 /** Conversations with unread customer messages, over every list the app holds, each once. */
 export function unreadConversations(queryClient: QueryClient): number {
   const unread = new Map<string, number>();
-  for (const [, rows] of queryClient.getQueriesData<ConversationListItem[]>({
+  // The lists are read a page at a time: every loaded page of every list counts.
+  for (const [, list] of queryClient.getQueriesData<InfiniteData<ConversationListPage>>({
     queryKey: keys.lists,
   })) {
-    for (const row of rows ?? []) unread.set(row.id, row.unreadCount);
+    for (const page of list?.pages ?? [])
+      for (const row of page.items) unread.set(row.id, row.unreadCount);
   }
   return [...unread.values()].filter((count) => count > 0).length;
 }
