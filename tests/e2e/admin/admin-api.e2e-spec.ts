@@ -246,7 +246,7 @@ describe('admin API', () => {
     expect(rules).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
     expect(rules.body.fieldErrors.map((e) => e.field).sort()).toEqual([
       'settings.widget.autoInvite',
-      'settings.widget.autoInvite.0.message',
+      'settings.widget.autoInvite.0.message.en',
     ]);
   });
 

@@ -1,8 +1,10 @@
+import { WIDGET_LOCALES } from '@hub/contracts';
 import {
   acceptedLocales,
   matchingRules,
   messageText,
   readAutoInviteRules,
+  type InboxLanguages,
   type PageContext,
 } from './auto-invite-rules';
 
@@ -84,7 +86,7 @@ describe('auto-invite rules', () => {
 
   it("picks the message in the visitor's language, else in the inbox's default language", () => {
     const message = { en: 'Hello', ja: 'こんにちは', 'zh-CN': '您好' };
-    const offered = { locales: ['en', 'zh-CN', 'zh-TW', 'ja'], defaultLocale: 'en' };
+    const offered: InboxLanguages = { locales: [...WIDGET_LOCALES], defaultLocale: 'en' };
     expect(messageText(message, ['ja-JP', 'en'], offered)).toBe('こんにちは');
     expect(messageText(message, ['zh-CN'], offered)).toBe('您好');
     // zh-TW is offered but the rule has no text in it: the default's, not another Chinese.

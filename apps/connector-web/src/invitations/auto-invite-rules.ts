@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { AutoInviteRule } from '@hub/contracts';
+import { AutoInviteRule, type AutoInviteMessage, type WidgetLocale } from '@hub/contracts';
 import { globMatches } from '../live-visitors/derive/glob';
 
 export { AutoInviteRule };
@@ -68,8 +68,8 @@ function urlMatches(pattern: string, pageUrl: string): boolean {
 
 /** The languages an inbox's widget offers, and the one it falls back to. */
 export interface InboxLanguages {
-  locales: readonly string[];
-  defaultLocale: string;
+  locales: readonly WidgetLocale[];
+  defaultLocale: WidgetLocale;
 }
 
 /**
@@ -77,11 +77,12 @@ export interface InboxLanguages {
  * their browser's the inbox offers), else in the inbox's default language; null with neither.
  */
 export function messageText(
-  message: Partial<Record<string, string>>,
+  message: AutoInviteMessage,
   accepted: readonly string[],
   languages: InboxLanguages,
 ): string | null {
-  const texts = (locale: string | undefined) => (locale ? message[locale]?.trim() : undefined);
+  const texts = (locale: WidgetLocale | undefined) =>
+    locale ? message[locale]?.trim() : undefined;
   return (
     texts(visitorLocale(accepted, languages.locales)) || texts(languages.defaultLocale) || null
   );
@@ -90,8 +91,8 @@ export function messageText(
 // "ja-JP" asks for "ja"; "zh-TW" only for "zh-TW", never for another Chinese.
 function visitorLocale(
   accepted: readonly string[],
-  offered: readonly string[],
-): string | undefined {
+  offered: readonly WidgetLocale[],
+): WidgetLocale | undefined {
   for (const tag of accepted) {
     const lower = tag.toLowerCase();
     const primary = lower.split('-')[0];

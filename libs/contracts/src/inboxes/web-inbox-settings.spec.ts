@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { WidgetSettings } from './web-inbox-settings';
+import { WIDGET_LOCALES, WidgetSettings } from './web-inbox-settings';
 
 /** The refused properties of `settings.widget`, as `autoInvite.0.message`. */
 function refused(widget: Record<string, unknown>): string[] {
@@ -12,7 +12,12 @@ function refused(widget: Record<string, unknown>): string[] {
       walk(error.children ?? [], `${path}.`);
     }
   };
-  walk(validateSync(plainToInstance(WidgetSettings, widget)), '');
+  // As the gateway checks inbox settings: properties no class declares are refused.
+  const errors = validateSync(plainToInstance(WidgetSettings, widget), {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+  });
+  walk(errors, '');
   return paths;
 }
 
@@ -26,17 +31,25 @@ describe('settings.widget auto-invite messages', () => {
     expect(refused({ autoInvite: [rule({ en: 'Questions?' })] })).toEqual([]);
   });
 
-  it('refuses an empty text, a text over 1000 characters and a language the widget lacks', () => {
+  it('refuses a blank text, a text over 1000 characters and a language the widget lacks, by its language', () => {
     expect(refused({ autoInvite: [rule({ en: 'Hi', ja: ' ' })] })).toEqual([
-      'autoInvite.0.message',
+      'autoInvite.0.message.ja',
     ]);
-    expect(refused({ autoInvite: [rule({ en: 'x'.repeat(1001) })] })).toContain(
-      'autoInvite.0.message',
-    );
+    expect(refused({ autoInvite: [rule({ en: 'Hi', 'zh-TW': 'x'.repeat(1001) })] })).toEqual([
+      'autoInvite.0.message.zh-TW',
+    ]);
+    expect(refused({ autoInvite: [rule({ en: 'Hi', 'zh-CN': 'a\u0000b' })] })).toEqual([
+      'autoInvite.0.message.zh-CN',
+    ]);
     expect(refused({ autoInvite: [rule({ en: 'Hi', fr: 'Salut' })] })).toEqual([
-      'autoInvite.0.message',
+      'autoInvite.0.message.fr',
     ]);
     expect(refused({ autoInvite: [rule('Hi')] })).toContain('autoInvite.0.message');
+  });
+
+  it('takes a text in each of the widget languages', () => {
+    const message = Object.fromEntries(WIDGET_LOCALES.map((locale) => [locale, `Hi ${locale}`]));
+    expect(refused({ autoInvite: [rule(message)] })).toEqual([]);
   });
 
   it('refuses a rule without a text in the default language, which other visitors fall back to', () => {

@@ -20,7 +20,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsIanaTimeZone } from '../common/validators';
+import { compose, IsIanaTimeZone, IsStorableText } from '../common/validators';
 import { minutesOf, WEEKDAYS, type Weekday } from '../routing/business-hours';
 
 /** The widget's languages, in the order offered by default. */
@@ -61,33 +61,23 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** True for a map of widget locales to texts of at most 1000 characters (`nonEmpty`: with some text). */
-function isLocaleTextMap(value: unknown, nonEmpty: boolean): boolean {
-  return (
-    isRecord(value) &&
-    Object.entries(value).every(
-      ([locale, text]) =>
-        (WIDGET_LOCALES as readonly string[]).includes(locale) &&
-        typeof text === 'string' &&
-        text.length <= 1000 &&
-        (!nonEmpty || text.trim() !== ''),
-    )
-  );
-}
-
-function IsLocaleTextMap(options: { nonEmpty?: boolean } = {}): PropertyDecorator {
-  const nonEmpty = options.nonEmpty ?? false;
+function IsLocaleTextMap(): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
       name: 'isLocaleTextMap',
       target: target.constructor,
       propertyName: propertyName as string,
-      options: {
-        message: nonEmpty
-          ? '$property must map widget locales to non-empty texts of at most 1000 characters'
-          : '$property must map widget locales to texts of at most 1000 characters',
+      options: { message: '$property must map widget locales to texts of at most 1000 characters' },
+      validator: {
+        validate: (value: unknown) =>
+          isRecord(value) &&
+          Object.entries(value).every(
+            ([locale, text]) =>
+              (WIDGET_LOCALES as readonly string[]).includes(locale) &&
+              typeof text === 'string' &&
+              text.length <= 1000,
+          ),
       },
-      validator: { validate: (value: unknown) => isLocaleTextMap(value, nonEmpty) },
     });
 }
 
@@ -177,11 +167,36 @@ export class UploadSettings {
   maxBytes!: number;
 }
 
+/** An invitation's text in one language: not blank, at most 1000 characters. */
+function IsInvitationText(): PropertyDecorator {
+  return compose(
+    IsOptional(),
+    IsString(),
+    Matches(/\S/, { message: '$property must not be blank' }),
+    MaxLength(1000),
+    IsStorableText(),
+  );
+}
+
+/**
+ * An auto-invite rule's message, a text per widget language (one property each, so a refused
+ * text is named by its language: `message.ja`). A language without a text is left out.
+ */
+export class AutoInviteMessage implements Partial<Record<WidgetLocale, string>> {
+  @IsInvitationText() en?: string;
+  @IsInvitationText() 'zh-CN'?: string;
+  @IsInvitationText() 'zh-TW'?: string;
+  @IsInvitationText() ja?: string;
+}
+
 /** One rule of `settings.widget.autoInvite`: every condition it names must hold. */
 export class AutoInviteRule {
   @IsString() @IsNotEmpty() @MaxLength(100) id!: string;
-  /** Locale → text; the settings' default language must have one (a visitor's own, else it). */
-  @IsLocaleTextMap({ nonEmpty: true }) message!: Partial<Record<WidgetLocale, string>>;
+  /** The settings' default language must have a text: the visitor's own, else that one. */
+  @IsObject()
+  @ValidateNested()
+  @Type(() => AutoInviteMessage)
+  message!: AutoInviteMessage;
   @IsOptional() @IsInt() @Min(0) @Max(3600) secondsOnPage?: number;
   @IsOptional() @IsString() @MaxLength(500) urlPattern?: string;
   @IsOptional() @IsInt() @Min(1) @Max(1000) minPagesViewed?: number;

@@ -42,7 +42,7 @@ export function AutoInviteRulesFields(props: {
               key={locale}
               label={`${t('inboxes.ruleMessageIn', { language })}${defaultMark}`}
               error={props.error}
-              name={`${RULES}.${index}.message`}
+              name={`${RULES}.${index}.message.${locale}`}
             >
               <input
                 lang={locale}
