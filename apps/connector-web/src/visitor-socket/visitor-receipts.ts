@@ -74,11 +74,10 @@ export class VisitorReceipts {
         status,
       });
     }
-    await Promise.all(
-      requests.map((request) =>
-        this.rpc.request(SUBJECTS.conversation.recordVisitorReceipt, request),
-      ),
-    );
+    // One after the other: the second's forward-only check then sees the first's rows.
+    for (const request of requests) {
+      await this.rpc.request(SUBJECTS.conversation.recordVisitorReceipt, request);
+    }
   }
 }
 
