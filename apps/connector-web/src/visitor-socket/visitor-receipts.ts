@@ -76,7 +76,16 @@ export class VisitorReceipts {
     }
     // One after the other: the second's forward-only check then sees the first's rows.
     for (const request of requests) {
-      await this.rpc.request(SUBJECTS.conversation.recordVisitorReceipt, request);
+      await this.rpc
+        .request(SUBJECTS.conversation.recordVisitorReceipt, request)
+        .catch((error: unknown) => {
+          // Not recorded: the same receipt may come again and must then be forwarded.
+          const { status, conversationId, seq } = request;
+          const mark = throttle.forwarded[status];
+          if (mark?.conversationId === conversationId && mark.seq === seq)
+            delete throttle.forwarded[status];
+          throw error;
+        });
     }
   }
 }
