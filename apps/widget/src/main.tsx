@@ -45,11 +45,13 @@ function boot(): void {
     },
     uuid: () => crypto.randomUUID(),
     now: () => new Date(),
+    pageVisible: () => document.visibilityState === 'visible',
   });
   installHubApi(window, store, warn);
   mount(store);
   window.addEventListener('online', () => store.retryConnectionNow());
   window.addEventListener('offline', () => store.connectionLost());
+  document.addEventListener('visibilitychange', () => store.pageVisibilityChanged());
   store.start().then(
     () =>
       trackPageViews({

@@ -59,6 +59,7 @@ export * from './conversation/conversation-unassigned';
 export * from './conversation/conversation-resolved';
 export * from './conversation/conversation-rated';
 export * from './conversation/submit-csat';
+export * from './conversation/visitor-receipt';
 export * from './conversation/email-transcript';
 export * from './conversation/list-conversations';
 export * from './conversation/conversation-tags';

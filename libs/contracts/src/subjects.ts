@@ -40,6 +40,7 @@ import { ListMessagesRequest } from './conversation/list-messages';
 import { MessageCreated } from './conversation/message-created';
 import { SendAgentMessageRequest } from './conversation/send-agent-message';
 import { SubmitCsatRequest } from './conversation/submit-csat';
+import { VisitorReceiptRequest, type VisitorReceiptReply } from './conversation/visitor-receipt';
 import {
   AgentEmailTranscriptRequest,
   EmailTranscriptRequest,
@@ -588,6 +589,11 @@ export const SUBJECTS = {
       returns<CannedResponseView>(),
     ),
     submitCsat: defineRequest('conversation.csat.submit', SubmitCsatRequest, returns<CsatView>()),
+    recordVisitorReceipt: defineRequest(
+      'conversation.visitor-receipt.record',
+      VisitorReceiptRequest,
+      returns<VisitorReceiptReply>(),
+    ),
     emailTranscript: defineRequest(
       'conversation.transcript.email',
       EmailTranscriptRequest,

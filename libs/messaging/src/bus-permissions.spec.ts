@@ -98,6 +98,7 @@ describe('busPermissions', () => {
         'hub.conversation.inbox.get',
         'hub.conversation.visitor.history',
         'hub.conversation.csat.submit',
+        'hub.conversation.visitor-receipt.record',
         'hub.conversation.transcript.email',
         'hub.routing.queue.get',
         'hub.routing.department.list',

@@ -6,6 +6,7 @@ import {
   type AssignConversationRequest,
   type MessageView,
   type SendAgentMessageRequest,
+  type VisitorReceiptRequest,
 } from '@hub/contracts';
 import { AgentRole } from '@hub/domain';
 import { namespacedSubject } from '@hub/messaging';
@@ -682,6 +683,153 @@ describe('the visitor socket of connector-web', () => {
       expect(client.of('draft')).toHaveLength(0);
     });
   });
+  describe('receipts', () => {
+    const statuses = async (conversationId: string) =>
+      (
+        await db.query<{ seq: string; delivery_status: string }>(
+          `SELECT seq, delivery_status FROM conversation.messages
+            WHERE conversation_id = $1 ORDER BY seq`,
+          [conversationId],
+        )
+      ).rows.map((row) => `${row.seq}:${row.delivery_status}`);
+
+    /** A visitor's conversation, assigned to `agentId`, with three agent replies (seq 2–4). */
+    async function answeredConversation(agentId: string) {
+      const session = await newSession(web, target.inboxId);
+      const { client } = await greeted({ token: session.token });
+      const ack = await sendAndAck(client, 'where is my order?');
+      const conversationId = ack.conversationId as string;
+      await nestRequest(nc, namespace, SUBJECTS.conversation.assign, {
+        workspaceId: target.workspaceId,
+        conversationId,
+        agentId,
+        expectedAssigneeId: null,
+      } satisfies AssignConversationRequest);
+      const replies: MessageView[] = [];
+      for (const n of [1, 2, 3]) replies.push(await agentReply(conversationId, `answer ${n}`));
+      return { session, client, conversationId, replies };
+    }
+
+    it('moves the agent’s replies up to the seq forward to delivered and read, never back, telling the assignee each change once', async () => {
+      const agentId = randomUUID();
+      const { session, client, conversationId, replies } = await answeredConversation(agentId);
+      const [first, second, third] = replies.map((reply) => reply.id);
+      const pushed: Record<string, unknown>[] = [];
+      const sub = nc.subscribe(namespacedSubject(namespace, realtimeSubjects.agent(agentId)), {
+        callback: (_e, msg) => {
+          const event = msg.json<Record<string, unknown>>();
+          if (event.type === 'message.delivery') pushed.push(event);
+        },
+      });
+      await nc.flush();
+      const [visitorMessage] = await statuses(conversationId);
+
+      client.send({ type: 'message.receipt', conversationId, seq: 3, status: 'delivered' });
+      await waitFor(async () => (await statuses(conversationId))[2] === '3:delivered', 5_000);
+      client.send({ type: 'message.receipt', conversationId, seq: 2, status: 'read' });
+      await waitFor(async () => (await statuses(conversationId))[1] === '2:read', 5_000);
+      // Another tab, which has forwarded nothing yet: its late `delivered` reaches conversation.
+      const { client: tab2 } = await greeted({ token: session.token });
+      tab2.send({
+        type: 'message.receipt',
+        ref: 'late',
+        conversationId,
+        seq: 4,
+        status: 'delivered',
+      });
+      await waitFor(async () => (await statuses(conversationId))[3] === '4:delivered', 5_000);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      sub.unsubscribe();
+
+      expect(await statuses(conversationId)).toEqual([
+        visitorMessage,
+        '2:read',
+        '3:delivered',
+        '4:delivered',
+      ]);
+      const push = (messageId: string, deliveryStatus: string) => ({
+        type: 'message.delivery',
+        conversationId,
+        messageId,
+        deliveryStatus,
+      });
+      // One statement moved the first two, in no particular order.
+      expect(pushed).toHaveLength(4);
+      expect(pushed.slice(0, 2)).toEqual(
+        expect.arrayContaining([push(first, 'delivered'), push(second, 'delivered')]),
+      );
+      expect(pushed.slice(2)).toEqual([push(first, 'read'), push(third, 'delivered')]);
+      expect([...client.of('error'), ...tab2.of('error')]).toEqual([]);
+    });
+
+    it('refuses a receipt for a conversation that is not the visitor’s, at the socket and in conversation, changing nothing', async () => {
+      const { conversationId: theirs } = await answeredConversation(randomUUID());
+      const before = await statuses(theirs);
+      const intruder = await newSession(web, target.inboxId);
+      const { client } = await greeted({ token: intruder.token });
+
+      client.send({
+        type: 'message.receipt',
+        ref: 'not-mine',
+        conversationId: theirs,
+        seq: 4,
+        status: 'read',
+      });
+      const refusal = await client.next((f) => f.type === 'error' && f.ref === 'not-mine');
+      const direct = nestRequest(nc, namespace, SUBJECTS.conversation.recordVisitorReceipt, {
+        workspaceId: target.workspaceId,
+        inboxId: target.inboxId,
+        visitorId: intruder.visitorId,
+        conversationId: theirs,
+        seq: 4,
+        status: 'read',
+      } satisfies VisitorReceiptRequest);
+
+      expect(refusal).toMatchObject({ status: 404, code: 'CONVERSATION_NOT_FOUND' });
+      await expect(direct).rejects.toMatchObject({
+        body: { status: 404, code: 'CONVERSATION_NOT_FOUND' },
+      });
+      expect(await statuses(theirs)).toEqual(before);
+    });
+
+    it('coalesces a flood of receipts into one forwarding a second, the latest winning', async () => {
+      const { client, conversationId } = await answeredConversation(randomUUID());
+      const forwarded: { seq: number; status: string }[] = [];
+      const sub = nc.subscribe(
+        `${namespace}.${SUBJECTS.conversation.recordVisitorReceipt.subject}`,
+        {
+          callback: (_e, msg) => {
+            const { data } = msg.json<{ data: VisitorReceiptRequest }>();
+            forwarded.push({ seq: data.seq, status: data.status });
+          },
+        },
+      );
+      await nc.flush();
+
+      for (let seq = 1; seq <= 200; seq++) {
+        client.send({ type: 'message.receipt', conversationId, seq, status: 'delivered' });
+        client.send({ type: 'message.receipt', conversationId, seq: 1, status: 'delivered' });
+      }
+      client.send({ type: 'message.receipt', conversationId, seq: 3, status: 'read' });
+      await waitFor(async () => (await statuses(conversationId))[2] === '3:read', 5_000);
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      sub.unsubscribe();
+
+      // The first at once, then everything since merged: read 3 and delivered 200 together.
+      expect(forwarded).toEqual([
+        { seq: 1, status: 'delivered' },
+        { seq: 3, status: 'read' },
+        { seq: 200, status: 'delivered' },
+      ]);
+      expect((await statuses(conversationId)).slice(1)).toEqual([
+        '2:read',
+        '3:read',
+        '4:delivered',
+      ]);
+      expect(client.of('error')).toEqual([]);
+    });
+  });
+
   // Last: it stops connector-web.
   describe('shutdown', () => {
     it('closes visitor sockets with 1001 on SIGTERM, so clients reconnect elsewhere, and exits 0', async () => {

@@ -13,6 +13,7 @@ import {
   CsatSubmitFrame,
   DraftFrame,
   HelloFrame,
+  MessageReceiptFrame,
   MessageSendFrame,
   PingFrame,
   TranscriptRequestFrame,
@@ -28,6 +29,7 @@ import { RequestVisitorTranscript } from './request-transcript.use-case';
 import { refuse, sendError } from './socket-errors';
 import { SubmitVisitorCsat } from './submit-csat.use-case';
 import { VisitorActivity } from './visitor-activity';
+import { VisitorReceipts } from './visitor-receipts';
 import type { VisitorSocket } from './visitor-socket';
 
 type ClientEnvelope = FrameEnvelope<ClientFrameType>;
@@ -48,6 +50,7 @@ export class VisitorFrameRouter {
     private readonly csat: SubmitVisitorCsat,
     private readonly invitations: AnswerInvitation,
     private readonly transcripts: RequestVisitorTranscript,
+    private readonly receipts: VisitorReceipts,
   ) {}
 
   // Synchronous up to the first real wait, so replies to refused frames come in frame order.
@@ -114,6 +117,8 @@ export class VisitorFrameRouter {
         return this.csat.execute(socket, validateFrame(CsatSubmitFrame, body), ref);
       case 'transcript.request':
         return this.transcripts.execute(socket, validateFrame(TranscriptRequestFrame, body), ref);
+      case 'message.receipt':
+        return this.receipts.receive(socket, validateFrame(MessageReceiptFrame, body));
       case 'ping':
         validateFrame(PingFrame, body);
         return sendFrame(socket, { type: 'pong', ...refField(ref) });

@@ -13,6 +13,7 @@ import { SendVisitorMessage } from './send-visitor-message.use-case';
 import { RequestVisitorTranscript } from './request-transcript.use-case';
 import { SubmitVisitorCsat } from './submit-csat.use-case';
 import { VisitorActivity } from './visitor-activity';
+import { VisitorReceipts } from './visitor-receipts';
 import { VisitorDelivery } from './visitor-delivery';
 import { VisitorFrameRouter } from './visitor-frame-router';
 import { VisitorHistory } from './visitor-history';
@@ -34,6 +35,7 @@ import { VisitorSocketServer } from './visitor-socket.server';
     SendVisitorMessage,
     VisitorMessageLimit,
     VisitorActivity,
+    VisitorReceipts,
     QueuePositionLookup,
     DepartmentDirectory,
     FailedMessageHandler,

@@ -10,6 +10,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { ConnectorWebEnv } from '../connector-web.env';
 import { refuse } from './socket-errors';
 import { VisitorActivity } from './visitor-activity';
+import { VisitorReceipts } from './visitor-receipts';
 import { VisitorFrameRouter } from './visitor-frame-router';
 import { VisitorRealtime } from './visitor-realtime';
 import { VisitorSocket } from './visitor-socket';
@@ -69,6 +70,7 @@ export class VisitorSocketServer implements OnApplicationBootstrap, BeforeApplic
     readonly router: VisitorFrameRouter,
     private readonly realtime: VisitorRealtime,
     private readonly activity: VisitorActivity,
+    private readonly receipts: VisitorReceipts,
     private readonly fileLinks: FileLinks,
   ) {}
 
@@ -112,6 +114,7 @@ export class VisitorSocketServer implements OnApplicationBootstrap, BeforeApplic
     this.awaitingHello.delete(socket);
     this.realtime.detach(socket);
     this.activity.stop(socket);
+    this.receipts.stop(socket);
     socket.pending = null;
     socket.held = null;
   }

@@ -1,4 +1,4 @@
-import type { MessageView } from '@hub/contracts';
+import type { MessageView, VisitorReceiptStatus } from '@hub/contracts';
 import type { FrameRef, HeartbeatTarget } from '@hub/socket-kit';
 import type { FileLinks } from '@hub/storage';
 import { WebSocket } from 'ws';
@@ -33,6 +33,23 @@ export interface DraftThrottle {
   timer?: NodeJS.Timeout;
 }
 
+/** The highest seq a receipt of one status covers, in one conversation. */
+export interface ReceiptMark {
+  conversationId: string;
+  seq: number;
+}
+
+/**
+ * Coalescing state of the visitor's receipts, allocated only once it sends one: what was
+ * forwarded last, and what waits for the next slot.
+ */
+export interface ReceiptThrottle {
+  lastSentAt: number;
+  forwarded: Partial<Record<VisitorReceiptStatus, ReceiptMark>>;
+  waiting: Partial<Record<VisitorReceiptStatus, ReceiptMark>>;
+  timer?: NodeJS.Timeout;
+}
+
 /**
  * A visitor's WebSocket with its protocol state on the socket object itself: no wrapper, no
  * per-socket closures or timers (listeners are shared, the heartbeat is one sweep), so an idle
@@ -57,6 +74,7 @@ export class VisitorSocket extends WebSocket implements HeartbeatTarget {
   /** Realtime events held back (until `welcome`, or while missed messages are fetched). */
   held: VisitorEvent[] | null = null;
   draft: DraftThrottle | null = null;
+  receipts: ReceiptThrottle | null = null;
   /** Signs the attachments of the messages this socket is sent (shared by every socket). */
   fileLinks: FileLinks | null = null;
   /** The origin the visitor reached this edge by: where its file links point. */

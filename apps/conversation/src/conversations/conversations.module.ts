@@ -48,6 +48,7 @@ import { AcceptInvitation } from '../visitors/accept-invitation.use-case';
 import { InvitationMessages } from '../visitors/invitation-messages';
 import { VisitorSummaries } from '../visitors/visitor-summaries.query';
 import { VisitorsHandler } from '../visitors/visitors.handler';
+import { RecordVisitorReceipt } from '../visitors/record-visitor-receipt.use-case';
 
 @Module({
   imports: [CustomersModule],
@@ -94,6 +95,7 @@ import { VisitorsHandler } from '../visitors/visitors.handler';
     VisitorSummaries,
     AcceptInvitation,
     InvitationMessages,
+    RecordVisitorReceipt,
     // Email threads and inboxes (connector-email).
     EmailThreadFinder,
     EmailInboxDirectory,

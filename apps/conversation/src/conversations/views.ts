@@ -60,7 +60,8 @@ export function toMessageView(message: Message): MessageView {
 /**
  * Whether the channel confirms the reply's delivery: it has the channel's id, or it is still
  * pending or failed before it has one (a social reply until the platform gives its id, an API
- * inbox's reply until its callback answers). A web-chat reply is not confirmed: only stored.
+ * inbox's reply until its callback answers). A web-chat reply is only stored until the
+ * visitor's widget reports it delivered or read (`message.receipt`).
  */
 export function channelConfirms(
   message: Pick<Message, 'channelMessageId' | 'deliveryStatus'>,

@@ -133,4 +133,46 @@ export class DeliveryStatusRepository {
       ],
     );
   }
+
+  /**
+   * Records a web visitor's receipt: every reply of their conversation up to `upToSeq` moves to
+   * `status`, only forward, in one statement. `owned` is false when the conversation is not
+   * that visitor's in that inbox (nothing is changed then).
+   */
+  async recordVisitorReceipt(receipt: {
+    workspaceId: string;
+    inboxId: string;
+    visitorId: string;
+    conversationId: string;
+    upToSeq: number;
+    status: DeliveryStatus;
+  }): Promise<{ owned: boolean; changes: DeliveryChange[] }> {
+    const rows = await this.database.dataSource.query<
+      { owned: boolean; changes: DeliveryChange[] }[]
+    >(
+      `with owned as (
+         select id from conversation.conversations
+          where id = $1 and workspace_id = $2 and inbox_id = $3 and customer_external_id = $4),
+       changed as (
+         update conversation.messages m
+            set delivery_status = $6
+           from owned, conversation.conversations c
+          where c.id = owned.id and m.conversation_id = owned.id
+            and m.direction = 'outbound' and m.seq <= $5
+            and array_position($7::text[], m.delivery_status) < array_position($7::text[], $6::text)
+          returning ${CHANGED})
+       select exists (select 1 from owned) as owned,
+              coalesce((select json_agg(changed) from changed), '[]'::json) as changes`,
+      [
+        receipt.conversationId,
+        receipt.workspaceId,
+        receipt.inboxId,
+        receipt.visitorId,
+        receipt.upToSeq,
+        receipt.status,
+        DELIVERY_ORDER,
+      ],
+    );
+    return rows[0];
+  }
 }

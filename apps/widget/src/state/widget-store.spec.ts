@@ -55,6 +55,7 @@ function widget(
     storage?: MemoryStorage;
     routes?: Record<string, () => Response>;
     popupsBlocked?: boolean;
+    page?: { visible: boolean };
   } = {},
 ) {
   const storage = options.storage ?? new MemoryStorage();
@@ -79,6 +80,7 @@ function widget(
     uuid: () => `id-${(ids += 1)}`,
     now: () => new Date('2026-03-01T10:00:00Z'),
     random: () => 0.5,
+    pageVisible: () => options.page?.visible ?? true,
   });
   const socket = () => sockets[sockets.length - 1];
   const goOnline = () => {
@@ -376,6 +378,76 @@ describe('WidgetStore', () => {
       id: 'u-42',
       name: 'Kim',
       hash: 'abc',
+    });
+  });
+
+  describe('receipts', () => {
+    const message = (seq: number, senderType: 'customer' | 'agent') => ({
+      type: 'message.created',
+      message: {
+        id: `m${seq}`,
+        conversationId: C1,
+        seq,
+        direction: senderType === 'customer' ? 'inbound' : 'outbound',
+        senderType,
+        content: `message ${seq}`,
+        contentType: 'text',
+        createdAt: '2026-03-01T10:00:00Z',
+      },
+    });
+    const receipts = (sent: Record<string, unknown>[]) =>
+      sent.filter((frame) => frame.type === 'message.receipt');
+
+    it('says delivered for agent messages, once, after a burst; read when the panel is opened; never for the visitor’s own', async () => {
+      const { store, socket, goOnline } = widget();
+      await store.start();
+      goOnline();
+      socket().serverSends(message(1, 'customer'));
+      await jest.advanceTimersByTimeAsync(1_000);
+      socket().serverSends(message(2, 'agent'));
+      socket().serverSends(message(3, 'agent'));
+      socket().serverSends(message(4, 'customer'));
+      await jest.advanceTimersByTimeAsync(1_000);
+      store.setOpen(true);
+      await jest.advanceTimersByTimeAsync(1_000);
+      store.setOpen(false);
+      store.setOpen(true);
+      await jest.advanceTimersByTimeAsync(1_000);
+
+      expect(receipts(socket().sent)).toEqual([
+        { type: 'message.receipt', conversationId: C1, seq: 3, status: 'delivered' },
+        { type: 'message.receipt', conversationId: C1, seq: 3, status: 'read' },
+      ]);
+      store.stop();
+    });
+
+    it('says only delivered while the page is hidden, read once it is shown, and again on a new socket', async () => {
+      const page = { visible: false };
+      const { store, socket, goOnline } = widget({ page });
+      await store.start();
+      store.setOpen(true);
+      goOnline();
+      socket().serverSends(message(2, 'agent'));
+      await jest.advanceTimersByTimeAsync(1_000);
+      const first = socket();
+      page.visible = true;
+      store.pageVisibilityChanged();
+      await jest.advanceTimersByTimeAsync(1_000);
+      first.serverCloses(1006);
+      await jest.advanceTimersByTimeAsync(60_000);
+      goOnline();
+      socket().serverSends(message(2, 'agent'));
+      await jest.advanceTimersByTimeAsync(1_000);
+
+      expect(receipts(first.sent)).toEqual([
+        { type: 'message.receipt', conversationId: C1, seq: 2, status: 'delivered' },
+        { type: 'message.receipt', conversationId: C1, seq: 2, status: 'read' },
+      ]);
+      expect(socket()).not.toBe(first);
+      expect(receipts(socket().sent)).toEqual([
+        { type: 'message.receipt', conversationId: C1, seq: 2, status: 'read' },
+      ]);
+      store.stop();
     });
   });
 });

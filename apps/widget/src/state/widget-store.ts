@@ -2,6 +2,7 @@ import { completeConfig, type HubHttp, type Identity } from '../api/hub-http';
 import type { Invitation, MessageView, ServerFrame } from '../api/types';
 import { reconnectDelayMs } from '../connection/backoff';
 import { type SocketLike, VisitorConnection } from '../connection/visitor-connection';
+import { ReceiptReporter } from '../features/chat/receipt-reporter';
 import { TypingSignals } from '../features/chat/typing-signals';
 import { checkFile } from '../features/uploads/check-file';
 import { detectLocale, formatBytes, localeForTag } from '../i18n/locale';
@@ -35,6 +36,8 @@ export interface WidgetEnvironment {
   uuid: () => string;
   now: () => Date;
   random?: () => number;
+  /** Whether the page is shown (`document.visibilityState`); a page nobody sees reads nothing. */
+  pageVisible: () => boolean;
 }
 
 export type HubEvent = 'message' | 'open' | 'close';
@@ -48,6 +51,7 @@ export class WidgetStore {
   private readonly connection: VisitorConnection;
   private readonly typing: TypingSignals;
   private readonly sender: OutboxSender;
+  private readonly receipts: ReceiptReporter;
   private session: Promise<string> | null = null;
 
   constructor(private readonly env: WidgetEnvironment) {
@@ -61,7 +65,10 @@ export class WidgetStore {
       createSocket: env.createSocket,
       hello: () => this.hello(),
       onFrame: (frame) => this.receive(frame),
-      onState: (connection) => this.update({ connection }),
+      onState: (connection) => {
+        if (connection === 'online') this.receipts.reconnected();
+        this.update({ connection });
+      },
       renewSession: () => this.renewSession(),
       random: env.random,
     });
@@ -74,6 +81,11 @@ export class WidgetStore {
       (frame) => this.connection.send(frame),
       () => this.current.outbox,
     );
+    this.receipts = new ReceiptReporter({
+      send: (frame) => this.connection.send(frame),
+      view: () => ({ ...this.current, online: this.current.connection === 'online' }),
+      pageVisible: env.pageVisible,
+    });
   }
 
   get state(): WidgetState {
@@ -111,6 +123,12 @@ export class WidgetStore {
   stop(): void {
     this.connection.stop();
     this.sender.stop();
+    this.receipts.stop();
+  }
+
+  /** The page was shown or hidden: messages on an open panel are read once it is shown. */
+  pageVisibilityChanged(): void {
+    this.receipts.changed();
   }
 
   retryConnectionNow(): void {
@@ -373,5 +391,6 @@ export class WidgetStore {
     this.current = next;
     savePersistedState(this.env.storage, this.env.inboxId, persistedPart(next));
     for (const subscriber of this.subscribers) subscriber();
+    this.receipts.changed();
   }
 }

@@ -217,6 +217,7 @@ export const SERVICE_PERMISSIONS = {
       SUBJECTS.conversation.getInbox,
       SUBJECTS.conversation.visitorHistory,
       SUBJECTS.conversation.submitCsat,
+      SUBJECTS.conversation.recordVisitorReceipt,
       SUBJECTS.conversation.emailTranscript,
       SUBJECTS.routing.getQueue,
       SUBJECTS.routing.listDepartments,

@@ -8,7 +8,9 @@ import {
   MAX_CSAT_COMMENT_LENGTH,
   MAX_CSAT_RATING,
   TRANSCRIPT_LANGUAGES,
+  VISITOR_RECEIPT_STATUSES,
   type TranscriptLanguage,
+  type VisitorReceiptStatus,
 } from '@hub/contracts';
 import {
   IsBoolean,
@@ -107,6 +109,23 @@ export class TranscriptRequestFrame {
   language!: TranscriptLanguage;
 }
 
+/**
+ * The widget received (`delivered`) or showed (`read`) every agent message of its conversation
+ * up to `seq`: a watermark, so a later receipt supersedes an earlier one.
+ */
+export class MessageReceiptFrame {
+  @IsEntityId()
+  conversationId!: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
+  seq!: number;
+
+  @IsIn(VISITOR_RECEIPT_STATUSES)
+  status!: VisitorReceiptStatus;
+}
+
 export class PingFrame {}
 
 export const CLIENT_FRAME_TYPES = [
@@ -118,6 +137,7 @@ export const CLIENT_FRAME_TYPES = [
   'transcript.request',
   'invitation.accept',
   'invitation.dismiss',
+  'message.receipt',
   'ping',
 ] as const;
 export type ClientFrameType = (typeof CLIENT_FRAME_TYPES)[number];

@@ -6,8 +6,8 @@ const TICKS = { pending: '', sent: '✓', delivered: '✓✓', read: '✓✓', f
 
 /**
  * What became of an outbound message: the channel's delivery status when it reports one
- * (email, social platforms, API inboxes), else "stored" (web chat: the hub has it and pushed it
- * to the visitor, who reports nothing further). A failure names the channel's reason.
+ * (email, social platforms, API inboxes, the web widget's receipts), else "stored" (web chat
+ * before the visitor's widget has reported it). A failure names the channel's reason.
  */
 export function DeliveryState({ message }: { message: MessageView }) {
   const { t } = useTranslation('conversations');
