@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Channel } from '@hub/domain';
 import { Database } from '@hub/service-kit';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { CustomerIdentity, IdentityKind } from './customer-identity.entity';
 import { Customer } from './customer.entity';
 
@@ -10,6 +11,11 @@ export interface IdentityKey {
   workspaceId: string;
   channel: Channel;
   externalId: string;
+}
+
+/** One string per identity, to find a key's row among many. */
+export function identityKeyOf(key: IdentityKey): string {
+  return JSON.stringify([key.workspaceId, key.channel, key.externalId]);
 }
 
 // What the channel told about the person on their first contact; kept as given.
@@ -34,13 +40,44 @@ export class CustomerRepository {
   async findByIdentity(
     key: IdentityKey,
   ): Promise<{ customerId: string; vip: boolean } | undefined> {
-    const [row] = await this.manager.query<{ customer_id: string; vip: boolean }[]>(
-      `select i.customer_id, c.vip
-         from crm.customer_identities i join crm.customers c on c.id = i.customer_id
-        where i.workspace_id = $1 and i.channel = $2 and i.kind = $3 and i.external_id = $4`,
-      [key.workspaceId, key.channel, IdentityKind.Channel, key.externalId],
+    return (await this.findByIdentities([key])).get(identityKeyOf(key));
+  }
+
+  /** The customers behind `keys`, by `identityKeyOf`, in one query: unknown keys are absent. */
+  async findByIdentities(
+    keys: IdentityKey[],
+  ): Promise<Map<string, { customerId: string; vip: boolean }>> {
+    const rows = await this.manager.query<
+      (IdentityKey & {
+        workspace_id: string;
+        external_id: string;
+        customer_id: string;
+        vip: boolean;
+      })[]
+    >(
+      `select i.workspace_id, i.channel, i.external_id, i.customer_id, c.vip
+         from unnest($1::uuid[], $2::text[], $3::text[]) as k(workspace_id, channel, external_id)
+         join crm.customer_identities i
+           on i.workspace_id = k.workspace_id and i.channel = k.channel and i.kind = $4
+          and i.external_id = k.external_id
+         join crm.customers c on c.id = i.customer_id`,
+      [
+        keys.map((key) => key.workspaceId),
+        keys.map((key) => key.channel),
+        keys.map((key) => key.externalId),
+        IdentityKind.Channel,
+      ],
     );
-    return row && { customerId: row.customer_id, vip: row.vip };
+    return new Map(
+      rows.map((row) => [
+        identityKeyOf({
+          workspaceId: row.workspace_id,
+          channel: row.channel,
+          externalId: row.external_id,
+        }),
+        { customerId: row.customer_id, vip: row.vip },
+      ]),
+    );
   }
 
   /** The customer holding `email` or `phone` (digits compared) verified, if one does. */
@@ -113,6 +150,86 @@ export class CustomerRepository {
   }
 
   /**
+   * `createForIdentity` for the first contacts of many distinct identities, with three
+   * statements for all of them (customers, identities, and only if a racing first contact won
+   * an identity: the delete of the customers made for them here).
+   */
+  async createForIdentities(
+    tx: EntityManager,
+    contacts: FirstContact[],
+  ): Promise<{ customer: Customer; created: boolean }[]> {
+    const customers = contacts.map((contact) =>
+      tx.create(Customer, {
+        id: randomUUID(),
+        workspaceId: contact.workspaceId,
+        name: contact.name ?? null,
+        email: contact.email ?? null,
+        phone: contact.phone ?? null,
+        emailVerified: Boolean(contact.verified && contact.email),
+        phoneVerified: Boolean(contact.verified && contact.phone),
+        vip: false,
+      }),
+    );
+    await tx.createQueryBuilder().insert().into(Customer).values(customers).execute();
+    const holders = await this.linkIdentities(tx, contacts, customers);
+    const lost = customers.filter((customer, i) => holders[i] !== customer.id);
+    if (lost.length === 0) return customers.map((customer) => ({ customer, created: true }));
+    await tx.delete(Customer, { id: In(lost.map((customer) => customer.id)) });
+    const winners = await tx.findBy(Customer, { id: In(holders) });
+    return customers.map((customer, i) =>
+      holders[i] === customer.id
+        ? { customer, created: true }
+        : { customer: winners.find((winner) => winner.id === holders[i])!, created: false },
+    );
+  }
+
+  // `linkIdentity` for many: each identity's holder after the statement, in `contacts` order.
+  // The rows go in key order, so two batches wait for each other's keys in the same order and
+  // never deadlock; DO UPDATE needs distinct keys, which the caller guarantees.
+  private async linkIdentities(
+    tx: EntityManager,
+    contacts: FirstContact[],
+    customers: Customer[],
+  ): Promise<string[]> {
+    const rows = contacts
+      .map((contact, i) => ({
+        workspaceId: contact.workspaceId,
+        customerId: customers[i].id,
+        channel: contact.channel,
+        externalId: contact.externalId,
+        verified: contact.verified ?? false,
+      }))
+      .sort((a, b) => compare(identityKeyOf(a), identityKeyOf(b)));
+    const upserted = await tx
+      .createQueryBuilder()
+      .insert()
+      .into(CustomerIdentity)
+      .values(rows)
+      .orUpdate(['external_id'], ['workspace_id', 'channel', 'kind', 'external_id'])
+      .returning('workspace_id, channel, external_id, customer_id')
+      .updateEntity(false)
+      .execute();
+    const holders = new Map(
+      (
+        upserted.raw as {
+          workspace_id: string;
+          channel: Channel;
+          external_id: string;
+          customer_id: string;
+        }[]
+      ).map((row) => [
+        identityKeyOf({
+          workspaceId: row.workspace_id,
+          channel: row.channel,
+          externalId: row.external_id,
+        }),
+        row.customer_id,
+      ]),
+    );
+    return contacts.map((contact) => holders.get(identityKeyOf(contact))!);
+  }
+
+  /**
    * A new customer holding one channel identity, in the caller's transaction (the identity's
    * unique key refuses a racing twin; the caller retries).
    */
@@ -134,4 +251,8 @@ export class CustomerRepository {
     });
     return customer.id;
   }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
