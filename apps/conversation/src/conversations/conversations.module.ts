@@ -28,6 +28,7 @@ import { MessagesHandler } from '../messages/messages.handler';
 import { FirstMessageStore } from '../messages/first-message-store';
 import { FollowUpStore } from '../messages/follow-up-store';
 import { ReceiveInboundMessage } from '../messages/receive-inbound-message.use-case';
+import { CrmCustomers } from '../messages/crm-customers';
 import { SendAgentMessage } from '../messages/send-agent-message.use-case';
 import { ConversationNotifier } from '../notifications/conversation-notifier';
 import { SocialDeliveryHandler } from '../social/social-delivery.handler';
@@ -83,6 +84,7 @@ import { VisitorsHandler } from '../visitors/visitors.handler';
     UploadLimits,
     ConversationNotifier,
     ReceiveInboundMessage,
+    CrmCustomers,
     FollowUpStore,
     FirstMessageStore,
     WorkspaceMasking,
