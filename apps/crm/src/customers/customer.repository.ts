@@ -133,16 +133,7 @@ export class CustomerRepository {
     tx: EntityManager,
     contact: FirstContact,
   ): Promise<{ customer: Customer; created: boolean }> {
-    const customer = await tx.save(
-      tx.create(Customer, {
-        workspaceId: contact.workspaceId,
-        name: contact.name ?? null,
-        email: contact.email ?? null,
-        phone: contact.phone ?? null,
-        emailVerified: Boolean(contact.verified && contact.email),
-        phoneVerified: Boolean(contact.verified && contact.phone),
-      }),
-    );
+    const customer = await tx.save(newCustomer(tx, contact));
     const holderId = await this.linkIdentity(tx, contact, customer.id);
     if (holderId === customer.id) return { customer, created: true };
     await tx.delete(Customer, { id: customer.id });
@@ -150,25 +141,17 @@ export class CustomerRepository {
   }
 
   /**
-   * `createForIdentity` for the first contacts of many distinct identities, with three
-   * statements for all of them (customers, identities, and only if a racing first contact won
-   * an identity: the delete of the customers made for them here).
+   * `createForIdentity` for the first contacts of many distinct identities, in two statements
+   * for all of them (customers, identities); only where a racing first contact won an identity,
+   * two more (the delete of the customers made here for such identities, the winners' read).
    */
   async createForIdentities(
     tx: EntityManager,
     contacts: FirstContact[],
   ): Promise<{ customer: Customer; created: boolean }[]> {
+    // Ids made here, so each contact knows its customer without reading the insert's rows.
     const customers = contacts.map((contact) =>
-      tx.create(Customer, {
-        id: randomUUID(),
-        workspaceId: contact.workspaceId,
-        name: contact.name ?? null,
-        email: contact.email ?? null,
-        phone: contact.phone ?? null,
-        emailVerified: Boolean(contact.verified && contact.email),
-        phoneVerified: Boolean(contact.verified && contact.phone),
-        vip: false,
-      }),
+      Object.assign(newCustomer(tx, contact), { id: randomUUID(), vip: false }),
     );
     await tx.createQueryBuilder().insert().into(Customer).values(customers).execute();
     const holders = await this.linkIdentities(tx, contacts, customers);
@@ -251,6 +234,18 @@ export class CustomerRepository {
     });
     return customer.id;
   }
+}
+
+// The customer a first contact makes, as the channel told it; verified only if the channel was.
+function newCustomer(tx: EntityManager, contact: FirstContact): Customer {
+  return tx.create(Customer, {
+    workspaceId: contact.workspaceId,
+    name: contact.name ?? null,
+    email: contact.email ?? null,
+    phone: contact.phone ?? null,
+    emailVerified: Boolean(contact.verified && contact.email),
+    phoneVerified: Boolean(contact.verified && contact.phone),
+  });
 }
 
 function compare(a: string, b: string): number {
