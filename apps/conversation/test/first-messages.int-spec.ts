@@ -60,6 +60,7 @@ describe('first messages of new customers arriving together', () => {
       visitors.map((visitorId) => service.watchRealtime(realtimeSubjects.visitor(visitorId))),
     );
     const transactions = jest.spyOn(service.dataSource, 'transaction');
+    const crmBefore = service.crmRequests;
 
     await Promise.all([...firsts, one, two].map((message) => receive(message)));
 
@@ -67,6 +68,8 @@ describe('first messages of new customers arriving together', () => {
     expect(transactions.mock.calls.length).toBeGreaterThan(0);
     expect(transactions.mock.calls.length).toBeLessThan(12);
     transactions.mockRestore();
+    // crm is asked about the new senders in batches too, where one by one it was asked 32 times.
+    expect(service.crmRequests - crmBefore).toBeLessThan(12);
     const opened = new Set<string>();
     for (const [k, visitorId] of visitors.entries()) {
       const conversations = await conversationsOf(visitorId);
@@ -160,5 +163,26 @@ describe('first messages of new customers arriving together', () => {
       expect(await contentsBySeq(conversation.id)).toEqual([[1, firsts[k].content]]);
     }
     expect(await conversationsOf(poison.customer.externalId)).toEqual([]);
+  });
+
+  it('asks crm one by one when it refuses a batch, and still opens one conversation per sender', async () => {
+    const visitors = Array.from({ length: 10 }, () => `visitor-${randomUUID()}`);
+    const firsts = visitors.map((visitorId) => inboundMessage(target, { visitorId }));
+    const crmBefore = service.crmRequests;
+    service.refuseCrmBatches = true;
+
+    try {
+      await Promise.all(firsts.map((message) => receive(message)));
+    } finally {
+      service.refuseCrmBatches = false;
+    }
+
+    // At least one refused batch besides a request for each sender.
+    expect(service.crmRequests - crmBefore).toBeGreaterThan(10);
+    for (const [k, visitorId] of visitors.entries()) {
+      const [conversation, ...more] = await conversationsOf(visitorId);
+      expect(more).toEqual([]);
+      expect(await contentsBySeq(conversation.id)).toEqual([[1, firsts[k].content]]);
+    }
   });
 });

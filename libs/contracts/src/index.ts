@@ -13,6 +13,7 @@ export * from './common/http-url';
 export * from './inbound/inbound-message-received';
 export * from './dead-letters/message-dead-lettered';
 export * from './crm/resolve-customer';
+export * from './crm/resolve-customers';
 export * from './crm/get-customer';
 export * from './crm/search-customers';
 export * from './crm/identify-customer';

@@ -57,6 +57,7 @@ import {
 } from './files/register-file';
 import { deadLetterSubject, MessageDeadLettered } from './dead-letters/message-dead-lettered';
 import { ResolveCustomerRequest, type ResolveCustomerReply } from './crm/resolve-customer';
+import { ResolveCustomersRequest, type ResolveCustomersReply } from './crm/resolve-customers';
 import { SearchCustomersRequest, type CustomerPage } from './crm/search-customers';
 import { CreateCustomerRequest, UpdateCustomerRequest } from './crm/write-customer';
 import { AddIdentityRequest, RemoveIdentityRequest } from './crm/customer-identities';
@@ -275,6 +276,11 @@ export const SUBJECTS = {
       'crm.customer.resolve',
       ResolveCustomerRequest,
       returns<ResolveCustomerReply>(),
+    ),
+    resolveCustomers: defineRequest(
+      'crm.customer.resolve-many',
+      ResolveCustomersRequest,
+      returns<ResolveCustomersReply>(),
     ),
     getCustomer: defineRequest('crm.customer.get', GetCustomerRequest, returns<CustomerView>()),
     searchCustomers: defineRequest(

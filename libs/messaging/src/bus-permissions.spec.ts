@@ -151,6 +151,17 @@ describe('busPermissions', () => {
     });
   });
 
+  it('lets conversation, and no other service, ask crm to resolve customers one by one or many at once', () => {
+    const askers = BUS_SERVICES.filter((service) =>
+      busPermissions(service, 'hub').publish.includes('hub.crm.customer.resolve-many'),
+    );
+    expect(askers).toEqual(['conversation']);
+    expect(busPermissions('conversation', 'hub').publish).toContain('hub.crm.customer.resolve');
+    expect(busPermissions('crm', 'hub').subscribe).toEqual(
+      expect.arrayContaining(['hub.crm.customer.resolve', 'hub.crm.customer.resolve-many']),
+    );
+  });
+
   it('lets a consumer work only its own durables, under the namespace', () => {
     const { publish } = busPermissions('conversation', 't1_x');
     expect(publish).toEqual(

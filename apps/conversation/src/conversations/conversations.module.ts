@@ -28,6 +28,7 @@ import { MessagesHandler } from '../messages/messages.handler';
 import { FirstMessageStore } from '../messages/first-message-store';
 import { FollowUpStore } from '../messages/follow-up-store';
 import { ReceiveInboundMessage } from '../messages/receive-inbound-message.use-case';
+import { CrmCustomers } from '../messages/crm-customers';
 import { SendAgentMessage } from '../messages/send-agent-message.use-case';
 import { ConversationNotifier } from '../notifications/conversation-notifier';
 import { SocialDeliveryHandler } from '../social/social-delivery.handler';
@@ -84,6 +85,7 @@ import { RecordVisitorReceipt } from '../visitors/record-visitor-receipt.use-cas
     UploadLimits,
     ConversationNotifier,
     ReceiveInboundMessage,
+    CrmCustomers,
     FollowUpStore,
     FirstMessageStore,
     WorkspaceMasking,

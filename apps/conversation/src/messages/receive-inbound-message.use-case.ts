@@ -1,12 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
-  SUBJECTS,
   type InboundMessageReceived,
   type InboxView,
   type ResolveCustomerRequest,
 } from '@hub/contracts';
 import type { Channel } from '@hub/domain';
-import { Database, RpcClient } from '@hub/service-kit';
+import { Database } from '@hub/service-kit';
 import { WorkspaceMasking } from '@hub/workspace-masking';
 import type { EntityManager } from 'typeorm';
 import type { Conversation } from '../conversations/conversation.entity';
@@ -18,6 +17,7 @@ import { InboxDirectory } from '../inboxes/inbox-directory';
 import { ConversationNotifier } from '../notifications/conversation-notifier';
 import { Outbox, type PendingEvent } from '@hub/outbox';
 
+import { CrmCustomers } from './crm-customers';
 import { FirstMessageStore, type ResolvedSender } from './first-message-store';
 import type { Message } from './message.entity';
 import { FollowUpStore, newInboundMessage } from './follow-up-store';
@@ -38,7 +38,6 @@ export class ReceiveInboundMessage {
 
   constructor(
     private readonly database: Database,
-    private readonly rpc: RpcClient,
     private readonly conversations: ConversationRepository,
     private readonly messages: MessageRepository,
     private readonly openConversation: OpenConversation,
@@ -50,6 +49,7 @@ export class ReceiveInboundMessage {
     private readonly masking: WorkspaceMasking,
     private readonly followUps: FollowUpStore,
     private readonly firstMessages: FirstMessageStore,
+    private readonly crmCustomers: CrmCustomers,
   ) {}
 
   async execute(received: InboundMessageReceived): Promise<void> {
@@ -153,7 +153,7 @@ export class ReceiveInboundMessage {
       email: inbound.customer.email,
       phone: inbound.customer.phone,
     };
-    const { customerId, vip } = await this.rpc.request(SUBJECTS.crm.resolveCustomer, request);
+    const { customerId, vip } = await this.crmCustomers.resolve(request);
     return { customerId, vip };
   }
 

@@ -11,6 +11,8 @@ import {
   type RealtimeEvent,
   type ResolveCustomerReply,
   type ResolveCustomerRequest,
+  type ResolveCustomersReply,
+  type ResolveCustomersRequest,
 } from '@hub/contracts';
 import { ServiceEnv, validateEnv } from '@hub/config';
 import { type AgentRole, Channel, ContentType } from '@hub/domain';
@@ -38,12 +40,14 @@ export interface StoredEvent {
 /**
  * The conversation service in this process: its real module on a fresh migrated database and
  * the shared NATS server, in a namespace of its own. crm is not started: `crmRequests` counts
- * what the service asked it, and each (workspace, channel, external id) is one customer, as
- * crm's identity rule makes it. Nor is routing: it knows the agents `enrol` registered, with
+ * the requests the service made it (one by one or in batches), and each (workspace, channel,
+ * external id) is one customer, as crm's identity rule makes it; `refuseCrmBatches` makes it
+ * refuse every batch. Nor is routing: it knows the agents `enrol` registered, with
  * their current role and active flag.
  */
 export class ConversationUnderTest {
   crmRequests = 0;
+  refuseCrmBatches = false;
   private readonly customers = new Map<string, string>();
   private readonly roster = new Map<string, { role: AgentRole; active: boolean }>();
 
@@ -180,14 +184,33 @@ export class ConversationUnderTest {
       callback: (_error, message) => {
         const { id, data } = message.json<{ id: string; data: ResolveCustomerRequest }>();
         this.crmRequests++;
-        const identity = `${data.workspaceId}:${data.channel}:${data.externalId}`;
-        const known = this.customers.get(identity);
-        const customerId = known ?? randomUUID();
-        this.customers.set(identity, customerId);
-        const response: ResolveCustomerReply = { customerId, created: !known };
+        const response = this.resolveCustomer(data);
         message.respond(JSON.stringify({ id, response, isDisposed: true }));
       },
     });
+    this.nc.subscribe(namespacedSubject(this.namespace, SUBJECTS.crm.resolveCustomers.subject), {
+      callback: (_error, message) => {
+        const { id, data } = message.json<{ id: string; data: ResolveCustomersRequest }>();
+        this.crmRequests++;
+        if (this.refuseCrmBatches) {
+          const err = { status: 503, code: 'UPSTREAM_UNAVAILABLE', message: 'Refused by the test' };
+          message.respond(JSON.stringify({ id, err, isDisposed: true }));
+          return;
+        }
+        const response: ResolveCustomersReply = {
+          customers: data.items.map((item) => this.resolveCustomer(item)),
+        };
+        message.respond(JSON.stringify({ id, response, isDisposed: true }));
+      },
+    });
+  }
+
+  private resolveCustomer(request: ResolveCustomerRequest): ResolveCustomerReply {
+    const identity = `${request.workspaceId}:${request.channel}:${request.externalId}`;
+    const known = this.customers.get(identity);
+    const customerId = known ?? randomUUID();
+    this.customers.set(identity, customerId);
+    return { customerId, created: !known };
   }
 }
 

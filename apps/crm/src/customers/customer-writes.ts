@@ -4,8 +4,10 @@ import { SUBJECTS, type CrmActor, type CustomerAction } from '@hub/contracts';
 import { Outbox, pendingEvent, type PendingEvent } from '@hub/outbox';
 import { Database } from '@hub/service-kit';
 import type { EntityManager } from 'typeorm';
+import type { Channel } from '@hub/domain';
 import type { AuditChange } from '../audit/audit-entry.entity';
 import { AuditTrail } from '../audit/audit-trail';
+import type { Customer } from './customer.entity';
 
 /** One committed write of a customer record, as its audit entry and its event tell it. */
 export interface CustomerWrite {
@@ -18,8 +20,8 @@ export interface CustomerWrite {
   changes: AuditChange[];
 }
 
-/** Records a write in the caller's transaction: an audit entry and an event in the outbox. */
-export type RecordWrite = (write: CustomerWrite) => Promise<void>;
+/** Records writes in the caller's transaction: audit entries and events in the outbox. */
+export type RecordWrite = (...writes: CustomerWrite[]) => Promise<void>;
 
 /**
  * Runs a customer write in one transaction that also records it (audit entry + outbox event),
@@ -36,8 +38,8 @@ export class CustomerWrites {
   async run<T>(work: (tx: EntityManager, record: RecordWrite) => Promise<T>): Promise<T> {
     const events: PendingEvent[] = [];
     const result = await this.database.dataSource.transaction((tx) =>
-      work(tx, async (write) => {
-        events.push(...(await this.record(tx, write)));
+      work(tx, async (...writes) => {
+        events.push(...(await this.recordMany(tx, writes)));
       }),
     );
     await this.outbox.flush(events);
@@ -45,9 +47,15 @@ export class CustomerWrites {
   }
 
   /** For a caller with its own transaction: flush the returned events after its commit. */
-  async record(tx: EntityManager, write: CustomerWrite): Promise<PendingEvent[]> {
-    await this.audit.record(tx, [
-      {
+  record(tx: EntityManager, write: CustomerWrite): Promise<PendingEvent[]> {
+    return this.recordMany(tx, [write]);
+  }
+
+  // One multi-row insert of the audit entries and one of the events, however many writes.
+  private async recordMany(tx: EntityManager, writes: CustomerWrite[]): Promise<PendingEvent[]> {
+    await this.audit.record(
+      tx,
+      writes.map((write) => ({
         workspaceId: write.workspaceId,
         entityType: 'customer',
         entityId: write.customerId,
@@ -55,21 +63,24 @@ export class CustomerWrites {
         actorType: write.actor.type,
         actorId: write.actor.id,
         changes: write.changes,
-      },
-    ]);
-    return this.outbox.add(tx, [
-      pendingEvent(SUBJECTS.crm.customerChanged, write.workspaceId, {
-        eventId: randomUUID(),
-        workspaceId: write.workspaceId,
-        occurredAt: new Date().toISOString(),
-        customerId: write.customerId,
-        action: write.action,
-        vip: write.vip,
-        changes: write.changes,
-        actorType: write.actor.type,
-        actorId: write.actor.id,
-      }),
-    ]);
+      })),
+    );
+    return this.outbox.add(
+      tx,
+      writes.map((write) =>
+        pendingEvent(SUBJECTS.crm.customerChanged, write.workspaceId, {
+          eventId: randomUUID(),
+          workspaceId: write.workspaceId,
+          occurredAt: new Date().toISOString(),
+          customerId: write.customerId,
+          action: write.action,
+          vip: write.vip,
+          changes: write.changes,
+          actorType: write.actor.type,
+          actorId: write.actor.id,
+        }),
+      ),
+    );
   }
 
   flush(events: PendingEvent[]): Promise<void> {
@@ -79,3 +90,24 @@ export class CustomerWrites {
 
 /** The system itself (a channel's first contact, automatic linking). */
 export const SYSTEM_ACTOR: CrmActor = { type: 'system', id: null };
+
+/** The write a first contact's new customer records: its fields and its first identity. */
+export function customerCreated(
+  customer: Customer,
+  identity: { channel: Channel; externalId: string; verified: boolean },
+): CustomerWrite {
+  const fields = ['name', 'email', 'phone', 'emailVerified', 'phoneVerified'] as const;
+  return {
+    workspaceId: customer.workspaceId,
+    customerId: customer.id,
+    action: 'created',
+    actor: SYSTEM_ACTOR,
+    vip: customer.vip,
+    changes: [
+      ...fields
+        .filter((field) => customer[field])
+        .map((field) => ({ field, from: null, to: customer[field] })),
+      { field: 'identities', from: null, to: identity },
+    ],
+  };
+}

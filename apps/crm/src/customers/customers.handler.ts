@@ -8,6 +8,7 @@ import {
   RecordVisitorProfileRequest,
   RemoveIdentityRequest,
   ResolveCustomerRequest,
+  ResolveCustomersRequest,
   SearchCustomersRequest,
   SUBJECTS,
   UpdateCustomerRequest,
@@ -16,12 +17,14 @@ import {
   type IdentifyCustomerReply,
   type RecordVisitorProfileReply,
   type ResolveCustomerReply,
+  type ResolveCustomersReply,
 } from '@hub/contracts';
 import { RequestPattern } from '@hub/service-kit';
 import { CustomerIdentities } from './customer-identities.use-case';
 import { CustomersService } from './customers.service';
 import { IdentifyCustomer } from './identify-customer.use-case';
 import { RecordVisitorProfile } from './record-visitor-profile.use-case';
+import { ResolveCustomers } from './resolve-customers.use-case';
 import { WriteCustomer } from './write-customer.use-case';
 
 @Controller()
@@ -32,11 +35,17 @@ export class CustomersHandler {
     private readonly recordVisitorProfile: RecordVisitorProfile,
     private readonly writeCustomer: WriteCustomer,
     private readonly identities: CustomerIdentities,
+    private readonly resolveCustomers: ResolveCustomers,
   ) {}
 
   @RequestPattern(SUBJECTS.crm.resolveCustomer)
   resolve(@Payload() request: ResolveCustomerRequest): Promise<ResolveCustomerReply> {
     return this.customers.resolve(request);
+  }
+
+  @RequestPattern(SUBJECTS.crm.resolveCustomers)
+  resolveMany(@Payload() request: ResolveCustomersRequest): Promise<ResolveCustomersReply> {
+    return this.resolveCustomers.execute(request);
   }
 
   @RequestPattern(SUBJECTS.crm.getCustomer)

@@ -14,6 +14,7 @@ import { CustomersService } from './customers.service';
 import { IdentifyCustomer } from './identify-customer.use-case';
 import { LinkSuggestions } from './link-suggestions.service';
 import { RecordVisitorProfile } from './record-visitor-profile.use-case';
+import { ResolveCustomers } from './resolve-customers.use-case';
 import { WriteCustomer } from './write-customer.use-case';
 
 @Module({
@@ -33,6 +34,7 @@ import { WriteCustomer } from './write-customer.use-case';
     LinkSuggestions,
     IdentifyCustomer,
     RecordVisitorProfile,
+    ResolveCustomers,
   ],
   exports: [CustomersService, CustomerWrites, CustomerViews],
 })

@@ -13,7 +13,7 @@ import { CustomerRepository } from './customer.repository';
 import { CustomerSearch } from './customer-search';
 import { SearchableTextMasking } from './searchable-text-masking';
 import { CustomerViews } from './customer-views';
-import { CustomerWrites, SYSTEM_ACTOR, type RecordWrite } from './customer-writes';
+import { CustomerWrites, customerCreated, SYSTEM_ACTOR, type RecordWrite } from './customer-writes';
 import { suggestLinks } from './suggest-links';
 
 @Injectable()
@@ -84,21 +84,8 @@ export class CustomersService {
     }
     const { customer, created } = await this.customers.createForIdentity(tx, request);
     if (created) {
-      await suggestLinks(tx, customer);
-      const fields = ['name', 'email', 'phone', 'emailVerified', 'phoneVerified'] as const;
-      await record({
-        workspaceId,
-        customerId: customer.id,
-        action: 'created',
-        actor: SYSTEM_ACTOR,
-        vip: customer.vip,
-        changes: [
-          ...fields
-            .filter((field) => customer[field])
-            .map((field) => ({ field, from: null, to: customer[field] })),
-          { field: 'identities', from: null, to: identity },
-        ],
-      });
+      await suggestLinks(tx, [customer]);
+      await record(customerCreated(customer, identity));
     }
     return { customerId: customer.id, created, vip: customer.vip };
   }

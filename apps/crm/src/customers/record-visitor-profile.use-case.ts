@@ -24,7 +24,7 @@ export class RecordVisitorProfile {
     await this.writes.run(async (tx, record) => {
       await recordUnverifiedContact(tx, { workspaceId, customerId }, typed);
       // What a visitor types is a weak match at best: suggested to agents, never linked.
-      await suggestLinks(tx, await tx.findOneByOrFail(Customer, { id: customerId }));
+      await suggestLinks(tx, [await tx.findOneByOrFail(Customer, { id: customerId })]);
       await record({
         workspaceId,
         customerId,

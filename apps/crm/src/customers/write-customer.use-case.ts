@@ -33,7 +33,7 @@ export class WriteCustomer {
       const rules = await this.definitions.rules(tx, workspaceId);
       const customer = tx.create(Customer, { workspaceId });
       const changes = await applyCustomerFields(tx, customer, fields, rules);
-      await suggestLinks(tx, customer);
+      await suggestLinks(tx, [customer]);
       const action = 'created';
       await record({
         workspaceId,
@@ -65,7 +65,7 @@ export class WriteCustomer {
       const changes = await applyCustomerFields(tx, customer, fields, rules);
       if (changes.length > 0) {
         if (changes.some((change) => CONTACT_FIELDS.has(change.field))) {
-          await suggestLinks(tx, customer);
+          await suggestLinks(tx, [customer]);
         }
         await record({
           workspaceId,

@@ -291,6 +291,7 @@ export const SERVICE_PERMISSIONS = {
     serves: requestsOf(SUBJECTS.conversation),
     calls: [
       SUBJECTS.crm.resolveCustomer,
+      SUBJECTS.crm.resolveCustomers,
       SUBJECTS.routing.getAgent,
       SUBJECTS.gateway.getWorkspaceSettings,
       SUBJECTS.gateway.listWorkspaceRetention,
