@@ -71,8 +71,15 @@ describe('the settings screens of the inbox, against the real admin API', () => 
     await platforms?.close();
   });
 
+  // One sign-in for the whole file (its access token outlives it): a sign-in per call would run
+  // into the gateway's per-IP login limit, which the browser's own sign-ins share.
+  let adaAccess: Promise<string> | undefined;
   const adaToken = () =>
-    hub.gateway.login(workspace.slug, workspace.agents.ada.email, workspace.agents.ada.password);
+    (adaAccess ??= hub.gateway.login(
+      workspace.slug,
+      workspace.agents.ada.email,
+      workspace.agents.ada.password,
+    ));
   const api = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const answer = await hub.gateway.call<T>(method, `/api/v1${path}`, {
       token: await adaToken(),

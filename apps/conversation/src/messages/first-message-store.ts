@@ -86,7 +86,7 @@ export class FirstMessageStore {
       return batch.map(() => Promise.resolve('alone' as const));
     }
     if (stored.size > 0)
-      this.logger.log({ count: stored.size, opened: true }, 'inbound messages stored');
+      this.logger.debug({ count: stored.size, opened: true }, 'inbound messages stored');
     return batch.map((queued, i) => {
       const one = stored.get(i);
       if (!one) return Promise.resolve('alone' as const);
@@ -151,10 +151,17 @@ export class FirstMessageStore {
   // copies, the new conversation's included.
   private publish({ item, correlationId }: Queued<FirstMessage>, stored: StoredFirst) {
     return withCorrelationId(correlationId, async () => {
+      const { message, conversation } = stored;
+      // One line per message under its own correlation id, as when stored alone: ops follow a
+      // message from the edge through every service by that id.
+      this.logger.log(
+        { conversationId: conversation.id, seq: message.seq, opened: true },
+        'inbound message stored',
+      );
       const { channel } = item.inbox;
       await this.outbox.flush(stored.events);
-      await this.notifier.fanOutMessage(stored.message, stored.conversation, channel);
-      await this.notifier.fanOutConversation(stored.conversation, channel);
+      await this.notifier.fanOutMessage(message, conversation, channel);
+      await this.notifier.fanOutConversation(conversation, channel);
     });
   }
 }

@@ -87,7 +87,7 @@ export class FollowUpStore {
       return batch.map(() => Promise.resolve('alone'));
     }
     const { stored, duplicates, firsts } = written;
-    if (stored.size > 0) this.logger.log({ count: stored.size }, 'inbound messages stored');
+    if (stored.size > 0) this.logger.debug({ count: stored.size }, 'inbound messages stored');
     return batch.map((item, i) => {
       const one = stored.get(i);
       // Stored either way: if its fan-out failed, the handler fans it out again from the table,
@@ -169,6 +169,11 @@ export class FollowUpStore {
   // alongside the rest of the batch's), then its realtime copies.
   private publish({ item, correlationId }: Queued<FollowUp>, stored: StoredOne): Promise<void> {
     return withCorrelationId(correlationId, async () => {
+      // One line per message under its own correlation id, as when stored alone.
+      this.logger.log(
+        { conversationId: stored.conversation.id, seq: stored.message.seq },
+        'inbound message stored',
+      );
       await this.outbox.flush(stored.events);
       await this.notifier.fanOutMessage(stored.message, stored.conversation, item.inbox.channel);
     });
