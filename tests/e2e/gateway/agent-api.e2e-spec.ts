@@ -817,8 +817,11 @@ describe('the agent API and socket', () => {
         realtimeSubjects.workspace(theirs.id),
       ];
 
+      // Each replica's log lines reach the test through its stdout pipe, a little after the fact.
       await waitFor(
-        () => aliceNeeds.every((s) => subjects(first, 'realtime subscribed').has(s)),
+        () =>
+          aliceNeeds.every((s) => subjects(first, 'realtime subscribed').has(s)) &&
+          bobNeeds.every((s) => subjects(second, 'realtime subscribed').has(s)),
         10_000,
       );
       expect(subjects(second, 'realtime subscribed')).toEqual(new Set(bobNeeds));
