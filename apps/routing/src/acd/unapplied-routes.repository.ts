@@ -95,13 +95,18 @@ export class UnappliedRoutesRepository {
     );
   }
 
-  /** True while routing's decision for the conversation has not reached the conversation service. */
-  async isApplyPending(conversationId: string): Promise<boolean> {
-    const pending = await queryRows(
+  /**
+   * Whether routing's decision for the conversation has yet to reach the conversation service:
+   * `leased` while some process is calling it, `waiting` while it waits for a retry, `applied`.
+   */
+  async applyState(conversationId: string): Promise<'applied' | 'leased' | 'waiting'> {
+    const [row] = await queryRows<{ leased: boolean }>(
       this.db,
-      `select 1 from routing.routes where conversation_id = $1 and ${NEEDS_APPLY_SQL}`,
+      `select coalesce(apply_lease_until > now(), false) as leased from routing.routes
+        where conversation_id = $1 and ${NEEDS_APPLY_SQL}`,
       [conversationId],
     );
-    return pending.length > 0;
+    if (!row) return 'applied';
+    return row.leased ? 'leased' : 'waiting';
   }
 }

@@ -1,8 +1,15 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import { SUBJECTS, type ConversationView } from '@hub/contracts';
 import { Database, RpcClient } from '@hub/service-kit';
 import { UnappliedRoutesRepository } from '../acd/unapplied-routes.repository';
 import { RoutingErrors } from '../routing.errors';
+
+// A decision made while another holder of the route's lease (the applier of the decision before,
+// or the sweep) is calling the conversation service is applied by that holder as its next step,
+// within milliseconds: wait for it, up to a bound, before answering "pending".
+const PENDING_WAIT_MS = 2_000;
+const PENDING_POLL_MS = 25;
 
 /** What a manual pick or transfer answers. */
 @Injectable()
@@ -27,10 +34,20 @@ export class AssignmentOutcome {
     applied: ConversationView | undefined,
   ): Promise<ConversationView> {
     if (applied) return applied;
-    if (await this.unapplied.isApplyPending(conversationId)) throw RoutingErrors.applyPending();
+    if (await this.stillPending(conversationId)) throw RoutingErrors.applyPending();
     return this.rpc.request(SUBJECTS.conversation.getConversation, {
       workspaceId,
       conversationId,
     });
+  }
+
+  private async stillPending(conversationId: string): Promise<boolean> {
+    const deadline = Date.now() + PENDING_WAIT_MS;
+    for (;;) {
+      const state = await this.unapplied.applyState(conversationId);
+      if (state === 'applied') return false;
+      if (state === 'waiting' || Date.now() >= deadline) return true;
+      await sleep(PENDING_POLL_MS);
+    }
   }
 }
