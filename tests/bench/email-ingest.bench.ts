@@ -5,6 +5,8 @@ import { createEmailInbox, SmtpDialogue } from '../e2e/support/email';
 import { startHubSuite, type HubSuite } from '../e2e/support/hub-suite';
 import { measureFloors } from '../e2e/support/floors';
 import { elapsedMs, formatSummary, summarize } from '../e2e/support/stats';
+import { perMessageCpu } from './support/process-cpu';
+import { profilingEnv } from './support/profiling';
 import { untilStored } from './support/stored-messages';
 
 // Mail in over SMTP on the running hub: BENCH_EMAIL_CLIENTS sending servers at once, each one
@@ -51,6 +53,7 @@ describe('email ingest', () => {
     const smtpPort = await findFreePort();
     suite = await startHubSuite('bench_mail', ['conversation', 'crm', 'connector-email'], {
       LOG_LEVEL: 'warn',
+      ...profilingEnv(),
       SMTP_PORT: String(smtpPort),
     });
     const floors = await measureFloors({
@@ -88,11 +91,15 @@ describe('email ingest', () => {
     await untilStored(db, inbox.inboxId, SENDERS);
 
     const latencies: number[] = [];
+    const cpu = perMessageCpu(
+      suite.hub.all().map((service) => ({ name: service.name, pid: service.pid! })),
+    );
     const started = process.hrtime.bigint();
     await Promise.all(Array.from({ length: CLIENTS }, (_, i) => client(i, PER_CLIENT, latencies)));
     const acceptedSeconds = elapsedMs(started) / 1_000;
     await untilStored(db, inbox.inboxId, SENDERS + CLIENTS * PER_CLIENT);
     const storedSeconds = elapsedMs(started) / 1_000;
+    const cpuReport = cpu.report(CLIENTS * PER_CLIENT);
     await db.end();
 
     const total = CLIENTS * PER_CLIENT;
@@ -108,6 +115,7 @@ describe('email ingest', () => {
         `floor: single-row inserts/s (1 / p50): ${insertFloor.toFixed(0)}/s`,
         formatSummary('end of DATA → 250', latency),
         `accepted (250): ${accepted.toFixed(0)} mails/s; stored by conversation: ${persisted.toFixed(0)} mails/s`,
+        cpuReport,
         `stored rate = ${(persisted / insertFloor).toFixed(2)}× the insert floor (target ≥ 0.2×); p99 to 250 ${latency.p99.toFixed(2)} ms (target < 50 ms)`,
       ].join('\n'),
     );

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { InboundMessageReceived } from '@hub/contracts';
 import { JetStreamPublisher, namespacedSubject } from '@hub/messaging';
@@ -8,6 +7,7 @@ import { measureFloors } from '../e2e/support/floors';
 import { createWorkspaceWithInbox, inboundMessage, publishInbound } from '../e2e/support/inbound';
 import { formatSummary, summarize, type LatencySummary } from '../e2e/support/stats';
 import { cpuMeter } from './support/process-cpu';
+import { profilingEnv } from './support/profiling';
 
 // Customer messages straight into the INBOUND stream (as a connector publishes them), timed to
 // the visitor's `message.created` on `rt.visitor.<id>` (what connector-web turns into the
@@ -42,13 +42,7 @@ describe('new conversations and follow-ups', () => {
     const services = ['conversation', 'crm', 'routing'] as const;
     suite = await startHubSuite('bench', [...services], {
       LOG_LEVEL: 'warn',
-      // BENCH_PROFILE_DIR: each service writes a CPU profile there when it exits.
-      ...(process.env.BENCH_PROFILE_DIR
-        ? {
-            NODE_OPTIONS: `--require ${path.join(__dirname, 'support/cpu-profile.cjs')}`,
-            CPU_PROFILE_DIR: process.env.BENCH_PROFILE_DIR,
-          }
-        : {}),
+      ...profilingEnv(),
     });
     const floors = await measureFloors({
       databaseUrl: suite.database.url,

@@ -3,6 +3,8 @@ import { Client } from 'pg';
 import { startHubSuite, type HubSuite } from '../e2e/support/hub-suite';
 import { createSocialInbox, digits, metaSignature } from '../e2e/support/social-platforms';
 import { measureFloors } from '../e2e/support/floors';
+import { perMessageCpu } from './support/process-cpu';
+import { profilingEnv } from './support/profiling';
 import { untilStored } from './support/stored-messages';
 import { elapsedMs, formatSummary, summarize } from '../e2e/support/stats';
 
@@ -25,6 +27,7 @@ describe('social webhooks', () => {
   it('reports signed webhooks admitted and stored per second, and p99 to 200, against the floors', async () => {
     suite = await startHubSuite('bench_social', ['conversation', 'crm', 'connector-social'], {
       LOG_LEVEL: 'warn',
+      ...profilingEnv(),
       SECRETS_KEY,
       SOCIAL_WEBHOOKS_PER_MINUTE: '1000000',
     });
@@ -103,11 +106,15 @@ describe('social webhooks', () => {
     await untilStored(db, inboxId, SENDERS);
 
     const latencies: number[] = [];
+    const cpu = perMessageCpu(
+      suite.hub.all().map((service) => ({ name: service.name, pid: service.pid! })),
+    );
     const started = process.hrtime.bigint();
     await Promise.all(Array.from({ length: CLIENTS }, (_, i) => client(i, PER_CLIENT, latencies)));
     const admittedSeconds = elapsedMs(started) / 1_000;
     await untilStored(db, inboxId, SENDERS + CLIENTS * PER_CLIENT);
     const storedSeconds = elapsedMs(started) / 1_000;
+    const cpuReport = cpu.report(CLIENTS * PER_CLIENT);
     await db.end();
 
     const total = CLIENTS * PER_CLIENT;
@@ -123,6 +130,7 @@ describe('social webhooks', () => {
         `floor: single-row inserts/s (1 / p50): ${insertFloor.toFixed(0)}/s`,
         formatSummary('request → 200', latency),
         `admitted (200): ${admitted.toFixed(0)} webhooks/s; stored by conversation: ${persisted.toFixed(0)} messages/s`,
+        cpuReport,
         `admitted = ${(admitted / insertFloor).toFixed(2)}×, stored = ${(persisted / insertFloor).toFixed(2)}× the insert floor (target ≥ 0.2×); p99 to 200 ${latency.p99.toFixed(2)} ms (target < 50 ms)`,
       ].join('\n'),
     );

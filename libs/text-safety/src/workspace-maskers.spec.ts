@@ -24,6 +24,17 @@ describe('WorkspaceMaskers', () => {
     );
     expect(failures).toEqual(['a', 'new']);
   });
+
+  it('reports a failed answer that its loader keeps giving once, not once per text', async () => {
+    const down = Promise.reject(new Error('gateway down'));
+    const failures: string[] = [];
+    const maskers = new WorkspaceMaskers(
+      () => down,
+      (workspaceId) => failures.push(workspaceId),
+    );
+    for (let i = 0; i < 3; i++) await maskers.forWorkspace('a');
+    expect(failures).toEqual(['a']);
+  });
 });
 
 function fail(): never {

@@ -8,12 +8,15 @@ const CARD_NUMBERS_ONLY = createTextMasker([]);
 /**
  * The masker of each workspace, compiled once per distinct pattern list. The loader answers
  * from its own cache (settings change rarely); when it fails, the last masker the workspace
- * had is used, or card numbers only when there was none, and `onLoadFailure` is told: text is
- * never stored unmasked for want of the settings, nor refused.
+ * had is used, or card numbers only when there was none, and `onLoadFailure` is told (once per
+ * error): text is never stored unmasked for want of the settings, nor refused.
  */
 export class WorkspaceMaskers {
   private readonly compiled = new Map<string, TextMasker>();
   private readonly lastKnown = new Map<string, TextMasker>();
+  // A loader that caches a failed answer for a while gives every message meanwhile the same
+  // error: it is reported once, not once per message.
+  private readonly reported = new WeakSet<object>();
 
   constructor(
     private readonly load: LoadMaskingPatterns,
@@ -25,7 +28,10 @@ export class WorkspaceMaskers {
     try {
       patterns = await this.load(workspaceId);
     } catch (error) {
-      this.onLoadFailure(workspaceId, error);
+      if (!isObject(error) || !this.reported.has(error)) {
+        if (isObject(error)) this.reported.add(error);
+        this.onLoadFailure(workspaceId, error);
+      }
       return this.lastKnown.get(workspaceId) ?? CARD_NUMBERS_ONLY;
     }
     const key = JSON.stringify(patterns);
@@ -37,4 +43,8 @@ export class WorkspaceMaskers {
     this.lastKnown.set(workspaceId, masker);
     return masker;
   }
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null;
 }

@@ -4,6 +4,9 @@ import { RpcClient } from '@hub/service-kit';
 import { WorkspaceMaskers } from '@hub/text-safety';
 
 const PATTERNS_TTL_MS = 30_000;
+// While gateway cannot answer, ask again at most this often: a stream of messages must not
+// become a stream of failing requests and warnings.
+const RETRY_AFTER_FAILURE_MS = 2_000;
 
 /**
  * Masks text before it is stored: card numbers and the workspace's masking patterns (gateway's
@@ -27,7 +30,7 @@ export class WorkspaceMasking {
   }
 
   // The promise is cached, so a burst of messages of one workspace asks gateway once; a failed
-  // answer is dropped at once, so the next message asks again.
+  // answer is kept only for RETRY_AFTER_FAILURE_MS (the last known patterns mask meanwhile).
   private patternsOf(workspaceId: string): Promise<string[]> {
     const cached = this.patterns.get(workspaceId);
     if (cached && cached.until > Date.now()) return cached.patterns;
@@ -37,7 +40,8 @@ export class WorkspaceMasking {
       .then((settings) => settings.maskingPatterns);
     this.patterns.set(workspaceId, { patterns, until: Date.now() + PATTERNS_TTL_MS });
     patterns.catch(() => {
-      if (this.patterns.get(workspaceId)?.patterns === patterns) this.patterns.delete(workspaceId);
+      const entry = this.patterns.get(workspaceId);
+      if (entry?.patterns === patterns) entry.until = Date.now() + RETRY_AFTER_FAILURE_MS;
     });
     return patterns;
   }

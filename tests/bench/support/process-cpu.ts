@@ -35,3 +35,21 @@ export function cpuMeter(pids: readonly number[]) {
     }),
   };
 }
+
+/**
+ * CPU per message from `start()` to `report(messages)`: each named service's (from /proc), their
+ * sum, and the whole machine's (the bench's own client, NATS and PostgreSQL included).
+ */
+export function perMessageCpu(services: ReadonlyArray<{ name: string; pid: number }>) {
+  const meters = services.map((service) => cpuMeter([service.pid]));
+  const machine = machineBusyMs();
+  return {
+    report(messages: number): string {
+      const per = (ms: number): string => (ms / Math.max(1, messages)).toFixed(2);
+      const spent = meters.map((meter) => meter.stop().servicesMs);
+      const total = spent.reduce((sum, ms) => sum + ms, 0);
+      const byService = services.map((service, i) => `${service.name} ${per(spent[i])}`);
+      return `CPU per message: services ${per(total)} ms (${byService.join(', ')}); machine ${per(machineBusyMs() - machine)} ms`;
+    },
+  };
+}
