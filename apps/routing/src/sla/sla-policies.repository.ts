@@ -31,6 +31,15 @@ export class SlaPoliciesRepository {
     });
   }
 
+  /** Whether the workspace has any policy at all (without one, no clock can start). */
+  async any(workspaceId: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(
+      `select 1 from routing.sla_policies where workspace_id = $1 limit 1`,
+      [workspaceId],
+    );
+    return rows.length > 0;
+  }
+
   async create(workspaceId: string, fields: SlaPolicyFields): Promise<SlaPolicy> {
     const position = fields.position ?? (await this.nextPosition(workspaceId));
     return this.db.save(SlaPolicy, this.db.create(SlaPolicy, { ...fields, workspaceId, position }));
