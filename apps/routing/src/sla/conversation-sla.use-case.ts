@@ -64,10 +64,13 @@ export class ConversationSla {
     });
   }
 
-  opened(event: ConversationOpened): Promise<void> {
+  async opened(event: ConversationOpened): Promise<void> {
     // Opened by the agent's own invitation: nobody waits for an answer yet; the customer's
     // first message starts the clocks, as for any conversation.
-    if (event.assigneeId) return Promise.resolve();
+    if (event.assigneeId) return;
+    // Without a policy no clock starts, and one its first message started under a policy removed
+    // since keeps its target, as every clock does when its policy is removed.
+    if (!(await this.policies.any(event.workspaceId))) return;
     const at = new Date(event.occurredAt);
     return this.transactions.run(event.workspaceId, async (book, tx) => {
       const facts = {
