@@ -17,10 +17,28 @@ export class OutboxRepository {
     @Inject(OUTBOX_ENTITY) private readonly entity: OutboxEntity,
   ) {}
 
-  /** One multi-row INSERT; an event id already written is skipped. */
+  /**
+   * One multi-row INSERT; an event id already written is skipped. Every stored message and
+   * change writes here, so it is plain SQL through the query runner: the query builder's INSERT
+   * took more CPU than the statement, and read back columns nobody uses.
+   */
   async insert(tx: EntityManager, events: NewOutboxEvent[]): Promise<void> {
     if (events.length === 0) return;
-    await tx.createQueryBuilder().insert().into(this.entity).values(events).orIgnore().execute();
+    const { tablePath } = tx.connection.getMetadata(this.entity);
+    const rows = events.map(
+      (_, i) => `($${4 * i + 1}, $${4 * i + 2}, $${4 * i + 3}, $${4 * i + 4})`,
+    );
+    await tx.query(
+      `insert into ${tablePath} (workspace_id, event_id, subject, payload)
+       values ${rows.join(', ')}
+       on conflict (event_id) do nothing`,
+      events.flatMap((event) => [
+        event.workspaceId,
+        event.eventId,
+        event.subject,
+        JSON.stringify(event.payload),
+      ]),
+    );
   }
 
   /** One UPDATE for all the events, in `tx` when given. */

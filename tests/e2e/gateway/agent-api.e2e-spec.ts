@@ -503,23 +503,12 @@ describe('the agent API and socket', () => {
       suite.nc.publish(subject, JSON.stringify(typingEvent));
       suite.nc.publish(subject, JSON.stringify(draft));
     };
-    // The gateway subscribes to a conversation's realtime subject as it tells the agent of the
-    // assignment, over another NATS connection than this test's: the visitor keeps typing (as a
-    // visitor does) until the first of it gets through, so the race of the two connections
-    // cannot fail the test; what it proves is what each agent receives.
-    await waitFor(
-      async () => {
-        visitorActivity(forAlice, peeking, 'I would like to ret');
-        visitorActivity(forBob, private_, 'my secret draft');
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        return (
-          alice.framesOf('draft').some((f) => f.text === 'I would like to ret') &&
-          bob.framesOf('typing').some((f) => f.conversationId === forBob.id)
-        );
-      },
-      15_000,
-      () => 'the visitors’ typing and the sneak-peek draft forwarded',
-    );
+    // Typed once, right after each agent saw the assignment: the gateway tells an agent of a
+    // conversation only once the server has its subscription to the visitor's typing.
+    visitorActivity(forAlice, peeking, 'I would like to ret');
+    visitorActivity(forBob, private_, 'my secret draft');
+    await alice.waitFor((f) => f.type === 'draft' && f.text === 'I would like to ret');
+    await bob.waitFor((f) => f.type === 'typing' && f.conversationId === forBob.id);
     await alice.request({ type: 'typing', conversationId: forAlice.id, isTyping: true });
     expect(alice.framesOf('typing')).toContainEqual(
       expect.objectContaining({ conversationId: forAlice.id, by: 'visitor', isTyping: true }),

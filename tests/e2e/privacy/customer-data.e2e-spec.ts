@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { AgentRole } from '@hub/domain';
-import { waitFor } from '@hub/testing';
 import { Client } from 'pg';
 import { AgentSocketClient } from '../support/agent-socket-client';
 import { GatewayApi } from '../support/gateway-api';
@@ -103,21 +102,11 @@ describe("a customer's data: masked, exported and erased", () => {
       15_000,
       'the assignment',
     );
-    // The gateway subscribes to the conversation's realtime subject as it tells the agent of the
-    // assignment, over another NATS connection than the visitor's edge: the visitor keeps typing
-    // (as a visitor does) until the draft gets through.
-    const drafts = () =>
-      agentSocket.framesOf('draft').filter((f) => f.conversationId === conversationId);
-    await waitFor(
-      async () => {
-        visitor.send({ type: 'draft', text: 'my order is ORD-654321 and card 5555555555554444' });
-        await new Promise((resolve) => setTimeout(resolve, 250));
-        return drafts().length > 0;
-      },
-      15_000,
-      () => 'the visitor’s draft forwarded to the agent',
+    visitor.send({ type: 'draft', text: 'my order is ORD-654321 and card 5555555555554444' });
+    const draft = await agentSocket.waitFor(
+      (f) => f.type === 'draft' && f.conversationId === conversationId,
     );
-    expect(drafts()[0].text).toBe('my order is ***-**4321 and card ************4444');
+    expect(draft.text).toBe('my order is ***-**4321 and card ************4444');
     await visitor.close();
   });
 

@@ -38,6 +38,8 @@ export class RealtimeFanout {
   private readonly owners = new Map<string, string>();
   /** Sockets watching a conversation they do not own (a supervisor looking on, read-only). */
   private readonly onlookers;
+  /** Resolves once the server has every conversation subscription taken so far. */
+  private subscriptionsConfirmed: Promise<void> = Promise.resolve();
   /** The same sockets, for the conversation's stored messages and notes. */
   private readonly onlookerRecords;
 
@@ -48,11 +50,11 @@ export class RealtimeFanout {
     private readonly workspacesService: WorkspacesService,
     private readonly draftMasking: DraftMasking,
   ) {
-    this.agents = subscriptions.group<AgentConnection, RealtimeEvent>((delivery) =>
-      this.onAgentEvent(delivery),
+    this.agents = subscriptions.group<AgentConnection, RealtimeEvent>(
+      inArrivalOrder((delivery) => this.onAgentEvent(delivery)),
     );
-    this.workspaces = subscriptions.group<AgentConnection, RealtimeEvent>((delivery) =>
-      this.onWorkspaceEvent(delivery),
+    this.workspaces = subscriptions.group<AgentConnection, RealtimeEvent>(
+      inArrivalOrder((delivery) => this.onWorkspaceEvent(delivery)),
     );
     this.conversations = subscriptions.group<string, RealtimeEvent>((delivery) =>
       this.onConversationEvent(delivery),
@@ -130,24 +132,28 @@ export class RealtimeFanout {
     void this.realtime.publish(realtimeSubjects.conversation(conversationId), event);
   }
 
-  private onAgentEvent({ event, text, holders }: RealtimeDelivery<AgentConnection, RealtimeEvent>) {
+  private async onAgentEvent({
+    event,
+    text,
+    holders,
+  }: RealtimeDelivery<AgentConnection, RealtimeEvent>): Promise<void> {
     if (event.type === 'message.created') {
       for (const connection of holders) connection.deliverMessage(event, text);
     } else if (event.type === 'conversation.updated') {
-      this.track(event.conversation);
+      await this.trackConfirmed(event.conversation);
       for (const connection of holders) connection.deliverUpdate(event, text);
     } else {
       for (const connection of holders) connection.sendRealtime(text);
     }
   }
 
-  private onWorkspaceEvent({
+  private async onWorkspaceEvent({
     event,
     text,
     holders,
-  }: RealtimeDelivery<AgentConnection, RealtimeEvent>): void {
+  }: RealtimeDelivery<AgentConnection, RealtimeEvent>): Promise<void> {
     if (event.type === 'conversation.updated') {
-      this.track(event.conversation);
+      await this.trackConfirmed(event.conversation);
       for (const connection of holders) connection.deliverUpdate(event, text);
       return;
     }
@@ -218,8 +224,25 @@ export class RealtimeFanout {
     }
   }
 
-  /** Watches a conversation while it is active and owned by an agent with a socket here. */
-  private track(conversation: ConversationView): void {
+  /**
+   * {@link track}, then, when the conversation has a new owner here, waits until the server has
+   * the subscription: the agent hears of a conversation they now own only once its visitor's
+   * typing and drafts can reach them.
+   */
+  private async trackConfirmed(conversation: ConversationView): Promise<void> {
+    // The latest flush confirms every subscription taken before it, so a copy of the update
+    // arriving on another subject (agent, workspace) waits for the same confirmation. Should it
+    // fail (NATS closing), the update still goes out.
+    if (this.track(conversation))
+      this.subscriptionsConfirmed = this.subscriptions.flush().catch(() => undefined);
+    await this.subscriptionsConfirmed;
+  }
+
+  /**
+   * Watches a conversation while it is active and owned by an agent with a socket here; true
+   * when it has a new owner here (whose subscription the server may not have yet).
+   */
+  private track(conversation: ConversationView): boolean {
     const { id, assigneeId, status } = conversation;
     const owner =
       assigneeId !== null &&
@@ -228,16 +251,17 @@ export class RealtimeFanout {
         ? assigneeId
         : undefined;
     const current = this.owners.get(id);
-    if (owner === current) return;
+    if (owner === current) return false;
     if (owner === undefined) {
       this.unwatch(id);
-      return;
+      return false;
     }
     // The new owner joins before the old one leaves: the subscription stays up meanwhile.
     this.conversations.add(realtimeSubjects.conversation(id), owner);
     this.owners.set(id, owner);
     if (current !== undefined)
       this.conversations.remove(realtimeSubjects.conversation(id), current);
+    return true;
   }
 
   private unwatch(conversationId: string): void {
@@ -246,4 +270,17 @@ export class RealtimeFanout {
     this.owners.delete(conversationId);
     this.conversations.remove(realtimeSubjects.conversation(conversationId), owner);
   }
+}
+
+/**
+ * Handles a group's events one after another, in arrival order: one that waits for a new
+ * subscription to be confirmed must not be overtaken by the events behind it.
+ */
+function inArrivalOrder<D>(handle: (delivery: D) => Promise<void>): (delivery: D) => Promise<void> {
+  let last: Promise<void> = Promise.resolve();
+  return (delivery) => {
+    const handled = last.then(() => handle(delivery));
+    last = handled.catch(() => undefined);
+    return handled;
+  };
 }
