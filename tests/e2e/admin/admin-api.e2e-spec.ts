@@ -10,7 +10,7 @@ import type { Locale } from '../support/browser';
 import { startBrowserHub, type BrowserHub } from '../support/browser-hub';
 import { GatewayApi } from '../support/gateway-api';
 import type { HubSuite } from '../support/hub-suite';
-import { inboxText, openInbox } from '../support/inbox';
+import { inboxText, openInbox, openSettingsScreen } from '../support/inbox';
 import { newSession, VisitorClient } from '../support/visitor-client';
 import { nestRequest } from '../support/nest-request';
 import { createWorkspace, type WorkspaceFixture } from '../support/workspace-fixture';
@@ -728,27 +728,24 @@ describe('admin API', () => {
       const boss = await openInbox(hub, team, team.agents.boss);
       const { page } = boss;
       const text = (key: string) => inboxText('en-US', 'settings', key);
-      const go = (screen: (typeof SCREENS)[number]) =>
-        page.getByRole('navigation', { name: text('nav.label') }).getByRole('link', {
-          name: text(`nav.${screen}`),
-        });
+      const go = (screen: (typeof SCREENS)[number]) => openSettingsScreen(page, 'en-US', screen);
       await page.getByRole('link', { name: inboxText('en-US', 'app', 'nav.settings') }).click();
 
-      await go('agents').click();
+      await go('agents');
       await page.getByLabel(text('agents.email')).fill('mei@example.test');
       await page.getByLabel(text('agents.name'), { exact: true }).fill('Mei');
       await page.getByLabel(text('agents.password')).fill('mei password 1');
       await page.getByRole('button', { name: text('agents.submit') }).click();
       await page.getByRole('cell', { name: 'mei@example.test', exact: true }).waitFor();
 
-      await go('departments').click();
+      await go('departments');
       await page.getByLabel(text('departments.name')).fill('Web sales');
       await page.getByRole('checkbox', { name: 'Mei' }).check();
       await page.getByRole('button', { name: text('departments.submit') }).click();
       await page.getByRole('cell', { name: 'Web sales', exact: true }).waitFor();
       await page.getByRole('cell', { name: 'Mei', exact: true }).waitFor();
 
-      await go('inboxes').click();
+      await go('inboxes');
       await page.getByLabel(text('inboxes.name')).first().fill('Storefront');
       await page.getByRole('button', { name: text('inboxes.submitWeb') }).click();
       await page.getByRole('cell', { name: 'Storefront', exact: true }).waitFor();
@@ -763,8 +760,7 @@ describe('admin API', () => {
       );
       const inboxId = /data-inbox="([^"]+)"/.exec(snippet)![1];
       for (const screen of SCREENS) {
-        await go(screen).click();
-        await page.getByRole('heading', { level: 2 }).waitFor();
+        await go(screen);
         await boss.screenshot(`settings-${screen}`);
       }
       expect(boss.watch.pageErrors).toEqual([]);
@@ -808,14 +804,9 @@ describe('admin API', () => {
       await call('PATCH', `/agents/${team.agents.kenji.id}`, token, { locale: 'ja' });
       const locale: Locale = 'ja-JP';
       const kenji = await openInbox(hub, team, team.agents.kenji, { locale });
-      const text = (key: string) => inboxText(locale, 'settings', key);
       await kenji.page.goto(`${suite.hub.service('gateway').url}/settings`);
       for (const screen of SCREENS) {
-        await kenji.page
-          .getByRole('navigation', { name: text('nav.label') })
-          .getByRole('link', { name: text(`nav.${screen}`) })
-          .click();
-        await kenji.page.getByRole('heading', { level: 2, name: text(`nav.${screen}`) }).waitFor();
+        await openSettingsScreen(kenji.page, locale, screen);
         await kenji.screenshot(`settings-${screen}`);
       }
       expect(kenji.watch.pageErrors).toEqual([]);

@@ -5,7 +5,13 @@ import type { Locator, Page } from 'playwright-core';
 import { LOCALES, type Locale } from '../support/browser';
 import { startBrowserHub, type BrowserHub } from '../support/browser-hub';
 import { startHostSite } from '../support/host-site';
-import { inboxText, openInbox, TABLET, type InboxAgent } from '../support/inbox';
+import {
+  inboxText,
+  openInbox,
+  openSettingsScreen,
+  TABLET,
+  type InboxAgent,
+} from '../support/inbox';
 import { PlatformFake } from '../support/social-platforms';
 import { hub as callHub, waitForWidget, widgetOf } from '../support/widget';
 import { createWorkspace, type WorkspaceFixture } from '../support/workspace-fixture';
@@ -95,10 +101,7 @@ describe('the settings screens of the inbox, against the real admin API', () => 
       .getByRole('navigation', { name: inboxText(locale, 'app', 'nav.label') })
       .getByRole('link', { name: inboxText(locale, 'app', 'nav.settings') })
       .click();
-    await page
-      .getByRole('navigation', { name: text(locale, 'nav.label') })
-      .getByRole('link', { name: text(locale, `nav.${screen}`) })
-      .click();
+    await openSettingsScreen(page, locale, screen);
     return page;
   }
   const form = (page: Page, title: string) => page.getByRole('form', { name: title });

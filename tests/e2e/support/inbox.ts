@@ -86,3 +86,20 @@ export async function openInbox(
     close: () => context.close(),
   };
 }
+
+/**
+ * Opens a screen of the settings (already shown) by its link, and waits until it is the one
+ * shown, its link marked current: the screens share labels ("Name"), and the screen leaving
+ * must not be the one filled in.
+ */
+export async function openSettingsScreen(
+  page: Page,
+  locale: Locale,
+  screen: string,
+): Promise<void> {
+  const link = page
+    .getByRole('navigation', { name: inboxText(locale, 'settings', 'nav.label') })
+    .getByRole('link', { name: inboxText(locale, 'settings', `nav.${screen}`) });
+  await link.click();
+  await link.and(page.locator('[aria-current="page"]')).waitFor();
+}
