@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { waitFor } from '@hub/testing';
 import type { QueryRunner } from 'typeorm';
 import { RoutingTestbed } from './support/routing-testbed';
 
@@ -7,7 +8,8 @@ describe('round trips of a routing decision', () => {
   const statements: string[] = [];
 
   beforeAll(async () => {
-    bed = await RoutingTestbed.start('routing_round_trips');
+    // The second replica only holds the workspace lock where a test needs it held.
+    bed = await RoutingTestbed.start('routing_round_trips', 2);
     // Every statement the replica sends, transaction control included (TypeORM sends those
     // through the same query runner), so the count is what the database is asked.
     const replica = bed.replicas[0];
@@ -44,6 +46,50 @@ describe('round trips of a routing decision', () => {
       'with planned as',
       'COMMIT',
     ]);
+  });
+
+  it('lets arrivals at once in one process share one drain: eight arrivals, one locked transaction', async () => {
+    const workspaceId = randomUUID();
+    const agentIds = await Promise.all(
+      Array.from({ length: 4 }, () => bed.agent(workspaceId, { maxChats: 2 })),
+    );
+    // Another process holds the workspace lock until all eight are queued: the first arrival's
+    // drain waits for it, the seven others wait for the drain after it.
+    const holder = bed.replicas[1].createQueryRunner();
+    await holder.connect();
+    const lockKey = `routing:${workspaceId}`;
+    await holder.query(`select pg_advisory_lock(hashtextextended($1, 0))`, [lockKey]);
+    statements.length = 0;
+
+    const arriving = Promise.all(Array.from({ length: 8 }, () => bed.arrive(workspaceId, null)));
+    const queued = async () => {
+      const [row] = await holder.query(
+        `select count(*)::int as queued from routing.routes where workspace_id = $1`,
+        [workspaceId],
+      );
+      return (row as { queued: number }).queued;
+    };
+    await waitFor(
+      async () => (await queued()) === 8,
+      10_000,
+      () => 'eight arrivals queued',
+    );
+    await holder.query(`select pg_advisory_unlock(hashtextextended($1, 0))`, [lockKey]);
+    await holder.release();
+    const arrivals = await arriving;
+    const sent = [...statements];
+
+    const routes = await Promise.all(
+      arrivals.map(({ conversationId }) => bed.route(conversationId)),
+    );
+    expect(routes.map((route) => route?.state)).toEqual(Array(8).fill('assigned'));
+    expect(new Set(routes.map((route) => route?.agentId))).toEqual(new Set(agentIds));
+    // Each decision goes to the conversation service once, from the drain that made it.
+    const applied = arrivals.flatMap(({ effects }) => [...effects.toApply]);
+    expect(applied.sort()).toEqual(arrivals.map(({ conversationId }) => conversationId).sort());
+    // The first drain took all eight; the next one saw that without taking the lock.
+    expect(sent.filter((sql) => sql.startsWith('select pg_advisory_xact_lock'))).toHaveLength(1);
+    expect(sent.filter((sql) => sql.startsWith('select cardinality'))).toHaveLength(1);
   });
 
   it('empties a queue without renumbering it, and still tells agents its length is now 0', async () => {

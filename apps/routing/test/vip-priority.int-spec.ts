@@ -280,7 +280,7 @@ describe('VIP and priority routing', () => {
 
     expect(await bed.route(seen.conversationId)).toMatchObject({ position: 1 });
     expect(await bed.route(unseenId)).toMatchObject({ state: 'queued', position: null });
-    expect((await bed.data.queue.announced(workspaceId, unseenId)).arrivalHandled).toBe(false);
+    expect((await bed.data.queue.announced(workspaceId, [unseenId])).arrivalHandled).toBe(false);
   });
 
   it('answers the live figures: queue lengths, VIPs waiting, longest wait, agents online and their load', async () => {

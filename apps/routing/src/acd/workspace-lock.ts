@@ -9,10 +9,11 @@ export type LockedWork = (data: RoutingData, effects: RoutingEffects) => Promise
 
 export interface LockOptions {
   /**
-   * A conversation just queued outside the lock: when a drain has handled it since (assigned
-   * or numbered it), there is nothing to do (commit at once). Checked in the first read.
+   * Conversations just queued outside the lock: when drains have handled them all since
+   * (assigned or numbered them), there is nothing to do (commit at once). Checked in the first
+   * read.
    */
-  arrivalId?: string;
+  arrivalIds?: readonly string[];
 }
 
 /**
@@ -46,7 +47,7 @@ export async function inWorkspaceLock(
       `routing:${workspaceId}`,
     ]);
     const data = routingData(tx);
-    const announced = await announcedQueues(data, workspaceId, options.arrivalId ?? null);
+    const announced = await announcedQueues(data, workspaceId, options.arrivalIds ?? []);
     if (announced.arrivalHandled) return effects;
     const before = announced.lengths;
     await work(data, effects);

@@ -13,14 +13,14 @@ const byDepartment = (lengths: readonly QueueLength[]): QueueLengths =>
 
 /**
  * Lengths as visitors and agents were last told (read first under the workspace lock), and
- * whether the arrival `arrivalId` (if any) was already handled by a drain since it was queued.
+ * whether the arrivals `arrivalIds` (if any) were all handled by drains since they were queued.
  */
 export async function announcedQueues(
   data: RoutingData,
   workspaceId: string,
-  arrivalId: string | null,
+  arrivalIds: readonly string[],
 ): Promise<{ lengths: QueueLengths; arrivalHandled: boolean }> {
-  const { lengths, arrivalHandled } = await data.queue.announced(workspaceId, arrivalId);
+  const { lengths, arrivalHandled } = await data.queue.announced(workspaceId, arrivalIds);
   return { lengths: byDepartment(lengths), arrivalHandled };
 }
 

@@ -28,6 +28,14 @@ const NUMBERED = (route: string) =>
 const UNSEEN = `r.enqueued_xact is not null
   and not coalesce(pg_visible_in_snapshot(r.enqueued_xact::text::xid8, $2::pg_snapshot), false)`;
 
+// Whether a drain has handled every conversation of the uuid array `ids` (a parameter) since it
+// was queued: each was assigned or given a position (an empty array: no).
+const allHandled = (ids: string) => `cardinality(${ids}::uuid[]) > 0 and not exists (
+  select 1 from unnest(${ids}::uuid[]) as queued(id)
+   where not exists (select 1 from routing.routes
+                      where conversation_id = queued.id
+                        and (state = 'assigned' or position is not null)))`;
+
 // Each of $1's queue lengths, leaving out the rows without a position that match `left` (a
 // condition on r): the waiting rows are counted from ix_routes_department_queue alone, and the
 // few left out are found through ix_routes_unnumbered.
@@ -106,27 +114,38 @@ export class QueueRepository {
   /**
    * Lengths as visitors and agents were last told: only entries already given a position count,
    * so a conversation that arrives and is assigned in one go never shows as a blip. With
-   * `arrivalId`, in the same round trip: whether a drain has run since that arrival was queued
-   * (it was assigned or given a position), so it has nothing left to do.
+   * `arrivalIds`, in the same round trip: whether a drain has run since each of those arrivals
+   * was queued (each was assigned or given a position), so there is nothing left to do.
    */
   async announced(
     workspaceId: string,
-    arrivalId: string | null,
+    arrivalIds: readonly string[],
   ): Promise<{ lengths: QueueLength[]; arrivalHandled: boolean }> {
     const [announced] = await queryRows<{ lengths: QueueLength[]; arrivalHandled: boolean }>(
       this.db,
       // The lengths only when there is work: a burst's handled arrivals read one row.
-      `with arrival as (
-         select exists (select 1 from routing.routes
-                         where conversation_id = $2 and (state = 'assigned' or position is not null)) as handled
-       )
+      `with arrival as (select ${allHandled('$2')} as handled)
        select handled as "arrivalHandled",
               case when handled then '[]'::json
                    else (select coalesce(json_agg(l), '[]') from (${lengthsWithout('true')}) l) end as lengths
          from arrival`,
-      [workspaceId, arrivalId],
+      [workspaceId, arrivalIds],
     );
     return announced;
+  }
+
+  /**
+   * Whether drains have handled every one of `arrivalIds` since it was queued, read without the
+   * workspace lock: a committed drain's work, so true stays true (announced() asks again under
+   * the lock when it is false).
+   */
+  async allHandled(arrivalIds: readonly string[]): Promise<boolean> {
+    const [row] = await queryRows<{ handled: boolean }>(
+      this.db,
+      `select ${allHandled('$1')} as handled`,
+      [arrivalIds],
+    );
+    return row.handled;
   }
 
   /**
