@@ -9,8 +9,9 @@ import { MeasuredProcess, type MemorySample } from './support/process-memory';
 import { TestHub } from '../e2e/support/test-hub';
 
 // Resident bytes per idle visitor socket on connector-web, next to a bare `ws` server measured
-// the same way (same node flags, RSS after a forced GC, same client). Target: at most 2×.
-// BENCH_VISITOR_SOCKETS sets how many sockets each server holds (default 2,000).
+// the same way (same node flags, RSS after a forced GC, same client). Target: at most 1.3×
+// (stretch 1×). BENCH_VISITOR_SOCKETS sets how many sockets each server holds (default 2,000).
+const TARGET_RATIO = 1.3;
 const SOCKETS = Number(process.env.BENCH_VISITOR_SOCKETS ?? 2_000);
 const WARM_UP = 100;
 const BATCH = 100;
@@ -112,7 +113,7 @@ const line = (name: string, m: Measurement) =>
   `  per socket: RSS ${bytes(m.rssPerSocket).padStart(8)}  heap+external ${bytes(m.heapPerSocket).padStart(8)}\n`;
 
 describe('visitor socket memory', () => {
-  it(`holds ${SOCKETS} idle visitor sockets in at most twice the resident bytes of a bare ws server`, async () => {
+  it(`holds ${SOCKETS} idle visitor sockets in at most ${TARGET_RATIO}× the resident bytes of a bare ws server`, async () => {
     const namespace = `${testRunId()}_bmem`;
     const database = await createTestDatabase('bench_visitor_memory');
     const hub = await TestHub.start({
@@ -145,6 +146,8 @@ describe('visitor socket memory', () => {
           HUB_NAMESPACE: namespace,
           LOG_LEVEL: 'warn',
           VISITOR_SOCKET_HELLO_TIMEOUT_MS: '60000',
+          // Every socket's session is minted from this one address.
+          SESSION_MINT_MAX_PER_IP: '1000000',
         },
         readyUrl: `http://127.0.0.1:${webPort}/health/ready`,
       });
@@ -161,9 +164,9 @@ describe('visitor socket memory', () => {
         `\nMemory per idle socket, after a forced GC, ${SOCKETS} sockets each\n` +
           line('bare ws', bareResult) +
           line('connector-web', webResult) +
-          `ratio connector-web / bare ws: RSS ${ratio.toFixed(2)}×, heap+external ${heapRatio.toFixed(2)}× (target ≤ 2×)\n\n`,
+          `ratio connector-web / bare ws: RSS ${ratio.toFixed(2)}×, heap+external ${heapRatio.toFixed(2)}× (target: RSS ≤ ${TARGET_RATIO}×)\n\n`,
       );
-      expect(ratio).toBeLessThanOrEqual(2);
+      expect(ratio).toBeLessThanOrEqual(TARGET_RATIO);
     } finally {
       await Promise.all(servers.map((s) => s.stop()));
       await hub.stop();
