@@ -11,6 +11,7 @@ export * from './nats/request-pattern';
 export * from './nats/rpc-client';
 export * from './service-kit.module';
 export * from './tokens';
+export * from './group-commit';
 export * from './retry';
 export * from './periodic-pass';
 export * from './privacy/scheduled-retention';

@@ -6,8 +6,7 @@ import {
   type ResolveCustomerRequest,
 } from '@hub/contracts';
 import { withCorrelationId } from '@hub/observability';
-import { RpcClient } from '@hub/service-kit';
-import { GroupCommit, type Queued } from './group-commit';
+import { GroupCommit, RpcClient, type Queued } from '@hub/service-kit';
 
 /**
  * Asks crm who the senders of first messages are, many at once: the first request goes at

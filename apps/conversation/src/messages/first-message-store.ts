@@ -2,14 +2,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { InboundMessageReceived, InboxView } from '@hub/contracts';
 import { withCorrelationId } from '@hub/observability';
 import { Outbox, type PendingEvent } from '@hub/outbox';
-import { Database } from '@hub/service-kit';
+import { Database, GroupCommit, type Queued } from '@hub/service-kit';
 import type { EntityManager } from 'typeorm';
 import type { Conversation } from '../conversations/conversation.entity';
 import { ConversationRepository } from '../conversations/conversation.repository';
 import { CustomerMoves, type Sender } from '../customers/customer-moves';
 import { ConversationNotifier } from '../notifications/conversation-notifier';
 import { newInboundMessage } from './follow-up-store';
-import { GroupCommit, type Queued } from './group-commit';
 import type { Message } from './message.entity';
 import { MessageRepository } from './message.repository';
 

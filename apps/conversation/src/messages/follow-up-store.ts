@@ -3,14 +3,13 @@ import { attachmentContentType, type InboundMessageReceived, type InboxView } fr
 import { DeliveryStatus, MessageDirection, SenderType } from '@hub/domain';
 import { withCorrelationId } from '@hub/observability';
 import { Outbox, type PendingEvent } from '@hub/outbox';
-import { Database } from '@hub/service-kit';
+import { Database, GroupCommit, type Queued } from '@hub/service-kit';
 import type { EntityManager } from 'typeorm';
 import type { Conversation } from '../conversations/conversation.entity';
 import { ConversationRepository } from '../conversations/conversation.repository';
 import { CustomerMoves } from '../customers/customer-moves';
 import type { StoredFile } from '../files/stored-file.entity';
 import { ConversationNotifier } from '../notifications/conversation-notifier';
-import { GroupCommit, type Queued } from './group-commit';
 import type { Message } from './message.entity';
 import { MessageRepository, type NewMessage } from './message.repository';
 

@@ -1,17 +1,60 @@
-import { Injectable } from '@nestjs/common';
-import { Database } from '@hub/service-kit';
+import { Injectable, Logger } from '@nestjs/common';
+import { Database, GroupCommit, type Queued } from '@hub/service-kit';
 import type { EntityManager } from 'typeorm';
 import { deriveSessions } from './derive-sessions';
 import { insertFacts } from './fact-writer';
 import { LIVE_TABLES, type ProjectionTables } from './projection-tables';
 import type { ReportFact } from './report-facts';
 
-/** Applies facts to the projection: stores them once and re-derives the sessions they touch. */
+// Events in one projection transaction at most (each reported durable pulls up to 20).
+const MAX_BATCH = 64;
+
+/**
+ * Applies facts to the projection: stores them once and re-derives the sessions they touch.
+ * The facts of every reported durable go through one group commit: those that arrive while a
+ * batch is written go together in the next transaction (one lock statement, one insert per
+ * table, each conversation's sessions derived once) instead of six statements an event. A
+ * failed batch is applied again event by event, so an event that fails, fails alone.
+ */
 @Injectable()
 export class ReportProjection {
+  private readonly logger = new Logger(ReportProjection.name);
+  private readonly batches = new GroupCommit<readonly ReportFact[], void>(
+    (batch) => this.applyBatch(batch),
+    MAX_BATCH,
+  );
+
   constructor(private readonly database: Database) {}
 
   apply(facts: readonly ReportFact[]): Promise<void> {
+    return this.batches.add(facts);
+  }
+
+  // Awaited, each way: the events that arrive meanwhile wait and go together in the next batch.
+  private async applyBatch(batch: Queued<readonly ReportFact[]>[]): Promise<Promise<void>[]> {
+    try {
+      await this.applyInTransaction(batch.flatMap(({ item }) => item));
+      return batch.map(() => Promise.resolve());
+    } catch (error) {
+      if (batch.length === 1) throw error;
+      this.logger.warn(
+        { err: error, size: batch.length },
+        'report facts not applied as a batch: applying them one by one',
+      );
+    }
+    const outcomes = await Promise.allSettled(
+      batch.map(({ item }) => this.applyInTransaction(item)),
+    );
+    return outcomes.map((outcome) =>
+      outcome.status === 'fulfilled'
+        ? Promise.resolve()
+        : Promise.reject(
+            outcome.reason instanceof Error ? outcome.reason : new Error(String(outcome.reason)),
+          ),
+    );
+  }
+
+  private applyInTransaction(facts: readonly ReportFact[]): Promise<void> {
     return this.database.dataSource.transaction((tx) => applyFacts(tx, LIVE_TABLES, facts));
   }
 }

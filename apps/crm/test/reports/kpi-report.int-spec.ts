@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { SUBJECTS, type KpiReportRow } from '@hub/contracts';
 import { Channel } from '@hub/domain';
+import { Database } from '@hub/service-kit';
 import { waitFor } from '@hub/testing';
+import type { QueryRunner } from 'typeorm';
 import { CrmTestBed } from '../support/crm-test-bed';
 import { AGENT_A, AGENT_B, DEPT_1, DEPT_2, seedReportDay, TOKYO } from '../support/report-fixture';
+import { ReportEvents } from '../support/report-events';
 
 const NOTHING = {
   conversations: 0,
@@ -231,6 +234,51 @@ describe('crm reports computed from the event stream', () => {
     expect(hours.filter((h) => h.conversations > 0)).toEqual(
       [1, 10, 11, 12, 13, 14, 15].map((hour) => ({ hour, conversations: 1 })),
     );
+  });
+
+  it('applies a burst of events in a few transactions, not one each', async () => {
+    const burst = new ReportEvents(randomUUID());
+    for (let i = 0; i < 40; i += 1) {
+      burst.opened(randomUUID(), '2026-03-02T01:00:00Z', {
+        channel: Channel.Web,
+        departmentId: null,
+      });
+    }
+    // Every statement crm's pool is asked, to count the projection's transactions: each takes
+    // its conversations' advisory locks in one statement.
+    const source = crm.replicas[0].get(Database).dataSource;
+    const locks: string[] = [];
+    const create = source.createQueryRunner.bind(source);
+    source.createQueryRunner = (mode?: 'master' | 'slave'): QueryRunner => {
+      const runner = create(mode);
+      const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+      runner.query = ((sql: string, ...rest: unknown[]) => {
+        if (sql.includes("'reporting:'")) locks.push(sql);
+        return query(sql, ...rest);
+      }) as QueryRunner['query'];
+      return runner;
+    };
+    const facts = async () =>
+      (
+        await crm.query<{ count: number }>(
+          `select count(*)::int as count from reporting.conversation_events where workspace_id = $1`,
+          [burst.workspaceId],
+        )
+      )[0].count;
+    try {
+      // All at once, as a busy hub publishes them.
+      await Promise.all(burst.events.map((event) => crm.publish([event])));
+      await waitFor(
+        async () => (await facts()) === 40,
+        20_000,
+        () => 'the burst was not applied',
+      );
+    } finally {
+      source.createQueryRunner = create;
+    }
+
+    expect(locks.length).toBeGreaterThan(0);
+    expect(locks.length).toBeLessThan(20);
   });
 
   it('refuses a period over a year, and one that ends before it starts', async () => {
