@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import WebSocket from 'ws';
 import { GatewayApi } from '../e2e/support/gateway-api';
 import { startHubSuite, type HubSuite } from '../e2e/support/hub-suite';
+import { profilingEnv } from './support/profiling';
 import { newSession } from '../e2e/support/visitor-client';
 import { createWorkspace } from '../e2e/support/workspace-fixture';
 import { measureFloors, type Floors } from '../e2e/support/floors';
@@ -83,6 +84,7 @@ describe('web chat delivery', () => {
         SESSION_MINT_MAX_PER_IP: '1000000',
         VISITOR_MESSAGES_PER_SECOND: '1000',
         VISITOR_MESSAGES_PER_MINUTE: '100000',
+        ...profilingEnv(),
       },
     );
     const gateway = suite.hub.service('gateway').url;

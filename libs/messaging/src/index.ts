@@ -3,6 +3,7 @@ export * from './connect-nats';
 export * from './streams';
 export * from './publisher';
 export * from './validate-payload';
+export * from './validation-metadata-cache';
 export type { DeliveryMeta, MessageHandler } from './process-delivery';
 export {
   defaultRetryDelayMs,

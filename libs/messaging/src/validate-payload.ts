@@ -3,6 +3,10 @@ import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import type { ValidationError } from 'class-validator';
 import { validate, validateSync } from 'class-validator';
+import { cacheValidationMetadata } from './validation-metadata-cache';
+
+// Every service validates through here (and its HTTP pipe through the same storage).
+cacheValidationMetadata();
 
 /** Outcome of {@link validatePayload}: the typed instance, or one readable line per problem. */
 export type PayloadValidation<T> = { ok: true; value: T } | { ok: false; errors: string[] };

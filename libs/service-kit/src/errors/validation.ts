@@ -1,4 +1,5 @@
 import { ValidationPipe } from '@nestjs/common';
+import { cacheValidationMetadata } from '@hub/messaging';
 import type { ValidationError } from 'class-validator';
 import { DomainException, type FieldError } from './domain.exception';
 
@@ -18,6 +19,7 @@ export function validationFailed(errors: ValidationError[]): DomainException {
 
 /** Every boundary (REST bodies, socket events, RPC payloads) validates the same way. */
 export function createValidationPipe(): ValidationPipe {
+  cacheValidationMetadata();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
