@@ -63,11 +63,11 @@ describe('round trips of a routing decision', () => {
 
     const arriving = Promise.all(Array.from({ length: 8 }, () => bed.arrive(workspaceId, null)));
     const queued = async () => {
-      const [row] = await holder.query(
+      const rows = (await holder.query(
         `select count(*)::int as queued from routing.routes where workspace_id = $1`,
         [workspaceId],
-      );
-      return (row as { queued: number }).queued;
+      )) as { queued: number }[];
+      return rows[0].queued;
     };
     await waitFor(
       async () => (await queued()) === 8,

@@ -58,8 +58,9 @@ export class SharedDrains {
       return inWorkspaceLock(
         this.dataSource,
         workspaceId,
-        async (_data, effects) => {
+        (_data, effects) => {
           effects.drain = true;
+          return Promise.resolve();
         },
         // Drains of other replicas since these were queued may have handled them all.
         { arrivalIds },
