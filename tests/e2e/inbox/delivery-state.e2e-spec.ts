@@ -3,6 +3,7 @@ import type { MessageView } from '@hub/contracts';
 import { AgentRole } from '@hub/domain';
 import { waitFor } from '@hub/testing';
 import { Client } from 'pg';
+import type { WebSocketRoute } from 'playwright-core';
 import type { Locale } from '../support/browser';
 import { startBrowserHub, type BrowserHub } from '../support/browser-hub';
 import { inboxText, openInbox, type InboxAgent } from '../support/inbox';
@@ -198,5 +199,52 @@ describe('the transcript: the delivery state of each reply, live', () => {
         .waitFor({ timeout: 15_000 });
       await agent.screenshot('delivery-states');
     }
+  });
+  it('shows a state the platform reported while the page was still connecting its socket', async () => {
+    const { ada } = workspace.agents;
+    const late = await openInbox(hub, workspace, ada);
+    agents.push(late);
+    const from = digits(11);
+    const conversationId = await conversationWithAda(from);
+    const token = await hub.gateway.login(workspace.slug, ada.email, ada.password);
+    const content = 'Your refund is on its way.';
+    const wamid = await reply(token, conversationId, content);
+
+    // The page's next agent socket is held until let through: what the page reads over REST
+    // meanwhile is all it has, and live events for ada go only to her other sockets.
+    let letThrough!: () => void;
+    const gate = new Promise<void>((resolve) => (letThrough = resolve));
+    await late.page.routeWebSocket(/\/ws\/agent/, (toPage) => {
+      const early: (string | Buffer)[] = [];
+      let toServer: WebSocketRoute | undefined;
+      toPage.onMessage((message) => (toServer ? toServer.send(message) : early.push(message)));
+      void gate.then(() => {
+        const server = toPage.connectToServer();
+        server.onMessage((message) => toPage.send(message));
+        for (const message of early.splice(0)) server.send(message);
+        toServer = server;
+      });
+    });
+    await late.page.goto(`${hub.suite.hub.service('gateway').url}/conversations/${conversationId}`);
+    const state = (key: string) =>
+      late.page
+        .getByRole('list', { name: inboxText('en-US', 'conversations', 'view.transcript') })
+        .getByRole('listitem')
+        .filter({ hasText: content })
+        .getByLabel(inboxText('en-US', 'conversations', `delivery.${key}`), { exact: true });
+    await state('sent').waitFor({ timeout: 15_000 });
+
+    await postMeta(whatsappStatusOf(phoneNumberId, { wamid, to: from, state: 'delivered' }));
+    await waitFor(async () => {
+      const { rows } = await db.query<{ delivery_status: string }>(
+        `SELECT delivery_status FROM conversation.messages WHERE channel_message_id = $1`,
+        [wamid],
+      );
+      return rows[0]?.delivery_status === 'delivered';
+    }, 15_000);
+    letThrough();
+    // Once its socket is listening the page reads the transcript again.
+    await state('delivered').waitFor({ timeout: 15_000 });
+    expect(late.watch.pageErrors).toEqual([]);
   });
 });

@@ -50,17 +50,29 @@ export function useSocketEvent(type: string, handler: (frame: ServerFrame) => vo
   useEffect(() => socket.on(type, (frame) => latest.current(frame)), [socket, type]);
 }
 
-/** True once the socket has been connected and lost since: lists should be read again. */
+/** How often the socket has been connected and lost since: lists should be read again. */
 export function useReconnectCount(): number {
+  return useConnectedCount(false);
+}
+
+/**
+ * How often the socket became ready while the caller was mounted, the first time included:
+ * what was read before may have missed events sent before the socket was listening.
+ */
+export function useReadyCount(): number {
+  return useConnectedCount(true);
+}
+
+function useConnectedCount(countFirst: boolean): number {
   const { socket } = useHub();
   const [count, setCount] = useState(0);
   useEffect(() => {
     let seenConnected = false;
     return socket.onStatus((status) => {
       if (status !== 'connected') return;
-      if (seenConnected) setCount((n) => n + 1);
+      if (seenConnected || countFirst) setCount((n) => n + 1);
       seenConnected = true;
     });
-  }, [socket]);
+  }, [socket, countFirst]);
   return count;
 }

@@ -27,6 +27,7 @@ export const keys = {
   lists: ['conversations', 'list'] as const,
   list: (filter: ListFilter) => ['conversations', 'list', filter] as const,
   one: (id: string) => ['conversations', 'one', id] as const,
+  allMessages: ['conversations', 'messages'] as const,
   messages: (id: string) => ['conversations', 'messages', id] as const,
   notes: (id: string) => ['conversations', 'notes', id] as const,
   canned: ['canned-responses'] as const,

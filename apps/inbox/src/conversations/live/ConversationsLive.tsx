@@ -3,7 +3,7 @@ import { createContext, useContext, useEffect, useState, useSyncExternalStore } 
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useSignedIn, useSocketEvent, useReconnectCount } from '../../api/HubProvider';
+import { useReadyCount, useSignedIn, useSocketEvent } from '../../api/HubProvider';
 import { mergeBySeq } from '../../api/transcript';
 import type { ConversationView, MessageDeliveryChange, MessageView } from '../../api/types';
 import { keys, setUnread, updateListRow } from '../api/queries';
@@ -77,12 +77,16 @@ export function ConversationsLive({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const { t } = useTranslation('conversations');
-  const reconnects = useReconnectCount();
+  const readies = useReadyCount();
 
   useEffect(() => {
-    // Events may have been missed while away: lists are read again (messages resume by seq).
-    if (reconnects > 0) void queryClient.invalidateQueries({ queryKey: keys.lists });
-  }, [reconnects, queryClient]);
+    // Events may have been missed while the socket was away, or before it first listened (the
+    // page may have read first): lists and transcripts are read again. Messages also resume by
+    // seq, but a reply's delivery state changes without one.
+    if (readies === 0) return;
+    void queryClient.invalidateQueries({ queryKey: keys.lists });
+    void queryClient.invalidateQueries({ queryKey: keys.allMessages });
+  }, [readies, queryClient]);
 
   useSocketEvent('conversation.updated', (frame) => {
     const conversation = frame.conversation as ConversationView;
