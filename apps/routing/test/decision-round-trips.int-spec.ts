@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { waitFor } from '@hub/testing';
-import type { QueryRunner } from 'typeorm';
+import { waitFor, watchStatements } from '@hub/testing';
 import { RoutingTestbed } from './support/routing-testbed';
 
 describe('round trips of a routing decision', () => {
@@ -10,19 +9,10 @@ describe('round trips of a routing decision', () => {
   beforeAll(async () => {
     // The second replica only holds the workspace lock where a test needs it held.
     bed = await RoutingTestbed.start('routing_round_trips', 2);
-    // Every statement the replica sends, transaction control included (TypeORM sends those
-    // through the same query runner), so the count is what the database is asked.
-    const replica = bed.replicas[0];
-    const create = replica.createQueryRunner.bind(replica);
-    replica.createQueryRunner = (mode?: 'master' | 'slave'): QueryRunner => {
-      const runner = create(mode);
-      const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
-      runner.query = ((sql: string, ...rest: unknown[]) => {
-        statements.push(sql.trim().split(/\s+/).slice(0, 3).join(' '));
-        return query(sql, ...rest);
-      }) as QueryRunner['query'];
-      return runner;
-    };
+    // Every statement the replica sends, so the count is what the database is asked.
+    watchStatements(bed.replicas[0], (sql) =>
+      statements.push(sql.trim().split(/\s+/).slice(0, 3).join(' ')),
+    );
   });
 
   afterAll(() => bed.stop());

@@ -1,3 +1,4 @@
 export * from './service-process';
 export * from './test-database';
 export * from './test-env';
+export * from './statement-watch';

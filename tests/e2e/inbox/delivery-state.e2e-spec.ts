@@ -126,13 +126,20 @@ describe('the transcript: the delivery state of each reply, live', () => {
     return wamid!;
   }
 
-  it('shows sent, delivered and read as WhatsApp reports them, and a failed reply with its reason, in every language', async () => {
+  /** Ada in the inbox, a new WhatsApp customer's conversation routed to her, her API token. */
+  async function adaWithNewConversation() {
     const { ada } = workspace.agents;
-    const en = await openInbox(hub, workspace, ada);
-    agents.push(en);
+    const agent = await openInbox(hub, workspace, ada);
+    agents.push(agent);
     const from = digits(11);
     const conversationId = await conversationWithAda(from);
     const token = await hub.gateway.login(workspace.slug, ada.email, ada.password);
+    return { agent, from, conversationId, token };
+  }
+
+  it('shows sent, delivered and read as WhatsApp reports them, and a failed reply with its reason, in every language', async () => {
+    const { ada } = workspace.agents;
+    const { agent: en, from, conversationId, token } = await adaWithNewConversation();
     await en.page.goto(`${hub.suite.hub.service('gateway').url}/conversations/${conversationId}`);
     const transcript = en.page.getByRole('list', {
       name: inboxText('en-US', 'conversations', 'view.transcript'),
@@ -200,13 +207,9 @@ describe('the transcript: the delivery state of each reply, live', () => {
       await agent.screenshot('delivery-states');
     }
   });
+
   it('shows a state the platform reported while the page was still connecting its socket', async () => {
-    const { ada } = workspace.agents;
-    const late = await openInbox(hub, workspace, ada);
-    agents.push(late);
-    const from = digits(11);
-    const conversationId = await conversationWithAda(from);
-    const token = await hub.gateway.login(workspace.slug, ada.email, ada.password);
+    const { agent: late, from, conversationId, token } = await adaWithNewConversation();
     const content = 'Your refund is on its way.';
     const wamid = await reply(token, conversationId, content);
 

@@ -42,16 +42,9 @@ export class ReportProjection {
         'report facts not applied as a batch: applying them one by one',
       );
     }
-    const outcomes = await Promise.allSettled(
-      batch.map(({ item }) => this.applyInTransaction(item)),
-    );
-    return outcomes.map((outcome) =>
-      outcome.status === 'fulfilled'
-        ? Promise.resolve()
-        : Promise.reject(
-            outcome.reason instanceof Error ? outcome.reason : new Error(String(outcome.reason)),
-          ),
-    );
+    const oneByOne = batch.map(({ item }) => this.applyInTransaction(item));
+    await Promise.allSettled(oneByOne);
+    return oneByOne;
   }
 
   private applyInTransaction(facts: readonly ReportFact[]): Promise<void> {

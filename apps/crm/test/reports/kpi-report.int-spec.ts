@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SUBJECTS, type KpiReportRow } from '@hub/contracts';
 import { Channel } from '@hub/domain';
 import { Database } from '@hub/service-kit';
-import { waitFor } from '@hub/testing';
-import type { QueryRunner } from 'typeorm';
+import { waitFor, watchStatements } from '@hub/testing';
 import { CrmTestBed } from '../support/crm-test-bed';
 import { AGENT_A, AGENT_B, DEPT_1, DEPT_2, seedReportDay, TOKYO } from '../support/report-fixture';
 import { ReportEvents } from '../support/report-events';
@@ -244,20 +243,11 @@ describe('crm reports computed from the event stream', () => {
         departmentId: null,
       });
     }
-    // Every statement crm's pool is asked, to count the projection's transactions: each takes
-    // its conversations' advisory locks in one statement.
-    const source = crm.replicas[0].get(Database).dataSource;
+    // Each projection transaction takes its conversations' advisory locks in one statement.
     const locks: string[] = [];
-    const create = source.createQueryRunner.bind(source);
-    source.createQueryRunner = (mode?: 'master' | 'slave'): QueryRunner => {
-      const runner = create(mode);
-      const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
-      runner.query = ((sql: string, ...rest: unknown[]) => {
-        if (sql.includes("'reporting:'")) locks.push(sql);
-        return query(sql, ...rest);
-      }) as QueryRunner['query'];
-      return runner;
-    };
+    const stopWatching = watchStatements(crm.replicas[0].get(Database).dataSource, (sql) => {
+      if (sql.includes("'reporting:'")) locks.push(sql);
+    });
     const facts = async () =>
       (
         await crm.query<{ count: number }>(
@@ -274,7 +264,7 @@ describe('crm reports computed from the event stream', () => {
         () => 'the burst was not applied',
       );
     } finally {
-      source.createQueryRunner = create;
+      stopWatching();
     }
 
     expect(locks.length).toBeGreaterThan(0);
