@@ -44,6 +44,19 @@ async function freePortRun(count: number): Promise<number> {
   throw new Error(`no run of ${count} free ports found`);
 }
 
+/**
+ * A free port none of `taken` (each added to it): the ports are picked before anything listens
+ * on them, so the picks must not overlap (a NATS port inside the services' run was seen).
+ */
+async function distinctFreePort(taken: Set<number>): Promise<number> {
+  for (;;) {
+    const port = await findFreePort();
+    if (taken.has(port)) continue;
+    taken.add(port);
+    return port;
+  }
+}
+
 /** The machine's environment without anything that would point the launcher at its servers. */
 function isolatedEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
   const env = { ...process.env };
@@ -79,13 +92,20 @@ describe('npm start on a machine with no PostgreSQL or NATS running', () => {
     base = mkdtempSync(path.join(tmpdir(), 'hub-launch-'));
     chmodSync(base, 0o755);
     stateDir = path.join(base, '.hub');
+    const services = await freePortRun(SERVICE_COUNT);
+    const taken = new Set(
+      Array.from({ length: SERVICE_COUNT }, (_, i) => [
+        services + i,
+        services + METRICS_PORT_OFFSET + i,
+      ]).flat(),
+    );
     ports = {
-      postgres: await findFreePort(),
-      embeddedPostgres: await findFreePort(),
-      nats: await findFreePort(),
-      services: await freePortRun(SERVICE_COUNT),
-      demoShop: await findFreePort(),
-      smtp: await findFreePort(),
+      postgres: await distinctFreePort(taken),
+      embeddedPostgres: await distinctFreePort(taken),
+      nats: await distinctFreePort(taken),
+      services,
+      demoShop: await distinctFreePort(taken),
+      smtp: await distinctFreePort(taken),
     };
     env = isolatedEnv({
       HUB_STATE_DIR: stateDir,
