@@ -31,6 +31,8 @@ interface Stage {
   servicesCpuMs: number;
   /** Each service's share of it. */
   byService: string;
+  /** The whole machine's busy time per stored message (PostgreSQL, NATS and this client too). */
+  machineCpuMs: number;
 }
 
 describe('new conversations and follow-ups', () => {
@@ -78,6 +80,7 @@ describe('new conversations and follow-ups', () => {
     const stage = async (name: string, rate: number, messages: InboundMessageReceived[]) => {
       const pids = services.map((service) => suite.hub.service(service).pid!);
       const meters = pids.map((pid) => cpuMeter([pid]));
+      const machine = cpuMeter([]);
       const started = process.hrtime.bigint();
       for (const [i, message] of messages.entries()) {
         const wait =
@@ -87,6 +90,7 @@ describe('new conversations and follow-ups', () => {
       }
       for (let waited = 0; sentAt.size > 0 && waited < 30_000; waited += 100) await sleep(100);
       const cpu = meters.map((meter) => meter.stop().servicesMs);
+      const machineMs = machine.stop().machineMs;
       const total = cpu.reduce((a, b) => a + b, 0);
       const stored = latencies.length;
       const result: Stage = {
@@ -99,6 +103,7 @@ describe('new conversations and follow-ups', () => {
         byService: services
           .map((service, i) => `${service} ${(cpu[i] / Math.max(1, stored)).toFixed(2)}`)
           .join(', '),
+        machineCpuMs: machineMs / Math.max(1, stored),
       };
       sentAt.clear();
       latencies.length = 0;
@@ -158,7 +163,7 @@ describe('new conversations and follow-ups', () => {
         ...stages.map(
           (s) =>
             `${formatSummary(s.name, s.latency)}  stored ${s.stored}/${s.sent} (${s.perSecond.toFixed(0)}/s)  ` +
-            `p99 ${(s.latency.p99 / floorP99).toFixed(1)}× floors  CPU/msg ${s.servicesCpuMs.toFixed(2)} ms (${s.byService})`,
+            `p99 ${(s.latency.p99 / floorP99).toFixed(1)}× floors  CPU/msg ${s.servicesCpuMs.toFixed(2)} ms (${s.byService}), machine ${s.machineCpuMs.toFixed(2)} ms`,
         ),
       ].join('\n'),
     );

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { DataSourceOptions, EntitySchema } from 'typeorm';
 import { MIGRATIONS_TABLE } from '@hub/migrations';
+import { PreparingClient } from './preparing-client';
 
 export interface CreateDataSourceOptions {
   url: string;
@@ -48,6 +49,8 @@ export function createDataSource(options: CreateDataSourceOptions): DataSource {
     connectTimeoutMS: 10_000,
     extra: {
       idleTimeoutMillis: 30_000,
+      // Statements run again and again are parsed and planned once per connection.
+      Client: PreparingClient,
       ...(schema ? { options: `-c search_path=${schema},public` } : {}),
     },
   };

@@ -44,6 +44,26 @@ export function testDatabaseName(label: string): string {
   return name;
 }
 
+const SESSIONS_LEAVE_MS = 2_000;
+
+/**
+ * Waits (briefly) until no session is connected to `name`. A pool that has just been ended has
+ * said goodbye, but its server sessions may still be exiting: forcing them off then reaches
+ * the client as "terminating connection due to administrator command", an unhandled error in
+ * whatever test is running. Sessions a test left open are still forced off after the wait.
+ */
+async function untilSessionsLeave(client: Client, name: string): Promise<void> {
+  const deadline = Date.now() + SESSIONS_LEAVE_MS;
+  while (Date.now() < deadline) {
+    const { rows } = await client.query<{ sessions: number }>(
+      `select count(*)::int as sessions from pg_stat_activity where datname = $1`,
+      [name],
+    );
+    if (rows[0].sessions === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 /**
  * A fresh database for one test file, migrated to the latest schema; pass `migrate: false`
  * for an empty one. `drop()` forces other sessions off (a pool not yet closed must not make
@@ -59,6 +79,7 @@ export async function createTestDatabase(
   const url = urlFor(adminUrl, name);
   const drop = () =>
     withClient(adminUrl, async (client) => {
+      await untilSessionsLeave(client, name);
       await client.query(`drop database if exists "${name}" with (force)`);
     });
   if (options.migrate !== false) {
