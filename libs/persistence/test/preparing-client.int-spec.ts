@@ -25,9 +25,9 @@ describe('PreparingClient', () => {
   }
 
   const preparedTexts = async () =>
-    (await client.query<{ statement: string }>('select statement from pg_prepared_statements')).rows.map(
-      (row) => row.statement,
-    );
+    (
+      await client.query<{ statement: string }>('select statement from pg_prepared_statements')
+    ).rows.map((row) => row.statement);
 
   it('sends a statement unnamed at first, then prepares it once, with the same answers', async () => {
     const name = await table();
@@ -57,7 +57,9 @@ describe('PreparingClient', () => {
 
     await client.query(`alter table ${name} add column extra text default 'new'`);
     // PostgreSQL refuses the prepared statement once; the same text is then sent unnamed.
-    await expect(client.query(text, [1])).rejects.toThrow('cached plan must not change result type');
+    await expect(client.query(text, [1])).rejects.toThrow(
+      'cached plan must not change result type',
+    );
     for (let run = 0; run < 4; run++) {
       expect((await client.query(text, [1])).rows).toEqual([{ id: 1, body: 'one', extra: 'new' }]);
     }
