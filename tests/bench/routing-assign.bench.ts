@@ -71,6 +71,7 @@ describe('routing assignment throughput', () => {
         entities: routingEntities,
         applicationName: `bench-routing-${i}`,
         poolSize,
+        pipelined: true,
       }),
     );
     await Promise.all(replicas.map((replica) => replica.initialize()));

@@ -18,6 +18,8 @@ void runService({
   service: 'routing',
   envSchema: RoutingEnv,
   entities: routingEntities,
+  // The workspace lock's transaction sends its first reads behind the lock (workspace-lock.ts).
+  database: { pipelined: true },
   features: [
     OutboxModule.forSchema('routing'),
     AcdModule,

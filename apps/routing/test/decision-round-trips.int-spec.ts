@@ -38,6 +38,39 @@ describe('round trips of a routing decision', () => {
     ]);
   });
 
+  it("sends the drain's first reads right behind the lock, before it is granted", async () => {
+    const workspaceId = randomUUID();
+    const agentId = await bed.agent(workspaceId);
+    const holder = bed.replicas[1].createQueryRunner();
+    await holder.connect();
+    const lockKey = `routing:${workspaceId}`;
+    await holder.query(`select pg_advisory_lock(hashtextextended($1, 0))`, [lockKey]);
+    statements.length = 0;
+
+    const arriving = bed.arrive(workspaceId, null);
+    const waitingForLock = async () => {
+      const rows = (await holder.query(
+        `select count(*)::int as waiting from pg_stat_activity
+          where datname = current_database() and wait_event_type = 'Lock' and wait_event = 'advisory'`,
+      )) as { waiting: number }[];
+      return rows[0].waiting === 1;
+    };
+    await waitFor(waitingForLock, 10_000, () => 'the drain waiting for the workspace lock');
+    // Still waiting for the lock, and both reads are already on their way.
+    expect(statements).toEqual([
+      'insert into routing.routes',
+      'START TRANSACTION',
+      'select pg_advisory_xact_lock(hashtextextended($1, 0))',
+      'with arrival as',
+      'with queue as',
+    ]);
+
+    await holder.query(`select pg_advisory_unlock(hashtextextended($1, 0))`, [lockKey]);
+    await holder.release();
+    const { conversationId } = await arriving;
+    expect(await bed.route(conversationId)).toMatchObject({ state: 'assigned', agentId });
+  });
+
   it('lets arrivals at once in one process share one drain: eight arrivals, one locked transaction', async () => {
     const workspaceId = randomUUID();
     const agentIds = await Promise.all(

@@ -16,6 +16,12 @@ export interface CreateDataSourceOptions {
   /** Shows in pg_stat_activity, so a slow query can be traced to its service. */
   applicationName: string;
   poolSize?: number;
+  /**
+   * Queries issued together on one connection go out together instead of one answer at a
+   * time (pg's pipeline mode): for a transaction that sends its next statements before the
+   * first is answered (routing's workspace lock).
+   */
+  pipelined?: boolean;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]*$/;
@@ -26,7 +32,7 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]*$/;
  * it on, and migrations run only through `runMigrations` in one dedicated step.
  */
 export function createDataSource(options: CreateDataSourceOptions): DataSource {
-  const { url, entities, schema, applicationName, poolSize = 10 } = options;
+  const { url, entities, schema, applicationName, poolSize = 10, pipelined = false } = options;
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
     throw new Error(`invalid schema name "${schema}"`);
   }
@@ -51,6 +57,7 @@ export function createDataSource(options: CreateDataSourceOptions): DataSource {
       idleTimeoutMillis: 30_000,
       // Statements run again and again are parsed and planned once per connection.
       Client: PreparingClient,
+      pipeline: pipelined,
       ...(schema ? { options: `-c search_path=${schema},public` } : {}),
     },
   };

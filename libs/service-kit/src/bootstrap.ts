@@ -7,7 +7,7 @@ import type { CustomStrategy } from '@nestjs/microservices';
 import { EnvValidationError, metricsPort, validateEnv, type ServiceEnv } from '@hub/config';
 import { createLogger, PinoNestLogger, type Logger as PinoLogger } from '@hub/observability';
 import { Database } from './database/database';
-import type { EntityList } from './database/database';
+import type { DatabaseOptions, EntityList } from './database/database';
 import { busIdentity } from './nats/bus-identity';
 import { MetricsServer } from './health/metrics-server';
 import { applySecurityHeaders } from './http/security-headers';
@@ -22,6 +22,8 @@ export interface ServiceDefinition<E extends ServiceEnv> {
   service: string;
   envSchema: new () => E;
   entities: EntityList;
+  /** How its PostgreSQL connections behave. */
+  database?: DatabaseOptions;
   /** The service's feature modules. */
   features: (Type | DynamicModule)[];
   /** Extra HTTP setup (Swagger, WebSocket adapter...), before listening. */
@@ -39,12 +41,12 @@ class ServiceRootModule {}
 export async function runService<E extends ServiceEnv>(
   definition: ServiceDefinition<E>,
 ): Promise<INestApplication> {
-  const { service, envSchema, entities, features } = definition;
+  const { service, envSchema, entities, database, features } = definition;
   const env = loadEnvOrExit(service, envSchema);
   const pino = createLogger({ service, level: env.LOG_LEVEL });
   const root: DynamicModule = {
     module: ServiceRootModule,
-    imports: [ServiceKitModule.forRoot({ service, env, entities }), ...features],
+    imports: [ServiceKitModule.forRoot({ service, env, entities, database }), ...features],
   };
   const app = await NestFactory.create<NestExpressApplication>(root, {
     logger: new PinoNestLogger(pino),

@@ -4,7 +4,13 @@ import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import type { ServiceEnv } from '@hub/config';
 import { createMetricsRegistry } from '@hub/observability';
 import { CorrelationMiddleware, RpcCorrelationInterceptor } from './correlation';
-import { Database, SERVICE_ENTITIES, type EntityList } from './database/database';
+import {
+  DATABASE_OPTIONS,
+  Database,
+  SERVICE_ENTITIES,
+  type DatabaseOptions,
+  type EntityList,
+} from './database/database';
 import { ErrorFilter } from './errors/error.filter';
 import { createValidationPipe } from './errors/validation';
 import { HealthController } from './health/health.controller';
@@ -20,6 +26,7 @@ export interface ServiceKitOptions {
   service: string;
   env: ServiceEnv;
   entities: EntityList;
+  database?: DatabaseOptions;
 }
 
 /**
@@ -29,7 +36,7 @@ export interface ServiceKitOptions {
 @Global()
 @Module({})
 export class ServiceKitModule implements NestModule {
-  static forRoot({ service, env, entities }: ServiceKitOptions): DynamicModule {
+  static forRoot({ service, env, entities, database = {} }: ServiceKitOptions): DynamicModule {
     return {
       module: ServiceKitModule,
       controllers: [HealthController],
@@ -37,6 +44,7 @@ export class ServiceKitModule implements NestModule {
         { provide: SERVICE_NAME, useValue: service },
         { provide: SERVICE_ENV, useValue: env },
         { provide: SERVICE_ENTITIES, useValue: entities },
+        { provide: DATABASE_OPTIONS, useValue: database },
         { provide: METRICS_REGISTRY, useValue: createMetricsRegistry(service) },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ErrorFilter },

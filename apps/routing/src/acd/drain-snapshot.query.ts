@@ -3,6 +3,13 @@ import { queryRows } from '../sql';
 import type { Candidate, Waiting } from './plan-assignments';
 import { QUEUE_ORDER_SQL } from './route.entity';
 
+/** One read of a drain: the head of the queue, the agents it may go to, the statement's snapshot. */
+export interface DrainBatch {
+  queue: Waiting[];
+  candidates: Candidate[];
+  snapshot: string;
+}
+
 interface Loaded {
   snapshot: string;
   queue: Waiting[];
@@ -22,10 +29,7 @@ interface Loaded {
 export class DrainSnapshotQuery {
   constructor(private readonly db: Queryable) {}
 
-  async load(
-    workspaceId: string,
-    batch: number,
-  ): Promise<{ queue: Waiting[]; candidates: Candidate[]; snapshot: string }> {
+  async load(workspaceId: string, batch: number): Promise<DrainBatch> {
     const [loaded] = await queryRows<Loaded>(
       this.db,
       `with queue as (

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { QueueRepository } from '../queues/queue.repository';
 import { RoutingEffects } from './routing-effects';
-import { inWorkspaceLock } from './workspace-lock';
+import { drainInWorkspaceLock } from './workspace-lock';
 
 /** The next drain of a workspace: the arrivals waiting for it, and its outcome. */
 interface NextDrain {
@@ -55,16 +55,8 @@ export class SharedDrains {
       if (running && (await this.queue.allHandled(arrivalIds))) {
         return new RoutingEffects(workspaceId);
       }
-      return inWorkspaceLock(
-        this.dataSource,
-        workspaceId,
-        (_data, effects) => {
-          effects.drain = true;
-          return Promise.resolve();
-        },
-        // Drains of other replicas since these were queued may have handled them all.
-        { arrivalIds },
-      );
+      // Drains of other replicas since these were queued may have handled them all.
+      return drainInWorkspaceLock(this.dataSource, workspaceId, arrivalIds);
     });
     this.next.set(workspaceId, { arrivalIds, done });
     const settled = done.then(ignore, ignore);

@@ -48,6 +48,7 @@ export class RoutingTestbed {
         entities: routingEntities,
         applicationName: `routing-${i}`,
         poolSize: 10,
+        pipelined: true,
       }),
     );
     await Promise.all(sources.map((source) => source.initialize()));

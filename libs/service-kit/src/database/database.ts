@@ -9,6 +9,12 @@ import { SERVICE_ENV, SERVICE_NAME } from '../tokens';
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export type EntityList = (Function | EntitySchema)[];
 export const SERVICE_ENTITIES = Symbol('SERVICE_ENTITIES');
+export const DATABASE_OPTIONS = Symbol('DATABASE_OPTIONS');
+
+/** How a service's connections behave (see createDataSource). */
+export interface DatabaseOptions {
+  pipelined?: boolean;
+}
 
 /**
  * The service's PostgreSQL connection. It connects in the background with backoff, so the
@@ -26,11 +32,13 @@ export class Database implements OnApplicationShutdown {
     @Inject(SERVICE_ENV) env: ServiceEnv,
     @Inject(SERVICE_NAME) service: string,
     @Inject(SERVICE_ENTITIES) entities: EntityList,
+    @Inject(DATABASE_OPTIONS) options: DatabaseOptions,
   ) {
     this.dataSource = createDataSource({
       url: env.DATABASE_URL,
       entities,
       applicationName: service,
+      pipelined: options.pipelined,
     });
   }
 
