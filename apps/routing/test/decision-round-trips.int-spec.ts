@@ -17,7 +17,7 @@ describe('round trips of a routing decision', () => {
 
   afterAll(() => bed.stop());
 
-  it('assigns an arrival to a free agent in seven statements: queue, begin, lock, one read, decide, record, commit', async () => {
+  it('assigns an arrival to a free agent in seven statements, three round trips under the lock: lock with queue and reads, record, commit', async () => {
     const workspaceId = randomUUID();
     const agentId = await bed.agent(workspaceId);
     statements.length = 0;
@@ -28,9 +28,9 @@ describe('round trips of a routing decision', () => {
     expect(await bed.route(conversationId)).toMatchObject({ state: 'assigned', agentId });
     expect([...effects.toApply]).toEqual([conversationId]);
     expect(sent).toEqual([
-      'insert into routing.routes',
       'START TRANSACTION',
       'select pg_advisory_xact_lock(hashtextextended($1, 0))',
+      'insert into routing.routes',
       'with arrival as',
       'with queue as',
       'with planned as',
@@ -38,68 +38,71 @@ describe('round trips of a routing decision', () => {
     ]);
   });
 
-  it("sends the drain's first reads right behind the lock, before it is granted", async () => {
-    const workspaceId = randomUUID();
-    const agentId = await bed.agent(workspaceId);
+  /** Another process holds the workspace lock until `release()`. */
+  async function holdWorkspaceLock(workspaceId: string) {
     const holder = bed.replicas[1].createQueryRunner();
     await holder.connect();
     const lockKey = `routing:${workspaceId}`;
     await holder.query(`select pg_advisory_lock(hashtextextended($1, 0))`, [lockKey]);
-    statements.length = 0;
-
-    const arriving = bed.arrive(workspaceId, null);
-    const waitingForLock = async () => {
+    const waiters = async () => {
       const rows = (await holder.query(
         `select count(*)::int as waiting from pg_stat_activity
           where datname = current_database() and wait_event_type = 'Lock' and wait_event = 'advisory'`,
       )) as { waiting: number }[];
-      return rows[0].waiting === 1;
+      return rows[0].waiting;
     };
-    await waitFor(waitingForLock, 10_000, () => 'the drain waiting for the workspace lock');
-    // Still waiting for the lock, and both reads are already on their way.
+    return {
+      /** Resolves once a drain is waiting for the lock. */
+      waitedFor: () =>
+        waitFor(
+          async () => (await waiters()) === 1,
+          10_000,
+          () => 'a drain waiting for the lock',
+        ),
+      async release() {
+        await holder.query(`select pg_advisory_unlock(hashtextextended($1, 0))`, [lockKey]);
+        await holder.release();
+      },
+    };
+  }
+
+  it("sends the drain's insert and first reads right behind the lock, before it is granted", async () => {
+    const workspaceId = randomUUID();
+    const agentId = await bed.agent(workspaceId);
+    const lock = await holdWorkspaceLock(workspaceId);
+    statements.length = 0;
+
+    const arriving = bed.arrive(workspaceId, null);
+    await lock.waitedFor();
+    // Still waiting for the lock, and the arrival's insert and both reads are on their way.
     expect(statements).toEqual([
-      'insert into routing.routes',
       'START TRANSACTION',
       'select pg_advisory_xact_lock(hashtextextended($1, 0))',
+      'insert into routing.routes',
       'with arrival as',
       'with queue as',
     ]);
 
-    await holder.query(`select pg_advisory_unlock(hashtextextended($1, 0))`, [lockKey]);
-    await holder.release();
+    await lock.release();
     const { conversationId } = await arriving;
     expect(await bed.route(conversationId)).toMatchObject({ state: 'assigned', agentId });
   });
 
-  it('lets arrivals at once in one process share one drain: eight arrivals, one locked transaction', async () => {
+  it('lets the arrivals that come while a drain waits share the next drain: eight arrivals, two locked transactions', async () => {
     const workspaceId = randomUUID();
     const agentIds = await Promise.all(
       Array.from({ length: 4 }, () => bed.agent(workspaceId, { maxChats: 2 })),
     );
-    // Another process holds the workspace lock until all eight are queued: the first arrival's
-    // drain waits for it, the seven others wait for the drain after it.
-    const holder = bed.replicas[1].createQueryRunner();
-    await holder.connect();
-    const lockKey = `routing:${workspaceId}`;
-    await holder.query(`select pg_advisory_lock(hashtextextended($1, 0))`, [lockKey]);
+    const lock = await holdWorkspaceLock(workspaceId);
     statements.length = 0;
 
-    const arriving = Promise.all(Array.from({ length: 8 }, () => bed.arrive(workspaceId, null)));
-    const queued = async () => {
-      const rows = (await holder.query(
-        `select count(*)::int as queued from routing.routes where workspace_id = $1`,
-        [workspaceId],
-      )) as { queued: number }[];
-      return rows[0].queued;
-    };
-    await waitFor(
-      async () => (await queued()) === 8,
-      10_000,
-      () => 'eight arrivals queued',
-    );
-    await holder.query(`select pg_advisory_unlock(hashtextextended($1, 0))`, [lockKey]);
-    await holder.release();
-    const arrivals = await arriving;
+    // The first arrival's drain waits for the lock; the seven that come meanwhile wait for the
+    // drain after it.
+    const first = bed.arrive(workspaceId, null);
+    await lock.waitedFor();
+    const others = Promise.all(Array.from({ length: 7 }, () => bed.arrive(workspaceId, null)));
+    await lock.release();
+    const arrivals = [await first, ...(await others)];
     const sent = [...statements];
 
     const routes = await Promise.all(
@@ -110,9 +113,9 @@ describe('round trips of a routing decision', () => {
     // Each decision goes to the conversation service once, from the drain that made it.
     const applied = arrivals.flatMap(({ effects }) => [...effects.toApply]);
     expect(applied.sort()).toEqual(arrivals.map(({ conversationId }) => conversationId).sort());
-    // The first drain took all eight; the next one saw that without taking the lock.
-    expect(sent.filter((sql) => sql.startsWith('select pg_advisory_xact_lock'))).toHaveLength(1);
-    expect(sent.filter((sql) => sql.startsWith('select cardinality'))).toHaveLength(1);
+    // Two drains, each queueing its arrivals in one statement.
+    expect(sent.filter((sql) => sql.startsWith('select pg_advisory_xact_lock'))).toHaveLength(2);
+    expect(sent.filter((sql) => sql.startsWith('insert into routing.routes'))).toHaveLength(2);
   });
 
   it('empties a queue without renumbering it, and still tells agents its length is now 0', async () => {

@@ -64,6 +64,17 @@ const ARRIVAL_PRIORITY = routePrioritySql({
   conversationId: '$1::uuid',
   workspaceId: '$2::uuid',
 });
+// A batch of arrivals' (columns of `a`, unnested).
+const BATCH_DEPARTMENT = queueDepartmentSql({
+  vip: 'a.vip',
+  department: 'a.department_id',
+  workspaceId: 'a.workspace_id',
+});
+const BATCH_PRIORITY = routePrioritySql({
+  vip: 'a.vip',
+  conversationId: 'a.conversation_id',
+  workspaceId: 'a.workspace_id',
+});
 // A restarted cycle's ($1 conversation, $2 department, $5 vip; the row's own workspace).
 const RESTART_DEPARTMENT = queueDepartmentSql({
   vip: '$5::boolean',
@@ -103,9 +114,10 @@ export class RoutesRepository {
   }
 
   /**
-   * Puts a newly opened conversation at the back of its queue, among those of its priority;
-   * false when routing already has it. Needs no lock (a queued row changes no load): arrivals
-   * insert in parallel, and the next drain, under the lock, takes all of them at once.
+   * Puts a newly opened conversation at the back of its queue, among those of its priority,
+   * outside the lock (a queued row changes no load); false when routing already has it. For a
+   * reopened conversation, whose previous cycle routing may still hold; new ones are queued by
+   * their drain (`enqueueAll`).
    */
   async enqueue(arrival: Arrival): Promise<boolean> {
     const inserted = await queryRows(
@@ -119,6 +131,35 @@ export class RoutesRepository {
       arrivalParams(arrival),
     );
     return inserted.length > 0;
+  }
+
+  /**
+   * Queues a drain's arrivals in its own locked transaction (shared-drains.ts), in the order
+   * given, in one statement; those routing already has are left as they are. Queued under the
+   * lock, their `enqueued_xact` stays null: the drain of this transaction sees them.
+   */
+  async enqueueAll(arrivals: readonly Arrival[]): Promise<void> {
+    await queryRows(
+      this.db,
+      `insert into routing.routes
+         (conversation_id, workspace_id, department_id, state, opened_at, opened_event_id, applied_department_id,
+          vip, priority)
+       select a.conversation_id, a.workspace_id, ${BATCH_DEPARTMENT}, 'queued', a.opened_at, a.opened_event_id,
+              a.department_id, a.vip, ${BATCH_PRIORITY}
+         from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::text[], $6::boolean[])
+              with ordinality as a(conversation_id, workspace_id, department_id, opened_at, opened_event_id, vip, n)
+        -- enqueued_at is clock_timestamp() of each row: the batch keeps its order in the queue
+        order by a.n
+       on conflict (conversation_id) do nothing`,
+      [
+        arrivals.map((arrival) => arrival.conversationId),
+        arrivals.map((arrival) => arrival.workspaceId),
+        arrivals.map((arrival) => arrival.departmentId),
+        arrivals.map((arrival) => arrival.openedAt),
+        arrivals.map((arrival) => arrival.openedEventId),
+        arrivals.map((arrival) => arrival.vip),
+      ],
+    );
   }
 
   /**

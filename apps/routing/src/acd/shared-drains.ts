@@ -1,11 +1,11 @@
 import type { DataSource } from 'typeorm';
-import { QueueRepository } from '../queues/queue.repository';
+import type { Arrival } from './routes.repository';
 import { RoutingEffects } from './routing-effects';
 import { drainInWorkspaceLock } from './workspace-lock';
 
 /** The next drain of a workspace: the arrivals waiting for it, and its outcome. */
 interface NextDrain {
-  readonly arrivalIds: string[];
+  readonly arrivals: Arrival[];
   readonly done: Promise<RoutingEffects>;
 }
 
@@ -13,52 +13,46 @@ const ignore = () => undefined;
 
 /**
  * Arrivals of one workspace in one routing process share drains: while a drain runs, every
- * arrival queued meanwhile joins the next one, which starts once the running one has finished.
+ * arrival meanwhile joins the next one, which starts once the running one has finished. A
+ * drain queues its arrivals itself, in one statement under the lock, then assigns what it can.
  *
  * Why: the workspace lock is held until commit, so every transaction that takes it is a
- * serial section. When each arrival drained on its own, a burst of N arrivals ran N locked
- * transactions, most of them only to find their conversation handled by the drain before; each
- * also held a pooled connection while it waited for the lock. Now a burst costs about two per
- * process (the running drain and the next), whatever N. Drains of different workspaces still
- * run in parallel, and other replicas' drains interleave through the lock as before.
+ * serial section. When each arrival queued itself and then drained on its own, a burst of N
+ * arrivals ran N inserts and N locked transactions, most of them only to find their
+ * conversation handled by the drain before; each also held a pooled connection while it
+ * waited for the lock. Now a burst costs about two locked transactions per process (the
+ * running drain and the next), whatever N, and no transaction of its own per arrival. Drains
+ * of different workspaces still run in parallel, and other replicas' drains interleave through
+ * the lock as before.
  *
  * The drain's first arrival gets its effects to act on; the others get none, as when another
- * replica's drain handles an arrival. A failed drain fails every arrival that waited for it, so
- * each is redelivered.
+ * replica's drain handles an arrival. A failed drain fails every arrival that waited for it
+ * (none of them is queued: the insert is rolled back with it), so each is redelivered.
  */
 export class SharedDrains {
   private readonly next = new Map<string, NextDrain>();
   /** Settles when the workspace's latest drain has: the next one starts after it. */
   private readonly latest = new Map<string, Promise<void>>();
 
-  private readonly queue: QueueRepository;
+  constructor(private readonly dataSource: DataSource) {}
 
-  constructor(private readonly dataSource: DataSource) {
-    this.queue = new QueueRepository(dataSource.manager);
-  }
-
-  /** Waits for a drain that starts after `arrivalId` was queued (committed) in the workspace. */
-  async drainAfter(workspaceId: string, arrivalId: string): Promise<RoutingEffects> {
+  /** Waits for the next drain of the arrival's workspace, which queues it and assigns it if it can. */
+  async drainWith(arrival: Arrival): Promise<RoutingEffects> {
+    const { workspaceId } = arrival;
     const waiting = this.next.get(workspaceId);
     if (waiting) {
-      waiting.arrivalIds.push(arrivalId);
+      waiting.arrivals.push(arrival);
       await waiting.done;
       return new RoutingEffects(workspaceId);
     }
-    const arrivalIds = [arrivalId];
+    const arrivals = [arrival];
     // `then` callbacks run later: the entry below is in place before the drain removes it.
     const running = this.latest.get(workspaceId);
-    const done = (running ?? Promise.resolve()).then(async () => {
+    const done = (running ?? Promise.resolve()).then(() => {
       this.next.delete(workspaceId);
-      // While they waited for the running drain, another replica's may have taken them all:
-      // then the lock, a serial section, is not taken only to find that out.
-      if (running && (await this.queue.allHandled(arrivalIds))) {
-        return new RoutingEffects(workspaceId);
-      }
-      // Drains of other replicas since these were queued may have handled them all.
-      return drainInWorkspaceLock(this.dataSource, workspaceId, arrivalIds);
+      return drainInWorkspaceLock(this.dataSource, workspaceId, arrivals);
     });
-    this.next.set(workspaceId, { arrivalIds, done });
+    this.next.set(workspaceId, { arrivals, done });
     const settled = done.then(ignore, ignore);
     this.latest.set(workspaceId, settled);
     void settled.then(() => {

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { announcedQueues, refreshQueues } from '../queues/queue-refresh';
 import { routingData, type RoutingData } from '../routing-data';
 import { DRAIN_BATCH, drainQueue } from './drain-queue';
+import type { Arrival } from './routes.repository';
 import { RoutingEffects } from './routing-effects';
 
 /** Work under the workspace lock, through repositories bound to the locked transaction. */
@@ -38,32 +39,37 @@ export function inWorkspaceLock(
 }
 
 /**
- * A drain and nothing else, for arrivals queued outside the lock (shared-drains.ts): nothing
- * runs before it, so its first read goes out with the lock too. When drains have handled all
- * of `arrivalIds` since they were queued (assigned or numbered them), there is nothing to do:
- * it commits at once.
+ * The drain of arrivals (shared-drains.ts): queues them, then drains. Nothing else runs before
+ * it, so the insert and the first reads all go out with the lock. When every one of them was
+ * handled already (a redelivered arrival, assigned or numbered by an earlier drain), there is
+ * nothing to do: it commits at once.
  */
 export function drainInWorkspaceLock(
   dataSource: DataSource,
   workspaceId: string,
-  arrivalIds: readonly string[],
+  arrivals: readonly Arrival[],
 ): Promise<RoutingEffects> {
-  return lockedTransaction(dataSource, workspaceId, arrivalIds, 'drain');
+  return lockedTransaction(dataSource, workspaceId, arrivals, 'drain');
 }
 
 function lockedTransaction(
   dataSource: DataSource,
   workspaceId: string,
-  arrivalIds: readonly string[],
+  arrivals: readonly Arrival[],
   work: LockedWork | 'drain',
 ): Promise<RoutingEffects> {
   return dataSource.transaction(async (tx) => {
     const effects = new RoutingEffects(workspaceId);
     const data = routingData(tx);
     const justDrain = work === 'drain';
-    const [, announced, firstBatch] = await Promise.all([
+    const [, , announced, firstBatch] = await Promise.all([
       tx.query(`select pg_advisory_xact_lock(hashtextextended($1, 0))`, [`routing:${workspaceId}`]),
-      announcedQueues(data, workspaceId, arrivalIds),
+      arrivals.length ? data.routes.enqueueAll(arrivals) : undefined,
+      announcedQueues(
+        data,
+        workspaceId,
+        arrivals.map((arrival) => arrival.conversationId),
+      ),
       justDrain ? data.drainSnapshot.load(workspaceId, DRAIN_BATCH) : undefined,
     ]);
     if (announced.arrivalHandled) return effects;

@@ -135,20 +135,6 @@ export class QueueRepository {
   }
 
   /**
-   * Whether drains have handled every one of `arrivalIds` since it was queued, read without the
-   * workspace lock: a committed drain's work, so true stays true (announced() asks again under
-   * the lock when it is false).
-   */
-  async allHandled(arrivalIds: readonly string[]): Promise<boolean> {
-    const [row] = await queryRows<{ handled: boolean }>(
-      this.db,
-      `select ${allHandled('$1')} as handled`,
-      [arrivalIds],
-    );
-    return row.handled;
-  }
-
-  /**
    * Numbers the heads of the workspace's queues and its new arrivals, in one statement: who
    * moved, and each queue's length. Only the first `RENUMBERED_HEAD` of each queue are
    * renumbered (and so re-announced) when someone ahead of them leaves or jumps in; further
