@@ -53,36 +53,31 @@ const queueDepartmentSql = (route: { vip: string; department: string; workspaceI
           select 1 from routing.departments d
            where d.id = ${route.department} and d.workspace_id = ${route.workspaceId} and d.vip_only)
         then ${route.department} end`;
-// An arrival's queue and priority ($1 conversation, $2 workspace, $3 department, $6 vip).
-const ARRIVAL_DEPARTMENT = queueDepartmentSql({
+// Where an arrival waits, and with what priority (SQL expressions of its columns or parameters).
+const arrivalQueueSql = (route: {
+  vip: string;
+  department: string;
+  conversationId: string;
+  workspaceId: string;
+}) => ({ department: queueDepartmentSql(route), priority: routePrioritySql(route) });
+// An arrival's ($1 conversation, $2 workspace, $3 department, $6 vip).
+const ARRIVAL = arrivalQueueSql({
   vip: '$6::boolean',
   department: '$3::uuid',
-  workspaceId: '$2::uuid',
-});
-const ARRIVAL_PRIORITY = routePrioritySql({
-  vip: '$6::boolean',
   conversationId: '$1::uuid',
   workspaceId: '$2::uuid',
 });
 // A batch of arrivals' (columns of `a`, unnested).
-const BATCH_DEPARTMENT = queueDepartmentSql({
+const BATCH = arrivalQueueSql({
   vip: 'a.vip',
   department: 'a.department_id',
-  workspaceId: 'a.workspace_id',
-});
-const BATCH_PRIORITY = routePrioritySql({
-  vip: 'a.vip',
   conversationId: 'a.conversation_id',
   workspaceId: 'a.workspace_id',
 });
 // A restarted cycle's ($1 conversation, $2 department, $5 vip; the row's own workspace).
-const RESTART_DEPARTMENT = queueDepartmentSql({
+const RESTART = arrivalQueueSql({
   vip: '$5::boolean',
   department: '$2::uuid',
-  workspaceId: 'routes.workspace_id',
-});
-const RESTART_PRIORITY = routePrioritySql({
-  vip: '$5::boolean',
   conversationId: '$1::uuid',
   workspaceId: 'routes.workspace_id',
 });
@@ -125,7 +120,7 @@ export class RoutesRepository {
       `insert into routing.routes
          (conversation_id, workspace_id, department_id, state, opened_at, opened_event_id, applied_department_id,
           vip, priority, enqueued_xact)
-       values ($1, $2, ${ARRIVAL_DEPARTMENT}, 'queued', $4, $5, $3, $6, ${ARRIVAL_PRIORITY}, ${CURRENT_XACT})
+       values ($1, $2, ${ARRIVAL.department}, 'queued', $4, $5, $3, $6, ${ARRIVAL.priority}, ${CURRENT_XACT})
        on conflict (conversation_id) do nothing
        returning conversation_id`,
       arrivalParams(arrival),
@@ -144,8 +139,8 @@ export class RoutesRepository {
       `insert into routing.routes
          (conversation_id, workspace_id, department_id, state, opened_at, opened_event_id, applied_department_id,
           vip, priority)
-       select a.conversation_id, a.workspace_id, ${BATCH_DEPARTMENT}, 'queued', a.opened_at, a.opened_event_id,
-              a.department_id, a.vip, ${BATCH_PRIORITY}
+       select a.conversation_id, a.workspace_id, ${BATCH.department}, 'queued', a.opened_at, a.opened_event_id,
+              a.department_id, a.vip, ${BATCH.priority}
          from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::text[], $6::boolean[])
               with ordinality as a(conversation_id, workspace_id, department_id, opened_at, opened_event_id, vip, n)
         -- enqueued_at is clock_timestamp() of each row: the batch keeps its order in the queue
@@ -174,7 +169,7 @@ export class RoutesRepository {
       `insert into routing.routes
          (conversation_id, workspace_id, department_id, state, agent_id, assigned_at, answered,
           opened_at, opened_event_id, applied_department_id, vip, priority)
-       values ($1, $2, $3, 'assigned', $7, clock_timestamp(), true, $4, $5, $3, $6, ${ARRIVAL_PRIORITY})
+       values ($1, $2, $3, 'assigned', $7, clock_timestamp(), true, $4, $5, $3, $6, ${ARRIVAL.priority})
        on conflict (conversation_id) do nothing
        returning conversation_id`,
       [...arrivalParams(arrival), arrival.agentId],
@@ -276,9 +271,9 @@ export class RoutesRepository {
     if (!current?.stale) return undefined;
     await this.db.query(
       `update routing.routes
-          set state = 'queued', agent_id = null, department_id = ${RESTART_DEPARTMENT},
+          set state = 'queued', agent_id = null, department_id = ${RESTART.department},
               queue_rank = ${QueueRank.New}, enqueued_at = clock_timestamp(), enqueued_xact = null,
-              vip = $5, priority = ${RESTART_PRIORITY},
+              vip = $5, priority = ${RESTART.priority},
               position = null, excluded_agent_id = null, assigned_at = null, answered = false,
               opened_at = $3, opened_event_id = $4,
               applied_agent_id = null, applied_department_id = $2, apply_after = now(), apply_attempts = 0,
