@@ -72,6 +72,7 @@ describe('routing assignment throughput', () => {
         applicationName: `bench-routing-${i}`,
         poolSize,
         pipelined: true,
+        prepared: true,
       }),
     );
     await Promise.all(replicas.map((replica) => replica.initialize()));

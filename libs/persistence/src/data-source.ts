@@ -22,6 +22,11 @@ export interface CreateDataSourceOptions {
    * first is answered (routing's workspace lock).
    */
   pipelined?: boolean;
+  /**
+   * Statements run again and again are parsed and planned once per connection
+   * (preparing-client.ts). Opt-in: see docs/hot-path.md for why only routing uses it so far.
+   */
+  prepared?: boolean;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]*$/;
@@ -32,7 +37,15 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]*$/;
  * it on, and migrations run only through `runMigrations` in one dedicated step.
  */
 export function createDataSource(options: CreateDataSourceOptions): DataSource {
-  const { url, entities, schema, applicationName, poolSize = 10, pipelined = false } = options;
+  const {
+    url,
+    entities,
+    schema,
+    applicationName,
+    poolSize = 10,
+    pipelined = false,
+    prepared = false,
+  } = options;
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
     throw new Error(`invalid schema name "${schema}"`);
   }
@@ -55,8 +68,7 @@ export function createDataSource(options: CreateDataSourceOptions): DataSource {
     connectTimeoutMS: 10_000,
     extra: {
       idleTimeoutMillis: 30_000,
-      // Statements run again and again are parsed and planned once per connection.
-      Client: PreparingClient,
+      ...(prepared ? { Client: PreparingClient } : {}),
       pipeline: pipelined,
       ...(schema ? { options: `-c search_path=${schema},public` } : {}),
     },

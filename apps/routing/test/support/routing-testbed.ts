@@ -49,6 +49,7 @@ export class RoutingTestbed {
         applicationName: `routing-${i}`,
         poolSize: 10,
         pipelined: true,
+        prepared: true,
       }),
     );
     await Promise.all(sources.map((source) => source.initialize()));

@@ -14,6 +14,7 @@ export const DATABASE_OPTIONS = Symbol('DATABASE_OPTIONS');
 /** How a service's connections behave (see createDataSource). */
 export interface DatabaseOptions {
   pipelined?: boolean;
+  prepared?: boolean;
 }
 
 /**
@@ -39,6 +40,7 @@ export class Database implements OnApplicationShutdown {
       entities,
       applicationName: service,
       pipelined: options.pipelined,
+      prepared: options.prepared,
     });
   }
 
