@@ -5,8 +5,9 @@ import './load-more.css';
 /** What LoadMore needs of a TanStack Query `useInfiniteQuery` result. */
 export interface PagedQuery {
   hasNextPage: boolean;
+  isFetching: boolean;
   isFetchingNextPage: boolean;
-  fetchNextPage: (options: { cancelRefetch: boolean }) => Promise<unknown>;
+  fetchNextPage: (options: { cancelRefetch: boolean }) => Promise<{ hasNextPage: boolean }>;
 }
 
 /**
@@ -16,9 +17,16 @@ export interface PagedQuery {
 export function LoadMore({ pages }: { pages: PagedQuery }) {
   const { t } = useTranslation('app');
   const button = useRef<HTMLButtonElement>(null);
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = pages;
-  // A page already on its way is not asked for again (cancelRefetch: false).
-  const loadMore = useCallback(() => void fetchNextPage({ cancelRefetch: false }), [fetchNextPage]);
+  const { hasNextPage, isFetching, isFetchingNextPage, fetchNextPage } = pages;
+  // A page already on its way is not asked for again (cancelRefetch: false). While the pages
+  // shown are being read again (the socket became ready, an event invalidated the list), the
+  // same call answers with that read and asks for nothing: the next page is asked for after it.
+  const loadMore = useCallback(() => {
+    const refreshing = isFetching && !isFetchingNextPage;
+    void fetchNextPage({ cancelRefetch: false }).then((after) =>
+      refreshing && after.hasNextPage ? fetchNextPage({ cancelRefetch: false }) : undefined,
+    );
+  }, [fetchNextPage, isFetching, isFetchingNextPage]);
   useEffect(() => {
     const element = button.current;
     if (!element || !hasNextPage || isFetchingNextPage) return;
