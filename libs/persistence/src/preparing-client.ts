@@ -13,7 +13,7 @@ const uses = new Map<string, number>();
 const prepared = new Map<string, string | null>();
 
 /** The statement name for `text` once it is used often enough, else undefined (send unnamed). */
-export function preparedName(text: string): string | undefined {
+function preparedName(text: string): string | undefined {
   const known = prepared.get(text);
   if (known !== undefined) return known ?? undefined;
   if (prepared.size >= MAX_PREPARED) return undefined;
