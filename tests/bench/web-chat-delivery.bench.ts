@@ -10,7 +10,7 @@ import { newSession } from '../e2e/support/visitor-client';
 import { createWorkspace } from '../e2e/support/workspace-fixture';
 import { measureFloors, type Floors } from '../e2e/support/floors';
 import { formatSummary, summarize, type LatencySummary } from '../e2e/support/stats';
-import { cpuMeter } from './support/process-cpu';
+import { cpuMeter, pidsNamed } from './support/process-cpu';
 
 // Widget → agent delivery on the running hub: many visitor and agent sockets, messages sent at
 // a steady rate from the visitors' side, latency taken when the assigned agent's socket has the
@@ -30,6 +30,8 @@ interface Stage {
   /** CPU ms per delivered message: the hub's services together, and the whole machine. */
   servicesCpuMs: number;
   machineCpuMs: number;
+  /** CPU ms per delivered message of each service, NATS and PostgreSQL. */
+  byProcess: string;
 }
 
 async function openSocket(url: string, firstFrame: object, until: string): Promise<WebSocket> {
@@ -191,8 +193,14 @@ describe('web chat delivery', () => {
     for (const rate of RATES) {
       const total = rate * STAGE_SECONDS;
       const meter = cpuMeter(suite.hub.all().map((service) => service.pid!));
+      const processes = [
+        ...suite.hub.all().map((service) => ({ name: service.name, pids: [service.pid!] })),
+        { name: 'nats-server', pids: pidsNamed('nats-server') },
+        { name: 'postgres', pids: pidsNamed('postgres') },
+      ].map((group) => ({ name: group.name, meter: cpuMeter(group.pids) }));
       const started = await sendAt(rate, STAGE_SECONDS);
       const cpu = meter.stop();
+      const perMessage = (ms: number) => (ms / Math.max(1, latencies.length)).toFixed(2);
       // Sustained rate: what arrived, over the time from the first send to the last arrival.
       const seconds = Number(lastArrival - started) / 1e9;
       const stage = {
@@ -203,6 +211,9 @@ describe('web chat delivery', () => {
         latency: summarize(latencies),
         servicesCpuMs: cpu.servicesMs / Math.max(1, latencies.length),
         machineCpuMs: cpu.machineMs / Math.max(1, latencies.length),
+        byProcess: processes
+          .map((group) => `${group.name} ${perMessage(group.meter.stop().servicesMs)}`)
+          .join(', '),
       };
       stages.push(stage);
       sentAt.clear();
@@ -224,7 +235,7 @@ describe('web chat delivery', () => {
       `sum of floor p99s: ${floorP99.toFixed(2)} ms`,
       ...stages.map(
         (s) =>
-          `${formatSummary(`delivery at ${s.rate}/s`, s.latency)}  delivered ${s.delivered}/${s.sent} (${s.perSecond.toFixed(0)}/s)  CPU/msg services ${s.servicesCpuMs.toFixed(2)} ms, machine ${s.machineCpuMs.toFixed(2)} ms`,
+          `${formatSummary(`delivery at ${s.rate}/s`, s.latency)}  delivered ${s.delivered}/${s.sent} (${s.perSecond.toFixed(0)}/s)  CPU/msg services ${s.servicesCpuMs.toFixed(2)} ms, machine ${s.machineCpuMs.toFixed(2)} ms (${s.byProcess})`,
       ),
       `at 200/s: p99 ${at200.latency.p99.toFixed(2)} ms = ${(at200.latency.p99 / floorP99).toFixed(2)}× the floors (target ≤ 5× and < 50 ms)`,
       `highest rate with p99 ≤ 100 ms: ${sustained.length ? `${sustained.at(-1)!.rate}/s` : 'none'}`,

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 // Linux reports CPU times in clock ticks of 1/100 s (`getconf CLK_TCK`).
 const MS_PER_TICK = 10;
@@ -7,13 +7,35 @@ const MS_PER_TICK = 10;
 export function processCpuMs(pids: readonly number[]): number {
   let ticks = 0;
   for (const pid of pids) {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // exited (a PostgreSQL backend whose connection closed): its time is lost
+    }
     // Fields after the command name (which may hold spaces): utime and stime are the 12th
     // and 13th of them.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     ticks += Number(fields[11]) + Number(fields[12]);
   }
   return ticks * MS_PER_TICK;
+}
+
+/**
+ * Pids of the running processes whose command name is `name` (`postgres` for PostgreSQL's
+ * backends, `nats-server`): the servers the hub spends the rest of its machine time in.
+ */
+export function pidsNamed(name: string): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === name;
+      } catch {
+        return false; // gone since the listing
+      }
+    })
+    .map(Number);
 }
 
 /** CPU time the whole machine has spent busy (all but idle and iowait), in ms. */
