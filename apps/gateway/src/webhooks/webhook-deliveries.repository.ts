@@ -61,31 +61,41 @@ export class WebhookDeliveriesRepository {
       publicEventKey(entry.type, entry.version),
     );
     const db = await this.database.connected();
-    return db.transaction(async (tx) => {
-      await tx.query(
-        `insert into gateway.webhook_events (id, workspace_id, type, occurred_at, data)
+    // One statement (this runs for every message and conversation event, mostly in workspaces
+    // without subscriptions): one snapshot decides both the log and the deliveries, and the
+    // deliveries' foreign key is checked at its end, when the event's row is in.
+    const [{ created }] = await db.query<{ created: number }[]>(
+      `with logged as (
+         insert into gateway.webhook_events (id, workspace_id, type, occurred_at, data)
          select $1, $2, $3, $4, $5
-          where $6 or exists (select 1 from gateway.webhook_subscriptions where workspace_id = $2)
-         on conflict (id) do nothing`,
-        [event.id, event.workspaceId, event.type, event.occurredAt, event.data, !!callbackInboxId],
-      );
-      const subscribed = await tx.query<{ id: string }[]>(
-        `insert into gateway.webhook_deliveries (workspace_id, subscription_id, event_id, event_key)
-         select s.workspace_id, s.id, $2, key
+          where $6::uuid is not null
+             or exists (select 1 from gateway.webhook_subscriptions where workspace_id = $2)
+         on conflict (id) do nothing),
+       subscribed as (
+         insert into gateway.webhook_deliveries (workspace_id, subscription_id, event_id, event_key)
+         select s.workspace_id, s.id, $1, key
            from gateway.webhook_subscriptions s
            cross join lateral unnest(s.events) key
-          where s.workspace_id = $1 and key = any($3::text[])
-         on conflict do nothing returning id`,
-        [event.workspaceId, event.id, keys],
-      );
-      if (!callbackInboxId) return subscribed.length;
-      const callback = await tx.query<{ id: string }[]>(
-        `insert into gateway.webhook_deliveries (workspace_id, inbox_id, event_id, event_key)
-         values ($1, $2, $3, $4) on conflict do nothing returning id`,
-        [event.workspaceId, callbackInboxId, event.id, publicEventKey(event.type, 1)],
-      );
-      return subscribed.length + callback.length;
-    });
+          where s.workspace_id = $2 and key = any($7::text[])
+         on conflict do nothing returning id),
+       callback as (
+         insert into gateway.webhook_deliveries (workspace_id, inbox_id, event_id, event_key)
+         select $2, $6, $1, $8 where $6::uuid is not null
+         on conflict do nothing returning id)
+       select (select count(*) from subscribed)::int + (select count(*) from callback)::int
+                as created`,
+      [
+        event.id,
+        event.workspaceId,
+        event.type,
+        event.occurredAt,
+        event.data,
+        callbackInboxId ?? null,
+        keys,
+        publicEventKey(event.type, 1),
+      ],
+    );
+    return created;
   }
 
   /**
