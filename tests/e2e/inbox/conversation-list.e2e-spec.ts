@@ -199,6 +199,32 @@ describe('the conversation list in the inbox: search, unread badges, tags', () =
     }
     await rowCount(123);
 
+    // Pressed while the shown page is being read again (a new conversation invalidated the
+    // list): the next page still comes, after that read.
+    await page.reload();
+    await rowCount(50);
+    let release = () => undefined as void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let held = 0;
+    const firstPage = (url: URL) =>
+      url.pathname.endsWith('/conversations') && !url.searchParams.get('cursor');
+    await page.route(firstPage, async (route) => {
+      held += 1;
+      await released;
+      await route.continue();
+    });
+    await customerWrites('visitor-during-refresh', 'Hello while the list reloads');
+    await waitFor(
+      () => held > 0,
+      15_000,
+      () => 'the list was not read again',
+    );
+    await loadMore.dispatchEvent('click');
+    release();
+    await rowCount(100);
+    await list.getByRole('link', { name: /visitor-during-refresh/ }).waitFor();
+    await page.unroute(firstPage);
+
     // The SLA filter's choices; "due within 30 min" asks the hub (no clock is due here).
     const sla = list.getByRole('combobox', { name: en('conversations', 'filters.sla') });
     expect(await sla.locator('option').allTextContents()).toEqual([
