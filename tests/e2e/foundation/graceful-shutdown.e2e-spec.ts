@@ -53,7 +53,11 @@ describe('SIGTERM to conversation in the middle of a stream', () => {
     await waitFor(
       async () => (stored = await storedCount()) === messages.length,
       60_000,
-      () => `stored ${stored}`,
+      () =>
+        `stored ${stored}; conversation's warnings and errors:\n${conversation.logs
+          .filter((line) => line.level === 'warn' || line.level === 'error')
+          .map((line) => JSON.stringify(line))
+          .join('\n')}`,
     );
 
     const { rows } = await db.query<{
