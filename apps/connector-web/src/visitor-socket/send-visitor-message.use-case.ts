@@ -47,11 +47,11 @@ export class SendVisitorMessage {
     frame: MessageSendFrame,
     ref: FrameRef | undefined,
   ): Promise<void> {
-    // Read before the limit's wait: a socket closing meanwhile forgets its visitor, not the message.
+    // Read before the checks' waits: a socket closing meanwhile forgets its visitor, not the message.
     const visitor = socket.visitor!;
     let file: FileView | null = null;
     await this.inTurn(socket, async () => {
-      await this.limit.admit(visitor.visitorId);
+      this.limit.admit(visitor.visitorId);
       if (frame.departmentId) {
         await this.departments.assertInWorkspace(visitor.workspaceId, frame.departmentId);
       }

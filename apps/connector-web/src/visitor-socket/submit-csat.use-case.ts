@@ -27,7 +27,7 @@ export class SubmitVisitorCsat {
   ): Promise<void> {
     const visitor = socket.visitor!;
     // Counted with the visitor's messages: a rating costs a write too.
-    await this.limit.admit(visitor.visitorId);
+    this.limit.admit(visitor.visitorId);
     const request: SubmitCsatRequest = {
       workspaceId: visitor.workspaceId,
       inboxId: visitor.inboxId,

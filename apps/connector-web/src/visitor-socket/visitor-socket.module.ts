@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RealtimeSubscriptions } from '@hub/socket-kit';
+import { LimitsModule } from '../limits/limits.module';
 import { VisitorAttachments } from '../files/visitor-attachments';
 import { VisitorSessionsModule } from '../visitor-sessions/visitor-sessions.module';
 import { AssigneeDirectory } from './assignee-directory';
@@ -23,7 +24,7 @@ import { VisitorRealtime } from './visitor-realtime';
 import { VisitorSocketServer } from './visitor-socket.server';
 
 @Module({
-  imports: [VisitorSessionsModule, LiveVisitorsModule],
+  imports: [LimitsModule, VisitorSessionsModule, LiveVisitorsModule],
   providers: [
     VisitorSocketServer,
     VisitorFrameRouter,

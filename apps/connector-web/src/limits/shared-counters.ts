@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { rateLimited, type RateRule } from '@hub/rate-limits';
-import { DomainException } from '@hub/service-kit';
+import { DomainException, RateLimitedException } from '@hub/service-kit';
 import type { DataSource } from 'typeorm';
 
 /** What this replica knows of one limited key. */
@@ -56,6 +56,24 @@ export class SharedCounters {
       throw rateLimited(counter.expire !== 0 ? counter.expire - now : counter.windowMs);
     }
     counter.pending += 1;
+  }
+
+  /**
+   * Charges one hit to each key under its own rule, as one request limited several ways (per
+   * second and per minute): each counts the hit where it fits, and a refusal by any throws
+   * RATE_LIMITED with the longest wait.
+   */
+  chargeEach(charges: readonly { key: string; rule: RateRule }[], now = Date.now()): void {
+    let wait: number | undefined;
+    for (const { key, rule } of charges) {
+      try {
+        this.charge(key, rule, now);
+      } catch (error) {
+        if (!(error instanceof RateLimitedException)) throw error;
+        wait = Math.max(wait ?? 0, error.retryAfterMs);
+      }
+    }
+    if (wait !== undefined) throw rateLimited(wait);
   }
 
   /** Adds the unsettled hits to the shared counts and reads them back (one at a time). */

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { createTestDatabase } from '@hub/testing';
 import { DomainException, RateLimitedException } from '@hub/service-kit';
 import { DataSource } from 'typeorm';
-import { SharedCounters } from '../src/live-visitors/shared-counters';
+import { SharedCounters } from '../src/limits/shared-counters';
 
-// The beacon limits' counts against a real, migrated PostgreSQL: two SharedCounters on two
-// connection pools stand for two connector-web replicas.
-describe('beacon limits shared by replicas', () => {
+// The counts of the limits charged in memory (beacons, visitor messages) against a real, migrated
+// PostgreSQL: two SharedCounters on two connection pools stand for two connector-web replicas.
+describe('limits charged in memory, shared by replicas', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let one: DataSource;
   let two: DataSource;
@@ -103,6 +103,37 @@ describe('beacon limits shared by replicas', () => {
       [key],
     );
     expect(row).toEqual([{ points: 1 }]);
+  });
+
+  it('charges one request to several windows: a hit refused by one still counts in the others', async () => {
+    const replica = new SharedCounters(() => one, 'web');
+    const visitor = randomUUID();
+    const charges = [
+      { key: `visitor-messages:1s:${visitor}`, rule: { points: 3, windowSeconds: 1 } },
+      { key: `visitor-messages:60s:${visitor}`, rule: { points: 5, windowSeconds: 60 } },
+    ];
+    for (let i = 0; i < 3; i++) replica.chargeEach(charges);
+    const bySecond = refusal(() => replica.chargeEach(charges));
+    expect(bySecond).toBeInstanceOf(RateLimitedException);
+    expect((bySecond as RateLimitedException).retryAfterMs).toBeLessThanOrEqual(1_000);
+    await replica.settle();
+
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+
+    // A fresh second, but the minute has counted four (the refused one too): one more, then its wait.
+    expect(refusal(() => replica.chargeEach(charges))).toBeUndefined();
+    const byMinute = refusal(() => replica.chargeEach(charges));
+    expect(byMinute).toBeInstanceOf(RateLimitedException);
+    expect((byMinute as RateLimitedException).retryAfterMs).toBeGreaterThan(50_000);
+    await replica.settle();
+    const rows = await one.query<{ key: string; points: number }[]>(
+      `select key, points from web.rate_limits where key = any($1) order by key`,
+      [charges.map((charge) => charge.key)],
+    );
+    expect(rows).toEqual([
+      { key: charges[0].key, points: 2 },
+      { key: charges[1].key, points: 5 },
+    ]);
   });
 
   it('keeps unsettled hits while PostgreSQL is unreachable and refuses once the counts are stale', async () => {
