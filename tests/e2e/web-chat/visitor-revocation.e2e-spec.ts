@@ -98,8 +98,10 @@ describe('visitor tokens expire when idle and can be revoked', () => {
     await socket.next((frame) => frame.type === 'pong');
     expect(socket.ws.readyState).toBe(socket.ws.OPEN);
 
+    // Signed in first: the clock below times the revocation, not a password hash under load.
+    const alice = await loginAs(workspace, 'alice');
     const revokedAt = Date.now();
-    const revoked = await api.call('DELETE', path, { token: await loginAs(workspace, 'alice') });
+    const revoked = await api.call('DELETE', path, { token: alice });
 
     expect(revoked).toMatchObject({ status: 200, body: { revoked: 1 } });
     expect((await socket.closed).code).toBe(4401);
