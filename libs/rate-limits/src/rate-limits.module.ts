@@ -1,5 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { RATE_LIMIT_SCHEMA, RateLimitStore } from './rate-limit-store';
+import { SettledLimits } from './settled-limits';
 
 @Global()
 @Module({})
@@ -8,8 +9,8 @@ export class RateLimitsModule {
   static forRoot({ schema }: { schema: string }): DynamicModule {
     return {
       module: RateLimitsModule,
-      providers: [{ provide: RATE_LIMIT_SCHEMA, useValue: schema }, RateLimitStore],
-      exports: [RateLimitStore],
+      providers: [{ provide: RATE_LIMIT_SCHEMA, useValue: schema }, RateLimitStore, SettledLimits],
+      exports: [RateLimitStore, SettledLimits],
     };
   }
 }

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import type { RateRule } from '@hub/rate-limits';
 import { Database } from '@hub/service-kit';
+import type { RateRule } from './rate-limit';
+import { RATE_LIMIT_SCHEMA } from './rate-limit-store';
 import { SharedCounters } from './shared-counters';
 
 // How often this replica adds its hits to the shared counts and reads the totals back: the
@@ -9,18 +10,18 @@ import { SharedCounters } from './shared-counters';
 export const LIMITS_SETTLE_MS = 250;
 
 /**
- * connector-web's limits on what visitors do often (beacons, chat messages): shared by all
- * replicas through `web.rate_limits` but charged in memory, so a hit costs no round trip to
+ * The limits on what happens often (every chat message, beacon, API message): shared by all
+ * replicas through `<schema>.rate_limits` but charged in memory, so a hit costs no round trip to
  * PostgreSQL; one upsert every LIMITS_SETTLE_MS settles every key hit since. Rare requests
- * (sessions, uploads) keep rate-limiter-flexible's exact per-request count (`@hub/rate-limits`).
+ * (logins, sessions, uploads) keep RateLimitStore's exact per-request count.
  */
 @Injectable()
 export class SettledLimits implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly counters: SharedCounters;
   private timer?: NodeJS.Timeout;
 
-  constructor(database: Database) {
-    this.counters = new SharedCounters(() => database.dataSource, 'web');
+  constructor(database: Database, @Inject(RATE_LIMIT_SCHEMA) schema: string) {
+    this.counters = new SharedCounters(() => database.dataSource, schema);
   }
 
   onApplicationBootstrap(): void {

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { rateLimited, type RateRule } from '@hub/rate-limits';
+import { rateLimited, type RateRule } from './rate-limit';
 import { DomainException, RateLimitedException } from '@hub/service-kit';
 import type { DataSource } from 'typeorm';
 
@@ -15,7 +15,7 @@ interface Counter {
 }
 
 // Past this long without a successful settle the counts are too stale to trust: refuse rather
-// than fail open, as the per-request limits did when PostgreSQL was down.
+// than fail open, as the per-request limits do when PostgreSQL is down.
 const STALE_AFTER_MS = 2_000;
 
 /**
@@ -23,8 +23,9 @@ const STALE_AFTER_MS = 2_000;
  * each hit is counted in memory and admitted against the last cluster-wide count read back plus
  * this replica's unsettled hits; `settle()` (every few hundred ms) adds all unsettled hits in one
  * multi-row upsert and reads the new totals back. Windows are fixed, started by a key's first
- * hit, like rate-limiter-flexible's rows in the same table (its keys never meet ours: names
- * differ). Between two settles each replica can only see its own hits, so the cluster may admit
+ * hit. The rows mean what rate-limiter-flexible's rows in the same table mean (points, expiry in
+ * epoch ms), and keys are built the same way (`<limit>:<window>:<key>`), so a limit that moves from
+ * one to the other keeps its counts, also while replicas of both versions run. Between two settles each replica can only see its own hits, so the cluster may admit
  * up to `points` more per replica that meets the key in that interval; after one settle all
  * replicas refuse until the window ends.
  */

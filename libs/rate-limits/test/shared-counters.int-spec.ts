@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { createTestDatabase } from '@hub/testing';
 import { DomainException, RateLimitedException } from '@hub/service-kit';
 import { DataSource } from 'typeorm';
-import { SharedCounters } from '../src/limits/shared-counters';
+import { SharedCounters } from '../src/shared-counters';
 
-// The counts of the limits charged in memory (beacons, visitor messages) against a real, migrated
-// PostgreSQL: two SharedCounters on two connection pools stand for two connector-web replicas.
+// The counts of the limits charged in memory (SettledLimits) against a real, migrated PostgreSQL
+// (connector-web's `web.rate_limits`): two SharedCounters on two connection pools stand for two
+// replicas.
 describe('limits charged in memory, shared by replicas', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let one: DataSource;

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { findFreePort } from '@hub/dev-infra';
 import { AgentRole } from '@hub/domain';
+import { LIMITS_SETTLE_MS } from '@hub/rate-limits';
 import { createTestDatabase, ServiceProcess, testRunId } from '@hub/testing';
 import { GatewayApi } from '../support/gateway-api';
 import { createWorkspace, type WorkspaceFixture } from '../support/workspace-fixture';
@@ -164,13 +165,19 @@ describe('gateway limits shared by two replicas', () => {
         body: { clientMessageId: randomUUID(), content: 'hello' },
       });
 
-    it('refuses an agent replying faster than its limit on either replica, and no other agent, until the window ends', async () => {
+    // Replies are counted in memory and settled between replicas every LIMITS_SETTLE_MS: a
+    // replica learns a key's cluster-wide count when it settles its own first hits on it.
+    it('refuses an agent past its limit on the other replica once the counts are settled, and no other agent, until the window ends', async () => {
       const carol = await replicas[0].login(...credentialsOf('carol'));
       const dave = await replicas[1].login(...credentialsOf('dave'));
       for (let i = 0; i < AGENT_MESSAGES_PER_SECOND; i++)
-        expect((await reply(replicas[i % 2], carol)).status).toBe(404);
+        expect((await reply(replicas[0], carol)).status).toBe(404);
+      expect((await reply(replicas[0], carol)).status).toBe(429);
+      // One hit on the second replica: under the limit on its own, past it counted together.
+      expect((await reply(replicas[1], carol)).status).toBe(404);
+      await sleep(2 * LIMITS_SETTLE_MS);
 
-      const refused = await reply(replicas[0], carol);
+      const refused = await reply(replicas[1], carol);
 
       expect(refused.status).toBe(429);
       expect(refused.body).toMatchObject({ code: 'RATE_LIMITED' });

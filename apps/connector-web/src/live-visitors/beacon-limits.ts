@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { RateRule } from '@hub/rate-limits';
+import { SettledLimits, type RateRule } from '@hub/rate-limits';
 import { SERVICE_ENV } from '@hub/service-kit';
 import type { ConnectorWebEnv } from '../connector-web.env';
-import { SettledLimits } from '../limits/settled-limits';
 
 /** The beacon limits, per client IP and per visitor (charged in memory: SettledLimits). */
 @Injectable()

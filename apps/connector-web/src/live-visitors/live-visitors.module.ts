@@ -1,5 +1,4 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
-import { LimitsModule } from '../limits/limits.module';
 import { AutoInvites } from '../invitations/auto-invites';
 import { AutoInviteRuleBook } from '../invitations/inbox-settings';
 import { InvitationRepository } from '../invitations/invitation.repository';
@@ -22,7 +21,7 @@ import { VisitorViews } from './visitor-views';
 
 /** Page-view beacons, visits and the live view of visitors, and invitations to chat. */
 @Module({
-  imports: [LimitsModule, VisitorSessionsModule],
+  imports: [VisitorSessionsModule],
   controllers: [BeaconsController, LiveVisitorsHandler, InvitationsHandler],
   providers: [
     BeaconAuth,

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { RateRule } from '@hub/rate-limits';
+import { SettledLimits, type RateRule } from '@hub/rate-limits';
 import { SERVICE_ENV } from '@hub/service-kit';
 import type { ConnectorWebEnv } from '../connector-web.env';
-import { SettledLimits } from '../limits/settled-limits';
 
 /**
  * `message.send` (and CSAT) per visitor, per second and per minute, counted across sockets and

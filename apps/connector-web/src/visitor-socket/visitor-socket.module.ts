@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { RealtimeSubscriptions } from '@hub/socket-kit';
-import { LimitsModule } from '../limits/limits.module';
 import { VisitorAttachments } from '../files/visitor-attachments';
 import { VisitorSessionsModule } from '../visitor-sessions/visitor-sessions.module';
 import { AssigneeDirectory } from './assignee-directory';
@@ -24,7 +23,7 @@ import { VisitorRealtime } from './visitor-realtime';
 import { VisitorSocketServer } from './visitor-socket.server';
 
 @Module({
-  imports: [LimitsModule, VisitorSessionsModule, LiveVisitorsModule],
+  imports: [VisitorSessionsModule, LiveVisitorsModule],
   providers: [
     VisitorSocketServer,
     VisitorFrameRouter,

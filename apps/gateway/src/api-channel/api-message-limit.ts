@@ -1,23 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { RateLimitStore, type RateLimit } from '@hub/rate-limits';
+import { SettledLimits, type RateRule } from '@hub/rate-limits';
 import { SERVICE_ENV } from '@hub/service-kit';
 import type { GatewayEnv } from '../gateway.env';
 
 /**
  * API-channel requests per client IP and inbox, counted across gateway replicas before any other
- * work (no inbox lookup, no HMAC), so a flood costs one counter update per request.
+ * work (no inbox lookup, no HMAC). Charged in memory (SettledLimits), so a flood costs no
+ * round trip to PostgreSQL per request.
  */
 @Injectable()
 export class ApiMessageLimit {
-  private readonly perSource: RateLimit;
+  private readonly perSource: RateRule;
 
-  constructor(store: RateLimitStore, @Inject(SERVICE_ENV) env: GatewayEnv) {
-    this.perSource = store.limit('api-inbox-messages', [
-      { points: env.API_INBOX_MESSAGES_PER_MINUTE, windowSeconds: 60 },
-    ]);
+  constructor(
+    private readonly limits: SettledLimits,
+    @Inject(SERVICE_ENV) env: GatewayEnv,
+  ) {
+    this.perSource = { points: env.API_INBOX_MESSAGES_PER_MINUTE, windowSeconds: 60 };
   }
 
-  admit(source: { ip: string; inboxId: string }): Promise<void> {
-    return this.perSource.consume(`${source.ip}:${source.inboxId}`);
+  /** Throws RATE_LIMITED (retryAfterMs) past the source's budget. */
+  admit(source: { ip: string; inboxId: string }): void {
+    this.limits.charge(`api-inbox-messages:60s:${source.ip}:${source.inboxId}`, this.perSource);
   }
 }

@@ -50,7 +50,7 @@ export class ReceiveApiMessage {
   ) {}
 
   async execute(request: SignedApiRequest): Promise<ApiMessageAccepted> {
-    await this.limit.admit(request);
+    this.limit.admit(request);
     const inbox = await this.apiInbox(request.inboxId);
     const { signingSecret, previous } = apiInboxConfig(inbox, this.box);
     verifyApiRequest({

@@ -1,25 +1,31 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { RateLimitStore, type RateLimit } from '@hub/rate-limits';
+import { SettledLimits, type RateRule } from '@hub/rate-limits';
 import { SERVICE_ENV } from '@hub/service-kit';
 import type { GatewayEnv } from '../gateway.env';
 
 /**
  * Agent replies per agent, per second and per minute, over REST and the agent socket alike and
  * counted across gateway replicas: a stolen token or a runaway script cannot flood customers.
+ * Charged in memory (SettledLimits): it runs for every reply.
  */
 @Injectable()
 export class AgentMessageLimit {
-  private readonly perAgent: RateLimit;
+  private readonly rules: { window: string; rule: RateRule }[];
 
-  constructor(store: RateLimitStore, @Inject(SERVICE_ENV) env: GatewayEnv) {
-    this.perAgent = store.limit('agent-messages', [
-      { points: env.AGENT_MESSAGES_PER_SECOND, windowSeconds: 1 },
-      { points: env.AGENT_MESSAGES_PER_MINUTE, windowSeconds: 60 },
-    ]);
+  constructor(
+    private readonly limits: SettledLimits,
+    @Inject(SERVICE_ENV) env: GatewayEnv,
+  ) {
+    this.rules = [
+      { window: '1s', rule: { points: env.AGENT_MESSAGES_PER_SECOND, windowSeconds: 1 } },
+      { window: '60s', rule: { points: env.AGENT_MESSAGES_PER_MINUTE, windowSeconds: 60 } },
+    ];
   }
 
-  /** Resolves when the reply may go out; RATE_LIMITED (retryAfterMs) when it may not. */
-  admit(agentId: string): Promise<void> {
-    return this.perAgent.consume(agentId);
+  /** Throws RATE_LIMITED (retryAfterMs) when the reply may not go out. */
+  admit(agentId: string): void {
+    this.limits.chargeEach(
+      this.rules.map(({ window, rule }) => ({ key: `agent-messages:${window}:${agentId}`, rule })),
+    );
   }
 }

@@ -113,7 +113,7 @@ export class ConversationsService {
     body: SendMessageBody,
     contentType: AgentContentType = ContentType.Text,
   ): Promise<MessageView> {
-    await this.messageLimit.admit(agent.agentId);
+    this.messageLimit.admit(agent.agentId);
     const request: SendAgentMessageRequest = {
       workspaceId: agent.workspaceId,
       conversationId,
@@ -133,7 +133,7 @@ export class ConversationsService {
     conversationId: string,
     body: TranscriptMailBody,
   ): Promise<EmailTranscriptReply> {
-    await this.messageLimit.admit(agent.agentId);
+    this.messageLimit.admit(agent.agentId);
     const request: AgentEmailTranscriptRequest = {
       workspaceId: agent.workspaceId,
       conversationId,
