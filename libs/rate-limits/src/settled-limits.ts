@@ -9,6 +9,11 @@ import { SharedCounters } from './shared-counters';
 // cluster-wide limits hold within one such interval (see SharedCounters).
 export const LIMITS_SETTLE_MS = 250;
 
+/** One limit of SettledLimits: charging a key throws when the key is past the limit. */
+export interface SettledLimit {
+  charge(key: string): void;
+}
+
 /**
  * The limits on what happens often (every chat message, beacon, API message): shared by all
  * replicas through `<schema>.rate_limits` but charged in memory, so a hit costs no round trip to
@@ -35,13 +40,16 @@ export class SettledLimits implements OnApplicationBootstrap, OnApplicationShutd
     await this.counters.settle();
   }
 
-  /** Throws RATE_LIMITED (with the wait) past `rule` for `key`, DATABASE_UNAVAILABLE when stale. */
-  charge(key: string, rule: RateRule): void {
-    this.counters.charge(key, rule);
-  }
-
-  /** One request limited several ways: see SharedCounters.chargeEach. */
-  chargeEach(charges: readonly { key: string; rule: RateRule }[]): void {
-    this.counters.chargeEach(charges);
+  /**
+   * A limit of `points` per window per key, each rule counted on its own (windows must differ),
+   * keyed as RateLimitStore keys its limits. Its `charge` throws RATE_LIMITED with the longest
+   * wait of the refusing windows, DATABASE_UNAVAILABLE when the counts are stale.
+   */
+  limit(name: string, rules: readonly RateRule[]): SettledLimit {
+    const windows = rules.map((rule) => ({ prefix: `${name}:${rule.windowSeconds}s:`, rule }));
+    return {
+      charge: (key) =>
+        this.counters.chargeEach(windows.map(({ prefix, rule }) => ({ key: prefix + key, rule }))),
+    };
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SettledLimits, type RateRule } from '@hub/rate-limits';
+import { SettledLimits, type SettledLimit } from '@hub/rate-limits';
 import { SERVICE_ENV } from '@hub/service-kit';
 import type { ConnectorWebEnv } from '../connector-web.env';
 
@@ -10,25 +10,17 @@ import type { ConnectorWebEnv } from '../connector-web.env';
  */
 @Injectable()
 export class VisitorMessageLimit {
-  private readonly rules: { window: string; rule: RateRule }[];
+  private readonly perVisitor: SettledLimit;
 
-  constructor(
-    private readonly limits: SettledLimits,
-    @Inject(SERVICE_ENV) env: ConnectorWebEnv,
-  ) {
-    this.rules = [
-      { window: '1s', rule: { points: env.VISITOR_MESSAGES_PER_SECOND, windowSeconds: 1 } },
-      { window: '60s', rule: { points: env.VISITOR_MESSAGES_PER_MINUTE, windowSeconds: 60 } },
-    ];
+  constructor(limits: SettledLimits, @Inject(SERVICE_ENV) env: ConnectorWebEnv) {
+    this.perVisitor = limits.limit('visitor-messages', [
+      { points: env.VISITOR_MESSAGES_PER_SECOND, windowSeconds: 1 },
+      { points: env.VISITOR_MESSAGES_PER_MINUTE, windowSeconds: 60 },
+    ]);
   }
 
   /** Throws RATE_LIMITED (retryAfterMs) when the message may not go out. */
   admit(visitorId: string): void {
-    this.limits.chargeEach(
-      this.rules.map(({ window, rule }) => ({
-        key: `visitor-messages:${window}:${visitorId}`,
-        rule,
-      })),
-    );
+    this.perVisitor.charge(visitorId);
   }
 }

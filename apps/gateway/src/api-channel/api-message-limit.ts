@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SettledLimits, type RateRule } from '@hub/rate-limits';
+import { SettledLimits, type SettledLimit } from '@hub/rate-limits';
 import { SERVICE_ENV } from '@hub/service-kit';
 import type { GatewayEnv } from '../gateway.env';
 
@@ -10,17 +10,16 @@ import type { GatewayEnv } from '../gateway.env';
  */
 @Injectable()
 export class ApiMessageLimit {
-  private readonly perSource: RateRule;
+  private readonly perSource: SettledLimit;
 
-  constructor(
-    private readonly limits: SettledLimits,
-    @Inject(SERVICE_ENV) env: GatewayEnv,
-  ) {
-    this.perSource = { points: env.API_INBOX_MESSAGES_PER_MINUTE, windowSeconds: 60 };
+  constructor(limits: SettledLimits, @Inject(SERVICE_ENV) env: GatewayEnv) {
+    this.perSource = limits.limit('api-inbox-messages', [
+      { points: env.API_INBOX_MESSAGES_PER_MINUTE, windowSeconds: 60 },
+    ]);
   }
 
   /** Throws RATE_LIMITED (retryAfterMs) past the source's budget. */
   admit(source: { ip: string; inboxId: string }): void {
-    this.limits.charge(`api-inbox-messages:60s:${source.ip}:${source.inboxId}`, this.perSource);
+    this.perSource.charge(`${source.ip}:${source.inboxId}`);
   }
 }

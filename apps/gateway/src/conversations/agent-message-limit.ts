@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SettledLimits, type RateRule } from '@hub/rate-limits';
+import { SettledLimits, type SettledLimit } from '@hub/rate-limits';
 import { SERVICE_ENV } from '@hub/service-kit';
 import type { GatewayEnv } from '../gateway.env';
 
@@ -10,22 +10,17 @@ import type { GatewayEnv } from '../gateway.env';
  */
 @Injectable()
 export class AgentMessageLimit {
-  private readonly rules: { window: string; rule: RateRule }[];
+  private readonly perAgent: SettledLimit;
 
-  constructor(
-    private readonly limits: SettledLimits,
-    @Inject(SERVICE_ENV) env: GatewayEnv,
-  ) {
-    this.rules = [
-      { window: '1s', rule: { points: env.AGENT_MESSAGES_PER_SECOND, windowSeconds: 1 } },
-      { window: '60s', rule: { points: env.AGENT_MESSAGES_PER_MINUTE, windowSeconds: 60 } },
-    ];
+  constructor(limits: SettledLimits, @Inject(SERVICE_ENV) env: GatewayEnv) {
+    this.perAgent = limits.limit('agent-messages', [
+      { points: env.AGENT_MESSAGES_PER_SECOND, windowSeconds: 1 },
+      { points: env.AGENT_MESSAGES_PER_MINUTE, windowSeconds: 60 },
+    ]);
   }
 
   /** Throws RATE_LIMITED (retryAfterMs) when the reply may not go out. */
   admit(agentId: string): void {
-    this.limits.chargeEach(
-      this.rules.map(({ window, rule }) => ({ key: `agent-messages:${window}:${agentId}`, rule })),
-    );
+    this.perAgent.charge(agentId);
   }
 }
