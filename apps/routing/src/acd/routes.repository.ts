@@ -3,6 +3,7 @@ import { queryRows, type Queryable } from '../sql';
 import type { PlannedAssignment } from './plan-assignments';
 import { routePrioritySql } from './queue-priority';
 import { QueueRank, type RouteState } from './route.entity';
+import { LAST_ASSIGNED_NOW_SQL } from '../agents/agent-status.entity';
 
 // The only SQL that changes routing's decisions in routing.routes; queue positions are in
 // queues/queue.repository.ts, the apply lease in unapplied-routes.repository.ts. Changes of
@@ -200,7 +201,7 @@ export class RoutesRepository {
          select agent_id, count(*)::int as n from routed group by agent_id
        ), counted as (
          update routing.agent_status s
-            set active_chats = s.active_chats + added.n, last_assigned_at = clock_timestamp(), updated_at = now()
+            set active_chats = s.active_chats + added.n, last_assigned_at = ${LAST_ASSIGNED_NOW_SQL}, updated_at = now()
            from added, routing.agents a
           where s.agent_id = added.agent_id and a.id = s.agent_id and s.active_chats + added.n <= a.max_concurrent_chats
           returning s.agent_id

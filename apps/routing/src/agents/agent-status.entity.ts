@@ -6,10 +6,20 @@ import { Agent } from './agent.entity';
 
 export type ChosenPresence = (typeof SETTABLE_PRESENCES)[number];
 
+/**
+ * What an assignment stores in last_assigned_at: the clock at the plan's precision
+ * (milliseconds), so ix_agent_status_free's order by the column is the plan's order.
+ */
+export const LAST_ASSIGNED_NOW_SQL = `date_trunc('milliseconds', clock_timestamp())`;
+
 // `presence` is effective (offline with no live connection, else the agent's choice);
 // `active_chats` changes only under the workspace routing lock, with the routes it counts.
 @Entity({ schema: 'routing', name: 'agent_status' })
 @Index('ix_agent_status_workspace_presence', ['workspaceId', 'presence'])
+// Free agents in the plan's order (drain-snapshot.query.ts); last_assigned_at nulls first.
+@Index('ix_agent_status_free', ['workspaceId', 'activeChats', 'lastAssignedAt', 'agentId'], {
+  where: `presence = 'online'`,
+})
 @Index('ix_agent_status_offline_pending', ['offlineSince'], {
   where: `presence = 'offline' and not offline_handled`,
 })

@@ -2,6 +2,7 @@ import type { AgentView } from '@hub/contracts';
 import { AgentRole } from '@hub/domain';
 import { RoutingErrors } from '../routing.errors';
 import { queryRows, type Queryable } from '../sql';
+import { LAST_ASSIGNED_NOW_SQL } from './agent-status.entity';
 
 export interface ActingAgent {
   id: string;
@@ -248,7 +249,7 @@ export class AgentsRepository {
   async countChosenChat(agentId: string): Promise<void> {
     await this.db.query(
       `update routing.agent_status
-          set active_chats = active_chats + 1, last_assigned_at = clock_timestamp(), updated_at = now()
+          set active_chats = active_chats + 1, last_assigned_at = ${LAST_ASSIGNED_NOW_SQL}, updated_at = now()
         where agent_id = $1`,
       [agentId],
     );
@@ -264,7 +265,7 @@ export class AgentsRepository {
       this.db,
       `update routing.agent_status s
           set active_chats = s.active_chats + p.n * $2::int,
-              last_assigned_at = case when $2::int > 0 then clock_timestamp() else s.last_assigned_at end,
+              last_assigned_at = case when $2::int > 0 then ${LAST_ASSIGNED_NOW_SQL} else s.last_assigned_at end,
               updated_at = now()
          from (select agent_id, count(*)::int as n from unnest($1::uuid[]) as agent_id group by agent_id) p,
               routing.agents a
