@@ -5,8 +5,8 @@ import type { RateRule } from './rate-limit';
 import { RATE_LIMIT_SCHEMA } from './rate-limit-store';
 import { SharedCounters } from './shared-counters';
 
-// How often this replica adds its hits to the shared counts and reads the totals back: the
-// cluster-wide limits hold within one such interval (see SharedCounters).
+// How often this replica adds its hits to the shared counts and reads the totals back (what the
+// limits then guarantee across replicas: SharedCounters).
 export const LIMITS_SETTLE_MS = 250;
 
 /** One limit of SettledLimits: charging a key throws when the key is past the limit. */

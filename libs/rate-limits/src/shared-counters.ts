@@ -25,9 +25,10 @@ const STALE_AFTER_MS = 2_000;
  * multi-row upsert and reads the new totals back. Windows are fixed, started by a key's first
  * hit. The rows mean what rate-limiter-flexible's rows in the same table mean (points, expiry in
  * epoch ms), and keys are built the same way (`<limit>:<window>:<key>`), so a limit that moves from
- * one to the other keeps its counts, also while replicas of both versions run. Between two settles each replica can only see its own hits, so the cluster may admit
- * up to `points` more per replica that meets the key in that interval; after one settle all
- * replicas refuse until the window ends.
+ * one to the other keeps its counts, also while replicas of both versions run. A replica reads
+ * a key's cluster-wide count back only when it settles its own hits on that key, so it refuses
+ * at the latest once its own hits reach `points`: in the worst case the cluster admits `points`
+ * per replica in one window; with one replica, exactly `points`.
  */
 export class SharedCounters {
   private readonly logger = new Logger(SharedCounters.name);

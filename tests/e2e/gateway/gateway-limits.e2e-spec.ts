@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { findFreePort } from '@hub/dev-infra';
 import { AgentRole } from '@hub/domain';
 import { LIMITS_SETTLE_MS } from '@hub/rate-limits';
-import { createTestDatabase, ServiceProcess, testRunId } from '@hub/testing';
+import { createTestDatabase, ServiceProcess, testRunId, waitFor, withClient } from '@hub/testing';
 import { GatewayApi } from '../support/gateway-api';
 import { createWorkspace, type WorkspaceFixture } from '../support/workspace-fixture';
 import { TestHub } from '../support/test-hub';
@@ -166,16 +166,32 @@ describe('gateway limits shared by two replicas', () => {
       });
 
     // Replies are counted in memory and settled between replicas every LIMITS_SETTLE_MS: a
-    // replica learns a key's cluster-wide count when it settles its own first hits on it.
+    // replica learns a key's cluster-wide count when it settles its own hits on it. The 1 s
+    // window starts at the first settle; the refusal below comes about half a second into it.
     it('refuses an agent past its limit on the other replica once the counts are settled, and no other agent, until the window ends', async () => {
       const carol = await replicas[0].login(...credentialsOf('carol'));
       const dave = await replicas[1].login(...credentialsOf('dave'));
-      for (let i = 0; i < AGENT_MESSAGES_PER_SECOND; i++)
-        expect((await reply(replicas[0], carol)).status).toBe(404);
-      expect((await reply(replicas[0], carol)).status).toBe(429);
-      // One hit on the second replica: under the limit on its own, past it counted together.
+      const key = `agent-messages:1s:${workspace.agents.carol.id}`;
+      const settledTo = (points: number) =>
+        waitFor(
+          async () =>
+            (
+              await withClient(database.url, (db) =>
+                db.query(`select 1 from gateway.rate_limits where key = $1 and points = $2`, [
+                  key,
+                  points,
+                ]),
+              )
+            ).rowCount === 1,
+          2 * LIMITS_SETTLE_MS + 1_000,
+          () => `${key} settled to ${points}`,
+        );
+      // A hit on the first replica, settled.
+      expect((await reply(replicas[0], carol)).status).toBe(404);
+      await settledTo(1);
+      // One on the second: under the limit (2) there alone; its settle reads back both.
       expect((await reply(replicas[1], carol)).status).toBe(404);
-      await sleep(2 * LIMITS_SETTLE_MS);
+      await settledTo(2);
 
       const refused = await reply(replicas[1], carol);
 
