@@ -72,6 +72,22 @@ describe('DurableConsumer', () => {
     return jsm.consumers.info(stream, namespacedDurable(namespace, `test_${channel}`));
   }
 
+  /**
+   * The channel's consumer state once `check` holds: acks and terms are sent without waiting for
+   * the server, so a state read as soon as a handler ran can still count them pending.
+   */
+  async function untilState(
+    channel: string,
+    check: (state: ConsumerInfo) => boolean,
+    what: string,
+  ): Promise<ConsumerInfo> {
+    for (const deadline = Date.now() + 10_000; ; await sleep(50)) {
+      const state = await consumerState(channel);
+      if (check(state)) return state;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    }
+  }
+
   /** The dead letters of one channel's messages, read from the DEAD_LETTERS stream. */
   async function deadLettersOf(channel: string, count: number): Promise<MessageDeadLettered[]> {
     const letters = await jetstream(nc).consumers.get(namespacedStream(namespace, 'DEAD_LETTERS'), {
@@ -111,8 +127,7 @@ describe('DurableConsumer', () => {
       expect.arrayContaining(['n: must be an integer number', 'extra: should not exist']),
     );
     // Terminated, not left pending for a redelivery.
-    const state = await consumerState('poison');
-    expect(state.num_ack_pending).toBe(0);
+    const state = await untilState('poison', (s) => s.num_ack_pending === 0, 'no ack pending');
     expect(state.num_redelivered).toBe(0);
     expect(state.ack_floor.stream_seq).toBe(state.delivered.stream_seq);
     // Each was posted to the dead letters first, with its reason and where to find it.
@@ -162,7 +177,7 @@ describe('DurableConsumer', () => {
       message: 'no such inbox',
       sender: { channel: 'web', externalId: 'v-1' },
     });
-    expect((await consumerState('refused')).num_ack_pending).toBe(0);
+    await untilState('refused', (state) => state.num_ack_pending === 0, 'no ack pending');
   });
 
   it('keeps a message it gives up until its dead letter is stored, never dropping it silently', async () => {
@@ -186,9 +201,8 @@ describe('DurableConsumer', () => {
     const [letter] = await deadLettersOf('unposted', 1);
     expect(letter).toMatchObject({ reason: 'invalid', code: 'VALIDATION_FAILED' });
     expect(letter.deliveryCount).toBeGreaterThanOrEqual(3);
-    await sleep(300); // the term() follows the post
-    const state = await consumerState('unposted');
-    expect(state.num_ack_pending).toBe(0);
+    // The term() follows the post.
+    const state = await untilState('unposted', (s) => s.num_ack_pending === 0, 'no ack pending');
     expect(state.ack_floor.stream_seq).toBe(state.delivered.stream_seq);
   });
 
@@ -212,7 +226,7 @@ describe('DurableConsumer', () => {
     );
     expect(retries).toHaveLength(2);
     expect(retries[0]).toMatchObject({ level: 'warn', deliveryCount: 1, retryInMs: 100 });
-    expect((await consumerState('retry')).num_ack_pending).toBe(0);
+    await untilState('retry', (state) => state.num_ack_pending === 0, 'no ack pending');
   });
 
   it('dead-letters and drops a message after maxDeliver failures, logging it as dropped', async () => {
@@ -242,7 +256,7 @@ describe('DurableConsumer', () => {
         maxDeliver: 3,
       },
     );
-    expect((await consumerState('dead')).num_ack_pending).toBe(0);
+    await untilState('dead', (state) => state.num_ack_pending === 0, 'no ack pending');
     expect(await deadLettersOf('dead', 1)).toEqual([
       expect.objectContaining({
         reason: 'max_deliveries',
@@ -515,17 +529,11 @@ describe('DurableConsumer', () => {
     // As SIGSTOP does: no timer runs, so no heartbeat keeps the waiting ones from redelivery.
     const frozenUntil = Date.now() + 2_500;
     while (Date.now() < frozenUntil);
-    const until = async (check: (state: ConsumerInfo) => boolean, what: string) => {
-      for (const deadline = Date.now() + 10_000; !check(await consumerState('frozen'));) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-        await sleep(50);
-      }
-    };
-    await until((state) => state.num_redelivered >= 3, 'the waiting messages redelivered');
+    await untilState('frozen', (s) => s.num_redelivered >= 3, 'the waiting messages redelivered');
     await sleep(500);
     release();
 
-    await until((state) => state.num_ack_pending === 0, 'every message acked');
+    await untilState('frozen', (state) => state.num_ack_pending === 0, 'every message acked');
     // The running one was redelivered too and may run again; the waiting ones run once each.
     expect([1, 2, 3].map((n) => calls.get(n))).toEqual([1, 1, 1]);
   }, 30_000);

@@ -6,10 +6,6 @@ import { findFreePort } from '@hub/dev-infra';
 import { ServiceProcess } from '@hub/testing';
 import { startPermissionedNats, type PermissionedNats } from './permissioned-nats';
 
-// Several services booting at once on a loaded two-core machine can take well over 30 s; the
-// on-demand load and fault runs (tests/e2e/faults/run.mjs) allow longer.
-const READY_TIMEOUT_MS = Number(process.env.HUB_READY_TIMEOUT_MS ?? 90_000);
-
 export interface TestHubOptions {
   databaseUrl: string;
   /** HUB_NAMESPACE: the namespace the server's permissions are generated for. */
@@ -60,9 +56,7 @@ export class TestHub {
     }
     const hub = new TestHub(processes, nats, env);
     try {
-      await Promise.all(
-        [...processes.values()].map((p) => p.waitUntilReady(true, READY_TIMEOUT_MS)),
-      );
+      await Promise.all([...processes.values()].map((p) => p.waitUntilReady()));
     } catch (error) {
       // A hub that never became ready is stopped here: its suite's afterAll has no handle on it,
       // and its processes would keep jest from exiting.
@@ -85,7 +79,7 @@ export class TestHub {
   async startReplica(name: HubServiceName): Promise<ServiceProcess> {
     const replica = await serviceProcess(name, this.env, this.nats);
     this.replicas.push(replica);
-    await replica.waitUntilReady(true, READY_TIMEOUT_MS);
+    await replica.waitUntilReady();
     return replica;
   }
 
