@@ -662,7 +662,7 @@ describe('SLA clocks', () => {
       }),
     );
     await bed.consumed('routing_sla_opened');
-    await bed.consumed('routing_sla_messages');
+    await bed.consumed('routing_messages');
 
     const t1 = '2026-12-09T10:30:00.000Z';
     await bed.publish(

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SlaModule } from '../sla/sla.module';
 import { AssignmentApplier } from './assignment-applier';
 import { ConversationEventsHandler } from './conversation-events.handler';
 import { ConversationLifecycle } from './conversation-lifecycle.use-case';
@@ -8,6 +9,7 @@ import { RoutingTransactions } from './routing-transactions';
 
 /** The assignment engine: locked decisions, their application, the conversation events. */
 @Module({
+  imports: [SlaModule],
   providers: [
     RealtimePublisher,
     AssignmentApplier,

@@ -8,7 +8,10 @@ import { TicketSla } from './ticket-sla.use-case';
 // One conversation's (or ticket's) events in stream order; others concurrently.
 const byConversation = (body: unknown) => (body as { conversationId?: string }).conversationId;
 
-/** The events that drive SLA clocks, each on a durable of its own. */
+/**
+ * The events that drive SLA clocks, each on a durable of its own; messages come through
+ * routing's one message durable (ConversationEventsHandler).
+ */
 @Injectable()
 export class SlaEventsHandler implements OnApplicationBootstrap {
   constructor(
@@ -18,12 +21,6 @@ export class SlaEventsHandler implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    this.messaging.consume({
-      event: SUBJECTS.conversation.messageCreated,
-      durable: 'routing_sla_messages',
-      orderingKey: byConversation,
-      handle: (event) => this.conversations.messageCreated(event),
-    });
     this.messaging.consume({
       event: SUBJECTS.conversation.conversationOpened,
       durable: 'routing_sla_opened',

@@ -24,5 +24,6 @@ import { TicketSla } from './ticket-sla.use-case';
     SlaPoliciesService,
     SlaClocksService,
   ],
+  exports: [ConversationSla],
 })
 export class SlaModule {}

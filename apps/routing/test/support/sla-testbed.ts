@@ -33,6 +33,7 @@ import {
   ServiceKitModule,
 } from '@hub/service-kit';
 import { createTestDatabase, testRunId, testServices, type TestDatabase } from '@hub/testing';
+import { AcdModule } from '../../src/acd/acd.module';
 import { BusinessHoursModule } from '../../src/business-hours/business-hours.module';
 import { DepartmentsModule } from '../../src/departments/departments.module';
 import { RoutingEnv } from '../../src/routing.env';
@@ -103,6 +104,8 @@ export class SlaTestbed {
         DepartmentsModule,
         BusinessHoursModule,
         SlaModule,
+        // Messages reach the clocks through routing's one message durable, which is the ACD's.
+        AcdModule,
       ],
     })
       .overrideProvider(Clock)

@@ -322,7 +322,6 @@ export const SERVICE_PERMISSIONS = {
       durable('routing_opened', SUBJECTS.conversation.conversationOpened),
       durable('routing_resolved', SUBJECTS.conversation.conversationResolved),
       durable('routing_messages', SUBJECTS.conversation.messageCreated),
-      durable('routing_sla_messages', SUBJECTS.conversation.messageCreated),
       durable('routing_sla_opened', SUBJECTS.conversation.conversationOpened),
       durable('routing_sla_assigned', SUBJECTS.conversation.conversationAssigned),
       durable('routing_sla_resolved', SUBJECTS.conversation.conversationResolved),
