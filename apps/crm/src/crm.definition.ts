@@ -6,6 +6,7 @@ import { crmEntities } from './crm.entities';
 import { CustomersModule } from './customers/customers.module';
 import { TicketCategoriesModule } from './categories/ticket-categories.module';
 import { MergesModule } from './merges/merges.module';
+import { MessagesModule } from './messages/messages.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { ReportsModule } from './reports/reports.module';
 import { NotesModule } from './notes/notes.module';
@@ -27,6 +28,7 @@ export const crmService: ServiceDefinition<ServiceEnv> = {
     MergesModule,
     PrivacyModule,
     ReportsModule,
+    MessagesModule,
     OrdersModule,
     NotesModule,
     TimelineModule,

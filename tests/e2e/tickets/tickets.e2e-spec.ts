@@ -82,7 +82,7 @@ describe('tickets through the gateway', () => {
     (await api.call<TicketHistoryEntry[]>('GET', `/api/v1/tickets/${ticketId}/history`, { token }))
       .body;
 
-  // Every message event published so far has been handled by crm's reopen consumer.
+  // Every message event published so far has been handled by crm's message consumer.
   async function crmCaughtUp(): Promise<void> {
     const jsm = await jetstreamManager(suite.nc);
     const stream = namespacedStream(suite.namespace, 'EVENTS');
@@ -91,7 +91,7 @@ describe('tickets through the gateway', () => {
       async () => {
         const info = await jsm.consumers.info(
           stream,
-          namespacedDurable(suite.namespace, 'crm_ticket_reopen'),
+          namespacedDurable(suite.namespace, 'crm_messages'),
         );
         return info.delivered.stream_seq >= state.last_seq && info.num_ack_pending === 0;
       },

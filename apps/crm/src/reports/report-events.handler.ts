@@ -4,7 +4,7 @@ import { Messaging } from '@hub/service-kit';
 import { REPORTED_EVENTS } from './report-facts';
 import { ReportProjection } from './report-projection';
 
-/** Feeds the projection from the EVENTS stream, one durable per event it reads. */
+/** Feeds the projection from the EVENTS stream, one durable per event it reads (but messages). */
 @Injectable()
 export class ReportEventsHandler implements OnApplicationBootstrap {
   constructor(
@@ -14,6 +14,7 @@ export class ReportEventsHandler implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     for (const { durable, event, fact } of REPORTED_EVENTS) {
+      if (!durable) continue;
       this.messaging.consume({
         event,
         durable,

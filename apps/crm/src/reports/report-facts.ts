@@ -105,7 +105,7 @@ const rated = (e: ConversationRated) =>
     rating: e.rating,
   });
 // Only an agent's message is a response; customers', bots' and system notices are not.
-const messageCreated = (e: MessageCreated) =>
+export const messageFact = (e: MessageCreated) =>
   e.senderType === SenderType.Agent
     ? conversationFact(e, {
         kind: 'agent_replied',
@@ -149,7 +149,11 @@ const ticketChanged = (e: TicketChanged): ReportFact => ({
 
 /** One event the projection reads: its durable, its contract and the fact it makes. */
 export interface ReportedEvent<T extends object = object> {
-  durable: string;
+  /**
+   * The projection's own durable for the event; none for messages, which crm reads once for
+   * all its uses (messages/message-events.handler.ts feeds the projection their facts).
+   */
+  durable?: string;
   event: EventContract<string, T>;
   /** None for an event that changes no KPI (a customer's message). */
   fact: (event: T) => ReportFact | undefined;
@@ -188,9 +192,8 @@ export const REPORTED_EVENTS: readonly ReportedEvent[] = [
     fact: rated,
   }),
   reported({
-    durable: 'crm_reports_messages',
     event: SUBJECTS.conversation.messageCreated,
-    fact: messageCreated,
+    fact: messageFact,
   }),
   reported({
     durable: 'crm_reports_tickets',

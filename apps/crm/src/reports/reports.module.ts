@@ -17,5 +17,6 @@ import { ReportsHandler } from './reports.handler';
     RebuildReports,
     ReportRebuilds,
   ],
+  exports: [ReportProjection],
 })
 export class ReportsModule {}

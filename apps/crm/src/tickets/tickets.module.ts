@@ -10,7 +10,6 @@ import { TicketRemindersService } from './reminders/ticket-reminders.service';
 import { ReopenOnCustomerMessage } from './reopen-on-customer-message.use-case';
 import { SearchTickets } from './search-tickets.query';
 import { TicketHistory } from './ticket-history.query';
-import { TicketReopenHandler } from './ticket-reopen.handler';
 import { TicketRecorder } from './ticket-writer';
 import { TicketsHandler } from './tickets.handler';
 import { TicketsRepository } from './tickets.repository';
@@ -29,9 +28,9 @@ import { UpdateTicket } from './update-ticket.use-case';
     TicketRecorder,
     TicketsRepository,
     ReopenOnCustomerMessage,
-    TicketReopenHandler,
     TicketRemindersService,
     ReminderSweep,
   ],
+  exports: [ReopenOnCustomerMessage],
 })
 export class TicketsModule {}

@@ -346,14 +346,13 @@ export const SERVICE_PERMISSIONS = {
     publishes: eventsOf(SUBJECTS.crm),
     consumes: [
       // A customer message on any channel reopens their solved ticket.
-      durable('crm_ticket_reopen', SUBJECTS.conversation.messageCreated),
+      durable('crm_messages', SUBJECTS.conversation.messageCreated),
       // The reports' projection, one durable per event (apps/crm/src/reports/report-facts.ts).
       durable('crm_reports_opened', SUBJECTS.conversation.conversationOpened),
       durable('crm_reports_assigned', SUBJECTS.conversation.conversationAssigned),
       durable('crm_reports_unassigned', SUBJECTS.conversation.conversationUnassigned),
       durable('crm_reports_resolved', SUBJECTS.conversation.conversationResolved),
       durable('crm_reports_rated', SUBJECTS.conversation.conversationRated),
-      durable('crm_reports_messages', SUBJECTS.conversation.messageCreated),
       durable('crm_reports_tickets', SUBJECTS.crm.ticketChanged),
       durable('crm_reports_sla_warned', SUBJECTS.routing.slaWarned),
       durable('crm_reports_sla_breached', SUBJECTS.routing.slaBreached),
