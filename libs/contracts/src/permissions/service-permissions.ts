@@ -345,7 +345,8 @@ export const SERVICE_PERMISSIONS = {
     ],
     publishes: eventsOf(SUBJECTS.crm),
     consumes: [
-      // A customer message on any channel reopens their solved ticket.
+      // Every stored message, read once: a customer's reopens their solved ticket, an agent's
+      // reply is a report fact (apps/crm/src/messages).
       durable('crm_messages', SUBJECTS.conversation.messageCreated),
       // The reports' projection, one durable per event (apps/crm/src/reports/report-facts.ts).
       durable('crm_reports_opened', SUBJECTS.conversation.conversationOpened),
