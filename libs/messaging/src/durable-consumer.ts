@@ -183,7 +183,7 @@ export class DurableConsumer<T extends object> {
     clearInterval(this.orderTimer);
     this.giveBackHeld();
     await Promise.allSettled([...this.inFlight]);
-    await this.flushGivenBack();
+    await this.flushAcks();
     this.watch?.close();
     this.loop = undefined;
     this.logger.info({ givenBack: this.givenBack }, 'consumer stopped');
@@ -359,7 +359,6 @@ export class DurableConsumer<T extends object> {
         handle,
         maxDeliver: this.options.maxDeliver ?? 10,
         retryDelayMs: this.options.retryDelayMs ?? defaultRetryDelayMs,
-        ackTimeoutMs: 5_000,
         deadLetters: this.deadLetters,
         logger: this.logger,
       });
@@ -404,16 +403,16 @@ export class DurableConsumer<T extends object> {
     return Promise.race([until, stopped]);
   }
 
-  // Naks written after the last ack may still sit in the client's buffer. While disconnected
-  // a flush would wait for the reconnect: skip it, those messages come back after ack_wait.
-  private async flushGivenBack(): Promise<void> {
+  // The last acks and naks may still sit in the client's buffer. While disconnected a flush
+  // would wait for the reconnect: skip it, those messages come back after ack_wait.
+  private async flushAcks(): Promise<void> {
     if (!this.watch?.isConnected) return;
     try {
       await this.options.nc.flush();
     } catch (err) {
       this.logger.debug(
         { err },
-        'flush after stop failed; unflushed naks come back after ack_wait',
+        'flush after stop failed; messages whose ack or nak was not sent come back after ack_wait',
       );
     }
   }

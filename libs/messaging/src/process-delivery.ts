@@ -59,7 +59,6 @@ export interface DeliveryContext<T extends object> {
   handle: MessageHandler<T>;
   maxDeliver: number;
   retryDelayMs: (deliveryCount: number) => number;
-  ackTimeoutMs: number;
   /** Where a message given up is posted before it is terminated; none for dead letters themselves. */
   deadLetters?: DeadLetterOffice;
   logger: Logger;
@@ -106,7 +105,7 @@ export async function processDelivery<T extends object>(
     } catch (err) {
       return giveBack(msg, meta, err, ctx);
     }
-    return ack(msg, meta, ctx);
+    return ack(msg);
   });
 }
 
@@ -201,21 +200,14 @@ async function giveUp<T extends object>(
   return outcome;
 }
 
-async function ack<T extends object>(
-  msg: JsMsg,
-  meta: DeliveryMeta,
-  ctx: DeliveryContext<T>,
-): Promise<DeliveryOutcome> {
-  try {
-    // Wait for the server to confirm: stop() resolves only once acks are recorded, so a
-    // replacement consumer never gets a message this one already handled.
-    await msg.ackAck({ timeout: ctx.ackTimeoutMs });
-  } catch (err) {
-    ctx.logger.warn(
-      { err, subject: msg.subject, streamSeq: meta.streamSeq },
-      'ack not confirmed; the message may be redelivered (handlers are idempotent)',
-    );
-  }
+// A plain ack, not a confirmed one (`ackAck`): confirming costs a request per message (its own
+// reply, inbox and timer; four more NATS messages per chat message) and buys nothing. A durable
+// redelivers only a nak or what its ack wait expired on, so an ack the server records a moment
+// later is never handled again; an ack lost with the connection is redelivered either way, and
+// handlers are idempotent. stop() flushes the connection after the last handler, so every ack
+// written has reached the server when it returns.
+function ack(msg: JsMsg): DeliveryOutcome {
+  msg.ack();
   return 'acked';
 }
 

@@ -351,9 +351,14 @@ describe('DurableConsumer', () => {
     stopped = true;
     const byFirst = handled.size;
     expect(first.instance.isRunning).toBe(false);
-    // Every ack of the first instance is recorded; only what it gave back is still pending.
+    // Every ack of the first instance reaches the server (stop() flushes them; the server may
+    // take a moment to apply them); only what it gave back stays pending.
     const givenBack = first.lines.find((line) => line.msg === 'consumer stopped')?.givenBack;
-    expect((await consumerState('handoff')).num_ack_pending).toBe(givenBack);
+    await untilState(
+      'handoff',
+      (state) => state.num_ack_pending === givenBack,
+      `only the ${String(givenBack)} given back pending`,
+    );
 
     // What was given back (nak) comes back at once: well inside the 30 s ack wait that a
     // delivery lost in flight would cost.
