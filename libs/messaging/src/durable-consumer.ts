@@ -8,6 +8,7 @@ import {
   type EventContract,
   type MessageDeadLettered,
 } from '@hub/contracts';
+import { AckBatch } from './ack-batch';
 import { ConnectionWatch } from './connection-watch';
 import { DeadLetterOffice } from './dead-letters';
 import { ensureDurable } from './ensure-durable';
@@ -68,6 +69,10 @@ export interface DurableConsumerOptions<T extends object> {
   pullExpiresMs?: number;
 }
 
+// How long a handled message's ack may wait for others to go out with it (see AckBatch): at
+// 200 messages a second, a durable's acks go a few to a write instead of one.
+const ACK_DELAY_MS = 10;
+
 /**
  * A JetStream durable pull consumer that validates each message with its payload class and
  * runs the handler inside the message's correlation id.
@@ -93,6 +98,7 @@ export class DurableConsumer<T extends object> {
   // Each key's messages in stream order; those held waiting for their turn take no slot.
   private readonly order?: KeyOrder;
   private readonly held = new Map<number, JsMsg>();
+  private readonly acks = new AckBatch(ACK_DELAY_MS);
   private orderTimer?: NodeJS.Timeout;
   // The last delivery seen here: a jump means deliveries went to another instance.
   private lastDelivery = { consumerSeq: 0, streamSeq: 0 };
@@ -183,7 +189,8 @@ export class DurableConsumer<T extends object> {
     clearInterval(this.orderTimer);
     this.giveBackHeld();
     await Promise.allSettled([...this.inFlight]);
-    await this.flushAcks();
+    this.acks.flush();
+    await this.flushConnection();
     this.watch?.close();
     this.loop = undefined;
     this.logger.info({ givenBack: this.givenBack }, 'consumer stopped');
@@ -359,6 +366,7 @@ export class DurableConsumer<T extends object> {
         handle,
         maxDeliver: this.options.maxDeliver ?? 10,
         retryDelayMs: this.options.retryDelayMs ?? defaultRetryDelayMs,
+        ack: (handled) => this.acks.add(handled),
         deadLetters: this.deadLetters,
         logger: this.logger,
       });
@@ -405,7 +413,7 @@ export class DurableConsumer<T extends object> {
 
   // The last acks and naks may still sit in the client's buffer. While disconnected a flush
   // would wait for the reconnect: skip it, those messages come back after ack_wait.
-  private async flushAcks(): Promise<void> {
+  private async flushConnection(): Promise<void> {
     if (!this.watch?.isConnected) return;
     try {
       await this.options.nc.flush();

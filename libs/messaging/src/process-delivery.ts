@@ -59,6 +59,8 @@ export interface DeliveryContext<T extends object> {
   handle: MessageHandler<T>;
   maxDeliver: number;
   retryDelayMs: (deliveryCount: number) => number;
+  /** Acks a handled message (soon: see AckBatch). */
+  ack: (msg: JsMsg) => void;
   /** Where a message given up is posted before it is terminated; none for dead letters themselves. */
   deadLetters?: DeadLetterOffice;
   logger: Logger;
@@ -105,7 +107,8 @@ export async function processDelivery<T extends object>(
     } catch (err) {
       return giveBack(msg, meta, err, ctx);
     }
-    return ack(msg);
+    ctx.ack(msg);
+    return 'acked';
   });
 }
 
@@ -198,17 +201,6 @@ async function giveUp<T extends object>(
   // rather than a last nak: explicit, and it raises the server's TERMINATED advisory.
   msg.term();
   return outcome;
-}
-
-// A plain ack, not a confirmed one (`ackAck`): confirming costs a request per message (its own
-// reply, inbox and timer; four more NATS messages per chat message) and buys nothing. A durable
-// redelivers only a nak or what its ack wait expired on, so an ack the server records a moment
-// later is never handled again; an ack lost with the connection is redelivered either way, and
-// handlers are idempotent. stop() flushes the connection after the last handler, so every ack
-// written has reached the server when it returns.
-function ack(msg: JsMsg): DeliveryOutcome {
-  msg.ack();
-  return 'acked';
 }
 
 /** Exponential retry delay: 1 s, 2 s, 4 s... capped at 60 s, with up to 20 % jitter. */
