@@ -2,13 +2,16 @@ import { Injectable, Logger } from '@nestjs/common';
 import { SUBJECTS, type MessageCreated } from '@hub/contracts';
 import { SenderType, TicketStatus } from '@hub/domain';
 import { Outbox } from '@hub/outbox';
-import { Database, RpcClient } from '@hub/service-kit';
+import { Database, GroupCommit, RpcClient, type Queued } from '@hub/service-kit';
 import { changeStatus } from './ticket-change';
 import { cloneState } from './ticket-state';
 import { TicketRecorder } from './ticket-writer';
 import { TicketsRepository } from './tickets.repository';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+// Messages whose solved ticket is looked up in one statement at most (crm_messages handles 20
+// at once).
+const MAX_LOOKUPS = 64;
 
 /**
  * A customer wrote, on any channel: their solved ticket reopens when the message came within
@@ -21,6 +24,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 @Injectable()
 export class ReopenOnCustomerMessage {
   private readonly logger = new Logger(ReopenOnCustomerMessage.name);
+
+  private readonly solvedLookups = new GroupCommit<
+    MessageCreated,
+    { id: string; solvedAt: Date } | undefined
+  >((batch) => this.solvedTicketsOf(batch), MAX_LOOKUPS);
 
   constructor(
     private readonly database: Database,
@@ -68,26 +76,43 @@ export class ReopenOnCustomerMessage {
     }
   }
 
-  // Every customer message on every channel asks this, so it is one statement through the
-  // query runner instead of two TypeORM finds (they were most of this consumer's CPU). Each
-  // branch is an index lookup; at most one of them can answer.
-  private async solvedTicketFor(
+  // Every customer message on every channel asks this: the questions of messages handled at
+  // the same time go together (group commit), one statement for the lot, each branch an index
+  // lookup per message, at most one of them answering.
+  private solvedTicketFor(
     message: MessageCreated,
   ): Promise<{ id: string; solvedAt: Date } | undefined> {
-    const rows: { id: string; solvedAt: Date }[] = await this.database.dataSource.query(
-      `with linked as (
-         select ticket_id from crm.ticket_conversations
-          where workspace_id = $1 and conversation_id = $2)
-       select id, solved_at as "solvedAt" from crm.tickets
-        where id = (select ticket_id from linked) and status = '${TicketStatus.Solved}'
-       union all
-       (select id, solved_at as "solvedAt" from crm.tickets
-         where not exists (select 1 from linked)
-           and workspace_id = $1 and customer_id = $3 and status = '${TicketStatus.Solved}'
-         order by solved_at desc, id desc limit 1)`,
-      [message.workspaceId, message.conversationId, message.customerId],
+    return this.solvedLookups.add(message);
+  }
+
+  private async solvedTicketsOf(
+    batch: Queued<MessageCreated>[],
+  ): Promise<Promise<{ id: string; solvedAt: Date } | undefined>[]> {
+    const messages = batch.map(({ item }) => item);
+    const rows: { n: number; id: string; solvedAt: Date }[] = await this.database.dataSource.query(
+      `select m.n::int as n, t.id, t.solved_at as "solvedAt"
+         from unnest($1::uuid[], $2::uuid[], $3::uuid[]) with ordinality
+                as m(workspace_id, conversation_id, customer_id, n)
+         cross join lateral (
+           with linked as (
+             select ticket_id from crm.ticket_conversations
+              where workspace_id = m.workspace_id and conversation_id = m.conversation_id)
+           select id, solved_at from crm.tickets
+            where id = (select ticket_id from linked) and status = '${TicketStatus.Solved}'
+           union all
+           (select id, solved_at from crm.tickets
+             where not exists (select 1 from linked)
+               and workspace_id = m.workspace_id and customer_id = m.customer_id
+               and status = '${TicketStatus.Solved}'
+             order by solved_at desc, id desc limit 1)) t`,
+      [
+        messages.map((m) => m.workspaceId),
+        messages.map((m) => m.conversationId),
+        messages.map((m) => m.customerId),
+      ],
     );
-    return rows[0];
+    const byMessage = new Map(rows.map(({ n, id, solvedAt }) => [n, { id, solvedAt }]));
+    return messages.map((_, i) => Promise.resolve(byMessage.get(i + 1)));
   }
 
   private async reopenWindowDays(workspaceId: string): Promise<number> {

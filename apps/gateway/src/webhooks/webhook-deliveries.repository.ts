@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { PUBLIC_EVENT_CATALOG, publicEventKey } from '@hub/contracts';
-import { Database } from '@hub/service-kit';
+import { Database, GroupCommit, type Queued } from '@hub/service-kit';
 import type { PublicEvent } from './public-event-mapping';
+
+// Events logged in one statement at most (the webhook durables pull 10 each).
+const MAX_EVENTS_RECORDED = 64;
+
+interface EventToRecord {
+  event: PublicEvent;
+  callbackInboxId?: string;
+}
 
 /** A delivery claimed for one attempt, with what is needed to make it. */
 export interface DueDelivery {
@@ -48,6 +56,11 @@ interface DueRow {
 /** gateway.webhook_events and gateway.webhook_deliveries as the consumers and the sweep use them. */
 @Injectable()
 export class WebhookDeliveriesRepository {
+  private readonly recorded = new GroupCommit<EventToRecord, void>(
+    (batch) => this.recordBatch(batch),
+    MAX_EVENTS_RECORDED,
+  );
+
   constructor(private readonly database: Database) {}
 
   /**
@@ -56,46 +69,56 @@ export class WebhookDeliveriesRepository {
    * inbox's callback when `callbackInboxId` is given. A redelivered event creates nothing new.
    * A workspace without subscriptions logs nothing (its replays start at its first one).
    */
-  async record(event: PublicEvent, callbackInboxId?: string): Promise<number> {
-    const keys = PUBLIC_EVENT_CATALOG.filter((entry) => entry.type === event.type).map((entry) =>
-      publicEventKey(entry.type, entry.version),
-    );
+  record(event: PublicEvent, callbackInboxId?: string): Promise<void> {
+    return this.recorded.add({ event, callbackInboxId });
+  }
+
+  // One statement for every event handled at the same time (this runs for every message and
+  // conversation event, mostly in workspaces without subscriptions): one snapshot decides both
+  // the log and the deliveries, and the deliveries' foreign key is checked at its end, when the
+  // events' rows are in. An event twice in a batch (a redelivery racing) is taken once.
+  private async recordBatch(batch: Queued<EventToRecord>[]): Promise<Promise<void>[]> {
+    const events = batch.map(({ item: { event, callbackInboxId } }) => ({
+      id: event.id,
+      workspace_id: event.workspaceId,
+      type: event.type,
+      occurred_at: event.occurredAt,
+      data: event.data,
+      callback_inbox_id: callbackInboxId ?? null,
+      keys: PUBLIC_EVENT_CATALOG.filter((entry) => entry.type === event.type).map((entry) =>
+        publicEventKey(entry.type, entry.version),
+      ),
+      callback_key: publicEventKey(event.type, 1),
+    }));
     const db = await this.database.connected();
-    // One statement (this runs for every message and conversation event, mostly in workspaces
-    // without subscriptions): one snapshot decides both the log and the deliveries, and the
-    // deliveries' foreign key is checked at its end, when the event's row is in.
-    const [{ created }] = await db.query<{ created: number }[]>(
-      `with logged as (
+    await db.query(
+      `with e as (
+         select distinct on (id) *
+           from jsonb_to_recordset($1::jsonb) as e(id text, workspace_id uuid, type text,
+                  occurred_at timestamptz, data jsonb, callback_inbox_id uuid, keys text[],
+                  callback_key text)),
+       logged as (
          insert into gateway.webhook_events (id, workspace_id, type, occurred_at, data)
-         select $1, $2, $3, $4, $5
-          where $6::uuid is not null
-             or exists (select 1 from gateway.webhook_subscriptions where workspace_id = $2)
+         select id, workspace_id, type, occurred_at, data from e
+          where callback_inbox_id is not null
+             or exists (select 1 from gateway.webhook_subscriptions s
+                         where s.workspace_id = e.workspace_id)
          on conflict (id) do nothing),
        subscribed as (
          insert into gateway.webhook_deliveries (workspace_id, subscription_id, event_id, event_key)
-         select s.workspace_id, s.id, $1, key
-           from gateway.webhook_subscriptions s
+         select s.workspace_id, s.id, e.id, key
+           from e
+           join gateway.webhook_subscriptions s on s.workspace_id = e.workspace_id
            cross join lateral unnest(s.events) key
-          where s.workspace_id = $2 and key = any($7::text[])
-         on conflict do nothing returning id),
-       callback as (
-         insert into gateway.webhook_deliveries (workspace_id, inbox_id, event_id, event_key)
-         select $2, $6, $1, $8 where $6::uuid is not null
-         on conflict do nothing returning id)
-       select (select count(*) from subscribed)::int + (select count(*) from callback)::int
-                as created`,
-      [
-        event.id,
-        event.workspaceId,
-        event.type,
-        event.occurredAt,
-        event.data,
-        callbackInboxId ?? null,
-        keys,
-        publicEventKey(event.type, 1),
-      ],
+          where key = any(e.keys)
+         on conflict do nothing)
+       insert into gateway.webhook_deliveries (workspace_id, inbox_id, event_id, event_key)
+       select workspace_id, callback_inbox_id, id, callback_key from e
+        where callback_inbox_id is not null
+       on conflict do nothing`,
+      [JSON.stringify(events)],
     );
-    return created;
+    return batch.map(() => Promise.resolve());
   }
 
   /**

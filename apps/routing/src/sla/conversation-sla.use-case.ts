@@ -6,7 +6,7 @@ import type {
   MessageCreated,
 } from '@hub/contracts';
 import { SenderType } from '@hub/domain';
-import { Database } from '@hub/service-kit';
+import { Database, GroupCommit } from '@hub/service-kit';
 import type { EntityManager } from 'typeorm';
 import type { ClockBook, ClockSubject } from './clock-book';
 import { conversationSubject, ticketSubject, type ConversationFacts } from './clock-subjects';
@@ -26,11 +26,23 @@ const RESPONSE_METRICS = ['first_response', 'next_response'] as const;
 export class ConversationSla {
   private readonly policies: SlaPoliciesRepository;
 
+  // Asked for every customer message and opened conversation: the questions asked at the same
+  // time go together (group commit), one statement for the lot.
+  private readonly measuring = new GroupCommit<string, boolean>(async (batch) => {
+    const measuring = await this.policies.measuring(batch.map(({ item }) => item));
+    return batch.map(({ item }) => Promise.resolve(measuring.has(item)));
+  }, 64);
+
   constructor(
     private readonly transactions: SlaTransactions,
     database: Database,
   ) {
     this.policies = new SlaPoliciesRepository(database.dataSource.manager);
+  }
+
+  /** Whether the workspace has any SLA policy (without one, no clock can start). */
+  private measures(workspaceId: string): Promise<boolean> {
+    return this.measuring.add(workspaceId);
   }
 
   async messageCreated(event: MessageCreated): Promise<void> {
@@ -40,7 +52,7 @@ export class ConversationSla {
       // A customer's message only starts clocks, and without a policy none starts: one read
       // instead of a locked transaction of eight statements, for every customer message of a
       // workspace that measures no SLA.
-      if (!(await this.policies.any(event.workspaceId))) return;
+      if (!(await this.measures(event.workspaceId))) return;
       return this.transactions.run(event.workspaceId, async (book, tx) => {
         const { subject, linkedIds } = await this.subjectOf(book, tx, facts);
         if (subject.subjectType === 'conversation') await book.start(subject, 'resolution', at);
@@ -70,7 +82,7 @@ export class ConversationSla {
     if (event.assigneeId) return;
     // Without a policy no clock starts, and one its first message started under a policy removed
     // since keeps its target, as every clock does when its policy is removed.
-    if (!(await this.policies.any(event.workspaceId))) return;
+    if (!(await this.measures(event.workspaceId))) return;
     const at = new Date(event.occurredAt);
     return this.transactions.run(event.workspaceId, async (book, tx) => {
       const facts = {

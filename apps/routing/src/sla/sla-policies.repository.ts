@@ -31,13 +31,14 @@ export class SlaPoliciesRepository {
     });
   }
 
-  /** Whether the workspace has any policy at all (without one, no clock can start). */
-  async any(workspaceId: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(
-      `select 1 from routing.sla_policies where workspace_id = $1 limit 1`,
-      [workspaceId],
+  /** Which of these workspaces have any policy at all (without one, no clock can start). */
+  async measuring(workspaceIds: readonly string[]): Promise<Set<string>> {
+    const rows: { workspaceId: string }[] = await this.db.query(
+      `select w.id as "workspaceId" from unnest($1::uuid[]) as w(id)
+        where exists (select 1 from routing.sla_policies where workspace_id = w.id)`,
+      [[...new Set(workspaceIds)]],
     );
-    return rows.length > 0;
+    return new Set(rows.map((row) => row.workspaceId));
   }
 
   async create(workspaceId: string, fields: SlaPolicyFields): Promise<SlaPolicy> {
