@@ -19,7 +19,10 @@ const IDLE_VISITORS = Number(process.env.BENCH_IDLE_VISITORS ?? 2_000);
 const ACTIVE_VISITORS = Number(process.env.BENCH_ACTIVE_VISITORS ?? 200);
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 20);
 const STAGE_SECONDS = Number(process.env.BENCH_STAGE_SECONDS ?? 10);
-const RATES = [200, 250, 300, 350, 400, 500, 600, 800, 1_000];
+// BENCH_RATES=150,200 runs those stages only (CPU per message compared below saturation).
+const RATES = (process.env.BENCH_RATES ?? '200,250,300,350,400,500,600,800,1000')
+  .split(',')
+  .map(Number);
 
 interface Stage {
   rate: number;
@@ -225,7 +228,7 @@ describe('web chat delivery', () => {
       floors.postgresInsertCommit.p99 +
       floors.jetstreamPublishAck.p99 +
       floors.natsRequestRoundTrip.p99;
-    const at200 = stages[0];
+    const first = stages[0];
     const sustained = stages.filter((s) => s.latency.p99 <= 100 && s.delivered >= s.sent * 0.99);
     const lines = [
       `web chat delivery: ${AGENTS} agent sockets, ${ACTIVE_VISITORS} active + ${IDLE_VISITORS} idle visitor sockets, ${STAGE_SECONDS} s stages`,
@@ -237,12 +240,12 @@ describe('web chat delivery', () => {
         (s) =>
           `${formatSummary(`delivery at ${s.rate}/s`, s.latency)}  delivered ${s.delivered}/${s.sent} (${s.perSecond.toFixed(0)}/s)  CPU/msg services ${s.servicesCpuMs.toFixed(2)} ms, machine ${s.machineCpuMs.toFixed(2)} ms (${s.byProcess})`,
       ),
-      `at 200/s: p99 ${at200.latency.p99.toFixed(2)} ms = ${(at200.latency.p99 / floorP99).toFixed(2)}× the floors (target ≤ 5× and < 50 ms)`,
+      `at ${first.rate}/s: p99 ${first.latency.p99.toFixed(2)} ms = ${(first.latency.p99 / floorP99).toFixed(2)}× the floors (target at 200/s: ≤ 5× and < 50 ms)`,
       `highest rate with p99 ≤ 100 ms: ${sustained.length ? `${sustained.at(-1)!.rate}/s` : 'none'}`,
     ];
     console.log(lines.join('\n'));
 
     for (const socket of [...agentSockets, ...idle, ...active]) socket.terminate();
-    expect(at200.delivered).toBeGreaterThan(0);
+    expect(first.delivered).toBeGreaterThan(0);
   });
 });
