@@ -15,7 +15,11 @@ export class AckBatch {
   private waiting: JsMsg[] = [];
   private timer?: NodeJS.Timeout;
 
-  constructor(private readonly delayMs: number) {}
+  constructor(
+    private readonly delayMs: number,
+    /** An ack that could not be written (the connection is closed): its message comes back. */
+    private readonly onUnsent: (err: unknown) => void,
+  ) {}
 
   add(msg: JsMsg): void {
     this.waiting.push(msg);
@@ -28,7 +32,15 @@ export class AckBatch {
     this.timer = undefined;
     const acks = this.waiting;
     this.waiting = [];
-    // Acked in one turn of the event loop, the client writes them all in one go.
-    for (const msg of acks) msg.ack();
+    // Acked in one turn of the event loop, the client writes them all in one go. This runs on a
+    // timer: a throw (the connection closed meanwhile) must not end the process. The message is
+    // redelivered after its ack wait, and handlers are idempotent.
+    for (const msg of acks) {
+      try {
+        msg.ack();
+      } catch (err) {
+        this.onUnsent(err);
+      }
+    }
   }
 }

@@ -98,7 +98,12 @@ export class DurableConsumer<T extends object> {
   // Each key's messages in stream order; those held waiting for their turn take no slot.
   private readonly order?: KeyOrder;
   private readonly held = new Map<number, JsMsg>();
-  private readonly acks = new AckBatch(ACK_DELAY_MS);
+  private readonly acks = new AckBatch(ACK_DELAY_MS, (err) =>
+    this.logger.warn(
+      { err },
+      'ack not sent; the message will be redelivered (handlers are idempotent)',
+    ),
+  );
   private orderTimer?: NodeJS.Timeout;
   // The last delivery seen here: a jump means deliveries went to another instance.
   private lastDelivery = { consumerSeq: 0, streamSeq: 0 };
